@@ -1,0 +1,158 @@
+import type { Logger } from 'pino';
+import { advance, type Flows } from '../core/engine.js';
+import { restoreSession } from '../core/session.js';
+import type { Ctx, Effect, Lang, Reply, StoreReader, T } from '../core/types.js';
+import type { Rates } from '../domain/rates.js';
+import { makeReference } from '../domain/reference.js';
+import type { ProgrammeSettings } from '../settings.js';
+import type { Db } from '../storage/db.js';
+import { createInboundStore } from '../storage/inbound.js';
+import { createOutboxStore } from '../storage/outbox.js';
+import { createPeopleStore } from '../storage/people.js';
+import { createRegistrationStore } from '../storage/registrations.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { dayIn } from './time.js';
+
+/** A message from any channel, already reduced to text. */
+export interface Inbound {
+  channel: string;
+  /** The sender's id on that channel (chat id, JID, terminal user name). */
+  externalId: string;
+  /** The platform's message id, to ignore a redelivery; optional for channels without one. */
+  messageId?: string;
+  text: string;
+  /** Known phone number in E.164, when the channel reveals it. */
+  phone?: string | null;
+  /** Language hint from the platform for a first contact. */
+  lang?: Lang;
+}
+
+export interface HandleResult {
+  duplicate: boolean;
+  personId: number | null;
+  replies: Reply[];
+  outboxIds: number[];
+}
+
+export interface AppDeps {
+  db: Db;
+  flows: Flows;
+  settings: ProgrammeSettings;
+  rates: Rates;
+  translate: (lang: Lang) => T;
+  isKnownDistrict: (code6: string) => boolean;
+  logger: Logger;
+  timeZone: string;
+  clock?: () => number;
+  random?: () => number;
+}
+
+/**
+ * The one place where core and storage meet: each inbound message is handled in one SQLite
+ * transaction (dedupe, session, registration changes, replies into the outbox), per person in order.
+ */
+export function createApp(deps: AppDeps) {
+  const { db, flows, settings, rates, translate, isKnownDistrict, logger, timeZone } = deps;
+  const clock = deps.clock ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const people = createPeopleStore(db);
+  const registrations = createRegistrationStore(db);
+  const outbox = createOutboxStore(db);
+  const inbound = createInboundStore(db);
+  const queue = new KeyedQueue();
+
+  const reader: StoreReader = {
+    registrationsOf: (personId) => registrations.ofApplicant(personId),
+    activeByNik: (nik) => registrations.activeByNik(nik),
+    groupCount: (groupId) => registrations.groupCount(groupId),
+  };
+
+  function newReference(): string {
+    for (let i = 0; i < 20; i++) {
+      const ref = makeReference(random);
+      if (!registrations.referenceExists(ref)) return ref;
+    }
+    return makeReference(random, 7);
+  }
+
+  function applyEffect(effect: Effect, personId: number, channel: string, now: number): void {
+    switch (effect.type) {
+      case 'recordConsent':
+        return people.recordConsent(personId, effect.version, now);
+      case 'submitRegistration':
+        registrations.submit({ reference: effect.reference, applicantId: personId, submitterId: personId, channel, data: effect.data, now });
+        return;
+      case 'deleteRegistration':
+        registrations.deleteByApplicant(effect.reference, personId, now, 'deleted_by_applicant');
+        return;
+      case 'withdrawConsent':
+        people.withdrawConsent(personId, now);
+        for (const r of registrations.ofApplicant(personId)) {
+          registrations.deleteByApplicant(r.reference, personId, now, 'consent_withdrawn');
+        }
+        return;
+    }
+  }
+
+  const handleTx = db.transaction((msg: Inbound, now: number): HandleResult => {
+    if (msg.messageId && !inbound.markSeen(msg.channel, msg.messageId, now)) {
+      return { duplicate: true, personId: null, replies: [], outboxIds: [] };
+    }
+    const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null);
+    const session = restoreSession(contact.state, contact.lang, now);
+    const ctx: Ctx = {
+      now,
+      today: dayIn(timeZone, now),
+      translate,
+      settings,
+      rates,
+      isKnownDistrict,
+      store: reader,
+      person: { id: contact.personId, phone: contact.phone ?? msg.phone ?? null },
+      newReference,
+    };
+    const result = advance(flows, session, { text: msg.text, first: contact.state === undefined }, ctx);
+    people.saveSession(contact.personId, JSON.stringify(result.session), now);
+    if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);
+    for (const effect of result.effects) applyEffect(effect, contact.personId, msg.channel, now);
+    const outboxIds = result.replies.map((r) => outbox.add(contact.personId, msg.channel, msg.externalId, r, now));
+    return { duplicate: false, personId: contact.personId, replies: result.replies, outboxIds };
+  });
+
+  /** Handles one message now (synchronously); a failure becomes an apology, never a crash. */
+  function handleNow(msg: Inbound): HandleResult {
+    const now = clock();
+    try {
+      return handleTx(msg, now);
+    } catch (err) {
+      // Log what we did wrong, never what the person typed (it may hold a NIK or phone number).
+      logger.error({ err, channel: msg.channel }, 'message handling failed');
+      const reply: Reply = { text: translate(msg.lang ?? 'id')('err.internal') };
+      try {
+        const id = db.transaction(() => {
+          const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id');
+          return outbox.add(contact.personId, msg.channel, msg.externalId, reply, now);
+        })();
+        return { duplicate: false, personId: null, replies: [reply], outboxIds: [id] };
+      } catch (err2) {
+        logger.error({ err: err2 }, 'could not queue the apology');
+        return { duplicate: false, personId: null, replies: [reply], outboxIds: [] };
+      }
+    }
+  }
+
+  return {
+    /** Handles a message after any earlier message from the same sender. */
+    handle(msg: Inbound): Promise<HandleResult> {
+      return queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg));
+    },
+    handleNow,
+    people,
+    registrations,
+    outbox,
+    inbound,
+    clock,
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

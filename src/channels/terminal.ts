@@ -1,0 +1,69 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { App } from '../app/app.js';
+import type { Reply } from '../core/types.js';
+
+export const TERMINAL_CHANNEL = 'cli';
+
+/** A reply as plain text with its numbered choices, the way a terminal (or WhatsApp) shows it. */
+export function renderPlain(reply: Reply): string {
+  const lines = [reply.text];
+  if (reply.choices?.length) lines.push('', ...reply.choices.map((c) => `${c.key}. ${c.label}`));
+  return lines.join('\n');
+}
+
+/** Sends everything the outbox holds for the terminal, in order, then marks it sent. */
+function drain(app: App, write: (externalId: string, reply: Reply) => void): void {
+  for (;;) {
+    const batch = app.outbox.due(TERMINAL_CHANNEL, app.clock());
+    if (batch.length === 0) return;
+    for (const m of batch) {
+      write(m.externalId, m.reply);
+      app.outbox.markSent(m.id, app.clock());
+    }
+  }
+}
+
+export interface TerminalOptions {
+  jsonl: boolean;
+  input: Readable;
+  output: Writable;
+  user?: string;
+}
+
+/**
+ * The terminal chat: interactive for a person trying the bot, or JSON lines for scripts
+ * (`{"user","text"}` in, `{"user","text","choices"}` out), handled strictly in order.
+ */
+export async function runTerminalChat(app: App, opts: TerminalOptions): Promise<void> {
+  const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
+  const out = opts.output;
+  const writeJson = (user: string, reply: Reply) =>
+    out.write(`${JSON.stringify({ user, text: reply.text, choices: reply.choices ?? [] })}\n`);
+  const writePlain = (_user: string, reply: Reply) => out.write(`\n${renderPlain(reply)}\n\n> `);
+  const user = opts.user ?? 'terminal';
+
+  if (!opts.jsonl) out.write('Lindung (terminal). Ketik pesan, misalnya "menu". Ctrl+D untuk keluar.\n\n> ');
+  for await (const line of rl) {
+    if (opts.jsonl) {
+      if (line.trim() === '') continue;
+      let msg: { user?: unknown; text?: unknown };
+      try {
+        msg = JSON.parse(line) as typeof msg;
+      } catch {
+        out.write(`${JSON.stringify({ error: 'invalid JSON line' })}\n`);
+        continue;
+      }
+      if (typeof msg.user !== 'string' || typeof msg.text !== 'string' || msg.user === '') {
+        out.write(`${JSON.stringify({ error: 'each line needs "user" and "text" strings' })}\n`);
+        continue;
+      }
+      await app.handle({ channel: TERMINAL_CHANNEL, externalId: msg.user, text: msg.text });
+      drain(app, writeJson);
+    } else {
+      await app.handle({ channel: TERMINAL_CHANNEL, externalId: user, text: line });
+      drain(app, writePlain);
+    }
+  }
+  if (!opts.jsonl) out.write('\n');
+}

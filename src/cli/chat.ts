@@ -1,0 +1,25 @@
+import { loadConfig } from '../config.js';
+import { runTerminalChat } from '../channels/terminal.js';
+import { createRuntime } from '../runtime.js';
+
+/** `npm run chat [-- --jsonl] [-- --user NAME]`: talk to the bot in a terminal. */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const userIdx = args.indexOf('--user');
+  const runtime = await createRuntime(loadConfig());
+  try {
+    await runTerminalChat(runtime.app, {
+      jsonl: args.includes('--jsonl'),
+      input: process.stdin,
+      output: process.stdout,
+      user: userIdx >= 0 ? args[userIdx + 1] : undefined,
+    });
+  } finally {
+    runtime.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

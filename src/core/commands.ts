@@ -1,0 +1,58 @@
+import { normalizeText } from '../domain/normalize.js';
+
+/** Words understood in every step, whatever the question. */
+export type Command = 'menu' | 'back' | 'cancel' | 'help' | 'language' | 'english' | 'indonesian' | 'greeting';
+
+const WORDS: Record<string, Command> = {
+  '0': 'menu',
+  menu: 'menu',
+  'menu utama': 'menu',
+  'main menu': 'menu',
+  home: 'menu',
+  kembali: 'back',
+  back: 'back',
+  balik: 'back',
+  mundur: 'back',
+  batal: 'cancel',
+  cancel: 'cancel',
+  batalkan: 'cancel',
+  stop: 'cancel',
+  berhenti: 'cancel',
+  bantuan: 'help',
+  help: 'help',
+  tolong: 'help',
+  '?': 'help',
+  bahasa: 'language',
+  language: 'language',
+  lang: 'language',
+  'ganti bahasa': 'language',
+  'change language': 'language',
+  english: 'english',
+  inggris: 'english',
+  'bahasa inggris': 'english',
+  'bahasa indonesia': 'indonesian',
+  indonesia: 'indonesian',
+  indonesian: 'indonesian',
+  halo: 'greeting',
+  hallo: 'greeting',
+  hai: 'greeting',
+  hi: 'greeting',
+  hello: 'greeting',
+  p: 'greeting',
+  permisi: 'greeting',
+  assalamualaikum: 'greeting',
+  'assalamu alaikum': 'greeting',
+  'selamat pagi': 'greeting',
+  'selamat siang': 'greeting',
+  'selamat sore': 'greeting',
+  'selamat malam': 'greeting',
+  start: 'greeting',
+  mulai: 'greeting',
+};
+
+/** Recognises a global command; exact words only, so a real answer is never mistaken for one. */
+export function parseCommand(text: string): Command | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '?' || trimmed === '0') return WORDS[trimmed];
+  return WORDS[normalizeText(trimmed)];
+}

@@ -1,0 +1,369 @@
+import { matchChoice } from '../domain/match.js';
+import { parseCommand, type Command } from './commands.js';
+import type {
+  AdvanceResult,
+  ChoiceDef,
+  Ctx,
+  Effect,
+  FlowDef,
+  Input,
+  Pending,
+  Reply,
+  Session,
+  StepDef,
+  StepEnv,
+  Transition,
+} from './types.js';
+
+/** A conversation untouched this long is offered "continue or start over". */
+export const IDLE_MS = 24 * 60 * 60 * 1000;
+/** After this many wrong answers in a row the bot points to the menu. */
+export const MAX_MISSES = 3;
+export const MENU_FLOW = 'menu';
+export const MENU_STEP = 'main';
+
+/** Replies that keep the answer already given when a question is asked again. */
+const KEEP_WORDS = new Set(['ok', 'oke', 'sama', 'tetap', 'keep', 'same']);
+
+export type Flows = Readonly<Record<string, FlowDef>>;
+
+/** Collects what one message produces. */
+class Out {
+  replies: Reply[] = [];
+  effects: Effect[] = [];
+  say(text: string): void {
+    this.replies.push({ text });
+  }
+}
+
+/**
+ * The whole conversation logic: takes the stored session and one message, returns the new session,
+ * the replies and the effects to commit. Pure: everything from outside comes in through `ctx`.
+ */
+export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): AdvanceResult {
+  const s: Session = structuredClone(prev);
+  const out = new Out();
+  const idle = ctx.now - s.lastActiveAt > IDLE_MS;
+  s.lastActiveAt = ctx.now;
+  const text = input.text.trim().slice(0, 1000);
+  const engine = new Engine(flows, s, ctx, out);
+
+  if (!flows[s.flow]?.steps[s.step]) engine.toMenu(false);
+  else if (text === '') engine.reprompt(envOf(s, ctx), 'err.empty');
+  else if (s.pending) engine.answerPending(s.pending, text);
+  else {
+    const cmd = parseCommand(text);
+    if (cmd) engine.command(cmd);
+    else if (idle && s.flow !== MENU_FLOW) engine.askPending({ kind: 'resume' });
+    else if (input.first && s.flow === MENU_FLOW && !engine.matchesMenu(text)) engine.render();
+    else engine.answer(text);
+  }
+  return { session: s, replies: out.replies, effects: out.effects };
+}
+
+function envOf(s: Session, c: Ctx): StepEnv {
+  return { s, c, t: c.translate(s.lang) };
+}
+
+function asTransition(r: string | null | Transition): Transition {
+  return typeof r === 'object' && r !== null ? r : { to: r };
+}
+
+class Engine {
+  constructor(
+    private readonly flows: Flows,
+    private readonly s: Session,
+    private readonly c: Ctx,
+    private readonly out: Out,
+  ) {}
+
+  private get env(): StepEnv {
+    return envOf(this.s, this.c);
+  }
+  private get flow(): FlowDef {
+    return this.flows[this.s.flow]!;
+  }
+  private get step(): StepDef {
+    return this.flow.steps[this.s.step]!;
+  }
+
+  command(cmd: Command): void {
+    const { s } = this;
+    switch (cmd) {
+      case 'menu':
+        return this.toMenu(true);
+      case 'back':
+        return this.back();
+      case 'cancel':
+        if (s.flow === MENU_FLOW) return this.toMenu(false);
+        return this.askPending({ kind: 'confirmCancel' });
+      case 'greeting':
+        if (s.flow !== MENU_FLOW) this.out.say(this.env.t('nav.greeting_in_flow', { flow: this.env.t(`flows.${s.flow}`) }));
+        return this.render();
+      case 'help': {
+        const key = this.step.help ?? `help.${s.flow}`;
+        const t = this.env.t;
+        this.out.say(`${t(key, this.helpParams())}\n\n${t('help.commands')}`);
+        return this.render();
+      }
+      case 'language':
+        return this.askPending({ kind: 'language' });
+      case 'english':
+      case 'indonesian':
+        s.lang = cmd === 'english' ? 'en' : 'id';
+        this.out.say(this.env.t('nav.language_set'));
+        return this.render();
+    }
+  }
+
+  private helpParams(): Record<string, unknown> {
+    const o = this.c.settings.office;
+    return { office: o.name, phone: o.phone, hours: o.hours, address: o.address };
+  }
+
+  private back(): void {
+    const { s } = this;
+    const prev = s.trail.pop();
+    if (!prev || s.flow === MENU_FLOW) {
+      if (s.flow !== MENU_FLOW) this.out.say(this.env.t('nav.first_question'));
+      return this.render();
+    }
+    s.misses = 0;
+    if (prev === this.flow.summaryStep) s.editing = false;
+    s.step = prev;
+    this.render();
+  }
+
+  /** Leaves the current flow for the main menu; a flow that keeps drafts parks its answers. */
+  toMenu(park: boolean): void {
+    const { s } = this;
+    const flow = this.flows[s.flow];
+    if (park && flow?.keepsDraft && Object.keys(s.answers).length > 0) {
+      s.drafts[s.flow] = { step: s.step, answers: s.answers, trail: s.trail };
+    }
+    this.resetTo(MENU_FLOW, MENU_STEP);
+    this.render();
+  }
+
+  private resetTo(flow: string, step: string): void {
+    const { s } = this;
+    s.flow = flow;
+    s.step = step;
+    s.answers = {};
+    s.trail = [];
+    s.misses = 0;
+    s.editing = false;
+    s.pending = null;
+  }
+
+  enterFlow(flowId: string, offerDraft = true): void {
+    const flow = this.flows[flowId];
+    if (!flow) return this.toMenu(false);
+    if (offerDraft && flow.keepsDraft && this.s.drafts[flowId]) {
+      this.resetTo(flowId, flow.start);
+      return this.askPending({ kind: 'draft', flow: flowId });
+    }
+    this.resetTo(flowId, flow.start);
+    this.goTo(flow.start);
+  }
+
+  /** Moves to a step, passing over the ones whose `skip` says so. */
+  private goTo(stepId: string): void {
+    let id: string | null = stepId;
+    for (let guard = 0; id !== null && guard < 50; guard++) {
+      const step: StepDef | undefined = this.flow.steps[id];
+      if (!step) throw new Error(`flow ${this.s.flow} has no step ${id}`);
+      this.s.step = id;
+      if (!step.skip?.(this.env)) return this.render();
+      const tr = asTransition(step.next(undefined, this.env));
+      if (tr.to === null || tr.flow) return this.apply(tr);
+      id = tr.to;
+    }
+  }
+
+  /** Shows the current step's question with its numbered choices. */
+  render(prefix?: string): void {
+    const env = this.env;
+    const step = this.step;
+    const body = typeof step.prompt === 'string' ? env.t(step.prompt, step.promptParams?.(env)) : step.prompt(env);
+    const previous = this.s.answers[step.field ?? step.id];
+    const keep =
+      previous !== undefined && step.display && this.s.flow !== MENU_FLOW
+        ? `\n\n${env.t('nav.keep_previous', { value: step.display(previous, env) })}`
+        : '';
+    const reply: Reply = { text: `${prefix ? `${prefix}\n\n` : ''}${body}${keep}` };
+    const choices = step.choices?.(env);
+    if (choices && choices.length > 0) {
+      reply.choices = choices.map((ch, i) => ({ key: String(i + 1), label: ch.label }));
+      if (this.s.flow !== MENU_FLOW) reply.choices.push({ key: '0', label: env.t('nav.menu') });
+    }
+    this.out.replies.push(reply);
+  }
+
+  reprompt(env: StepEnv, errorKey: string, params?: Record<string, unknown>): void {
+    const { s } = this;
+    s.misses += 1;
+    let hint = env.t(errorKey, params);
+    if (s.misses >= MAX_MISSES) hint += `\n${env.t('nav.too_many_misses')}`;
+    this.render(hint);
+  }
+
+  /** True when the text answers the current step's choices (used to greet a first contact). */
+  matchesMenu(text: string): boolean {
+    const choices = this.step.choices?.(this.env) ?? [];
+    return pickChoice(text, choices) !== undefined || !!this.step.intercept?.(text, this.env);
+  }
+
+  answer(text: string): void {
+    const env = this.env;
+    const step = this.step;
+    const intercepted = step.intercept?.(text, env);
+    if (intercepted) return this.accept(step, undefined, intercepted);
+
+    const field = step.field ?? step.id;
+    const previous = this.s.answers[field];
+    if (previous !== undefined && step.display && KEEP_WORDS.has(text.toLowerCase())) {
+      return this.checked(step, previous);
+    }
+    const choices = step.choices?.(env);
+    if (choices && choices.length > 0) {
+      const value = pickChoice(text, choices);
+      if (value !== undefined) return this.checked(step, value);
+      if (!step.answer) return this.reprompt(env, 'err.choice', { max: choices.length });
+    }
+    if (step.answer) {
+      const parsed = step.answer(env).safeParse(text);
+      if (parsed.success) return this.checked(step, parsed.data);
+      const issue = parsed.error.issues[0];
+      const params = issue && 'params' in issue ? (issue.params as Record<string, unknown>) : undefined;
+      const key = issue?.message?.startsWith('err.') ? issue.message : 'err.format';
+      return this.reprompt(env, key, params);
+    }
+    this.reprompt(env, 'err.choice', { max: 0 });
+  }
+
+  private checked(step: StepDef, value: unknown): void {
+    const problem = step.check?.(value, this.env);
+    if (problem) return this.reprompt(this.env, problem[0], problem[1]);
+    this.accept(step, value);
+  }
+
+  private accept(step: StepDef, value: unknown, given?: Transition): void {
+    const { s } = this;
+    if (value !== undefined) s.answers[step.field ?? step.id] = value;
+    s.misses = 0;
+    let tr = given ?? asTransition(step.next(value, this.env));
+    const plainMove = tr.to !== null && !tr.flow && !tr.say && !tr.effects;
+    if (!given && s.editing && plainMove && this.flow.summaryStep) {
+      tr = { to: step.afterEdit?.(value, this.env) ?? this.flow.summaryStep };
+    }
+    if (tr.to === this.flow.summaryStep) s.editing = false;
+    if (tr.to !== null && !tr.flow && tr.to !== step.id) s.trail.push(step.id);
+    this.apply(tr);
+  }
+
+  private apply(tr: Transition): void {
+    for (const text of tr.say ?? []) this.out.say(text);
+    if (tr.effects) this.out.effects.push(...tr.effects);
+    if (tr.flow) {
+      delete this.s.drafts[this.s.flow];
+      return this.enterFlow(tr.flow);
+    }
+    if (tr.to === null) {
+      delete this.s.drafts[this.s.flow];
+      return this.toMenu(false);
+    }
+    if (tr.to === this.flow.summaryStep && this.s.editing) this.s.editing = false;
+    this.goTo(tr.to);
+  }
+
+  /** Asks one of the engine's own questions (cancel? language? continue?). */
+  askPending(p: Pending): void {
+    this.s.pending = p;
+    this.out.replies.push(this.pendingReply(p));
+  }
+
+  private pendingChoices(p: Pending): ChoiceDef[] {
+    const t = this.env.t;
+    switch (p.kind) {
+      case 'confirmCancel':
+        return [
+          { value: 'yes', label: t('nav.cancel_yes'), aliases: ['ya', 'yes', 'y', 'iya', 'batal'] },
+          { value: 'no', label: t('nav.cancel_no'), aliases: ['tidak', 'no', 'tdk', 'lanjut', 'gak'] },
+        ];
+      case 'language':
+        return [
+          { value: 'id', label: 'Bahasa Indonesia', aliases: ['indonesia', 'id'] },
+          { value: 'en', label: 'English', aliases: ['inggris', 'en'] },
+        ];
+      case 'resume':
+      case 'draft':
+        return [
+          { value: 'continue', label: t('nav.continue'), aliases: ['lanjut', 'continue', 'ya'] },
+          { value: 'restart', label: t('nav.restart'), aliases: ['baru', 'ulang', 'restart', 'start over'] },
+        ];
+    }
+  }
+
+  private pendingReply(p: Pending, hint?: string): Reply {
+    const t = this.env.t;
+    const flowName = t(`flows.${p.kind === 'draft' ? p.flow : this.s.flow}`);
+    const body = t(`nav.pending_${p.kind}`, { flow: flowName });
+    const choices = this.pendingChoices(p).map((ch, i) => ({ key: String(i + 1), label: ch.label }));
+    return { text: hint ? `${hint}\n\n${body}` : body, choices };
+  }
+
+  answerPending(p: Pending, text: string): void {
+    const { s } = this;
+    const value = pickChoice(text, this.pendingChoices(p));
+    if (value === undefined) {
+      const cmd = parseCommand(text);
+      if (p.kind === 'confirmCancel' && cmd === 'cancel') return this.answerPending(p, '1');
+      if (cmd && !(p.kind === 'draft' && cmd === 'back')) {
+        s.pending = null;
+        return this.command(cmd);
+      }
+      s.misses += 1;
+      const max = this.pendingChoices(p).length;
+      this.out.replies.push(this.pendingReply(p, this.env.t('err.choice', { max })));
+      return;
+    }
+    s.pending = null;
+    s.misses = 0;
+    switch (p.kind) {
+      case 'confirmCancel':
+        if (value === 'yes') {
+          delete s.drafts[s.flow];
+          this.out.say(this.env.t('nav.cancelled'));
+          return this.toMenu(false);
+        }
+        return this.render();
+      case 'language':
+        s.lang = value === 'en' ? 'en' : 'id';
+        this.out.say(this.env.t('nav.language_set'));
+        return this.render();
+      case 'resume':
+        if (value === 'continue') return this.render();
+        delete s.drafts[s.flow];
+        return this.enterFlow(s.flow, false);
+      case 'draft': {
+        const draft = s.drafts[p.flow];
+        delete s.drafts[p.flow];
+        if (value === 'continue' && draft && this.flow.steps[draft.step]) {
+          s.answers = draft.answers;
+          s.trail = draft.trail;
+          s.step = draft.step;
+          return this.render();
+        }
+        return this.enterFlow(p.flow, false);
+      }
+    }
+  }
+}
+
+function pickChoice(text: string, choices: ChoiceDef[]): string | undefined {
+  return matchChoice(
+    text,
+    choices.map((ch) => ({ value: ch.value, labels: [ch.label, ...(ch.aliases ?? [])] })),
+  );
+}

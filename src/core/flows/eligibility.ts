@@ -1,0 +1,123 @@
+import { evaluateEligibility, type EligibilityAnswers, type EligibilityOutcome } from '../../domain/eligibility.js';
+import type { FlowDef, StepEnv } from '../types.js';
+import { textAnswer, yesNoUnsure } from './util.js';
+
+/** Kecamatan choices of the regency plus "outside the regency". */
+export function areaChoices({ c, t }: StepEnv) {
+  return [
+    ...c.settings.areas.map((a) => ({ value: a.kecamatan, label: a.kecamatan })),
+    { value: 'outside', label: t('elig.outside', { regency: c.settings.regency.shortName }), aliases: ['luar', 'outside', 'lainnya'] },
+  ];
+}
+
+function outcomeMessage(env: StepEnv, o: EligibilityOutcome): string {
+  const { c, t, s } = env;
+  const office = c.settings.office;
+  const reasons = o.reasons
+    .map((r) => `• ${t(`elig.reason.${r}`, { min: c.settings.ageLimits.min, max: c.settings.ageLimits.officerReviewAbove, regency: c.settings.regency.name })}`)
+    .join('\n');
+  const common = { reasons, office: office.name, phone: office.phone, hours: office.hours, address: office.address };
+  switch (o.kind) {
+    case 'register':
+      return t('elig.outcome.register', {
+        ...common,
+        group: o.group.label[s.lang],
+        programmes: o.programmes.join(' + '),
+        payer: t(`elig.payer.${o.payer}`, { regency: c.settings.regency.name }),
+        cover: o.programmes.map((p) => t(`elig.cover.${p}`)).join(', '),
+      });
+    case 'employer':
+      return t('elig.outcome.employer', {
+        ...common,
+        inspection: c.settings.labourInspection.name,
+        inspectionPhone: c.settings.labourInspection.phone,
+      });
+    case 'covered':
+      return t('elig.outcome.covered', common);
+    case 'officer':
+      return t('elig.outcome.officer', common);
+  }
+}
+
+/** "Can I join, and who pays?": a few questions and an outcome with reasons. */
+export const eligibilityFlow: FlowDef = {
+  id: 'eligibility',
+  start: 'work',
+  steps: {
+    work: {
+      id: 'work',
+      prompt: 'elig.work',
+      choices: ({ t }) => [
+        { value: 'wage', label: t('elig.work_wage'), aliases: ['karyawan', 'buruh pabrik', 'pegawai', 'gaji', 'employee'] },
+        { value: 'own', label: t('elig.work_own'), aliases: ['mandiri', 'usaha sendiri', 'petani', 'nelayan', 'pedagang', 'ojek'] },
+        { value: 'village', label: t('elig.work_village'), aliases: ['perangkat', 'rt', 'rw', 'bpd', 'kader', 'lkd'] },
+      ],
+      next: (v) => (v === 'village' ? 'role' : v === 'own' ? 'registry' : 'age'),
+    },
+    role: {
+      id: 'role',
+      prompt: 'elig.role',
+      choices: ({ c, s }) =>
+        c.settings.groups
+          .filter((g) => g.kind === 'village_role')
+          .map((g) => ({ value: g.id, label: g.label[s.lang], aliases: g.aliases })),
+      next: () => 'age',
+    },
+    registry: {
+      id: 'registry',
+      prompt: 'elig.registry',
+      choices: yesNoUnsure,
+      next: () => 'age',
+    },
+    age: {
+      id: 'age',
+      prompt: 'elig.age',
+      answer: () =>
+        textAnswer((text) => {
+          const m = /^(\d{1,3})\s*(th|thn|tahun|years?|yo)?\.?$/i.exec(text);
+          const n = m ? Number(m[1]) : NaN;
+          return n >= 1 && n <= 120 ? { ok: true, value: n } : { ok: false, error: 'err.age' };
+        }),
+      display: (v) => String(v),
+      next: () => 'area',
+    },
+    area: {
+      id: 'area',
+      prompt: 'elig.area',
+      promptParams: ({ c }) => ({ regency: c.settings.regency.name }),
+      choices: areaChoices,
+      next: () => 'member',
+    },
+    member: {
+      id: 'member',
+      prompt: 'elig.member',
+      choices: yesNoUnsure,
+      next: (_v, env) => {
+        const a = env.s.answers;
+        const answers: EligibilityAnswers = {
+          work: a.work as EligibilityAnswers['work'],
+          roleGroupId: a.work === 'village' ? String(a.role) : undefined,
+          inRegistry: a.work === 'own' ? (a.registry as EligibilityAnswers['inRegistry']) : undefined,
+          age: Number(a.age),
+          area: String(a.area),
+          member: a.member as EligibilityAnswers['member'],
+        };
+        const outcome = evaluateEligibility(answers, env.c.settings, (g) => env.c.store.groupCount(g));
+        env.s.answers.outcome = outcome.kind;
+        return { to: 'after', say: [outcomeMessage(env, outcome)] };
+      },
+    },
+    after: {
+      id: 'after',
+      prompt: 'elig.after',
+      choices: ({ s, t }) => [
+        ...(s.answers.outcome === 'register' || s.answers.outcome === 'officer'
+          ? [{ value: 'register', label: t('elig.to_register'), aliases: ['daftar'] }]
+          : []),
+        { value: 'calculator', label: t('elig.to_calculator'), aliases: ['iuran', 'hitung'] },
+        { value: 'again', label: t('elig.again'), aliases: ['ulang', 'lagi'] },
+      ],
+      next: (v) => (v === 'again' ? 'work' : { to: null, flow: String(v) }),
+    },
+  },
+};

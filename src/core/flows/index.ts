@@ -1,0 +1,19 @@
+import type { Flows } from '../engine.js';
+import { benefitsFlow } from './benefits.js';
+import { calculatorFlow } from './calculator.js';
+import { eligibilityFlow } from './eligibility.js';
+import { menuFlow } from './menu.js';
+import { mydataFlow } from './mydata.js';
+import { registrationFlow } from './registration.js';
+import { statusFlow } from './status.js';
+
+/** Every flow of the worker chat, by id. */
+export const workerFlows: Flows = {
+  menu: menuFlow,
+  benefits: benefitsFlow,
+  calculator: calculatorFlow,
+  eligibility: eligibilityFlow,
+  registration: registrationFlow,
+  status: statusFlow,
+  mydata: mydataFlow,
+};

@@ -1,0 +1,271 @@
+import { computeBpuContribution } from '../../domain/contribution.js';
+import { formatDateId, parseDate } from '../../domain/dates.js';
+import { ageOn } from '../../domain/eligibility.js';
+import { formatRupiah, parseIncome } from '../../domain/income.js';
+import { maskNik, nikMatchesBirthDate, parseNik, type NikInfo } from '../../domain/nik.js';
+import { maskPhone, normalizePhone } from '../../domain/phone.js';
+import type { FlowDef, StepDef, StepEnv } from '../types.js';
+import { areaChoices } from './eligibility.js';
+import { summarySteps } from './registration-summary.js';
+import { parseFreeText, parseName, textAnswer, yesNo } from './util.js';
+
+const HEIR_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
+
+function nikInfo(env: StepEnv, nik = env.s.answers.nik): NikInfo | undefined {
+  if (typeof nik !== 'string') return undefined;
+  const r = parseNik(nik, { today: env.c.today, isKnownDistrict: env.c.isKnownDistrict });
+  return r.ok ? r.info : undefined;
+}
+
+function sexMismatch(env: StepEnv, sex: unknown): boolean {
+  const info = nikInfo(env);
+  return !!info && sex !== undefined && info.sex !== sex;
+}
+
+function dateMismatch(env: StepEnv, iso: unknown): boolean {
+  const info = nikInfo(env);
+  return !!info && typeof iso === 'string' && !nikMatchesBirthDate(info, iso);
+}
+
+function occupationLabel(v: unknown, env: StepEnv): string {
+  const o = env.c.settings.occupations.find((x) => x.id === v);
+  return o ? o.label[env.s.lang] : String(v);
+}
+
+/** The regency's price for the chosen programmes, shown on the programme choice. */
+function programmeLabels(env: StepEnv) {
+  const { c, s, t } = env;
+  const group = c.settings.groups.find((g) => g.id === s.answers.groupId);
+  const occupation = c.settings.occupations.find((o) => o.id === s.answers.occupation);
+  const r = computeBpuContribution(c.rates, {
+    income: Number(s.answers.income ?? 0),
+    date: c.today,
+    transport: !!occupation?.transport,
+    governmentPays: !!group?.funded,
+  });
+  if (group?.funded) {
+    return { basic: t('reg.prog_basic_funded'), withJht: t('reg.prog_jht_funded', { jht: formatRupiah(r.jht) }) };
+  }
+  return {
+    basic: t('reg.prog_basic', { amount: formatRupiah(r.basic) }),
+    withJht: t('reg.prog_jht', { amount: formatRupiah(r.withJht) }),
+  };
+}
+
+const steps: StepDef[] = [
+  {
+    id: 'consent',
+    prompt: 'reg.consent',
+    promptParams: ({ c }) => ({
+      controller: c.settings.dataController.name,
+      contact: c.settings.dataController.contact,
+      days: c.settings.retentionDays.rejected,
+      draftDays: c.settings.retentionDays.draft,
+    }),
+    choices: (env) => yesNo(env, 'reg.consent_yes', 'reg.consent_no'),
+    next: (v, { c, t, s }) => {
+      if (v !== 'yes') return { to: null, say: [t('reg.consent_declined')] };
+      s.answers.consentAt = new Date(c.now).toISOString();
+      s.answers.consentVersion = c.settings.consentVersion;
+      return { to: 'fullName', effects: [{ type: 'recordConsent', version: c.settings.consentVersion }] };
+    },
+  },
+  {
+    id: 'fullName',
+    prompt: 'reg.fullName',
+    answer: () => textAnswer(parseName),
+    display: (v) => String(v),
+    next: () => 'nik',
+  },
+  {
+    id: 'nik',
+    prompt: 'reg.nik',
+    help: 'help.nik',
+    answer: (env) =>
+      textAnswer((text) => {
+        const r = parseNik(text, { today: env.c.today, isKnownDistrict: env.c.isKnownDistrict });
+        return r.ok ? { ok: true, value: r.info.nik } : { ok: false, error: r.error };
+      }),
+    display: (v) => maskNik(String(v)),
+    next: (v, env) => {
+      const existing = env.c.store.activeByNik(String(v));
+      if (existing) {
+        const own = existing.personId === env.c.person.id;
+        return {
+          to: null,
+          say: [
+            env.t(own ? 'reg.duplicate_own' : 'reg.duplicate_other', {
+              reference: existing.reference,
+              status: env.t(`status.${existing.status}`),
+              phone: env.c.settings.office.phone,
+            }),
+          ],
+        };
+      }
+      const info = nikInfo(env, v);
+      const say = info && !info.knownDistrict ? [env.t('reg.nik_unknown_region')] : undefined;
+      return say ? { to: 'birthPlace', say } : 'birthPlace';
+    },
+    afterEdit: (_v, env) =>
+      dateMismatch(env, env.s.answers.birthDate) ? 'birthDate' : sexMismatch(env, env.s.answers.sex) ? 'sex' : 'summary',
+  },
+  {
+    id: 'birthPlace',
+    prompt: 'reg.birthPlace',
+    answer: () => textAnswer(parseFreeText(2, 60)),
+    display: (v) => String(v),
+    next: () => 'birthDate',
+  },
+  {
+    id: 'birthDate',
+    prompt: 'reg.birthDate',
+    answer: (env) =>
+      textAnswer((text) => {
+        const r = parseDate(text, env.c.today);
+        return r.ok ? { ok: true, value: r.iso } : { ok: false, error: r.error };
+      }),
+    check: (v, env) => {
+      if (!dateMismatch(env, v)) return undefined;
+      const info = nikInfo(env)!;
+      return ['err.dob_nik_mismatch', { nikDate: `${String(info.birthDay).padStart(2, '0')}-${String(info.birthMonth).padStart(2, '0')}-${String(info.birthYear2).padStart(2, '0')}` }];
+    },
+    display: (v, env) => formatDateId(String(v), env.s.lang),
+    next: (v, env) => {
+      const age = ageOn(String(v), env.c.today);
+      const limits = env.c.settings.ageLimits;
+      if (age > limits.officerReviewAbove || age < limits.min) {
+        return { to: 'sex', say: [env.t('reg.age_officer', { age })] };
+      }
+      return 'sex';
+    },
+  },
+  {
+    id: 'sex',
+    prompt: 'reg.sex',
+    choices: ({ t }) => [
+      { value: 'M', label: t('reg.sex_m'), aliases: ['laki', 'pria', 'lk', 'l', 'male', 'cowok'] },
+      { value: 'F', label: t('reg.sex_f'), aliases: ['wanita', 'pr', 'p', 'female', 'cewek'] },
+    ],
+    check: (v, env) => (sexMismatch(env, v) ? ['err.sex_nik_mismatch'] : undefined),
+    display: (v, { t }) => t(v === 'F' ? 'reg.sex_f' : 'reg.sex_m'),
+    next: () => 'kecamatan',
+  },
+  {
+    id: 'kecamatan',
+    prompt: 'reg.kecamatan',
+    promptParams: ({ c }) => ({ regency: c.settings.regency.name }),
+    choices: areaChoices,
+    display: (v) => String(v),
+    next: (v, { t, c }) =>
+      v === 'outside'
+        ? { to: null, say: [t('reg.outside', { regency: c.settings.regency.name })] }
+        : 'desa',
+    afterEdit: () => 'desa',
+  },
+  {
+    id: 'desa',
+    prompt: 'reg.desa',
+    promptParams: ({ s }) => ({ kecamatan: s.answers.kecamatan }),
+    choices: ({ c, s }) =>
+      (c.settings.areas.find((a) => a.kecamatan === s.answers.kecamatan)?.desa ?? []).map((d) => ({ value: d, label: d })),
+    display: (v) => String(v),
+    next: () => 'address',
+  },
+  {
+    id: 'address',
+    prompt: 'reg.address',
+    answer: () => textAnswer(parseFreeText(3, 200)),
+    display: (v) => String(v),
+    next: () => 'phone',
+  },
+  {
+    id: 'phone',
+    prompt: (env) =>
+      env.c.person.phone
+        ? env.t('reg.phone_known', { phone: maskPhone(env.c.person.phone) })
+        : env.t('reg.phone'),
+    choices: (env) =>
+      env.c.person.phone ? [{ value: env.c.person.phone, label: env.t('reg.phone_use_this'), aliases: ['ya', 'iya', 'sama'] }] : [],
+    answer: () =>
+      textAnswer((text) => {
+        const r = normalizePhone(text);
+        return r.ok ? { ok: true, value: r.e164 } : { ok: false, error: r.error };
+      }),
+    display: (v) => maskPhone(String(v)),
+    next: () => 'occupation',
+  },
+  {
+    id: 'occupation',
+    prompt: 'reg.occupation',
+    choices: ({ c, s }) => c.settings.occupations.map((o) => ({ value: o.id, label: o.label[s.lang] })),
+    answer: () => textAnswer(parseFreeText(3, 60, 'err.occupation')),
+    display: occupationLabel,
+    next: () => 'income',
+  },
+  {
+    id: 'income',
+    prompt: 'reg.income',
+    help: 'help.income',
+    answer: () =>
+      textAnswer((text) => {
+        const r = parseIncome(text);
+        return r.ok ? { ok: true, value: r.rupiah } : { ok: false, error: r.error };
+      }),
+    display: (v) => formatRupiah(Number(v)),
+    next: () => 'groupId',
+  },
+  {
+    id: 'groupId',
+    prompt: 'reg.group',
+    choices: ({ c, s }) => c.settings.groups.map((g) => ({ value: g.id, label: g.label[s.lang], aliases: g.aliases })),
+    display: (v, { c, s }) => c.settings.groups.find((g) => g.id === v)?.label[s.lang] ?? String(v),
+    next: () => 'programmes',
+  },
+  {
+    id: 'programmes',
+    prompt: 'reg.programmes',
+    choices: (env) => {
+      const l = programmeLabels(env);
+      return [
+        { value: 'JKK+JKM', label: l.basic, aliases: ['jkk jkm', 'dasar', 'basic'] },
+        { value: 'JKK+JKM+JHT', label: l.withJht, aliases: ['jht', 'dengan jht', 'with jht'] },
+      ];
+    },
+    display: (v) => String(v).split('+').join(' + '),
+    next: () => 'heirName',
+  },
+  {
+    id: 'heirName',
+    prompt: 'reg.heirName',
+    help: 'help.heir',
+    answer: () => textAnswer(parseName),
+    display: (v) => String(v),
+    next: () => 'heirRelation',
+  },
+  {
+    id: 'heirRelation',
+    prompt: 'reg.heirRelation',
+    choices: ({ t }) =>
+      HEIR_RELATIONS.map((r) => ({ value: r, label: t(`reg.heir.${r}`), aliases: t(`reg.heir_aliases.${r}`).split(',') })),
+    display: (v, { t }) => t(`reg.heir.${String(v)}`),
+    next: () => 'motherName',
+  },
+  {
+    id: 'motherName',
+    prompt: 'reg.motherName',
+    skip: ({ c }) => !c.settings.askMotherMaidenName,
+    answer: () => textAnswer((text) => (text === '-' ? { ok: true, value: '' } : parseName(text))),
+    display: (v, { t }) => (v ? String(v) : t('reg.not_given')),
+    next: () => 'summary',
+  },
+  ...summarySteps(() => registrationFlow.steps),
+];
+
+/** Pre-registration: consent first, then each field with its own check, then a numbered summary. */
+export const registrationFlow: FlowDef = {
+  id: 'registration',
+  start: 'consent',
+  keepsDraft: true,
+  summaryStep: 'summary',
+  steps: Object.fromEntries(steps.map((st) => [st.id, st])),
+};

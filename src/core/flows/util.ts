@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { ChoiceDef, StepEnv } from '../types.js';
+
+export type Parsed<V> = { ok: true; value: V } | { ok: false; error: string; params?: Record<string, unknown> };
+
+/**
+ * Wraps a small parser as a zod schema whose issue message is a locale key, so every typed answer
+ * goes through the same validation path and re-prompt.
+ */
+export function textAnswer<V>(parse: (text: string) => Parsed<V>): z.ZodType<V> {
+  return z.string().transform((text, ctx) => {
+    const r = parse(text.trim());
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.error.startsWith('err.') ? r.error : `err.${r.error}`, params: r.params });
+    return z.NEVER;
+  }) as unknown as z.ZodType<V>;
+}
+
+/** A person's name as on the KTP: letters, spaces and the punctuation names really use. */
+export function parseName(text: string): Parsed<string> {
+  const name = text.replace(/\s+/g, ' ').trim();
+  if (/\d/.test(name)) return { ok: false, error: 'err.name_digits' };
+  if (name.replace(/[^\p{L}]/gu, '').length < 2 || name.length > 100 || !/^[\p{L} .,'-]+$/u.test(name)) {
+    return { ok: false, error: 'err.name' };
+  }
+  return { ok: true, value: name.replace(/(^|[\s'-])(\p{L})/gu, (m) => m.toUpperCase()) };
+}
+
+/** Free text within length limits (places, addresses, occupations). */
+export function parseFreeText(min: number, max: number, error = 'err.text_length') {
+  return (text: string): Parsed<string> => {
+    const v = text.replace(/\s+/g, ' ').trim();
+    return v.length >= min && v.length <= max ? { ok: true, value: v } : { ok: false, error, params: { min, max } };
+  };
+}
+
+/** Yes / no choices with the usual informal spellings. */
+export function yesNo({ t }: StepEnv, yesKey = 'common.yes', noKey = 'common.no'): ChoiceDef[] {
+  return [
+    { value: 'yes', label: t(yesKey), aliases: ['ya', 'iya', 'y', 'yes', 'yoi', 'betul', 'benar', 'setuju', 'sudah'] },
+    { value: 'no', label: t(noKey), aliases: ['tidak', 'tdk', 'gak', 'ga', 'nggak', 'enggak', 'no', 'belum', 'blm'] },
+  ];
+}
+
+/** Yes / no / not sure. */
+export function yesNoUnsure(env: StepEnv): ChoiceDef[] {
+  return [
+    ...yesNo(env),
+    { value: 'unsure', label: env.t('common.unsure'), aliases: ['tidak tahu', 'gatau', 'ga tau', 'nggak tahu', 'entah', 'not sure', 'unsure', 'lupa'] },
+  ];
+}

@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import type { ProgrammeSettings } from '../settings.js';
+import type { Rates } from '../domain/rates.js';
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+
+/** A translator fixed to one language: key plus interpolation values to text. */
+export type T = (key: string, params?: Record<string, unknown>) => string;
+
+/** A neutral reply: channels render the numbered choices their own way. */
+export interface Reply {
+  text: string;
+  choices?: ReplyChoice[];
+}
+export interface ReplyChoice {
+  key: string;
+  label: string;
+}
+
+/** What the person typed, already turned into plain text by the channel. */
+export interface Input {
+  text: string;
+  /** The person's very first message: anything unrecognised is greeted with the menu, not an error. */
+  first?: boolean;
+}
+
+export type Sex = 'M' | 'F';
+
+/** A registration's fields as collected by the registration flow. */
+export interface RegistrationData {
+  fullName: string;
+  nik: string;
+  birthPlace: string;
+  birthDate: string;
+  sex: Sex;
+  kecamatan: string;
+  desa: string;
+  address: string;
+  phone: string | null;
+  occupation: string;
+  income: number;
+  groupId: string;
+  programmes: string[];
+  heirName: string;
+  heirRelation: string;
+  motherName?: string | null;
+  consentVersion: string;
+  consentAt: string;
+  submittedBy: 'self' | 'cadre';
+  /** Automatic checks for the officer, e.g. unknown region prefix, age above the limit. */
+  checks: string[];
+}
+
+/** Side effects the app applies in the same transaction as the new session. */
+export type Effect =
+  | { type: 'recordConsent'; version: string }
+  | { type: 'submitRegistration'; reference: string; data: RegistrationData }
+  | { type: 'deleteRegistration'; reference: string }
+  | { type: 'withdrawConsent' };
+
+export type RegistrationStatus =
+  | 'submitted'
+  | 'needs_correction'
+  | 'approved'
+  | 'registered'
+  | 'rejected'
+  | 'deleted';
+
+/** Statuses that block a second registration with the same NIK. */
+export const OPEN_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'approved', 'registered'];
+/** Statuses a person may still delete themselves. */
+export const DELETABLE_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'rejected'];
+
+export interface RegistrationView {
+  reference: string;
+  status: RegistrationStatus;
+  officerNote: string | null;
+  createdAt: number;
+  data: RegistrationData | null;
+  personId: number;
+}
+
+/** Synchronous reads the flows need; the app backs it with SQLite inside the message's transaction. */
+export interface StoreReader {
+  registrationsOf(personId: number): RegistrationView[];
+  activeByNik(nik: string): RegistrationView | undefined;
+  groupCount(groupId: string): number;
+}
+
+/** Everything from outside that a step may use: passed in, so core stays pure and testable. */
+export interface Ctx {
+  now: number;
+  /** Today's date in the regency's time zone, ISO yyyy-mm-dd. */
+  today: string;
+  translate: (lang: Lang) => T;
+  settings: ProgrammeSettings;
+  rates: Rates;
+  isKnownDistrict: (code6: string) => boolean;
+  store: StoreReader;
+  person: { id: number; phone: string | null };
+  newReference: () => string;
+}
+
+export type Pending =
+  | { kind: 'confirmCancel' }
+  | { kind: 'language' }
+  | { kind: 'resume' }
+  | { kind: 'draft'; flow: string };
+
+export interface Draft {
+  step: string;
+  answers: Record<string, unknown>;
+  trail: string[];
+}
+
+/** Everything the bot remembers about one conversation; stored as JSON, survives restarts. */
+export interface Session {
+  v: 1;
+  lang: Lang;
+  flow: string;
+  step: string;
+  answers: Record<string, unknown>;
+  trail: string[];
+  misses: number;
+  pending: Pending | null;
+  /** Set while fixing one field from the summary: answering returns there. */
+  editing: boolean;
+  drafts: Record<string, Draft>;
+  lastActiveAt: number;
+}
+
+export interface ChoiceDef {
+  value: string;
+  label: string;
+  aliases?: string[];
+}
+
+/** What happens after an accepted answer: the next step, optional extra messages and effects. */
+export interface Transition {
+  to: string | null;
+  flow?: string;
+  say?: string[];
+  effects?: Effect[];
+  keepAnswers?: boolean;
+}
+
+export interface StepEnv {
+  s: Session;
+  c: Ctx;
+  t: T;
+}
+
+/** One question of a flow: its prompt, its choices or validated answer, and where it leads. */
+export interface StepDef {
+  id: string;
+  /** Locale key of the question, or a function composing it (e.g. with figures). */
+  prompt: string | ((env: StepEnv) => string);
+  promptParams?: (env: StepEnv) => Record<string, unknown>;
+  choices?: (env: StepEnv) => ChoiceDef[];
+  /** zod schema for a typed answer; issue messages are locale keys (with params in `params`). */
+  answer?: (env: StepEnv) => z.ZodType<unknown>;
+  /** Tried before choices/answer, e.g. "ubah 3" on the summary. */
+  intercept?: (text: string, env: StepEnv) => Transition | undefined;
+  /** A cross-check after a valid answer (e.g. sex against the NIK): an error locale key and params. */
+  check?: (value: unknown, env: StepEnv) => [string, Record<string, unknown>?] | undefined;
+  /** How a stored answer reads in the summary and in "previous answer" hints. */
+  display?: (value: unknown, env: StepEnv) => string;
+  /** Where the answer is kept in `answers` (default: the step id). */
+  field?: string;
+  next: (value: unknown, env: StepEnv) => string | null | Transition;
+  /** Where to go after this step when it was answered from the summary (default: back to the summary). */
+  afterEdit?: (value: unknown, env: StepEnv) => string;
+  /** Skipped entirely when true (e.g. a settings-dependent question). */
+  skip?: (env: StepEnv) => boolean;
+  /** Locale key of step-specific help for "bantuan". */
+  help?: string;
+}
+
+export interface FlowDef {
+  id: string;
+  start: string;
+  steps: Record<string, StepDef>;
+  /** Answers are parked as a draft when the person leaves for the menu, and offered back later. */
+  keepsDraft?: boolean;
+  /** The step the summary lives on, for edit mode. */
+  summaryStep?: string;
+}
+
+export interface AdvanceResult {
+  session: Session;
+  replies: Reply[];
+  effects: Effect[];
+}

@@ -1,0 +1,17 @@
+/** Letters and digits that cannot be confused when read aloud or typed (no 0/O, 1/I/L). */
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A short reference like LD-7K3Q9 from a random source passed in (so tests are repeatable). */
+export function makeReference(random: () => number, length = 5): string {
+  let code = '';
+  for (let i = 0; i < length; i++) {
+    code += REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)];
+  }
+  return `LD-${code}`;
+}
+
+/** Recognises a reference typed loosely: "ld 7k3q9", "LD7K3Q9", "ld-7k3q9". */
+export function parseReference(text: string): string | undefined {
+  const m = /^\s*ld[\s-]?([2-9a-hj-km-np-z]{5})\s*$/i.exec(text);
+  return m ? `LD-${m[1]!.toUpperCase()}` : undefined;
+}

@@ -1,0 +1,26 @@
+import { runTerminalChat } from './channels/terminal.js';
+import { loadConfig } from './config.js';
+import { createRuntime } from './runtime.js';
+
+/**
+ * The composition root. With no messaging channel configured (the only kind so far), `npm start`
+ * opens the terminal chat on the embedded SQLite database.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await createRuntime(config);
+  runtime.logger.info({ database: config.DATABASE_PATH }, 'Lindung started; no messaging channel configured, opening the terminal chat');
+  const stop = () => {
+    runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await runTerminalChat(runtime.app, { jsonl: config.CHAT_JSONL, input: process.stdin, output: process.stdout });
+  runtime.close();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

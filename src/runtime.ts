@@ -1,0 +1,43 @@
+import { createApp, type App } from './app/app.js';
+import type { Config } from './config.js';
+import { workerFlows } from './core/flows/index.js';
+import { loadRates } from './domain/rates.js';
+import { loadDistrictCodes } from './domain/regions.js';
+import { createTranslator } from './i18n.js';
+import { createLogger } from './logger.js';
+import { loadProgrammeSettings } from './settings.js';
+import { openDatabase, type Db } from './storage/db.js';
+import type { Logger } from 'pino';
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  app: App;
+  logger: Logger;
+  close(): void;
+}
+
+/** Builds the app from the config: settings, rates, region codes, translator and database. */
+export async function createRuntime(
+  config: Config,
+  overrides: { logger?: Logger; clock?: () => number; random?: () => number } = {},
+): Promise<Runtime> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
+  const rates = loadRates(config.RATES_PATH);
+  const districts = await loadDistrictCodes();
+  const db = openDatabase(config.DATABASE_PATH);
+  const app = createApp({
+    db,
+    flows: workerFlows,
+    settings,
+    rates,
+    translate: createTranslator(),
+    isKnownDistrict: (code) => districts.has(code),
+    logger,
+    timeZone: config.TIMEZONE,
+    clock: overrides.clock,
+    random: overrides.random,
+  });
+  return { config, db, app, logger, close: () => db.close() };
+}

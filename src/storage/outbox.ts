@@ -1,0 +1,71 @@
+import type { Db } from './db.js';
+import type { Reply } from '../core/types.js';
+
+export interface OutboxMessage {
+  id: number;
+  personId: number;
+  channel: string;
+  externalId: string;
+  reply: Reply;
+  kind: string;
+  attempts: number;
+}
+
+interface Row {
+  id: number;
+  person_id: number;
+  channel: string;
+  external_id: string;
+  payload: string;
+  kind: string;
+  attempts: number;
+}
+
+const toMessage = (r: Row): OutboxMessage => ({
+  id: r.id,
+  personId: r.person_id,
+  channel: r.channel,
+  externalId: r.external_id,
+  reply: JSON.parse(r.payload) as Reply,
+  kind: r.kind,
+  attempts: r.attempts,
+});
+
+/** Replies waiting to be sent; channels take them after the commit that wrote them. */
+export function createOutboxStore(db: Db) {
+  const insert = db.prepare<[number, string, string, string, string, number, number]>(
+    `INSERT INTO outbox (person_id, channel, external_id, payload, kind, created_at, next_attempt_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const due = db.prepare<[string, number, number], Row>(
+    `SELECT id, person_id, channel, external_id, payload, kind, attempts FROM outbox
+      WHERE channel = ? AND sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+  );
+  const markSent = db.prepare<[number, number]>('UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?');
+  const markFailed = db.prepare<[number, string, number]>(
+    'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
+  );
+  const pruneSent = db.prepare<[number]>('DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?');
+
+  return {
+    add(personId: number, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply'): number {
+      return Number(insert.run(personId, channel, externalId, JSON.stringify(reply), kind, now, now).lastInsertRowid);
+    },
+    /** Unsent messages of one channel, oldest first (which keeps each chat in order). */
+    due(channel: string, now: number, limit = 100): OutboxMessage[] {
+      return due.all(channel, now, limit).map(toMessage);
+    },
+    markSent(id: number, now: number): void {
+      markSent.run(now, id);
+    },
+    /** Keeps the message for another try later; the error text must not hold personal data. */
+    markFailed(id: number, retryAt: number, error: string): void {
+      markFailed.run(retryAt, error.slice(0, 500), id);
+    },
+    pruneSent(before: number): number {
+      return pruneSent.run(before).changes;
+    },
+  };
+}
+
+export type OutboxStore = ReturnType<typeof createOutboxStore>;

@@ -1,0 +1,64 @@
+import type { Db } from './db.js';
+import type { Lang } from '../core/types.js';
+
+export interface Contact {
+  personId: number;
+  lang: Lang;
+  phone: string | null;
+  state: string | undefined;
+}
+
+/** People, their channel identities and their conversation sessions. */
+export function createPeopleStore(db: Db) {
+  const byIdentity = db.prepare<[string, string], { person_id: number; lang: Lang; phone: string | null; state: string | null }>(
+    `SELECT i.person_id, p.lang, p.phone, s.state
+       FROM identities i JOIN people p ON p.id = i.person_id
+       LEFT JOIN sessions s ON s.person_id = i.person_id
+      WHERE i.channel = ? AND i.external_id = ?`,
+  );
+  const insertPerson = db.prepare<[string, string | null, number]>('INSERT INTO people (lang, phone, created_at) VALUES (?, ?, ?)');
+  const insertIdentity = db.prepare<[string, string, number, number]>(
+    'INSERT INTO identities (channel, external_id, person_id, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const upsertSession = db.prepare<[number, string, number]>(
+    `INSERT INTO sessions (person_id, state, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+  );
+  const setLang = db.prepare<[string, number]>('UPDATE people SET lang = ? WHERE id = ?');
+  const identitiesOf = db.prepare<[number], { channel: string; external_id: string }>(
+    'SELECT channel, external_id FROM identities WHERE person_id = ? ORDER BY created_at DESC',
+  );
+  const insertConsent = db.prepare<[number, string, number]>('INSERT INTO consents (person_id, version, given_at) VALUES (?, ?, ?)');
+  const withdrawConsents = db.prepare<[number, number]>(
+    'UPDATE consents SET withdrawn_at = ? WHERE person_id = ? AND withdrawn_at IS NULL',
+  );
+
+  return {
+    /** The person behind a channel identity, created on first contact. */
+    findOrCreate(channel: string, externalId: string, now: number, lang: Lang, phone: string | null = null): Contact {
+      const row = byIdentity.get(channel, externalId);
+      if (row) return { personId: row.person_id, lang: row.lang, phone: row.phone, state: row.state ?? undefined };
+      const personId = Number(insertPerson.run(lang, phone, now).lastInsertRowid);
+      insertIdentity.run(channel, externalId, personId, now);
+      return { personId, lang, phone, state: undefined };
+    },
+    saveSession(personId: number, state: string, now: number): void {
+      upsertSession.run(personId, state, now);
+    },
+    setLanguage(personId: number, lang: Lang): void {
+      setLang.run(lang, personId);
+    },
+    /** Where to reach a person: their most recent identity. */
+    identities(personId: number): { channel: string; externalId: string }[] {
+      return identitiesOf.all(personId).map((r) => ({ channel: r.channel, externalId: r.external_id }));
+    },
+    recordConsent(personId: number, version: string, now: number): void {
+      insertConsent.run(personId, version, now);
+    },
+    withdrawConsent(personId: number, now: number): void {
+      withdrawConsents.run(now, personId);
+    },
+  };
+}
+
+export type PeopleStore = ReturnType<typeof createPeopleStore>;

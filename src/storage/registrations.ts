@@ -1,0 +1,150 @@
+import type { Db } from './db.js';
+import {
+  DELETABLE_STATUSES,
+  type RegistrationData,
+  type RegistrationStatus,
+  type RegistrationView,
+} from '../core/types.js';
+
+interface Row {
+  id: number;
+  reference: string;
+  status: RegistrationStatus;
+  officer_note: string | null;
+  created_at: number;
+  data: string | null;
+  applicant_id: number;
+}
+
+function view(r: Row): RegistrationView {
+  return {
+    reference: r.reference,
+    status: r.status,
+    officerNote: r.officer_note,
+    createdAt: r.created_at,
+    data: r.data ? (JSON.parse(r.data) as RegistrationData) : null,
+    personId: r.applicant_id,
+  };
+}
+
+export interface EventInput {
+  registrationId: number;
+  at: number;
+  actorKind: 'applicant' | 'cadre' | 'officer' | 'system';
+  actorId: string | null;
+  action: string;
+  fromStatus: RegistrationStatus | null;
+  toStatus: RegistrationStatus | null;
+  detail?: Record<string, unknown>;
+}
+
+const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id';
+const OPEN = `('submitted', 'needs_correction', 'approved', 'registered')`;
+
+/** Registrations and their append-only history. */
+export function createRegistrationStore(db: Db) {
+  const ofApplicant = db.prepare<[number], Row>(
+    `SELECT ${COLS} FROM registrations WHERE applicant_id = ? ORDER BY created_at DESC, id DESC`,
+  );
+  const activeByNik = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE nik = ? AND status IN ${OPEN}`);
+  const byReference = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE reference = ?`);
+  const referenceExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM registrations WHERE reference = ?');
+  const groupCount = db.prepare<[string], { n: number }>(
+    `SELECT count(*) AS n FROM registrations WHERE group_id = ? AND status IN ${OPEN}`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik, full_name, data,
+       kecamatan, desa, group_id, created_at, updated_at)
+     VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nik, @fullName, @data,
+       @kecamatan, @desa, @groupId, @now, @now)`,
+  );
+  const wipe = db.prepare<[number, number]>(
+    `UPDATE registrations SET status = 'deleted', nik = NULL, full_name = NULL, data = NULL, kecamatan = NULL,
+       desa = NULL, updated_at = ? WHERE id = ?`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status, detail)
+     VALUES (@registrationId, @at, @actorKind, @actorId, @action, @fromStatus, @toStatus, @detail)`,
+  );
+  const eventsOf = db.prepare<[number], { at: number; actor_kind: string; action: string; from_status: string | null; to_status: string | null }>(
+    'SELECT at, actor_kind, action, from_status, to_status FROM registration_events WHERE registration_id = ? ORDER BY id',
+  );
+
+  const store = {
+    ofApplicant: (personId: number): RegistrationView[] => ofApplicant.all(personId).map(view),
+    activeByNik: (nik: string): RegistrationView | undefined => {
+      const r = activeByNik.get(nik);
+      return r ? view(r) : undefined;
+    },
+    idOf: (reference: string): number | undefined => byReference.get(reference)?.id,
+    byReference: (reference: string): RegistrationView | undefined => {
+      const r = byReference.get(reference);
+      return r ? view(r) : undefined;
+    },
+    referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,
+    groupCount: (groupId: string): number => groupCount.get(groupId)?.n ?? 0,
+    event(e: EventInput): void {
+      insertEvent.run({ ...e, detail: e.detail ? JSON.stringify(e.detail) : null });
+    },
+    events: (registrationId: number) => eventsOf.all(registrationId),
+    /** Queues a new registration as `submitted` and records who sent it. */
+    submit(input: {
+      reference: string;
+      applicantId: number;
+      submitterId: number;
+      channel: string;
+      data: RegistrationData;
+      now: number;
+    }): number {
+      const { data } = input;
+      const id = Number(
+        insert.run({
+          reference: input.reference,
+          applicantId: input.applicantId,
+          submitterId: input.submitterId,
+          channel: input.channel,
+          nik: data.nik,
+          fullName: data.fullName,
+          data: JSON.stringify(data),
+          kecamatan: data.kecamatan,
+          desa: data.desa,
+          groupId: data.groupId,
+          now: input.now,
+        }).lastInsertRowid,
+      );
+      store.event({
+        registrationId: id,
+        at: input.now,
+        actorKind: data.submittedBy === 'cadre' ? 'cadre' : 'applicant',
+        actorId: String(input.submitterId),
+        action: 'submitted',
+        fromStatus: null,
+        toStatus: 'submitted',
+        detail: { channel: input.channel, consentVersion: data.consentVersion },
+      });
+      return id;
+    },
+    /**
+     * Deletes a registration's personal data at the person's request (status `deleted`); the row
+     * and its history stay, without personal data, as proof the request was honoured.
+     */
+    deleteByApplicant(reference: string, personId: number, now: number, reason: string): boolean {
+      const r = byReference.get(reference);
+      if (!r || r.applicant_id !== personId || !DELETABLE_STATUSES.includes(r.status)) return false;
+      wipe.run(now, r.id);
+      store.event({
+        registrationId: r.id,
+        at: now,
+        actorKind: 'applicant',
+        actorId: String(personId),
+        action: reason,
+        fromStatus: r.status,
+        toStatus: 'deleted',
+      });
+      return true;
+    },
+  };
+  return store;
+}
+
+export type RegistrationStore = ReturnType<typeof createRegistrationStore>;
