@@ -252,9 +252,10 @@ class Engine {
     const { s } = this;
     if (value !== undefined) s.answers[step.field ?? step.id] = value;
     s.misses = 0;
+    const wasEditing = s.editing;
     let tr = given ?? asTransition(step.next(value, this.env));
     const plainMove = tr.to !== null && !tr.flow && !tr.say && !tr.effects;
-    if (!given && s.editing && plainMove && this.flow.summaryStep) {
+    if (!given && wasEditing && plainMove && this.flow.summaryStep) {
       tr = { to: step.afterEdit?.(value, this.env) ?? this.flow.summaryStep };
     }
     if (tr.to === this.flow.summaryStep) s.editing = false;

@@ -1,6 +1,7 @@
 import { parseNik } from '../../domain/nik.js';
 import { ageOn } from '../../domain/eligibility.js';
 import type { RegistrationData, StepDef, StepEnv, Transition } from '../types.js';
+import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { textAnswer } from './util.js';
 
 const FIELDS = [
@@ -54,6 +55,9 @@ export function submitTransition(env: StepEnv, submittedBy: 'self' | 'cadre' = '
   const a = s.answers;
   const missing = summaryFields(env).find((f) => f !== 'motherName' && a[f] === undefined);
   if (missing) return { to: missing };
+  // The steps already cross-check these; this guards a path that skipped one (e.g. a resumed draft).
+  if (dateMismatch(env, a.birthDate)) return { to: 'birthDate', say: [t('err.dob_recheck')] };
+  if (sexMismatch(env, a.sex)) return { to: 'sex', say: [t('err.dob_recheck')] };
   const existing = c.store.activeByNik(String(a.nik));
   if (existing) {
     return {

@@ -2,30 +2,15 @@ import { computeBpuContribution } from '../../domain/contribution.js';
 import { formatDateId, parseDate } from '../../domain/dates.js';
 import { ageOn } from '../../domain/eligibility.js';
 import { formatRupiah, parseIncome } from '../../domain/income.js';
-import { maskNik, nikMatchesBirthDate, parseNik, type NikInfo } from '../../domain/nik.js';
+import { maskNik, parseNik } from '../../domain/nik.js';
 import { maskPhone, normalizePhone } from '../../domain/phone.js';
 import type { FlowDef, StepDef, StepEnv } from '../types.js';
 import { areaChoices } from './eligibility.js';
+import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
 import { summarySteps } from './registration-summary.js';
 import { parseFreeText, parseName, textAnswer, yesNo } from './util.js';
 
 const HEIR_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
-
-function nikInfo(env: StepEnv, nik = env.s.answers.nik): NikInfo | undefined {
-  if (typeof nik !== 'string') return undefined;
-  const r = parseNik(nik, { today: env.c.today, isKnownDistrict: env.c.isKnownDistrict });
-  return r.ok ? r.info : undefined;
-}
-
-function sexMismatch(env: StepEnv, sex: unknown): boolean {
-  const info = nikInfo(env);
-  return !!info && sex !== undefined && info.sex !== sex;
-}
-
-function dateMismatch(env: StepEnv, iso: unknown): boolean {
-  const info = nikInfo(env);
-  return !!info && typeof iso === 'string' && !nikMatchesBirthDate(info, iso);
-}
 
 function occupationLabel(v: unknown, env: StepEnv): string {
   const o = env.c.settings.occupations.find((x) => x.id === v);
@@ -130,6 +115,7 @@ const steps: StepDef[] = [
       return ['err.dob_nik_mismatch', { nikDate: `${String(info.birthDay).padStart(2, '0')}-${String(info.birthMonth).padStart(2, '0')}-${String(info.birthYear2).padStart(2, '0')}` }];
     },
     display: (v, env) => formatDateId(String(v), env.s.lang),
+    afterEdit: (_v, env) => (sexMismatch(env, env.s.answers.sex) ? 'sex' : 'summary'),
     next: (v, env) => {
       const age = ageOn(String(v), env.c.today);
       const limits = env.c.settings.ageLimits;

@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => cleanup(h));
+
+/** Answers every question of the registration up to the summary. */
+async function fillUpToSummary(user: string, nik = NIK_MALE, dob = '17-08-1980', sex = '1'): Promise<string[]> {
+  const script = [
+    'halo', '4', 'ya', 'budi santoso', nik, 'Banjarmasin', dob, sex, '1', '2', 'Jl. Mawar RT 03',
+    '0812-3456-7890', '1', '1,5 juta', '7', '1', 'Siti Aminah', '1',
+  ];
+  let last: string[] = [];
+  for (const text of script) last = await h.say(user, text);
+  return last;
+}
+
+describe('registration, happy path', () => {
+  it('walks from the menu to a reference code and stores the registration as submitted', async () => {
+    const summary = await fillUpToSummary('u1');
+    const text = summary.join('\n');
+    expect(text).toContain('Periksa data Anda');
+    expect(text).toContain('1. Nama: Budi Santoso');
+    expect(text).toContain('2. NIK: 6301********0003');
+    expect(text).toContain('4. Tanggal lahir: 17 Agustus 1980');
+    expect(text).toContain('7. Desa/kelurahan: Karang Anyar');
+    expect(text).toContain('9. No. HP: +62812****7890');
+    expect(text).toContain('11. Penghasilan/bulan: Rp1.500.000');
+    expect(text).not.toContain(NIK_MALE);
+
+    const done = (await h.say('u1', '1')).join('\n');
+    const ref = /LD-[2-9A-HJKMNP-Z]{5}/.exec(done)?.[0];
+    expect(ref).toBeDefined();
+    expect(done).toContain('Langkah berikutnya');
+
+    const row = h.runtime.db
+      .prepare('SELECT status, nik, full_name, desa, group_id, data FROM registrations WHERE reference = ?')
+      .get(ref) as { status: string; nik: string; full_name: string; desa: string; group_id: string; data: string };
+    expect(row).toMatchObject({ status: 'submitted', nik: NIK_MALE, full_name: 'Budi Santoso', desa: 'Karang Anyar', group_id: 'mandiri' });
+    const data = JSON.parse(row.data);
+    expect(data).toMatchObject({ phone: '+6281234567890', income: 1500000, programmes: ['JKK', 'JKM'], heirRelation: 'spouse', sex: 'M', consentVersion: '2026-11-v1' });
+    const events = h.runtime.db.prepare('SELECT action, to_status FROM registration_events').all();
+    expect(events).toEqual([{ action: 'submitted', to_status: 'submitted' }]);
+    const consent = h.runtime.db.prepare('SELECT version FROM consents').all();
+    expect(consent).toEqual([{ version: '2026-11-v1' }]);
+  });
+
+  it('refuses a second open registration with the same NIK and tells its status', async () => {
+    await fillUpToSummary('u1');
+    const ref = /LD-\w{5}/.exec((await h.say('u1', '1')).join('\n'))![0];
+    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u1', text);
+    const dup = (await h.say('u1', NIK_MALE)).join('\n');
+    expect(dup).toContain(ref);
+    expect(dup).toContain('Terkirim, menunggu pemeriksaan');
+    const other = (await (async () => {
+      for (const text of ['4', 'ya', 'Ani']) await h.say('u2', text);
+      return h.say('u2', NIK_MALE);
+    })()).join('\n');
+    expect(other).toContain('sudah terdaftar');
+    expect(other).not.toContain(ref);
+    const count = h.runtime.db.prepare('SELECT count(*) AS n FROM registrations').get() as { n: number };
+    expect(count.n).toBe(1);
+  });
+});
+
+describe('re-prompts', () => {
+  it('answers each wrong answer with a hint and the same question, keeping what was given', async () => {
+    for (const text of ['4', 'ya']) await h.say('u', text);
+    expect((await h.say('u', 'Budi 2'))[0]).toContain('Nama tidak boleh berisi angka');
+    await h.say('u', 'Budi');
+    expect((await h.say('u', '12345'))[0]).toContain('NIK harus 16 angka');
+    expect((await h.say('u', '6301013208800003'))[0]).toContain('tanggal lahir');
+    expect((await h.say('u', '6301011708800000'))[0]).toContain('0000');
+    await h.say('u', NIK_MALE);
+    await h.say('u', 'Banjarmasin');
+    expect((await h.say('u', 'kemarin'))[0]).toContain('17-08-1980');
+    expect((await h.say('u', '31/02/1980'))[0]).toContain('tidak ada di kalender');
+    expect((await h.say('u', '18-08-1980'))[0]).toContain('tidak cocok dengan NIK');
+    await h.say('u', '17 Agustus 1980');
+    expect((await h.say('u', '2'))[0]).toContain('Jenis kelamin tidak cocok');
+    await h.say('u', 'laki-laki');
+    expect((await h.say('u', '9'))[0]).toContain('1 sampai');
+    await h.say('u', 'gunung sari');
+    await h.say('u', 'mekar sari');
+    await h.say('u', 'Dusun II');
+    expect((await h.say('u', '12'))[0]).toContain('Nomor HP belum benar');
+    await h.say('u', '+62 812 3456 7890');
+    await h.say('u', 'tukang kayu');
+    expect((await h.say('u', 'banyak'))[0]).toContain('1,5 juta');
+    await h.say('u', '2 jt');
+    await h.say('u', 'perangkat desa');
+    await h.say('u', '2');
+    await h.say('u', 'Siti');
+    const summary = (await h.say('u', 'istri')).join('\n');
+    expect(summary).toContain('1. Nama: Budi');
+    expect(summary).toContain('6. Kecamatan: Gunung Sari');
+    expect(summary).toContain('7. Desa/kelurahan: Mekar Sari');
+    expect(summary).toContain('10. Pekerjaan: tukang kayu');
+    expect(summary).toContain('12. Kelompok: Perangkat desa');
+    expect(summary).toContain('13. Program: JKK + JKM + JHT');
+  });
+
+  it('points to the menu after three misses in a row', async () => {
+    await h.say('u', '4');
+    expect((await h.say('u', 'xx'))[0]).not.toContain('menu utama');
+    await h.say('u', 'yy');
+    expect((await h.say('u', 'zz'))[0]).toContain('Balas 0 untuk menu utama');
+  });
+});
+
+describe('back, cancel, edit, language', () => {
+  it('goes back one question with the answer kept, and "ok" keeps it', async () => {
+    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    const back = (await h.say('u', 'kembali')).join('\n');
+    expect(back).toContain('Nama lengkap');
+    expect(back).toContain('Jawaban sebelumnya: Budi Santoso');
+    expect((await h.say('u', 'ok')).join('\n')).toContain('NIK');
+  });
+
+  it('cancels only after confirmation', async () => {
+    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    expect((await h.say('u', 'batal')).join('\n')).toContain('Batalkan pendaftaran?');
+    expect((await h.say('u', '2')).join('\n')).toContain('NIK');
+    await h.say('u', 'batal');
+    const done = (await h.say('u', 'ya')).join('\n');
+    expect(done).toContain('Sudah dibatalkan');
+    expect(done).toContain('1. Manfaat program');
+    expect((await h.say('u', '4')).join('\n')).toContain('Sebelum mendaftar');
+  });
+
+  it('keeps a draft when the person leaves for the menu and offers it back', async () => {
+    for (const text of ['4', 'ya', 'Budi Santoso', NIK_MALE]) await h.say('u', text);
+    expect((await h.say('u', 'menu')).join('\n')).toContain('1. Manfaat program');
+    expect((await h.say('u', '4')).join('\n')).toContain('belum selesai');
+    expect((await h.say('u', '1')).join('\n')).toContain('Tempat lahir');
+  });
+
+  it('fixes one field from the summary with "ubah N" and returns to the summary', async () => {
+    await fillUpToSummary('u');
+    expect((await h.say('u', 'ubah 3')).join('\n')).toContain('Tempat lahir');
+    const summary = (await h.say('u', 'Martapura')).join('\n');
+    expect(summary).toContain('3. Tempat lahir: Martapura');
+    expect(summary).toContain('1. Nama: Budi Santoso');
+    await h.say('u', '2');
+    expect((await h.say('u', '6')).join('\n')).toContain('Kecamatan');
+    expect((await h.say('u', '3')).join('\n')).toContain('Desa/kelurahan di Kecamatan Gunung Sari');
+    expect((await h.say('u', '2')).join('\n')).toContain('7. Desa/kelurahan: Mekar Sari');
+  });
+
+  it('asks again for the birth date when an edited NIK no longer matches it', async () => {
+    await fillUpToSummary('u');
+    await h.say('u', 'ubah 2');
+    const next = (await h.say('u', NIK_FEMALE)).join('\n');
+    expect(next).toContain('Tanggal lahir');
+    await h.say('u', '17-05-1985');
+    const sex = (await h.say('u', '1')).join('\n');
+    expect(sex).toContain('Jenis kelamin tidak cocok');
+    const summary = (await h.say('u', 'perempuan')).join('\n');
+    expect(summary).toContain('5. Jenis kelamin: Perempuan');
+  });
+
+  it('switches language mid-flow and asks the same question in English', async () => {
+    for (const text of ['4', 'ya']) await h.say('u', text);
+    await h.say('u', 'bahasa');
+    const en = (await h.say('u', '2')).join('\n');
+    expect(en).toMatch(/English/);
+    expect(en).toMatch(/full name/i);
+    await h.say('u', 'Budi Santoso');
+    expect((await h.say('u', 'indonesia')).join('\n')).toContain('NIK (16 angka');
+  });
+});

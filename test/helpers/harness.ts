@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
+import type { Reply } from '../../src/core/types.js';
+
+/** 2026-11-22 09:00 WITA, a fixed "now" so dates and discounts are repeatable. */
+export const NOW = Date.UTC(2026, 10, 22, 1, 0, 0);
+
+/** A seeded pseudo-random source (mulberry32), for repeatable reference codes. */
+export function seeded(seed = 42): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Harness {
+  runtime: Runtime;
+  dbPath: string;
+  clock: { now: number };
+  /** Sends one message as `user` and returns the replies' texts with their choices rendered. */
+  say(user: string, text: string, messageId?: string): Promise<string[]>;
+  replies(user: string, text: string, messageId?: string): Promise<Reply[]>;
+  close(): void;
+  reopen(): Promise<Harness>;
+}
+
+/** A real runtime on a fresh SQLite file in a temp folder. */
+export async function startHarness(opts: { dir?: string; seed?: number } = {}): Promise<Harness> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'lindung-'));
+  const dbPath = join(dir, 'test.db');
+  const clock = { now: NOW };
+  const runtime = await createRuntime(loadConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' }), {
+    logger: pino({ level: 'silent' }),
+    clock: () => clock.now,
+    random: seeded(opts.seed ?? 42),
+  });
+  const replies = async (user: string, text: string, messageId?: string) => {
+    const r = await runtime.app.handle({ channel: 'test', externalId: user, text, messageId });
+    return r.replies;
+  };
+  const h: Harness = {
+    runtime,
+    dbPath,
+    clock,
+    replies,
+    say: async (user, text, messageId) =>
+      (await replies(user, text, messageId)).map((r) =>
+        [r.text, ...(r.choices ?? []).map((c) => `${c.key}. ${c.label}`)].join('\n'),
+      ),
+    close: () => runtime.close(),
+    reopen: async () => {
+      runtime.close();
+      const next = await startHarness({ dir, seed: (opts.seed ?? 42) + 1 });
+      next.clock.now = clock.now;
+      return next;
+    },
+  };
+  return h;
+}
+
+/** Removes a harness's temp folder. */
+export function cleanup(h: Harness): void {
+  h.close();
+  rmSync(join(h.dbPath, '..'), { recursive: true, force: true });
+}
+
+/** Invented test NIKs (district 630101 exists in the region list; 999999 does not). */
+export const NIK_MALE = '6301011708800003'; // 17-08-1980, man
+export const NIK_FEMALE = '6301015705850012'; // 17-05-1985, woman (day + 40)
+export const NIK_UNKNOWN_REGION = '9999991708800004';
