@@ -55,7 +55,10 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
     const cmd = parseCommand(text);
     if (cmd) engine.command(cmd);
     else if (idle && s.flow !== MENU_FLOW) engine.askPending({ kind: 'resume' });
-    else if (input.first && s.flow === MENU_FLOW && !engine.matchesMenu(text)) engine.render();
+    else if (input.first && s.flow === MENU_FLOW && !engine.matchesMenu(text)) {
+      engine.intro();
+      engine.render();
+    }
     else engine.answer(text);
   }
   return { session: s, replies: out.replies, effects: out.effects };
@@ -99,6 +102,7 @@ class Engine {
         return this.askPending({ kind: 'confirmCancel' });
       case 'greeting':
         if (s.flow !== MENU_FLOW) this.out.say(this.env.t('nav.greeting_in_flow', { flow: this.env.t(`flows.${s.flow}`) }));
+        else this.intro();
         return this.render();
       case 'help': {
         const key = this.step.help ?? `help.${s.flow}`;
@@ -206,6 +210,11 @@ class Engine {
     let hint = env.t(errorKey, params);
     if (s.misses >= MAX_MISSES) hint += `\n${env.t('nav.too_many_misses')}`;
     this.render(hint);
+  }
+
+  /** Who the bot is (and that it is not BPJS), said on a greeting or a first contact. */
+  intro(): void {
+    this.out.say(this.env.t('menu.intro', { regency: this.c.settings.regency.name }));
   }
 
   /** True when the text answers the current step's choices (used to greet a first contact). */

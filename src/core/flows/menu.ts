@@ -21,7 +21,6 @@ export const menuFlow: FlowDef = {
     main: {
       id: 'main',
       prompt: 'menu.prompt',
-      promptParams: ({ c }) => ({ regency: c.settings.regency.name }),
       intercept: (text, env) => {
         const ref = parseReference(text);
         return ref ? { to: null, say: [statusOfReference(ref, env)] } : undefined;

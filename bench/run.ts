@@ -1,0 +1,174 @@
+// Benchmark: BENCH_PEOPLE simulated people each complete a full registration through app.handleNow
+// on a fresh SQLite file, next to a raw better-sqlite3 transaction baseline measured in the same run.
+// Progress goes to stderr; the LAST stdout line is one JSON object (see bench/README.md).
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { createRuntime } from '../src/runtime.js';
+import { applyPragmas } from '../src/storage/db.js';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10000);
+const WAVE = Number(process.env.BENCH_WAVE ?? 100); // people active at once, one message each in turn
+if (!Number.isInteger(PEOPLE) || PEOPLE < 1 || !Number.isInteger(WAVE) || WAVE < 1) {
+  throw new Error('BENCH_PEOPLE and BENCH_WAVE must be positive integers');
+}
+const TX_ITERATIONS = 50_000;
+const TX_KEYS = 10_000;
+const START = Date.UTC(2026, 10, 22, 1, 0, 0); // fixed "now" (as in the tests) so ages and rates are repeatable
+const SCRIPT_LEN = 19; // messages per person, from 'halo' to '1' (send) which returns LD-XXXXX
+const STEP_MS = 100; // simulated time between two messages: far below the 24 h idle limit
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+const rss = () => mb(process.memoryUsage().rss);
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** mulberry32: seeded randomness so reference codes are repeatable. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Digit-free names: the name parser refuses digits. */
+function letters(n: number): string {
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return s;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const DAY_MS = 86_400_000;
+const DOB_FROM = Date.UTC(1962, 0, 1); // aged 24..64 at START: inside the 15..65 limits, no officer detour
+const DOB_DAYS = (Date.UTC(2000, 11, 31) - DOB_FROM) / DAY_MS + 1;
+const usedNiks = new Set<string>();
+
+/** Person i's messages: a unique NIK whose birth date and sex match what the person types. */
+function scriptFor(i: number): string[] {
+  const dob = new Date(DOB_FROM + ((i * 7919) % DOB_DAYS) * DAY_MS); // 7919 is prime: spreads dates
+  const d = dob.getUTCDate();
+  const m = pad2(dob.getUTCMonth() + 1);
+  const yyyy = dob.getUTCFullYear();
+  const female = i % 2 === 1;
+  const prefix = `630101${pad2(female ? d + 40 : d)}${m}${String(yyyy).slice(2)}`;
+  let serial = (i % 9999) + 1;
+  while (usedNiks.has(prefix + String(serial).padStart(4, '0'))) serial = (serial % 9999) + 1;
+  const nik = prefix + String(serial).padStart(4, '0');
+  usedNiks.add(nik);
+  const phone = `0812${String(30_000_000 + i).slice(-8)}`;
+  const script = [
+    'halo', '4', 'ya', `Warga ${letters(i)}`, nik, 'Banjarmasin', `${pad2(d)}-${m}-${yyyy}`, female ? '2' : '1',
+    '1', '2', 'Jl. Mawar RT 03', phone, '1', '1,5 juta', '7', '1', `Ahli ${letters(i)}`, '1', '1',
+  ];
+  if (script.length !== SCRIPT_LEN) throw new Error('script length changed: update SCRIPT_LEN');
+  return script;
+}
+
+/** Raw SQLite baseline: one upsert of a ~1 KB JSON doc + one log insert per transaction. */
+function sqliteBaseline(dir: string): { txPerSecond: number } {
+  const db = new Database(join(dir, 'raw.db'));
+  applyPragmas(db);
+  db.exec(`CREATE TABLE kv (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+           CREATE TABLE log (id INTEGER PRIMARY KEY, k INTEGER NOT NULL, at INTEGER NOT NULL) STRICT;`);
+  const upsert = db.prepare(
+    'INSERT INTO kv (id, doc, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, updated_at = excluded.updated_at',
+  );
+  const append = db.prepare('INSERT INTO log (k, at) VALUES (?, ?)');
+  const tx = db.transaction((k: number, doc: string, at: number) => {
+    upsert.run(k, doc, at);
+    append.run(k, at);
+  });
+  const padding = 'x'.repeat(960);
+  const t0 = process.hrtime.bigint();
+  for (let n = 0; n < TX_ITERATIONS; n++) {
+    const k = (n * 7919) % TX_KEYS;
+    // Serialising the doc inside the loop, as the app serialises its session each message.
+    tx(k, JSON.stringify({ k, n, step: 'summary', pad: padding }), START + n);
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  db.close();
+  return { txPerSecond: TX_ITERATIONS / seconds };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lindung-bench-'));
+  try {
+    log(`sqlite baseline: ${TX_ITERATIONS} transactions over ${TX_KEYS} keys`);
+    const baseline = sqliteBaseline(dir);
+    log(`sqlite baseline: ${Math.round(baseline.txPerSecond)} tx/s`);
+
+    let now = START;
+    const runtime = await createRuntime(
+      loadConfig({ DATABASE_PATH: join(dir, 'app.db'), LOG_LEVEL: 'silent' }),
+      { logger: pino({ level: 'silent' }), clock: () => (now += STEP_MS), random: seeded(42) },
+    );
+    const { app, db } = runtime;
+
+    const messages = PEOPLE * SCRIPT_LEN;
+    const latencyMs = new Float64Array(messages); // preallocated: does not grow the heap during the run
+    const refPattern = /LD-[2-9A-HJKMNP-Z]{5}/;
+    let m = 0;
+    let refs = 0;
+    let rssMbAtHalf = 0;
+    log(`app: ${PEOPLE} people x ${SCRIPT_LEN} messages, ${WAVE} at a time`);
+
+    const t0 = process.hrtime.bigint();
+    for (let first = 0; first < PEOPLE; first += WAVE) {
+      const wave: { id: string; script: string[] }[] = [];
+      for (let i = first; i < Math.min(first + WAVE, PEOPLE); i++) wave.push({ id: `p${i}`, script: scriptFor(i) });
+      // Round-robin inside the wave: people's messages interleave as in real traffic.
+      for (let k = 0; k < SCRIPT_LEN; k++) {
+        for (const p of wave) {
+          const s = process.hrtime.bigint();
+          const r = app.handleNow({ channel: 'bench', externalId: p.id, messageId: `${p.id}-${k}`, text: p.script[k]! });
+          latencyMs[m++] = Number(process.hrtime.bigint() - s) / 1e6;
+          if (k === SCRIPT_LEN - 1 && r.replies.some((x) => refPattern.test(x.text))) refs++;
+        }
+      }
+      const done = first + wave.length;
+      if (rssMbAtHalf === 0 && done >= PEOPLE / 2) rssMbAtHalf = rss();
+      if (done % 1000 < WAVE || done === PEOPLE) log(`${done}/${PEOPLE} people, rss ${rss()} MB`);
+    }
+    const loopSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const rssMb = rss();
+
+    // A benchmark that silently did nothing is worthless: every person must hold a submitted registration.
+    const submitted = (db.prepare("SELECT count(*) AS n FROM registrations WHERE status = 'submitted'").get() as { n: number }).n;
+    runtime.close();
+    if (submitted !== PEOPLE || refs !== PEOPLE) {
+      log(`FAILED: ${submitted} submitted registrations and ${refs} reference codes for ${PEOPLE} people`);
+      process.exitCode = 1;
+      return;
+    }
+
+    const sorted = latencyMs.slice().sort();
+    const pct = (q: number) => sorted[Math.min(messages - 1, Math.ceil(q * messages) - 1)]!;
+    const messagesPerSecond = messages / loopSeconds;
+    const result = {
+      people: PEOPLE,
+      messages,
+      messagesPerSecond: Math.round(messagesPerSecond),
+      p50Ms: round(pct(0.5), 2),
+      p99Ms: round(pct(0.99), 2),
+      rssMb,
+      rssMbAtHalf,
+      sqliteTxPerSecond: Math.round(baseline.txPerSecond),
+      ratio: round(messagesPerSecond / baseline.txPerSecond, 3),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => cleanup(h));
+
+async function register(user: string): Promise<string> {
+  const script = [
+    '4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar RT 03',
+    '081234567890', '1', '1,5 juta', '7', '1', 'Siti Aminah', '1', '1',
+  ];
+  let last: string[] = [];
+  for (const text of script) last = await h.say(user, text);
+  return /LD-\w{5}/.exec(last.join('\n'))![0];
+}
+
+describe('status', () => {
+  it('lists the registrations with status and the officer note', async () => {
+    const ref = await register('u');
+    h.runtime.db.prepare("UPDATE registrations SET status = 'needs_correction', officer_note = 'Foto KTP buram' WHERE reference = ?").run(ref);
+    const out = (await h.say('u', '5')).join('\n');
+    expect(out).toContain(ref);
+    expect(out).toContain('Perlu perbaikan');
+    expect(out).toContain('Catatan petugas: Foto KTP buram');
+  });
+
+  it('answers a typed reference code, only for the person\'s own registrations', async () => {
+    const ref = await register('u');
+    expect((await h.say('u', ref.toLowerCase())).join('\n')).toContain('Terkirim, menunggu pemeriksaan');
+    await h.say('stranger', 'halo');
+    const other = (await h.say('stranger', ref)).join('\n');
+    expect(other).toContain('tidak ditemukan');
+    expect(other).not.toContain('Budi');
+  });
+
+  it('says so when there is nothing yet', async () => {
+    expect((await h.say('u', 'cek status')).join('\n')).toContain('belum punya pendaftaran');
+  });
+});
+
+describe('my data', () => {
+  it('shows what is stored with the NIK and phone masked', async () => {
+    await register('u');
+    const out = (await h.say('u', '6')).join('\n');
+    expect(out).toContain('NIK: 6301********0003');
+    expect(out).toContain('HP: +62812****7890');
+    expect(out).toContain('versi 2026-11-v1');
+    expect(out).not.toContain(NIK_MALE);
+  });
+
+  it('deletes a registration not yet approved, keeping only a history without personal data', async () => {
+    const ref = await register('u');
+    await h.say('u', '6');
+    await h.say('u', '1');
+    await h.say('u', '1');
+    expect((await h.say('u', 'ya')).join('\n')).toContain(`${ref} sudah dihapus`);
+    const row = h.runtime.db.prepare('SELECT status, nik, data, full_name FROM registrations WHERE reference = ?').get(ref);
+    expect(row).toEqual({ status: 'deleted', nik: null, data: null, full_name: null });
+    const actions = h.runtime.db.prepare('SELECT action FROM registration_events ORDER BY id').all();
+    expect(actions).toEqual([{ action: 'submitted' }, { action: 'deleted_by_applicant' }]);
+    // The NIK is free again for a new registration.
+    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    expect((await h.say('u', NIK_MALE)).join('\n')).toContain('Tempat lahir');
+  });
+
+  it('does not let the person delete an approved registration', async () => {
+    const ref = await register('u');
+    h.runtime.db.prepare("UPDATE registrations SET status = 'approved' WHERE reference = ?").run(ref);
+    await h.say('u', '6');
+    expect((await h.say('u', '1')).join('\n')).toContain('Tidak ada pendaftaran yang bisa dihapus');
+  });
+
+  it('withdrawing consent deletes open registrations and the draft, and records the withdrawal', async () => {
+    const ref = await register('u');
+    for (const text of ['4', 'ya', 'Ani', 'menu']) await h.say('u', text);
+    await h.say('u', '6');
+    await h.say('u', '2');
+    expect((await h.say('u', '1')).join('\n')).toContain('Persetujuan sudah ditarik');
+    expect(h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(ref)).toEqual({ status: 'deleted' });
+    const consents = h.runtime.db.prepare('SELECT withdrawn_at FROM consents').all() as { withdrawn_at: number | null }[];
+    expect(consents.length).toBe(2);
+    expect(consents.every((c) => c.withdrawn_at !== null)).toBe(true);
+    const state = JSON.parse((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state);
+    expect(state.drafts).toEqual({});
+  });
+});
