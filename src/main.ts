@@ -1,3 +1,4 @@
+import { purgeExpired } from './app/retention.js';
 import { runTerminalChat } from './channels/terminal.js';
 import { loadConfig } from './config.js';
 import { createRuntime } from './runtime.js';
@@ -10,6 +11,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const runtime = await createRuntime(config);
   runtime.logger.info({ database: config.DATABASE_PATH }, 'Lindung started; no messaging channel configured, opening the terminal chat');
+  const purge = () => {
+    const removed = purgeExpired(runtime.db, runtime.settings, Date.now());
+    runtime.logger.info(removed, 'retention: expired data removed');
+  };
+  purge();
+  const timer = setInterval(purge, 3600_000);
+  timer.unref();
   const stop = () => {
     runtime.close();
     process.exit(0);

@@ -5,7 +5,7 @@ import { loadRates } from './domain/rates.js';
 import { loadDistrictCodes } from './domain/regions.js';
 import { createTranslator } from './i18n.js';
 import { createLogger } from './logger.js';
-import { loadProgrammeSettings } from './settings.js';
+import { loadProgrammeSettings, type ProgrammeSettings } from './settings.js';
 import { openDatabase, type Db } from './storage/db.js';
 import type { Logger } from 'pino';
 
@@ -14,6 +14,7 @@ export interface Runtime {
   db: Db;
   app: App;
   logger: Logger;
+  settings: ProgrammeSettings;
   close(): void;
 }
 
@@ -39,5 +40,5 @@ export async function createRuntime(
     clock: overrides.clock,
     random: overrides.random,
   });
-  return { config, db, app, logger, close: () => db.close() };
+  return { config, db, app, logger, settings, close: () => db.close() };
 }
