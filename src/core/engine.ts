@@ -372,8 +372,10 @@ class Engine {
 }
 
 function pickChoice(text: string, choices: ChoiceDef[]): string | undefined {
-  return matchChoice(
-    text,
-    choices.map((ch) => ({ value: ch.value, labels: [ch.label, ...(ch.aliases ?? [])] })),
-  );
+  const matchable = choices.map((ch) => ({ value: ch.value, labels: [ch.label, ...(ch.aliases ?? [])] }));
+  const hit = matchChoice(text, matchable);
+  if (hit !== undefined) return hit;
+  // Chat spellings stretch letters ("yaaa", "gakkk"): try once more with repeats folded.
+  const folded = text.replace(/(\p{L})\1+/gu, '$1');
+  return folded !== text ? matchChoice(folded, matchable) : undefined;
 }

@@ -9,7 +9,7 @@ const MAX_RUPIAH = 1_000_000_000;
 const NOISE: readonly RegExp[] = [
   /±|\+\/-/g,
   /\b(?:sekitar|sktr|kira[\s-]*kira|kira2|kurang\s+lebih|kurleb|kisaran|rata[\s-]*rata|rata2)\b/g,
-  /\b(?:per\s*bulan|perbulan|sebulan|tiap\s+bulan)\b|\/\s*(?:bulan|bln)\b/g,
+  /\b(?:per\s*bulan|perbulan|sebulan|tiap\s+bulan|a\s+month|per\s+month)\b|\/\s*(?:bulan|bln|month)\b/g,
   /\b(?:rp|idr|rupiah)\b\.?|(?<=^|\s)rp\.?(?=\d)/g,
 ];
 
@@ -22,6 +22,9 @@ const UNIT_MULTIPLIER: Record<string, number> = {
   rbu: 1_000,
   rebu: 1_000,
   k: 1_000,
+  // English, for people chatting in English.
+  million: 1_000_000,
+  thousand: 1_000,
 };
 
 // Splits "1.500.000,50" into integer and fraction digits; undefined when the separators

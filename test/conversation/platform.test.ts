@@ -133,3 +133,12 @@ describe('other flows', () => {
     expect(out).toContain('di atas 65');
   });
 });
+
+describe('choices', () => {
+  it('understands stretched chat spellings and typos of labels', async () => {
+    await h.say('u', 'daftr');
+    expect((await h.say('u', 'yaaa')).join('\n')).toContain('Nama lengkap');
+    await h.say('u', 'menu');
+    expect((await h.say('u', 'HITUNG IURAN')).join('\n')).toContain('penghasilan');
+  });
+});
