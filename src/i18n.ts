@@ -29,9 +29,25 @@ export function createTranslator(resources = loadLocales()): (lang: Lang) => T {
     returnNull: false,
   });
   const fixed = new Map<Lang, T>();
+  const interpolator = instance.services.interpolator;
   for (const lang of LANGS) {
     const t = instance.getFixedT(lang);
-    fixed.set(lang, (key, params) => t(key, params ?? {}) as string);
+    // Each key is resolved by i18next once (with its fallbacks); values are then filled in by
+    // i18next's own interpolator, which skips the per-call option handling of t() on a hot path.
+    const templates = new Map<string, string>();
+    const template = (key: string): string => {
+      let text = templates.get(key);
+      if (text === undefined) {
+        text = String(t(key, { interpolation: { skipOnVariables: true }, skipInterpolation: true }));
+        templates.set(key, text);
+      }
+      return text;
+    };
+    fixed.set(lang, (key, params) => {
+      const text = template(key);
+      if (!params || !text.includes('{{')) return text;
+      return interpolator.interpolate(text, params, lang, {});
+    });
   }
   return (lang) => fixed.get(lang) ?? fixed.get('id')!;
 }

@@ -6,7 +6,6 @@ import type { Rates } from '../domain/rates.js';
 import { makeReference } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
 import type { Db } from '../storage/db.js';
-import { createInboundStore } from '../storage/inbound.js';
 import { createOutboxStore } from '../storage/outbox.js';
 import { createPeopleStore } from '../storage/people.js';
 import { createRegistrationStore } from '../storage/registrations.js';
@@ -58,7 +57,6 @@ export function createApp(deps: AppDeps) {
   const people = createPeopleStore(db);
   const registrations = createRegistrationStore(db);
   const outbox = createOutboxStore(db);
-  const inbound = createInboundStore(db);
   const queue = new KeyedQueue();
 
   const reader: StoreReader = {
@@ -95,10 +93,11 @@ export function createApp(deps: AppDeps) {
   }
 
   const handleTx = db.transaction((msg: Inbound, now: number): HandleResult => {
-    if (msg.messageId && !inbound.markSeen(msg.channel, msg.messageId, now)) {
-      return { duplicate: true, personId: null, replies: [], outboxIds: [] };
-    }
     const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null);
+    // Platform message ids are remembered per person, in the session row (one write per message).
+    if (msg.messageId && contact.seenIds.includes(msg.messageId)) {
+      return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
+    }
     const session = restoreSession(contact.state, contact.lang, now);
     const ctx: Ctx = {
       now,
@@ -112,7 +111,8 @@ export function createApp(deps: AppDeps) {
       newReference,
     };
     const result = advance(flows, session, { text: msg.text, first: contact.state === undefined }, ctx);
-    people.saveSession(contact.personId, JSON.stringify(result.session), now);
+    const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
+    people.saveSession(contact.personId, JSON.stringify(result.session), seenIds, now);
     if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);
     for (const effect of result.effects) applyEffect(effect, contact.personId, msg.channel, now);
     const outboxIds = result.replies.map((r) => outbox.add(contact.personId, msg.channel, msg.externalId, r, now));
@@ -150,7 +150,6 @@ export function createApp(deps: AppDeps) {
     people,
     registrations,
     outbox,
-    inbound,
     clock,
   };
 }

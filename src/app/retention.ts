@@ -6,19 +6,16 @@ const DAY = 24 * 3600_000;
 export interface PurgeResult {
   sessions: number;
   rejected: number;
-  inbound: number;
-  outbox: number;
 }
 
 /**
  * Keeps data only as long as needed (UU 27/2022): conversations (and their drafts) idle longer than
- * the draft period are emptied, rejected registrations lose their personal data after the rejected
- * period, and delivery bookkeeping older than a week is dropped.
+ * the draft period are emptied (with their remembered message ids), and rejected registrations
+ * lose their personal data after the rejected period.
  */
 export function purgeExpired(db: Db, settings: ProgrammeSettings, now: number): PurgeResult {
   const draftCutoff = now - settings.retentionDays.draft * DAY;
   const rejectedCutoff = now - settings.retentionDays.rejected * DAY;
-  const week = now - 7 * DAY;
   return db.transaction((): PurgeResult => {
     const sessions = db.prepare('DELETE FROM sessions WHERE updated_at < ?').run(draftCutoff).changes;
     const expired = db
@@ -34,8 +31,6 @@ export function purgeExpired(db: Db, settings: ProgrammeSettings, now: number): 
       wipe.run(now, r.id);
       event.run(r.id, now);
     }
-    const inbound = db.prepare('DELETE FROM inbound_seen WHERE at < ?').run(week).changes;
-    const outbox = db.prepare('DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?').run(week).changes;
-    return { sessions, rejected: expired.length, inbound, outbox };
+    return { sessions, rejected: expired.length };
   })();
 }

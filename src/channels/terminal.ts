@@ -19,7 +19,7 @@ function drain(app: App, write: (externalId: string, reply: Reply) => void): voi
     if (batch.length === 0) return;
     for (const m of batch) {
       write(m.externalId, m.reply);
-      app.outbox.markSent(m.id, app.clock());
+      app.outbox.markSent(m.id);
     }
   }
 }

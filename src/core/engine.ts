@@ -41,7 +41,8 @@ class Out {
  * the replies and the effects to commit. Pure: everything from outside comes in through `ctx`.
  */
 export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): AdvanceResult {
-  const s: Session = structuredClone(prev);
+  // A copy deep enough for what the engine changes (answers, trail, drafts), so `prev` stays as given.
+  const s: Session = { ...prev, answers: { ...prev.answers }, trail: [...prev.trail], drafts: { ...prev.drafts } };
   const out = new Out();
   const idle = ctx.now - s.lastActiveAt > IDLE_MS;
   s.lastActiveAt = ctx.now;

@@ -39,13 +39,13 @@ export function createOutboxStore(db: Db) {
   );
   const due = db.prepare<[string, number, number], Row>(
     `SELECT id, person_id, channel, external_id, payload, kind, attempts FROM outbox
-      WHERE channel = ? AND sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+      WHERE channel = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
   );
-  const markSent = db.prepare<[number, number]>('UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?');
+  const remove = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
   const markFailed = db.prepare<[number, string, number]>(
     'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
   );
-  const pruneSent = db.prepare<[number]>('DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?');
+  const pending = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
 
   return {
     add(personId: number, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply'): number {
@@ -55,16 +55,15 @@ export function createOutboxStore(db: Db) {
     due(channel: string, now: number, limit = 100): OutboxMessage[] {
       return due.all(channel, now, limit).map(toMessage);
     },
-    markSent(id: number, now: number): void {
-      markSent.run(now, id);
+    /** A sent message leaves the queue. */
+    markSent(id: number): void {
+      remove.run(id);
     },
     /** Keeps the message for another try later; the error text must not hold personal data. */
     markFailed(id: number, retryAt: number, error: string): void {
       markFailed.run(retryAt, error.slice(0, 500), id);
     },
-    pruneSent(before: number): number {
-      return pruneSent.run(before).changes;
-    },
+    pendingCount: (): number => pending.get()?.n ?? 0,
   };
 }
 

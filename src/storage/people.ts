@@ -6,12 +6,20 @@ export interface Contact {
   lang: Lang;
   phone: string | null;
   state: string | undefined;
+  /** Platform message ids recently handled for this person (newest last). */
+  seenIds: string[];
 }
+
+/** How many handled message ids are remembered per person: redeliveries come soon after. */
+export const SEEN_IDS_KEPT = 50;
 
 /** People, their channel identities and their conversation sessions. */
 export function createPeopleStore(db: Db) {
-  const byIdentity = db.prepare<[string, string], { person_id: number; lang: Lang; phone: string | null; state: string | null }>(
-    `SELECT i.person_id, p.lang, p.phone, s.state
+  const byIdentity = db.prepare<
+    [string, string],
+    { person_id: number; lang: Lang; phone: string | null; state: string | null; seen_ids: string | null }
+  >(
+    `SELECT i.person_id, p.lang, p.phone, s.state, s.seen_ids
        FROM identities i JOIN people p ON p.id = i.person_id
        LEFT JOIN sessions s ON s.person_id = i.person_id
       WHERE i.channel = ? AND i.external_id = ?`,
@@ -20,9 +28,10 @@ export function createPeopleStore(db: Db) {
   const insertIdentity = db.prepare<[string, string, number, number]>(
     'INSERT INTO identities (channel, external_id, person_id, created_at) VALUES (?, ?, ?, ?)',
   );
-  const upsertSession = db.prepare<[number, string, number]>(
-    `INSERT INTO sessions (person_id, state, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+  const upsertSession = db.prepare<[number, string, string, number]>(
+    `INSERT INTO sessions (person_id, state, seen_ids, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(person_id) DO UPDATE SET state = excluded.state, seen_ids = excluded.seen_ids,
+       updated_at = excluded.updated_at`,
   );
   const setLang = db.prepare<[string, number]>('UPDATE people SET lang = ? WHERE id = ?');
   const identitiesOf = db.prepare<[number], { channel: string; external_id: string }>(
@@ -37,13 +46,22 @@ export function createPeopleStore(db: Db) {
     /** The person behind a channel identity, created on first contact. */
     findOrCreate(channel: string, externalId: string, now: number, lang: Lang, phone: string | null = null): Contact {
       const row = byIdentity.get(channel, externalId);
-      if (row) return { personId: row.person_id, lang: row.lang, phone: row.phone, state: row.state ?? undefined };
+      if (row) {
+        return {
+          personId: row.person_id,
+          lang: row.lang,
+          phone: row.phone,
+          state: row.state ?? undefined,
+          seenIds: row.seen_ids ? (JSON.parse(row.seen_ids) as string[]) : [],
+        };
+      }
       const personId = Number(insertPerson.run(lang, phone, now).lastInsertRowid);
       insertIdentity.run(channel, externalId, personId, now);
-      return { personId, lang, phone, state: undefined };
+      return { personId, lang, phone, state: undefined, seenIds: [] };
     },
-    saveSession(personId: number, state: string, now: number): void {
-      upsertSession.run(personId, state, now);
+    /** Saves the conversation and the ids handled, in one row write. */
+    saveSession(personId: number, state: string, seenIds: readonly string[], now: number): void {
+      upsertSession.run(personId, state, JSON.stringify(seenIds.slice(-SEEN_IDS_KEPT)), now);
     },
     setLanguage(personId: number, lang: Lang): void {
       setLang.run(lang, personId);

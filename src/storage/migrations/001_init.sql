@@ -15,10 +15,13 @@ CREATE TABLE identities (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX identities_person ON identities(person_id);
 
--- The conversation state machine, one JSON document per person.
+-- The conversation state machine, one JSON document per person, and the platform message ids
+-- recently handled for that person (a JSON array), so a redelivered message is answered once.
+-- Keeping them in the same row means handling a message writes one row, not two.
 CREATE TABLE sessions (
   person_id INTEGER PRIMARY KEY REFERENCES people(id),
   state TEXT NOT NULL,
+  seen_ids TEXT NOT NULL DEFAULT '[]',
   updated_at INTEGER NOT NULL
 ) STRICT;
 
@@ -78,6 +81,7 @@ CREATE TRIGGER registration_events_no_delete BEFORE DELETE ON registration_event
 BEGIN SELECT RAISE(ABORT, 'registration_events is append-only'); END;
 
 -- Replies waiting to be sent, written in the same transaction as the state that produced them.
+-- A queue: a row is deleted once sent, so it stays small and needs no index (one page per message).
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY,
   person_id INTEGER NOT NULL REFERENCES people(id),
@@ -88,15 +92,5 @@ CREATE TABLE outbox (
   created_at INTEGER NOT NULL,
   next_attempt_at INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
-  sent_at INTEGER,
   last_error TEXT
 ) STRICT;
-CREATE INDEX outbox_pending ON outbox(channel, next_attempt_at) WHERE sent_at IS NULL;
-
--- Platform message ids already handled, so a redelivered message is answered once.
-CREATE TABLE inbound_seen (
-  channel TEXT NOT NULL,
-  message_id TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  PRIMARY KEY (channel, message_id)
-) STRICT, WITHOUT ROWID;
