@@ -3,7 +3,7 @@ import { normalizeText } from '../domain/normalize.js';
 /** Words understood in every step, whatever the question. */
 export type Command = 'menu' | 'back' | 'cancel' | 'help' | 'language' | 'english' | 'indonesian' | 'greeting';
 
-const WORDS: Record<string, Command> = {
+const WORDS = new Map<string, Command>(Object.entries({
   '0': 'menu',
   menu: 'menu',
   'menu utama': 'menu',
@@ -48,11 +48,12 @@ const WORDS: Record<string, Command> = {
   'selamat malam': 'greeting',
   start: 'greeting',
   mulai: 'greeting',
-};
+} satisfies Record<string, Command>));
 
 /** Recognises a global command; exact words only, so a real answer is never mistaken for one. */
 export function parseCommand(text: string): Command | undefined {
   const trimmed = text.trim();
-  if (trimmed === '?' || trimmed === '0') return WORDS[trimmed];
-  return WORDS[normalizeText(trimmed)];
+  // A Map, not an object: "constructor" must not find Object.prototype.
+  if (trimmed === '?' || trimmed === '0') return WORDS.get(trimmed);
+  return WORDS.get(normalizeText(trimmed));
 }

@@ -50,8 +50,8 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
   const engine = new Engine(flows, s, ctx, out);
 
   if (!flows[s.flow]?.steps[s.step]) engine.toMenu(false);
-  else if (text === '') engine.reprompt(envOf(s, ctx), 'err.empty');
   else if (s.pending) engine.answerPending(s.pending, text);
+  else if (text === '') engine.reprompt(envOf(s, ctx), 'err.empty');
   else {
     const cmd = parseCommand(text);
     if (cmd) engine.command(cmd);
@@ -165,7 +165,8 @@ class Engine {
     const flow = this.flows[flowId];
     if (!flow) return this.toMenu(false);
     if (offerDraft && flow.keepsDraft && this.s.drafts[flowId]) {
-      this.resetTo(flowId, flow.start);
+      // Wait at the menu: a command instead of an answer must not start the flow over the draft.
+      this.resetTo(MENU_FLOW, MENU_STEP);
       return this.askPending({ kind: 'draft', flow: flowId });
     }
     this.resetTo(flowId, flow.start);
@@ -330,7 +331,18 @@ class Engine {
     if (value === undefined) {
       const cmd = parseCommand(text);
       if (p.kind === 'confirmCancel' && cmd === 'cancel') return this.answerPending(p, '1');
-      if (cmd && !(p.kind === 'draft' && cmd === 'back')) {
+      // Harmless words keep the engine's question open: it is asked again after them.
+      if (cmd === 'language' && p.kind !== 'language') return this.askPending({ kind: 'language', then: p });
+      if (cmd === 'help' || cmd === 'greeting' || cmd === 'english' || cmd === 'indonesian') {
+        if (cmd === 'help') this.out.say(this.env.t('help.commands'));
+        if (cmd === 'english' || cmd === 'indonesian') {
+          s.lang = cmd === 'english' ? 'en' : 'id';
+          this.out.say(this.env.t('nav.language_set'));
+        }
+        this.out.replies.push(this.pendingReply(p));
+        return;
+      }
+      if (cmd) {
         s.pending = null;
         return this.command(cmd);
       }
@@ -352,7 +364,7 @@ class Engine {
       case 'language':
         s.lang = value === 'en' ? 'en' : 'id';
         this.out.say(this.env.t('nav.language_set'));
-        return this.render();
+        return p.then ? this.askPending(p.then) : this.render();
       case 'resume':
         if (value === 'continue') return this.render();
         delete s.drafts[s.flow];
@@ -360,10 +372,10 @@ class Engine {
       case 'draft': {
         const draft = s.drafts[p.flow];
         delete s.drafts[p.flow];
-        if (value === 'continue' && draft && this.flow.steps[draft.step]) {
+        if (value === 'continue' && draft && this.flows[p.flow]?.steps[draft.step]) {
+          this.resetTo(p.flow, draft.step);
           s.answers = draft.answers;
           s.trail = draft.trail;
-          s.step = draft.step;
           return this.render();
         }
         return this.enterFlow(p.flow, false);

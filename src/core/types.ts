@@ -104,7 +104,7 @@ export interface Ctx {
 
 export type Pending =
   | { kind: 'confirmCancel' }
-  | { kind: 'language' }
+  | { kind: 'language'; then?: Pending }
   | { kind: 'resume' }
   | { kind: 'draft'; flow: string };
 

@@ -131,6 +131,21 @@ describe('back, cancel, edit, language', () => {
     expect((await h.say('u', '4')).join('\n')).toContain('Sebelum mendaftar');
   });
 
+  it('an empty message while a confirmation is open asks the confirmation again', async () => {
+    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    await h.say('u', 'batal');
+    expect((await h.say('u', '   ')).join('\n')).toContain('Batalkan pendaftaran?');
+    expect((await h.say('u', '2')).join('\n')).toContain('NIK');
+  });
+
+  it('help or a language switch at the draft offer keeps the draft offer open', async () => {
+    for (const text of ['4', 'ya', 'Budi Santoso', 'menu', '4']) await h.say('u', text);
+    expect((await h.say('u', 'bantuan')).join('\n')).toContain('belum selesai');
+    await h.say('u', 'bahasa');
+    expect((await h.say('u', '2')).join('\n')).toMatch(/unfinished/i);
+    expect((await h.say('u', '1')).join('\n')).toMatch(/NIK/);
+  });
+
   it('keeps a draft when the person leaves for the menu and offers it back', async () => {
     for (const text of ['4', 'ya', 'Budi Santoso', NIK_MALE]) await h.say('u', text);
     expect((await h.say('u', 'menu')).join('\n')).toContain('1. Manfaat program');

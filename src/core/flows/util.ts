@@ -30,6 +30,8 @@ export function parseName(text: string): Parsed<string> {
 export function parseFreeText(min: number, max: number, error = 'err.text_length') {
   return (text: string): Parsed<string> => {
     const v = text.replace(/\s+/g, ' ').trim();
+    // A NIK typed into the wrong question must not be stored and shown unmasked.
+    if (/(?:\d[\s.-]?){15}\d/.test(v)) return { ok: false, error: 'err.text_has_nik' };
     return v.length >= min && v.length <= max ? { ok: true, value: v } : { ok: false, error, params: { min, max } };
   };
 }
