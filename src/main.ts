@@ -10,10 +10,10 @@ import { createRuntime } from './runtime.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const runtime = await createRuntime(config);
-  runtime.logger.info({ database: config.DATABASE_PATH }, 'Lindung started; no messaging channel configured, opening the terminal chat');
+  runtime.logger.debug({ database: config.DATABASE_PATH }, 'no messaging channel configured: terminal chat');
   const purge = () => {
     const removed = purgeExpired(runtime.db, runtime.settings, Date.now());
-    runtime.logger.info(removed, 'retention: expired data removed');
+    runtime.logger.debug(removed, 'retention: expired data removed');
   };
   purge();
   const timer = setInterval(purge, 3600_000);

@@ -40,7 +40,7 @@ export async function runTerminalChat(app: App, opts: TerminalOptions): Promise<
   const out = opts.output;
   const writeJson = (user: string, reply: Reply) =>
     out.write(`${JSON.stringify({ user, text: reply.text, choices: reply.choices ?? [] })}\n`);
-  const writePlain = (_user: string, reply: Reply) => out.write(`\n${renderPlain(reply)}\n\n> `);
+  const writePlain = (_user: string, reply: Reply) => out.write(`\n${renderPlain(reply)}\n`);
   const user = opts.user ?? 'terminal';
 
   if (!opts.jsonl) out.write('Lindung (terminal). Ketik pesan, misalnya "menu". Ctrl+D untuk keluar.\n\n> ');
@@ -63,6 +63,7 @@ export async function runTerminalChat(app: App, opts: TerminalOptions): Promise<
     } else {
       await app.handle({ channel: TERMINAL_CHANNEL, externalId: user, text: line });
       drain(app, writePlain);
+      out.write('\n> ');
     }
   }
   if (!opts.jsonl) out.write('\n');

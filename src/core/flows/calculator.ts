@@ -1,9 +1,9 @@
 import { computeBpuContribution } from '../../domain/contribution.js';
 import { formatDateId } from '../../domain/dates.js';
 import { figures } from '../../domain/figures.js';
-import { formatRupiah, parseIncome } from '../../domain/income.js';
+import { formatRupiah } from '../../domain/income.js';
 import type { FlowDef, StepEnv } from '../types.js';
-import { textAnswer } from './util.js';
+import { incomeAnswer } from './util.js';
 
 /** The transport choice sits beside the regency's groups: it has its own discount rule. */
 export const TRANSPORT = 'transport';
@@ -77,10 +77,7 @@ export const calculatorFlow: FlowDef = {
     income: {
       id: 'income',
       prompt: 'calc.income',
-      answer: () => textAnswer((text) => {
-        const r = parseIncome(text);
-        return r.ok ? { ok: true, value: r.rupiah } : { ok: false, error: r.error };
-      }),
+      answer: incomeAnswer,
       display: (v) => formatRupiah(Number(v)),
       help: 'help.income',
       next: () => 'group',

@@ -1,14 +1,14 @@
 import { computeBpuContribution } from '../../domain/contribution.js';
 import { formatDateId, parseDate } from '../../domain/dates.js';
 import { ageOn } from '../../domain/eligibility.js';
-import { formatRupiah, parseIncome } from '../../domain/income.js';
+import { formatRupiah } from '../../domain/income.js';
 import { maskNik, parseNik } from '../../domain/nik.js';
 import { maskPhone, normalizePhone } from '../../domain/phone.js';
 import type { FlowDef, StepDef, StepEnv } from '../types.js';
 import { areaChoices } from './eligibility.js';
 import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
 import { summarySteps } from './registration-summary.js';
-import { parseFreeText, parseName, textAnswer, yesNo } from './util.js';
+import { incomeAnswer, parseFreeText, parseName, textAnswer, yesNo } from './util.js';
 
 const HEIR_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
 
@@ -192,11 +192,7 @@ const steps: StepDef[] = [
     id: 'income',
     prompt: 'reg.income',
     help: 'help.income',
-    answer: () =>
-      textAnswer((text) => {
-        const r = parseIncome(text);
-        return r.ok ? { ok: true, value: r.rupiah } : { ok: false, error: r.error };
-      }),
+    answer: incomeAnswer,
     display: (v) => formatRupiah(Number(v)),
     next: () => 'groupId',
   },

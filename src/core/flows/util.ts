@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIncome } from '../../domain/income.js';
 import type { ChoiceDef, StepEnv } from '../types.js';
 
 export type Parsed<V> = { ok: true; value: V } | { ok: false; error: string; params?: Record<string, unknown> };
@@ -50,4 +51,12 @@ export function yesNoUnsure(env: StepEnv): ChoiceDef[] {
     ...yesNo(env),
     { value: 'unsure', label: env.t('common.unsure'), aliases: ['tidak tahu', 'gatau', 'ga tau', 'nggak tahu', 'entah', 'not sure', 'unsure', 'lupa'] },
   ];
+}
+
+/** Monthly income in everyday words ("1,5 juta", "1500rb"), used by the calculator and registration. */
+export function incomeAnswer(): z.ZodType<number> {
+  return textAnswer((text) => {
+    const r = parseIncome(text);
+    return r.ok ? { ok: true, value: r.rupiah } : { ok: false, error: r.error };
+  });
 }
