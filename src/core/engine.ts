@@ -1,5 +1,6 @@
 import { matchChoice } from '../domain/match.js';
 import { parseCommand, type Command } from './commands.js';
+import { pendingChoices, pendingReply } from './pending.js';
 import type {
   AdvanceResult,
   ChoiceDef,
@@ -296,33 +297,11 @@ class Engine {
   }
 
   private pendingChoices(p: Pending): ChoiceDef[] {
-    const t = this.env.t;
-    switch (p.kind) {
-      case 'confirmCancel':
-        return [
-          { value: 'yes', label: t('nav.cancel_yes'), aliases: ['ya', 'yes', 'y', 'iya', 'batal'] },
-          { value: 'no', label: t('nav.cancel_no'), aliases: ['tidak', 'no', 'tdk', 'lanjut', 'gak'] },
-        ];
-      case 'language':
-        return [
-          { value: 'id', label: 'Bahasa Indonesia', aliases: ['indonesia', 'id'] },
-          { value: 'en', label: 'English', aliases: ['inggris', 'en'] },
-        ];
-      case 'resume':
-      case 'draft':
-        return [
-          { value: 'continue', label: t('nav.continue'), aliases: ['lanjut', 'continue', 'ya'] },
-          { value: 'restart', label: t('nav.restart'), aliases: ['baru', 'ulang', 'restart', 'start over'] },
-        ];
-    }
+    return pendingChoices(p, this.env.t);
   }
 
   private pendingReply(p: Pending, hint?: string): Reply {
-    const t = this.env.t;
-    const flowName = t(`flows.${p.kind === 'draft' ? p.flow : this.s.flow}`);
-    const body = t(`nav.pending_${p.kind}`, { flow: flowName });
-    const choices = this.pendingChoices(p).map((ch, i) => ({ key: String(i + 1), label: ch.label }));
-    return { text: hint ? `${hint}\n\n${body}` : body, choices };
+    return pendingReply(p, this.env.t, this.s.flow, hint);
   }
 
   answerPending(p: Pending, text: string): void {
