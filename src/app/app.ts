@@ -8,7 +8,9 @@ import type { ProgrammeSettings } from '../settings.js';
 import type { Db } from '../storage/db.js';
 import { createOutboxStore } from '../storage/outbox.js';
 import { createPeopleStore } from '../storage/people.js';
+import { createCadreStore, inviteState } from '../storage/cadres.js';
 import { createRegistrationStore } from '../storage/registrations.js';
+import { createNotifier } from './notify.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { dayIn } from './time.js';
 
@@ -24,6 +26,8 @@ export interface Inbound {
   phone?: string | null;
   /** Language hint from the platform for a first contact. */
   lang?: Lang;
+  /** When the text came from a button: the question number the button belonged to. */
+  questionRef?: number;
 }
 
 export interface HandleResult {
@@ -57,12 +61,19 @@ export function createApp(deps: AppDeps) {
   const people = createPeopleStore(db);
   const registrations = createRegistrationStore(db);
   const outbox = createOutboxStore(db);
+  const cadres = createCadreStore(db);
   const queue = new KeyedQueue();
 
   const reader: StoreReader = {
     registrationsOf: (personId) => registrations.ofApplicant(personId),
     activeByNik: (nik) => registrations.activeByNik(nik),
     groupCount: (groupId) => registrations.groupCount(groupId),
+    byReference: (reference) => registrations.byReference(reference),
+    registrationsBySubmitter: (personId, offset, limit) => registrations.bySubmitter(personId, offset, limit),
+    invite: (code) => {
+      const invite = cadres.invite(code);
+      return { state: inviteState(invite, clock()), desa: invite?.desa, kecamatan: invite?.kecamatan, role: invite?.role };
+    },
   };
 
   function newReference(): string {
@@ -73,13 +84,21 @@ export function createApp(deps: AppDeps) {
     return makeReference(random, 7);
   }
 
-  function applyEffect(effect: Effect, personId: number, channel: string, now: number): void {
+  function applyEffect(effect: Effect, personId: number, lang: Lang, channel: string, now: number): void {
     switch (effect.type) {
       case 'recordConsent':
         return people.recordConsent(personId, effect.version, now);
-      case 'submitRegistration':
-        registrations.submit({ reference: effect.reference, applicantId: personId, submitterId: personId, channel, data: effect.data, now });
+      case 'submitRegistration': {
+        const { data } = effect;
+        let applicantId = personId;
+        if (data.submittedBy === 'cadre') {
+          // The neighbour becomes a person of their own; the cadre stays the submitter.
+          applicantId = people.createPerson(lang, data.phone, now);
+          people.recordConsent(applicantId, data.consentVersion, Date.parse(data.consentAt) || now, personId);
+        }
+        registrations.submit({ reference: effect.reference, applicantId, submitterId: personId, channel, data, now });
         return;
+      }
       case 'deleteRegistration':
         registrations.deleteByApplicant(effect.reference, personId, now, 'deleted_by_applicant');
         return;
@@ -88,6 +107,9 @@ export function createApp(deps: AppDeps) {
         for (const r of registrations.ofApplicant(personId)) {
           registrations.deleteByApplicant(r.reference, personId, now, 'consent_withdrawn');
         }
+        return;
+      case 'enrolCadre':
+        cadres.enrol(effect.code, personId, now);
         return;
     }
   }
@@ -110,11 +132,11 @@ export function createApp(deps: AppDeps) {
       person: { id: contact.personId, phone: contact.phone ?? msg.phone ?? null },
       newReference,
     };
-    const result = advance(flows, session, { text: msg.text, first: contact.state === undefined }, ctx);
+    const result = advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef }, ctx);
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
     people.saveSession(contact.personId, JSON.stringify(result.session), seenIds, now);
     if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);
-    for (const effect of result.effects) applyEffect(effect, contact.personId, msg.channel, now);
+    for (const effect of result.effects) applyEffect(effect, contact.personId, result.session.lang, msg.channel, now);
     const outboxIds = result.replies.map((r) => outbox.add(contact.personId, msg.channel, msg.externalId, r, now));
     return { duplicate: false, personId: contact.personId, replies: result.replies, outboxIds };
   });
@@ -141,15 +163,20 @@ export function createApp(deps: AppDeps) {
     }
   }
 
+  const notifier = createNotifier({ db, people, registrations, outbox, translate, clock });
+
   return {
     /** Handles a message after any earlier message from the same sender. */
     handle(msg: Inbound): Promise<HandleResult> {
       return queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg));
     },
     handleNow,
+    /** Changes a registration's status (officer decisions) and tells the applicant and the cadre. */
+    changeStatus: notifier.changeStatus,
     people,
     registrations,
     outbox,
+    cadres,
     clock,
   };
 }

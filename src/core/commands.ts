@@ -57,3 +57,29 @@ export function parseCommand(text: string): Command | undefined {
   if (trimmed === '?' || trimmed === '0') return WORDS.get(trimmed);
   return WORDS.get(normalizeText(trimmed));
 }
+
+/** Slash commands (Telegram's menu button, also typed anywhere): the word and any payload. */
+export type Slash = { name: 'start' | 'menu' | 'status' | 'language' | 'help' | 'register' | 'neighbours' | 'draft' | 'unknown'; payload: string };
+
+const SLASH = new Map<string, Slash['name']>([
+  ['start', 'start'],
+  ['menu', 'menu'],
+  ['status', 'status'],
+  ['bahasa', 'language'],
+  ['language', 'language'],
+  ['bantuan', 'help'],
+  ['help', 'help'],
+  ['daftar', 'register'],
+  ['register', 'register'],
+  ['warga', 'neighbours'],
+  ['neighbours', 'neighbours'],
+  ['draf', 'draft'],
+  ['draft', 'draft'],
+]);
+
+/** Recognises "/word payload" (with an optional @botname after the word, as groups send it). */
+export function parseSlash(text: string): Slash | undefined {
+  const m = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/is.exec(text.trim());
+  if (!m) return undefined;
+  return { name: SLASH.get(m[1]!.toLowerCase()) ?? 'unknown', payload: (m[2] ?? '').trim() };
+}

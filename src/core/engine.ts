@@ -1,5 +1,6 @@
 import { matchChoice } from '../domain/match.js';
-import { parseCommand, type Command } from './commands.js';
+import { parseCommand, parseSlash, type Command, type Slash } from './commands.js';
+import { parseInviteCode } from '../domain/reference.js';
 import { pendingChoices, pendingReply } from './pending.js';
 import type {
   AdvanceResult,
@@ -50,7 +51,12 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
   const text = input.text.trim().slice(0, 1000);
   const engine = new Engine(flows, s, ctx, out);
 
+  const slash = parseSlash(text);
+  const invite = slash?.name === 'start' ? parseInviteCode(slash.payload) : parseInviteCode(text);
   if (!flows[s.flow]?.steps[s.step]) engine.toMenu(false);
+  else if (input.questionRef !== undefined && input.questionRef !== (s.q ?? 0)) engine.stale();
+  else if (invite) engine.enrol(invite);
+  else if (slash) engine.slash(slash);
   else if (s.pending) engine.answerPending(s.pending, text);
   else if (text === '') engine.reprompt(envOf(s, ctx), 'err.empty');
   else {
@@ -62,6 +68,13 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
       engine.render();
     }
     else engine.answer(text);
+  }
+  // Number each question shown with buttons, so a button from an older one is recognised.
+  for (const reply of out.replies) {
+    if (reply.choices?.length) {
+      s.q = (s.q ?? 0) + 1;
+      reply.question = s.q;
+    }
   }
   return { session: s, replies: out.replies, effects: out.effects };
 }
@@ -142,12 +155,77 @@ class Engine {
 
   /** Leaves the current flow for the main menu; a flow that keeps drafts parks its answers. */
   toMenu(park: boolean): void {
+    this.leave(park);
+    this.render();
+  }
+
+  private leave(park: boolean): void {
     const { s } = this;
     const flow = this.flows[s.flow];
     if (park && flow?.keepsDraft && Object.keys(s.answers).length > 0) {
       s.drafts[s.flow] = { step: s.step, answers: s.answers, trail: s.trail };
     }
     this.resetTo(MENU_FLOW, MENU_STEP);
+  }
+
+  /** A button from a question that was already answered: say so and show the current question. */
+  stale(): void {
+    this.out.say(this.env.t('nav.stale_button'));
+    if (this.s.pending) this.out.replies.push(this.pendingReply(this.s.pending));
+    else this.render();
+  }
+
+  /** Slash commands work from anywhere: a registration in progress is parked as a draft. */
+  slash(cmd: Slash): void {
+    const { s } = this;
+    s.pending = null;
+    const open = (flowId: string, resume = false) => {
+      this.leave(true);
+      this.enterFlow(flowId, true, resume);
+    };
+    switch (cmd.name) {
+      case 'start':
+        this.leave(true);
+        this.intro();
+        return this.render();
+      case 'menu':
+        return this.toMenu(true);
+      case 'language':
+        return this.command('language');
+      case 'help':
+        return this.command('help');
+      case 'status':
+      case 'neighbours':
+        return open(s.cadre ? 'neighbours' : 'status');
+      case 'register':
+        return open('registration');
+      case 'draft':
+        if (!s.drafts.registration) {
+          this.leave(true);
+          this.out.say(this.env.t('cadre.no_draft'));
+          return this.render();
+        }
+        return open('registration', true);
+      case 'unknown':
+        this.out.say(this.env.t('nav.unknown_command'));
+        return this.render();
+    }
+  }
+
+  /** Enrols the person as a cadre with an invite code (typed, or from a deep link). */
+  enrol(code: string): void {
+    const { s, c } = this;
+    const t = this.env.t;
+    const invite = c.store.invite(code);
+    s.pending = null;
+    if (invite.state !== 'valid' || !invite.desa || !invite.kecamatan || !invite.role) {
+      this.out.say(t(`cadre.invite_${invite.state}`, { phone: c.settings.office.phone }));
+      return this.render();
+    }
+    this.out.effects.push({ type: 'enrolCadre', code });
+    this.leave(true);
+    s.cadre = { desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role };
+    this.out.say(t('cadre.enrolled', { desa: invite.desa, kecamatan: invite.kecamatan, role: t(`cadre.role.${invite.role}`) }));
     this.render();
   }
 
@@ -162,9 +240,17 @@ class Engine {
     s.pending = null;
   }
 
-  enterFlow(flowId: string, offerDraft = true): void {
+  enterFlow(flowId: string, offerDraft = true, resumeDraft = false): void {
     const flow = this.flows[flowId];
     if (!flow) return this.toMenu(false);
+    const draft = this.s.drafts[flowId];
+    if (resumeDraft && draft && flow.steps[draft.step]) {
+      delete this.s.drafts[flowId];
+      this.resetTo(flowId, draft.step);
+      this.s.answers = draft.answers;
+      this.s.trail = draft.trail;
+      return this.render();
+    }
     if (offerDraft && flow.keepsDraft && this.s.drafts[flowId]) {
       // Wait at the menu: a command instead of an answer must not start the flow over the draft.
       this.resetTo(MENU_FLOW, MENU_STEP);
@@ -265,13 +351,15 @@ class Engine {
     if (value !== undefined) s.answers[step.field ?? step.id] = value;
     s.misses = 0;
     const wasEditing = s.editing;
+    const trail = s.trail;
     let tr = given ?? asTransition(step.next(value, this.env));
     const plainMove = tr.to !== null && !tr.flow && !tr.say && !tr.effects;
     if (!given && wasEditing && plainMove && this.flow.summaryStep) {
       tr = { to: step.afterEdit?.(value, this.env) ?? this.flow.summaryStep };
     }
     if (tr.to === this.flow.summaryStep) s.editing = false;
-    if (tr.to !== null && !tr.flow && tr.to !== step.id) s.trail.push(step.id);
+    // A step that started over (a new trail) has no way back to what came before.
+    if (tr.to !== null && !tr.flow && tr.to !== step.id && s.trail === trail) s.trail.push(step.id);
     this.apply(tr);
   }
 
@@ -280,7 +368,7 @@ class Engine {
     if (tr.effects) this.out.effects.push(...tr.effects);
     if (tr.flow) {
       delete this.s.drafts[this.s.flow];
-      return this.enterFlow(tr.flow);
+      return this.enterFlow(tr.flow, true, tr.resumeDraft);
     }
     if (tr.to === null) {
       delete this.s.drafts[this.s.flow];

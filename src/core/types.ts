@@ -12,6 +12,8 @@ export type T = (key: string, params?: Record<string, unknown>) => string;
 export interface Reply {
   text: string;
   choices?: ReplyChoice[];
+  /** Which question these choices answer; a button carrying an older number is out of date. */
+  question?: number;
 }
 export interface ReplyChoice {
   key: string;
@@ -23,6 +25,8 @@ export interface Input {
   text: string;
   /** The person's very first message: anything unrecognised is greeted with the menu, not an error. */
   first?: boolean;
+  /** Set when the text came from a button: the question number that button belonged to. */
+  questionRef?: number;
 }
 
 export type Sex = 'M' | 'F';
@@ -48,6 +52,8 @@ export interface RegistrationData {
   consentVersion: string;
   consentAt: string;
   submittedBy: 'self' | 'cadre';
+  /** Who confirmed the consent: the person, or the cadre who asked them. */
+  consentBy?: 'applicant' | 'cadre';
   /** Automatic checks for the officer, e.g. unknown region prefix, age above the limit. */
   checks: string[];
 }
@@ -57,7 +63,8 @@ export type Effect =
   | { type: 'recordConsent'; version: string }
   | { type: 'submitRegistration'; reference: string; data: RegistrationData }
   | { type: 'deleteRegistration'; reference: string }
-  | { type: 'withdrawConsent' };
+  | { type: 'withdrawConsent' }
+  | { type: 'enrolCadre'; code: string };
 
 export type RegistrationStatus =
   | 'submitted'
@@ -79,6 +86,7 @@ export interface RegistrationView {
   createdAt: number;
   data: RegistrationData | null;
   personId: number;
+  submitterId: number;
 }
 
 /** Synchronous reads the flows need; the app backs it with SQLite inside the message's transaction. */
@@ -86,6 +94,18 @@ export interface StoreReader {
   registrationsOf(personId: number): RegistrationView[];
   activeByNik(nik: string): RegistrationView | undefined;
   groupCount(groupId: string): number;
+  byReference(reference: string): RegistrationView | undefined;
+  /** A cadre's submissions, newest first, one page at a time. */
+  registrationsBySubmitter(personId: number, offset: number, limit: number): { rows: RegistrationView[]; total: number };
+  /** An invite code and whether it can still enrol someone. */
+  invite(code: string): { state: 'valid' | 'expired' | 'revoked' | 'used' | 'unknown'; desa?: string; kecamatan?: string; role?: string };
+}
+
+/** The village and role of a cadre, kept in their session once enrolled. */
+export interface CadreInfo {
+  desa: string;
+  kecamatan: string;
+  role: string;
 }
 
 /** Everything from outside that a step may use: passed in, so core stays pure and testable. */
@@ -128,6 +148,10 @@ export interface Session {
   editing: boolean;
   drafts: Record<string, Draft>;
   lastActiveAt: number;
+  /** Number of the last question shown with buttons (see Reply.question). */
+  q?: number;
+  /** Set once the person enrolled as a village cadre: their menu and registration wording change. */
+  cadre?: CadreInfo | null;
 }
 
 export interface ChoiceDef {
@@ -142,7 +166,8 @@ export interface Transition {
   flow?: string;
   say?: string[];
   effects?: Effect[];
-  keepAnswers?: boolean;
+  /** With `flow`: pick up that flow's parked draft directly instead of asking. */
+  resumeDraft?: boolean;
 }
 
 export interface StepEnv {

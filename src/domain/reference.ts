@@ -15,3 +15,14 @@ export function parseReference(text: string): string | undefined {
   const m = /^\s*ld[\s-]?([2-9a-hj-km-np-z]{5})\s*$/i.exec(text);
   return m ? `LD-${m[1]!.toUpperCase()}` : undefined;
 }
+
+/** A cadre invite code such as KDR-7K3Q9X: also valid as a Telegram deep-link payload. */
+export function makeInviteCode(random: () => number): string {
+  return makeReference(random, 6).replace(/^LD-/, 'KDR-');
+}
+
+/** Recognises an invite code typed or passed by a deep link ("kdr 7k3q9x", "KDR7K3Q9X"). */
+export function parseInviteCode(text: string): string | undefined {
+  const m = /^\s*kdr[\s_-]?([2-9a-hj-km-np-z]{6})\s*$/i.exec(text);
+  return m ? `KDR-${m[1]!.toUpperCase()}` : undefined;
+}

@@ -37,7 +37,10 @@ export function createPeopleStore(db: Db) {
   const identitiesOf = db.prepare<[number], { channel: string; external_id: string }>(
     'SELECT channel, external_id FROM identities WHERE person_id = ? ORDER BY created_at DESC',
   );
-  const insertConsent = db.prepare<[number, string, number]>('INSERT INTO consents (person_id, version, given_at) VALUES (?, ?, ?)');
+  const insertConsent = db.prepare<[number, string, number, number | null]>(
+    'INSERT INTO consents (person_id, version, given_at, confirmed_by) VALUES (?, ?, ?, ?)',
+  );
+  const personById = db.prepare<[number], { lang: Lang; phone: string | null }>('SELECT lang, phone FROM people WHERE id = ?');
   const withdrawConsents = db.prepare<[number, number]>(
     'UPDATE consents SET withdrawn_at = ? WHERE person_id = ? AND withdrawn_at IS NULL',
   );
@@ -66,12 +69,20 @@ export function createPeopleStore(db: Db) {
     setLanguage(personId: number, lang: Lang): void {
       setLang.run(lang, personId);
     },
-    /** Where to reach a person: their most recent identity. */
+    /** Where to reach a person: their identities, most recent first. */
     identities(personId: number): { channel: string; externalId: string }[] {
       return identitiesOf.all(personId).map((r) => ({ channel: r.channel, externalId: r.external_id }));
     },
-    recordConsent(personId: number, version: string, now: number): void {
-      insertConsent.run(personId, version, now);
+    /** Proof of consent; `confirmedBy` is the cadre who asked the person, when one did. */
+    recordConsent(personId: number, version: string, at: number, confirmedBy: number | null = null): void {
+      insertConsent.run(personId, version, at, confirmedBy);
+    },
+    /** A person known only through someone else (a cadre's neighbour), with no channel yet. */
+    createPerson(lang: Lang, phone: string | null, now: number): number {
+      return Number(insertPerson.run(lang, phone, now).lastInsertRowid);
+    },
+    person(personId: number): { lang: Lang; phone: string | null } | undefined {
+      return personById.get(personId);
     },
     withdrawConsent(personId: number, now: number): void {
       withdrawConsents.run(now, personId);

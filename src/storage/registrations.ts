@@ -14,6 +14,7 @@ interface Row {
   created_at: number;
   data: string | null;
   applicant_id: number;
+  submitter_id: number;
 }
 
 function view(r: Row): RegistrationView {
@@ -24,6 +25,7 @@ function view(r: Row): RegistrationView {
     createdAt: r.created_at,
     data: r.data ? (JSON.parse(r.data) as RegistrationData) : null,
     personId: r.applicant_id,
+    submitterId: r.submitter_id,
   };
 }
 
@@ -38,7 +40,7 @@ export interface EventInput {
   detail?: Record<string, unknown>;
 }
 
-const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id';
+const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id, submitter_id';
 const OPEN = `('submitted', 'needs_correction', 'approved', 'registered')`;
 
 /** Registrations and their append-only history. */
@@ -66,6 +68,17 @@ export function createRegistrationStore(db: Db) {
     `INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status, detail)
      VALUES (@registrationId, @at, @actorKind, @actorId, @action, @fromStatus, @toStatus, @detail)`,
   );
+  const bySubmitter = db.prepare<[number, number, number], Row>(
+    `SELECT ${COLS} FROM registrations WHERE submitter_id = ? AND status <> 'deleted'
+      ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+  );
+  const countBySubmitter = db.prepare<[number], { n: number }>(
+    "SELECT count(*) AS n FROM registrations WHERE submitter_id = ? AND status <> 'deleted'",
+  );
+  const setStatus = db.prepare(
+    `UPDATE registrations SET status = @to, officer_note = @note, kpj = coalesce(@kpj, kpj),
+       updated_at = @now WHERE id = @id`,
+  );
   const eventsOf = db.prepare<[number], { at: number; actor_kind: string; action: string; from_status: string | null; to_status: string | null }>(
     'SELECT at, actor_kind, action, from_status, to_status FROM registration_events WHERE registration_id = ? ORDER BY id',
   );
@@ -80,6 +93,36 @@ export function createRegistrationStore(db: Db) {
     byReference: (reference: string): RegistrationView | undefined => {
       const r = byReference.get(reference);
       return r ? view(r) : undefined;
+    },
+    bySubmitter: (personId: number, offset: number, limit: number) => ({
+      rows: bySubmitter.all(personId, limit, offset).map(view),
+      total: countBySubmitter.get(personId)?.n ?? 0,
+    }),
+    /** Moves a registration to a new status with the history event; the caller notifies people. */
+    setStatus(input: {
+      reference: string;
+      to: RegistrationStatus;
+      now: number;
+      actorKind: EventInput['actorKind'];
+      actorId: string | null;
+      note?: string | null;
+      kpj?: string | null;
+      detail?: Record<string, unknown>;
+    }): { id: number; from: RegistrationStatus; view: RegistrationView } | undefined {
+      const r = byReference.get(input.reference);
+      if (!r) return undefined;
+      setStatus.run({ id: r.id, to: input.to, note: input.note ?? null, kpj: input.kpj ?? null, now: input.now });
+      store.event({
+        registrationId: r.id,
+        at: input.now,
+        actorKind: input.actorKind,
+        actorId: input.actorId,
+        action: 'status_changed',
+        fromStatus: r.status,
+        toStatus: input.to,
+        detail: { ...(input.detail ?? {}), ...(input.note ? { note: input.note } : {}) },
+      });
+      return { id: r.id, from: r.status, view: view(byReference.get(input.reference)!) };
     },
     referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,
     groupCount: (groupId: string): number => groupCount.get(groupId)?.n ?? 0,

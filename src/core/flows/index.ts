@@ -4,10 +4,11 @@ import { calculatorFlow } from './calculator.js';
 import { eligibilityFlow } from './eligibility.js';
 import { menuFlow } from './menu.js';
 import { mydataFlow } from './mydata.js';
+import { neighboursFlow } from './neighbours.js';
 import { registrationFlow } from './registration.js';
 import { statusFlow } from './status.js';
 
-/** Every flow of the worker chat, by id. */
+/** Every flow, by id: the worker's, and the cadre's (the menu shows the ones for the person's role). */
 export const workerFlows: Flows = {
   menu: menuFlow,
   benefits: benefitsFlow,
@@ -16,4 +17,5 @@ export const workerFlows: Flows = {
   registration: registrationFlow,
   status: statusFlow,
   mydata: mydataFlow,
+  neighbours: neighboursFlow,
 };

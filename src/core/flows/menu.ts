@@ -1,5 +1,5 @@
 import { parseReference } from '../../domain/reference.js';
-import type { FlowDef } from '../types.js';
+import type { ChoiceDef, FlowDef, StepEnv } from '../types.js';
 import { statusOfReference } from './status.js';
 
 /** Main menu entries in display order; numbers follow this order. */
@@ -13,6 +13,21 @@ export const MENU_ITEMS = [
   { value: 'help', aliases: ['bantuan', 'help', 'kontak', 'contact'] },
 ] as const;
 
+/** A cadre's menu: sign up neighbours one after another and follow them. */
+export const CADRE_MENU_ITEMS = [
+  { value: 'registration', aliases: ['daftar', 'daftarkan', 'daftar warga', 'register'] },
+  { value: 'neighbours', aliases: ['warga', 'warga saya', 'status', 'my neighbours'] },
+  { value: 'draft', aliases: ['draf', 'lanjut', 'lanjutkan', 'draft'] },
+  { value: 'help', aliases: ['bantuan', 'help'] },
+] as const;
+
+function menuChoices({ s, t }: StepEnv): ChoiceDef[] {
+  if (s.cadre) {
+    return CADRE_MENU_ITEMS.map((item) => ({ value: item.value, label: t(`cadre.menu.${item.value}`), aliases: [...item.aliases] }));
+  }
+  return MENU_ITEMS.map((item) => ({ value: item.value, label: t(`menu.${item.value}`), aliases: [...item.aliases] }));
+}
+
 /** The main menu: a single numbered choice that opens each flow. */
 export const menuFlow: FlowDef = {
   id: 'menu',
@@ -20,17 +35,21 @@ export const menuFlow: FlowDef = {
   steps: {
     main: {
       id: 'main',
-      prompt: 'menu.prompt',
+      prompt: ({ s, t }) => (s.cadre ? t('cadre.menu.prompt', { desa: s.cadre.desa }) : t('menu.prompt')),
       intercept: (text, env) => {
         const ref = parseReference(text);
         return ref ? { to: null, say: [statusOfReference(ref, env)] } : undefined;
       },
-      choices: ({ t }) =>
-        MENU_ITEMS.map((item) => ({ value: item.value, label: t(`menu.${item.value}`), aliases: [...item.aliases] })),
-      next: (value, { c, t }) => {
+      choices: menuChoices,
+      next: (value, { c, s, t }) => {
+        const o = c.settings.office;
         if (value === 'help') {
-          const o = c.settings.office;
-          return { to: null, say: [t('help.menu', { office: o.name, phone: o.phone, hours: o.hours, address: o.address })] };
+          const key = s.cadre ? 'help.cadre_menu' : 'help.menu';
+          return { to: null, say: [t(key, { office: o.name, phone: o.phone, hours: o.hours, address: o.address })] };
+        }
+        if (value === 'draft') {
+          if (!s.drafts.registration) return { to: null, say: [t('cadre.no_draft')] };
+          return { to: null, flow: 'registration', resumeDraft: true };
         }
         return { to: null, flow: String(value) };
       },

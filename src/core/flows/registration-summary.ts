@@ -50,8 +50,9 @@ function automaticChecks(env: StepEnv): string[] {
 }
 
 /** Sends the registration: re-checks the NIK inside the same transaction, then queues it. */
-export function submitTransition(env: StepEnv, submittedBy: 'self' | 'cadre' = 'self'): Transition {
+export function submitTransition(env: StepEnv): Transition {
   const { c, s, t } = env;
+  const submittedBy = s.cadre ? 'cadre' : 'self';
   const a = s.answers;
   const missing = summaryFields(env).find((f) => f !== 'motherName' && a[f] === undefined);
   if (missing) return { to: missing };
@@ -62,7 +63,7 @@ export function submitTransition(env: StepEnv, submittedBy: 'self' | 'cadre' = '
   if (existing) {
     return {
       to: null,
-      say: [t('reg.duplicate_own', { reference: existing.reference, status: t(`status.${existing.status}`), phone: c.settings.office.phone })],
+      say: [t(`${s.cadre ? 'regc' : 'reg'}.duplicate_own`, { reference: existing.reference, status: t(`status.${existing.status}`), phone: c.settings.office.phone })],
     };
   }
   const data: RegistrationData = {
@@ -85,14 +86,19 @@ export function submitTransition(env: StepEnv, submittedBy: 'self' | 'cadre' = '
     consentVersion: String(a.consentVersion ?? c.settings.consentVersion),
     consentAt: String(a.consentAt ?? new Date(c.now).toISOString()),
     submittedBy,
+    consentBy: submittedBy === 'cadre' ? 'cadre' : 'applicant',
     checks: automaticChecks(env),
   };
   const reference = c.newReference();
-  return {
-    to: null,
-    effects: [{ type: 'submitRegistration', reference, data }],
-    say: [t('reg.submitted', { reference, office: c.settings.office.name, phone: c.settings.office.phone })],
-  };
+  const params = { reference, name: data.fullName, office: c.settings.office.name, phone: c.settings.office.phone };
+  const effects = [{ type: 'submitRegistration' as const, reference, data }];
+  if (submittedBy === 'cadre') {
+    // Straight on to the next neighbour: nothing of this one stays in the session.
+    s.answers = {};
+    s.trail = [];
+    return { to: 'nextNeighbour', effects, say: [t('regc.submitted', params)] };
+  }
+  return { to: null, effects, say: [t('reg.submitted', params)] };
 }
 
 const EDIT = /^(ubah|ganti|edit|change|perbaiki|koreksi)\s*(?:no\.?|nomor|number)?\s*(\d{1,2})$/i;
@@ -101,13 +107,13 @@ const EDIT = /^(ubah|ganti|edit|change|perbaiki|koreksi)\s*(?:no\.?|nomor|number
  * The numbered summary (send, or fix any one field: "ubah 3") and the "which number?" step.
  * `steps` gives the flow's steps so the summary shows each answer the way its question does.
  */
-export function summarySteps(steps: () => Record<string, StepDef>, submittedBy: 'self' | 'cadre' = 'self'): StepDef[] {
-  return [summaryStep(steps, submittedBy), editPickStep];
+export function summarySteps(steps: () => Record<string, StepDef>): StepDef[] {
+  return [summaryStep(steps), editPickStep];
 }
 
-const summaryStep = (steps: () => Record<string, StepDef>, submittedBy: 'self' | 'cadre'): StepDef => ({
+const summaryStep = (steps: () => Record<string, StepDef>): StepDef => ({
   id: 'summary',
-  prompt: (env) => env.t('reg.summary', { fields: fieldLines(env, steps()) }),
+  prompt: (env) => env.t(env.s.cadre ? 'regc.summary' : 'reg.summary', { fields: fieldLines(env, steps()) }),
   intercept: (text, env) => {
     const m = EDIT.exec(text.trim());
     return m ? editField(env, Number(m[2])) : undefined;
@@ -116,7 +122,7 @@ const summaryStep = (steps: () => Record<string, StepDef>, submittedBy: 'self' |
     { value: 'send', label: t('reg.send'), aliases: ['kirim', 'send', 'submit', 'ya', 'ok'] },
     { value: 'edit', label: t('reg.edit'), aliases: ['ubah', 'ganti', 'edit', 'perbaiki'] },
   ],
-  next: (v, env) => (v === 'send' ? submitTransition(env, submittedBy) : 'editPick'),
+  next: (v, env) => (v === 'send' ? submitTransition(env) : 'editPick'),
 });
 
 /** Which number to fix, when the person chose "Ubah" without a number. */

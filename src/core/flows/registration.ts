@@ -5,12 +5,25 @@ import { formatRupiah } from '../../domain/income.js';
 import { maskNik, parseNik } from '../../domain/nik.js';
 import { maskPhone, normalizePhone } from '../../domain/phone.js';
 import type { FlowDef, StepDef, StepEnv } from '../types.js';
+import { parseReference } from '../../domain/reference.js';
 import { areaChoices } from './eligibility.js';
+import { statusOfReference } from './status.js';
 import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
 import { summarySteps } from './registration-summary.js';
 import { incomeAnswer, parseFreeText, parseName, textAnswer, yesNo } from './util.js';
 
 const HEIR_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
+
+/**
+ * The question in the right voice: to the person ("Nama lengkap sesuai KTP?") or, for a cadre
+ * signing up a neighbour, about the neighbour ("Nama lengkap warga sesuai KTP?").
+ */
+export function voice(key: string, params?: (env: StepEnv) => Record<string, unknown>) {
+  return (env: StepEnv): string => env.t(`${env.s.cadre ? 'regc' : 'reg'}.${key}`, params?.(env));
+}
+
+/** Replies that leave an optional answer empty (a neighbour without a phone). */
+const SKIP_WORDS = new Set(['-', 'tidak ada', 'tdk ada', 'ga ada', 'gak ada', 'tidak punya', 'lewati', 'skip', 'none', 'no phone']);
 
 function occupationLabel(v: unknown, env: StepEnv): string {
   const o = env.c.settings.occupations.find((x) => x.id === v);
@@ -40,31 +53,32 @@ function programmeLabels(env: StepEnv) {
 const steps: StepDef[] = [
   {
     id: 'consent',
-    prompt: 'reg.consent',
-    promptParams: ({ c }) => ({
+    prompt: voice('consent', ({ c }) => ({
       controller: c.settings.dataController.name,
       contact: c.settings.dataController.contact,
       days: c.settings.retentionDays.rejected,
       draftDays: c.settings.retentionDays.draft,
-    }),
-    choices: (env) => yesNo(env, 'reg.consent_yes', 'reg.consent_no'),
+    })),
+    choices: (env) => yesNo(env, env.s.cadre ? 'regc.consent_yes' : 'reg.consent_yes', env.s.cadre ? 'regc.consent_no' : 'reg.consent_no'),
     next: (v, { c, t, s }) => {
-      if (v !== 'yes') return { to: null, say: [t('reg.consent_declined')] };
+      if (v !== 'yes') return { to: null, say: [t(s.cadre ? 'regc.consent_declined' : 'reg.consent_declined')] };
       s.answers.consentAt = new Date(c.now).toISOString();
       s.answers.consentVersion = c.settings.consentVersion;
+      // A cadre confirms for the neighbour: that consent is recorded with the neighbour at submission.
+      if (s.cadre) return 'fullName';
       return { to: 'fullName', effects: [{ type: 'recordConsent', version: c.settings.consentVersion }] };
     },
   },
   {
     id: 'fullName',
-    prompt: 'reg.fullName',
+    prompt: voice('fullName'),
     answer: () => textAnswer(parseName),
     display: (v) => String(v),
     next: () => 'nik',
   },
   {
     id: 'nik',
-    prompt: 'reg.nik',
+    prompt: voice('nik'),
     help: 'help.nik',
     answer: (env) =>
       textAnswer((text) => {
@@ -75,11 +89,11 @@ const steps: StepDef[] = [
     next: (v, env) => {
       const existing = env.c.store.activeByNik(String(v));
       if (existing) {
-        const own = existing.personId === env.c.person.id;
+        const own = existing.personId === env.c.person.id || existing.submitterId === env.c.person.id;
         return {
           to: null,
           say: [
-            env.t(own ? 'reg.duplicate_own' : 'reg.duplicate_other', {
+            env.t(own ? `${env.s.cadre ? 'regc' : 'reg'}.duplicate_own` : 'reg.duplicate_other', {
               reference: existing.reference,
               status: env.t(`status.${existing.status}`),
               phone: env.c.settings.office.phone,
@@ -96,14 +110,14 @@ const steps: StepDef[] = [
   },
   {
     id: 'birthPlace',
-    prompt: 'reg.birthPlace',
+    prompt: voice('birthPlace'),
     answer: () => textAnswer(parseFreeText(2, 60)),
     display: (v) => String(v),
     next: () => 'birthDate',
   },
   {
     id: 'birthDate',
-    prompt: 'reg.birthDate',
+    prompt: voice('birthDate'),
     answer: (env) =>
       textAnswer((text) => {
         const r = parseDate(text, env.c.today);
@@ -120,14 +134,14 @@ const steps: StepDef[] = [
       const age = ageOn(String(v), env.c.today);
       const limits = env.c.settings.ageLimits;
       if (age > limits.officerReviewAbove || age < limits.min) {
-        return { to: 'sex', say: [env.t('reg.age_officer', { age })] };
+        return { to: 'sex', say: [env.t(`${env.s.cadre ? 'regc' : 'reg'}.age_officer`, { age })] };
       }
       return 'sex';
     },
   },
   {
     id: 'sex',
-    prompt: 'reg.sex',
+    prompt: voice('sex'),
     choices: ({ t }) => [
       { value: 'M', label: t('reg.sex_m'), aliases: ['laki', 'pria', 'lk', 'l', 'male', 'cowok'] },
       { value: 'F', label: t('reg.sex_f'), aliases: ['wanita', 'pr', 'p', 'female', 'cewek'] },
@@ -138,8 +152,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'kecamatan',
-    prompt: 'reg.kecamatan',
-    promptParams: ({ c }) => ({ regency: c.settings.regency.name }),
+    prompt: voice('kecamatan', ({ c }) => ({ regency: c.settings.regency.name })),
     choices: areaChoices,
     display: (v) => String(v),
     next: (v, { t, c }) =>
@@ -150,8 +163,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'desa',
-    prompt: 'reg.desa',
-    promptParams: ({ s }) => ({ kecamatan: s.answers.kecamatan }),
+    prompt: voice('desa', ({ s }) => ({ kecamatan: s.answers.kecamatan })),
     choices: ({ c, s }) =>
       (c.settings.areas.find((a) => a.kecamatan === s.answers.kecamatan)?.desa ?? []).map((d) => ({ value: d, label: d })),
     display: (v) => String(v),
@@ -159,7 +171,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'address',
-    prompt: 'reg.address',
+    prompt: voice('address'),
     answer: () => textAnswer(parseFreeText(3, 200)),
     display: (v) => String(v),
     next: () => 'phone',
@@ -167,22 +179,26 @@ const steps: StepDef[] = [
   {
     id: 'phone',
     prompt: (env) =>
-      env.c.person.phone
+      env.c.person.phone && !env.s.cadre
         ? env.t('reg.phone_known', { phone: maskPhone(env.c.person.phone) })
-        : env.t('reg.phone'),
+        : voice('phone')(env),
     choices: (env) =>
-      env.c.person.phone ? [{ value: env.c.person.phone, label: env.t('reg.phone_use_this'), aliases: ['ya', 'iya', 'sama'] }] : [],
-    answer: () =>
+      env.c.person.phone && !env.s.cadre
+        ? [{ value: env.c.person.phone, label: env.t('reg.phone_use_this'), aliases: ['ya', 'iya', 'sama'] }]
+        : [],
+    answer: (env) =>
       textAnswer((text) => {
+        // A neighbour may have no phone: the cadre is reached instead.
+        if (env.s.cadre && SKIP_WORDS.has(text.toLowerCase())) return { ok: true, value: null };
         const r = normalizePhone(text);
-        return r.ok ? { ok: true, value: r.e164 } : { ok: false, error: r.error };
+        return r.ok ? { ok: true, value: r.e164 } : { ok: false, error: env.s.cadre ? 'err.phone_optional' : r.error };
       }),
-    display: (v) => maskPhone(String(v)),
+    display: (v, { t }) => (v ? maskPhone(String(v)) : t('reg.not_given')),
     next: () => 'occupation',
   },
   {
     id: 'occupation',
-    prompt: 'reg.occupation',
+    prompt: voice('occupation'),
     choices: ({ c, s }) => c.settings.occupations.map((o) => ({ value: o.id, label: o.label[s.lang] })),
     answer: () => textAnswer(parseFreeText(3, 60, 'err.occupation')),
     display: occupationLabel,
@@ -190,7 +206,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'income',
-    prompt: 'reg.income',
+    prompt: voice('income'),
     help: 'help.income',
     answer: incomeAnswer,
     display: (v) => formatRupiah(Number(v)),
@@ -198,14 +214,14 @@ const steps: StepDef[] = [
   },
   {
     id: 'groupId',
-    prompt: 'reg.group',
+    prompt: voice('group'),
     choices: ({ c, s }) => c.settings.groups.map((g) => ({ value: g.id, label: g.label[s.lang], aliases: g.aliases })),
     display: (v, { c, s }) => c.settings.groups.find((g) => g.id === v)?.label[s.lang] ?? String(v),
     next: () => 'programmes',
   },
   {
     id: 'programmes',
-    prompt: 'reg.programmes',
+    prompt: voice('programmes'),
     choices: (env) => {
       const l = programmeLabels(env);
       return [
@@ -218,7 +234,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'heirName',
-    prompt: 'reg.heirName',
+    prompt: voice('heirName'),
     help: 'help.heir',
     answer: () => textAnswer(parseName),
     display: (v) => String(v),
@@ -226,7 +242,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'heirRelation',
-    prompt: 'reg.heirRelation',
+    prompt: voice('heirRelation'),
     choices: ({ t }) =>
       HEIR_RELATIONS.map((r) => ({ value: r, label: t(`reg.heir.${r}`), aliases: t(`reg.heir_aliases.${r}`).split(',') })),
     display: (v, { t }) => t(`reg.heir.${String(v)}`),
@@ -234,13 +250,26 @@ const steps: StepDef[] = [
   },
   {
     id: 'motherName',
-    prompt: 'reg.motherName',
+    prompt: voice('motherName'),
     skip: ({ c }) => !c.settings.askMotherMaidenName,
     answer: () => textAnswer((text) => (text === '-' ? { ok: true, value: '' } : parseName(text))),
     display: (v, { t }) => (v ? String(v) : t('reg.not_given')),
     next: () => 'summary',
   },
   ...summarySteps(() => registrationFlow.steps),
+  {
+    id: 'nextNeighbour',
+    prompt: 'regc.next_prompt',
+    intercept: (text, env) => {
+      const ref = parseReference(text);
+      return ref ? { to: 'nextNeighbour', say: [statusOfReference(ref, env)] } : undefined;
+    },
+    choices: ({ t }) => [
+      { value: 'next', label: t('regc.next_neighbour'), aliases: ['lanjut', 'berikutnya', 'next', 'daftar'] },
+      { value: 'list', label: t('cadre.menu.neighbours'), aliases: ['warga', 'daftar warga'] },
+    ],
+    next: (v) => ({ to: null, flow: v === 'next' ? 'registration' : 'neighbours' }),
+  },
 ];
 
 /** Pre-registration: consent first, then each field with its own check, then a numbered summary. */

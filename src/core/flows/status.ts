@@ -22,8 +22,10 @@ export function statusLine(r: RegistrationView, env: StepEnv): string {
 
 /** The status of a reference the person typed, only when it is one of theirs. */
 export function statusOfReference(reference: string, env: StepEnv): string {
-  const mine = env.c.store.registrationsOf(env.c.person.id).find((r) => r.reference === reference);
-  return mine ? statusLine(mine, env) : env.t('status.not_found', { reference });
+  const r = env.c.store.byReference(reference);
+  // Only the applicant, or the cadre who submitted it, may see a registration.
+  const mine = r && r.status !== 'deleted' && (r.personId === env.c.person.id || r.submitterId === env.c.person.id);
+  return mine ? statusLine(r, env) : env.t('status.not_found', { reference });
 }
 
 function visible(env: StepEnv): RegistrationView[] {

@@ -1,0 +1,84 @@
+import type { Lang, RegistrationStatus, T } from '../core/types.js';
+import type { Db } from '../storage/db.js';
+import type { OutboxStore } from '../storage/outbox.js';
+import type { PeopleStore } from '../storage/people.js';
+import type { RegistrationStore } from '../storage/registrations.js';
+
+export interface StatusChange {
+  to: RegistrationStatus;
+  /** Who decided: an officer's username, or 'system'. */
+  actor: { kind: 'officer' | 'system'; id: string | null };
+  /** Shown to the person (reason, what to correct). */
+  note?: string | null;
+  /** BPJS membership number, when marking a registration as registered. */
+  kpj?: string | null;
+}
+
+export interface StatusChangeResult {
+  reference: string;
+  from: RegistrationStatus;
+  to: RegistrationStatus;
+  /** Outbox rows queued: to the applicant (where reachable) and to the cadre. */
+  notified: { personId: number; channel: string; outboxId: number; role: 'applicant' | 'cadre' }[];
+}
+
+/** Thrown when a status change names a registration that does not exist. */
+export class UnknownRegistrationError extends Error {
+  override name = 'UnknownRegistrationError';
+}
+
+interface Deps {
+  db: Db;
+  people: PeopleStore;
+  registrations: RegistrationStore;
+  outbox: OutboxStore;
+  translate: (lang: Lang) => T;
+  clock: () => number;
+}
+
+/**
+ * Status changes with their notifications, in one transaction: the history event, and a message to
+ * the applicant on their latest channel (if they have one) and to the cadre who submitted it,
+ * each in their own language.
+ */
+export function createNotifier(deps: Deps) {
+  const { db, people, registrations, outbox, translate, clock } = deps;
+
+  const changeStatus = db.transaction((reference: string, change: StatusChange): StatusChangeResult => {
+    const now = clock();
+    const done = registrations.setStatus({
+      reference,
+      to: change.to,
+      now,
+      actorKind: change.actor.kind,
+      actorId: change.actor.id,
+      note: change.note ?? null,
+      kpj: change.kpj ?? null,
+    });
+    if (!done) throw new UnknownRegistrationError(`no registration ${reference}`);
+    const { view } = done;
+    const notified: StatusChangeResult['notified'] = [];
+    const tell = (personId: number, role: 'applicant' | 'cadre') => {
+      const person = people.person(personId);
+      const identity = people.identities(personId)[0];
+      if (!person || !identity) return;
+      const t = translate(person.lang);
+      const params = {
+        reference,
+        name: view.data?.fullName ?? '',
+        status: t(`status.${change.to}`),
+        note: change.note ?? '',
+        kpj: change.kpj ?? '',
+      };
+      const lines = [t(`notify.${role}.${change.to}`, params)];
+      if (change.note) lines.push(t('notify.note', params));
+      const id = outbox.add(personId, identity.channel, identity.externalId, { text: lines.join('\n') }, now, 'notification');
+      notified.push({ personId, channel: identity.channel, outboxId: id, role });
+    };
+    tell(view.personId, 'applicant');
+    if (view.submitterId !== view.personId) tell(view.submitterId, 'cadre');
+    return { reference, from: done.from, to: change.to, notified };
+  });
+
+  return { changeStatus: (reference: string, change: StatusChange) => changeStatus(reference, change) };
+}

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { createInvite, inviteLink, InviteError } from '../app/invites.js';
+import { loadConfig } from '../config.js';
+import { loadProgrammeSettings } from '../settings.js';
+import { createCadreStore, inviteState } from '../storage/cadres.js';
+import { openDatabase } from '../storage/db.js';
+import { createKvStore, TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
+
+const USAGE = `usage:
+  npm run cadre -- invite --desa <name> --role <kader|perangkat|bpd|rtrw|lkd> [--days 14]
+  npm run cadre -- revoke <code>
+  npm run cadre -- list`;
+
+/** Officer tool for cadre invites (the console will manage them later). */
+function main(): number {
+  const config = loadConfig();
+  const { positionals, values } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { desa: { type: 'string' }, role: { type: 'string' }, days: { type: 'string' } },
+  });
+  const [command, arg] = positionals;
+  const db = openDatabase(config.DATABASE_PATH);
+  try {
+    const now = Date.now();
+    const cadres = createCadreStore(db);
+    const username = config.TELEGRAM_BOT_USERNAME ?? createKvStore(db).get(TELEGRAM_USERNAME_KEY);
+    if (command === 'invite') {
+      if (!values.desa || !values.role) throw new InviteError(USAGE);
+      const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
+      const invite = createInvite(db, settings, {
+        desa: values.desa,
+        role: values.role,
+        days: values.days === undefined ? undefined : Number(values.days),
+        now,
+        random: Math.random,
+        createdBy: 'cli',
+      });
+      console.log(`code:    ${invite.code}`);
+      console.log(`link:    ${inviteLink(username, invite.code)}`);
+      console.log(`desa:    ${invite.desa} (Kecamatan ${invite.kecamatan}), role ${invite.role}`);
+      console.log(`expires: ${new Date(invite.expiresAt).toISOString()}`);
+      if (!username) console.log('(start the bot with TELEGRAM_BOT_TOKEN once, or set TELEGRAM_BOT_USERNAME, to fill in the link)');
+      return 0;
+    }
+    if (command === 'revoke' && arg) {
+      const ok = cadres.revoke(arg.toUpperCase(), now);
+      console.log(ok ? `revoked ${arg.toUpperCase()}` : `no open invite ${arg.toUpperCase()}`);
+      return ok ? 0 : 1;
+    }
+    if (command === 'list') {
+      for (const i of cadres.invites()) {
+        console.log([i.code, inviteState(i, now), i.desa, i.role, new Date(i.expiresAt).toISOString().slice(0, 10), i.usedBy ? `person ${i.usedBy}` : ''].join('\t'));
+      }
+      return 0;
+    }
+    console.error(USAGE);
+    return 2;
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return err instanceof InviteError ? 2 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,107 @@
+import type { Db } from './db.js';
+
+export const CADRE_ROLES = ['kader', 'perangkat', 'bpd', 'rtrw', 'lkd'] as const;
+export type CadreRole = (typeof CADRE_ROLES)[number];
+
+export type InviteState = 'valid' | 'expired' | 'revoked' | 'used' | 'unknown';
+
+export interface Invite {
+  code: string;
+  desa: string;
+  kecamatan: string;
+  role: CadreRole;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  usedBy: number | null;
+  usedAt: number | null;
+}
+
+export interface Cadre {
+  personId: number;
+  desa: string;
+  kecamatan: string;
+  role: CadreRole;
+}
+
+interface InviteRow {
+  code: string;
+  desa: string;
+  kecamatan: string;
+  role: CadreRole;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  used_by: number | null;
+  used_at: number | null;
+}
+
+const toInvite = (r: InviteRow): Invite => ({
+  code: r.code,
+  desa: r.desa,
+  kecamatan: r.kecamatan,
+  role: r.role,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  usedBy: r.used_by,
+  usedAt: r.used_at,
+});
+
+/** Whether an invite can still enrol someone, and if not, why. */
+export function inviteState(invite: Invite | undefined, now: number): InviteState {
+  if (!invite) return 'unknown';
+  if (invite.revokedAt !== null) return 'revoked';
+  if (invite.usedBy !== null) return 'used';
+  if (invite.expiresAt <= now) return 'expired';
+  return 'valid';
+}
+
+/** Cadre invites and enrolled cadres. */
+export function createCadreStore(db: Db) {
+  const insertInvite = db.prepare(
+    `INSERT INTO cadre_invites (code, desa, kecamatan, role, created_at, created_by, expires_at)
+     VALUES (@code, @desa, @kecamatan, @role, @now, @createdBy, @expiresAt)`,
+  );
+  const byCode = db.prepare<[string], InviteRow>('SELECT * FROM cadre_invites WHERE code = ?');
+  const all = db.prepare<[], InviteRow>('SELECT * FROM cadre_invites ORDER BY created_at DESC');
+  const revoke = db.prepare<[number, string]>('UPDATE cadre_invites SET revoked_at = ? WHERE code = ? AND revoked_at IS NULL');
+  const use = db.prepare<[number, number, string]>('UPDATE cadre_invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL');
+  const insertCadre = db.prepare(
+    `INSERT INTO cadres (person_id, desa, kecamatan, role, invite_code, enrolled_at)
+     VALUES (@personId, @desa, @kecamatan, @role, @code, @now)
+     ON CONFLICT(person_id) DO UPDATE SET desa = excluded.desa, kecamatan = excluded.kecamatan,
+       role = excluded.role, invite_code = excluded.invite_code, enrolled_at = excluded.enrolled_at`,
+  );
+  const cadreOf = db.prepare<[number], { person_id: number; desa: string; kecamatan: string; role: CadreRole }>(
+    'SELECT person_id, desa, kecamatan, role FROM cadres WHERE person_id = ?',
+  );
+
+  return {
+    createInvite(input: { code: string; desa: string; kecamatan: string; role: CadreRole; now: number; expiresAt: number; createdBy?: string }): Invite {
+      insertInvite.run({ ...input, createdBy: input.createdBy ?? null });
+      return toInvite(byCode.get(input.code)!);
+    },
+    invite(code: string): Invite | undefined {
+      const r = byCode.get(code);
+      return r ? toInvite(r) : undefined;
+    },
+    invites: (): Invite[] => all.all().map(toInvite),
+    revoke: (code: string, now: number): boolean => revoke.run(now, code).changes === 1,
+    /** Uses a valid invite for a person; returns the cadre, or the reason it cannot. */
+    enrol(code: string, personId: number, now: number): Cadre | InviteState {
+      const invite = byCode.get(code);
+      const state = inviteState(invite ? toInvite(invite) : undefined, now);
+      if (state !== 'valid' || !invite) return state;
+      use.run(personId, now, code);
+      insertCadre.run({ personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, code, now });
+      return { personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role };
+    },
+    cadreOf(personId: number): Cadre | undefined {
+      const r = cadreOf.get(personId);
+      return r ? { personId: r.person_id, desa: r.desa, kecamatan: r.kecamatan, role: r.role } : undefined;
+    },
+  };
+}
+
+export type CadreStore = ReturnType<typeof createCadreStore>;

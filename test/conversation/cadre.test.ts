@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInvite } from '../../src/app/invites.js';
+import { loadProgrammeSettings } from '../../src/settings.js';
+import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
+
+const settings = loadProgrammeSettings('data/programme.example.json');
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => cleanup(h));
+
+function invite(days = 14): string {
+  return createInvite(h.runtime.db, settings, { desa: 'Mekar Sari', role: 'kader', days, now: h.clock.now, random: seeded(9) }).code;
+}
+
+/** A neighbour's registration as typed by a cadre, up to the summary. */
+function neighbourScript(name: string, nik: string, dob: string, sex: string, phone: string): string[] {
+  return ['1', 'ya', name, nik, 'Banjarmasin', dob, sex, 'gunung sari', 'mekar sari', 'RT 02', phone, 'petani', '1 juta', 'kader', '1', 'Ahli Waris', 'anak'];
+}
+
+describe('cadre mode', () => {
+  it('enrols from a deep link, registers two neighbours back to back and lists them', async () => {
+    const code = invite();
+    const welcome = (await h.say('kader1', `/start ${code}`)).join('\n');
+    expect(welcome).toContain('Desa Mekar Sari');
+    expect(welcome).toContain('1. Daftarkan warga');
+    expect(h.runtime.db.prepare('SELECT desa, role FROM cadres').get()).toEqual({ desa: 'Mekar Sari', role: 'kader' });
+
+    const first = neighbourScript('Siti Aminah', NIK_FEMALE, '17-05-1985', '2', '-');
+    let out: string[] = [];
+    for (const text of first) out = await h.say('kader1', text);
+    const summary = out.join('\n');
+    expect(summary).toContain('Periksa data warga');
+    expect(summary).toContain('9. No. HP: tidak diisi');
+    const sent = (await h.say('kader1', 'kirim')).join('\n');
+    expect(sent).toContain('Pendaftaran Siti Aminah terkirim');
+    expect(sent).toContain('Daftarkan warga berikutnya');
+
+    const second = neighbourScript('Budi Santoso', NIK_MALE, '17-08-1980', '1', '081234567890').slice(1);
+    expect((await h.say('kader1', '1')).join('\n')).toContain('warga sudah diberi tahu');
+    for (const text of second) out = await h.say('kader1', text);
+    expect((await h.say('kader1', '1')).join('\n')).toContain('Pendaftaran Budi Santoso terkirim');
+
+    const list = (await h.say('kader1', '2')).join('\n');
+    expect(list).toContain('Warga yang Anda daftarkan (2)');
+    expect(list).toContain('Siti Aminah');
+    expect(list).toContain('Budi Santoso');
+
+    const rows = h.runtime.db
+      .prepare('SELECT r.applicant_id, r.submitter_id, p.phone FROM registrations r JOIN people p ON p.id = r.applicant_id ORDER BY r.id')
+      .all() as { applicant_id: number; submitter_id: number; phone: string | null }[];
+    expect(rows.map((r) => r.phone)).toEqual([null, '+6281234567890']);
+    expect(new Set(rows.map((r) => r.submitter_id)).size).toBe(1);
+    expect(rows.every((r) => r.applicant_id !== r.submitter_id)).toBe(true);
+    const consents = h.runtime.db.prepare('SELECT person_id, confirmed_by FROM consents ORDER BY id').all() as { person_id: number; confirmed_by: number }[];
+    expect(consents.map((c) => c.person_id)).toEqual(rows.map((r) => r.applicant_id));
+    expect(consents.every((c) => c.confirmed_by === rows[0]!.submitter_id)).toBe(true);
+  });
+
+  it('a cadre sees only their own submissions', async () => {
+    const a = invite();
+    await h.say('kaderA', a);
+    for (const text of neighbourScript('Siti Aminah', NIK_FEMALE, '17-05-1985', '2', '-')) await h.say('kaderA', text);
+    const done = (await h.say('kaderA', '1')).join('\n');
+    const ref = /LD-\w{5}/.exec(done)![0];
+    const b = createInvite(h.runtime.db, settings, { desa: 'Sukamaju', role: 'rtrw', now: h.clock.now, random: seeded(10) }).code;
+    await h.say('kaderB', b);
+    expect((await h.say('kaderB', '2')).join('\n')).toContain('belum mendaftarkan warga');
+    expect((await h.say('kaderB', ref)).join('\n')).toContain('tidak ditemukan');
+    expect((await h.say('kaderA', ref)).join('\n')).toContain('Siti Aminah');
+  });
+
+  it('refuses expired, revoked and used codes with a reason', async () => {
+    const expired = invite(1);
+    h.clock.now += 2 * 24 * 3600_000;
+    expect((await h.say('x', expired)).join('\n')).toContain('kedaluwarsa');
+    const used = invite();
+    await h.say('y', used);
+    expect((await h.say('z', used)).join('\n')).toContain('sudah dipakai');
+    const revoked = invite();
+    h.runtime.app.cadres.revoke(revoked, h.clock.now);
+    expect((await h.say('z', `/start ${revoked}`)).join('\n')).toContain('dibatalkan');
+    expect((await h.say('z', 'KDR-ABCDEF')).join('\n')).toContain('tidak ditemukan');
+  });
+
+  it('keeps an unfinished neighbour as a draft and continues it from the menu', async () => {
+    await h.say('k', invite());
+    for (const text of ['1', 'ya', 'Siti Aminah', NIK_FEMALE]) await h.say('k', text);
+    await h.say('k', '/menu');
+    expect((await h.say('k', '3')).join('\n')).toContain('Tempat lahir warga');
+  });
+
+  it('paginates "my neighbours" five at a time', async () => {
+    await h.say('k', invite());
+    const niks = Array.from({ length: 7 }, (_, i) => `63010117088000${String(10 + i)}`);
+    for (const [i, nik] of niks.entries()) {
+      const script = neighbourScript(`Warga ${'ABCDEFG'[i]}`, nik, '17-08-1980', '1', '-');
+      for (const text of i === 0 ? script : script.slice(1)) await h.say('k', text);
+      await h.say('k', '1');
+      if (i < niks.length - 1) await h.say('k', '1');
+    }
+    const page1 = (await h.say('k', '2')).join('\n');
+    expect(page1).toContain('halaman 1 dari 2');
+    expect(page1).toContain('Warga G');
+    expect(page1).not.toContain('Warga A');
+    const page2 = (await h.say('k', 'halaman berikutnya')).join('\n');
+    expect(page2).toContain('halaman 2 dari 2');
+    expect(page2).toContain('Warga A');
+  });
+});
+
+describe('status changes reach the applicant and the cadre', () => {
+  it('queues a notification to each, in their own language', async () => {
+    await h.say('k', invite());
+    await h.say('k', 'english');
+    await h.say('k', '/menu');
+    for (const text of neighbourScript('Siti Aminah', NIK_FEMALE, '17-05-1985', '2', '-')) await h.say('k', text);
+    const ref = /LD-\w{5}/.exec((await h.say('k', '1')).join('\n'))![0];
+
+    // A worker's own registration: the applicant is told.
+    const own = ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+    let out: string[] = [];
+    for (const text of own) out = await h.say('w', text);
+    const ownRef = /LD-\w{5}/.exec(out.join('\n'))![0];
+
+    const r1 = h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Foto KTP buram' });
+    expect(r1.notified.map((n) => n.role)).toEqual(['cadre']);
+    const r2 = h.runtime.app.changeStatus(ownRef, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
+    expect(r2.notified.map((n) => n.role)).toEqual(['applicant']);
+    const rows = h.runtime.db.prepare("SELECT external_id, payload FROM outbox WHERE kind = 'notification' ORDER BY id").all() as { external_id: string; payload: string }[];
+    expect(rows.map((r) => r.external_id)).toEqual(['k', 'w']);
+    expect(JSON.parse(rows[0]!.payload).text).toContain('needs a correction');
+    expect(JSON.parse(rows[0]!.payload).text).toContain('Foto KTP buram');
+    expect(JSON.parse(rows[1]!.payload).text).toContain('12345678901');
+    const events = h.runtime.db.prepare("SELECT actor_kind, actor_id, from_status, to_status FROM registration_events WHERE action = 'status_changed' ORDER BY id").all();
+    expect(events).toEqual([
+      { actor_kind: 'officer', actor_id: 'ana', from_status: 'submitted', to_status: 'needs_correction' },
+      { actor_kind: 'officer', actor_id: 'ana', from_status: 'submitted', to_status: 'registered' },
+    ]);
+  });
+});
