@@ -1,31 +1,69 @@
+import type { Server } from 'node:http';
 import { purgeExpired } from './app/retention.js';
 import { runTerminalChat } from './channels/terminal.js';
+import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
+import { startWebhookServer } from './channels/telegram/webhook.js';
 import { loadConfig } from './config.js';
+import { createTranslator } from './i18n.js';
 import { createRuntime } from './runtime.js';
 
 /**
- * The composition root. With no messaging channel configured (the only kind so far), `npm start`
- * opens the terminal chat on the embedded SQLite database.
+ * The composition root: config, database, the retention timer, and the channels that are
+ * configured. With none (no TELEGRAM_BOT_TOKEN), `npm start` opens the terminal chat.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   const runtime = await createRuntime(config);
-  runtime.logger.debug({ database: config.DATABASE_PATH }, 'no messaging channel configured: terminal chat');
-  const purge = () => {
-    const removed = purgeExpired(runtime.db, runtime.settings, Date.now());
-    runtime.logger.debug(removed, 'retention: expired data removed');
-  };
+  const { logger } = runtime;
+  const purge = () => logger.debug(purgeExpired(runtime.db, runtime.settings, Date.now()), 'retention: expired data removed');
   purge();
-  const timer = setInterval(purge, 3600_000);
-  timer.unref();
-  const stop = () => {
+  setInterval(purge, 3600_000).unref();
+
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    logger.debug({ database: config.DATABASE_PATH }, 'no messaging channel configured: terminal chat');
+    process.once('SIGINT', () => {
+      runtime.close();
+      process.exit(0);
+    });
+    await runTerminalChat(runtime.app, { jsonl: config.CHAT_JSONL, input: process.stdin, output: process.stdout });
+    runtime.close();
+    return;
+  }
+
+  const telegram: TelegramChannel = createTelegramChannel({
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    app: runtime.app,
+    db: runtime.db,
+    translate: createTranslator(),
+    logger,
+  });
+  await telegram.init();
+  let server: Server | undefined;
+  if (config.TELEGRAM_WEBHOOK_URL) {
+    server = await startWebhookServer({
+      path: new URL(config.TELEGRAM_WEBHOOK_URL).pathname,
+      secret: config.TELEGRAM_WEBHOOK_SECRET,
+      port: config.TELEGRAM_WEBHOOK_PORT,
+      host: config.TELEGRAM_WEBHOOK_HOST,
+      logger,
+      handle: (update) => telegram.handleUpdate(update as Parameters<TelegramChannel['handleUpdate']>[0]),
+    });
+    await telegram.setWebhook(config.TELEGRAM_WEBHOOK_URL, config.TELEGRAM_WEBHOOK_SECRET);
+    logger.info({ bot: telegram.bot.botInfo.username, port: config.TELEGRAM_WEBHOOK_PORT }, 'Telegram bot running (webhook)');
+  } else {
+    await telegram.startPolling();
+    logger.info({ bot: telegram.bot.botInfo.username }, 'Telegram bot running (long polling)');
+  }
+
+  const stop = async () => {
+    await telegram.stop();
+    server?.close();
     runtime.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await runTerminalChat(runtime.app, { jsonl: config.CHAT_JSONL, input: process.stdin, output: process.stdout });
-  runtime.close();
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((err: unknown) => {

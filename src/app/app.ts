@@ -28,6 +28,8 @@ export interface Inbound {
   lang?: Lang;
   /** When the text came from a button: the question number the button belonged to. */
   questionRef?: number;
+  /** The message was a photo, voice note, sticker or file rather than text. */
+  media?: boolean;
 }
 
 export interface HandleResult {
@@ -132,7 +134,7 @@ export function createApp(deps: AppDeps) {
       person: { id: contact.personId, phone: contact.phone ?? msg.phone ?? null },
       newReference,
     };
-    const result = advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef }, ctx);
+    const result = advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media }, ctx);
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
     people.saveSession(contact.personId, JSON.stringify(result.session), seenIds, now);
     if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);

@@ -54,6 +54,7 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
   const slash = parseSlash(text);
   const invite = slash?.name === 'start' ? parseInviteCode(slash.payload) : parseInviteCode(text);
   if (!flows[s.flow]?.steps[s.step]) engine.toMenu(false);
+  else if (input.media) engine.pleaseType();
   else if (input.questionRef !== undefined && input.questionRef !== (s.q ?? 0)) engine.stale();
   else if (invite) engine.enrol(invite);
   else if (slash) engine.slash(slash);
@@ -69,12 +70,10 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
     }
     else engine.answer(text);
   }
-  // Number each question shown with buttons, so a button from an older one is recognised.
-  for (const reply of out.replies) {
-    if (reply.choices?.length) {
-      s.q = (s.q ?? 0) + 1;
-      reply.question = s.q;
-    }
+  // Each answered message moves the conversation on: buttons shown before it are out of date.
+  if (out.replies.length > 0) {
+    s.q = (s.q ?? 0) + 1;
+    for (const reply of out.replies) if (reply.choices?.length) reply.question = s.q;
   }
   return { session: s, replies: out.replies, effects: out.effects };
 }
@@ -171,6 +170,16 @@ class Engine {
   /** A button from a question that was already answered: say so and show the current question. */
   stale(): void {
     this.out.say(this.env.t('nav.stale_button'));
+    this.repeatQuestion();
+  }
+
+  /** Something that is not text (a photo, a voice note): ask for typing, lose nothing. */
+  pleaseType(): void {
+    this.out.say(this.env.t('nav.please_type'));
+    this.repeatQuestion();
+  }
+
+  private repeatQuestion(): void {
     if (this.s.pending) this.out.replies.push(this.pendingReply(this.s.pending));
     else this.render();
   }

@@ -27,6 +27,8 @@ export interface Input {
   first?: boolean;
   /** Set when the text came from a button: the question number that button belonged to. */
   questionRef?: number;
+  /** A photo, voice note, sticker or file instead of text: asked to type, nothing else changes. */
+  media?: boolean;
 }
 
 export type Sex = 'M' | 'F';

@@ -3,7 +3,7 @@ import type { Reply } from '../core/types.js';
 
 export interface OutboxMessage {
   id: number;
-  personId: number;
+  personId: number | null;
   channel: string;
   externalId: string;
   reply: Reply;
@@ -13,7 +13,7 @@ export interface OutboxMessage {
 
 interface Row {
   id: number;
-  person_id: number;
+  person_id: number | null;
   channel: string;
   external_id: string;
   payload: string;
@@ -33,7 +33,7 @@ const toMessage = (r: Row): OutboxMessage => ({
 
 /** Replies waiting to be sent; channels take them after the commit that wrote them. */
 export function createOutboxStore(db: Db) {
-  const insert = db.prepare<[number, string, string, string, string, number, number]>(
+  const insert = db.prepare<[number | null, string, string, string, string, number, number]>(
     `INSERT INTO outbox (person_id, channel, external_id, payload, kind, created_at, next_attempt_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -48,7 +48,8 @@ export function createOutboxStore(db: Db) {
   const pending = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
 
   return {
-    add(personId: number, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply'): number {
+    /** Queues a message; `personId` is null for a chat that is not a person (a group). */
+    add(personId: number | null, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply'): number {
       return Number(insert.run(personId, channel, externalId, JSON.stringify(reply), kind, now, now).lastInsertRowid);
     },
     /** Unsent messages of one channel, oldest first (which keeps each chat in order). */

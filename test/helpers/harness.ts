@@ -33,13 +33,14 @@ export interface Harness {
 }
 
 /** A real runtime on a fresh SQLite file in a temp folder. */
-export async function startHarness(opts: { dir?: string; seed?: number } = {}): Promise<Harness> {
+export async function startHarness(opts: { dir?: string; seed?: number; realClock?: boolean } = {}): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'lindung-'));
   const dbPath = join(dir, 'test.db');
   const clock = { now: NOW };
   const runtime = await createRuntime(loadConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' }), {
     logger: pino({ level: 'silent' }),
-    clock: () => clock.now,
+    // Channel tests run real timers (retries, throttling): they need the real clock.
+    clock: opts.realClock ? Date.now : () => clock.now,
     random: seeded(opts.seed ?? 42),
   });
   const replies = async (user: string, text: string, messageId?: string) => {
@@ -58,7 +59,7 @@ export async function startHarness(opts: { dir?: string; seed?: number } = {}): 
     close: () => runtime.close(),
     reopen: async () => {
       runtime.close();
-      const next = await startHarness({ dir, seed: (opts.seed ?? 42) + 1 });
+      const next = await startHarness({ dir, seed: (opts.seed ?? 42) + 1, realClock: opts.realClock });
       next.clock.now = clock.now;
       return next;
     },

@@ -1,0 +1,132 @@
+import type { Logger } from 'pino';
+import type { OutboxMessage, OutboxStore } from '../storage/outbox.js';
+
+/** What a channel says about a failed send: try again later, or never (blocked, chat gone). */
+export class SendError extends Error {
+  override name = 'SendError';
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface OutboxSenderOptions {
+  outbox: OutboxStore;
+  channel: string;
+  send: (message: OutboxMessage) => Promise<void>;
+  logger: Logger;
+  clock?: () => number;
+  /** How often to look for due messages (retries, notifications from other processes). */
+  pollMs?: number;
+  /** How many chats are sent to at the same time; each chat's own messages stay in order. */
+  concurrency?: number;
+}
+
+/** Backoff after a failed send: 2 s, 4 s, 8 s ... capped at 10 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(2000 * 2 ** Math.max(0, attempts), 10 * 60_000);
+}
+
+/**
+ * Sends a channel's outbox after commit: chats in parallel, each chat strictly in order, a sent row
+ * removed, a failed one kept for a later try (so a reply is delayed, never lost) unless the
+ * failure is permanent.
+ */
+export function createOutboxSender(opts: OutboxSenderOptions) {
+  const { outbox, channel, send, logger } = opts;
+  const clock = opts.clock ?? Date.now;
+  const concurrency = opts.concurrency ?? 16;
+  const busyChats = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let draining: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  async function sendChat(messages: OutboxMessage[]): Promise<void> {
+    for (const m of messages) {
+      try {
+        await send(m);
+        outbox.markSent(m.id);
+      } catch (err) {
+        const e = err instanceof SendError ? err : new SendError(String((err as Error)?.message ?? err), false);
+        if (e.permanent) {
+          logger.warn({ channel, outboxId: m.id, err: e.message }, 'message dropped: the chat cannot be reached');
+          outbox.markSent(m.id);
+          continue;
+        }
+        const retryAt = clock() + (e.retryAfterMs ?? backoffMs(m.attempts));
+        outbox.markFailed(m.id, retryAt, e.message);
+        logger.warn({ channel, outboxId: m.id, attempts: m.attempts + 1, err: e.message }, 'send failed; will retry');
+        return; // later messages of this chat wait, so the order holds
+      }
+    }
+  }
+
+  async function drainOnce(): Promise<void> {
+    const due = outbox.due(channel, clock(), 500);
+    const byChat = new Map<string, OutboxMessage[]>();
+    for (const m of due) {
+      if (busyChats.has(m.externalId)) continue;
+      const list = byChat.get(m.externalId) ?? [];
+      list.push(m);
+      byChat.set(m.externalId, list);
+    }
+    const chats = [...byChat.entries()];
+    let next = 0;
+    const worker = async () => {
+      while (next < chats.length) {
+        const [chat, messages] = chats[next++]!;
+        busyChats.add(chat);
+        try {
+          await sendChat(messages);
+        } finally {
+          busyChats.delete(chat);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, chats.length) }, worker));
+  }
+
+  /** Starts a drain now (or right after the running one). */
+  function kick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      try {
+        do {
+          again = false;
+          await drainOnce();
+        } while (again && !stopped);
+      } catch (err) {
+        logger.error({ err, channel }, 'outbox drain failed');
+      } finally {
+        draining = undefined;
+      }
+    })();
+    return draining;
+  }
+
+  return {
+    kick,
+    start(): void {
+      stopped = false;
+      timer = setInterval(() => void kick(), opts.pollMs ?? 1000);
+      timer.unref();
+      void kick();
+    },
+    /** Stops polling and waits for sends in flight. */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await draining;
+    },
+  };
+}
+
+export type OutboxSender = ReturnType<typeof createOutboxSender>;

@@ -1,0 +1,195 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInvite } from '../../src/app/invites.js';
+import type { TelegramChannel } from '../../src/channels/telegram/channel.js';
+import { loadProgrammeSettings } from '../../src/settings.js';
+import { groupChat, privateChat, startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
+import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
+import { chatDriver, startTelegram } from '../helpers/telegram-driver.js';
+
+const settings = loadProgrammeSettings('data/programme.example.json');
+let h: Harness;
+let fake: FakeTelegram;
+let tg: TelegramChannel;
+
+beforeEach(async () => {
+  h = await startHarness({ realClock: true });
+  fake = await startFakeTelegram();
+  tg = await startTelegram(h, fake);
+});
+afterEach(async () => {
+  await tg.stop();
+  await fake.close();
+  cleanup(h);
+});
+
+describe('telegram: cadre', () => {
+  it('enrols from the deep link, registers two neighbours with buttons and typing, and lists both', async () => {
+    const code = createInvite(h.runtime.db, settings, { desa: 'Mekar Sari', role: 'kader', now: Date.now(), random: seeded(3) }).code;
+    const kader = privateChat(501, 'Kader');
+    const d = chatDriver(fake, kader, h);
+    await d.type(`/start ${code}`, 'Menu kader');
+
+    // First neighbour: mostly buttons.
+    await d.press('Daftarkan warga', 'warga sudah diberi tahu');
+    await d.press('Ya, warga sudah setuju', 'Nama lengkap warga');
+    await d.type('Siti Aminah', 'NIK warga');
+    await d.type(NIK_FEMALE, 'Tempat lahir warga');
+    await d.type('Banjarmasin', 'Tanggal lahir warga');
+    await d.type('17-05-1985', 'Jenis kelamin warga');
+    await d.press('Perempuan', 'Kecamatan');
+    await d.press('Gunung Sari', 'Desa/kelurahan');
+    await d.press('Mekar Sari', 'Alamat warga');
+    await d.type('RT 02 RW 01', 'Nomor HP warga');
+    await d.type('-', 'Pekerjaan utama warga');
+    await d.press('Petani', 'penghasilan warga');
+    await d.type('1 juta', 'kelompok');
+    await d.press('Kader posyandu', 'Program');
+    await d.press('JKK + JKM', 'ahli waris');
+    await d.type('Ahmad', 'Hubungan ahli waris');
+    await d.press('Anak', 'Periksa data warga');
+    await d.press('Kirim', 'Pendaftaran Siti Aminah terkirim');
+
+    // Straight on to the second: mostly typed.
+    await d.press('warga berikutnya', 'warga sudah diberi tahu');
+    await d.type('ya', 'Nama lengkap warga');
+    for (const [text, next] of [
+      ['Budi Santoso', 'NIK warga'],
+      [NIK_MALE, 'Tempat lahir'],
+      ['Martapura', 'Tanggal lahir'],
+      ['17/8/80', 'Jenis kelamin'],
+      ['laki-laki', 'Kecamatan'],
+      ['gunung sari', 'Desa/kelurahan'],
+      ['mekar sari', 'Alamat'],
+      ['RT 03', 'Nomor HP'],
+      ['0812 3456 7890', 'Pekerjaan'],
+      ['nelayan', 'penghasilan'],
+      ['2 jt', 'kelompok'],
+      ['7', 'Program'],
+      ['1', 'ahli waris'],
+      ['Siti', 'Hubungan'],
+      ['istri', 'Periksa data warga'],
+      ['kirim', 'Pendaftaran Budi Santoso terkirim'],
+    ] as const) {
+      await d.type(text, next);
+    }
+
+    const list = await d.press('Warga saya', 'Warga yang Anda daftarkan (2)');
+    expect(list.text).toContain('Siti Aminah');
+    expect(list.text).toContain('Budi Santoso');
+    const rows = h.runtime.db.prepare('SELECT count(*) AS n FROM registrations WHERE submitter_id <> applicant_id').get();
+    expect(rows).toEqual({ n: 2 });
+  });
+});
+
+describe('telegram: buttons and messages', () => {
+  it('answers every button press, removes the keyboard of an answered question, and refuses an old button', async () => {
+    const chat = privateChat(601);
+    const d = chatDriver(fake, chat, h);
+    const menu = await d.type('halo', 'Menu utama');
+    await d.press('Hitung iuran', 'penghasilan');
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'editMessageReplyMarkup' && c.params.message_id === menu.message_id));
+    expect(fake.sent(chat.id).find((m) => m.message_id === menu.message_id)?.reply_markup).toBeFalsy();
+    expect(fake.calls.filter((c) => c.method === 'answerCallbackQuery')).toHaveLength(1);
+
+    // The old menu button pressed again: answered, but it does not act on the new question.
+    fake.pressButton(chat, menu.message_id, menu.reply_markup?.inline_keyboard?.[3]?.[0]?.callback_data ?? 'q1:4');
+    await d.waitReply('sudah dijawab');
+    await fake.waitFor((calls) => calls.filter((c) => c.method === 'answerCallbackQuery').length === 2);
+    await d.type('1,5 juta', 'kelompok');
+  });
+
+  it('asks to type when a photo, voice note, sticker or file arrives, and keeps the question', async () => {
+    const chat = privateChat(602);
+    const d = chatDriver(fake, chat, h);
+    await d.type('daftar', 'Sebelum mendaftar');
+    fake.sendPhoto(chat);
+    await d.waitReply('ketik jawaban');
+    fake.sendVoice(chat);
+    await d.waitReply('ketik jawaban');
+    fake.sendSticker(chat);
+    await d.waitReply('ketik jawaban');
+    fake.sendDocument(chat);
+    await d.waitReply('Apakah Anda setuju');
+  });
+
+  it('in a group answers with a pointer to a private chat and asks for nothing personal', async () => {
+    const group = groupChat(-900);
+    fake.sendText(group, 'halo, mau daftar bpjs');
+    const [pointer] = await fake.waitForSent(group.id, 1);
+    expect(pointer!.text).toContain(`https://t.me/${fake.botUser.username}`);
+    expect(pointer!.text).not.toMatch(/NIK|nama lengkap/i);
+    expect(pointer!.reply_markup).toBeFalsy();
+    fake.sendText(group, 'gmn caranya');
+    fake.sendText(group, `/start@${fake.botUser.username}`);
+    await fake.waitForSent(group.id, 2);
+    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+  });
+
+  it('a 429 delays a reply but does not lose it', async () => {
+    const chat = privateChat(603);
+    const d = chatDriver(fake, chat, h);
+    fake.failNext('sendMessage', { times: 2, retryAfter: 1 });
+    const started = Date.now();
+    await d.type('halo', 'Menu utama');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    const texts = fake.sent(chat.id).map((m) => m.text);
+    expect(texts.filter((t) => t.includes('Menu utama'))).toHaveLength(1);
+    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('publishes its commands in Indonesian and English', () => {
+    const id = fake.myCommands({ languageCode: 'id' }).map((c) => c.command);
+    expect(id).toEqual(expect.arrayContaining(['start', 'menu', 'status', 'bahasa', 'bantuan', 'daftar', 'warga']));
+    expect(fake.myCommands({ languageCode: 'en' }).find((c) => c.command === 'bantuan')?.description).toBe('Help');
+    expect(fake.myCommands().length).toBe(id.length);
+  });
+});
+
+describe('telegram: restarts and notifications', () => {
+  it('resumes a registration mid-flow after a restart', async () => {
+    const chat = privateChat(701);
+    const d = chatDriver(fake, chat, h);
+    await d.type('daftar', 'Sebelum mendaftar');
+    await d.press('setuju', 'Nama lengkap');
+    await d.type('Budi Santoso', 'NIK');
+    await tg.stop();
+    h = await h.reopen();
+    tg = await startTelegram(h, fake);
+    await chatDriver(fake, chat, h).type(NIK_MALE, 'Tempat lahir');
+    const state = JSON.parse((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state);
+    expect(state.answers).toMatchObject({ fullName: 'Budi Santoso', nik: NIK_MALE });
+  });
+
+  it('a status change reaches both the applicant and the cadre on Telegram', async () => {
+    const code = createInvite(h.runtime.db, settings, { desa: 'Mekar Sari', role: 'rtrw', now: Date.now(), random: seeded(4) }).code;
+    const kader = chatDriver(fake, privateChat(801), h);
+    await kader.type(code, 'Menu kader');
+    await kader.type('1', 'warga sudah diberi tahu');
+    for (const [text, next] of [
+      ['ya', 'Nama lengkap warga'], ['Siti Aminah', 'NIK'], [NIK_FEMALE, 'Tempat lahir'], ['Banjarmasin', 'Tanggal lahir'],
+      ['17-05-1985', 'Jenis kelamin'], ['2', 'Kecamatan'], ['3', 'Desa'], ['2', 'Alamat'], ['RT 1', 'Nomor HP'], ['-', 'Pekerjaan'],
+      ['1', 'penghasilan'], ['1 juta', 'kelompok'], ['3', 'Program'], ['1', 'ahli waris'], ['Ahmad', 'Hubungan'], ['2', 'Periksa'],
+    ] as const) {
+      await kader.type(text, next);
+    }
+    const sent = await kader.type('1', 'terkirim');
+    const ref = /LD-\w{5}/.exec(sent.text)![0];
+
+    // The applicant talks to the bot herself later and registers... her neighbour's registration is hers.
+    const applicantChat = privateChat(802);
+    const applicant = chatDriver(fake, applicantChat, h);
+    await applicant.type('halo', 'Menu utama');
+    const own = ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1'];
+    for (const text of own) fake.sendText(applicantChat, text);
+    await applicant.waitReply('Periksa data Anda', 10_000);
+    const done = await applicant.type('1', 'terkirim');
+    const ownRef = /LD-\w{5}/.exec(done.text)![0];
+
+    h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    h.runtime.app.changeStatus(ownRef, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat kurang lengkap' });
+    await tg.sender.kick();
+    await kader.waitReply(`Pendaftaran Siti Aminah (${ref}) disetujui`);
+    const note = await applicant.waitReply('perlu perbaikan');
+    expect(note.text).toContain('Alamat kurang lengkap');
+  });
+});

@@ -1,0 +1,69 @@
+import { pino } from 'pino';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
+import { createTranslator } from '../../src/i18n.js';
+import type { FakeChat, FakeTelegram, SentMessage } from './fake-telegram.js';
+import type { Harness } from './harness.js';
+
+/** A Telegram channel on a harness's runtime, polling the fake Bot API, with fast throttling. */
+export async function startTelegram(h: Harness, fake: FakeTelegram): Promise<TelegramChannel> {
+  const channel = createTelegramChannel({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    app: h.runtime.app,
+    db: h.runtime.db,
+    translate: createTranslator(),
+    logger: pino({ level: 'silent' }),
+    perChatMinMs: 1,
+    senderPollMs: 50,
+  });
+  await channel.init();
+  await channel.startPolling();
+  return channel;
+}
+
+function matches(m: SentMessage, expect: string | RegExp): boolean {
+  return typeof expect === 'string' ? m.text.includes(expect) : expect.test(m.text);
+}
+
+/** Drives one chat: type or press a button, then wait for the bot's reply that matches. */
+export function chatDriver(fake: FakeTelegram, chat: FakeChat, h: Harness) {
+  let seen = 0;
+  const pending = h.runtime.db.prepare('SELECT count(*) AS n FROM outbox WHERE external_id = ?');
+  const waitReply = async (expect: string | RegExp, timeoutMs = 5000): Promise<SentMessage> => {
+    const from = seen;
+    let hit: SentMessage | undefined;
+    await fake
+      .waitFor(() => {
+        const sent = fake.sent(chat.id);
+        hit = sent.slice(from).find((m) => matches(m, expect));
+        return hit !== undefined;
+      }, timeoutMs)
+      .catch(() => {
+        const got = fake.sent(chat.id).slice(from).map((m) => m.text.slice(0, 80));
+        throw new Error(`chat ${chat.id}: no reply matching ${String(expect)}; got ${JSON.stringify(got)}`);
+      });
+    seen = fake.sent(chat.id).indexOf(hit!) + 1;
+    // The rest of the same answer (e.g. the next question after a confirmation) is sent too.
+    await fake.waitFor(() => (pending.get(String(chat.id)) as { n: number }).n === 0, timeoutMs);
+    return hit!;
+  };
+  /** The latest message that still has buttons. */
+  const keyboardMessage = (): SentMessage | undefined =>
+    [...fake.sent(chat.id)].reverse().find((m) => m.reply_markup?.inline_keyboard?.length);
+  return {
+    async type(text: string, expect: string | RegExp): Promise<SentMessage> {
+      fake.sendText(chat, text);
+      return waitReply(expect);
+    },
+    /** Presses the button whose label contains `label` on the latest keyboard. */
+    async press(label: string, expect: string | RegExp): Promise<SentMessage> {
+      const msg = keyboardMessage();
+      const button = msg?.reply_markup.inline_keyboard.flat().find((b: { text: string }) => b.text.includes(label));
+      if (!msg || !button) throw new Error(`chat ${chat.id}: no button "${label}" on the latest keyboard`);
+      fake.pressButton(chat, msg.message_id, button.callback_data);
+      return waitReply(expect);
+    },
+    waitReply,
+    keyboardMessage,
+  };
+}
