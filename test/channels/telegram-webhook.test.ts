@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
+import { startWebhookServer } from '../../src/channels/telegram/webhook.js';
+import { createTranslator } from '../../src/i18n.js';
+import { privateChat, startFakeTelegram, userFor, type FakeTelegram } from '../helpers/fake-telegram.js';
+import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+
+let h: Harness;
+let fake: FakeTelegram;
+let tg: TelegramChannel;
+let server: Server;
+let url: string;
+const SECRET = 'test-secret_1';
+
+beforeEach(async () => {
+  h = await startHarness({ realClock: true });
+  fake = await startFakeTelegram();
+  tg = createTelegramChannel({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    app: h.runtime.app,
+    db: h.runtime.db,
+    translate: createTranslator(),
+    logger: pino({ level: 'silent' }),
+    perChatMinMs: 1,
+    senderPollMs: 50,
+  });
+  await tg.init();
+  server = await startWebhookServer({
+    path: '/telegram/hook',
+    secret: SECRET,
+    port: 0,
+    host: '127.0.0.1',
+    logger: pino({ level: 'silent' }),
+    handle: (update) => tg.handleUpdate(update as Parameters<TelegramChannel['handleUpdate']>[0]),
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram/hook`;
+  await tg.setWebhook(url, SECRET);
+});
+afterEach(async () => {
+  await tg.stop();
+  server.close();
+  await fake.close();
+  cleanup(h);
+});
+
+const chat = privateChat(42, 'Ani');
+function update(id: number, text: string) {
+  return { update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat, from: userFor(chat), text } };
+}
+const post = (body: unknown, secret = SECRET) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(body) });
+
+describe('telegram webhook', () => {
+  it('registers the webhook with its secret', () => {
+    const call = fake.calls.find((c) => c.method === 'setWebhook');
+    expect(call?.params).toMatchObject({ url, secret_token: SECRET });
+  });
+
+  it('answers Telegram at once, replies from the queue, and ignores a repeated update_id', async () => {
+    const res = await post(update(5001, 'halo'));
+    expect(res.status).toBe(200);
+    await fake.waitForSent(chat.id, 2);
+    expect((await post(update(5001, 'halo'))).status).toBe(200);
+    expect((await post(update(5002, '2'))).status).toBe(200);
+    const sent = await fake.waitForSent(chat.id, 3);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fake.sent(chat.id)).toHaveLength(3);
+    expect(sent[2]!.text).toContain('penghasilan');
+  });
+
+  it('refuses a request without the secret', async () => {
+    expect((await post(update(6001, 'halo'), 'wrong')).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.sent(chat.id)).toHaveLength(0);
+  });
+});
