@@ -24,6 +24,8 @@ export interface Inbound {
   text: string;
   /** Known phone number in E.164, when the channel reveals it. */
   phone?: string | null;
+  /** Other addresses of the same sender on this channel (WhatsApp: the LID beside the phone JID). */
+  aliases?: string[];
   /** Language hint from the platform for a first contact. */
   lang?: Lang;
   /** When the text came from a button: the question number the button belonged to. */
@@ -117,7 +119,7 @@ export function createApp(deps: AppDeps) {
   }
 
   const handleTx = db.transaction((msg: Inbound, now: number): HandleResult => {
-    const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null);
+    const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null, msg.aliases);
     // Platform message ids are remembered per person, in the session row (one write per message).
     if (msg.messageId && contact.seenIds.includes(msg.messageId)) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };

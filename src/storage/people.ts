@@ -34,6 +34,18 @@ export function createPeopleStore(db: Db) {
        updated_at = excluded.updated_at`,
   );
   const setLang = db.prepare<[string, number]>('UPDATE people SET lang = ? WHERE id = ?');
+  const setPhone = db.prepare<[string, number]>('UPDATE people SET phone = ? WHERE id = ?');
+  const setPhoneIfMissing = db.prepare<[string, number]>('UPDATE people SET phone = ? WHERE id = ? AND phone IS NULL');
+  const identityExists = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM identities WHERE channel = ? AND external_id = ?');
+  const personOf = db.prepare<[string, string], { person_id: number }>('SELECT person_id FROM identities WHERE channel = ? AND external_id = ?');
+  const hasRecords = db.prepare<{ id: number }, { one: number }>(
+    `SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM registrations WHERE applicant_id = @id OR submitter_id = @id)
+        OR EXISTS (SELECT 1 FROM consents WHERE person_id = @id) OR EXISTS (SELECT 1 FROM cadres WHERE person_id = @id)`,
+  );
+  const moveIdentities = db.prepare<[number, number]>('UPDATE identities SET person_id = ? WHERE person_id = ?');
+  const deleteSession = db.prepare<[number]>('DELETE FROM sessions WHERE person_id = ?');
+  const deleteOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE person_id = ?');
+  const deletePerson = db.prepare<[number]>('DELETE FROM people WHERE id = ?');
   const identitiesOf = db.prepare<[number], { channel: string; external_id: string }>(
     'SELECT channel, external_id FROM identities WHERE person_id = ? ORDER BY created_at DESC',
   );
@@ -47,20 +59,65 @@ export function createPeopleStore(db: Db) {
 
   return {
     /** The person behind a channel identity, created on first contact. */
-    findOrCreate(channel: string, externalId: string, now: number, lang: Lang, phone: string | null = null): Contact {
-      const row = byIdentity.get(channel, externalId);
+    findOrCreate(
+      channel: string,
+      externalId: string,
+      now: number,
+      lang: Lang,
+      phone: string | null = null,
+      aliases: readonly string[] = [],
+    ): Contact {
+      // The same person may be addressed several ways (WhatsApp: a phone-number JID and a LID).
+      let row = byIdentity.get(channel, externalId);
+      if (!row) {
+        for (const alias of aliases) {
+          row = byIdentity.get(channel, alias);
+          if (row) {
+            insertIdentity.run(channel, externalId, row.person_id, now);
+            break;
+          }
+        }
+      }
       if (row) {
+        for (const alias of aliases) if (!identityExists.get(channel, alias)) insertIdentity.run(channel, alias, row.person_id, now);
+        if (phone && !row.phone) setPhone.run(phone, row.person_id);
         return {
           personId: row.person_id,
           lang: row.lang,
-          phone: row.phone,
+          phone: row.phone ?? phone,
           state: row.state ?? undefined,
           seenIds: row.seen_ids ? (JSON.parse(row.seen_ids) as string[]) : [],
         };
       }
       const personId = Number(insertPerson.run(lang, phone, now).lastInsertRowid);
       insertIdentity.run(channel, externalId, personId, now);
+      for (const alias of aliases) if (alias !== externalId) insertIdentity.run(channel, alias, personId, now);
       return { personId, lang, phone, state: undefined, seenIds: [] };
+    },
+    /**
+     * Records that two addresses on a channel are one person (a LID revealed with its phone number).
+     * When each already belongs to a different person, the one with nothing but a conversation is
+     * folded into the other; two people with records are left apart (an officer can tell).
+     */
+    link(channel: string, a: string, b: string, now: number, phone: string | null = null): 'linked' | 'known' | 'merged' | 'conflict' | 'unknown' {
+      const ra = personOf.get(channel, a);
+      const rb = personOf.get(channel, b);
+      if (!ra && !rb) return 'unknown';
+      if (ra && rb) {
+        if (ra.person_id === rb.person_id) return 'known';
+        const [keep, drop] = hasRecords.get({ id: rb.person_id }) ? [rb.person_id, ra.person_id] : [ra.person_id, rb.person_id];
+        if (hasRecords.get({ id: drop })) return 'conflict';
+        moveIdentities.run(keep, drop);
+        deleteSession.run(drop);
+        deleteOutbox.run(drop);
+        deletePerson.run(drop);
+        if (phone) setPhoneIfMissing.run(phone, keep);
+        return 'merged';
+      }
+      const owner = (ra ?? rb)!.person_id;
+      insertIdentity.run(channel, ra ? b : a, owner, now);
+      if (phone) setPhoneIfMissing.run(phone, owner);
+      return 'linked';
     },
     /** Saves the conversation and the ids handled, in one row write. */
     saveSession(personId: number, state: string, seenIds: readonly string[], now: number): void {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../src/app/rate-limit.js';
+
+/** A clock that only moves when the limiter sleeps: the schedule is exact and the test instant. */
+function virtualTime() {
+  const t = { now: 1_000_000 };
+  return { t, clock: () => t.now, sleep: async (ms: number) => void (t.now += ms) };
+}
+
+describe('rate limiter', () => {
+  it('spaces a burst to one chat by the per-chat gap', async () => {
+    const { clock, sleep } = virtualTime();
+    const limiter = new RateLimiter({ perChatMs: 1500, globalPerMinute: 600, jitterMs: 0, clock, sleep });
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) times.push(await limiter.wait('a'));
+    const gaps = times.slice(1).map((x, i) => x - times[i]!);
+    expect(gaps).toEqual([1500, 1500, 1500, 1500]);
+  });
+
+  it('spaces a burst across chats by the global rate, with jitter on top', async () => {
+    const { clock, sleep } = virtualTime();
+    let r = 0;
+    const random = () => ((r = (r + 0.37) % 1), r);
+    const limiter = new RateLimiter({ perChatMs: 1000, globalPerMinute: 60, jitterMs: 300, clock, sleep, random });
+    const scheduled = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((chat) => limiter.wait(chat)));
+    const sorted = [...scheduled].sort((x, y) => x - y);
+    const gaps = sorted.slice(1).map((x, i) => x - sorted[i]!);
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(1000);
+      expect(gap).toBeLessThan(1300);
+    }
+    expect(new Set(gaps).size).toBeGreaterThan(1);
+  });
+
+  it('lets a quiet chat send at once', async () => {
+    const { t, clock, sleep } = virtualTime();
+    const limiter = new RateLimiter({ perChatMs: 1000, globalPerMinute: 60, jitterMs: 0, clock, sleep });
+    const start = t.now;
+    expect(await limiter.wait('a')).toBe(start);
+    t.now += 5000;
+    expect(await limiter.wait('b')).toBe(start + 5000);
+  });
+});

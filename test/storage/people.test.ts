@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/storage/db.js';
+import { createPeopleStore } from '../../src/storage/people.js';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lindung-people-'));
+  db = openDatabase(join(dir, 'p.db'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const LID = '123456789012345@lid';
+const PN = '6281234567890@s.whatsapp.net';
+
+describe('identities', () => {
+  it('finds the same person by any alias and records the missing ones', () => {
+    const people = createPeopleStore(db);
+    const a = people.findOrCreate('whatsapp', LID, 1, 'id');
+    const b = people.findOrCreate('whatsapp', PN, 2, 'id', '+6281234567890', [LID]);
+    expect(b.personId).toBe(a.personId);
+    expect(b.phone).toBe('+6281234567890');
+    expect(people.findOrCreate('whatsapp', LID, 3, 'id').personId).toBe(a.personId);
+    expect(people.identities(a.personId).map((i) => i.externalId).sort()).toEqual([LID, PN].sort());
+  });
+
+  it('links a revealed pair, and folds a person with nothing but a conversation into the other', () => {
+    const people = createPeopleStore(db);
+    const a = people.findOrCreate('whatsapp', LID, 1, 'id');
+    people.saveSession(a.personId, '{}', [], 1);
+    expect(people.link('whatsapp', LID, PN, 2, '+6281234567890')).toBe('linked');
+    expect(people.findOrCreate('whatsapp', PN, 3, 'id').personId).toBe(a.personId);
+    expect(people.person(a.personId)?.phone).toBe('+6281234567890');
+    expect(people.link('whatsapp', PN, LID, 4)).toBe('known');
+
+    const other = people.findOrCreate('whatsapp', '999@lid', 5, 'id');
+    const pn2 = people.findOrCreate('whatsapp', '62899@s.whatsapp.net', 6, 'id');
+    people.recordConsent(pn2.personId, 'v1', 6);
+    expect(people.link('whatsapp', '999@lid', '62899@s.whatsapp.net', 7)).toBe('merged');
+    expect(people.findOrCreate('whatsapp', '999@lid', 8, 'id').personId).toBe(pn2.personId);
+    expect(people.person(other.personId)).toBeUndefined();
+  });
+
+  it('leaves two people with records apart', () => {
+    const people = createPeopleStore(db);
+    const a = people.findOrCreate('whatsapp', LID, 1, 'id');
+    const b = people.findOrCreate('whatsapp', PN, 1, 'id');
+    people.recordConsent(a.personId, 'v1', 1);
+    people.recordConsent(b.personId, 'v1', 1);
+    expect(people.link('whatsapp', LID, PN, 2)).toBe('conflict');
+  });
+});
