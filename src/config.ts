@@ -20,6 +20,12 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_BOT_USERNAME: z.string().min(1).optional(),
+  WHATSAPP_ENABLED: bool,
+  WHATSAPP_PAIRING_NUMBER: z.string().regex(/^\+?\d{8,15}$/).optional(),
+  WHATSAPP_MAX_MESSAGE_AGE_SECONDS: z.coerce.number().int().positive().default(3600),
+  WHATSAPP_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  WHATSAPP_CHAT_GAP_MS: z.coerce.number().int().nonnegative().default(1000),
+  WHATSAPP_JITTER_MS: z.coerce.number().int().nonnegative().default(500),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -3,13 +3,14 @@ import { purgeExpired } from './app/retention.js';
 import { runTerminalChat } from './channels/terminal.js';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
 import { startWebhookServer } from './channels/telegram/webhook.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createTranslator } from './i18n.js';
-import { createRuntime } from './runtime.js';
+import { createRuntime, type Runtime } from './runtime.js';
 
 /**
  * The composition root: config, database, the retention timer, and the channels that are
- * configured. With none (no TELEGRAM_BOT_TOKEN), `npm start` opens the terminal chat.
+ * configured. With none (no TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED not true), `npm start` opens the
+ * terminal chat.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   purge();
   setInterval(purge, 3600_000).unref();
 
-  if (!config.TELEGRAM_BOT_TOKEN) {
+  if (!config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED) {
     logger.debug({ database: config.DATABASE_PATH }, 'no messaging channel configured: terminal chat');
     process.once('SIGINT', () => {
       runtime.close();
@@ -30,8 +31,41 @@ async function main(): Promise<void> {
     return;
   }
 
+  const stops: (() => Promise<void> | void)[] = [];
+  if (config.WHATSAPP_ENABLED) {
+    // Baileys is loaded only when WhatsApp is on.
+    const { baileysSocketFactory, printQr } = await import('./channels/whatsapp/baileys.js');
+    const { createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
+    const whatsapp = createWhatsAppChannel({
+      app: runtime.app,
+      db: runtime.db,
+      logger,
+      makeSocket: baileysSocketFactory,
+      showQr: printQr,
+      pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
+      maxMessageAgeSeconds: config.WHATSAPP_MAX_MESSAGE_AGE_SECONDS,
+      rate: { perChatMs: config.WHATSAPP_CHAT_GAP_MS, globalPerMinute: config.WHATSAPP_RATE_PER_MINUTE, jitterMs: config.WHATSAPP_JITTER_MS },
+    });
+    whatsapp.start();
+    stops.push(() => whatsapp.stop());
+    logger.info(config.WHATSAPP_PAIRING_NUMBER ? 'WhatsApp starting: a pairing code follows' : 'WhatsApp starting: scan the QR when it appears');
+  }
+  if (config.TELEGRAM_BOT_TOKEN) stops.push(await startTelegram(config, runtime));
+
+  const stop = async () => {
+    for (const s of stops) await s();
+    runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+/** Telegram by long polling, or by webhook when TELEGRAM_WEBHOOK_URL is set; returns its stop. */
+async function startTelegram(config: Config, runtime: Runtime): Promise<() => Promise<void>> {
+  const { logger } = runtime;
   const telegram: TelegramChannel = createTelegramChannel({
-    token: config.TELEGRAM_BOT_TOKEN,
+    token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
     app: runtime.app,
     db: runtime.db,
@@ -55,15 +89,10 @@ async function main(): Promise<void> {
     await telegram.startPolling();
     logger.info({ bot: telegram.bot.botInfo.username }, 'Telegram bot running (long polling)');
   }
-
-  const stop = async () => {
+  return async () => {
     await telegram.stop();
     server?.close();
-    runtime.close();
-    process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import { createApp, type App } from './app/app.js';
+import { jidOfPhone } from './channels/whatsapp/identity.js';
 import type { Config } from './config.js';
 import { workerFlows } from './core/flows/index.js';
 import { loadRates } from './domain/rates.js';
@@ -39,6 +40,7 @@ export async function createRuntime(
     timeZone: config.TIMEZONE,
     clock: overrides.clock,
     random: overrides.random,
+    reachByPhone: config.WHATSAPP_ENABLED ? (phone) => ({ channel: 'whatsapp', externalId: jidOfPhone(phone) }) : undefined,
   });
   return { config, db, app, logger, settings, close: () => db.close() };
 }

@@ -52,6 +52,8 @@ export interface AppDeps {
   timeZone: string;
   clock?: () => number;
   random?: () => number;
+  /** See createNotifier: reaching an applicant by phone when they never wrote to the bot. */
+  reachByPhone?: (phone: string) => { channel: string; externalId: string } | undefined;
 }
 
 /**
@@ -167,7 +169,7 @@ export function createApp(deps: AppDeps) {
     }
   }
 
-  const notifier = createNotifier({ db, people, registrations, outbox, translate, clock });
+  const notifier = createNotifier({ db, people, registrations, outbox, translate, clock, reachByPhone: deps.reachByPhone });
 
   return {
     /** Handles a message after any earlier message from the same sender. */

@@ -34,6 +34,8 @@ interface Deps {
   outbox: OutboxStore;
   translate: (lang: Lang) => T;
   clock: () => number;
+  /** Where to reach someone who never wrote but gave a phone (a cadre's neighbour): news of their own registration only. */
+  reachByPhone?: (phone: string) => { channel: string; externalId: string } | undefined;
 }
 
 /**
@@ -60,7 +62,8 @@ export function createNotifier(deps: Deps) {
     const notified: StatusChangeResult['notified'] = [];
     const tell = (personId: number, role: 'applicant' | 'cadre') => {
       const person = people.person(personId);
-      const identity = people.identities(personId)[0];
+      const identity =
+        people.identities(personId)[0] ?? (role === 'applicant' && person?.phone ? deps.reachByPhone?.(person.phone) : undefined);
       if (!person || !identity) return;
       const t = translate(person.lang);
       const params = {

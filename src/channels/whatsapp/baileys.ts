@@ -1,0 +1,18 @@
+import makeWASocket, { Browsers } from '@whiskeysockets/baileys';
+import qrcode from 'qrcode-terminal';
+import type { SocketFactory } from './channel.js';
+
+/** The real socket: Baileys with no history sync and no "online" presence (a bot, not a person). */
+export const baileysSocketFactory: SocketFactory = (config) =>
+  makeWASocket({
+    auth: config.auth as Parameters<typeof makeWASocket>[0]['auth'],
+    logger: config.logger as Parameters<typeof makeWASocket>[0]['logger'],
+    browser: Browsers.ubuntu('Lindung'),
+    markOnlineOnConnect: false,
+    syncFullHistory: false,
+  }) as unknown as ReturnType<SocketFactory>;
+
+/** Prints the pairing QR in the terminal (scan it in WhatsApp > Linked devices). */
+export function printQr(qr: string): void {
+  qrcode.generate(qr, { small: true });
+}

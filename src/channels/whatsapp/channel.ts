@@ -1,0 +1,214 @@
+import type { Logger } from 'pino';
+import type { App } from '../../app/app.js';
+import { createOutboxSender, SendError, type OutboxSender } from '../../app/outbox-sender.js';
+import { KeyedQueue } from '../../app/keyed-queue.js';
+import { RateLimiter } from '../../app/rate-limit.js';
+import type { Db } from '../../storage/db.js';
+import type { OutboxMessage } from '../../storage/outbox.js';
+import { useSqliteAuthState } from '../../storage/whatsapp-auth.js';
+import { isLidJid, isPnJid, normalizeJid, resolveSender, phoneOf } from './identity.js';
+import { readContent, renderWhatsApp, timestampOf, type IncomingMessage } from './message.js';
+
+export const WHATSAPP_CHANNEL = 'whatsapp';
+
+/** Baileys' DisconnectReason values this channel acts on. */
+export const LOGGED_OUT = 401;
+
+/** The parts of a Baileys socket this channel uses (so tests can pass a fake). */
+export interface WhatsAppSocket {
+  ev: {
+    on(event: string, listener: (arg: any) => void): void;
+    removeAllListeners?(event?: string): void;
+  };
+  user?: { id: string } | undefined;
+  sendMessage(jid: string, content: { text: string }): Promise<unknown>;
+  requestPairingCode(phone: string): Promise<string>;
+  end(error?: Error): void;
+  signalRepository?: { lidMapping?: { getPNForLID(lid: string): Promise<string | null> } };
+}
+
+/** Creates a socket from Baileys-style config (makeWASocket in production). */
+export type SocketFactory = (config: { auth: unknown; logger: unknown; browser?: [string, string, string] }) => WhatsAppSocket;
+
+export interface WhatsAppDeps {
+  app: App;
+  db: Db;
+  logger: Logger;
+  makeSocket: SocketFactory;
+  /** Print a pairing QR (qrcode-terminal in production). */
+  showQr: (qr: string) => void;
+  /** With a number, pair by 8-character code instead of QR. */
+  pairingNumber?: string;
+  /** Messages older than this (after a reconnection, history) are not answered. */
+  maxMessageAgeSeconds?: number;
+  rate?: { perChatMs: number; globalPerMinute: number; jitterMs: number; sleep?: (ms: number) => Promise<void> };
+  /** Reconnect delays: first, then doubled up to max. */
+  backoff?: { firstMs: number; maxMs: number };
+  senderPollMs?: number;
+}
+
+/**
+ * The WhatsApp channel over Baileys: pairing (QR or code), auth state in SQLite, reconnection
+ * with backoff, messages in (deduped, groups/status/newsletters ignored) and out through the outbox
+ * with per-chat and global rate limits.
+ */
+export function createWhatsAppChannel(deps: WhatsAppDeps) {
+  const { app, db, logger } = deps;
+  const auth = useSqliteAuthState(db);
+  const maxAgeMs = (deps.maxMessageAgeSeconds ?? 3600) * 1000;
+  const backoff = deps.backoff ?? { firstMs: 1000, maxMs: 60_000 };
+  const limiter = new RateLimiter({ perChatMs: 1000, globalPerMinute: 30, jitterMs: 500, ...deps.rate });
+  const knownAddress = db.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM identities WHERE channel = 'whatsapp' AND external_id = ?",
+  );
+  let sock: WhatsAppSocket | undefined;
+  let stopped = false;
+  let failures = 0;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let pairingRequested = false;
+  const status = { connected: false, reconnects: 0, loggedOut: 0 };
+  // Per chat in arrival order, even though resolving a LID may wait on Baileys' mapping store.
+  const inbound = new KeyedQueue();
+
+  async function send(m: OutboxMessage): Promise<void> {
+    if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
+    // Only people who wrote first get messages, except news about their own registration.
+    if (m.kind !== 'notification' && !knownAddress.get(m.externalId)) {
+      throw new SendError('address never wrote to us', true);
+    }
+    for (const part of renderWhatsApp(m.reply)) {
+      await limiter.wait(m.externalId);
+      try {
+        await sock.sendMessage(m.externalId, { text: part });
+      } catch (err) {
+        throw new SendError(err instanceof Error ? err.message : String(err), false);
+      }
+    }
+  }
+
+  const sender: OutboxSender = createOutboxSender({
+    outbox: app.outbox,
+    channel: WHATSAPP_CHANNEL,
+    send,
+    logger,
+    clock: app.clock,
+    pollMs: deps.senderPollMs,
+    concurrency: 8,
+  });
+
+  async function onMessage(msg: IncomingMessage): Promise<void> {
+    const key = msg.key;
+    const remote = key?.remoteJid;
+    if (!key || !remote || key.fromMe || !key.id) return;
+    // Only one-to-one chats: no groups, status broadcasts or newsletters.
+    if (!isPnJid(normalizeJid(remote)) && !isLidJid(normalizeJid(remote))) return;
+    const ts = timestampOf(msg);
+    if (ts !== undefined && app.clock() - ts * 1000 > maxAgeMs) return;
+    const content = readContent(msg.message);
+    if (content.kind === 'none') return;
+    const lidMapping = sock?.signalRepository?.lidMapping;
+    const from = await resolveSender(remote, key.remoteJidAlt, async (lid) => (lidMapping ? lidMapping.getPNForLID(lid) : null));
+    await app.handle({
+      channel: WHATSAPP_CHANNEL,
+      externalId: from.externalId,
+      aliases: from.aliases,
+      phone: from.phone,
+      messageId: key.id,
+      text: content.kind === 'text' ? content.text : '',
+      media: content.kind === 'media',
+    });
+    void sender.kick();
+  }
+
+  function scheduleReconnect(): void {
+    if (stopped) return;
+    const delay = Math.min(backoff.firstMs * 2 ** failures, backoff.maxMs);
+    failures += 1;
+    status.reconnects += 1;
+    reconnectTimer = setTimeout(connect, delay);
+    reconnectTimer.unref?.();
+  }
+
+  function onConnectionUpdate(update: { connection?: string; qr?: string; lastDisconnect?: { error?: any } }): void {
+    if (update.qr) {
+      if (deps.pairingNumber && !pairingRequested && !auth.state.creds.registered) {
+        pairingRequested = true;
+        sock!
+          .requestPairingCode(deps.pairingNumber.replace(/\D/g, ''))
+          .then((code) => logger.info(`WhatsApp pairing code: ${code} (WhatsApp > Linked devices > Link with phone number)`))
+          .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'pairing code request failed'));
+      } else if (!deps.pairingNumber) {
+        deps.showQr(update.qr);
+      }
+    }
+    if (update.connection === 'open') {
+      failures = 0;
+      status.connected = true;
+      logger.info('WhatsApp connected');
+      void sender.kick();
+    }
+    if (update.connection === 'close') {
+      status.connected = false;
+      const code = update.lastDisconnect?.error?.output?.statusCode;
+      if (code === LOGGED_OUT) {
+        status.loggedOut += 1;
+        auth.clear();
+        pairingRequested = false;
+        logger.warn('WhatsApp logged out: the link was removed on the phone. Pair again with the new QR / code.');
+        failures = 0;
+        if (!stopped) setTimeout(connect, 0).unref?.();
+        return;
+      }
+      if (!stopped) scheduleReconnect();
+    }
+  }
+
+  function connect(): void {
+    if (stopped) return;
+    sock = deps.makeSocket({ auth: auth.state, logger: logger.child({ module: 'baileys' }, { level: 'warn' }), browser: ['Lindung', 'Chrome', '1.0'] });
+    const current = sock;
+    current.ev.on('creds.update', () => {
+      auth.saveCreds().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'saving WhatsApp credentials failed'));
+    });
+    current.ev.on('connection.update', (u) => {
+      if (current === sock) onConnectionUpdate(u);
+    });
+    current.ev.on('messages.upsert', ({ messages, type }: { messages: IncomingMessage[]; type: string }) => {
+      // 'notify' is new; 'append' replays what arrived while we were away (deduped by message id).
+      if (type !== 'notify' && type !== 'append') return;
+      for (const m of messages) {
+        void inbound
+          .run(m.key?.remoteJid ?? '', () => onMessage(m))
+          .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'whatsapp message failed'));
+      }
+    });
+    current.ev.on('lid-mapping.update', (pair: { lid?: string; pn?: string }) => {
+      if (!pair?.lid || !pair.pn) return;
+      const lid = normalizeJid(pair.lid.includes('@') ? pair.lid : `${pair.lid}@lid`);
+      const pn = normalizeJid(pair.pn.includes('@') ? pair.pn : `${pair.pn}@s.whatsapp.net`);
+      db.transaction(() => app.people.link(WHATSAPP_CHANNEL, lid, pn, app.clock(), phoneOf(pn)))();
+    });
+  }
+
+  return {
+    sender,
+    status,
+    get socket(): WhatsAppSocket | undefined {
+      return sock;
+    },
+    start(): void {
+      stopped = false;
+      sender.start();
+      connect();
+    },
+    /** Clean shutdown: no reconnect, sends in flight finish, the socket closes. */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      await sender.stop();
+      sock?.end(undefined);
+    },
+  };
+}
+
+export type WhatsAppChannel = ReturnType<typeof createWhatsAppChannel>;
