@@ -1,5 +1,7 @@
 // Benchmark: BENCH_PEOPLE simulated people each complete a full registration through app.handleNow
 // on a fresh SQLite file, next to a raw better-sqlite3 transaction baseline measured in the same run.
+// Then BENCH_TG_CHATS Telegram chats talk at once to the real Telegram channel through a local fake
+// Bot API (bench/telegram.ts).
 // Progress goes to stderr; the LAST stdout line is one JSON object (see bench/README.md).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,16 +11,22 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createRuntime } from '../src/runtime.js';
 import { applyPragmas } from '../src/storage/db.js';
+import { SCRIPT_LEN, scriptFor as scriptForPerson, seeded } from './people.js';
+import { runTelegramBench } from './telegram.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10000);
 const WAVE = Number(process.env.BENCH_WAVE ?? 100); // people active at once, one message each in turn
 if (!Number.isInteger(PEOPLE) || PEOPLE < 1 || !Number.isInteger(WAVE) || WAVE < 1) {
   throw new Error('BENCH_PEOPLE and BENCH_WAVE must be positive integers');
 }
+const TG_CHATS = Number(process.env.BENCH_TG_CHATS ?? 200); // Telegram chats talking at once (0: skip)
+const TG_MESSAGES = Number(process.env.BENCH_TG_MESSAGES ?? 8); // first messages of the script: 'halo' .. sex
+if (!Number.isInteger(TG_CHATS) || TG_CHATS < 0 || !Number.isInteger(TG_MESSAGES) || TG_MESSAGES < 1 || TG_MESSAGES > SCRIPT_LEN) {
+  throw new Error(`BENCH_TG_CHATS must be an integer >= 0 and BENCH_TG_MESSAGES one from 1 to ${SCRIPT_LEN}`);
+}
 const TX_ITERATIONS = 50_000;
 const TX_KEYS = 10_000;
 const START = Date.UTC(2026, 10, 22, 1, 0, 0); // fixed "now" (as in the tests) so ages and rates are repeatable
-const SCRIPT_LEN = 19; // messages per person, from 'halo' to '1' (send) which returns LD-XXXXX
 const STEP_MS = 100; // simulated time between two messages: far below the 24 h idle limit
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -26,53 +34,9 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 const rss = () => mb(process.memoryUsage().rss);
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** mulberry32: seeded randomness so reference codes are repeatable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Digit-free names: the name parser refuses digits. */
-function letters(n: number): string {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s;
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-const DAY_MS = 86_400_000;
-const DOB_FROM = Date.UTC(1962, 0, 1); // aged 24..64 at START: inside the 15..65 limits, no officer detour
-const DOB_DAYS = (Date.UTC(2000, 11, 31) - DOB_FROM) / DAY_MS + 1;
+const DOB_RANGE = { from: Date.UTC(1962, 0, 1), to: Date.UTC(2000, 11, 31) }; // aged 24..64 at START: inside the 15..65 limits, no officer detour
 const usedNiks = new Set<string>();
-
-/** Person i's messages: a unique NIK whose birth date and sex match what the person types. */
-function scriptFor(i: number): string[] {
-  const dob = new Date(DOB_FROM + ((i * 7919) % DOB_DAYS) * DAY_MS); // 7919 is prime: spreads dates
-  const d = dob.getUTCDate();
-  const m = pad2(dob.getUTCMonth() + 1);
-  const yyyy = dob.getUTCFullYear();
-  const female = i % 2 === 1;
-  const prefix = `630101${pad2(female ? d + 40 : d)}${m}${String(yyyy).slice(2)}`;
-  let serial = (i % 9999) + 1;
-  while (usedNiks.has(prefix + String(serial).padStart(4, '0'))) serial = (serial % 9999) + 1;
-  const nik = prefix + String(serial).padStart(4, '0');
-  usedNiks.add(nik);
-  const phone = `0812${String(30_000_000 + i).slice(-8)}`;
-  const script = [
-    'halo', '4', 'ya', `Warga ${letters(i)}`, nik, 'Banjarmasin', `${pad2(d)}-${m}-${yyyy}`, female ? '2' : '1',
-    '1', '2', 'Jl. Mawar RT 03', phone, '1', '1,5 juta', '7', '1', `Ahli ${letters(i)}`, '1', '1',
-  ];
-  if (script.length !== SCRIPT_LEN) throw new Error('script length changed: update SCRIPT_LEN');
-  return script;
-}
+const scriptFor = (i: number) => scriptForPerson(i, usedNiks, DOB_RANGE);
 
 /** Raw SQLite baseline: one upsert of a ~1 KB JSON doc + one log insert per transaction. */
 function sqliteBaselineOnce(dir: string, round: number): number {
@@ -160,6 +124,27 @@ async function main(): Promise<void> {
     const sorted = latencyMs.slice().sort();
     const pct = (q: number) => sorted[Math.min(messages - 1, Math.ceil(q * messages) - 1)]!;
     const messagesPerSecond = messages / loopSeconds;
+
+    // The real Telegram channel against a local fake Bot API, on its own fresh database.
+    let telegram: Record<string, number> = {};
+    if (TG_CHATS > 0) {
+      try {
+        const tg = await runTelegramBench({ chats: TG_CHATS, messages: TG_MESSAGES, log });
+        telegram = {
+          telegramChats: tg.chats,
+          telegramUpdates: tg.updates,
+          telegramUpdatesPerSecond: round(tg.updatesPerSecond, 1),
+          telegramP50Ms: round(tg.p50Ms, 1),
+          telegramP99Ms: round(tg.p99Ms, 1),
+          telegramApiCallsPerSecond: round(tg.apiCallsPerSecond, 1),
+        };
+      } catch (err) {
+        log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+
     const result = {
       people: PEOPLE,
       messages,
@@ -170,6 +155,7 @@ async function main(): Promise<void> {
       rssMbAtHalf,
       sqliteTxPerSecond: Math.round(baseline.txPerSecond),
       ratio: round(messagesPerSecond / baseline.txPerSecond, 3),
+      ...telegram,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -1,0 +1,59 @@
+// Simulated people for the benchmarks: unique valid NIKs whose birth date and sex match what the
+// person types, and the 19 messages of a full registration from 'halo' to the final '1' (send).
+
+export const SCRIPT_LEN = 19; // messages per person, from 'halo' to '1' (send) which returns LD-XXXXX
+
+/** mulberry32: seeded randomness so reference codes are repeatable. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Digit-free names: the name parser refuses digits. */
+export function letters(n: number): string {
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return s;
+}
+
+export const pad2 = (n: number) => String(n).padStart(2, '0');
+const DAY_MS = 86_400_000;
+
+/** Birth dates are spread over [from, to] (UTC ms, whole days). */
+export interface DobRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * Person i's messages: a unique NIK (not yet in `usedNiks`, which it joins) whose birth date and sex
+ * match what the person types.
+ */
+export function scriptFor(i: number, usedNiks: Set<string>, dobRange: DobRange): string[] {
+  const days = (dobRange.to - dobRange.from) / DAY_MS + 1;
+  const dob = new Date(dobRange.from + ((i * 7919) % days) * DAY_MS); // 7919 is prime: spreads dates
+  const d = dob.getUTCDate();
+  const m = pad2(dob.getUTCMonth() + 1);
+  const yyyy = dob.getUTCFullYear();
+  const female = i % 2 === 1;
+  const prefix = `630101${pad2(female ? d + 40 : d)}${m}${String(yyyy).slice(2)}`;
+  let serial = (i % 9999) + 1;
+  while (usedNiks.has(prefix + String(serial).padStart(4, '0'))) serial = (serial % 9999) + 1;
+  const nik = prefix + String(serial).padStart(4, '0');
+  usedNiks.add(nik);
+  const phone = `0812${String(30_000_000 + i).slice(-8)}`;
+  const script = [
+    'halo', '4', 'ya', `Warga ${letters(i)}`, nik, 'Banjarmasin', `${pad2(d)}-${m}-${yyyy}`, female ? '2' : '1',
+    '1', '2', 'Jl. Mawar RT 03', phone, '1', '1,5 juta', '7', '1', `Ahli ${letters(i)}`, '1', '1',
+  ];
+  if (script.length !== SCRIPT_LEN) throw new Error('script length changed: update SCRIPT_LEN');
+  return script;
+}

@@ -1,0 +1,235 @@
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWhatsAppChannel, type WhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
+import { DisconnectReason, fakeSocketFactory, groupJid, lidJid, newsletterJid, pnJid, STATUS_JID, type FakeSocket } from '../helpers/fake-baileys.js';
+import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+
+let h: Harness;
+let factory: ReturnType<typeof fakeSocketFactory>;
+let wa: WhatsAppChannel;
+let qrs: string[];
+
+function start(opts: { pairingNumber?: string; perChatMs?: number } = {}): WhatsAppChannel {
+  qrs = [];
+  factory = fakeSocketFactory({ emitOwnEvents: false });
+  const channel = createWhatsAppChannel({
+    app: h.runtime.app,
+    db: h.runtime.db,
+    logger: pino({ level: 'silent' }),
+    makeSocket: factory.make as never,
+    showQr: (qr) => qrs.push(qr),
+    pairingNumber: opts.pairingNumber,
+    maxMessageAgeSeconds: 600,
+    rate: { perChatMs: opts.perChatMs ?? 0, globalPerMinute: 60_000, jitterMs: 0 },
+    backoff: { firstMs: 5, maxMs: 20 },
+    senderPollMs: 20,
+  });
+  channel.start();
+  return channel;
+}
+
+async function until(pred: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const sock = (): FakeSocket => factory.last();
+const PHONE = '6281234567890';
+const LID = '123456789012345';
+
+/** Sends a text and waits for the bot's answer to contain `expect`; returns the texts of that answer. */
+async function say(from: string, text: string, expect: string): Promise<string> {
+  const before = sock().sent.length;
+  sock().receiveText(from, text);
+  await until(() => sock().sent.slice(before).some((s) => String(s.content.text).includes(expect)), `"${expect}" after "${text}"`);
+  await new Promise((r) => setTimeout(r, 30));
+  return sock().sent.slice(before).map((s) => s.content.text).join('\n---\n');
+}
+
+beforeEach(async () => {
+  h = await startHarness({ realClock: true });
+});
+afterEach(async () => {
+  await wa.stop();
+  cleanup(h);
+});
+
+describe('whatsapp: connection', () => {
+  it('prints the pairing QR, or requests a pairing code when a number is set', async () => {
+    wa = start();
+    sock().emitQr('qr-payload-1');
+    expect(qrs).toEqual(['qr-payload-1']);
+    await wa.stop();
+    wa = start({ pairingNumber: '+62 811 0000 0000' });
+    sock().emitQr('qr-payload-2');
+    await until(() => sock().pairingRequests.length === 1, 'pairing request');
+    expect(sock().pairingRequests).toEqual(['6281100000000']);
+    expect(qrs).toEqual([]);
+  });
+
+  it('reconnects after restart-required, but on logged-out clears the login and pairs again', async () => {
+    wa = start();
+    sock().emitQr('qr-1');
+    sock().open();
+    await until(() => h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get() !== undefined && (h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get() as { n: number }).n === 1, 'creds saved');
+    h.runtime.db.prepare("INSERT INTO wa_auth_keys (type, id, value, updated_at) VALUES ('session', 'x', '{}', 0)").run();
+    sock().close(DisconnectReason.restartRequired);
+    await until(() => factory.sockets.length === 2, 'reconnect');
+    expect((h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_keys').get() as { n: number }).n).toBe(1);
+
+    factory.last().close(DisconnectReason.loggedOut);
+    await until(() => factory.sockets.length === 3, 'new pairing socket');
+    expect((h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_keys').get() as { n: number }).n).toBe(0);
+    expect((h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get() as { n: number }).n).toBe(0);
+    factory.last().emitQr('qr-again');
+    expect(qrs).toContain('qr-again');
+    expect(wa.status.loggedOut).toBe(1);
+  });
+
+  it('stops cleanly: the socket is ended and nothing reconnects', async () => {
+    wa = start();
+    sock().open();
+    await wa.stop();
+    expect(sock().ended).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(factory.sockets).toHaveLength(1);
+  });
+});
+
+describe('whatsapp: messages', () => {
+  it('runs a full registration as numbered text, offering the phone number it already knows', async () => {
+    wa = start();
+    sock().open();
+    const from = pnJid(PHONE);
+    expect(await say(from, 'halo', '1. Manfaat program')).toContain('Saya Lindung');
+    await say(from, '4', 'Apakah Anda setuju');
+    await say(from, 'ya', 'Nama lengkap');
+    await say(from, 'Budi Santoso', 'NIK');
+    await say(from, NIK_MALE, 'Tempat lahir');
+    await say(from, 'Banjarmasin', 'Tanggal lahir');
+    await say(from, '17-08-1980', 'Jenis kelamin');
+    await say(from, '1', 'Kecamatan');
+    await say(from, '1', 'Desa');
+    await say(from, '2', 'Alamat');
+    const phone = await say(from, 'Jl. Mawar', 'Pakai nomor ini');
+    expect(phone).toContain('+62812****7890');
+    await say(from, '1', 'Pekerjaan');
+    await say(from, '1', 'penghasilan');
+    await say(from, '1,5 juta', 'kelompok');
+    await say(from, '7', 'Program');
+    await say(from, '1', 'ahli waris');
+    await say(from, 'Siti', 'Hubungan');
+    const summary = await say(from, '1', 'Periksa data Anda');
+    expect(summary).toContain('9. No. HP: +62812****7890');
+    const done = await say(from, '1', 'terkirim');
+    expect(done).toMatch(/LD-\w{5}/);
+    expect(sock().sent.every((s) => s.jid === from)).toBe(true);
+  });
+
+  it('keeps one person when they come first by LID and later by phone number', async () => {
+    wa = start();
+    sock().open();
+    await say(lidJid(LID), '4', 'Apakah Anda setuju');
+    await say(lidJid(LID), 'ya', 'Nama lengkap');
+    sock().mapLid(LID, PHONE);
+    await until(() => (h.runtime.db.prepare('SELECT count(*) AS n FROM identities').get() as { n: number }).n === 2, 'link');
+    const next = await say(pnJid(PHONE), 'Budi Santoso', 'NIK');
+    expect(next).not.toContain('Menu utama');
+    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 });
+    expect(h.runtime.db.prepare('SELECT phone FROM people').get()).toEqual({ phone: '+' + PHONE });
+  });
+
+  it('keys a LID chat by the phone number Baileys reveals beside it', async () => {
+    wa = start();
+    sock().open();
+    const before = sock().sent.length;
+    sock().receiveText(lidJid('999000111222333'), 'halo', { senderPn: '6285200000001' });
+    await until(() => sock().sent.length > before, 'reply');
+    expect(h.runtime.db.prepare('SELECT external_id FROM identities ORDER BY external_id').all()).toEqual([
+      { external_id: '6285200000001@s.whatsapp.net' },
+      { external_id: '999000111222333@lid' },
+    ]);
+  });
+
+  it('answers duplicate upserts and an append replay after reconnecting exactly once', async () => {
+    wa = start();
+    sock().open();
+    const from = pnJid(PHONE);
+    sock().receiveText(from, '2', { id: 'MSG-1' });
+    sock().receiveText(from, '2', { id: 'MSG-1' });
+    await until(() => sock().sent.length >= 1, 'first reply');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(sock().sentTexts().filter((t) => t.includes('penghasilan'))).toHaveLength(1);
+    sock().close(DisconnectReason.connectionLost);
+    await until(() => factory.sockets.length === 2, 'reconnect');
+    sock().open();
+    sock().receiveText(from, '2', { id: 'MSG-1', type: 'append' });
+    sock().receiveText(from, '1,5 juta', { id: 'MSG-2', type: 'append' });
+    await until(() => sock().sent.length >= 1, 'reply to the missed message');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(sock().sentTexts().join('\n')).toContain('kelompok');
+    expect(sock().sentTexts().join('\n')).not.toContain('penghasilan');
+  });
+
+  it('ignores groups, status broadcasts, newsletters, its own and old messages', async () => {
+    wa = start();
+    sock().open();
+    sock().receiveText(groupJid('12036300000001'), 'halo', { participant: pnJid(PHONE) });
+    sock().receiveText(STATUS_JID, 'halo', { participant: pnJid(PHONE) });
+    sock().receiveText(newsletterJid('120363000000001'), 'halo');
+    sock().receiveText(pnJid(PHONE), 'halo', { fromMe: true });
+    sock().receiveText(pnJid(PHONE), 'halo', { timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sock().sent).toHaveLength(0);
+    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 0 });
+  });
+
+  it('reads quoted and extended replies and asks to type for media', async () => {
+    wa = start();
+    sock().open();
+    const from = pnJid(PHONE);
+    sock().receiveText(from, '2', { quoted: 'Menu utama. Balas dengan nomor:' });
+    await until(() => sock().sentTexts().some((t) => t.includes('penghasilan')), 'quoted reply handled');
+    const before = sock().sent.length;
+    sock().receiveMedia(from, 'audio');
+    await until(() => sock().sent.length > before + 1, 'please type');
+    expect(sock().sentTexts().slice(before).join('\n')).toContain('ketik jawaban');
+    expect(sock().sentTexts().slice(before).join('\n')).toContain('penghasilan');
+  });
+
+  it('spaces out a burst to one chat', async () => {
+    wa = start({ perChatMs: 60 });
+    sock().open();
+    sock().receiveText(pnJid(PHONE), 'halo');
+    await until(() => sock().sent.length >= 2, 'two replies');
+    const [a, b] = sock().sent;
+    expect(b!.at - a!.at).toBeGreaterThanOrEqual(55);
+  });
+
+  it('sends a registration notification to an applicant on WhatsApp, and never a reply to a stranger', async () => {
+    wa = start();
+    sock().open();
+    const from = pnJid(PHONE);
+    for (const [text, expect] of [
+      ['4', 'setuju'], ['ya', 'Nama'], ['Budi Santoso', 'NIK'], [NIK_MALE, 'Tempat'], ['Banjarmasin', 'Tanggal'], ['17-08-1980', 'Jenis'],
+      ['1', 'Kecamatan'], ['1', 'Desa'], ['2', 'Alamat'], ['Jl. Mawar', 'nomor ini'], ['1', 'Pekerjaan'], ['1', 'penghasilan'],
+      ['1,5 juta', 'kelompok'], ['7', 'Program'], ['1', 'ahli waris'], ['Siti', 'Hubungan'], ['1', 'Periksa'],
+    ] as const) {
+      await say(from, text, expect);
+    }
+    const ref = /LD-\w{5}/.exec(await say(from, '1', 'terkirim'))![0];
+    const before = sock().sent.length;
+    h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await wa.sender.kick();
+    await until(() => sock().sent.length > before, 'notification');
+    expect(sock().sent.at(-1)!.content.text).toContain('disetujui');
+
+    h.runtime.app.outbox.add(null, 'whatsapp', pnJid('6289999999999'), { text: 'hello stranger' }, Date.now());
+    await wa.sender.kick();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sock().sent.some((s) => s.jid === pnJid('6289999999999'))).toBe(false);
+  });
+});
