@@ -20,6 +20,7 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_BOT_USERNAME: z.string().min(1).optional(),
+  TELEGRAM_MAX_PER_SECOND: z.coerce.number().int().positive().default(30),
   WHATSAPP_ENABLED: bool,
   WHATSAPP_PAIRING_NUMBER: z.string().regex(/^\+?\d{8,15}$/).optional(),
   WHATSAPP_MAX_MESSAGE_AGE_SECONDS: z.coerce.number().int().positive().default(3600),

@@ -71,6 +71,7 @@ async function startTelegram(config: Config, runtime: Runtime): Promise<() => Pr
     db: runtime.db,
     translate: createTranslator(),
     logger,
+    globalPerSecond: config.TELEGRAM_MAX_PER_SECOND,
   });
   await telegram.init();
   let server: Server | undefined;

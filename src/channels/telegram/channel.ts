@@ -32,6 +32,8 @@ export interface TelegramDeps {
   apiRoot?: string;
   /** Per-chat spacing of sends (ms); Telegram asks for about one message a second per chat. */
   perChatMinMs?: number;
+  /** API calls per second over all chats (Telegram's broadcast limit is about 30). */
+  globalPerSecond?: number;
   senderPollMs?: number;
 }
 
@@ -61,8 +63,12 @@ export function createTelegramChannel(deps: TelegramDeps) {
   const { app, db, translate, logger } = deps;
   const bot = new Bot(deps.token, deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : undefined);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  const perSecond = deps.globalPerSecond ?? 30;
   bot.api.config.use(
-    apiThrottler({ out: { maxConcurrent: 1, minTime: deps.perChatMinMs ?? 300 } }),
+    apiThrottler({
+      global: { reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000 },
+      out: { maxConcurrent: 1, minTime: deps.perChatMinMs ?? 300 },
+    }),
   );
   const chats = createChatStore(db);
   const kv = createKvStore(db);
