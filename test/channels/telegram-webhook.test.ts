@@ -2,11 +2,11 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
+import type { TelegramChannel } from '../../src/channels/telegram/channel.js';
 import { startWebhookServer } from '../../src/channels/telegram/webhook.js';
-import { createTranslator } from '../../src/i18n.js';
 import { privateChat, startFakeTelegram, userFor, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import { startTelegram } from '../helpers/telegram-driver.js';
 
 let h: Harness;
 let fake: FakeTelegram;
@@ -18,17 +18,7 @@ const SECRET = 'test-secret_1';
 beforeEach(async () => {
   h = await startHarness({ realClock: true });
   fake = await startFakeTelegram();
-  tg = createTelegramChannel({
-    token: fake.token,
-    apiRoot: fake.apiRoot,
-    app: h.runtime.app,
-    db: h.runtime.db,
-    translate: createTranslator(),
-    logger: pino({ level: 'silent' }),
-    perChatMinMs: 1,
-    senderPollMs: 50,
-  });
-  await tg.init();
+  tg = await startTelegram(h, fake, { poll: false });
   server = await startWebhookServer({
     path: '/telegram/hook',
     secret: SECRET,

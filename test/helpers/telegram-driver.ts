@@ -4,8 +4,8 @@ import { createTranslator } from '../../src/i18n.js';
 import type { FakeChat, FakeTelegram, SentMessage } from './fake-telegram.js';
 import type { Harness } from './harness.js';
 
-/** A Telegram channel on a harness's runtime, polling the fake Bot API, with fast throttling. */
-export async function startTelegram(h: Harness, fake: FakeTelegram): Promise<TelegramChannel> {
+/** A Telegram channel on a harness's runtime, polling the fake Bot API (unless `poll` is false), with fast throttling. */
+export async function startTelegram(h: Harness, fake: FakeTelegram, opts: { poll?: boolean } = {}): Promise<TelegramChannel> {
   const channel = createTelegramChannel({
     token: fake.token,
     apiRoot: fake.apiRoot,
@@ -17,7 +17,7 @@ export async function startTelegram(h: Harness, fake: FakeTelegram): Promise<Tel
     senderPollMs: 50,
   });
   await channel.init();
-  await channel.startPolling();
+  if (opts.poll !== false) await channel.startPolling();
   return channel;
 }
 

@@ -1,3 +1,4 @@
+import { splitText as split } from '../split.js';
 import type { Reply } from '../../core/types.js';
 
 /** Telegram's limit for one message's text. */
@@ -8,21 +9,9 @@ export interface InlineButton {
   callback_data: string;
 }
 
-/** Splits a long text at paragraph, then line, then word boundaries, each part within the limit. */
+/** Splits a long text for Telegram. */
 export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < limit / 2) cut = window.lastIndexOf('\n');
-    if (cut < limit / 2) cut = window.lastIndexOf(' ');
-    if (cut <= 0) cut = limit;
-    parts.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
+  return split(text, limit);
 }
 
 /** Button data: the question number and the choice key ("q12:3"), well under Telegram's 64 bytes. */

@@ -1,3 +1,4 @@
+import { splitText } from '../split.js';
 import type { Reply } from '../../core/types.js';
 
 /** The subset of a Baileys WAMessage this channel reads (kept structural so tests need no protobufs). */
@@ -50,18 +51,5 @@ export const WHATSAPP_TEXT_LIMIT = 4000;
 export function renderWhatsApp(reply: Reply, limit = WHATSAPP_TEXT_LIMIT): string[] {
   const lines = [reply.text];
   if (reply.choices?.length) lines.push('', ...reply.choices.map((c) => `${c.key}. ${c.label}`));
-  const text = lines.join('\n');
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < limit / 2) cut = window.lastIndexOf('\n');
-    if (cut < limit / 2) cut = window.lastIndexOf(' ');
-    if (cut <= 0) cut = limit;
-    parts.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  parts.push(rest);
-  return parts;
+  return splitText(lines.join('\n'), limit);
 }
