@@ -10,7 +10,9 @@ import { createOutboxStore } from '../storage/outbox.js';
 import { createPeopleStore } from '../storage/people.js';
 import { createCadreStore, inviteState } from '../storage/cadres.js';
 import { createRegistrationStore } from '../storage/registrations.js';
+import { createCorrections } from './corrections.js';
 import { createNotifier } from './notify.js';
+import { createQuestions } from './questions.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { dayIn } from './time.js';
 
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps) {
   const outbox = createOutboxStore(db);
   const cadres = createCadreStore(db);
   const queue = new KeyedQueue();
+  const notifier = createNotifier({ db, people, registrations, outbox, translate, clock, reachByPhone: deps.reachByPhone });
+  const questions = createQuestions({ db, people, outbox, translate, clock });
 
   const reader: StoreReader = {
     registrationsOf: (personId) => registrations.ofApplicant(personId),
@@ -90,7 +94,8 @@ export function createApp(deps: AppDeps) {
     return makeReference(random, 7);
   }
 
-  function applyEffect(effect: Effect, personId: number, lang: Lang, channel: string, now: number): void {
+  function applyEffect(effect: Effect, personId: number, lang: Lang, msg: Inbound, now: number): void {
+    const channel = msg.channel;
     switch (effect.type) {
       case 'recordConsent':
         return people.recordConsent(personId, effect.version, now);
@@ -117,7 +122,17 @@ export function createApp(deps: AppDeps) {
       case 'enrolCadre':
         cadres.enrol(effect.code, personId, now);
         return;
+      case 'submitCorrection':
+        registrations.correct(effect.reference, personId, effect.changes, now);
+        return;
+      case 'askQuestion':
+        questions.ask(personId, channel, msg.externalId, effect.text, now);
+        return;
     }
+  }
+
+  function ctxFor(personId: number, phone: string | null, now: number): Ctx {
+    return { now, today: dayIn(timeZone, now), translate, settings, rates, isKnownDistrict, store: reader, person: { id: personId, phone }, newReference };
   }
 
   const handleTx = db.transaction((msg: Inbound, now: number): HandleResult => {
@@ -127,22 +142,12 @@ export function createApp(deps: AppDeps) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
     }
     const session = restoreSession(contact.state, contact.lang, now);
-    const ctx: Ctx = {
-      now,
-      today: dayIn(timeZone, now),
-      translate,
-      settings,
-      rates,
-      isKnownDistrict,
-      store: reader,
-      person: { id: contact.personId, phone: contact.phone ?? msg.phone ?? null },
-      newReference,
-    };
+    const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now);
     const result = advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media }, ctx);
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
     people.saveSession(contact.personId, JSON.stringify(result.session), seenIds, now);
     if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);
-    for (const effect of result.effects) applyEffect(effect, contact.personId, result.session.lang, msg.channel, now);
+    for (const effect of result.effects) applyEffect(effect, contact.personId, result.session.lang, msg, now);
     const outboxIds = result.replies.map((r) => outbox.add(contact.personId, msg.channel, msg.externalId, r, now));
     return { duplicate: false, personId: contact.personId, replies: result.replies, outboxIds };
   });
@@ -169,7 +174,6 @@ export function createApp(deps: AppDeps) {
     }
   }
 
-  const notifier = createNotifier({ db, people, registrations, outbox, translate, clock, reachByPhone: deps.reachByPhone });
 
   return {
     /** Handles a message after any earlier message from the same sender. */
@@ -179,6 +183,9 @@ export function createApp(deps: AppDeps) {
     handleNow,
     /** Changes a registration's status (officer decisions) and tells the applicant and the cadre. */
     changeStatus: notifier.changeStatus,
+    /** Asks for named fields again: the bot then asks exactly those (see corrections.ts). */
+    requestCorrection: createCorrections({ db, flows, people, registrations, outbox, notifier, translate, ctxFor, clock }).request,
+    questions,
     people,
     registrations,
     outbox,

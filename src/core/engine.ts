@@ -70,12 +70,35 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
     }
     else engine.answer(text);
   }
+  numberQuestions(s, out);
+  return { session: s, replies: out.replies, effects: out.effects };
+}
+
+/**
+ * Starts a flow for a person without a message from them (an officer asked for a correction):
+ * whatever they were doing is parked as a draft, the flow's answers are preset, and its first
+ * question is rendered to be sent.
+ */
+export function beginFlow(flows: Flows, prev: Session, flowId: string, answers: Record<string, unknown>, ctx: Ctx): AdvanceResult {
+  const s: Session = { ...prev, answers: { ...prev.answers }, trail: [...prev.trail], drafts: { ...prev.drafts } };
+  const out = new Out();
+  const engine = new Engine(flows, s, ctx, out);
+  const flow = flows[flowId];
+  if (!flow) throw new Error(`no flow ${flowId}`);
+  engine.leave(true);
+  engine.resetTo(flowId, flow.start);
+  s.answers = { ...answers };
+  engine.goTo(flow.start);
+  numberQuestions(s, out);
+  return { session: s, replies: out.replies, effects: out.effects };
+}
+
+function numberQuestions(s: Session, out: Out): void {
   // Each answered message moves the conversation on: buttons shown before it are out of date.
   if (out.replies.length > 0) {
     s.q = (s.q ?? 0) + 1;
     for (const reply of out.replies) if (reply.choices?.length) reply.question = s.q;
   }
-  return { session: s, replies: out.replies, effects: out.effects };
 }
 
 function envOf(s: Session, c: Ctx): StepEnv {
@@ -158,7 +181,7 @@ class Engine {
     this.render();
   }
 
-  private leave(park: boolean): void {
+  leave(park: boolean): void {
     const { s } = this;
     const flow = this.flows[s.flow];
     if (park && flow?.keepsDraft && Object.keys(s.answers).length > 0) {
@@ -238,7 +261,7 @@ class Engine {
     this.render();
   }
 
-  private resetTo(flow: string, step: string): void {
+  resetTo(flow: string, step: string): void {
     const { s } = this;
     s.flow = flow;
     s.step = step;
@@ -270,7 +293,7 @@ class Engine {
   }
 
   /** Moves to a step, passing over the ones whose `skip` says so. */
-  private goTo(stepId: string): void {
+  goTo(stepId: string): void {
     let id: string | null = stepId;
     for (let guard = 0; id !== null && guard < 50; guard++) {
       const step: StepDef | undefined = this.flow.steps[id];

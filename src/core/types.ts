@@ -66,7 +66,9 @@ export type Effect =
   | { type: 'submitRegistration'; reference: string; data: RegistrationData }
   | { type: 'deleteRegistration'; reference: string }
   | { type: 'withdrawConsent' }
-  | { type: 'enrolCadre'; code: string };
+  | { type: 'enrolCadre'; code: string }
+  | { type: 'submitCorrection'; reference: string; changes: Partial<RegistrationData> }
+  | { type: 'askQuestion'; text: string };
 
 export type RegistrationStatus =
   | 'submitted'

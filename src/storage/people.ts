@@ -53,6 +53,7 @@ export function createPeopleStore(db: Db) {
     'INSERT INTO consents (person_id, version, given_at, confirmed_by) VALUES (?, ?, ?, ?)',
   );
   const personById = db.prepare<[number], { lang: Lang; phone: string | null }>('SELECT lang, phone FROM people WHERE id = ?');
+  const sessionOf = db.prepare<[number], { state: string; seen_ids: string }>('SELECT state, seen_ids FROM sessions WHERE person_id = ?');
   const withdrawConsents = db.prepare<[number, number]>(
     'UPDATE consents SET withdrawn_at = ? WHERE person_id = ? AND withdrawn_at IS NULL',
   );
@@ -140,6 +141,11 @@ export function createPeopleStore(db: Db) {
     },
     person(personId: number): { lang: Lang; phone: string | null } | undefined {
       return personById.get(personId);
+    },
+    /** A person's stored conversation, for changes that do not come from their own message. */
+    session(personId: number): { state: string | undefined; seenIds: string[] } {
+      const row = sessionOf.get(personId);
+      return { state: row?.state, seenIds: row ? (JSON.parse(row.seen_ids) as string[]) : [] };
     },
     withdrawConsent(personId: number, now: number): void {
       withdrawConsents.run(now, personId);

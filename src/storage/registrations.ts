@@ -79,6 +79,11 @@ export function createRegistrationStore(db: Db) {
     `UPDATE registrations SET status = @to, officer_note = @note, kpj = coalesce(@kpj, kpj),
        updated_at = @now WHERE id = @id`,
   );
+  const applyCorrection = db.prepare(
+    `UPDATE registrations SET data = @data, nik = @nik, full_name = @fullName, kecamatan = @kecamatan, desa = @desa,
+       group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
+  );
+  const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');
   const eventsOf = db.prepare<[number], { at: number; actor_kind: string; action: string; from_status: string | null; to_status: string | null }>(
     'SELECT at, actor_kind, action, from_status, to_status FROM registration_events WHERE registration_id = ? ORDER BY id',
   );
@@ -123,6 +128,41 @@ export function createRegistrationStore(db: Db) {
         detail: { ...(input.detail ?? {}), ...(input.note ? { note: input.note } : {}) },
       });
       return { id: r.id, from: r.status, view: view(byReference.get(input.reference)!) };
+    },
+    /** Notes which fields an officer asked to correct (shown in the console, asked by the bot). */
+    setCorrectionFields(id: number, fields: readonly string[] | null): void {
+      setCorrectionFields.run(fields ? JSON.stringify(fields) : null, id);
+    },
+    /**
+     * Applies the fields a person (or their cadre) corrected and puts the registration back in the
+     * queue; only the applicant or the submitter may, and only while a correction is asked.
+     */
+    correct(reference: string, personId: number, changes: Partial<RegistrationData>, now: number): boolean {
+      const r = byReference.get(reference);
+      if (!r || r.status !== 'needs_correction' || !r.data) return false;
+      if (r.applicant_id !== personId && r.submitter_id !== personId) return false;
+      const data = { ...(JSON.parse(r.data) as RegistrationData), ...changes };
+      applyCorrection.run({
+        id: r.id,
+        data: JSON.stringify(data),
+        nik: data.nik,
+        fullName: data.fullName,
+        kecamatan: data.kecamatan,
+        desa: data.desa,
+        groupId: data.groupId,
+        now,
+      });
+      store.event({
+        registrationId: r.id,
+        at: now,
+        actorKind: r.submitter_id === personId && r.applicant_id !== personId ? 'cadre' : 'applicant',
+        actorId: String(personId),
+        action: 'corrected',
+        fromStatus: 'needs_correction',
+        toStatus: 'submitted',
+        detail: { fields: Object.keys(changes) },
+      });
+      return true;
     },
     referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,
     groupCount: (groupId: string): number => groupCount.get(groupId)?.n ?? 0,

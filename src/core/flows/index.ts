@@ -1,6 +1,8 @@
 import type { Flows } from '../engine.js';
 import { benefitsFlow } from './benefits.js';
 import { calculatorFlow } from './calculator.js';
+import { correctionFlow } from './correction.js';
+import { questionFlow } from './question.js';
 import { eligibilityFlow } from './eligibility.js';
 import { menuFlow } from './menu.js';
 import { mydataFlow } from './mydata.js';
@@ -18,4 +20,6 @@ export const workerFlows: Flows = {
   status: statusFlow,
   mydata: mydataFlow,
   neighbours: neighboursFlow,
+  correction: correctionFlow,
+  question: questionFlow,
 };

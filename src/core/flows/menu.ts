@@ -11,6 +11,7 @@ export const MENU_ITEMS = [
   { value: 'status', aliases: ['status', 'cek status', 'check status'] },
   { value: 'mydata', aliases: ['data saya', 'data', 'privasi', 'hapus data', 'my data', 'privacy'] },
   { value: 'help', aliases: ['bantuan', 'help', 'kontak', 'contact'] },
+  { value: 'question', aliases: ['tanya', 'pertanyaan', 'tanya petugas', 'ask', 'question'] },
 ] as const;
 
 /** A cadre's menu: sign up neighbours one after another and follow them. */

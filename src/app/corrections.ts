@@ -1,0 +1,70 @@
+import { beginFlow, type Flows } from '../core/engine.js';
+import { correctionAnswers, CORRECTABLE_FIELDS } from '../core/flows/correction.js';
+import { restoreSession } from '../core/session.js';
+import type { Ctx, Lang, T } from '../core/types.js';
+import type { Db } from '../storage/db.js';
+import type { OutboxStore } from '../storage/outbox.js';
+import type { PeopleStore } from '../storage/people.js';
+import type { RegistrationStore } from '../storage/registrations.js';
+import type { createNotifier, StatusChangeResult } from './notify.js';
+
+/** Thrown for a correction request that cannot be made (unknown fields, wrong status). */
+export class CorrectionError extends Error {
+  override name = 'CorrectionError';
+}
+
+interface Deps {
+  db: Db;
+  flows: Flows;
+  people: PeopleStore;
+  registrations: RegistrationStore;
+  outbox: OutboxStore;
+  notifier: ReturnType<typeof createNotifier>;
+  translate: (lang: Lang) => T;
+  ctxFor: (personId: number, phone: string | null, now: number) => Ctx;
+  clock: () => number;
+}
+
+/**
+ * An officer asks for named fields again: the registration goes to `needs_correction`, people are
+ * told, and the one who can answer (the cadre who submitted it, else the applicant) is put straight
+ * into a conversation that asks exactly those fields.
+ */
+export function createCorrections(deps: Deps) {
+  const { db, flows, people, registrations, outbox, notifier, translate, ctxFor, clock } = deps;
+
+  const request = db.transaction(
+    (reference: string, fields: string[], note: string, officer: string): StatusChangeResult & { askedPersonId: number | null } => {
+      const wanted = CORRECTABLE_FIELDS.filter((f) => fields.includes(f));
+      if (wanted.length === 0) throw new CorrectionError('name at least one field to correct');
+      const current = registrations.byReference(reference);
+      if (!current?.data) throw new CorrectionError(`no registration ${reference}`);
+      if (!['submitted', 'needs_correction', 'approved'].includes(current.status)) {
+        throw new CorrectionError(`a ${current.status} registration cannot be corrected`);
+      }
+      const result = notifier.changeStatus(reference, { to: 'needs_correction', actor: { kind: 'officer', id: officer }, note });
+      registrations.setCorrectionFields(registrations.idOf(reference)!, wanted);
+
+      const target = current.submitterId !== current.personId ? current.submitterId : current.personId;
+      const identity = people.identities(target)[0];
+      if (!identity) return { ...result, askedPersonId: null };
+      const now = clock();
+      const person = people.person(target);
+      const stored = people.session(target);
+      const session = restoreSession(stored.state, person?.lang ?? 'id', now);
+      const answers = correctionAnswers(reference, current.data, wanted);
+      const started = beginFlow(flows, session, 'correction', answers, ctxFor(target, person?.phone ?? null, now));
+      people.saveSession(target, JSON.stringify(started.session), stored.seenIds, now);
+      const t = translate(started.session.lang);
+      const names = wanted.map((f) => t(`reg.field.${f}`)).join(', ');
+      outbox.add(target, identity.channel, identity.externalId, { text: t('corr.ask', { reference, fields: names }) }, now, 'notification');
+      for (const reply of started.replies) outbox.add(target, identity.channel, identity.externalId, reply, now, 'notification');
+      return { ...result, askedPersonId: target };
+    },
+  );
+
+  return {
+    request: (reference: string, input: { fields: string[]; note: string; officer: string }) =>
+      request(reference, input.fields, input.note, input.officer),
+  };
+}

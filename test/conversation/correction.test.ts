@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInvite } from '../../src/app/invites.js';
+import { loadProgrammeSettings } from '../../src/settings.js';
+import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => cleanup(h));
+
+const outboxTexts = (externalId: string) =>
+  (h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id').all(externalId) as { payload: string }[]).map(
+    (r) => JSON.parse(r.payload).text as string,
+  );
+
+async function registerSelf(user: string): Promise<string> {
+  const script = ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+  let out: string[] = [];
+  for (const text of script) out = await h.say(user, text);
+  return /LD-\w{5}/.exec(out.join('\n'))![0];
+}
+
+describe('correction requested by an officer', () => {
+  it('asks the person exactly the named fields and puts the registration back in the queue', async () => {
+    const ref = await registerSelf('w');
+    await h.say('w', '1'); // mid-way in something else: the benefits menu
+    h.runtime.app.requestCorrection(ref, { fields: ['phone', 'address'], note: 'Nomor HP tidak aktif', officer: 'ana' });
+    const sent = outboxTexts('w').slice(-4).join('\n');
+    expect(sent).toContain('perlu perbaikan');
+    expect(sent).toContain('Nomor HP tidak aktif');
+    expect(sent).toContain('Alamat, No. HP');
+    expect(sent).toContain('Alamat (dusun/jalan, RT/RW)?');
+    expect((await h.say('w', 'Jl. Melati No. 5')).join('\n')).toContain('Nomor HP');
+    const confirm = (await h.say('w', '0813 1111 2222')).join('\n');
+    expect(confirm).toContain('Periksa perbaikan');
+    expect(confirm).toContain('Alamat: Jl. Melati No. 5');
+    const done = (await h.say('w', '1')).join('\n');
+    expect(done).toContain('perbaikan untuk');
+    const row = h.runtime.db.prepare('SELECT status, data, correction_fields FROM registrations WHERE reference = ?').get(ref) as { status: string; data: string; correction_fields: string | null };
+    expect(row.status).toBe('submitted');
+    expect(row.correction_fields).toBeNull();
+    expect(JSON.parse(row.data)).toMatchObject({ address: 'Jl. Melati No. 5', phone: '+6281311112222', fullName: 'Budi Santoso' });
+    const actions = h.runtime.db.prepare('SELECT action FROM registration_events ORDER BY id').all();
+    expect(actions).toEqual([{ action: 'submitted' }, { action: 'status_changed' }, { action: 'corrected' }]);
+  });
+
+  it('asks the cadre when a cadre submitted it, and a new NIK brings the birth date and sex along', async () => {
+    const code = createInvite(h.runtime.db, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
+    await h.say('k', code);
+    const script = ['1', 'ya', 'Siti Aminah', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', 'gunung sari', 'mekar sari', 'RT 02', '-', 'petani', '1 juta', 'kader', '1', 'Ahmad', 'anak'];
+    for (const text of script) await h.say('k', text);
+    const ref = /LD-\w{5}/.exec((await h.say('k', '1')).join('\n'))![0];
+    h.runtime.app.requestCorrection(ref, { fields: ['nik'], note: 'NIK salah ketik', officer: 'ana' });
+    expect(outboxTexts('k').slice(-1)[0]).toContain('NIK warga');
+    expect((await h.say('k', NIK_FEMALE)).join('\n')).toContain('Tanggal lahir warga');
+    expect((await h.say('k', '17-05-1985')).join('\n')).toContain('Jenis kelamin warga');
+    const confirm = (await h.say('k', '2')).join('\n');
+    expect(confirm).toContain('NIK: 6301********0012');
+    await h.say('k', '1');
+    const data = JSON.parse((h.runtime.db.prepare('SELECT data FROM registrations WHERE reference = ?').get(ref) as { data: string }).data);
+    expect(data).toMatchObject({ nik: NIK_FEMALE, sex: 'F', birthDate: '1985-05-17' });
+  });
+});
+
+describe('questions for an officer', () => {
+  it('stores a question and delivers the answer on the person\'s channel', async () => {
+    await h.say('q', 'halo');
+    await h.say('q', '8');
+    expect((await h.say('q', 'Apakah istri saya juga bisa didaftarkan?')).join('\n')).toContain('diteruskan ke petugas');
+    const [question] = h.runtime.app.questions.open();
+    expect(question?.text).toBe('Apakah istri saya juga bisa didaftarkan?');
+    h.runtime.db.prepare("INSERT INTO officers (username, password_hash, role, created_at) VALUES ('ana', 'x', 'officer', 0)").run();
+    h.runtime.app.questions.answer(question!.id, 1, 'Bisa, daftarkan lewat menu 4.');
+    expect(outboxTexts('q').at(-1)).toContain('Bisa, daftarkan lewat menu 4.');
+    expect(h.runtime.app.questions.openCount()).toBe(0);
+    expect(() => h.runtime.app.questions.answer(question!.id, 1, 'lagi')).toThrow(/not open/);
+  });
+});
