@@ -21,6 +21,14 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_BOT_USERNAME: z.string().min(1).optional(),
   TELEGRAM_MAX_PER_SECOND: z.coerce.number().int().positive().default(30),
+  CONSOLE_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
+  /** auto: the terminal chat runs when no messaging channel is configured. */
+  TERMINAL_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
   WHATSAPP_ENABLED: bool,
   WHATSAPP_PAIRING_NUMBER: z.string().regex(/^\+?\d{8,15}$/).optional(),
   WHATSAPP_MAX_MESSAGE_AGE_SECONDS: z.coerce.number().int().positive().default(3600),

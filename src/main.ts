@@ -6,6 +6,7 @@ import { startWebhookServer } from './channels/telegram/webhook.js';
 import { loadConfig, type Config } from './config.js';
 import { createTranslator } from './i18n.js';
 import { createRuntime, type Runtime } from './runtime.js';
+import { startConsoleServer } from './console/server.js';
 
 /**
  * The composition root: config, database, the retention timer, and the channels that are
@@ -20,18 +21,25 @@ async function main(): Promise<void> {
   purge();
   setInterval(purge, 3600_000).unref();
 
-  if (!config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED) {
-    logger.debug({ database: config.DATABASE_PATH }, 'no messaging channel configured: terminal chat');
-    process.once('SIGINT', () => {
-      runtime.close();
-      process.exit(0);
-    });
+  const noChannel = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED;
+  const stops: (() => Promise<void> | void)[] = [];
+  if (config.CONSOLE_ENABLED) {
+    try {
+      const server = await startConsoleServer(runtime, { port: config.CONSOLE_PORT, host: config.CONSOLE_HOST, simulatorHint: noChannel });
+      stops.push(() => void server.close());
+    } catch (err) {
+      logger.error({ err: (err as Error).message, port: config.CONSOLE_PORT }, 'the officer console could not start (is the port in use? set CONSOLE_PORT)');
+    }
+  }
+
+  if (config.TERMINAL_CHAT === 'on' || (config.TERMINAL_CHAT === 'auto' && noChannel)) {
+    // The terminal chat: when its input ends (Ctrl+D, or the end of piped input), Lindung stops.
+    process.once('SIGINT', () => void shutdown(stops, runtime));
     await runTerminalChat(runtime.app, { jsonl: config.CHAT_JSONL, input: process.stdin, output: process.stdout });
-    runtime.close();
+    await shutdown(stops, runtime);
     return;
   }
 
-  const stops: (() => Promise<void> | void)[] = [];
   if (config.WHATSAPP_ENABLED) {
     // Baileys is loaded only when WhatsApp is on.
     const { baileysSocketFactory, printQr } = await import('./channels/whatsapp/baileys.js');
@@ -52,13 +60,15 @@ async function main(): Promise<void> {
   }
   if (config.TELEGRAM_BOT_TOKEN) stops.push(await startTelegram(config, runtime));
 
-  const stop = async () => {
-    for (const s of stops) await s();
-    runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void shutdown(stops, runtime));
+  process.once('SIGTERM', () => void shutdown(stops, runtime));
+}
+
+/** Clean shutdown: channels and the console stop, the database closes. */
+async function shutdown(stops: (() => Promise<void> | void)[], runtime: Runtime): Promise<never> {
+  for (const s of stops) await s();
+  runtime.close();
+  process.exit(0);
 }
 
 /** Telegram by long polling, or by webhook when TELEGRAM_WEBHOOK_URL is set; returns its stop. */

@@ -1,0 +1,52 @@
+/** @jsxImportSource hono/jsx */
+import type { Hono } from 'hono';
+import type { T } from '../core/types.js';
+import type { ConsoleDeps } from './app.js';
+import { pageBase } from './app.js';
+import type { ConsoleEnv } from './auth.js';
+import { BarChart, ColumnChart, ProgressBar } from './charts.js';
+import { statusLabel } from './labels.js';
+import { Layout } from './layout.js';
+import { byKecamatan, coverageByGroup, perWeek, topCadres, totalsByStatus } from './stats.js';
+
+/** Coverage against the regency's quotas, and where and when registrations come from. */
+export function dashboardRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
+  const { db, settings, t, timeZone, clock } = deps;
+  web.get('/dashboard', (c) => {
+    const base = pageBase(c, t, timeZone);
+    const totals = totalsByStatus(db);
+    const coverage = coverageByGroup(db, settings);
+    const areas = byKecamatan(db);
+    const weeks = perWeek(db, 12, clock(), timeZone);
+    const cadres = topCadres(db, 10);
+    return c.html(
+      <Layout title={t('console.dashboard.title')} t={t} officer={base.officer} csrf={base.csrf} active="/dashboard">
+        <div class="grid">
+          <section class="card">
+            <h2>{t('console.dashboard.by_status')}</h2>
+            <BarChart title={t('console.dashboard.by_status')} items={totals.map((s) => ({ label: statusLabel(t, s.status), value: s.count }))} />
+          </section>
+          <section class="card">
+            <h2>{t('console.dashboard.coverage')}</h2>
+            {coverage.map((g) => (
+              <ProgressBar label={g.label} value={g.approvedOrRegistered} max={g.quota ?? 0} />
+            ))}
+            <p class="muted">{t('console.dashboard.coverage_note')}</p>
+          </section>
+          <section class="card">
+            <h2>{t('console.dashboard.by_kecamatan')}</h2>
+            <BarChart title={t('console.dashboard.by_kecamatan')} items={areas.map((a) => ({ label: a.kecamatan ?? '-', value: a.count }))} />
+          </section>
+          <section class="card">
+            <h2>{t('console.dashboard.per_week')}</h2>
+            <ColumnChart title={t('console.dashboard.per_week')} items={weeks.map((w) => ({ label: w.weekStart.slice(5), value: w.count }))} />
+          </section>
+          <section class="card">
+            <h2>{t('console.dashboard.cadres')}</h2>
+            <BarChart title={t('console.dashboard.cadres')} items={cadres.map((k) => ({ label: `#${k.personId} ${k.role} · ${k.desa}`, value: k.count }))} />
+          </section>
+        </div>
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,266 @@
+// Export of filtered registrations for entering people into BPJS Ketenagakerjaan's own systems:
+// CSV (Excel-friendly) or XLSX. Holds the full NIK on purpose; the caller records the export in
+// the audit log.
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { Db } from '../storage/db.js';
+import type { RegistrationData, RegistrationStatus } from '../core/types.js';
+import type { ProgrammeSettings } from '../settings.js';
+import { dayIn } from '../app/time.js';
+import { loadLocales } from '../i18n.js';
+import { AFTER_CURSOR, buildQueueQuery, cachedStatement, DEFAULT_TIME_ZONE, type QueueFilter } from './filters.js';
+
+/** One exported registration; empty strings where a value is missing (or the row was deleted). */
+export interface ExportRow {
+  reference: string;
+  status: RegistrationStatus;
+  /** Day of submission, yyyy-mm-dd in the regency's time zone. */
+  submittedAt: string;
+  fullName: string;
+  nik: string;
+  birthPlace: string;
+  /** dd-mm-yyyy */
+  birthDate: string;
+  sex: 'L' | 'P' | '';
+  address: string;
+  desa: string;
+  kecamatan: string;
+  /** E.164 (+62…) */
+  phone: string;
+  occupation: string;
+  monthlyIncome: number | null;
+  group: string;
+  /** e.g. 'JKK+JKM' */
+  programmes: string;
+  heirName: string;
+  heirRelation: string;
+  motherName: string;
+  kpj: string;
+  officerNote: string;
+  submittedBy: 'applicant' | 'cadre' | '';
+}
+
+export interface ExportColumn {
+  key: keyof ExportRow;
+  header: string;
+  /** Width in characters in the XLSX. */
+  width: number;
+  /** Kept as text in the XLSX so Excel never turns it into a number (NIK, phone, KPJ). */
+  text?: boolean;
+}
+
+/** Columns in order, with Indonesian headers for the officers. */
+export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { key: 'reference', header: 'Kode', width: 10 },
+  { key: 'status', header: 'Status', width: 16 },
+  { key: 'submittedAt', header: 'Tanggal kirim', width: 12 },
+  { key: 'fullName', header: 'Nama lengkap', width: 28 },
+  { key: 'nik', header: 'NIK', width: 19, text: true },
+  { key: 'birthPlace', header: 'Tempat lahir', width: 16 },
+  { key: 'birthDate', header: 'Tanggal lahir', width: 12 },
+  { key: 'sex', header: 'Jenis kelamin', width: 8 },
+  { key: 'address', header: 'Alamat', width: 36 },
+  { key: 'desa', header: 'Desa', width: 18 },
+  { key: 'kecamatan', header: 'Kecamatan', width: 18 },
+  { key: 'phone', header: 'No. HP', width: 16, text: true },
+  { key: 'occupation', header: 'Pekerjaan', width: 22 },
+  { key: 'monthlyIncome', header: 'Penghasilan per bulan (Rp)', width: 14 },
+  { key: 'group', header: 'Kelompok', width: 16 },
+  { key: 'programmes', header: 'Program', width: 12 },
+  { key: 'heirName', header: 'Nama ahli waris', width: 24 },
+  { key: 'heirRelation', header: 'Hubungan ahli waris', width: 16 },
+  { key: 'motherName', header: 'Nama ibu kandung', width: 24 },
+  { key: 'kpj', header: 'KPJ', width: 14, text: true },
+  { key: 'officerNote', header: 'Catatan petugas', width: 30 },
+  { key: 'submittedBy', header: 'Dikirim oleh', width: 10 },
+];
+
+interface ExportDbRow {
+  id: number;
+  reference: string;
+  status: RegistrationStatus;
+  created_at: number;
+  nik: string | null;
+  full_name: string | null;
+  data: string | null;
+  kecamatan: string | null;
+  desa: string | null;
+  group_id: string | null;
+  officer_note: string | null;
+  kpj: string | null;
+}
+
+let heirLabels: Record<string, string> | undefined;
+/** Indonesian labels of the heir relations ('spouse' → 'Suami/istri'), from the locale file. */
+function heirLabel(code: string): string {
+  if (!heirLabels) {
+    const reg = (loadLocales().id as { reg?: { heir?: Record<string, unknown> } }).reg;
+    heirLabels = Object.fromEntries(
+      Object.entries(reg?.heir ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  }
+  return heirLabels[code] ?? code;
+}
+
+const dmy = (iso: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+};
+
+/** Rows fetched per query: each batch is read completely before any row is handed out. */
+const BATCH = 500;
+
+/**
+ * Every registration matching the filter (its `after` and `limit` are ignored), oldest first.
+ *
+ * Lazy and flat in memory: rows are read in keyset batches of 500 rather than through one open
+ * `.iterate()`, because better-sqlite3 refuses every write on the connection while an iterator
+ * is open — and the consumer awaits the network between rows, so the bot's own writes on the
+ * shared connection would fail for the whole export. A row changing status mid-export may be
+ * in or out; none is repeated (created_at never changes).
+ *
+ * With `settings`, occupations chosen from the list are written with their Indonesian label.
+ */
+export function* exportRows(
+  db: Db,
+  filter: QueueFilter,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  settings?: Pick<ProgrammeSettings, 'occupations'>,
+): Generator<ExportRow, number, undefined> {
+  const { where, params } = buildQueueQuery(filter, timeZone);
+  const cols = 'id, reference, status, created_at, nik, full_name, data, kecamatan, desa, group_id, officer_note, kpj';
+  const first = cachedStatement(db, `SELECT ${cols} FROM registrations WHERE ${where} ORDER BY created_at, id LIMIT ${BATCH}`);
+  const next = cachedStatement(
+    db,
+    `SELECT ${cols} FROM registrations WHERE ${where} AND ${AFTER_CURSOR} ORDER BY created_at, id LIMIT ${BATCH}`,
+  );
+  const occupations = new Map((settings?.occupations ?? []).map((o) => [o.id, o.label.id]));
+
+  let count = 0;
+  let batch = first.all(params) as ExportDbRow[];
+  while (batch.length > 0) {
+    for (const r of batch) {
+      count++;
+      yield toExportRow(r, timeZone, occupations);
+    }
+    if (batch.length < BATCH) break;
+    const last = batch[batch.length - 1]!;
+    batch = next.all({ ...params, afterCreatedAt: last.created_at, afterId: last.id }) as ExportDbRow[];
+  }
+  return count;
+}
+
+function toExportRow(r: ExportDbRow, timeZone: string, occupations: Map<string, string>): ExportRow {
+  let d: Partial<RegistrationData> = {};
+  if (r.data) {
+    try {
+      d = JSON.parse(r.data) as Partial<RegistrationData>;
+    } catch {
+      d = {};
+    }
+  }
+  const s = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return {
+    reference: r.reference,
+    status: r.status,
+    submittedAt: dayIn(timeZone, r.created_at),
+    fullName: r.full_name ?? s(d.fullName),
+    nik: r.nik ?? '',
+    birthPlace: s(d.birthPlace),
+    birthDate: dmy(s(d.birthDate)),
+    sex: d.sex === 'M' ? 'L' : d.sex === 'F' ? 'P' : '',
+    address: s(d.address),
+    desa: r.desa ?? s(d.desa),
+    kecamatan: r.kecamatan ?? s(d.kecamatan),
+    phone: s(d.phone),
+    occupation: occupations.get(s(d.occupation)) ?? s(d.occupation),
+    monthlyIncome: typeof d.income === 'number' && Number.isFinite(d.income) ? d.income : null,
+    group: r.group_id ?? s(d.groupId),
+    programmes: Array.isArray(d.programmes) ? d.programmes.join('+') : '',
+    heirName: s(d.heirName),
+    heirRelation: d.heirRelation ? heirLabel(d.heirRelation) : '',
+    motherName: s(d.motherName),
+    kpj: r.kpj ?? '',
+    officerNote: r.officer_note ?? '',
+    submittedBy: d.submittedBy === 'cadre' ? 'cadre' : d.submittedBy === 'self' ? 'applicant' : '',
+  };
+}
+
+/**
+ * A text a spreadsheet would read as a formula (= + - @, or a leading tab/CR) gets a leading
+ * single quote, so opening the file never runs anything (OWASP "CSV injection").
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+type Rows = Iterable<ExportRow> | AsyncIterable<ExportRow>;
+
+async function* counted(rows: Rows, counter: { n: number }): AsyncGenerator<ExportRow> {
+  for await (const r of rows) {
+    counter.n++;
+    yield r;
+  }
+}
+
+/**
+ * Writes the rows as CSV to `writable` and ends it: UTF-8 with a BOM (so Excel reads the
+ * accents right), a header row, CRLF line ends and RFC 4180 quoting, formulas neutralised.
+ * Waits for the writable (backpressure). Resolves to the number of data rows written.
+ * Note: Excel still shows a 16-digit NIK opened from CSV in scientific notation; use XLSX for Excel.
+ */
+export async function writeCsv(rows: Rows, writable: Writable): Promise<number> {
+  const counter = { n: 0 };
+  const stringifier = stringify({
+    bom: true,
+    header: true,
+    columns: EXPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+    record_delimiter: '\r\n',
+    quoted_match: /^\s|\s$/, // keep leading/trailing spaces visible to the reader
+    cast: { string: (v) => neutraliseFormula(v) },
+  });
+  await pipeline(Readable.from(counted(rows, counter)), stringifier, writable);
+  return counter.n;
+}
+
+/**
+ * Writes the rows as an XLSX workbook (one sheet, exceljs's streaming writer) to `writable` and
+ * ends it: bold frozen header, column widths, NIK/phone/KPJ as text cells ('@' format). Text is
+ * stored as string cells, never formulas, so nothing needs neutralising. Resolves to the number
+ * of data rows written.
+ */
+export async function writeXlsx(rows: Rows, writable: Writable): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: writable, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Pendaftaran', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    ...(c.text ? { style: { numFmt: '@' } } : {}),
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.commit();
+
+  let n = 0;
+  for await (const r of rows) {
+    const values: Record<string, string | number | null> = {};
+    for (const c of EXPORT_COLUMNS) {
+      const v = r[c.key];
+      values[c.key] = typeof v === 'number' ? v : v === null || v === '' ? null : String(v);
+    }
+    sheet.addRow(values).commit();
+    n++;
+    // Let the zip stream drain into a slow client instead of piling up in memory.
+    if (n % 200 === 0) {
+      if (writable.writableNeedDrain) await once(writable, 'drain');
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+  return n;
+}

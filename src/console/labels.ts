@@ -1,0 +1,20 @@
+import type { T } from '../core/types.js';
+import type { ProgrammeSettings } from '../settings.js';
+
+/** Reasons an officer picks from when rejecting (the free text adds detail). */
+export const REJECT_REASONS = ['nik_invalid', 'already_member', 'outside_area', 'not_eligible', 'no_consent', 'duplicate', 'other'] as const;
+
+/** A registration status as officers read it. */
+export function statusLabel(t: T, status: string): string {
+  return t(`console.status.${status}`);
+}
+
+/** A group id as its Indonesian label from the programme settings. */
+export function groupLabel(settings: ProgrammeSettings, id: string | null | undefined): string {
+  return settings.groups.find((g) => g.id === id)?.label.id ?? id ?? '-';
+}
+
+/** Date and time in the regency's zone, e.g. "22 Nov 2026 09.15". */
+export function formatWhen(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('id-ID', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+}

@@ -1,0 +1,69 @@
+/** @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
+import type { T } from '../core/types.js';
+import type { Officer } from '../storage/officers.js';
+
+export interface PageProps {
+  title: string;
+  t: T;
+  officer: Officer | null;
+  csrf: string;
+  active?: string;
+  flash?: { text: string; error?: boolean } | undefined;
+  children?: Child;
+}
+
+/** A form field carrying the session's CSRF token (every console form has one). */
+export function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** The page frame: navigation for the officer's role, the flash message, the content. */
+export function Layout({ title, t, officer, csrf, active, flash, children }: PageProps) {
+  const nav: [string, string, boolean][] = [
+    ['/queue', t('console.nav.queue'), true],
+    ['/questions', t('console.nav.questions'), true],
+    ['/dashboard', t('console.nav.dashboard'), true],
+    ['/simulator', t('console.nav.simulator'), true],
+    ['/admin/officers', t('console.nav.officers'), officer?.role === 'admin'],
+    ['/admin/invites', t('console.nav.invites'), officer?.role === 'admin'],
+    ['/audit', t('console.nav.audit'), officer?.role === 'admin'],
+  ];
+  return (
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Lindung`}</title>
+        <link rel="stylesheet" href="/static/console.css" />
+      </head>
+      <body>
+        <header>
+          <span class="brand">Lindung</span>
+          {officer
+            ? nav
+                .filter(([, , show]) => show)
+                .map(([href, label]) => (
+                  <a href={href} class={active === href ? 'on' : ''}>
+                    {label}
+                  </a>
+                ))
+            : null}
+          {officer ? (
+            <form method="post" action="/logout">
+              <Csrf token={csrf} />
+              <button class="secondary" type="submit">
+                {t('console.logout', { username: officer.username })}
+              </button>
+            </form>
+          ) : null}
+        </header>
+        <main>
+          <h1>{title}</h1>
+          {flash ? <p class={flash.error ? 'flash error' : 'flash'}>{flash.text}</p> : null}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,168 @@
+/** @jsxImportSource hono/jsx */
+import { CORRECTABLE_FIELDS } from '../../core/flows/correction.js';
+import type { RegistrationData, RegistrationStatus, T } from '../../core/types.js';
+import { formatDateId } from '../../domain/dates.js';
+import { formatRupiah } from '../../domain/income.js';
+import { maskNik } from '../../domain/nik.js';
+import type { ProgrammeSettings } from '../../settings.js';
+import type { Officer } from '../../storage/officers.js';
+import { formatWhen, groupLabel, REJECT_REASONS, statusLabel } from '../labels.js';
+import { Csrf, Layout } from '../layout.js';
+
+export interface DetailView {
+  reference: string;
+  status: RegistrationStatus;
+  data: RegistrationData | null;
+  officerNote: string | null;
+  kpj: string | null;
+  correctionFields: string[];
+  channel: string;
+  submittedBy: string;
+  createdAt: number;
+  checks: string[];
+  events: { at: number; actorKind: string; actorId: string | null; action: string; fromStatus: string | null; toStatus: string | null; note?: string }[];
+}
+
+interface Props {
+  t: T;
+  officer: Officer;
+  csrf: string;
+  settings: ProgrammeSettings;
+  timeZone: string;
+  view: DetailView;
+  revealNik: boolean;
+  flash?: { text: string; error?: boolean };
+}
+
+/** Every field of one registration, its automatic checks and history, and the decisions. */
+export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealNik, flash }: Props) {
+  const d = view.data;
+  const base = `/registrations/${view.reference}`;
+  const field = (key: string, value: string | null | undefined) => (
+    <>
+      <dt>{t(`reg.field.${key}`)}</dt>
+      <dd>{value ?? '-'}</dd>
+    </>
+  );
+  const canDecide = ['submitted', 'needs_correction', 'approved'].includes(view.status);
+  return (
+    <Layout title={`${view.reference} · ${d?.fullName ?? ''}`} t={t} officer={officer} csrf={csrf} active="/queue" flash={flash}>
+      <p>
+        <span class={`badge ${view.status}`}>{statusLabel(t, view.status)}</span>{' '}
+        <span class="muted">{t('console.detail.submitted_via', { channel: view.channel, by: view.submittedBy, when: formatWhen(view.createdAt, timeZone) })}</span>
+      </p>
+      <div class="grid">
+        <section class="card">
+          <h2>{t('console.detail.data')}</h2>
+          {d ? (
+            <dl class="fields">
+              {field('fullName', d.fullName)}
+              <dt>NIK</dt>
+              <dd>
+                {revealNik ? d.nik : maskNik(d.nik)}{' '}
+                {revealNik ? null : (
+                  <form method="post" action={`${base}/reveal`} class="inline">
+                    <Csrf token={csrf} />
+                    <button class="secondary" type="submit">
+                      {t('console.detail.show_nik')}
+                    </button>
+                  </form>
+                )}
+              </dd>
+              {field('birthPlace', d.birthPlace)}
+              {field('birthDate', formatDateId(d.birthDate, 'id'))}
+              {field('sex', d.sex === 'F' ? t('reg.sex_f') : t('reg.sex_m'))}
+              {field('address', d.address)}
+              {field('desa', d.desa)}
+              {field('kecamatan', d.kecamatan)}
+              {field('phone', d.phone)}
+              {field('occupation', settings.occupations.find((o) => o.id === d.occupation)?.label.id ?? d.occupation)}
+              {field('income', formatRupiah(d.income))}
+              {field('groupId', groupLabel(settings, d.groupId))}
+              {field('programmes', d.programmes.join(' + '))}
+              {field('heirName', d.heirName)}
+              {field('heirRelation', t(`reg.heir.${d.heirRelation}`))}
+              {settings.askMotherMaidenName ? field('motherName', d.motherName ?? '-') : null}
+              <dt>{t('console.detail.consent')}</dt>
+              <dd>{`${d.consentAt.slice(0, 10)} (${d.consentVersion}, ${d.consentBy ?? 'applicant'})`}</dd>
+              <dt>KPJ</dt>
+              <dd>{view.kpj ?? '-'}</dd>
+              <dt>{t('console.detail.note')}</dt>
+              <dd>{view.officerNote ?? '-'}</dd>
+            </dl>
+          ) : (
+            <p>{t('console.detail.deleted')}</p>
+          )}
+        </section>
+        <section class="card">
+          <h2>{t('console.detail.checks')}</h2>
+          {view.checks.length ? (
+            <ul class="checks">
+              {view.checks.map((c) => (
+                <li>{t(`console.check.${c}`)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t('console.detail.no_checks')}</p>
+          )}
+          {view.correctionFields.length ? (
+            <p>{t('console.detail.correction_asked', { fields: view.correctionFields.map((f) => t(`reg.field.${f}`)).join(', ') })}</p>
+          ) : null}
+          <h2>{t('console.detail.history')}</h2>
+          <ol class="muted">
+            {view.events.map((e) => (
+              <li>
+                {`${formatWhen(e.at, timeZone)} · ${e.actorKind}${e.actorId ? ` ${e.actorId}` : ''} · ${e.action}`}
+                {e.toStatus ? ` → ${statusLabel(t, e.toStatus)}` : ''}
+                {e.note ? ` · ${e.note}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      {canDecide && d ? (
+        <div class="grid">
+          {view.status !== 'approved' ? (
+            <form class="card stack" method="post" action={`${base}/approve`}>
+              <Csrf token={csrf} />
+              <h2>{t('console.detail.approve')}</h2>
+              <button type="submit">{t('console.detail.approve')}</button>
+            </form>
+          ) : null}
+          <form class="card stack" method="post" action={`${base}/kpj`}>
+            <Csrf token={csrf} />
+            <h2>{t('console.detail.kpj')}</h2>
+            <input name="kpj" inputmode="numeric" pattern="[0-9]{11}" required placeholder="12345678901" aria-label="KPJ" />
+            <button type="submit">{t('console.detail.kpj_save')}</button>
+          </form>
+          <form class="card stack" method="post" action={`${base}/correction`}>
+            <Csrf token={csrf} />
+            <h2>{t('console.detail.correction')}</h2>
+            <div>
+              {CORRECTABLE_FIELDS.filter((f) => f !== 'motherName' || settings.askMotherMaidenName).map((f) => (
+                <label class="choice">
+                  <input type="checkbox" name="field" value={f} /> {t(`reg.field.${f}`)}
+                </label>
+              ))}
+            </div>
+            <textarea name="note" rows={2} required placeholder={t('console.detail.note_hint')} aria-label={t('console.detail.note')} />
+            <button type="submit">{t('console.detail.correction_send')}</button>
+          </form>
+          <form class="card stack" method="post" action={`${base}/reject`}>
+            <Csrf token={csrf} />
+            <h2>{t('console.detail.reject')}</h2>
+            <select name="reason" required aria-label={t('console.detail.reason')}>
+              {REJECT_REASONS.map((r) => (
+                <option value={r}>{t(`console.reject.${r}`)}</option>
+              ))}
+            </select>
+            <textarea name="note" rows={2} placeholder={t('console.detail.note_hint')} aria-label={t('console.detail.note')} />
+            <button class="danger" type="submit">
+              {t('console.detail.reject')}
+            </button>
+          </form>
+        </div>
+      ) : null}
+    </Layout>
+  );
+}

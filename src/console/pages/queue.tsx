@@ -1,0 +1,175 @@
+/** @jsxImportSource hono/jsx */
+import type { T } from '../../core/types.js';
+import type { ProgrammeSettings } from '../../settings.js';
+import type { Officer } from '../../storage/officers.js';
+import type { QueueFilter, QueueRow } from '../filters.js';
+import { formatWhen, groupLabel, statusLabel } from '../labels.js';
+import { Csrf, Layout } from '../layout.js';
+
+const STATUSES = ['open', 'submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'all'] as const;
+
+interface Props {
+  t: T;
+  officer: Officer;
+  csrf: string;
+  settings: ProgrammeSettings;
+  timeZone: string;
+  filter: QueueFilter;
+  rows: QueueRow[];
+  total: number;
+  next: string | null;
+  query: string;
+  cadres: { personId: number; desa: string; role: string }[];
+  flash?: { text: string; error?: boolean };
+}
+
+/** The review queue: filters, search, oldest first, bulk approve, keyset paging, export links. */
+export function QueuePage(p: Props) {
+  const { t, filter, settings } = p;
+  const withAfter = (after: string) => `/queue?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(p.query)), after }).toString()}`;
+  const exportQuery = new URLSearchParams(p.query);
+  exportQuery.delete('after');
+  return (
+    <Layout title={t('console.queue.title')} t={t} officer={p.officer} csrf={p.csrf} active="/queue" flash={p.flash}>
+      <form class="filters card" method="get" action="/queue">
+        <label>
+          {t('console.queue.search')}
+          <input name="q" value={filter.q ?? ''} placeholder={t('console.queue.search_hint')} />
+        </label>
+        <label>
+          {t('console.queue.status')}
+          <select name="status">
+            {STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {s === 'open' || s === 'all' ? t(`console.queue.status_${s}`) : statusLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('console.queue.kecamatan')}
+          <select name="kecamatan">
+            <option value="">{t('console.queue.any')}</option>
+            {settings.areas.map((a) => (
+              <option value={a.kecamatan} selected={filter.kecamatan === a.kecamatan}>
+                {a.kecamatan}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('console.queue.desa')}
+          <select name="desa">
+            <option value="">{t('console.queue.any')}</option>
+            {settings.areas.flatMap((a) =>
+              a.desa.map((d) => (
+                <option value={d} selected={filter.desa === d}>
+                  {d}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+        <label>
+          {t('console.queue.group')}
+          <select name="group">
+            <option value="">{t('console.queue.any')}</option>
+            {settings.groups.map((g) => (
+              <option value={g.id} selected={filter.group === g.id}>
+                {g.label.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('console.queue.cadre')}
+          <select name="cadre">
+            <option value="">{t('console.queue.any')}</option>
+            {p.cadres.map((c) => (
+              <option value={String(c.personId)} selected={filter.cadre === c.personId}>
+                {`#${c.personId} ${c.role} · ${c.desa}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('console.queue.from')}
+          <input type="date" name="from" value={filter.from ?? ''} />
+        </label>
+        <label>
+          {t('console.queue.to')}
+          <input type="date" name="to" value={filter.to ?? ''} />
+        </label>
+        <button type="submit">{t('console.queue.apply')}</button>
+        <a class="button secondary" href="/queue">
+          {t('console.queue.reset')}
+        </a>
+      </form>
+      <p class="muted">
+        {t('console.queue.total', { total: p.total })} ·{' '}
+        <a href={`/export?format=csv&${exportQuery.toString()}`}>{t('console.queue.export_csv')}</a> ·{' '}
+        <a href={`/export?format=xlsx&${exportQuery.toString()}`}>{t('console.queue.export_xlsx')}</a>
+      </p>
+      <form method="post" action="/queue/approve">
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="back" value={`/queue?${p.query}`} />
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('console.queue.pick')}</th>
+                <th>{t('console.queue.reference')}</th>
+                <th>{t('console.queue.name')}</th>
+                <th class="opt">NIK</th>
+                <th>{t('console.queue.place')}</th>
+                <th class="opt">{t('console.queue.group')}</th>
+                <th>{t('console.queue.status')}</th>
+                <th class="opt">{t('console.queue.submitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.length === 0 ? (
+                <tr>
+                  <td colspan={8}>{t('console.queue.empty')}</td>
+                </tr>
+              ) : (
+                p.rows.map((r) => (
+                  <tr>
+                    <td>{r.status === 'submitted' ? <input type="checkbox" name="ref" value={r.reference} aria-label={r.reference} /> : null}</td>
+                    <td>
+                      <a href={`/registrations/${r.reference}`}>{r.reference}</a>
+                    </td>
+                    <td>
+                      {r.fullName ?? '-'}
+                      {r.checks.length ? <span class="badge"> ⚠ {r.checks.length}</span> : null}
+                    </td>
+                    <td class="opt">{r.nikMasked ?? '-'}</td>
+                    <td>{`${r.desa ?? '-'}, ${r.kecamatan ?? '-'}`}</td>
+                    <td class="opt">{groupLabel(settings, r.groupId)}</td>
+                    <td>
+                      <span class={`badge ${r.status}`}>{statusLabel(t, r.status)}</span>
+                    </td>
+                    <td class="opt">{formatWhen(r.createdAt, p.timeZone)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        <div class="pager">
+          <button type="submit">{t('console.queue.approve_selected')}</button>
+          {p.next ? (
+            <a class="button secondary" href={withAfter(p.next)}>
+              {t('console.queue.next_page')}
+            </a>
+          ) : null}
+          {filter.after ? (
+            <a class="button secondary" href={`/queue?${new URLSearchParams([...new URLSearchParams(p.query)].filter(([k]) => k !== 'after')).toString()}`}>
+              {t('console.queue.first_page')}
+            </a>
+          ) : null}
+        </div>
+      </form>
+    </Layout>
+  );
+}

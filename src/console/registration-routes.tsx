@@ -1,0 +1,204 @@
+/** @jsxImportSource hono/jsx */
+import type { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { PassThrough } from 'node:stream';
+import type { RegistrationData, RegistrationStatus, T } from '../core/types.js';
+import { nikMatchesBirthDate, parseNik } from '../domain/nik.js';
+import { parseReference } from '../domain/reference.js';
+import type { ConsoleDeps } from './app.js';
+import { pageBase } from './app.js';
+import type { ConsoleEnv } from './auth.js';
+import { exportRows, writeCsv, writeXlsx } from './export.js';
+import { QueueFilterSchema, queuePage } from './filters.js';
+import { REJECT_REASONS } from './labels.js';
+import { DetailPage, type DetailView } from './pages/detail.js';
+import { QueuePage } from './pages/queue.js';
+
+type Deps = ConsoleDeps & { clock: () => number; t: T };
+
+interface RegistrationRow {
+  id: number;
+  reference: string;
+  status: RegistrationStatus;
+  data: string | null;
+  officer_note: string | null;
+  kpj: string | null;
+  correction_fields: string | null;
+  channel: string;
+  applicant_id: number;
+  submitter_id: number;
+  created_at: number;
+  nik: string | null;
+}
+
+/** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
+function checksOf(db: Deps['db'], row: RegistrationRow, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
+  const checks = new Set(data?.checks ?? []);
+  if (data) {
+    const nik = parseNik(data.nik, { today, isKnownDistrict: known });
+    if (nik.ok) {
+      if (!nik.info.knownDistrict) checks.add('unknown_region');
+      if (!nikMatchesBirthDate(nik.info, data.birthDate)) checks.add('nik_birthdate_mismatch');
+      if (nik.info.sex !== data.sex) checks.add('nik_sex_mismatch');
+    } else checks.add('nik_invalid');
+    const others = db.prepare('SELECT count(*) AS n FROM registrations WHERE nik = ? AND id <> ?').get(data.nik, row.id) as { n: number };
+    if (others.n > 0) checks.add('duplicate');
+  }
+  return [...checks];
+}
+
+/** Queue, detail, decisions and export: everything that reads or changes registrations. */
+export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
+  const { db, app, officers, settings, timeZone, clock, t } = deps;
+  const byRef = db.prepare<[string], RegistrationRow>('SELECT * FROM registrations WHERE reference = ?');
+  const cadres = db.prepare<[], { person_id: number; desa: string; role: string }>('SELECT person_id, desa, role FROM cadres ORDER BY desa');
+  const knownDistrict = () => true;
+  const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
+    officers.audit({ officerId, action, registrationId, detail, now: clock() });
+
+  web.get('/queue', (c) => {
+    const parsed = QueueFilterSchema.safeParse(c.req.query());
+    const filter = parsed.success ? parsed.data : QueueFilterSchema.parse({});
+    const page = queuePage(db, filter, timeZone);
+    const query = new URL(c.req.url).search.slice(1);
+    return c.html(
+      <QueuePage
+        {...pageBase(c, t, timeZone)}
+        settings={settings}
+        filter={filter}
+        rows={page.rows}
+        total={page.total}
+        next={page.next}
+        query={query}
+        cadres={cadres.all().map((r) => ({ personId: r.person_id, desa: r.desa, role: r.role }))}
+        flash={parsed.success ? pageBase(c, t, timeZone).flash : { text: t('console.flash.bad_filter'), error: true }}
+      />,
+    );
+  });
+
+  web.post('/queue/approve', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const refs = ([] as unknown[]).concat(body.ref ?? []).map(String).filter((r) => parseReference(r));
+    const officer = c.get('officer')!;
+    let done = 0;
+    for (const ref of refs) {
+      const row = byRef.get(ref);
+      if (!row || row.status !== 'submitted') continue;
+      app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: officer.username } });
+      audit(officer.id, 'approve', row.id, { bulk: true });
+      done++;
+    }
+    const back = typeof body.back === 'string' && body.back.startsWith('/queue') ? body.back : '/queue';
+    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}ok=${done ? 'bulk_approved' : 'nothing_selected'}`, 303);
+  });
+
+  web.get('/registrations/:ref', (c) => {
+    const row = byRef.get(c.req.param('ref'));
+    if (!row) return c.html(<p>{t('console.not_found')}</p>, 404);
+    const officer = c.get('officer')!;
+    const revealId = Number(c.req.query('reveal'));
+    // A revealed NIK stays visible only for a reveal this officer made moments ago (recorded in the audit log).
+    const revealed =
+      revealId > 0 &&
+      (db
+        .prepare("SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?")
+        .get(revealId, officer.id, row.id, clock() - 5 * 60_000) as { one: number } | undefined) !== undefined;
+    audit(officer.id, 'view', row.id);
+    const data = row.data ? (JSON.parse(row.data) as RegistrationData) : null;
+    const today = new Date(clock()).toISOString().slice(0, 10);
+    const events = app.registrations.events(row.id).map((e) => ({
+      at: e.at,
+      actorKind: e.actor_kind,
+      actorId: null,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+    }));
+    const view: DetailView = {
+      reference: row.reference,
+      status: row.status,
+      data,
+      officerNote: row.officer_note,
+      kpj: row.kpj,
+      correctionFields: row.correction_fields ? (JSON.parse(row.correction_fields) as string[]) : [],
+      channel: row.channel,
+      submittedBy: row.submitter_id === row.applicant_id ? t('console.detail.by_applicant') : t('console.detail.by_cadre', { id: row.submitter_id }),
+      createdAt: row.created_at,
+      checks: checksOf(db, row, data, today, knownDistrict),
+      events,
+    };
+    return c.html(<DetailPage {...pageBase(c, t, timeZone)} settings={settings} view={view} revealNik={revealed} />);
+  });
+
+  web.post('/registrations/:ref/reveal', (c) => {
+    const row = byRef.get(c.req.param('ref'));
+    if (!row) return c.redirect('/queue', 303);
+    const id = audit(c.get('officer')!.id, 'reveal_nik', row.id);
+    return c.redirect(`/registrations/${row.reference}?reveal=${id}`, 303);
+  });
+
+  /** One decision: check the status allows it, apply, audit, back to the detail page. */
+  const decide = (path: string, handler: (input: { row: RegistrationRow; body: Record<string, unknown>; officer: { id: number; username: string } }) => string) => {
+    web.post(`/registrations/:ref/${path}`, async (c) => {
+      const row = byRef.get(c.req.param('ref'));
+      if (!row) return c.redirect('/queue', 303);
+      const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+      if (!['submitted', 'needs_correction', 'approved'].includes(row.status)) {
+        return c.redirect(`/registrations/${row.reference}?err=not_open`, 303);
+      }
+      const outcome = handler({ row, body, officer: c.get('officer')! });
+      return c.redirect(`/registrations/${row.reference}?${outcome}`, 303);
+    });
+  };
+
+  decide('approve', ({ row, officer }) => {
+    app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: officer.username } });
+    audit(officer.id, 'approve', row.id);
+    return 'ok=approved';
+  });
+  decide('reject', ({ row, body, officer }) => {
+    const reason = String(body.reason ?? '');
+    if (!(REJECT_REASONS as readonly string[]).includes(reason)) return 'err=reason_required';
+    const extra = String(body.note ?? '').trim().slice(0, 500);
+    const note = [t(`console.reject.${reason}`), extra].filter(Boolean).join('. ');
+    app.changeStatus(row.reference, { to: 'rejected', actor: { kind: 'officer', id: officer.username }, note });
+    audit(officer.id, 'reject', row.id, { reason });
+    return 'ok=rejected';
+  });
+  decide('correction', ({ row, body, officer }) => {
+    const fields = ([] as unknown[]).concat(body.field ?? []).map(String);
+    const note = String(body.note ?? '').trim().slice(0, 500);
+    if (fields.length === 0 || !note) return 'err=correction_fields';
+    app.requestCorrection(row.reference, { fields, note, officer: officer.username });
+    audit(officer.id, 'request_correction', row.id, { fields });
+    return 'ok=correction_requested';
+  });
+  decide('kpj', ({ row, body, officer }) => {
+    const kpj = String(body.kpj ?? '').replace(/\s/g, '');
+    if (!/^\d{11}$/.test(kpj)) return 'err=kpj_invalid';
+    app.changeStatus(row.reference, { to: 'registered', actor: { kind: 'officer', id: officer.username }, kpj });
+    audit(officer.id, 'record_kpj', row.id);
+    return 'ok=registered';
+  });
+
+  web.get('/export', (c) => {
+    const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
+    const parsed = QueueFilterSchema.safeParse(c.req.query());
+    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
+    const filter = parsed.data;
+    const officer = c.get('officer')!;
+    const stamp = new Date(clock()).toISOString().slice(0, 10);
+    const name = `lindung-${filter.status}-${stamp}.${format}`;
+    c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', `attachment; filename="${name}"`);
+    return stream(c, async (out) => {
+      const pass = new PassThrough();
+      const rows = exportRows(db, filter, timeZone, settings);
+      const written = format === 'csv' ? writeCsv(rows, pass) : writeXlsx(rows, pass);
+      for await (const chunk of pass) await out.write(chunk as Uint8Array);
+      const count = await written;
+      const { after: _a, limit: _l, ...recorded } = filter;
+      audit(officer.id, 'export', null, { format, filter: recorded, rows: count });
+    });
+  });
+}

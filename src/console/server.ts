@@ -1,0 +1,29 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Runtime } from '../runtime.js';
+import { createTranslator } from '../i18n.js';
+import { createOfficerStore } from '../storage/officers.js';
+import { createConsole } from './app.js';
+
+/** Serves the officer console and says where; returns the server to close on shutdown. */
+export async function startConsoleServer(runtime: Runtime, opts: { port: number; host: string; simulatorHint: boolean }): Promise<ServerType> {
+  const officers = createOfficerStore(runtime.db);
+  const web = createConsole({
+    app: runtime.app,
+    db: runtime.db,
+    officers,
+    settings: runtime.settings,
+    translate: createTranslator(),
+    timeZone: runtime.config.TIMEZONE,
+    logger: runtime.logger,
+  });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: web.fetch, port: opts.port, hostname: opts.host }, (info) => {
+      const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${info.port}`;
+      process.stderr.write(`Officer console: ${url}\n`);
+      if (officers.count() === 0) process.stderr.write('No officer yet: create one with  npm run officer -- add <username> --role admin\n');
+      if (opts.simulatorHint) process.stderr.write(`No messaging channel configured: try the bot in the chat simulator at ${url}/simulator (or type here)\n`);
+      resolve(server);
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,294 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/storage/db.js';
+import { dayIn } from '../../src/app/time.js';
+import { QueueFilterSchema, STATUSES_OF, type QueueFilter } from '../../src/console/filters.js';
+import { EXPORT_COLUMNS, exportRows, neutraliseFormula, writeCsv, writeXlsx, type ExportRow } from '../../src/console/export.js';
+import { seedRegistrations, type SeededRow, type SeedResult } from '../helpers/seed.js';
+
+const TZ = 'Asia/Makassar';
+const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
+
+let dir: string;
+let db: Db;
+let seed: SeedResult;
+
+// Values a spreadsheet would run as formulas, and values CSV has to quote.
+const HOSTILE: Record<number, (d: { fullName: string; address: string; heirName: string; birthPlace: string }) => void> = {
+  1: (d) => (d.fullName = '=HYPERLINK("http://evil.example","klik")'),
+  2: (d) => (d.address = '+cmd|\' /C calc\'!A0'),
+  3: (d) => (d.heirName = '@SUM(1+1)*cmd|\' /C calc\'!A0'),
+  4: (d) => (d.birthPlace = '-2+3'),
+  5: (d) => (d.address = 'Jl. "Mawar", RT 01\nRW 02; Gg. Ña, Dusun Réné'),
+  6: (d) => (d.fullName = ' Siti Aminah '),
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lindung-export-'));
+  db = openDatabase(join(dir, 'e.db'));
+  seed = seedRegistrations(db, 120, {
+    now: NOW,
+    cadres: 2,
+    tweak: (data, i) => HOSTILE[i]?.(data),
+  });
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFilterSchema.parse(q);
+
+/** Everything written to a stream, once it is ended. */
+function sink(): { stream: Writable; done: Promise<Buffer> } {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  const done = new Promise<Buffer>((resolve, reject) => {
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+  return { stream, done };
+}
+
+/** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (c === '\n' || c === '\r' || c === '"') {
+      throw new Error(`bare ${JSON.stringify(c)} outside quotes at ${i}`);
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+const HEIR_LABELS: Record<string, string> = { spouse: 'Suami/istri', child: 'Anak', parent: 'Orang tua', sibling: 'Saudara kandung', other: 'Lainnya' };
+
+const wanted = (status: QueueFilter['status']): SeededRow[] =>
+  seed.rows.filter((r) => STATUSES_OF[status].includes(r.status)).sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+
+describe('exportRows', () => {
+  it('gives every matching row, whatever the limit and cursor, with the fields an officer enters', () => {
+    const rows = [...exportRows(db, filter({ status: 'all', limit: 5, after: '1.1' }), TZ)];
+    const want = wanted('all');
+    expect(rows.map((r) => r.reference)).toEqual(want.map((r) => r.reference));
+    for (const [i, r] of rows.entries()) {
+      const s = want[i]!;
+      const d = s.data!;
+      const [y, m, day] = d.birthDate.split('-');
+      expect(r).toEqual({
+        reference: s.reference,
+        status: s.status,
+        submittedAt: dayIn(TZ, s.createdAt),
+        fullName: d.fullName,
+        nik: d.nik,
+        birthPlace: d.birthPlace,
+        birthDate: `${day}-${m}-${y}`,
+        sex: d.sex === 'M' ? 'L' : 'P',
+        address: d.address,
+        desa: d.desa,
+        kecamatan: d.kecamatan,
+        phone: d.phone ?? '',
+        occupation: d.occupation,
+        monthlyIncome: d.income,
+        group: d.groupId,
+        programmes: d.programmes.join('+'),
+        heirName: d.heirName,
+        heirRelation: HEIR_LABELS[d.heirRelation] ?? `unknown ${d.heirRelation}`,
+        motherName: d.motherName ?? '',
+        kpj: s.kpj ?? '',
+        officerNote: s.officerNote ?? '',
+        submittedBy: s.submitterId === s.applicantId ? 'applicant' : 'cadre',
+      } satisfies ExportRow);
+    }
+    expect(rows.some((r) => r.submittedBy === 'cadre')).toBe(true);
+    expect(rows.some((r) => r.kpj !== '')).toBe(true);
+    expect(rows.some((r) => r.programmes === 'JKK+JKM+JHT')).toBe(true);
+  });
+
+  it('writes occupation labels when given the settings', () => {
+    const rows = [...exportRows(db, filter({ status: 'all' }), TZ, seed.settings)];
+    const labels = new Set(seed.settings.occupations.map((o) => o.label.id));
+    expect(rows.every((r) => labels.has(r.occupation))).toBe(true);
+  });
+
+  it('exports deleted rows without personal data', () => {
+    const rows = [...exportRows(db, filter({ status: 'deleted' }), TZ)];
+    expect(rows.length).toBe(wanted('deleted').length);
+    for (const r of rows) expect(r).toMatchObject({ status: 'deleted', nik: '', fullName: '', address: '', sex: '', monthlyIncome: null });
+  });
+
+  it('reads in batches, leaving the connection free for writes between rows', () => {
+    const big = mkdtempSync(join(tmpdir(), 'lindung-export-big-'));
+    const bdb = openDatabase(join(big, 'b.db'));
+    try {
+      const { rows: seeded } = seedRegistrations(bdb, 1_234, { now: NOW, statusWeights: { deleted: 0, rejected: 0 } });
+      const write = bdb.prepare('INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)');
+      let n = 0;
+      const refs: string[] = [];
+      for (const r of exportRows(bdb, filter({ status: 'all' }), TZ)) {
+        refs.push(r.reference);
+        // The bot keeps writing on the shared connection while an export streams out.
+        write.run(`k${n++}`, 'v', 0);
+      }
+      expect(refs).toHaveLength(1_234);
+      expect(new Set(refs).size).toBe(1_234);
+      expect(refs).toEqual([...seeded].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id).map((r) => r.reference));
+    } finally {
+      bdb.close();
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('writeCsv', () => {
+  it('writes a BOM, a header and every row, parsing back to the same values with formulas neutralised', async () => {
+    const out = sink();
+    const rows = [...exportRows(db, filter({ status: 'all' }), TZ)];
+    const n = await writeCsv(rows, out.stream);
+    const buf = await out.done;
+    expect(n).toBe(rows.length);
+    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = buf.subarray(3).toString('utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    const records = parseCsv(text);
+    expect(records[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    expect(records).toHaveLength(rows.length + 1);
+    for (const [i, r] of rows.entries()) {
+      const expected = EXPORT_COLUMNS.map((c) => {
+        const v = r[c.key];
+        return v === null ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
+      });
+      expect(records[i + 1]).toEqual(expected);
+    }
+    // Full NIKs are the point of the export.
+    const live = rows.find((r) => r.nik)!;
+    expect(records.some((rec) => rec[EXPORT_COLUMNS.findIndex((c) => c.key === 'nik')] === live.nik)).toBe(true);
+    // Multi-line and quoted text survives; accents are UTF-8.
+    expect(text).toContain('"Jl. ""Mawar"", RT 01\nRW 02; Gg. Ña, Dusun Réné"');
+  });
+
+  it('neutralises spreadsheet formulas', async () => {
+    const out = sink();
+    await writeCsv(exportRows(db, filter({ status: 'all' }), TZ), out.stream);
+    const records = parseCsv((await out.done).subarray(3).toString('utf8')).slice(1);
+    const cells = records.flat();
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const planted = [
+      [1, `'=HYPERLINK("http://evil.example","klik")`],
+      [2, `'+cmd|' /C calc'!A0`],
+      [3, `'@SUM(1+1)*cmd|' /C calc'!A0`],
+      [4, `'-2+3`],
+    ] as const;
+    let checked = 0;
+    for (const [i, cell] of planted) {
+      if (seed.rows[i]!.status === 'deleted') continue;
+      expect(cells).toContain(cell);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    // Phones in +62 form are prefixed as well (Excel would otherwise read them as a formula).
+    expect(cells.some((c) => c.startsWith("'+62"))).toBe(true);
+    expect(neutraliseFormula('=1+1')).toBe("'=1+1");
+    expect(neutraliseFormula('-5')).toBe("'-5");
+    expect(neutraliseFormula('@x')).toBe("'@x");
+    expect(neutraliseFormula('\tx')).toBe("'\tx");
+    expect(neutraliseFormula('Siti')).toBe('Siti');
+    expect(neutraliseFormula('')).toBe('');
+  });
+
+  it('counts nothing for an empty selection but still writes the header', async () => {
+    const out = sink();
+    const n = await writeCsv(exportRows(db, filter({ status: 'all', q: 'LD-ZZZZZ' }), TZ), out.stream);
+    const records = parseCsv((await out.done).subarray(3).toString('utf8'));
+    expect(n).toBe(0);
+    expect(records).toEqual([EXPORT_COLUMNS.map((c) => c.header)]);
+  });
+});
+
+describe('writeXlsx', () => {
+  it('writes a sheet with a bold header and NIK, phone and KPJ as text', async () => {
+    const out = sink();
+    const rows = [...exportRows(db, filter({ status: 'all' }), TZ)];
+    const n = await writeXlsx(rows, out.stream);
+    const buf = await out.done;
+    expect(n).toBe(rows.length);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    const header = sheet.getRow(1);
+    expect(EXPORT_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    expect(header.getCell(1).font?.bold).toBe(true);
+
+    const col = (key: keyof ExportRow): number => EXPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
+    for (const [i, r] of rows.entries()) {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(col('reference')).value).toBe(r.reference);
+      const nik = row.getCell(col('nik'));
+      if (r.nik) {
+        expect(nik.type).toBe(ExcelJS.ValueType.String);
+        expect(nik.value).toBe(r.nik);
+        expect(nik.numFmt).toBe('@');
+      } else {
+        expect(nik.value).toBeNull();
+      }
+      const phone = row.getCell(col('phone'));
+      if (r.phone) {
+        expect(phone.type).toBe(ExcelJS.ValueType.String);
+        expect(phone.value).toBe(r.phone);
+      }
+      const kpj = row.getCell(col('kpj'));
+      if (r.kpj) {
+        expect(kpj.type).toBe(ExcelJS.ValueType.String);
+        expect(kpj.value).toBe(r.kpj);
+      }
+      if (r.monthlyIncome !== null) expect(row.getCell(col('monthlyIncome')).value).toBe(r.monthlyIncome);
+      // Text is stored as text, never as a formula.
+      expect(row.getCell(col('fullName')).type).not.toBe(ExcelJS.ValueType.Formula);
+      expect(row.getCell(col('fullName')).value ?? '').toBe(r.fullName);
+    }
+    expect(sheet.getColumn(col('nik')).width).toBeGreaterThanOrEqual(17);
+  });
+});

@@ -1,0 +1,375 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/storage/db.js';
+import { dayIn } from '../../src/app/time.js';
+import {
+  buildQueueQuery,
+  dayStart,
+  decodeCursor,
+  encodeCursor,
+  QueueFilterSchema,
+  queuePage,
+  queueStatements,
+  searchKind,
+  STATUSES_OF,
+  type QueueFilter,
+  type QueueRow,
+} from '../../src/console/filters.js';
+import { seedRegistrations, type SeededRow, type SeedResult } from '../helpers/seed.js';
+
+const TZ = 'Asia/Makassar';
+const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
+
+let dir: string;
+let db: Db;
+let seed: SeedResult;
+
+// Names planted to test the search kinds.
+const PLANTED: Record<number, string> = {
+  7: 'Nur Aisyah Putri',
+  8: 'Putri Handayani',
+  9: 'Siti Putriani',
+  10: 'Dewi Saputri',
+  11: 'putri kecil',
+  12: 'Ahmad 100% Jaya',
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lindung-filters-'));
+  db = openDatabase(join(dir, 'f.db'));
+  seed = seedRegistrations(db, 200, {
+    now: NOW,
+    cadres: 3,
+    // Planted rows stay searchable (not deleted): status spread comes from the other rows.
+    tweak: (data, i) => {
+      const name = PLANTED[i];
+      if (name) data.fullName = name;
+    },
+  });
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFilterSchema.parse(q);
+
+const byQueueOrder = (a: SeededRow, b: SeededRow): number => a.createdAt - b.createdAt || a.id - b.id;
+
+/** Every row of a filter, walking all pages. */
+function allPages(q: Record<string, string | number>, limit = 200): { rows: QueueRow[]; totals: number[]; pages: number } {
+  const rows: QueueRow[] = [];
+  const totals: number[] = [];
+  let after: string | undefined;
+  let pages = 0;
+  for (;;) {
+    const page = queuePage(db, filter({ ...q, limit, ...(after ? { after } : {}) }), TZ);
+    rows.push(...page.rows);
+    totals.push(page.total);
+    pages++;
+    if (!page.next) break;
+    after = page.next;
+    if (pages > 1000) throw new Error('paging does not end');
+  }
+  return { rows, totals, pages };
+}
+
+/** The ids the queue must show for a filter, computed from the seeded rows. */
+function expectIds(q: Record<string, string | number>, pred: (r: SeededRow) => boolean): void {
+  const f = filter(q);
+  const statuses = STATUSES_OF[f.status];
+  const want = seed.rows.filter((r) => statuses.includes(r.status) && pred(r)).sort(byQueueOrder);
+  const got = allPages(q);
+  expect(got.rows.map((r) => r.id)).toEqual(want.map((r) => r.id));
+  expect(new Set(got.totals)).toEqual(new Set([want.length]));
+}
+
+describe('QueueFilterSchema', () => {
+  it('defaults to the open queue, 50 rows', () => {
+    expect(filter()).toEqual({ status: 'open', limit: 50 });
+  });
+
+  it('treats empty form fields as absent and coerces numbers', () => {
+    const f = filter({ status: '', kecamatan: '', desa: ' ', group: '', cadre: '12', from: '', to: '', q: '', after: '', limit: '' });
+    expect(f).toEqual({ status: 'open', limit: 50, cadre: 12 });
+  });
+
+  it('clamps the limit to 200 and refuses nonsense', () => {
+    expect(filter({ limit: '1000' }).limit).toBe(200);
+    expect(QueueFilterSchema.safeParse({ limit: '0' }).success).toBe(false);
+    expect(QueueFilterSchema.safeParse({ status: 'pending' }).success).toBe(false);
+    expect(QueueFilterSchema.safeParse({ from: '2026-02-30' }).success).toBe(false);
+    expect(QueueFilterSchema.safeParse({ to: '30-11-2026' }).success).toBe(false);
+    expect(QueueFilterSchema.safeParse({ cadre: 'abc' }).success).toBe(false);
+    expect(QueueFilterSchema.safeParse({ after: 'not a cursor' }).success).toBe(false);
+    expect(QueueFilterSchema.safeParse({ group: 'DROP TABLE' }).success).toBe(false);
+  });
+
+  it('round-trips cursors', () => {
+    const c = encodeCursor(NOW, 12345);
+    expect(decodeCursor(c)).toEqual({ createdAt: NOW, id: 12345 });
+    expect(filter({ after: c }).after).toBe(c);
+    expect(decodeCursor('1.2.3')).toBeUndefined();
+  });
+});
+
+describe('search kinds', () => {
+  it('tells references, NIKs and names apart', () => {
+    expect(searchKind('LD-7K3Q9')).toEqual({ kind: 'reference', reference: 'LD-7K3Q9' });
+    expect(searchKind(' ld 7k3q9 ')).toEqual({ kind: 'reference', reference: 'LD-7K3Q9' });
+    expect(searchKind('6301 0101 0101 0001')).toEqual({ kind: 'nik', nik: '6301010101010001' });
+    expect(searchKind('630101010101000')).toEqual({ kind: 'name', text: '630101010101000' });
+    expect(searchKind('  siti   aminah ')).toEqual({ kind: 'name', text: 'siti aminah' });
+  });
+
+  it('finds a reference exactly, however it is typed', () => {
+    const row = seed.rows.find((r) => r.status === 'approved')!;
+    for (const q of [row.reference, row.reference.toLowerCase(), row.reference.replace('-', ' ')]) {
+      const page = queuePage(db, filter({ status: 'all', q }), TZ);
+      expect(page.rows.map((r) => r.reference)).toEqual([row.reference]);
+      expect(page.total).toBe(1);
+    }
+    // Not a prefix search: four characters of the code find nothing by reference.
+    expect(queuePage(db, filter({ status: 'all', q: 'LD-ZZZZZ' }), TZ).total).toBe(0);
+  });
+
+  it('finds a NIK exactly (grouped or not), in open and closed statuses', () => {
+    for (const status of ['submitted', 'rejected'] as const) {
+      const row = seed.rows.find((r) => r.status === status)!;
+      const nik = row.nik!;
+      const grouped = `${nik.slice(0, 4)} ${nik.slice(4, 8)} ${nik.slice(8, 12)} ${nik.slice(12)}`;
+      for (const q of [nik, grouped]) {
+        const page = queuePage(db, filter({ status: 'all', q }), TZ);
+        expect(page.rows.map((r) => r.id)).toEqual([row.id]);
+      }
+      expect(queuePage(db, filter({ status, q: nik }), TZ).total).toBe(1);
+    }
+    // A NIK nobody has finds nothing (no partial matching either).
+    expect(queuePage(db, filter({ status: 'all', q: '6301999999999999' }), TZ).total).toBe(0);
+    expect(queuePage(db, filter({ status: 'all', q: seed.rows.find((r) => r.nik)!.nik!.slice(0, 12) }), TZ).total).toBe(0);
+  });
+
+  it('matches names by the start of any word, case-insensitively', () => {
+    const matches = (name: string, q: string): boolean => {
+      const n = name.toLowerCase();
+      const t = q.toLowerCase();
+      return n.startsWith(t) || n.includes(` ${t}`);
+    };
+    for (const q of ['putri', 'PUTRI', 'siti', 'nur ai', 'Aisyah Putri', 'ahmad']) {
+      expectIds({ status: 'all', q }, (r) => !!r.fullName && matches(r.fullName, q));
+    }
+    const found = allPages({ status: 'all', q: 'putri' }).rows.map((r) => r.fullName);
+    const alive = (name: string): boolean => seed.rows.some((r) => r.fullName === name);
+    for (const name of ['Nur Aisyah Putri', 'Putri Handayani', 'Siti Putriani', 'putri kecil']) {
+      if (alive(name)) expect(found).toContain(name);
+    }
+    // 'Saputri' contains 'putri', but not at the start of a word.
+    expect(found).not.toContain('Dewi Saputri');
+    expect(seed.rows.filter((r) => r.fullName && Object.values(PLANTED).includes(r.fullName)).length).toBeGreaterThan(3);
+  });
+
+  it('treats LIKE wildcards in the search text literally', () => {
+    expect(allPages({ status: 'all', q: '%' }).rows).toEqual([]);
+    expect(allPages({ status: 'all', q: '_' }).rows).toEqual([]);
+    const jaya = seed.rows.find((r) => r.fullName === 'Ahmad 100% Jaya' && r.status !== 'deleted');
+    const got = allPages({ status: 'all', q: '100%' }).rows.map((r) => r.id);
+    expect(got).toEqual(jaya ? [jaya.id] : []);
+  });
+});
+
+describe('filters', () => {
+  it('defaults to submitted + needs_correction, oldest first', () => {
+    expectIds({}, () => true);
+    const first = queuePage(db, filter(), TZ).rows;
+    expect(first.every((r) => r.status === 'submitted' || r.status === 'needs_correction')).toBe(true);
+  });
+
+  it('filters by each status, and "all" leaves out deleted rows', () => {
+    for (const status of ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'deleted', 'all'] as const) {
+      expectIds({ status }, () => true);
+    }
+    expect(seed.rows.some((r) => r.status === 'deleted')).toBe(true);
+    expect(allPages({ status: 'all' }).rows.some((r) => r.status === 'deleted')).toBe(false);
+  });
+
+  it('filters by kecamatan and desa', () => {
+    const area = seed.settings.areas[1]!;
+    expectIds({ status: 'all', kecamatan: area.kecamatan }, (r) => r.kecamatan === area.kecamatan);
+    const desa = seed.rows.find((r) => r.kecamatan === area.kecamatan)!.desa!;
+    expectIds({ status: 'all', kecamatan: area.kecamatan, desa }, (r) => r.desa === desa);
+    expectIds({ status: 'all', desa }, (r) => r.desa === desa);
+  });
+
+  it('filters by group and by cadre', () => {
+    for (const g of ['pekerja_rentan', 'bpd', 'mandiri']) expectIds({ status: 'all', group: g }, (r) => r.groupId === g);
+    for (const c of seed.cadres) {
+      expectIds({ status: 'all', cadre: String(c.personId) }, (r) => r.submitterId === c.personId);
+      expectIds({ cadre: c.personId }, (r) => r.submitterId === c.personId);
+    }
+    expect(seed.rows.some((r) => r.submitterId !== r.applicantId)).toBe(true);
+  });
+
+  it('filters by whole days in the regency time zone, both ends inclusive', () => {
+    // The seeded rows span 120 days: pick days from the data.
+    const days = [...new Set(seed.rows.map((r) => dayIn(TZ, r.createdAt)))].sort();
+    const from = days[10]!;
+    const to = days[20]!;
+    const inDays = (r: SeededRow, a?: string, b?: string): boolean => {
+      const d = dayIn(TZ, r.createdAt);
+      return (!a || d >= a) && (!b || d <= b);
+    };
+    expectIds({ status: 'all', from, to }, (r) => inDays(r, from, to));
+    expectIds({ status: 'all', from }, (r) => inDays(r, from));
+    expectIds({ status: 'all', to }, (r) => inDays(r, undefined, to));
+    expectIds({ status: 'all', from: days[5]!, to: days[5]! }, (r) => inDays(r, days[5], days[5]));
+    expect(queuePage(db, filter({ status: 'all', from: to, to: from }), TZ).total).toBe(0);
+  });
+
+  it('puts rows at local midnight on the right day', () => {
+    const midnight = Date.UTC(2026, 10, 14, 16, 0, 0); // 2026-11-15 00:00 WITA
+    const weights = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
+    const at = seedRegistrations(db, 2, { now: midnight, spanDays: 0.0001, cadres: 0, startIndex: 20_000, statusWeights: weights });
+    const before = seedRegistrations(db, 2, { now: midnight - 1, spanDays: 0.0001, cadres: 0, startIndex: 20_010, statusWeights: weights });
+    try {
+      const ids = (q: Record<string, string>) => allPages({ status: 'all', ...q }).rows.map((r) => r.id);
+      const atIds = at.rows.map((r) => r.id);
+      const beforeIds = before.rows.map((r) => r.id);
+      const day15 = ids({ from: '2026-11-15', to: '2026-11-15' });
+      const day14 = ids({ from: '2026-11-14', to: '2026-11-14' });
+      for (const id of atIds) {
+        expect(day15).toContain(id);
+        expect(day14).not.toContain(id);
+      }
+      for (const id of beforeIds) {
+        expect(day14).toContain(id);
+        expect(day15).not.toContain(id);
+      }
+    } finally {
+      db.prepare(`DELETE FROM registrations WHERE id IN (${[...at.rows, ...before.rows].map((r) => r.id).join(',')})`).run();
+    }
+  });
+
+  it('converts day bounds with Intl (WITA is UTC+8)', () => {
+    expect(dayStart('2026-11-01', 'Asia/Makassar')).toBe(Date.UTC(2026, 9, 31, 16));
+    expect(dayStart('2026-11-01', 'Asia/Jakarta')).toBe(Date.UTC(2026, 9, 31, 17));
+    expect(dayStart('2026-11-01', 'UTC')).toBe(Date.UTC(2026, 10, 1));
+    // Daylight saving is handled too (Europe/Berlin is UTC+1 on 2026-10-25 after the switch at 01:00 UTC).
+    expect(dayStart('2026-10-26', 'Europe/Berlin')).toBe(Date.UTC(2026, 9, 25, 23));
+    expect(dayStart('2026-07-01', 'Europe/Berlin')).toBe(Date.UTC(2026, 5, 30, 22));
+    const { params } = buildQueueQuery(filter({ from: '2026-11-01', to: '2026-11-01' }), TZ);
+    expect(params).toMatchObject({ fromMs: Date.UTC(2026, 9, 31, 16), toMs: Date.UTC(2026, 10, 1, 16) });
+  });
+
+  it('combines filters', () => {
+    const c = seed.cadres[0]!;
+    expectIds({ status: 'all', cadre: c.personId, kecamatan: c.kecamatan, group: 'kader' }, (r) => r.submitterId === c.personId && r.groupId === 'kader');
+    expectIds({ status: 'open', q: 'siti', kecamatan: seed.settings.areas[0]!.kecamatan }, (r) =>
+      !!r.fullName && r.kecamatan === seed.settings.areas[0]!.kecamatan && (r.fullName.toLowerCase().startsWith('siti') || r.fullName.toLowerCase().includes(' siti')),
+    );
+  });
+});
+
+describe('queue rows and paging', () => {
+  it('returns every row exactly once across pages, with ties on created_at ordered by id', () => {
+    const want = seed.rows.filter((r) => r.status !== 'deleted').sort(byQueueOrder).map((r) => r.id);
+    for (const limit of [1, 7, 50, 200]) {
+      const got = allPages({ status: 'all' }, limit);
+      expect(got.rows.map((r) => r.id)).toEqual(want);
+      expect(new Set(got.rows.map((r) => r.id)).size).toBe(want.length);
+      expect(got.pages).toBe(Math.max(1, Math.ceil(want.length / limit)));
+      expect(new Set(got.totals)).toEqual(new Set([want.length]));
+    }
+  });
+
+  it('pages through ties on created_at without losing rows', () => {
+    const t = NOW - 3_600_000;
+    const tied = seedRegistrations(db, 9, { now: t, spanDays: 0.0001, cadres: 0, startIndex: 10_000, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } });
+    try {
+      expect(new Set(tied.rows.map((r) => r.createdAt)).size).toBe(1);
+      const from = dayIn(TZ, t);
+      const ids = allPages({ from, to: from }, 2).rows.map((r) => r.id);
+      for (const r of tied.rows) expect(ids.filter((id) => id === r.id)).toHaveLength(1);
+    } finally {
+      const ids = tied.rows.map((r) => r.id);
+      db.prepare(`DELETE FROM registrations WHERE id IN (${ids.join(',')})`).run();
+    }
+  });
+
+  it('never returns a full NIK, only the masked one, and reads the checks', () => {
+    const { rows } = allPages({ status: 'all' });
+    const json = JSON.stringify(rows);
+    for (const r of seed.rows) if (r.nik) expect(json).not.toContain(r.nik);
+    for (const r of rows) {
+      const s = seed.rows.find((x) => x.id === r.id)!;
+      expect(r.nikMasked).toBe(`${s.nik!.slice(0, 4)}********${s.nik!.slice(-4)}`);
+      expect(r.checks).toEqual(s.data!.checks);
+      expect(r).toMatchObject({ reference: s.reference, fullName: s.fullName, desa: s.desa, groupId: s.groupId, submitterId: s.submitterId, channel: s.channel, createdAt: s.createdAt });
+    }
+    const deleted = allPages({ status: 'deleted' }).rows;
+    expect(deleted.length).toBeGreaterThan(0);
+    for (const r of deleted) expect(r).toMatchObject({ fullName: null, nikMasked: null, checks: [] });
+  });
+
+  it('answers from an index, never a full table scan', () => {
+    const cursor = queuePage(db, filter({ limit: 5 }), TZ).next!;
+    const seen: string[] = [];
+    const filters: Record<string, string | number>[] = [
+      {},
+      { after: cursor },
+      { status: 'all' },
+      { kecamatan: 'Gunung Sari' },
+      { kecamatan: 'Gunung Sari', desa: 'Mekar Sari' },
+      { cadre: seed.cadres[0]!.personId },
+      { group: 'bpd' },
+      { from: '2026-11-01', to: '2026-11-15' },
+      { q: seed.rows[0]!.reference },
+      { q: '6301010101010001' },
+    ];
+    for (const q of filters) {
+      const { page, count } = queueStatements(filter(q), TZ);
+      for (const s of [page, count]) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
+        seen.push(plan.join(' | '));
+        const onTable = plan.filter((d) => /\bregistrations\b/.test(d));
+        expect(onTable.length, JSON.stringify(q)).toBeGreaterThan(0);
+        for (const d of onTable) expect(d, `${JSON.stringify(q)}: ${s.sql}`).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
+      }
+    }
+    // The default queue reads registrations_queue (status, created_at).
+    const { page } = queueStatements(filter(), TZ);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(page.params) as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(plan).toMatch(/SEARCH registrations USING (COVERING )?INDEX registrations_\w+ \(status=\?/);
+  });
+});
+
+describe('at 100,000 rows', () => {
+  it('serves the default queue page and count fast, from an index', () => {
+    const big = mkdtempSync(join(tmpdir(), 'lindung-filters-big-'));
+    const bdb = openDatabase(join(big, 'big.db'));
+    try {
+      seedRegistrations(bdb, 100_000, { now: NOW, seed: 7 });
+      for (const analyzed of [false, true]) {
+        if (analyzed) bdb.exec('ANALYZE');
+        const f = filter();
+        const { page, count } = queueStatements(f, TZ);
+        for (const s of [page, count]) {
+          const plan = (bdb.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
+          for (const d of plan.filter((x) => /\bregistrations\b/.test(x))) expect(d).toMatch(/USING (COVERING )?INDEX/);
+        }
+        queuePage(bdb, f, TZ); // warm the statement cache and pages
+        const t0 = performance.now();
+        let p = queuePage(bdb, f, TZ);
+        for (let i = 0; i < 4 && p.next; i++) p = queuePage(bdb, filter({ after: p.next }), TZ);
+        const perPage = (performance.now() - t0) / 5;
+        expect(p.total).toBeGreaterThan(30_000);
+        // Generous bound for slow CI machines; typically 1-3 ms.
+        expect(perPage).toBeLessThan(100);
+      }
+    } finally {
+      bdb.close();
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+});

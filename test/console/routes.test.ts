@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { client, startConsole } from '../helpers/console.js';
+
+let h: Harness;
+let con: Awaited<ReturnType<typeof startConsole>>;
+beforeEach(async () => {
+  h = await startHarness();
+  con = await startConsole(h);
+});
+afterEach(() => cleanup(h));
+
+async function registerSelf(user: string, name = 'Budi Santoso'): Promise<string> {
+  const script = ['4', 'ya', name, NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+  let out: string[] = [];
+  for (const text of script) out = await h.say(user, text);
+  return /LD-\w{5}/.exec(out.join('\n'))![0];
+}
+const lastOutbox = (externalId: string) =>
+  JSON.parse((h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id DESC LIMIT 1').get(externalId) as { payload: string }).payload).text as string;
+
+const PAGES = ['/queue', '/questions', '/dashboard', '/simulator', '/admin/officers', '/admin/invites', '/audit', '/export?format=csv'];
+
+describe('console: access', () => {
+  it('sends every page to the login when not logged in, and refuses posts', async () => {
+    const c = client(con.web);
+    for (const path of PAGES) {
+      const { res } = await c.get(path);
+      expect({ path, status: res.status, to: res.headers.get('location')?.split('?')[0] }).toEqual({ path, status: 302, to: '/login' });
+    }
+    await c.get('/login');
+    expect((await c.post('/queue/approve', { ref: 'LD-AAAAA' })).status).toBe(401);
+  });
+
+  it('logs in, refuses a wrong password, and logs out', async () => {
+    const c = client(con.web);
+    expect((await c.login('ana', 'wrong password!')).status).toBe(401);
+    expect((await c.login('ana')).status).toBe(303);
+    expect((await c.get('/queue')).res.status).toBe(200);
+    expect((await c.post('/logout', {})).status).toBe(303);
+    expect((await c.get('/queue')).res.status).toBe(302);
+  });
+
+  it('keeps officers out of admin pages', async () => {
+    const c = client(con.web);
+    await c.login('budi');
+    for (const path of ['/admin/officers', '/admin/invites', '/audit']) expect((await c.get(path)).res.status).toBe(403);
+    expect((await c.post('/admin/officers', { username: 'eve', role: 'admin', password: 'x'.repeat(12) })).status).toBe(403);
+    for (const path of ['/queue', '/questions', '/dashboard', '/simulator']) expect((await c.get(path)).res.status).toBe(200);
+  });
+
+  it('rejects a form without the right CSRF token', async () => {
+    const ref = await registerSelf('w');
+    const c = client(con.web);
+    await c.login('ana');
+    expect((await c.post(`/registrations/${ref}/approve`, {}, { csrf: null })).status).toBe(403);
+    expect((await c.post(`/registrations/${ref}/approve`, {}, { csrf: 'forged' })).status).toBe(403);
+    expect(h.runtime.db.prepare('SELECT status FROM registrations').get()).toEqual({ status: 'submitted' });
+  });
+
+  it('sends security headers', async () => {
+    const c = client(con.web);
+    const { res } = await c.get('/login');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBeTruthy();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('console: queue and detail', () => {
+  it('shows a hostile name escaped and the NIK masked, until "show" is pressed (which is recorded)', async () => {
+    const ref = await registerSelf('w', "O'Neil Script");
+    h.runtime.db.prepare("UPDATE registrations SET full_name = '<script>alert(1)</script>', data = json_set(data, '$.fullName', '<script>alert(1)</script>')").run();
+    const c = client(con.web);
+    await c.login('budi');
+    const queue = (await c.get('/queue')).html;
+    expect(queue).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(queue).not.toContain('<script>alert(1)</script>');
+    expect(queue).toContain('6301********0003');
+    expect(queue).not.toContain(NIK_MALE);
+    const detail = (await c.get(`/registrations/${ref}`)).html;
+    expect(detail).not.toContain(NIK_MALE);
+    expect(detail).not.toContain('<script>alert(1)</script>');
+    const reveal = await c.post(`/registrations/${ref}/reveal`, {});
+    expect(reveal.status).toBe(303);
+    expect((await c.get(reveal.headers.get('location')!)).html).toContain(NIK_MALE);
+    const actions = h.runtime.db.prepare("SELECT action FROM audit_log WHERE action IN ('view', 'reveal_nik') ORDER BY id").all();
+    expect(actions).toEqual([{ action: 'view' }, { action: 'reveal_nik' }, { action: 'view' }]);
+    // A made-up reveal id shows nothing.
+    expect((await c.get(`/registrations/${ref}?reveal=99999`)).html).not.toContain(NIK_MALE);
+  });
+
+  it('filters and searches', async () => {
+    const a = await registerSelf('a', 'Budi Santoso');
+    const c = client(con.web);
+    await c.login('budi');
+    expect((await c.get('/queue?q=budi')).html).toContain(a);
+    expect((await c.get(`/queue?q=${a}`)).html).toContain(a);
+    expect((await c.get(`/queue?q=${NIK_MALE}`)).html).toContain(a);
+    expect((await c.get('/queue?q=zzz')).html).not.toContain(a);
+    expect((await c.get('/queue?kecamatan=Gunung%20Sari')).html).not.toContain(a);
+    expect((await c.get('/queue?status=approved')).html).not.toContain(a);
+  });
+});
+
+describe('console: decisions reach people', () => {
+  it('approve, correction, KPJ and reject each notify and are recorded', async () => {
+    const ref = await registerSelf('w');
+    const c = client(con.web);
+    await c.login('budi');
+    expect((await c.post(`/registrations/${ref}/correction`, { field: ['phone'], note: 'Nomor tidak aktif' })).status).toBe(303);
+    expect(lastOutbox('w')).toContain('Nomor HP');
+    await h.say('w', '0813 1111 2222');
+    await h.say('w', '1');
+    expect(h.runtime.db.prepare('SELECT status FROM registrations').get()).toEqual({ status: 'submitted' });
+    await c.post(`/registrations/${ref}/approve`, {});
+    expect(lastOutbox('w')).toContain('disetujui');
+    expect((await c.post(`/registrations/${ref}/kpj`, { kpj: '123' })).headers.get('location')).toContain('err=kpj_invalid');
+    await c.post(`/registrations/${ref}/kpj`, { kpj: '12345678901' });
+    expect(lastOutbox('w')).toContain('12345678901');
+    const audit = h.runtime.db.prepare('SELECT action FROM audit_log WHERE registration_id IS NOT NULL AND action <> ? ORDER BY id').all('view');
+    expect(audit).toEqual([{ action: 'request_correction' }, { action: 'approve' }, { action: 'record_kpj' }]);
+    const history = (await c.get(`/registrations/${ref}`)).html;
+    expect(history).toContain('corrected');
+  });
+
+  it('rejects with a reason from the list and bulk-approves selected rows', async () => {
+    const a = await registerSelf('a');
+    const c = client(con.web);
+    await c.login('ana');
+    expect((await c.post(`/registrations/${a}/reject`, { reason: 'bogus' })).headers.get('location')).toContain('err=reason_required');
+    await c.post(`/registrations/${a}/reject`, { reason: 'outside_area', note: 'Tinggal di kabupaten lain' });
+    expect(lastOutbox('a')).toContain('Di luar wilayah kabupaten. Tinggal di kabupaten lain');
+    h.runtime.db.prepare("UPDATE registrations SET status = 'deleted', nik = NULL").run();
+    const b = await registerSelf('b', 'Ani Lestari');
+    await c.get('/queue');
+    const res = await c.post('/queue/approve', { ref: [b], back: '/queue' });
+    expect(res.headers.get('location')).toContain('ok=bulk_approved');
+    expect(h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(b)).toEqual({ status: 'approved' });
+  });
+});
+
+describe('console: export, questions, dashboard, admin, simulator', () => {
+  it('exports the filtered set as CSV and records the export', async () => {
+    const ref = await registerSelf('w');
+    const c = client(con.web);
+    await c.login('budi');
+    const { res, html } = await c.get('/export?format=csv&status=open');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(html).toContain(ref);
+    expect(html).toContain(NIK_MALE);
+    const entry = h.runtime.db.prepare("SELECT detail FROM audit_log WHERE action = 'export'").get() as { detail: string };
+    expect(JSON.parse(entry.detail)).toMatchObject({ format: 'csv', rows: 1 });
+  });
+
+  it('lists open questions and delivers the answer', async () => {
+    await h.say('q', '8');
+    await h.say('q', 'Apakah nelayan bisa ikut?');
+    const c = client(con.web);
+    await c.login('budi');
+    const page = (await c.get('/questions')).html;
+    expect(page).toContain('Apakah nelayan bisa ikut?');
+    const id = /\/questions\/(\d+)\/answer/.exec(page)![1];
+    await c.post(`/questions/${id}/answer`, { answer: 'Bisa, lewat menu 4.' });
+    expect(lastOutbox('q')).toContain('Bisa, lewat menu 4.');
+    expect((await c.get('/questions')).html).toContain('Tidak ada pertanyaan terbuka');
+  });
+
+  it('renders the dashboard with numbers beside the charts', async () => {
+    await registerSelf('w');
+    const c = client(con.web);
+    await c.login('budi');
+    const { res, html } = await c.get('/dashboard');
+    expect(res.status).toBe(200);
+    expect(html).toContain('<svg');
+    expect(html).toContain('Sukamaju Kota');
+  });
+
+  it('lets an admin add and disable officers and manage cadre invites', async () => {
+    const c = client(con.web);
+    await c.login('ana');
+    await c.get('/admin/officers');
+    expect((await c.post('/admin/officers', { username: 'citra', role: 'officer', password: 'short' })).headers.get('location')).toContain('err=');
+    expect((await c.post('/admin/officers', { username: 'citra', role: 'officer', password: 'long enough pw' })).headers.get('location')).toContain('ok=officer_added');
+    const citra = con.officers.byUsername('citra')!;
+    await c.post(`/admin/officers/${citra.id}/disable`, {});
+    expect(con.officers.byUsername('citra')?.disabledAt).not.toBeNull();
+    await c.post('/admin/invites', { desa: 'Mekar Sari', role: 'kader', days: '7' });
+    const page = (await c.get('/admin/invites')).html;
+    const code = /KDR-[2-9A-HJKMNP-Z]{6}/.exec(page)![0];
+    await c.post(`/admin/invites/${code}/revoke`, {});
+    expect((await c.get('/admin/invites')).html).toContain('dibatalkan');
+    const audit = (await c.get('/audit')).html;
+    expect(audit).toContain('create_invite');
+    expect(audit).toContain('add_officer');
+  });
+
+  it('talks to the bot in the simulator as a test person on the web channel', async () => {
+    const c = client(con.web);
+    await c.login('budi');
+    await c.post('/simulator', { text: 'halo' });
+    const page = (await c.get('/simulator')).html;
+    expect(page).toContain('Saya Lindung');
+    expect(page).toContain('1. Manfaat program');
+    await c.post('/simulator', { text: '2' });
+    expect((await c.get('/simulator')).html).toContain('penghasilan');
+    expect(h.runtime.db.prepare("SELECT count(*) AS n FROM identities WHERE channel = 'web'").get()).toEqual({ n: 1 });
+  });
+});

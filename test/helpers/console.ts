@@ -1,0 +1,82 @@
+import { pino } from 'pino';
+import type { Hono } from 'hono';
+import type { ConsoleEnv } from '../../src/console/auth.js';
+import { createConsole } from '../../src/console/app.js';
+import { hashPassword } from '../../src/console/security.js';
+import { createTranslator } from '../../src/i18n.js';
+import { loadProgrammeSettings } from '../../src/settings.js';
+import { createOfficerStore } from '../../src/storage/officers.js';
+import type { Harness } from './harness.js';
+
+export const PASSWORD = 'correct horse battery';
+
+/** The console on a harness's runtime, with an admin "ana" and an officer "budi". */
+export async function startConsole(h: Harness) {
+  const officers = createOfficerStore(h.runtime.db);
+  const hash = await hashPassword(PASSWORD);
+  officers.add({ username: 'ana', passwordHash: hash, role: 'admin', now: h.clock.now });
+  officers.add({ username: 'budi', passwordHash: hash, role: 'officer', now: h.clock.now });
+  const web = createConsole({
+    app: h.runtime.app,
+    db: h.runtime.db,
+    officers,
+    settings: loadProgrammeSettings('data/programme.example.json'),
+    translate: createTranslator(),
+    timeZone: 'Asia/Makassar',
+    logger: pino({ level: 'silent' }),
+    clock: () => h.clock.now,
+  });
+  return { web, officers };
+}
+
+/** A browser-like client: keeps cookies, reads the CSRF token from pages, posts forms. */
+export function client(web: Hono<ConsoleEnv>) {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const remember = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || v === '') jar.delete(k!);
+      else jar.set(k!, v!);
+    }
+  };
+  let csrf = '';
+  const grabCsrf = (html: string) => {
+    const m = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (m) csrf = m[1]!;
+  };
+  const api = {
+    jar,
+    get csrf() {
+      return csrf;
+    },
+    async get(path: string): Promise<{ res: Response; html: string }> {
+      const res = await web.request(path, { headers: { cookie: cookieHeader() } });
+      remember(res);
+      const html = await res.text();
+      grabCsrf(html);
+      return { res, html };
+    },
+    async post(path: string, form: Record<string, string | string[]>, opts: { csrf?: string | null } = {}): Promise<Response> {
+      const body = new URLSearchParams();
+      const token = opts.csrf === undefined ? csrf : opts.csrf;
+      if (token !== null) body.append('_csrf', token);
+      for (const [k, v] of Object.entries(form)) for (const item of ([] as string[]).concat(v)) body.append(k, item);
+      const res = await web.request(path, {
+        method: 'POST',
+        headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: body.toString(),
+      });
+      remember(res);
+      return res;
+    },
+    async login(username: string, password = PASSWORD): Promise<Response> {
+      await api.get('/login');
+      const res = await api.post('/login', { username, password, next: '/queue' });
+      if (res.status === 303) await api.get('/queue');
+      return res;
+    },
+  };
+  return api;
+}
