@@ -4,7 +4,8 @@ import type { Config } from './config.js';
 import { workerFlows } from './core/flows/index.js';
 import { loadRates } from './domain/rates.js';
 import { loadDistrictCodes } from './domain/regions.js';
-import { createTranslator } from './i18n.js';
+import { createTranslator, loadLocales } from './i18n.js';
+import { createFaqMatcher, loadFaqTopics } from './faq/matcher.js';
 import { createLogger } from './logger.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from './settings.js';
 import { openDatabase, type Db } from './storage/db.js';
@@ -28,13 +29,15 @@ export async function createRuntime(
   const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
   const rates = loadRates(config.RATES_PATH);
   const districts = await loadDistrictCodes();
+  const resources = loadLocales();
   const db = openDatabase(config.DATABASE_PATH);
   const app = createApp({
     db,
     flows: workerFlows,
     settings,
     rates,
-    translate: createTranslator(),
+    translate: createTranslator(resources),
+    faq: createFaqMatcher(loadFaqTopics(resources)),
     isKnownDistrict: (code) => districts.has(code),
     logger,
     timeZone: config.TIMEZONE,

@@ -14,6 +14,8 @@ import { createCorrections } from './corrections.js';
 import { createNotifier } from './notify.js';
 import { createQuestions } from './questions.js';
 import { KeyedQueue } from './keyed-queue.js';
+import type { FaqMatcher } from '../faq/matcher.js';
+import { maskDigits } from '../faq/normalize.js';
 import { dayIn } from './time.js';
 
 /** A message from any channel, already reduced to text. */
@@ -54,6 +56,8 @@ export interface AppDeps {
   timeZone: string;
   clock?: () => number;
   random?: () => number;
+  /** Free-text matching (src/faq); without it the bot understands menus and commands only. */
+  faq?: FaqMatcher;
   /** See createNotifier: reaching an applicant by phone when they never wrote to the bot. */
   reachByPhone?: (phone: string) => { channel: string; externalId: string } | undefined;
 }
@@ -71,6 +75,9 @@ export function createApp(deps: AppDeps) {
   const outbox = createOutboxStore(db);
   const cadres = createCadreStore(db);
   const queue = new KeyedQueue();
+  const insertUnmatched = db.prepare<[string, string, string, number]>(
+    'INSERT INTO faq_unmatched (text, lang, channel, created_at) VALUES (?, ?, ?, ?)',
+  );
   const notifier = createNotifier({ db, people, registrations, outbox, translate, clock, reachByPhone: deps.reachByPhone });
   const questions = createQuestions({ db, people, outbox, translate, clock });
 
@@ -128,11 +135,14 @@ export function createApp(deps: AppDeps) {
       case 'askQuestion':
         questions.ask(personId, channel, msg.externalId, effect.text, now);
         return;
+      case 'unmatchedQuestion':
+        insertUnmatched.run(maskDigits(effect.text).slice(0, 300), effect.lang, channel, now);
+        return;
     }
   }
 
   function ctxFor(personId: number, phone: string | null, now: number): Ctx {
-    return { now, today: dayIn(timeZone, now), translate, settings, rates, isKnownDistrict, store: reader, person: { id: personId, phone }, newReference };
+    return { now, today: dayIn(timeZone, now), translate, settings, rates, isKnownDistrict, store: reader, person: { id: personId, phone }, newReference, faq: deps.faq };
   }
 
   const handleTx = db.transaction((msg: Inbound, now: number): HandleResult => {

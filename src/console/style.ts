@@ -21,6 +21,6 @@ dl.fields{display:grid;grid-template-columns:minmax(140px,220px) 1fr;gap:.3rem .
 .pager{display:flex;gap:.5rem;align-items:center;margin:.8rem 0}.stack>*+*{margin-top:.6rem}
 .chat{max-width:480px}.bubble{padding:.5rem .7rem;border-radius:10px;margin:.3rem 0;white-space:pre-wrap;max-width:90%}
 .bubble.me{background:#dcf8c6;margin-left:auto}.bubble.bot{background:#fff;border:1px solid #dde3ea}.chatlog{display:flex;flex-direction:column}
-svg text{font:12px system-ui,sans-serif}.inline{display:inline}.choice{display:inline-block;margin-right:.6rem}
-@media (max-width:640px){dl.fields{grid-template-columns:1fr}th.opt,td.opt{display:none}main{padding:.6rem}}
+svg text{font:12px system-ui,sans-serif}input[type=checkbox]{width:1.3rem;height:1.3rem;vertical-align:middle}td a{white-space:nowrap}.inline{display:inline}.choice{display:inline-block;margin-right:.6rem}
+@media (max-width:640px){dl.fields{grid-template-columns:1fr}form.filters label{flex:1 1 45%}form.filters input,form.filters select{width:100%}th.opt,td.opt{display:none}main{padding:.6rem}}
 `;

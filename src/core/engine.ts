@@ -2,6 +2,7 @@ import { matchChoice } from '../domain/match.js';
 import { parseCommand, parseSlash, type Command, type Slash } from './commands.js';
 import { parseInviteCode } from '../domain/reference.js';
 import { pendingChoices, pendingReply } from './pending.js';
+import { consultFaq, incomeInText, topicAnswer, type FaqOutcome } from './faq.js';
 import type {
   AdvanceResult,
   ChoiceDef,
@@ -64,10 +65,7 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
     const cmd = parseCommand(text);
     if (cmd) engine.command(cmd);
     else if (idle && s.flow !== MENU_FLOW) engine.askPending({ kind: 'resume' });
-    else if (input.first && s.flow === MENU_FLOW && !engine.matchesMenu(text)) {
-      engine.intro();
-      engine.render();
-    }
+    else if (input.first && s.flow === MENU_FLOW && !engine.matchesMenu(text)) engine.firstContact(text);
     else engine.answer(text);
   }
   numberQuestions(s, out);
@@ -333,6 +331,14 @@ class Engine {
     this.render(hint);
   }
 
+  /** A first message that is not a menu choice: introduce the bot, and answer it if it is a clear question. */
+  firstContact(text: string): void {
+    this.intro();
+    const match = this.c.faq?.match(text);
+    if (match && (match.confident || incomeInText(text) !== undefined) && this.freeText(text)) return;
+    this.render();
+  }
+
   /** Who the bot is (and that it is not BPJS), said on a greeting or a first contact. */
   intro(): void {
     this.out.say(this.env.t('menu.intro', { regency: this.c.settings.regency.name }));
@@ -359,8 +365,9 @@ class Engine {
     if (choices && choices.length > 0) {
       const value = pickChoice(text, choices);
       if (value !== undefined) return this.checked(step, value);
-      if (!step.answer) return this.reprompt(env, 'err.choice', { max: choices.length });
     }
+    if (this.c.faq && this.freeText(text)) return;
+    if (choices && choices.length > 0 && !step.answer) return this.reprompt(env, 'err.choice', { max: choices.length });
     if (step.answer) {
       const parsed = step.answer(env).safeParse(text);
       if (parsed.success) return this.checked(step, parsed.data);
@@ -370,6 +377,54 @@ class Engine {
       return this.reprompt(env, key, params);
     }
     this.reprompt(env, 'err.choice', { max: 0 });
+  }
+
+  /**
+   * Free text that is not an answer: outside a flow, a question or an intent ("mau daftar");
+   * inside one, only a clear question ("iurannya berapa?"), answered before the same question
+   * is asked again. Returns false when the text should go on as an answer attempt.
+   */
+  private freeText(text: string): boolean {
+    const { s } = this;
+    const inMenu = s.flow === MENU_FLOW;
+    const match = this.c.faq!.match(text);
+    if (!inMenu && !(match.question && (match.confident || incomeInText(text) !== undefined))) return false;
+    const outcome: FaqOutcome = consultFaq(this.env, text, match);
+    const t = this.env.t;
+    switch (outcome.kind) {
+      case 'answer':
+        if (inMenu && outcome.lang !== s.lang) s.lang = outcome.lang;
+        this.out.say(outcome.text);
+        if (inMenu) this.render();
+        else this.render(t('faq.back_to_question'));
+        return true;
+      case 'intent': {
+        const target = { register: 'registration', status: s.cadre ? 'neighbours' : 'status', mydata: 'mydata' } as const;
+        if (outcome.intent === 'greeting') {
+          if (inMenu) this.intro();
+          this.render();
+        } else if (outcome.intent === 'thanks') {
+          this.out.say(t('faq.thanks'));
+          this.render();
+        } else if (s.flow === target[outcome.intent]) {
+          this.render();
+        } else {
+          this.leave(true);
+          this.enterFlow(target[outcome.intent]);
+        }
+        return true;
+      }
+      case 'choose':
+        if (!inMenu) return false;
+        this.out.effects.push({ type: 'unmatchedQuestion', text, lang: outcome.lang });
+        this.askPending({ kind: 'faq', topics: outcome.topics, lang: outcome.lang });
+        return true;
+      case 'none':
+        if (!inMenu) return false;
+        if (/\p{L}{2}/u.test(text)) this.out.effects.push({ type: 'unmatchedQuestion', text, lang: outcome.lang });
+        this.reprompt(this.env, 'faq.not_understood');
+        return true;
+    }
   }
 
   private checked(step: StepDef, value: unknown): void {
@@ -468,6 +523,9 @@ class Engine {
         if (value === 'continue') return this.render();
         delete s.drafts[s.flow];
         return this.enterFlow(s.flow, false);
+      case 'faq':
+        this.out.say(topicAnswer(this.env, String(value), p.lang));
+        return this.render();
       case 'draft': {
         const draft = s.drafts[p.flow];
         delete s.drafts[p.flow];

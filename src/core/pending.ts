@@ -13,6 +13,8 @@ export function pendingChoices(p: Pending, t: T): ChoiceDef[] {
         { value: 'id', label: 'Bahasa Indonesia', aliases: ['indonesia', 'id'] },
         { value: 'en', label: 'English', aliases: ['inggris', 'en'] },
       ];
+    case 'faq':
+      return p.topics.map((topic) => ({ value: topic, label: t(`kb.${topic}.title`) }));
     case 'resume':
     case 'draft':
       return [

@@ -68,7 +68,8 @@ export type Effect =
   | { type: 'withdrawConsent' }
   | { type: 'enrolCadre'; code: string }
   | { type: 'submitCorrection'; reference: string; changes: Partial<RegistrationData> }
-  | { type: 'askQuestion'; text: string };
+  | { type: 'askQuestion'; text: string }
+  | { type: 'unmatchedQuestion'; text: string; lang: Lang };
 
 export type RegistrationStatus =
   | 'submitted'
@@ -124,13 +125,16 @@ export interface Ctx {
   store: StoreReader;
   person: { id: number; phone: string | null };
   newReference: () => string;
+  /** Free-text matching against the knowledge base (absent: menus only). */
+  faq?: { match(text: string): import('../faq/matcher.js').FaqMatch };
 }
 
 export type Pending =
   | { kind: 'confirmCancel' }
   | { kind: 'language'; then?: Pending }
   | { kind: 'resume' }
-  | { kind: 'draft'; flow: string };
+  | { kind: 'draft'; flow: string }
+  | { kind: 'faq'; topics: string[]; lang: Lang };
 
 export interface Draft {
   step: string;

@@ -1,0 +1,10 @@
+-- Free-text questions the bot could not match, with digit runs (NIK, phone) masked, so officers
+-- can see what to add to the knowledge base.
+CREATE TABLE faq_unmatched (
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX faq_unmatched_created ON faq_unmatched(created_at);

@@ -1,0 +1,131 @@
+// Helpers for driving the real officer console in headless Chromium (playwright-core, Debian's
+// /usr/bin/chromium; CI installs it with apt). The console is served over real HTTP on 127.0.0.1.
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import Database from 'better-sqlite3';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startConsole, PASSWORD } from './console.js';
+import { NIK_MALE, type Harness } from './harness.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Flags for a machine without internet: no background fetches, no QUIC, no GPU, no sandbox (containers). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium; fails (never skips) when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} (Debian: apt-get install chromium). CI installs it; install it locally to run test/browser.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface ServedConsole {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  web: Awaited<ReturnType<typeof startConsole>>['web'];
+  close(): Promise<void>;
+}
+
+/**
+ * The console (officers "ana", admin, and "budi", officer; password PASSWORD) on a harness's
+ * runtime, served on 127.0.0.1 with a random port. The harness should use the real clock; the
+ * console then reads the real clock too (as in production), so sessions, audit times and the
+ * runtime's timestamps agree.
+ */
+export async function serveConsole(h: Harness): Promise<ServedConsole> {
+  // startConsole gives the console `() => h.clock.now`; with realClock the runtime ignores h.clock,
+  // so pointing it at the real time only aligns the console with the runtime.
+  Object.defineProperty(h.clock, 'now', { get: () => Date.now(), configurable: true });
+  const { web } = await startConsole(h);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: web.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    web,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections(); // the browser may keep idle keep-alive sockets open
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Logs in through the login form and waits until the browser has left the login page. */
+export async function logIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login'); // relative: the page's context has the console as its baseURL
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  try {
+    await page.waitForURL((u) => u.pathname !== '/login', { timeout: 5_000 });
+  } catch {
+    const flash = await page.locator('p.flash').textContent().catch(() => null);
+    throw new Error(`login as ${username} failed: still on ${page.url()}${flash ? ` ("${flash}")` : ''}`);
+  }
+}
+
+/** A person registers themself through the bot (as in test/console/routes.test.ts); returns the reference. */
+export async function registerThroughBot(h: Harness, user: string, name = 'Budi Santoso'): Promise<string> {
+  const script = ['4', 'ya', name, NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+  let out: string[] = [];
+  for (const text of script) out = await h.say(user, text);
+  const ref = /LD-\w{5}/.exec(out.join('\n'))?.[0];
+  if (!ref) throw new Error(`the bot gave no reference code; last replies:\n${out.join('\n')}`);
+  return ref;
+}
+
+/** Runs a read-only query on the harness's SQLite file through a separate connection (what is committed). */
+export function query<R>(h: Harness, sql: string, ...params: unknown[]): R[] {
+  const db = new Database(h.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as R[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The texts queued in the outbox for the applicant of a registration, oldest first. */
+export function outboxTextsFor(h: Harness, reference: string): string[] {
+  return query<{ payload: string }>(
+    h,
+    'SELECT payload FROM outbox WHERE person_id = (SELECT applicant_id FROM registrations WHERE reference = ?) ORDER BY id',
+    reference,
+  ).map((r) => (JSON.parse(r.payload) as { text: string }).text);
+}
+
+/** Splits one CSV record into fields (RFC 4180 quoting; records here never span lines). */
+export function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
