@@ -1,3 +1,4 @@
+import { informalWords } from '../src/faq/normalize.js';
 // Simulated people for the benchmarks: unique valid NIKs whose birth date and sex match what the
 // person types, and the 19 messages of a full registration from 'halo' to the final '1' (send).
 
@@ -14,14 +15,17 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** Digit-free names: the name parser refuses digits. */
+/**
+ * Digit-free names (the name parser refuses digits), never a chat abbreviation such as "brp"
+ * (berapa) that would turn "Warga brp" into a question.
+ */
 export function letters(n: number): string {
   let s = '';
   do {
     s = String.fromCharCode(97 + (n % 26)) + s;
     n = Math.floor(n / 26);
   } while (n > 0);
-  return s;
+  return informalWords(s).join(' ') === s ? s : `${s}o`;
 }
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');

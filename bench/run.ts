@@ -1,7 +1,8 @@
 // Benchmark: BENCH_PEOPLE simulated people each complete a full registration through app.handleNow
 // on a fresh SQLite file, next to a raw better-sqlite3 transaction baseline measured in the same run.
 // Then BENCH_TG_CHATS Telegram chats talk at once to the real Telegram channel through a local fake
-// Bot API (bench/telegram.ts).
+// Bot API (bench/telegram.ts). Last, the officer console serves its queue pages and exports over
+// BENCH_CONSOLE_ROWS seeded registrations (bench/console.ts).
 // Progress goes to stderr; the LAST stdout line is one JSON object (see bench/README.md).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createRuntime } from '../src/runtime.js';
 import { applyPragmas } from '../src/storage/db.js';
 import { SCRIPT_LEN, scriptFor as scriptForPerson, seeded } from './people.js';
 import { runTelegramBench } from './telegram.js';
+import { runConsoleBench } from './console.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10000);
 const WAVE = Number(process.env.BENCH_WAVE ?? 100); // people active at once, one message each in turn
@@ -24,6 +26,8 @@ const TG_MESSAGES = Number(process.env.BENCH_TG_MESSAGES ?? 8); // first message
 if (!Number.isInteger(TG_CHATS) || TG_CHATS < 0 || !Number.isInteger(TG_MESSAGES) || TG_MESSAGES < 1 || TG_MESSAGES > SCRIPT_LEN) {
   throw new Error(`BENCH_TG_CHATS must be an integer >= 0 and BENCH_TG_MESSAGES one from 1 to ${SCRIPT_LEN}`);
 }
+const CONSOLE_ROWS = Number(process.env.BENCH_CONSOLE_ROWS ?? 100_000); // seeded registrations for the console run (0: skip)
+if (!Number.isInteger(CONSOLE_ROWS) || CONSOLE_ROWS < 0) throw new Error('BENCH_CONSOLE_ROWS must be an integer >= 0');
 const TX_ITERATIONS = 50_000;
 const TX_KEYS = 10_000;
 const START = Date.UTC(2026, 10, 22, 1, 0, 0); // fixed "now" (as in the tests) so ages and rates are repeatable
@@ -145,6 +149,33 @@ async function main(): Promise<void> {
       }
     }
 
+    // The officer console over many seeded registrations, on its own fresh database.
+    let consoleFields: Record<string, number> = {};
+    if (CONSOLE_ROWS > 0) {
+      try {
+        const t0 = process.hrtime.bigint();
+        const c = await runConsoleBench({ rows: CONSOLE_ROWS, log });
+        log(`console: done in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
+        consoleFields = {
+          consoleRows: c.rows,
+          consoleQueueP50Ms: c.queueP50Ms,
+          consoleQueueP99Ms: c.queueP99Ms,
+          consoleQueueDeepP99Ms: c.deepP99Ms,
+          consoleFilterP99Ms: c.filterP99Ms,
+          consoleSearchP99Ms: c.searchP99Ms,
+          consoleExportRows: c.exportRows,
+          consoleExportCsvMs: c.exportCsvMs,
+          consoleExportXlsxMs: c.exportXlsxMs,
+          consoleExportRssMb: c.exportRssMb,
+          consoleExportRssMbBefore: c.rssMbBeforeExport,
+        };
+      } catch (err) {
+        log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+
     const result = {
       people: PEOPLE,
       messages,
@@ -156,6 +187,7 @@ async function main(): Promise<void> {
       sqliteTxPerSecond: Math.round(baseline.txPerSecond),
       ratio: round(messagesPerSecond / baseline.txPerSecond, 3),
       ...telegram,
+      ...consoleFields,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

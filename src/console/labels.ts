@@ -14,7 +14,14 @@ export function groupLabel(settings: ProgrammeSettings, id: string | null | unde
   return settings.groups.find((g) => g.id === id)?.label.id ?? id ?? '-';
 }
 
-/** Date and time in the regency's zone, e.g. "22 Nov 2026 09.15". */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Date and time in the regency's zone, e.g. "22 Nov 2026 09.15" (one formatter per zone: they are costly). */
 export function formatWhen(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('id-ID', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+  let f = whenFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('id-ID', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    whenFormats.set(timeZone, f);
+  }
+  return f.format(ms);
 }

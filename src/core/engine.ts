@@ -3,6 +3,7 @@ import { parseCommand, parseSlash, type Command, type Slash } from './commands.j
 import { parseInviteCode } from '../domain/reference.js';
 import { pendingChoices, pendingReply } from './pending.js';
 import { consultFaq, incomeInText, topicAnswer, type FaqOutcome } from './faq.js';
+import { looksLikeQuestion } from '../faq/normalize.js';
 import type {
   AdvanceResult,
   ChoiceDef,
@@ -366,7 +367,7 @@ class Engine {
       const value = pickChoice(text, choices);
       if (value !== undefined) return this.checked(step, value);
     }
-    if (this.c.faq && this.freeText(text)) return;
+    if (this.c.faq && !step.takesQuestions && this.freeText(text)) return;
     if (choices && choices.length > 0 && !step.answer) return this.reprompt(env, 'err.choice', { max: choices.length });
     if (step.answer) {
       const parsed = step.answer(env).safeParse(text);
@@ -387,8 +388,10 @@ class Engine {
   private freeText(text: string): boolean {
     const { s } = this;
     const inMenu = s.flow === MENU_FLOW;
+    // Inside a flow only a question can interrupt; checking that first keeps answers cheap.
+    if (!inMenu && !looksLikeQuestion(text)) return false;
     const match = this.c.faq!.match(text);
-    if (!inMenu && !(match.question && (match.confident || incomeInText(text) !== undefined))) return false;
+    if (!inMenu && !(match.confident || incomeInText(text) !== undefined)) return false;
     const outcome: FaqOutcome = consultFaq(this.env, text, match);
     const t = this.env.t;
     switch (outcome.kind) {

@@ -208,6 +208,8 @@ export interface StepDef {
   skip?: (env: StepEnv) => boolean;
   /** Locale key of step-specific help for "bantuan". */
   help?: string;
+  /** The answer itself is free text that may be a question (e.g. a question for an officer): never intercept it. */
+  takesQuestions?: boolean;
 }
 
 export interface FlowDef {

@@ -24,8 +24,27 @@ export interface FaqMatch {
   score: number;
 }
 
+const GENERIC = new Set(['bpjs', 'ketenagakerjaan', 'ketenagakerja', 'tenaga', 'kerja', 'tk', 'program', 'peserta']);
+
 /** Tuned on test/faq/labelled.ts: how far ahead of the runner-up, and how much of the message, a confident answer needs. */
-export const CONFIDENCE = { minCoverage: 0.5, minLead: 1.3, minScore: 2, candidateShare: 0.35 };
+export const CONFIDENCE = { minCoverage: 0.5, minLead: 1.15, minScore: 2, candidateShare: 0.35 };
+
+const WANT = new Set(['mau', 'ingin', 'pengen', 'pingin', 'want', 'minta']);
+const HOW = new Set(['cara', 'bagaimana', 'syarat', 'how', 'apa', 'berapa', 'kapan', 'dimana']);
+
+/**
+ * Plain requests that act rather than ask ("saya mau daftar", "cek status"): recognised by rule,
+ * because their words also appear in questions about the same things ("cara daftar?").
+ */
+function clearIntent(words: string[]): string | undefined {
+  const has = (w: string) => words.includes(w);
+  if (words.some((w) => HOW.has(w))) return undefined;
+  if ((words.some((w) => WANT.has(w)) && (has('daftar') || has('ikut') || has('register') || has('join'))) || words.join(' ').match(/\bdaftar(in|kan)? (dong|saya|sekarang)\b/)) {
+    return 'want_register';
+  }
+  if ((has('cek') || has('lihat') || has('check')) && has('status')) return 'check_status';
+  return undefined;
+}
 
 /** Reads the `kb` section of the locale resources into topics. */
 export function loadFaqTopics(resources: Record<Lang, Record<string, unknown>>): FaqTopic[] {
@@ -50,7 +69,10 @@ export function createFaqMatcher(topics: FaqTopic[]) {
     processTerm: (term) => indexTerms(term),
     searchOptions: {
       boost: { title: 1.5 },
-      fuzzy: (term) => (term.length >= 7 ? 0.25 : term.length >= 5 ? 0.2 : false),
+      // Absolute edit distances: 1 for mid-length words, 2 only for long ones ("rendang" must not become "rentan").
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+      // Words in nearly every question say little about which topic it is.
+      boostTerm: (term) => (GENERIC.has(term) ? 0.3 : 1),
       prefix: (term) => term.length >= 4,
       combineWith: 'OR',
     },
@@ -65,6 +87,8 @@ export function createFaqMatcher(topics: FaqTopic[]) {
       const question = looksLikeQuestion(text, words);
       const content = [...new Set(words.filter((w) => indexTerms(w).length > 0))];
       const none: FaqMatch = { topic: null, confident: false, candidates: [], lang, question, score: 0 };
+      const intent = clearIntent(words);
+      if (intent) return { topic: intent, confident: true, candidates: [intent], lang, question, score: 100 };
       if (content.length === 0) return none;
       const results = search.search(content.join(' '));
       const best = results[0];

@@ -36,16 +36,19 @@ const STOP = new Set(
     .filter(Boolean),
 );
 
-/** Words that mark a message as a question, wherever they stand. */
-const QUESTION_WORDS = new Set(
-  'apa apakah berapa bagaimana kapan siapa kenapa mengapa dimana mana bisakah bolehkah boleh gimana how what when who why where can does do is are'.split(' '),
+/** Words that open a question ("how much...", "apakah..."). */
+const QUESTION_START = new Set(
+  'apa apakah berapa bagaimana kapan siapa kenapa mengapa dimana mana bisakah bolehkah boleh gimana how what when who why where can could does do is are should will which'.split(' '),
 );
+/** Indonesian question words that make a question wherever they stand ("iurannya berapa"). */
+const QUESTION_ANYWHERE = new Set('apakah berapa bagaimana kapan kenapa mengapa gimana bisakah bolehkah'.split(' '));
 
 /** English words that tip a message to an English answer. */
 const ENGLISH = new Set(
   `what how much is the my i can do does want register registration benefit benefits pay paid contribution contributions death
   dies died accident pension old age job loss thanks thank hello hi who when where why if money month monthly salary income
-  worker workers work employer family wife husband child children status data delete privacy official app claim help`.split(/\s+/),
+  worker workers work employer family wife husband child children status data delete privacy official app claim help
+  office phone number contact call address sign join cover covered scholarship heir heirs`.split(/\s+/),
 );
 const INDONESIAN = new Set(
   `apa berapa saya bagaimana yang iuran daftar bisa tidak mau kalau dapat sudah belum bulan meninggal kecelakaan kerja pensiun
@@ -74,7 +77,9 @@ export function indexTerms(word: string): string[] {
 
 /** True when the message reads as a question rather than an answer. */
 export function looksLikeQuestion(text: string, words = informalWords(text)): boolean {
-  return text.trim().endsWith('?') || words.some((w) => QUESTION_WORDS.has(w));
+  if (text.trim().endsWith('?')) return true;
+  if (words[0] !== undefined && QUESTION_START.has(words[0])) return true;
+  return words.some((w) => QUESTION_ANYWHERE.has(w));
 }
 
 /** 'en' when English words outnumber Indonesian ones. */

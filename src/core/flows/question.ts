@@ -10,6 +10,7 @@ export const questionFlow: FlowDef = {
       id: 'text',
       prompt: 'question.prompt',
       help: 'help.question',
+      takesQuestions: true,
       answer: () => textAnswer(parseFreeText(5, 500, 'err.question_length')),
       next: (value, { t }) => ({ to: null, effects: [{ type: 'askQuestion', text: String(value) }], say: [t('question.sent')] }),
     },
