@@ -15,6 +15,7 @@ import { applyPragmas } from '../src/storage/db.js';
 import { SCRIPT_LEN, scriptFor as scriptForPerson, seeded } from './people.js';
 import { runTelegramBench } from './telegram.js';
 import { runConsoleBench } from './console.js';
+import { runFaqBench } from './faq.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10000);
 const WAVE = Number(process.env.BENCH_WAVE ?? 100); // people active at once, one message each in turn
@@ -176,6 +177,9 @@ async function main(): Promise<void> {
       }
     }
 
+    log('faq: matching the labelled questions');
+    const faq = runFaqBench();
+    log(`faq: p99 ${faq.faqP99Ms} ms over ${faq.faqQuestions} questions`);
     const result = {
       people: PEOPLE,
       messages,
@@ -188,6 +192,7 @@ async function main(): Promise<void> {
       ratio: round(messagesPerSecond / baseline.txPerSecond, 3),
       ...telegram,
       ...consoleFields,
+      ...faq,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -103,8 +103,20 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   dashboardRoutes(web, { ...deps, clock, t });
   simulatorRoutes(web, { ...deps, clock, t });
 
+  // What people asked that the bot could not match (digits already masked), most frequent first.
+  const unmatched = deps.db.prepare<[], { text: string; lang: string; count: number; last: number }>(
+    `SELECT lower(text) AS text, lang, count(*) AS count, max(created_at) AS last FROM faq_unmatched
+      GROUP BY lower(text), lang ORDER BY count DESC, last DESC LIMIT 100`,
+  );
   web.get('/questions', (c) =>
-    c.html(<QuestionsPage {...pageBase(c, t, timeZone)} open={deps.app.questions.open()} answered={deps.app.questions.answered(20)} />),
+    c.html(
+      <QuestionsPage
+        {...pageBase(c, t, timeZone)}
+        open={deps.app.questions.open()}
+        answered={deps.app.questions.answered(20)}
+        unmatched={unmatched.all()}
+      />,
+    ),
   );
   web.post('/questions/:id/answer', async (c) => {
     const body = await c.req.parseBody();

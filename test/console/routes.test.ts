@@ -166,6 +166,16 @@ describe('console: export, questions, dashboard, admin, simulator', () => {
     expect((await c.get('/questions')).html).toContain('Tidak ada pertanyaan terbuka');
   });
 
+  it('shows what the bot could not match, with long numbers masked', async () => {
+    await h.say('x', 'halo');
+    await h.say('x', 'resep rendang 081234567890');
+    const c = client(con.web);
+    await c.login('budi');
+    const page = (await c.get('/questions')).html;
+    expect(page).toContain('resep rendang [angka]');
+    expect(page).not.toContain('081234567890');
+  });
+
   it('renders the dashboard with numbers beside the charts', async () => {
     await registerSelf('w');
     const c = client(con.web);

@@ -15,7 +15,7 @@ interface Base {
 }
 
 /** Open questions from the bot, each with an answer form; recent answers below. */
-export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answered }: Base & { open: Question[]; answered: Question[] }) {
+export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answered, unmatched }: Base & { open: Question[]; answered: Question[]; unmatched: { text: string; lang: string; count: number; last: number }[] }) {
   return (
     <Layout title={t('console.questions.title')} t={t} officer={officer} csrf={csrf} active="/questions" flash={flash}>
       {open.length === 0 ? <p class="muted">{t('console.questions.none')}</p> : null}
@@ -28,6 +28,32 @@ export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answere
           <button type="submit">{t('console.questions.send')}</button>
         </form>
       ))}
+      <h2>{t('console.questions.unmatched')}</h2>
+      <p class="muted">{t('console.questions.unmatched_hint')}</p>
+      {unmatched.length ? (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('console.questions.text')}</th>
+                <th>{t('console.questions.times')}</th>
+                <th class="opt">{t('console.questions.last')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unmatched.map((u) => (
+                <tr>
+                  <td>{u.text}</td>
+                  <td>{String(u.count)}</td>
+                  <td class="opt">{formatWhen(u.last, timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="muted">{t('console.questions.none_unmatched')}</p>
+      )}
       {answered.length ? <h2>{t('console.questions.answered')}</h2> : null}
       {answered.map((q) => (
         <div class="card">
