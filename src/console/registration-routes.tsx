@@ -106,14 +106,19 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
     audit(officer.id, 'view', row.id);
     const data = row.data ? (JSON.parse(row.data) as RegistrationData) : null;
     const today = new Date(clock()).toISOString().slice(0, 10);
-    const events = app.registrations.events(row.id).map((e) => ({
-      at: e.at,
-      actorKind: e.actor_kind,
-      actorId: null,
-      action: e.action,
-      fromStatus: e.from_status,
-      toStatus: e.to_status,
-    }));
+    const events = app.registrations.events(row.id).map((e) => {
+      const detail = e.detail ? (JSON.parse(e.detail) as { note?: string; fields?: string[] }) : {};
+      return {
+        at: e.at,
+        actorKind: e.actor_kind,
+        // Officers by username; people by role only (their ids mean nothing to an officer).
+        actorId: e.actor_kind === 'officer' ? e.actor_id : null,
+        action: e.action,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        note: detail.note ?? (detail.fields ? detail.fields.map((f) => t(`reg.field.${f}`)).join(', ') : undefined),
+      };
+    });
     const view: DetailView = {
       reference: row.reference,
       status: row.status,

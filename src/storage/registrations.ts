@@ -84,9 +84,10 @@ export function createRegistrationStore(db: Db) {
        group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
   );
   const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');
-  const eventsOf = db.prepare<[number], { at: number; actor_kind: string; action: string; from_status: string | null; to_status: string | null }>(
-    'SELECT at, actor_kind, action, from_status, to_status FROM registration_events WHERE registration_id = ? ORDER BY id',
-  );
+  const eventsOf = db.prepare<
+    [number],
+    { at: number; actor_kind: string; actor_id: string | null; action: string; from_status: string | null; to_status: string | null; detail: string | null }
+  >('SELECT at, actor_kind, actor_id, action, from_status, to_status, detail FROM registration_events WHERE registration_id = ? ORDER BY id');
 
   const store = {
     ofApplicant: (personId: number): RegistrationView[] => ofApplicant.all(personId).map(view),

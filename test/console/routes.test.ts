@@ -122,6 +122,8 @@ describe('console: decisions reach people', () => {
     expect(audit).toEqual([{ action: 'request_correction' }, { action: 'approve' }, { action: 'record_kpj' }]);
     const history = (await c.get(`/registrations/${ref}`)).html;
     expect(history).toContain('corrected');
+    expect(history).toContain('officer budi');
+    expect(history).toContain('Nomor tidak aktif');
   });
 
   it('rejects with a reason from the list and bulk-approves selected rows', async () => {
