@@ -1,5 +1,6 @@
 // Invented registrations inserted straight with SQL: fast enough for 100,000 rows (one
 // transaction, prepared statements), with every value the console reads (data JSON included).
+import { seeded } from './harness.js';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../src/storage/db.js';
 import type { RegistrationData, RegistrationStatus } from '../../src/core/types.js';
@@ -75,17 +76,8 @@ const HEIRS = ['spouse', 'child', 'parent', 'sibling', 'other'];
 const ROLES = ['kader', 'perangkat', 'bpd', 'rtrw', 'lkd'];
 const DAY = 86_400_000;
 
-/** A small, seedable generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small, seedable generator (the harness's mulberry32). */
+export const rng = seeded;
 
 const SPACE = REFERENCE_ALPHABET.length ** 5;
 /** A distinct reference per index (a bijection of 0..31^5-1, so neighbours do not look alike). */
