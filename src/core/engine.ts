@@ -1,9 +1,11 @@
 import { matchChoice } from '../domain/match.js';
-import { parseCommand, parseSlash, type Command, type Slash } from './commands.js';
+import { parseCommand, parseSlash, type Command } from './commands.js';
 import { parseInviteCode } from '../domain/reference.js';
+import { MENU_FLOW, MENU_STEP } from './constants.js';
 import { pendingChoices, pendingReply } from './pending.js';
-import { consultFaq, incomeInText, topicAnswer, type FaqOutcome } from './faq.js';
-import { looksLikeQuestion } from '../faq/normalize.js';
+import { handleSlash, enrolCadre } from './engine-commands.js';
+import { firstContact, freeText } from './engine-freetext.js';
+import { answerPending } from './engine-pending.js';
 import type {
   AdvanceResult,
   ChoiceDef,
@@ -23,8 +25,7 @@ import type {
 export const IDLE_MS = 24 * 60 * 60 * 1000;
 /** After this many wrong answers in a row the bot points to the menu. */
 export const MAX_MISSES = 3;
-export const MENU_FLOW = 'menu';
-export const MENU_STEP = 'main';
+export { MENU_FLOW, MENU_STEP } from './constants.js';
 
 /** Replies that keep the answer already given when a question is asked again. */
 const KEEP_WORDS = new Set(['ok', 'oke', 'sama', 'tetap', 'keep', 'same']);
@@ -32,7 +33,7 @@ const KEEP_WORDS = new Set(['ok', 'oke', 'sama', 'tetap', 'keep', 'same']);
 export type Flows = Readonly<Record<string, FlowDef>>;
 
 /** Collects what one message produces. */
-class Out {
+export class Out {
   replies: Reply[] = [];
   effects: Effect[] = [];
   say(text: string): void {
@@ -58,15 +59,15 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
   if (!flows[s.flow]?.steps[s.step]) engine.toMenu(false);
   else if (input.media) engine.pleaseType();
   else if (input.questionRef !== undefined && input.questionRef !== (s.q ?? 0)) engine.stale();
-  else if (invite) engine.enrol(invite);
-  else if (slash) engine.slash(slash);
+  else if (invite) enrolCadre(engine, invite);
+  else if (slash) handleSlash(engine, slash);
   else if (s.pending) engine.answerPending(s.pending, text);
   else if (text === '') engine.reprompt(envOf(s, ctx), 'err.empty');
   else {
     const cmd = parseCommand(text);
     if (cmd) engine.command(cmd);
     else if (idle && s.flow !== MENU_FLOW) engine.askPending({ kind: 'resume' });
-    else if (input.first && s.flow === MENU_FLOW && !engine.matchesMenu(text)) engine.firstContact(text);
+    else if (input.first && s.flow === MENU_FLOW && !engine.matchesMenu(text)) firstContact(engine, text);
     else engine.answer(text);
   }
   numberQuestions(s, out);
@@ -108,21 +109,22 @@ function asTransition(r: string | null | Transition): Transition {
   return typeof r === 'object' && r !== null ? r : { to: r };
 }
 
-class Engine {
+/** The conversation machinery for one message; the free-text and command helpers drive it too. */
+export class Engine {
   constructor(
-    private readonly flows: Flows,
-    private readonly s: Session,
-    private readonly c: Ctx,
-    private readonly out: Out,
+    readonly flows: Flows,
+    readonly s: Session,
+    readonly c: Ctx,
+    readonly out: Out,
   ) {}
 
-  private get env(): StepEnv {
+  get env(): StepEnv {
     return envOf(this.s, this.c);
   }
-  private get flow(): FlowDef {
+  get flow(): FlowDef {
     return this.flows[this.s.flow]!;
   }
-  private get step(): StepDef {
+  get step(): StepDef {
     return this.flow.steps[this.s.step]!;
   }
 
@@ -206,59 +208,7 @@ class Engine {
     else this.render();
   }
 
-  /** Slash commands work from anywhere: a registration in progress is parked as a draft. */
-  slash(cmd: Slash): void {
-    const { s } = this;
-    s.pending = null;
-    const open = (flowId: string, resume = false) => {
-      this.leave(true);
-      this.enterFlow(flowId, true, resume);
-    };
-    switch (cmd.name) {
-      case 'start':
-        this.leave(true);
-        this.intro();
-        return this.render();
-      case 'menu':
-        return this.toMenu(true);
-      case 'language':
-        return this.command('language');
-      case 'help':
-        return this.command('help');
-      case 'status':
-      case 'neighbours':
-        return open(s.cadre ? 'neighbours' : 'status');
-      case 'register':
-        return open('registration');
-      case 'draft':
-        if (!s.drafts.registration) {
-          this.leave(true);
-          this.out.say(this.env.t('cadre.no_draft'));
-          return this.render();
-        }
-        return open('registration', true);
-      case 'unknown':
-        this.out.say(this.env.t('nav.unknown_command'));
-        return this.render();
-    }
-  }
 
-  /** Enrols the person as a cadre with an invite code (typed, or from a deep link). */
-  enrol(code: string): void {
-    const { s, c } = this;
-    const t = this.env.t;
-    const invite = c.store.invite(code);
-    s.pending = null;
-    if (invite.state !== 'valid' || !invite.desa || !invite.kecamatan || !invite.role) {
-      this.out.say(t(`cadre.invite_${invite.state}`, { phone: c.settings.office.phone }));
-      return this.render();
-    }
-    this.out.effects.push({ type: 'enrolCadre', code });
-    this.leave(true);
-    s.cadre = { desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role };
-    this.out.say(t('cadre.enrolled', { desa: invite.desa, kecamatan: invite.kecamatan, role: t(`cadre.role.${invite.role}`) }));
-    this.render();
-  }
 
   resetTo(flow: string, step: string): void {
     const { s } = this;
@@ -332,13 +282,6 @@ class Engine {
     this.render(hint);
   }
 
-  /** A first message that is not a menu choice: introduce the bot, and answer it if it is a clear question. */
-  firstContact(text: string): void {
-    this.intro();
-    const match = this.c.faq?.match(text);
-    if (match && (match.confident || incomeInText(text) !== undefined) && this.freeText(text)) return;
-    this.render();
-  }
 
   /** Who the bot is (and that it is not BPJS), said on a greeting or a first contact. */
   intro(): void {
@@ -367,7 +310,7 @@ class Engine {
       const value = pickChoice(text, choices);
       if (value !== undefined) return this.checked(step, value);
     }
-    if (this.c.faq && !step.takesQuestions && this.freeText(text)) return;
+    if (this.c.faq && !step.takesQuestions && freeText(this, text)) return;
     if (choices && choices.length > 0 && !step.answer) return this.reprompt(env, 'err.choice', { max: choices.length });
     if (step.answer) {
       const parsed = step.answer(env).safeParse(text);
@@ -380,55 +323,6 @@ class Engine {
     this.reprompt(env, 'err.choice', { max: 0 });
   }
 
-  /**
-   * Free text that is not an answer: outside a flow, a question or an intent ("mau daftar");
-   * inside one, only a clear question ("iurannya berapa?"), answered before the same question
-   * is asked again. Returns false when the text should go on as an answer attempt.
-   */
-  private freeText(text: string): boolean {
-    const { s } = this;
-    const inMenu = s.flow === MENU_FLOW;
-    // Inside a flow only a question can interrupt; checking that first keeps answers cheap.
-    if (!inMenu && !looksLikeQuestion(text)) return false;
-    const match = this.c.faq!.match(text);
-    if (!inMenu && !(match.confident || incomeInText(text) !== undefined)) return false;
-    const outcome: FaqOutcome = consultFaq(this.env, text, match);
-    const t = this.env.t;
-    switch (outcome.kind) {
-      case 'answer':
-        if (inMenu && outcome.lang !== s.lang) s.lang = outcome.lang;
-        this.out.say(outcome.text);
-        if (inMenu) this.render();
-        else this.render(t('faq.back_to_question'));
-        return true;
-      case 'intent': {
-        const target = { register: 'registration', status: s.cadre ? 'neighbours' : 'status', mydata: 'mydata' } as const;
-        if (outcome.intent === 'greeting') {
-          if (inMenu) this.intro();
-          this.render();
-        } else if (outcome.intent === 'thanks') {
-          this.out.say(t('faq.thanks'));
-          this.render();
-        } else if (s.flow === target[outcome.intent]) {
-          this.render();
-        } else {
-          this.leave(true);
-          this.enterFlow(target[outcome.intent]);
-        }
-        return true;
-      }
-      case 'choose':
-        if (!inMenu) return false;
-        this.out.effects.push({ type: 'unmatchedQuestion', text, lang: outcome.lang });
-        this.askPending({ kind: 'faq', topics: outcome.topics, lang: outcome.lang });
-        return true;
-      case 'none':
-        if (!inMenu) return false;
-        if (/\p{L}{2}/u.test(text)) this.out.effects.push({ type: 'unmatchedQuestion', text, lang: outcome.lang });
-        this.reprompt(this.env, 'faq.not_understood');
-        return true;
-    }
-  }
 
   private checked(step: StepDef, value: unknown): void {
     const problem = step.check?.(value, this.env);
@@ -474,77 +368,21 @@ class Engine {
     this.out.replies.push(this.pendingReply(p));
   }
 
-  private pendingChoices(p: Pending): ChoiceDef[] {
+  pendingChoices(p: Pending): ChoiceDef[] {
     return pendingChoices(p, this.env.t);
   }
 
-  private pendingReply(p: Pending, hint?: string): Reply {
+  pendingReply(p: Pending, hint?: string): Reply {
     return pendingReply(p, this.env.t, this.s.flow, hint);
   }
 
   answerPending(p: Pending, text: string): void {
-    const { s } = this;
-    const value = pickChoice(text, this.pendingChoices(p));
-    if (value === undefined) {
-      const cmd = parseCommand(text);
-      if (p.kind === 'confirmCancel' && cmd === 'cancel') return this.answerPending(p, '1');
-      // Harmless words keep the engine's question open: it is asked again after them.
-      if (cmd === 'language' && p.kind !== 'language') return this.askPending({ kind: 'language', then: p });
-      if (cmd === 'help' || cmd === 'greeting' || cmd === 'english' || cmd === 'indonesian') {
-        if (cmd === 'help') this.out.say(this.env.t('help.commands'));
-        if (cmd === 'english' || cmd === 'indonesian') {
-          s.lang = cmd === 'english' ? 'en' : 'id';
-          this.out.say(this.env.t('nav.language_set'));
-        }
-        this.out.replies.push(this.pendingReply(p));
-        return;
-      }
-      if (cmd) {
-        s.pending = null;
-        return this.command(cmd);
-      }
-      s.misses += 1;
-      const max = this.pendingChoices(p).length;
-      this.out.replies.push(this.pendingReply(p, this.env.t('err.choice', { max })));
-      return;
-    }
-    s.pending = null;
-    s.misses = 0;
-    switch (p.kind) {
-      case 'confirmCancel':
-        if (value === 'yes') {
-          delete s.drafts[s.flow];
-          this.out.say(this.env.t('nav.cancelled'));
-          return this.toMenu(false);
-        }
-        return this.render();
-      case 'language':
-        s.lang = value === 'en' ? 'en' : 'id';
-        this.out.say(this.env.t('nav.language_set'));
-        return p.then ? this.askPending(p.then) : this.render();
-      case 'resume':
-        if (value === 'continue') return this.render();
-        delete s.drafts[s.flow];
-        return this.enterFlow(s.flow, false);
-      case 'faq':
-        this.out.say(topicAnswer(this.env, String(value), p.lang));
-        return this.render();
-      case 'draft': {
-        const draft = s.drafts[p.flow];
-        delete s.drafts[p.flow];
-        if (value === 'continue' && draft && this.flows[p.flow]?.steps[draft.step]) {
-          this.resetTo(p.flow, draft.step);
-          s.answers = draft.answers;
-          s.trail = draft.trail;
-          return this.render();
-        }
-        return this.enterFlow(p.flow, false);
-      }
-    }
+    answerPending(this, p, text);
   }
 }
 
-function pickChoice(text: string, choices: ChoiceDef[]): string | undefined {
+/** A choice by number or label, typo-tolerant, with stretched letters folded. */
+export function pickChoice(text: string, choices: ChoiceDef[]): string | undefined {
   const matchable = choices.map((ch) => ({ value: ch.value, labels: [ch.label, ...(ch.aliases ?? [])] }));
   const hit = matchChoice(text, matchable);
   if (hit !== undefined) return hit;
