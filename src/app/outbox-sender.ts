@@ -23,6 +23,21 @@ export interface OutboxSenderOptions {
   pollMs?: number;
   /** How many chats are sent to at the same time; each chat's own messages stay in order. */
   concurrency?: number;
+  /** Whether two consecutive messages of a chat may go out as one (fewer API calls under a rate limit). */
+  combine?: (first: OutboxMessage, next: OutboxMessage) => boolean;
+}
+
+/** Consecutive messages that may go out together, merged into one (the last one's buttons kept). */
+export function groupMessages(messages: OutboxMessage[], combine?: OutboxSenderOptions['combine']): { message: OutboxMessage; ids: number[] }[] {
+  const groups: { message: OutboxMessage; ids: number[] }[] = [];
+  for (const m of messages) {
+    const last = groups.at(-1);
+    if (last && combine?.(last.message, m)) {
+      last.message = { ...m, reply: { ...m.reply, text: `${last.message.reply.text}\n\n${m.reply.text}` } };
+      last.ids.push(m.id);
+    } else groups.push({ message: m, ids: [m.id] });
+  }
+  return groups;
 }
 
 /** Backoff after a failed send: 2 s, 4 s, 8 s ... capped at 10 minutes. */
@@ -46,19 +61,20 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   let stopped = false;
 
   async function sendChat(messages: OutboxMessage[]): Promise<void> {
-    for (const m of messages) {
+    for (const { message: m, ids } of groupMessages(messages, opts.combine)) {
       try {
         await send(m);
-        outbox.markSent(m.id);
+        for (const id of ids) outbox.markSent(id);
       } catch (err) {
         const e = err instanceof SendError ? err : new SendError(String((err as Error)?.message ?? err), false);
         if (e.permanent) {
           logger.warn({ channel, outboxId: m.id, err: e.message }, 'message dropped: the chat cannot be reached');
-          outbox.markSent(m.id);
+          for (const id of ids) outbox.markSent(id);
           continue;
         }
+        // Retried one by one: a merged message is only a way of sending, not a new message.
         const retryAt = clock() + (e.retryAfterMs ?? backoffMs(m.attempts));
-        outbox.markFailed(m.id, retryAt, e.message);
+        for (const id of ids) outbox.markFailed(id, retryAt, e.message);
         logger.warn({ channel, outboxId: m.id, attempts: m.attempts + 1, err: e.message }, 'send failed; will retry');
         return; // later messages of this chat wait, so the order holds
       }

@@ -9,6 +9,7 @@ export interface OutboxMessage {
   reply: Reply;
   kind: string;
   attempts: number;
+  createdAt: number;
 }
 
 interface Row {
@@ -19,6 +20,7 @@ interface Row {
   payload: string;
   kind: string;
   attempts: number;
+  created_at: number;
 }
 
 const toMessage = (r: Row): OutboxMessage => ({
@@ -29,6 +31,7 @@ const toMessage = (r: Row): OutboxMessage => ({
   reply: JSON.parse(r.payload) as Reply,
   kind: r.kind,
   attempts: r.attempts,
+  createdAt: r.created_at,
 });
 
 /** Replies waiting to be sent; channels take them after the commit that wrote them. */
@@ -38,7 +41,7 @@ export function createOutboxStore(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const due = db.prepare<[string, number, number], Row>(
-    `SELECT id, person_id, channel, external_id, payload, kind, attempts FROM outbox
+    `SELECT id, person_id, channel, external_id, payload, kind, attempts, created_at FROM outbox
       WHERE channel = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
   );
   const remove = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');

@@ -53,13 +53,16 @@ describe('telegram webhook', () => {
   it('answers Telegram at once, replies from the queue, and ignores a repeated update_id', async () => {
     const res = await post(update(5001, 'halo'));
     expect(res.status).toBe(200);
-    await fake.waitForSent(chat.id, 2);
+    // The greeting and the menu go out as one Telegram message.
+    const [first] = await fake.waitForSent(chat.id, 1);
+    expect(first!.text).toContain('Saya Lindung');
+    expect(first!.text).toContain('Menu utama');
     expect((await post(update(5001, 'halo'))).status).toBe(200);
     expect((await post(update(5002, '2'))).status).toBe(200);
-    const sent = await fake.waitForSent(chat.id, 3);
+    const sent = await fake.waitForSent(chat.id, 2);
     await new Promise((r) => setTimeout(r, 150));
-    expect(fake.sent(chat.id)).toHaveLength(3);
-    expect(sent[2]!.text).toContain('penghasilan');
+    expect(fake.sent(chat.id)).toHaveLength(2);
+    expect(sent[1]!.text).toContain('penghasilan');
   });
 
   it('refuses a request without the secret', async () => {

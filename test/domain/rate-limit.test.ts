@@ -41,3 +41,17 @@ describe('rate limiter', () => {
     expect(await limiter.wait('b')).toBe(start + 5000);
   });
 });
+
+describe('grouping outbox messages', () => {
+  it('merges consecutive messages the channel allows, keeping the last one\'s buttons and every id', async () => {
+    const { groupMessages } = await import('../../src/app/outbox-sender.js');
+    const msg = (id: number, text: string, choices?: { key: string; label: string }[]) => ({
+      id, personId: 1, channel: 'telegram', externalId: '9', kind: 'reply', attempts: 0, createdAt: 5, reply: { text, choices },
+    });
+    const combine = (a: { reply: { choices?: unknown[] } }) => !a.reply.choices?.length;
+    const groups = groupMessages([msg(1, 'intro'), msg(2, 'menu', [{ key: '1', label: 'x' }]), msg(3, 'later')], combine);
+    expect(groups.map((g) => g.ids)).toEqual([[1, 2], [3]]);
+    expect(groups[0]!.message.reply).toEqual({ text: 'intro\n\nmenu', choices: [{ key: '1', label: 'x' }] });
+    expect(groupMessages([msg(1, 'a'), msg(2, 'b')]).length).toBe(2);
+  });
+});

@@ -109,6 +109,14 @@ export function createTelegramChannel(deps: TelegramDeps) {
     logger,
     clock: app.clock,
     pollMs: deps.senderPollMs,
+    // Replies to one message (e.g. an answer and the next question) go out as one Telegram message:
+    // fewer calls against Telegram's 30 per second. A message with buttons always ends a group.
+    combine: (first, next) =>
+      first.kind === 'reply' &&
+      next.kind === 'reply' &&
+      first.createdAt === next.createdAt &&
+      !first.reply.choices?.length &&
+      first.reply.text.length + next.reply.text.length < 3500,
   });
 
   async function toApp(ctx: Context, input: { text: string; questionRef?: number; media?: boolean }): Promise<void> {
