@@ -47,7 +47,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function shape(text: string, script: string[]): string {
   let t = text.replace(/LD-[0-9A-Z]{5}/g, 'LD-?');
   for (const mine of [script[3], script[16]]) {
-    if (mine !== undefined) t = t.replace(new RegExp(escapeRe(mine), 'gi'), '<name>');
+    // Whole words only: a name like "Warga k" must not eat "warga Kabupaten" in the greeting.
+    if (mine !== undefined) t = t.replace(new RegExp(`\\b${escapeRe(mine)}\\b`, 'gi'), '<name>');
   }
   return (t.split('\n')[0] ?? '').replace(/\d/g, '#');
 }

@@ -82,10 +82,14 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   }
 
   async function drainOnce(): Promise<void> {
-    const due = outbox.due(channel, clock(), 500);
+    const limit = 500;
+    const due = outbox.due(channel, clock(), limit);
+    // A full batch may end in the middle of a chat's messages: that chat waits for the next round,
+    // so its messages are grouped (and combined) whole.
+    const cut = due.length === limit ? due[due.length - 1]!.externalId : undefined;
     const byChat = new Map<string, OutboxMessage[]>();
     for (const m of due) {
-      if (busyChats.has(m.externalId)) continue;
+      if (busyChats.has(m.externalId) || (m.externalId === cut && due[0]!.externalId !== cut)) continue;
       const list = byChat.get(m.externalId) ?? [];
       list.push(m);
       byChat.set(m.externalId, list);
