@@ -6,15 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { createConsole } from '../src/console/app.js';
-import type { ConsoleEnv } from '../src/console/auth.js';
 import { hashPassword } from '../src/console/security.js';
 import { loadConfig } from '../src/config.js';
-import { createTranslator } from '../src/i18n.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { createOfficerStore } from '../src/storage/officers.js';
+import { client } from '../test/helpers/console.js';
 import { seedRegistrations } from '../test/helpers/seed.js';
 
 export interface ConsoleBenchOptions {
@@ -69,36 +67,6 @@ function check(ok: boolean, what: string): asserts ok {
   if (!ok) throw new BenchFailure(`console: ${what}`);
 }
 
-/** A browser-like client (cookie jar, as test/helpers/console.ts's `client`). */
-function client(web: Hono<ConsoleEnv>) {
-  const jar = new Map<string, string>();
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const remember = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || v === '') jar.delete(k!);
-      else jar.set(k!, v!);
-    }
-  };
-  return {
-    jar,
-    async get(path: string): Promise<Response> {
-      const res = await web.request(path, { headers: { cookie: cookie() } });
-      remember(res);
-      return res;
-    },
-    async post(path: string, form: Record<string, string>): Promise<Response> {
-      const res = await web.request(path, {
-        method: 'POST',
-        headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-      });
-      remember(res);
-      return res;
-    },
-  };
-}
 
 /** Rows on a queue page: one link per registration. */
 const pageRefs = (html: string) => [...html.matchAll(/<a href="\/registrations\/(LD-[0-9A-Z]{5})">/g)].map((m) => m[1]!);
@@ -182,22 +150,18 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
       db,
       officers,
       settings,
-      translate: createTranslator(),
+      translate: runtime.translate,
       timeZone: runtime.config.TIMEZONE,
       logger: pino({ level: 'silent' }),
     });
     const browser = client(web);
-
     // Log in like a browser: the login page sets the CSRF cookie and holds the same token in `_csrf`.
-    const loginPage = await browser.get('/login');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1];
-    check(loginPage.status === 200 && csrf !== undefined, `login page: status ${loginPage.status}, CSRF field ${csrf ? 'found' : 'missing'}`);
-    const loggedIn = await browser.post('/login', { _csrf: csrf, username: 'bench', password: PASSWORD, next: '/queue' });
+    const loggedIn = await browser.login('bench', PASSWORD);
     check(loggedIn.status === 303 && browser.jar.has('lindung_session'), `login: status ${loggedIn.status}, no session cookie`);
 
     /** GET a page as the logged-in officer: status 200 and the whole HTML. */
     const page = async (path: string): Promise<string> => {
-      const res = await browser.get(path);
+      const res = await browser.fetch(path);
       const html = await res.text();
       check(res.status === 200, `GET ${path}: status ${res.status}: ${html.slice(0, 200)}`);
       return html;
@@ -212,7 +176,7 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
       const lat = new Float64Array(requests);
       for (let i = 0; i < requests; i++) {
         const s = process.hrtime.bigint();
-        const res = await browser.get(path);
+        const res = await browser.fetch(path);
         const html = await res.text();
         lat[i] = ms(s);
         check(res.status === 200, `GET ${path}: status ${res.status}`);
@@ -248,7 +212,7 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
       /** Downloads an export, reading the body chunk by chunk; `onChunk` sees every chunk. */
       const download = async (format: 'csv' | 'xlsx', onChunk: (chunk: Uint8Array) => void) => {
         const s = process.hrtime.bigint();
-        const res = await browser.get(`/export?format=${format}&status=all`);
+        const res = await browser.fetch(`/export?format=${format}&status=all`);
         check(res.status === 200 && res.body !== null, `export ${format}: status ${res.status}`);
         let bytes = 0;
         let chunks = 0;

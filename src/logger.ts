@@ -1,9 +1,36 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { maskDigits } from './domain/normalize.js';
 
 /** Field names that may carry personal data; pino blanks them wherever they appear. */
 export const REDACT_PATHS = ['nik', 'phone', 'text', '*.nik', '*.phone', '*.text', 'data', '*.data', 'externalId', '*.externalId'];
 
-/** JSON logs on stderr (stdout belongs to the terminal chat), with personal fields redacted. */
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, pino.destination(2));
+/** Masks digit runs in every string of a log record (an error text may quote a JID or a number). */
+function maskStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskDigits(value);
+  if (value instanceof Error) {
+    return { type: value.name, message: maskDigits(value.message), stack: value.stack ? maskDigits(value.stack) : undefined };
+  }
+  if (depth > 3 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskStrings(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v, depth + 1)]));
+}
+
+/**
+ * JSON logs on stderr (stdout belongs to the terminal chat), with personal fields redacted and
+ * any NIK- or phone-like digit run masked, whatever field or message it hides in.
+ */
+export function createLogger(level: string, destination: DestinationStream = pino.destination(2)): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      formatters: { log: (record) => maskStrings(record) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? maskDigits(a) : a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    destination,
+  );
 }

@@ -4,7 +4,6 @@ import { runTerminalChat } from './channels/terminal.js';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
 import { startWebhookServer } from './channels/telegram/webhook.js';
 import { loadConfig, type Config } from './config.js';
-import { createTranslator } from './i18n.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { startConsoleServer } from './console/server.js';
 
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
 
   if (config.WHATSAPP_ENABLED) {
     // Baileys is loaded only when WhatsApp is on.
-    const { baileysSocketFactory, printQr } = await import('./channels/whatsapp/baileys.js');
+    const { baileysSocketFactory, printPairingCode, printQr } = await import('./channels/whatsapp/baileys.js');
     const { createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
     const whatsapp = createWhatsAppChannel({
       app: runtime.app,
@@ -50,6 +49,7 @@ async function main(): Promise<void> {
       logger,
       makeSocket: baileysSocketFactory,
       showQr: printQr,
+      showPairingCode: printPairingCode,
       pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
       maxMessageAgeSeconds: config.WHATSAPP_MAX_MESSAGE_AGE_SECONDS,
       rate: { perChatMs: config.WHATSAPP_CHAT_GAP_MS, globalPerMinute: config.WHATSAPP_RATE_PER_MINUTE, jitterMs: config.WHATSAPP_JITTER_MS },
@@ -79,7 +79,7 @@ async function startTelegram(config: Config, runtime: Runtime): Promise<() => Pr
     apiRoot: config.TELEGRAM_API_ROOT,
     app: runtime.app,
     db: runtime.db,
-    translate: createTranslator(),
+    translate: runtime.translate,
     logger,
     globalPerSecond: config.TELEGRAM_MAX_PER_SECOND,
   });

@@ -10,6 +10,7 @@ import { createLogger } from './logger.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from './settings.js';
 import { openDatabase, type Db } from './storage/db.js';
 import type { Logger } from 'pino';
+import type { Lang, T } from './core/types.js';
 
 export interface Runtime {
   config: Config;
@@ -17,6 +18,8 @@ export interface Runtime {
   app: App;
   logger: Logger;
   settings: ProgrammeSettings;
+  /** The one translator (locales are read once at start). */
+  translate: (lang: Lang) => T;
   close(): void;
 }
 
@@ -30,13 +33,14 @@ export async function createRuntime(
   const rates = loadRates(config.RATES_PATH);
   const districts = await loadDistrictCodes();
   const resources = loadLocales();
+  const translate = createTranslator(resources);
   const db = openDatabase(config.DATABASE_PATH);
   const app = createApp({
     db,
     flows: workerFlows,
     settings,
     rates,
-    translate: createTranslator(resources),
+    translate,
     faq: createFaqMatcher(loadFaqTopics(resources)),
     isKnownDistrict: (code) => districts.has(code),
     logger,
@@ -45,5 +49,5 @@ export async function createRuntime(
     random: overrides.random,
     reachByPhone: config.WHATSAPP_ENABLED ? (phone) => ({ channel: 'whatsapp', externalId: jidOfPhone(phone) }) : undefined,
   });
-  return { config, db, app, logger, settings, close: () => db.close() };
+  return { config, db, app, logger, settings, translate, close: () => db.close() };
 }

@@ -15,7 +15,7 @@ import { createNotifier } from './notify.js';
 import { createQuestions } from './questions.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { FaqMatcher } from '../faq/matcher.js';
-import { maskDigits } from '../faq/normalize.js';
+import { maskDigits } from '../domain/normalize.js';
 import { dayIn } from './time.js';
 
 /** A message from any channel, already reduced to text. */
@@ -201,6 +201,10 @@ export function createApp(deps: AppDeps) {
     outbox,
     cadres,
     clock,
+    /** The region-code check the bot uses, for the console's automatic checks. */
+    isKnownDistrict,
+    /** Today in the regency's time zone. */
+    today: () => dayIn(timeZone, clock()),
   };
 }
 

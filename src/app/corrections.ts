@@ -1,7 +1,7 @@
 import { beginFlow, type Flows } from '../core/engine.js';
 import { correctionAnswers, CORRECTABLE_FIELDS } from '../core/flows/correction.js';
 import { restoreSession } from '../core/session.js';
-import type { Ctx, Lang, T } from '../core/types.js';
+import { DECIDABLE_STATUSES, type Ctx, type Lang, type T } from '../core/types.js';
 import type { Db } from '../storage/db.js';
 import type { OutboxStore } from '../storage/outbox.js';
 import type { PeopleStore } from '../storage/people.js';
@@ -39,7 +39,7 @@ export function createCorrections(deps: Deps) {
       if (wanted.length === 0) throw new CorrectionError('name at least one field to correct');
       const current = registrations.byReference(reference);
       if (!current?.data) throw new CorrectionError(`no registration ${reference}`);
-      if (!['submitted', 'needs_correction', 'approved'].includes(current.status)) {
+      if (!DECIDABLE_STATUSES.includes(current.status)) {
         throw new CorrectionError(`a ${current.status} registration cannot be corrected`);
       }
       const result = notifier.changeStatus(reference, { to: 'needs_correction', actor: { kind: 'officer', id: officer }, note });

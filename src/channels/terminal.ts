@@ -2,15 +2,9 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { App } from '../app/app.js';
 import type { Reply } from '../core/types.js';
+import { renderPlain } from './text.js';
 
 export const TERMINAL_CHANNEL = 'cli';
-
-/** A reply as plain text with its numbered choices, the way a terminal (or WhatsApp) shows it. */
-export function renderPlain(reply: Reply): string {
-  const lines = [reply.text];
-  if (reply.choices?.length) lines.push('', ...reply.choices.map((c) => `${c.key}. ${c.label}`));
-  return lines.join('\n');
-}
 
 /** Sends everything the outbox holds for the terminal, in order, then marks it sent. */
 function drain(app: App, write: (externalId: string, reply: Reply) => void): void {

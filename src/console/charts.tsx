@@ -2,6 +2,7 @@
 // Small SVG charts rendered on the server: no script, no library. Every text goes through JSX,
 // so labels are escaped. Each chart scales to its container (viewBox, width 100%) and has
 // role="img" with a <title> and a <desc> listing the figures for screen readers.
+import type { Child } from 'hono/jsx';
 
 export interface ChartItem {
   label: string;
@@ -23,6 +24,29 @@ const safe = (n: number): number => (Number.isFinite(n) && n > 0 ? n : 0);
 const describe = (items: readonly ChartItem[]): string =>
   items.map((i) => `${i.label}: ${formatNumber(i.value)}`).join('; ');
 
+/** The frame every item chart shares: scalable svg, accessible title and description, a heading. */
+function ChartFrame(props: { kind: string; title: string; items: readonly ChartItem[]; width: number; height: number; children?: Child }) {
+  const { kind, title, items, width, height } = props;
+  return (
+    <svg
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+      class={`chart chart-${kind}`}
+      font-family={FONT}
+    >
+      <title>{title}</title>
+      <desc>{describe(items)}</desc>
+      <text x="0" y="15" font-size="14" font-weight="bold" fill={TEXT_COLOUR}>
+        {title}
+      </text>
+      {props.children}
+    </svg>
+  );
+}
+
 /** Horizontal bars, one per item: the label above its bar and the number beside it. */
 export function BarChart(props: { items: readonly ChartItem[]; title: string; max?: number }) {
   const { items, title } = props;
@@ -34,20 +58,7 @@ export function BarChart(props: { items: readonly ChartItem[]; title: string; ma
   const max = Math.max(safe(props.max ?? 0), ...items.map((i) => safe(i.value)), 1);
   const barMax = width - valueSpace;
   return (
-    <svg
-      role="img"
-      aria-label={title}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      class="chart chart-bar"
-      font-family={FONT}
-    >
-      <title>{title}</title>
-      <desc>{describe(items)}</desc>
-      <text x="0" y="15" font-size="14" font-weight="bold" fill={TEXT_COLOUR}>
-        {title}
-      </text>
+    <ChartFrame kind="bar" title={title} items={items} width={width} height={height}>
       {items.map((item, i) => {
         const y = top + i * row;
         const w = Math.max(safe(item.value) > 0 ? 2 : 0, (safe(item.value) / max) * barMax);
@@ -64,7 +75,7 @@ export function BarChart(props: { items: readonly ChartItem[]; title: string; ma
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -128,20 +139,7 @@ export function ColumnChart(props: { items: readonly ChartItem[]; title: string 
   const max = Math.max(...items.map((i) => safe(i.value)), 1);
   const fontSize = Math.min(11, Math.max(7, slot / 3.4));
   return (
-    <svg
-      role="img"
-      aria-label={title}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      class="chart chart-column"
-      font-family={FONT}
-    >
-      <title>{title}</title>
-      <desc>{describe(items)}</desc>
-      <text x="0" y="15" font-size="14" font-weight="bold" fill={TEXT_COLOUR}>
-        {title}
-      </text>
+    <ChartFrame kind="column" title={title} items={items} width={width} height={height}>
       <line x1="0" y1={top + plot} x2={width} y2={top + plot} stroke={TRACK_COLOUR} />
       {items.map((item, i) => {
         const h = (safe(item.value) / max) * plot;
@@ -158,6 +156,6 @@ export function ColumnChart(props: { items: readonly ChartItem[]; title: string 
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -3,6 +3,15 @@ import type { Child } from 'hono/jsx';
 import type { T } from '../core/types.js';
 import type { Officer } from '../storage/officers.js';
 
+/** What every console page gets (see pageBase in app.tsx). */
+export interface PageBase {
+  t: T;
+  officer: Officer;
+  csrf: string;
+  timeZone: string;
+  flash?: { text: string; error?: boolean } | undefined;
+}
+
 export interface PageProps {
   title: string;
   t: T;

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { PassThrough } from 'node:stream';
-import type { RegistrationData, RegistrationStatus, T } from '../core/types.js';
+import { DECIDABLE_STATUSES, type RegistrationData, type RegistrationStatus, type T } from '../core/types.js';
 import { nikMatchesBirthDate, parseNik } from '../domain/nik.js';
 import { parseReference } from '../domain/reference.js';
 import type { ConsoleDeps } from './app.js';
@@ -32,7 +32,7 @@ interface RegistrationRow {
 }
 
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
-function checksOf(db: Deps['db'], row: RegistrationRow, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
+function checksOf(sameNik: (nik: string, id: number) => number, row: RegistrationRow, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
   const checks = new Set(data?.checks ?? []);
   if (data) {
     const nik = parseNik(data.nik, { today, isKnownDistrict: known });
@@ -41,8 +41,7 @@ function checksOf(db: Deps['db'], row: RegistrationRow, data: RegistrationData |
       if (!nikMatchesBirthDate(nik.info, data.birthDate)) checks.add('nik_birthdate_mismatch');
       if (nik.info.sex !== data.sex) checks.add('nik_sex_mismatch');
     } else checks.add('nik_invalid');
-    const others = db.prepare('SELECT count(*) AS n FROM registrations WHERE nik = ? AND id <> ?').get(data.nik, row.id) as { n: number };
-    if (others.n > 0) checks.add('duplicate');
+    if (sameNik(data.nik, row.id) > 0) checks.add('duplicate');
   }
   return [...checks];
 }
@@ -52,7 +51,11 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
   const { db, app, officers, settings, timeZone, clock, t } = deps;
   const byRef = db.prepare<[string], RegistrationRow>('SELECT * FROM registrations WHERE reference = ?');
   const cadres = db.prepare<[], { person_id: number; desa: string; role: string }>('SELECT person_id, desa, role FROM cadres ORDER BY desa');
-  const knownDistrict = () => true;
+  const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik = ? AND id <> ?');
+  const sameNik = (nik: string, id: number) => sameNikQ.get(nik, id)?.n ?? 0;
+  const recentReveal = db.prepare<[number, number, number, number], { one: number }>(
+    "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
+  );
   const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
     officers.audit({ officerId, action, registrationId, detail, now: clock() });
 
@@ -98,14 +101,9 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
     const officer = c.get('officer')!;
     const revealId = Number(c.req.query('reveal'));
     // A revealed NIK stays visible only for a reveal this officer made moments ago (recorded in the audit log).
-    const revealed =
-      revealId > 0 &&
-      (db
-        .prepare("SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?")
-        .get(revealId, officer.id, row.id, clock() - 5 * 60_000) as { one: number } | undefined) !== undefined;
+    const revealed = revealId > 0 && recentReveal.get(revealId, officer.id, row.id, clock() - 5 * 60_000) !== undefined;
     audit(officer.id, 'view', row.id);
     const data = row.data ? (JSON.parse(row.data) as RegistrationData) : null;
-    const today = new Date(clock()).toISOString().slice(0, 10);
     const events = app.registrations.events(row.id).map((e) => {
       const detail = e.detail ? (JSON.parse(e.detail) as { note?: string; fields?: string[] }) : {};
       return {
@@ -129,7 +127,7 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
       channel: row.channel,
       submittedBy: row.submitter_id === row.applicant_id ? t('console.detail.by_applicant') : t('console.detail.by_cadre', { id: row.submitter_id }),
       createdAt: row.created_at,
-      checks: checksOf(db, row, data, today, knownDistrict),
+      checks: checksOf(sameNik, row, data, app.today(), app.isKnownDistrict),
       events,
     };
     return c.html(<DetailPage {...pageBase(c, t, timeZone)} settings={settings} view={view} revealNik={revealed} />);
@@ -148,7 +146,7 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
       const row = byRef.get(c.req.param('ref'));
       if (!row) return c.redirect('/queue', 303);
       const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
-      if (!['submitted', 'needs_correction', 'approved'].includes(row.status)) {
+      if (!DECIDABLE_STATUSES.includes(row.status)) {
         return c.redirect(`/registrations/${row.reference}?err=not_open`, 303);
       }
       const outcome = handler({ row, body, officer: c.get('officer')! });

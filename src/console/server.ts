@@ -1,6 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Runtime } from '../runtime.js';
-import { createTranslator } from '../i18n.js';
 import { createOfficerStore } from '../storage/officers.js';
 import { createConsole } from './app.js';
 
@@ -12,7 +11,7 @@ export async function startConsoleServer(runtime: Runtime, opts: { port: number;
     db: runtime.db,
     officers,
     settings: runtime.settings,
-    translate: createTranslator(),
+    translate: runtime.translate,
     timeZone: runtime.config.TIMEZONE,
     logger: runtime.logger,
   });

@@ -46,3 +46,8 @@ export function editDistance(a: string, b: string, max?: number): number {
   const d = prev[t.length]!;
   return d > cap ? cap + 1 : d;
 }
+
+/** Hides digit runs that could be a NIK or phone number ("6301…" → "[angka]"), for logs and stored free text. */
+export function maskDigits(text: string): string {
+  return text.replace(/\+?\d(?:[\s.-]?\d){5,}/g, '[angka]');
+}

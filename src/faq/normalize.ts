@@ -93,8 +93,3 @@ export function detectLanguage(words: string[]): 'id' | 'en' | undefined {
   if (en === 0 && id === 0) return undefined;
   return en > id ? 'en' : 'id';
 }
-
-/** Hides digit runs that could be a NIK or phone number ("6301… " → "[angka]"). */
-export function maskDigits(text: string): string {
-  return text.replace(/\+?\d(?:[\s.-]?\d){5,}/g, '[angka]');
-}

@@ -8,9 +8,11 @@ let h: Harness;
 let factory: ReturnType<typeof fakeSocketFactory>;
 let wa: WhatsAppChannel;
 let qrs: string[];
+let codes: string[];
 
 function start(opts: { pairingNumber?: string; perChatMs?: number } = {}): WhatsAppChannel {
   qrs = [];
+  codes = [];
   factory = fakeSocketFactory({ emitOwnEvents: false });
   const channel = createWhatsAppChannel({
     app: h.runtime.app,
@@ -18,6 +20,7 @@ function start(opts: { pairingNumber?: string; perChatMs?: number } = {}): Whats
     logger: pino({ level: 'silent' }),
     makeSocket: factory.make as never,
     showQr: (qr) => qrs.push(qr),
+    showPairingCode: (code) => codes.push(code),
     pairingNumber: opts.pairingNumber,
     maxMessageAgeSeconds: 600,
     rate: { perChatMs: opts.perChatMs ?? 0, globalPerMinute: 60_000, jitterMs: 0 },
@@ -67,6 +70,8 @@ describe('whatsapp: connection', () => {
     sock().emitQr('qr-payload-2');
     await until(() => sock().pairingRequests.length === 1, 'pairing request');
     expect(sock().pairingRequests).toEqual(['6281100000000']);
+    await until(() => codes.length === 1, 'pairing code shown');
+    expect(codes[0]).toMatch(/^[A-Z0-9]{8}$/);
     expect(qrs).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFaqMatcher, loadFaqTopics } from '../../src/faq/matcher.js';
-import { informalWords, maskDigits } from '../../src/faq/normalize.js';
+import { maskDigits } from '../../src/domain/normalize.js';
+import { informalWords } from '../../src/faq/normalize.js';
 import { loadLocales } from '../../src/i18n.js';
 import { LABELLED } from './labelled.js';
 

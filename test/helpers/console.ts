@@ -51,9 +51,14 @@ export function client(web: Hono<ConsoleEnv>) {
     get csrf() {
       return csrf;
     },
-    async get(path: string): Promise<{ res: Response; html: string }> {
+    /** A GET whose body is left unread (downloads, timing). */
+    async fetch(path: string): Promise<Response> {
       const res = await web.request(path, { headers: { cookie: cookieHeader() } });
       remember(res);
+      return res;
+    },
+    async get(path: string): Promise<{ res: Response; html: string }> {
+      const res = await api.fetch(path);
       const html = await res.text();
       grabCsrf(html);
       return { res, html };

@@ -1,4 +1,4 @@
-import { splitText as split } from '../split.js';
+import { splitText as split } from '../text.js';
 import type { Reply } from '../../core/types.js';
 
 /** Telegram's limit for one message's text. */

@@ -16,3 +16,9 @@ export const baileysSocketFactory: SocketFactory = (config) =>
 export function printQr(qr: string): void {
   qrcode.generate(qr, { small: true });
 }
+
+/** Prints the pairing code as WhatsApp shows it (ABCD-1234), to enter under Linked devices > Link with phone number. */
+export function printPairingCode(code: string): void {
+  const shown = code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
+  process.stderr.write(`WhatsApp pairing code: ${shown}  (WhatsApp > Linked devices > Link with phone number)\n`);
+}

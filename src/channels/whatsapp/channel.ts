@@ -37,6 +37,8 @@ export interface WhatsAppDeps {
   makeSocket: SocketFactory;
   /** Print a pairing QR (qrcode-terminal in production). */
   showQr: (qr: string) => void;
+  /** Print a pairing code (when pairing by phone number instead of QR). */
+  showPairingCode: (code: string) => void;
   /** With a number, pair by 8-character code instead of QR. */
   pairingNumber?: string;
   /** Messages older than this (after a reconnection, history) are not answered. */
@@ -135,7 +137,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         pairingRequested = true;
         sock!
           .requestPairingCode(deps.pairingNumber.replace(/\D/g, ''))
-          .then((code) => logger.info(`WhatsApp pairing code: ${code} (WhatsApp > Linked devices > Link with phone number)`))
+          // Shown like the QR, on the terminal: it is a secret for the operator, not a log line.
+          .then((code) => deps.showPairingCode(code))
           .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'pairing code request failed'));
       } else if (!deps.pairingNumber) {
         deps.showQr(update.qr);

@@ -1,4 +1,4 @@
-import { splitText } from '../split.js';
+import { renderPlain, splitText } from '../text.js';
 import type { Reply } from '../../core/types.js';
 
 /** The subset of a Baileys WAMessage this channel reads (kept structural so tests need no protobufs). */
@@ -49,7 +49,5 @@ export const WHATSAPP_TEXT_LIMIT = 4000;
 
 /** A reply as WhatsApp text: the message, then its choices as a numbered list; split if long. */
 export function renderWhatsApp(reply: Reply, limit = WHATSAPP_TEXT_LIMIT): string[] {
-  const lines = [reply.text];
-  if (reply.choices?.length) lines.push('', ...reply.choices.map((c) => `${c.key}. ${c.label}`));
-  return splitText(lines.join('\n'), limit);
+  return splitText(renderPlain(reply), limit);
 }

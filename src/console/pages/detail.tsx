@@ -1,13 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import { CORRECTABLE_FIELDS } from '../../core/flows/correction.js';
-import type { RegistrationData, RegistrationStatus, T } from '../../core/types.js';
+import { DECIDABLE_STATUSES, type RegistrationData, type RegistrationStatus } from '../../core/types.js';
 import { formatDateId } from '../../domain/dates.js';
 import { formatRupiah } from '../../domain/income.js';
 import { maskNik } from '../../domain/nik.js';
 import type { ProgrammeSettings } from '../../settings.js';
-import type { Officer } from '../../storage/officers.js';
 import { formatWhen, groupLabel, REJECT_REASONS, statusLabel } from '../labels.js';
-import { Csrf, Layout } from '../layout.js';
+import { Csrf, Layout, type PageBase } from '../layout.js';
 
 export interface DetailView {
   reference: string;
@@ -23,15 +22,10 @@ export interface DetailView {
   events: { at: number; actorKind: string; actorId: string | null; action: string; fromStatus: string | null; toStatus: string | null; note?: string }[];
 }
 
-interface Props {
-  t: T;
-  officer: Officer;
-  csrf: string;
+interface Props extends PageBase {
   settings: ProgrammeSettings;
-  timeZone: string;
   view: DetailView;
   revealNik: boolean;
-  flash?: { text: string; error?: boolean };
 }
 
 /** Every field of one registration, its automatic checks and history, and the decisions. */
@@ -44,7 +38,7 @@ export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealN
       <dd>{value ?? '-'}</dd>
     </>
   );
-  const canDecide = ['submitted', 'needs_correction', 'approved'].includes(view.status);
+  const canDecide = DECIDABLE_STATUSES.includes(view.status);
   return (
     <Layout title={`${view.reference} · ${d?.fullName ?? ''}`} t={t} officer={officer} csrf={csrf} active="/queue" flash={flash}>
       <p>

@@ -1,18 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import type { Question } from '../../app/questions.js';
-import type { Reply, T } from '../../core/types.js';
+import type { Reply } from '../../core/types.js';
 import type { Invite } from '../../storage/cadres.js';
 import type { AuditEntry, Officer } from '../../storage/officers.js';
 import { formatWhen } from '../labels.js';
-import { Csrf, Layout } from '../layout.js';
+import { Csrf, Layout, type PageBase } from '../layout.js';
 
-interface Base {
-  t: T;
-  officer: Officer;
-  csrf: string;
-  timeZone: string;
-  flash?: { text: string; error?: boolean };
-}
+type Base = PageBase;
 
 /** Open questions from the bot, each with an answer form; recent answers below. */
 export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answered, unmatched }: Base & { open: Question[]; answered: Question[]; unmatched: { text: string; lang: string; count: number; last: number }[] }) {

@@ -1,26 +1,19 @@
 /** @jsxImportSource hono/jsx */
-import type { T } from '../../core/types.js';
 import type { ProgrammeSettings } from '../../settings.js';
-import type { Officer } from '../../storage/officers.js';
 import type { QueueFilter, QueueRow } from '../filters.js';
 import { formatWhen, groupLabel, statusLabel } from '../labels.js';
-import { Csrf, Layout } from '../layout.js';
+import { Csrf, Layout, type PageBase } from '../layout.js';
 
 const STATUSES = ['open', 'submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'all'] as const;
 
-interface Props {
-  t: T;
-  officer: Officer;
-  csrf: string;
+interface Props extends PageBase {
   settings: ProgrammeSettings;
-  timeZone: string;
   filter: QueueFilter;
   rows: QueueRow[];
   total: number;
   next: string | null;
   query: string;
   cadres: { personId: number; desa: string; role: string }[];
-  flash?: { text: string; error?: boolean };
 }
 
 /** The review queue: filters, search, oldest first, bulk approve, keyset paging, export links. */

@@ -1,12 +1,10 @@
 import type { FlowDef, RegistrationData, StepDef, StepEnv, Transition } from '../types.js';
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { registrationFlow } from './registration.js';
+import { REGISTRATION_FIELDS } from './registration-summary.js';
 
-/** Fields an officer may ask to correct (the summary's fields). */
-export const CORRECTABLE_FIELDS = [
-  'fullName', 'nik', 'birthPlace', 'birthDate', 'sex', 'kecamatan', 'desa', 'address', 'phone',
-  'occupation', 'income', 'groupId', 'programmes', 'heirName', 'heirRelation', 'motherName',
-] as const;
+/** Fields an officer may ask to correct: every field of the summary. */
+export const CORRECTABLE_FIELDS = REGISTRATION_FIELDS;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 /** Preset answers for a correction: the registration's current data plus what to ask. */

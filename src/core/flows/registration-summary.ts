@@ -4,14 +4,15 @@ import type { RegistrationData, StepDef, StepEnv, Transition } from '../types.js
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { textAnswer } from './util.js';
 
-const FIELDS = [
+/** The registration's fields in summary order (their numbers in "ubah N"); officers may ask to correct any. */
+export const REGISTRATION_FIELDS = [
   'fullName', 'nik', 'birthPlace', 'birthDate', 'sex', 'kecamatan', 'desa', 'address', 'phone',
   'occupation', 'income', 'groupId', 'programmes', 'heirName', 'heirRelation', 'motherName',
 ] as const;
 
 /** The numbered fields of the summary; the mother's name only when the regency asks for it. */
 export function summaryFields(env: StepEnv): string[] {
-  return FIELDS.filter((f) => f !== 'motherName' || env.c.settings.askMotherMaidenName);
+  return REGISTRATION_FIELDS.filter((f) => f !== 'motherName' || env.c.settings.askMotherMaidenName);
 }
 
 function fieldLines(env: StepEnv, steps: Record<string, StepDef>): string {

@@ -1,3 +1,5 @@
+import type { Reply } from '../core/types.js';
+
 /** Splits a long text at paragraph, then line, then word boundaries, each part within `limit`. */
 export function splitText(text: string, limit: number): string[] {
   const parts: string[] = [];
@@ -13,4 +15,11 @@ export function splitText(text: string, limit: number): string[] {
   }
   if (rest.length > 0 || parts.length === 0) parts.push(rest);
   return parts;
+}
+
+/** A reply as plain text with its numbered choices (terminal and WhatsApp show it this way). */
+export function renderPlain(reply: Reply): string {
+  const lines = [reply.text];
+  if (reply.choices?.length) lines.push('', ...reply.choices.map((c) => `${c.key}. ${c.label}`));
+  return lines.join('\n');
 }
