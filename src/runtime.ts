@@ -6,6 +6,7 @@ import { loadRates } from './domain/rates.js';
 import { loadDistrictCodes } from './domain/regions.js';
 import { createTranslator, loadLocales } from './i18n.js';
 import { createFaqMatcher, loadFaqTopics } from './faq/matcher.js';
+import { LearnedPhrasings } from './faq/learned.js';
 import { createLogger } from './logger.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from './settings.js';
 import { openDatabase, type Db } from './storage/db.js';
@@ -35,13 +36,16 @@ export async function createRuntime(
   const resources = loadLocales();
   const translate = createTranslator(resources);
   const db = openDatabase(config.DATABASE_PATH);
+  // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
+  const learned = new LearnedPhrasings();
   const app = createApp({
     db,
     flows: workerFlows,
     settings,
     rates,
     translate,
-    faq: createFaqMatcher(loadFaqTopics(resources)),
+    faq: createFaqMatcher(loadFaqTopics(resources), { learned }),
+    learned,
     isKnownDistrict: (code) => districts.has(code),
     logger,
     timeZone: config.TIMEZONE,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { figures } from '../src/domain/figures.js';
+import { loadRates } from '../src/domain/rates.js';
 import { createTranslator, loadLocales } from '../src/i18n.js';
 
 function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
@@ -25,6 +27,72 @@ describe('locales', () => {
   it('no message text writes a rupiah amount or percentage itself (figures come from data/rates.json)', () => {
     for (const [key, text] of [...fid, ...fen]) {
       expect({ key, bad: /Rp\s?\d|\d+(,\d+)?\s?%/.test(text) }).toEqual({ key, bad: false });
+    }
+  });
+
+  describe('knowledge base', () => {
+    const kb = (lang: 'id' | 'en') => (lang === 'id' ? id : en).kb as Record<string, Record<string, string>>;
+    const topics = Object.keys(kb('id'));
+    const rates = loadRates('data/rates.json');
+    // Amounts written out instead of coming from the rates file: Rp1.000, 1%, 1.000.000, 2 juta, 5 million.
+    const literalAmount = /Rp\s?\d|\d+(,\d+)?\s?%|\d{1,3}(\.\d{3})+|\d+(,\d+)?\s?(juta|ribu|jt|rb|million|thousand)\b/i;
+
+    it('every topic has a title, keywords, answer, gist and next step in both languages', () => {
+      expect(Object.keys(kb('en')).sort()).toEqual([...topics].sort());
+      for (const lang of ['id', 'en'] as const) {
+        for (const topic of topics) {
+          const e = kb(lang)[topic]!;
+          const missing = ['title', 'keywords', 'answer', 'gist', 'next'].filter((f) => !e[f]?.trim());
+          expect({ lang, topic, missing }).toEqual({ lang, topic, missing: [] });
+        }
+      }
+    });
+
+    it('gist and next never write an amount themselves', () => {
+      for (const lang of ['id', 'en'] as const) {
+        for (const topic of topics) {
+          for (const field of ['gist', 'next']) {
+            const text = kb(lang)[topic]![field]!;
+            expect({ lang, topic, field, bad: literalAmount.test(text) }).toEqual({ lang, topic, field, bad: false });
+          }
+        }
+      }
+    });
+
+    it('a gist is one line of at most 60 characters once its figures are filled in', () => {
+      for (const lang of ['id', 'en'] as const) {
+        const f = figures(rates, lang);
+        for (const topic of topics) {
+          const gist = kb(lang)[topic]!.gist!.replace(/\{\{(\w+)\}\}/g, (_, k: string) => f[k] ?? `{{${k}}}`);
+          expect({ lang, topic, gist, ok: gist.length <= 60 && !gist.includes('\n') && !gist.includes('{{') }).toEqual({ lang, topic, gist, ok: true });
+        }
+      }
+    });
+
+    it('answers never say "balas 2"/"reply 2": in the middle of a registration that number would be taken as the answer', () => {
+      for (const lang of ['id', 'en'] as const) {
+        for (const topic of topics) {
+          const answer = kb(lang)[topic]!.answer!;
+          expect({ lang, topic, bad: /\b(balas|reply)\s+\d/i.test(answer) }).toEqual({ lang, topic, bad: false });
+        }
+      }
+    });
+
+    it('every placeholder in an answer or gist is a figure or one of the office values topicAnswer passes', () => {
+      const known = new Set([...Object.keys(figures(rates, 'id')), 'regency', 'office', 'phone', 'hours', 'address', 'inspection', 'inspectionPhone']);
+      for (const topic of topics) {
+        for (const field of ['answer', 'gist', 'next']) {
+          const unknown = placeholders(kb('id')[topic]![field]!).filter((p) => !known.has(p!));
+          expect({ topic, field, unknown }).toEqual({ topic, field, unknown: [] });
+        }
+      }
+    });
+  });
+
+  it('has an out-of-scope reply for each kind of question we send elsewhere, in both languages', () => {
+    for (const key of ['general', 'kesehatan', 'bansos', 'loan', 'prakerja', 'job', 'tax']) {
+      expect(fid.get(`faq.out_of_scope.${key}`)).toBeTruthy();
+      expect(fen.get(`faq.out_of_scope.${key}`)).toBeTruthy();
     }
   });
 

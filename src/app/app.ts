@@ -15,6 +15,8 @@ import { createNotifier } from './notify.js';
 import { createQuestions } from './questions.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { FaqMatcher } from '../faq/matcher.js';
+import { LearnedPhrasings } from '../faq/learned.js';
+import { createTeaching } from './teach.js';
 import { maskDigits } from '../domain/normalize.js';
 import { dayIn } from './time.js';
 
@@ -58,6 +60,8 @@ export interface AppDeps {
   random?: () => number;
   /** Free-text matching (src/faq); without it the bot understands menus and commands only. */
   faq?: FaqMatcher;
+  /** Phrasings officers taught (see teach.ts); the stored ones are loaded into it at start. */
+  learned?: LearnedPhrasings;
   /** See createNotifier: reaching an applicant by phone when they never wrote to the bot. */
   reachByPhone?: (phone: string) => { channel: string; externalId: string } | undefined;
 }
@@ -80,6 +84,8 @@ export function createApp(deps: AppDeps) {
   );
   const notifier = createNotifier({ db, people, registrations, outbox, translate, clock, reachByPhone: deps.reachByPhone });
   const questions = createQuestions({ db, people, outbox, translate, clock });
+  const learned = deps.learned ?? new LearnedPhrasings();
+  const teaching = createTeaching({ db, learned, topics: deps.faq?.topics.map((t) => t.id) ?? [], clock });
 
   const reader: StoreReader = {
     registrationsOf: (personId) => registrations.ofApplicant(personId),
@@ -196,6 +202,15 @@ export function createApp(deps: AppDeps) {
     /** Asks for named fields again: the bot then asks exactly those (see corrections.ts). */
     requestCorrection: createCorrections({ db, flows, people, registrations, outbox, notifier, translate, ctxFor, clock }).request,
     questions,
+    /** What officers taught the reader, as it reads it on every message. */
+    learned,
+    /** Teaches a phrasing (topic null: out of scope): stored, audited, used at once. */
+    teach: teaching.teach,
+    /** Forgets a taught phrasing by its key. */
+    forget: teaching.forget,
+    /** Taught phrasings with who and when, and the topics an officer may teach. */
+    taught: teaching.taught,
+    teachableTopics: teaching.topics,
     people,
     registrations,
     outbox,

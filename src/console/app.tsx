@@ -4,7 +4,6 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Logger } from 'pino';
 import type { App } from '../app/app.js';
 import { createInvite, inviteLink, InviteError } from '../app/invites.js';
-import { QuestionError } from '../app/questions.js';
 import type { Lang, T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
 import type { Db } from '../storage/db.js';
@@ -15,7 +14,8 @@ import { registrationRoutes } from './registration-routes.js';
 import { hashPassword, validatePassword } from './security.js';
 import { CONSOLE_CSS } from './style.js';
 import { LoginPage } from './pages/login.js';
-import { AuditPage, InvitesPage, OfficersPage, QuestionsPage } from './pages/misc.js';
+import { AuditPage, InvitesPage, OfficersPage } from './pages/misc.js';
+import { questionRoutes } from './questions-routes.js';
 import { simulatorRoutes } from './simulator.js';
 import { dashboardRoutes } from './dashboard.js';
 
@@ -102,35 +102,7 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   registrationRoutes(web, { ...deps, clock, t });
   dashboardRoutes(web, { ...deps, clock, t });
   simulatorRoutes(web, { ...deps, clock, t });
-
-  // What people asked that the bot could not match (digits already masked), most frequent first.
-  const unmatched = deps.db.prepare<[], { text: string; lang: string; count: number; last: number }>(
-    `SELECT lower(text) AS text, lang, count(*) AS count, max(created_at) AS last FROM faq_unmatched
-      GROUP BY lower(text), lang ORDER BY count DESC, last DESC LIMIT 100`,
-  );
-  web.get('/questions', (c) =>
-    c.html(
-      <QuestionsPage
-        {...pageBase(c, t, timeZone)}
-        open={deps.app.questions.open()}
-        answered={deps.app.questions.answered(20)}
-        unmatched={unmatched.all()}
-      />,
-    ),
-  );
-  web.post('/questions/:id/answer', async (c) => {
-    const body = await c.req.parseBody();
-    const answer = String(body.answer ?? '').trim();
-    if (!answer) return c.redirect('/questions?err=empty_answer', 303);
-    try {
-      deps.app.questions.answer(Number(c.req.param('id')), c.get('officer')!.id, answer.slice(0, 1000));
-    } catch (err) {
-      if (err instanceof QuestionError) return c.redirect('/questions?err=question_closed', 303);
-      throw err;
-    }
-    officers.audit({ officerId: c.get('officer')!.id, action: 'answer_question', detail: { question: Number(c.req.param('id')) }, now: clock() });
-    return c.redirect('/questions?ok=answered', 303);
-  });
+  questionRoutes(web, { ...deps, clock, t });
 
   const admin = requireAdmin();
   web.get('/admin/officers', admin, (c) => c.html(<OfficersPage {...pageBase(c, t, timeZone)} officers={officers.list()} />));

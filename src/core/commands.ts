@@ -83,3 +83,32 @@ export function parseSlash(text: string): Slash | undefined {
   if (!m) return undefined;
   return { name: SLASH.get(m[1]!.toLowerCase()) ?? 'unknown', payload: (m[2] ?? '').trim() };
 }
+
+/** The global intents, typed on their own: they work at every question, in every flow. */
+export type IntentWord = 'register' | 'status' | 'mydata';
+
+const INTENT_WORDS = new Map<string, IntentWord>(Object.entries({
+  daftar: 'register',
+  'mau daftar': 'register',
+  'daftar sekarang': 'register',
+  'saya mau daftar': 'register',
+  register: 'register',
+  'sign up': 'register',
+  'cek status': 'status',
+  'lihat status': 'status',
+  'status saya': 'status',
+  'status pendaftaran': 'status',
+  'check status': 'status',
+  'my status': 'status',
+  status: 'status',
+  'data saya': 'mydata',
+  'hapus data': 'mydata',
+  'hapus data saya': 'mydata',
+  'my data': 'mydata',
+  'delete my data': 'mydata',
+} satisfies Record<string, IntentWord>));
+
+/** Recognises a global intent typed on its own ("daftar", "cek status", "data saya"). */
+export function parseIntentWord(text: string): IntentWord | undefined {
+  return INTENT_WORDS.get(normalizeText(text));
+}

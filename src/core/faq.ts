@@ -1,6 +1,6 @@
 import { figures } from '../domain/figures.js';
 import { parseIncome } from '../domain/income.js';
-import type { FaqMatch } from '../faq/matcher.js';
+import type { FaqMatch, OutOfScope } from '../faq/matcher.js';
 import { contributionMessage, TRANSPORT } from './flows/calculator.js';
 import type { Lang, StepEnv } from './types.js';
 
@@ -14,9 +14,10 @@ export const INTENT_TOPICS: Record<string, 'greeting' | 'thanks' | 'register' | 
 };
 
 export type FaqOutcome =
-  | { kind: 'answer'; lang: Lang; text: string; topic: string }
+  | { kind: 'answer'; lang: Lang; text: string; topic: string; next?: string }
   | { kind: 'intent'; intent: (typeof INTENT_TOPICS)[string]; lang: Lang }
   | { kind: 'choose'; topics: string[]; lang: Lang }
+  | { kind: 'outOfScope'; scope: OutOfScope; lang: Lang }
   | { kind: 'none'; lang: Lang };
 
 const MONEY = /(?:rp\.?\s*)?\d[\d.,]*\s*(?:juta|jt|jta|ribu|rb|rebu|k|million|thousand)\b|rp\.?\s*\d[\d.,]*/i;
@@ -33,9 +34,14 @@ export function incomeInText(text: string): number | undefined {
 
 /** A topic's answer in a language, with every figure filled in from the rates file. */
 export function topicAnswer(env: StepEnv, topic: string, lang: Lang): string {
+  return topicText(env, topic, 'answer', lang);
+}
+
+/** One of a topic's texts (answer, gist, next) with the figures, regency and office filled in. */
+export function topicText(env: StepEnv, topic: string, part: 'answer' | 'gist' | 'next', lang: Lang): string {
   const t = env.c.translate(lang);
   const o = env.c.settings.office;
-  return t(`kb.${topic}.answer`, {
+  return t(`kb.${topic}.${part}`, {
     ...figures(env.c.rates, lang),
     regency: env.c.settings.regency.name,
     office: o.name,
@@ -49,22 +55,24 @@ export function topicAnswer(env: StepEnv, topic: string, lang: Lang): string {
 
 /**
  * What to do with free text: answer a topic (computing the contribution when an income is in the
- * question), act on an intent, offer the closest topics when unsure, or nothing.
+ * question), act on an intent, offer the closest topics when unsure, say plainly that something is
+ * not ours, or nothing.
  */
 export function consultFaq(env: StepEnv, text: string, match: FaqMatch): FaqOutcome {
   const lang: Lang = match.lang ?? env.s.lang;
   const income = incomeInText(text);
-  if (income !== undefined && ABOUT_PAYING.test(text)) {
+  if (income !== undefined && ABOUT_PAYING.test(text) && !match.outOfScope && (match.domain || match.question)) {
     const local = { ...env, s: { ...env.s, lang }, t: env.c.translate(lang) };
     const group = TRANSPORT_WORDS.test(text) ? TRANSPORT : (env.c.settings.groups.find((g) => g.kind === 'self_paid')?.id ?? 'mandiri');
     const body = contributionMessage(local, income, group);
-    return { kind: 'answer', lang, topic: 'contribution_computed', text: `${body}\n\n${local.t('faq.computed_next')}` };
+    return { kind: 'answer', lang, topic: 'contribution_computed', text: body, next: local.t('faq.computed_next') };
   }
+  if (match.outOfScope) return { kind: 'outOfScope', scope: match.outOfScope, lang };
   if (!match.topic) return { kind: 'none', lang };
   if (match.confident) {
     const intent = Object.hasOwn(INTENT_TOPICS, match.topic) ? INTENT_TOPICS[match.topic] : undefined;
     if (intent) return { kind: 'intent', intent, lang };
-    return { kind: 'answer', lang, topic: match.topic, text: topicAnswer(env, match.topic, lang) };
+    return { kind: 'answer', lang, topic: match.topic, text: topicAnswer(env, match.topic, lang), next: topicText(env, match.topic, 'next', lang) };
   }
   const topics = match.candidates.filter((t) => !Object.hasOwn(INTENT_TOPICS, t));
   return topics.length ? { kind: 'choose', topics, lang } : { kind: 'none', lang };

@@ -136,7 +136,8 @@ export type Pending =
   | { kind: 'language'; then?: Pending }
   | { kind: 'resume' }
   | { kind: 'draft'; flow: string }
-  | { kind: 'faq'; topics: string[]; lang: Lang };
+  | { kind: 'faq'; topics: string[]; lang: Lang; then?: Pending }
+  | { kind: 'income'; value: number; reading: 'converted' | 'range' | 'unknown'; detail?: Record<string, string> };
 
 export interface Draft {
   step: string;
@@ -178,6 +179,10 @@ export interface Transition {
   effects?: Effect[];
   /** With `flow`: pick up that flow's parked draft directly instead of asking. */
   resumeDraft?: boolean;
+  /** Start the next step with no answers and no way back (the next neighbour after a submission). */
+  fresh?: boolean;
+  /** Forget every parked draft (consent withdrawn). */
+  dropDrafts?: boolean;
 }
 
 export interface StepEnv {
@@ -210,6 +215,8 @@ export interface StepDef {
   skip?: (env: StepEnv) => boolean;
   /** Locale key of step-specific help for "bantuan". */
   help?: string;
+  /** The answer is a monthly income: daily amounts, ranges and "don't know" are understood and confirmed. */
+  readsIncome?: boolean;
   /** The answer itself is free text that may be a question (e.g. a question for an officer): never intercept it. */
   takesQuestions?: boolean;
 }

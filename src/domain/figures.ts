@@ -1,5 +1,6 @@
+import { formatDateId } from './dates.js';
 import { formatPercent, formatRupiah } from './income.js';
-import type { Rates } from './rates.js';
+import type { DiscountRule, Rates } from './rates.js';
 import type { Lang } from '../core/types.js';
 
 /** "Rp42 juta" / "Rp1,5 juta" for round millions (easier to read on a phone), else Rp1.234.567. */
@@ -9,6 +10,27 @@ export function formatRupiahShort(n: number, lang: Lang): string {
     return `Rp${millions} ${lang === 'id' ? 'juta' : 'million'}`;
   }
   return formatRupiah(n);
+}
+
+/**
+ * The lowest BPU JKK + JKM under a discount rule, rounded per programme exactly as
+ * computeBpuContribution does, so the answer and the calculator never disagree.
+ */
+function discountedBasic(rates: Rates, rule: DiscountRule): number {
+  const { bpu } = rates;
+  const cut = (amount: number, prog: 'JKK' | 'JKM') => (rule.programmes.includes(prog) ? Math.round(amount * rule.factor) : amount);
+  return cut(Math.round((bpu.minIncome * bpu.jkkPercent) / 100), 'JKK') + cut(bpu.jkmFlat, 'JKM');
+}
+
+/** A discount rule's amount, cut and dates (the schema guarantees a transport and an other-BPU rule). */
+function discountFigures(rates: Rates, lang: Lang, appliesTo: 'transport' | 'other', name: string): Record<string, string> {
+  const rule = rates.discounts.find((d) => d.appliesTo === appliesTo)!;
+  return {
+    [`${name}Basic`]: formatRupiah(discountedBasic(rates, rule)),
+    [`${name}Cut`]: formatPercent(Math.round((1 - rule.factor) * 10_000) / 100),
+    [`${name}From`]: formatDateId(rule.from, lang),
+    [`${name}To`]: formatDateId(rule.to, lang),
+  };
 }
 
 const cache = new WeakMap<Rates, Partial<Record<Lang, Record<string, string>>>>();
@@ -26,12 +48,17 @@ export function figures(rates: Rates, lang: Lang): Record<string, string> {
   const basic = Math.round((bpu.minIncome * bpu.jkkPercent) / 100) + bpu.jkmFlat;
   const f: Record<string, string> = {
     bpuJkkPercent: formatPercent(bpu.jkkPercent),
+    bpuJkkMin: formatRupiah(Math.round((bpu.minIncome * bpu.jkkPercent) / 100)),
     bpuJkmFlat: formatRupiah(bpu.jkmFlat),
     bpuJhtPercent: formatPercent(bpu.jhtPercent),
     bpuMinIncome: rp(bpu.minIncome),
     bpuBasic: formatRupiah(basic),
     bpuWithJht: formatRupiah(basic + Math.round((bpu.minIncome * bpu.jhtPercent) / 100)),
+    bpuJhtMin: formatRupiah(Math.round((bpu.minIncome * bpu.jhtPercent) / 100)),
     bpuSource: bpu.source,
+    discountSource: rates.discounts.find((d) => d.appliesTo === 'transport')!.source,
+    ...discountFigures(rates, lang, 'transport', 'discountTransport'),
+    ...discountFigures(rates, lang, 'other', 'discountOther'),
     jkmTotal: rp(jkm.total),
     jkmLumpSum: rp(jkm.lumpSum),
     jkmPeriodicTotal: rp(jkm.periodicTotal),
@@ -62,6 +89,8 @@ export function figures(rates: Rates, lang: Lang): Record<string, string> {
     jhtSource: jht.source,
     jpMinYears: String(jp.minYears),
     jpPensionAgeNow: String(jp.pensionAge2025to2027),
+    jpPensionAgeNowYears: `${jp.pensionAgeNowFromYear}–${jp.pensionAgeNowToYear}`,
+    jpPensionAgeStepYears: String(jp.pensionAgeStepYears),
     jpPensionAgeFinal: String(jp.pensionAgeFinal),
     jpSource: jp.source,
     jkpWagePercent: formatPercent(jkp.wagePercent),
@@ -78,8 +107,12 @@ export function figures(rates: Rates, lang: Lang): Record<string, string> {
     wageJpEmployer: formatPercent(wage.jpEmployerPercent),
     wageJpWorker: formatPercent(wage.jpWorkerPercent),
     wageJpCap: formatRupiah(wage.jpWageCap),
+    wageJpCapFrom: formatDateId(wage.jpWageCapFrom, lang),
     dataRightsHours: String(rates.dataRights.answerWithinHours),
+    dataBreachHours: String(rates.dataRights.breachNoticeWithinHours),
     kpjDigits: String(rates.kpjDigits),
+    nikDigits: String(rates.nikDigits),
+    foreignerMinMonths: String(rates.eligibility.foreignerMinMonths),
   };
   byLang[lang] = f;
   cache.set(rates, byLang);

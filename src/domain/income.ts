@@ -3,7 +3,8 @@
 
 export type IncomeError = 'income_format' | 'income_range';
 
-const MAX_RUPIAH = 1_000_000_000;
+/** The largest monthly income accepted; anything above is almost surely a typo. */
+export const MAX_INCOME_RUPIAH = 1_000_000_000;
 
 // Hedges and currency markers that carry no amount.
 const NOISE: readonly RegExp[] = [
@@ -57,12 +58,31 @@ function parseAmount(num: string): { int: string; frac: string } | undefined {
   return { int: groups.join(''), frac };
 }
 
+/**
+ * The value of a digit string with Indonesian or English separators ("1.500.000", "1,5",
+ * "1,500,000.00"), or undefined when the separators do not form a readable number.
+ * Shared with the word reader in income-words.ts so both read digits the same way.
+ */
+export function parseDigitGroups(num: string): number | undefined {
+  if (!/^\d[\d.,]*$/.test(num)) return undefined;
+  const amount = parseAmount(num);
+  return amount ? Number(`${amount.int}.${amount.frac || '0'}`) : undefined;
+}
+
+// Drops trailing spaces and ".,!?-". A loop, not /[\s.,!?-]+$/: that regex retries from every
+// position of a long run of such characters (quadratic time on a long message).
+function trimTrailingPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && /[\s.,!?-]/.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 // Reads an informal monthly income into whole rupiah, or an error code to ask again.
 export function parseIncome(input: string): { ok: true; rupiah: number } | { ok: false; error: IncomeError } {
   let s = input.toLowerCase();
   for (const re of NOISE) s = s.replace(re, ' ');
   // Trailing ",-" / ".-" (price style) and sentence punctuation.
-  s = s.replace(/\s+/g, ' ').trim().replace(/[\s.,!?-]+$/, '');
+  s = trimTrailingPunctuation(s.replace(/\s+/g, ' ').trim());
 
   const m = /^(\d[\d.,]*)\s*([a-z]*)$/.exec(s);
   if (!m) return { ok: false, error: 'income_format' };
@@ -78,15 +98,15 @@ export function parseIncome(input: string): { ok: true; rupiah: number } | { ok:
     multiplier = mult;
   }
 
-  const amount = parseAmount(num);
-  if (!amount) return { ok: false, error: 'income_format' };
-  const value = Number(`${amount.int}.${amount.frac || '0'}`) * multiplier;
+  const digits = parseDigitGroups(num);
+  if (digits === undefined) return { ok: false, error: 'income_format' };
+  const value = digits * multiplier;
   if (!Number.isFinite(value)) return { ok: false, error: 'income_range' };
   const rupiah = Math.round(value);
 
   // A bare small number ("5", "500") is almost surely a missing "juta"/"ribu": ask again.
   if (unitRaw === '' && value > 0 && value < 1000) return { ok: false, error: 'income_format' };
-  if (rupiah > MAX_RUPIAH) return { ok: false, error: 'income_range' };
+  if (rupiah > MAX_INCOME_RUPIAH) return { ok: false, error: 'income_range' };
   return { ok: true, rupiah };
 }
 

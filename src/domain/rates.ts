@@ -28,7 +28,12 @@ export const RatesSchema = z.object({
     minIncome: Amount,
     incomeTableConfirmed: z.boolean(),
   }),
-  discounts: z.array(Discount),
+  // The kb texts name both PP 50/2025 rules (transport workers, other BPU): a file without them fails at start.
+  discounts: z
+    .array(Discount)
+    .refine((ds) => ds.some((d) => d.appliesTo === 'transport') && ds.some((d) => d.appliesTo === 'other'), {
+      message: 'needs a transport rule and an other-BPU rule (the discount texts name both)',
+    }),
   wage: z.object({
     ...Dated,
     jkkRiskPercents: z.array(Amount).length(5),
@@ -75,10 +80,23 @@ export const RatesSchema = z.object({
     partialRetirementPercent: Amount,
     partialHousingPercent: Amount,
   }),
-  jp: z.object({ ...Dated, minYears: z.number().int(), pensionAge2025to2027: z.number().int(), pensionAgeFinal: z.number().int() }),
+  jp: z.object({
+    ...Dated,
+    minYears: z.number().int(),
+    pensionAge2025to2027: z.number().int(),
+    /** The years the current pension age (pensionAge2025to2027) applies, shown beside it. */
+    pensionAgeNowFromYear: z.number().int(),
+    pensionAgeNowToYear: z.number().int(),
+    /** The pension age rises by one year every this many years. */
+    pensionAgeStepYears: z.number().int().positive(),
+    pensionAgeFinal: z.number().int(),
+  }),
   jkp: z.object({ ...Dated, wagePercent: Amount, wageCap: Amount, maxMonths: z.number().int(), claimWithinMonths: z.number().int() }),
   kpjDigits: z.number().int(),
-  dataRights: z.object({ ...Dated, answerWithinHours: z.number().int() }),
+  nikDigits: z.number().int(),
+  /** UU 24/2011 Pasal 14: foreigners working at least this long must take part. */
+  eligibility: z.object({ source: z.string().min(1), foreignerMinMonths: z.number().int().positive() }),
+  dataRights: z.object({ ...Dated, answerWithinHours: z.number().int(), breachNoticeWithinHours: z.number().int() }),
 });
 
 export type Rates = z.infer<typeof RatesSchema>;

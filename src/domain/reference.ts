@@ -26,3 +26,10 @@ export function parseInviteCode(text: string): string | undefined {
   const m = /^\s*kdr[\s_-]?([2-9a-hj-km-np-z]{6})\s*$/i.exec(text);
   return m ? `KDR-${m[1]!.toUpperCase()}` : undefined;
 }
+
+/** A reference standing anywhere in a short message ("status LD-7K3Q9 gmn"). */
+export function findReference(text: string): string | undefined {
+  if (text.length > 120) return undefined;
+  const m = /(?:^|[^\p{L}\p{N}])ld[\s-]?([2-9a-hj-km-np-z]{5})(?![\p{L}\p{N}])/iu.exec(text);
+  return m ? `LD-${m[1]!.toUpperCase()}` : undefined;
+}

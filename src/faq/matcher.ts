@@ -1,6 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { Lang } from '../core/types.js';
+import { createConceptIndex } from './concepts.js';
+import type { LearnedPhrasings } from './learned.js';
 import { detectLanguage, indexTerms, informalWords, looksLikeQuestion } from './normalize.js';
+import { derivedConcepts, OUT_OF_SCOPE, route, ROUTES } from './routes.js';
+import { loadVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** One knowledge-base topic as the index sees it (texts from locales/*.json `kb`). */
 export interface FaqTopic {
@@ -9,7 +13,9 @@ export interface FaqTopic {
   keywords: Record<Lang, string>;
 }
 
-/** What the matcher made of a message. */
+export type OutOfScope = (typeof OUT_OF_SCOPE)[number];
+
+/** What the reader made of a message. */
 export interface FaqMatch {
   /** The best topic, when there is one at all. */
   topic: string | null;
@@ -22,29 +28,23 @@ export interface FaqMatch {
   /** The message reads as a question ("?", "berapa", "how"...). */
   question: boolean;
   score: number;
+  /** Clearly about something Lindung does not handle, and which kind (where to ask instead). */
+  outOfScope?: OutOfScope;
+  /** Something in it is about BPJS Ketenagakerjaan (a programme, a contribution, signing up...). */
+  domain: boolean;
+  /** How it was read: taught by an officer, by the structured reader, by the fallback search. */
+  via: 'learned' | 'reader' | 'search' | 'none';
+  /** Content words the reader could not place (an address or a name has several). */
+  unknown: number;
 }
 
 const GENERIC = new Set(['bpjs', 'ketenagakerjaan', 'ketenagakerja', 'tenaga', 'kerja', 'tk', 'program', 'peserta']);
 
-/** Tuned on test/faq/labelled.ts: how far ahead of the runner-up, and how much of the message, a confident answer needs. */
+/** Tuned on test/faq/labelled.ts: how far ahead of the runner-up, and how much of the message, a confident search answer needs. */
 export const CONFIDENCE = { minCoverage: 0.5, minLead: 1.15, minScore: 2, candidateShare: 0.35 };
 
-const WANT = new Set(['mau', 'ingin', 'pengen', 'pingin', 'want', 'minta']);
-const HOW = new Set(['cara', 'bagaimana', 'syarat', 'how', 'apa', 'berapa', 'kapan', 'dimana']);
-
-/**
- * Plain requests that act rather than ask ("saya mau daftar", "cek status"): recognised by rule,
- * because their words also appear in questions about the same things ("cara daftar?").
- */
-function clearIntent(words: string[]): string | undefined {
-  const has = (w: string) => words.includes(w);
-  if (words.some((w) => HOW.has(w))) return undefined;
-  if ((words.some((w) => WANT.has(w)) && (has('daftar') || has('ikut') || has('register') || has('join'))) || words.join(' ').match(/\bdaftar(in|kan)? (dong|saya|sekarang)\b/)) {
-    return 'want_register';
-  }
-  if ((has('cek') || has('lihat') || has('check')) && has('status')) return 'check_status';
-  return undefined;
-}
+/** Concepts that say nothing about BPJS Ketenagakerjaan by themselves. */
+const NOT_DOMAIN = new Set(['greeting', 'thanks', 'what', 'howmuch', 'how', 'where', 'when', 'want', 'check', 'other_person', 'age', 'multi', 'why', 'not_working']);
 
 /** Reads the `kb` section of the locale resources into topics. */
 export function loadFaqTopics(resources: Record<Lang, Record<string, unknown>>): FaqTopic[] {
@@ -57,12 +57,8 @@ export function loadFaqTopics(resources: Record<Lang, Record<string, unknown>>):
   }));
 }
 
-/**
- * Matches informal questions to topics: slang written out, Indonesian and English stems,
- * fuzzy and prefix search (minisearch), and a confidence rule so an unsure match is offered
- * as choices instead of answered.
- */
-export function createFaqMatcher(topics: FaqTopic[]) {
+/** The long-tail search over the knowledge base's titles and keywords (minisearch, fuzzy, stemmed). */
+function createTopicSearch(topics: FaqTopic[]) {
   const search = new MiniSearch<{ id: string; title: string; keywords: string }>({
     fields: ['title', 'keywords'],
     tokenize: (text) => informalWords(text.replace(/,/g, ' ')),
@@ -78,33 +74,98 @@ export function createFaqMatcher(topics: FaqTopic[]) {
     },
   });
   search.addAll(topics.map((t) => ({ id: t.id, title: `${t.title.id} ${t.title.en}`, keywords: `${t.keywords.id} ${t.keywords.en}` })));
+  return (words: string[]) => {
+    const content = [...new Set(words.filter((w) => indexTerms(w).length > 0))];
+    if (content.length === 0) return undefined;
+    const results = search.search(content.join(' '));
+    const best = results[0];
+    if (!best) return undefined;
+    const second = results[1];
+    const matchedWords = content.filter((w) => indexTerms(w).some((t) => best.queryTerms.includes(t))).length;
+    const confident =
+      best.score >= CONFIDENCE.minScore &&
+      matchedWords / content.length >= CONFIDENCE.minCoverage &&
+      (!second || best.score >= CONFIDENCE.minLead * second.score);
+    const candidates = results
+      .filter((r) => r.score >= CONFIDENCE.candidateShare * best.score)
+      .slice(0, 3)
+      .map((r) => String(r.id));
+    return { topic: String(best.id), confident, candidates, score: best.score };
+  };
+}
+
+/**
+ * Reads informal questions: first what officers taught (exact phrasings), then the structured
+ * reader (concepts from data/vocabulary.json → programme × aspect × entity routes), then a fuzzy
+ * search over the knowledge base for the long tail, which only offers choices unless the message
+ * is clearly about BPJS Ketenagakerjaan.
+ */
+export function createFaqMatcher(topics: FaqTopic[], opts: { learned?: LearnedPhrasings; vocabulary?: Vocabulary } = {}) {
+  const known = new Set(topics.map((t) => t.id));
+  const concepts = createConceptIndex(opts.vocabulary ?? loadVocabulary());
+  const routes = ROUTES.filter((r) => r.to.startsWith('oos:') || known.has(r.to));
+  const search = createTopicSearch(topics);
 
   return {
     topics,
+    learned: opts.learned,
     match(text: string): FaqMatch {
-      const words = informalWords(text.slice(0, 300));
+      // "10%" reads as "10 persen".
+      const reading = concepts.read(text.slice(0, 300).replace(/%/g, ' persen '));
+      const { words } = reading;
       const lang = detectLanguage(words);
       const question = looksLikeQuestion(text, words);
-      const content = [...new Set(words.filter((w) => indexTerms(w).length > 0))];
-      const none: FaqMatch = { topic: null, confident: false, candidates: [], lang, question, score: 0 };
-      const intent = clearIntent(words);
-      if (intent) return { topic: intent, confident: true, candidates: [intent], lang, question, score: 100 };
-      if (content.length === 0) return none;
-      const results = search.search(content.join(' '));
-      const best = results[0];
-      if (!best) return none;
-      const second = results[1];
-      const matchedWords = content.filter((w) => indexTerms(w).some((t) => best.queryTerms.includes(t))).length;
-      const coverage = matchedWords / content.length;
-      const confident =
-        best.score >= CONFIDENCE.minScore &&
-        coverage >= CONFIDENCE.minCoverage &&
-        (!second || best.score >= CONFIDENCE.minLead * second.score);
-      const candidates = results
-        .filter((r) => r.score >= CONFIDENCE.candidateShare * best.score)
-        .slice(0, 3)
-        .map((r) => String(r.id));
-      return { topic: String(best.id), confident, candidates, lang, question, score: best.score };
+      const found = reading.concepts;
+      derivedConcepts(found);
+      const domain = [...found].some((c) => !NOT_DOMAIN.has(c) && !c.startsWith('oos_'));
+      const base = { lang, question, domain, unknown: reading.unknown.length };
+
+      const taught = opts.learned?.lookup(text);
+      if (taught === null) return { ...base, topic: null, confident: false, candidates: [], score: 0, outOfScope: 'general', via: 'learned' };
+      if (taught !== undefined && known.has(taught)) return { ...base, topic: taught, confident: true, candidates: [taught], score: 100, via: 'learned' };
+
+      const routed = route(found, routes);
+      if (routed) {
+        const domainOthers = routed.others.filter((o) => !o.to.startsWith('oos:'));
+        if (routed.to.startsWith('oos:')) {
+          const kind = routed.to.slice(4) as OutOfScope;
+          // A BPJS Ketenagakerjaan answer that scores as well still gets offered.
+          // A strong BPJS Ketenagakerjaan reading beats a general off-topic word ("belum nikah, ahli warisnya siapa").
+          const strong = kind === 'general' ? domainOthers.find((o) => o.score >= 3) : undefined;
+          if (strong) return { ...base, topic: strong.to, confident: true, candidates: [strong.to], score: strong.score, via: 'reader' };
+          const close = domainOthers.filter((o) => o.score >= routed.score).map((o) => o.to);
+          if (close.length) return { ...base, topic: close[0]!, confident: false, candidates: close.slice(0, 3), score: routed.score, via: 'reader' };
+          return { ...base, topic: null, confident: false, candidates: [], score: routed.score, outOfScope: kind, via: 'reader' };
+        }
+        // As likely to be something else entirely: better to say so than to answer the wrong thing.
+        const oos = routed.others.find((o) => o.to.startsWith('oos:') && o.score >= routed.score);
+        if (oos) return { ...base, topic: null, confident: false, candidates: [], score: oos.score, outOfScope: oos.to.slice(4) as OutOfScope, via: 'reader' };
+        let tied = domainOthers.filter((o) => o.score >= routed.score).map((o) => o.to);
+        let top = routed.to;
+        if (tied.length > 0) {
+          // Two readings as good as each other: the search over the topics' own words breaks the tie when it agrees with one.
+          const searched = search(words);
+          const pick = searched?.candidates[0];
+          if (pick && (pick === top || tied.includes(pick))) {
+            tied = tied.filter((t) => t !== pick).concat(pick === top ? [] : [top]).filter((t) => t !== pick);
+            top = pick;
+            tied = [];
+          }
+        }
+        const confident = routed.score >= 0.9 && tied.length === 0;
+        const near = domainOthers.filter((o) => o.score >= routed.score - 1).map((o) => o.to);
+        // Unsure with a single reading: the search suggests the other choices.
+        if (!confident && near.length === 0) near.push(...(search(words)?.candidates ?? []).filter((t) => t !== top));
+        return { ...base, topic: top, confident, candidates: [top, ...near.filter((t) => t !== top)].slice(0, 3), score: routed.score, via: 'reader' };
+      }
+      const searched = search(words);
+      // Several words and not one of them ours: something else entirely ("jadwal motogp minggu ini").
+      if (!domain && reading.unknown.length >= 2 && (!searched || !searched.confident)) {
+        return { ...base, topic: null, confident: false, candidates: [], score: 0, outOfScope: 'general', via: 'reader' };
+      }
+      if (!searched) return { ...base, topic: null, confident: false, candidates: [], score: 0, via: 'none' };
+      // Without a single BPJS word, the search's best guess is only ever offered, never answered.
+      return { ...base, ...searched, confident: searched.confident && domain, via: 'search' };
     },
   };
 }

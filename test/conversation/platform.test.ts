@@ -54,11 +54,16 @@ describe('delivery guarantees', () => {
     expect(stateOf().answers).toMatchObject({ fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Banjarmasin' });
   });
 
-  it('offers to continue or start over after more than a day of silence', async () => {
+  it('offers to continue or start over after more than a day of silence, unless the message simply answers the question', async () => {
     for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
     h.clock.now += 25 * 3600_000;
-    expect((await h.say('u', '6301011708800003')).join('\n')).toContain('Selamat datang kembali');
+    expect((await h.say('u', 'halo lagi')).join('\n')).toContain('Selamat datang kembali');
     expect((await h.say('u', '1')).join('\n')).toContain('NIK');
+    h.clock.now += 25 * 3600_000;
+    // Picking up where they left off: the answer is taken, nothing to ask.
+    expect((await h.say('u', '6301011708800003')).join('\n')).toContain('Tempat lahir');
+    expect(stateOf().answers.nik).toBe('6301011708800003');
+    await h.say('u', 'kembali');
     h.clock.now += 25 * 3600_000;
     await h.say('u', 'x');
     const restart = (await h.say('u', '2')).join('\n');

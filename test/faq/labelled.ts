@@ -2,7 +2,11 @@
 // should answer, or null when it should NOT answer confidently (off-topic, too vague, noise).
 // Written as informal workers and cadres type on WhatsApp/Telegram: slang, abbreviations, typos,
 // no punctuation, mixed languages. `lang: 'en'` marks fully English messages.
-export const LABELLED: { text: string; topic: string | null; lang?: 'en' }[] = [
+// Items after the `// added:` comment may also use a list of acceptable topics, 'out_of_scope'
+// (clearly not BPJS Ketenagakerjaan) and `step` (typed mid-conversation); see labelled-types.ts.
+import type { LabelledMessage } from './labelled-types.js';
+
+export const LABELLED: LabelledMessage[] = [
   // greeting
   { text: 'halo', topic: 'greeting' },
   { text: 'assalamualaikum min', topic: 'greeting' },
@@ -352,4 +356,95 @@ export const LABELLED: { text: string; topic: string | null; lang?: 'en' }[] = [
   { text: 'atm terdekat dmn', topic: null },
   { text: "what's the weather tomorrow", topic: null, lang: 'en' },
   { text: 'tell me a joke', topic: null, lang: 'en' },
+  // added: programme x aspect, menu-word sentences, off-topic, mid-flow
+  // programme x aspect
+  { text: 'apa aja yg ditanggung jkm', topic: 'jkm' },
+  { text: 'kegunaan jkk apa', topic: 'jkk' },
+  { text: 'jp itu program apa, sy bisa ikut?', topic: 'jp' },
+  { text: 'jkp dapetnya brp', topic: 'jkp' },
+  { text: 'klo nambah jht iurannya naik brp', topic: ['bpu_contribution', 'jht_optional'] },
+  { text: 'iuran jkm tetap atau ngikut penghasilan', topic: 'contribution_jkm' },
+  { text: 'jkk bayarnya brp sebulan', topic: 'contribution_jkk' },
+  { text: 'potongan jkp di gaji ada ga', topic: ['jkp', 'wage_contribution'] },
+  { text: 'jp wajib ga buat pedagang', topic: 'jp' },
+  { text: 'sy ga punya bos, jkp berlaku ga', topic: 'jkp' },
+  { text: 'jkm buat ojek bisa?', topic: ['jkm', 'own_account'] },
+  { text: 'ngurus jkk ke rs apa ke kantor bpjs', topic: 'claim_jkk' },
+  { text: 'ahli waris ngurus jkm ke mana, bawa surat kematian?', topic: 'claim_jkm' },
+  { text: 'jht cairnya brp lama prosesnya', topic: 'claim_jht' },
+  { text: 'jp dibayar tiap bulan atau sekaligus', topic: 'jp' },
+  { text: 'baru bayar iuran pertama trus kecelakaan, ditanggung?', topic: ['waiting_periods', 'jkk'] },
+  { text: 'masa tunggu jkm ada ga', topic: 'waiting_periods' },
+  { text: 'pencairan jht 10% itu cuma sekali ya?', topic: 'jht_partial' },
+  { text: 'perbedaan jkm dan jht apa', topic: 'compare_programmes' },
+  { text: 'yg buat phk sama yg buat hari tua beda kan', topic: 'compare_programmes' },
+  { text: 'what is jp', topic: 'jp', lang: 'en' },
+  { text: 'how much is jkm per month', topic: 'contribution_jkm', lang: 'en' },
+  { text: "what does jkk pay if i can't work", topic: 'jkk', lang: 'en' },
+
+  // sentences that start with a menu word
+  { text: 'biaya daftarnya brp', topic: ['bpu_contribution', 'free_contribution'] },
+  { text: 'biaya transport ke rs pas kecelakaan kerja diganti ga', topic: 'jkk' },
+  { text: 'syarat ngambil jht buat yg udh berhenti jualan', topic: 'claim_jht' },
+  { text: 'syarat ahli waris siapa aja', topic: 'heirs' },
+  { text: 'pendaftaran untuk kader desa gmn', topic: ['village_roles', 'register_other', 'how_register'] },
+  { text: 'pendaftaran sy statusnya ditolak, hrs gmn', topic: 'status_meaning' },
+  { text: 'iuran yg bolong2 bisa dirapel?', topic: ['inactive', 'pay_how'] },
+  { text: 'iuran dibayar pemkab sampai kapan', topic: ['free_contribution', 'regency_programme'] },
+  { text: 'daftar utk adik ipar bisa lewat nomor sy?', topic: 'register_other' },
+  { text: 'daftar pake ktp lama yg blm elektronik bisa?', topic: 'nik' },
+  { text: 'status menunggu itu lama ga', topic: ['status_meaning', 'after_register'] },
+  { text: 'status ku masih nyantol aja dr kemarin', topic: 'check_status' },
+  { text: 'data tgl lahir ibu sy kebalik bulan sama tanggalnya', topic: 'correct_data' },
+  { text: 'data sy disimpan dimana', topic: ['data_use', 'privacy'] },
+  { text: 'bantuan iuran buat buruh tani miskin ada?', topic: ['pekerja_rentan', 'free_contribution'] },
+  { text: 'bantuan buat keluarga klo peserta meninggal', topic: 'jkm' },
+  { text: 'manfaat paling penting dr bpjs tk apa', topic: ['bpu_benefits', 'what_is_bpjstk'] },
+  { text: 'manfaat jp apa', topic: 'jp' },
+  { text: 'klaim kecelakaan kerja harus lapor polisi dulu?', topic: 'claim_jkk' },
+
+  // off-topic (not BPJS Ketenagakerjaan)
+  { text: 'kartu bpjs kesehatan anak sy blm aktif', topic: ['out_of_scope', 'kesehatan'] },
+  { text: 'status kis pbi sy aktif ga', topic: ['out_of_scope', 'kesehatan'] },
+  { text: 'bansos sembako masuk ke rekening apa', topic: 'out_of_scope' },
+  { text: 'subsidi upah bsu tahun ini ada lagi ga', topic: 'out_of_scope' },
+  { text: 'gadai bpkb motor dmn', topic: 'out_of_scope' },
+  { text: 'modal usaha umkm dr pemerintah gmn dapetnya', topic: 'out_of_scope' },
+  { text: 'pelatihan kerja blk gratis dmn', topic: 'out_of_scope' },
+  { text: 'musim hujan mulai bulan apa', topic: 'out_of_scope' },
+  { text: 'jadwal motogp minggu ini', topic: 'out_of_scope' },
+  { text: 'harga sawit tbs minggu ini brp', topic: 'out_of_scope' },
+  { text: 'nyanyiin lagu dong', topic: 'out_of_scope' },
+  { text: 'doa naik kendaraan gmn', topic: 'out_of_scope' },
+  { text: 'siapa menang pilkada kemarin', topic: 'out_of_scope' },
+  { text: 'ada info kerja ke malaysia lewat pt resmi?', topic: 'out_of_scope' },
+  { text: 'daftar nikah di kua syaratnya apa', topic: 'out_of_scope' },
+  { text: 'syarat bikin paspor', topic: 'out_of_scope' },
+  { text: 'is there any free food aid', topic: 'out_of_scope', lang: 'en' },
+
+  // mid-flow: questions typed while the bot waits for an answer
+  { text: 'penghasilan suami istri digabung?', topic: 'income_declare', step: 'calculator.income' },
+  { text: 'pake penghasilan minggu ini dikali 4 boleh?', topic: 'income_declare', step: 'calculator.income' },
+  { text: 'kok jkk nya segini, itungannya gmn', topic: 'contribution_jkk', step: 'calculator.after' },
+  { text: 'klo dibayarin desa pake dana desa bisa?', topic: 'dana_desa', step: 'calculator.after' },
+  { text: 'sampai kapan potongan iuran berlaku', topic: 'discount', step: 'calculator.after' },
+  { text: 'sy anggota bpd, pilih yg mana', topic: 'village_roles', step: 'eligibility.work' },
+  { text: 'sy satpam outsourcing, termasuk apa', topic: 'wage_worker', step: 'eligibility.work' },
+  { text: 'i drive a truck for a company, which one am i', topic: 'wage_worker', step: 'eligibility.work', lang: 'en' },
+  { text: 'batasnya umur brp emang', topic: 'age_limit', step: 'eligibility.age' },
+  { text: 'gelar haji perlu ditulis ga', topic: 'documents', step: 'registration.fullName' },
+  { text: 'nik nya aman kan ga disebar?', topic: ['privacy', 'data_use'], step: 'registration.nik' },
+  { text: 'wna ga punya nik gmn', topic: 'foreigner', step: 'registration.nik' },
+  { text: 'apa tuh', topic: null, step: 'registration.birthDate' },
+  { text: 'alamat di ktp udh ga sesuai, mesti urus ke dukcapil dulu?', topic: ['nik', 'documents'], step: 'registration.address' },
+  { text: 'sy rt tapi jg petani isi yg mana', topic: 'village_roles', step: 'registration.occupation' },
+  { text: 'iuran nya dipotong otomatis atau bayar sendiri', topic: ['pay_how', 'free_contribution'], step: 'registration.income' },
+  { text: 'ahli waris boleh lebih dr satu?', topic: 'heirs', step: 'registration.heirName' },
+  { text: 'anak angkat boleh?', topic: 'heirs', step: 'registration.heirRelation' },
+  { text: 'no hp nanti dikirimin sms penipuan ga', topic: ['data_use', 'privacy'], step: 'registration.phone' },
+
+  // too vague
+  { text: 'sebentar', topic: null },
+  { text: 'nanti aja', topic: null },
+  { text: 'eh', topic: null },
 ];

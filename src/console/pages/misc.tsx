@@ -1,5 +1,4 @@
 /** @jsxImportSource hono/jsx */
-import type { Question } from '../../app/questions.js';
 import type { Reply } from '../../core/types.js';
 import type { Invite } from '../../storage/cadres.js';
 import type { AuditEntry, Officer } from '../../storage/officers.js';
@@ -7,60 +6,6 @@ import { formatWhen } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 
 type Base = PageBase;
-
-/** Open questions from the bot, each with an answer form; recent answers below. */
-export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answered, unmatched }: Base & { open: Question[]; answered: Question[]; unmatched: { text: string; lang: string; count: number; last: number }[] }) {
-  return (
-    <Layout title={t('console.questions.title')} t={t} officer={officer} csrf={csrf} active="/questions" flash={flash}>
-      {open.length === 0 ? <p class="muted">{t('console.questions.none')}</p> : null}
-      {open.map((q) => (
-        <form class="card stack" method="post" action={`/questions/${q.id}/answer`}>
-          <Csrf token={csrf} />
-          <p class="muted">{`#${q.id} · ${q.channel} · ${formatWhen(q.createdAt, timeZone)}`}</p>
-          <p>{q.text}</p>
-          <textarea name="answer" rows={3} required aria-label={t('console.questions.answer')} />
-          <button type="submit">{t('console.questions.send')}</button>
-        </form>
-      ))}
-      <h2>{t('console.questions.unmatched')}</h2>
-      <p class="muted">{t('console.questions.unmatched_hint')}</p>
-      {unmatched.length ? (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('console.questions.text')}</th>
-                <th>{t('console.questions.times')}</th>
-                <th class="opt">{t('console.questions.last')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unmatched.map((u) => (
-                <tr>
-                  <td>{u.text}</td>
-                  <td>{String(u.count)}</td>
-                  <td class="opt">{formatWhen(u.last, timeZone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p class="muted">{t('console.questions.none_unmatched')}</p>
-      )}
-      {answered.length ? <h2>{t('console.questions.answered')}</h2> : null}
-      {answered.map((q) => (
-        <div class="card">
-          <p class="muted">{`#${q.id} · ${formatWhen(q.answeredAt ?? q.createdAt, timeZone)}`}</p>
-          <p>{q.text}</p>
-          <p>
-            <strong>{q.answer}</strong>
-          </p>
-        </div>
-      ))}
-    </Layout>
-  );
-}
 
 /** Admin: officers and a form to add one. */
 export function OfficersPage({ t, officer, csrf, timeZone, flash, officers }: Base & { officers: Officer[] }) {

@@ -78,6 +78,7 @@ export const calculatorFlow: FlowDef = {
       id: 'income',
       prompt: 'calc.income',
       answer: incomeAnswer,
+      readsIncome: true,
       display: (v) => formatRupiah(Number(v)),
       help: 'help.income',
       next: () => 'group',

@@ -79,11 +79,10 @@ export const mydataFlow: FlowDef = {
       choices: (env) => yesNo(env, 'mydata.yes_withdraw', 'common.no_keep'),
       next: (v, env) => {
         if (v !== 'yes') return { to: null, say: [env.t('mydata.kept')] };
-        env.s.drafts = {};
         const kept = stored(env).filter((r) => !DELETABLE_STATUSES.includes(r.status));
         const say = [env.t('mydata.withdrawn')];
         if (kept.length) say.push(env.t('mydata.withdrawn_kept', { references: kept.map((r) => r.reference).join(', '), phone: env.c.settings.office.phone }));
-        return { to: null, effects: [{ type: 'withdrawConsent' }], say };
+        return { to: null, effects: [{ type: 'withdrawConsent' }], say, dropDrafts: true };
       },
     },
   },

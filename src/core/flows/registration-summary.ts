@@ -95,9 +95,7 @@ export function submitTransition(env: StepEnv): Transition {
   const effects = [{ type: 'submitRegistration' as const, reference, data }];
   if (submittedBy === 'cadre') {
     // Straight on to the next neighbour: nothing of this one stays in the session.
-    s.answers = {};
-    s.trail = [];
-    return { to: 'nextNeighbour', effects, say: [t('regc.submitted', params)] };
+    return { to: 'nextNeighbour', effects, say: [t('regc.submitted', params)], fresh: true };
   }
   return { to: null, effects, say: [t('reg.submitted', params)] };
 }

@@ -209,6 +209,7 @@ const steps: StepDef[] = [
     prompt: voice('income'),
     help: 'help.income',
     answer: incomeAnswer,
+    readsIncome: true,
     display: (v) => formatRupiah(Number(v)),
     next: () => 'groupId',
   },

@@ -1,0 +1,69 @@
+import { LearnedPhrasings, phrasingKey, type LearnedPhrasing } from '../faq/learned.js';
+import type { Db } from '../storage/db.js';
+import { createFaqPhrasingStore, type TaughtPhrasing } from '../storage/faq-phrasings.js';
+import { createOfficerStore } from '../storage/officers.js';
+
+/** Topics that are small talk, not answers an unmatched question could have wanted. */
+export const UNTEACHABLE_TOPICS: ReadonlySet<string> = new Set(['greeting', 'thanks']);
+
+/** Why teaching or forgetting was refused; the console turns the reason into a flash message. */
+export type TeachErrorReason = 'unknown_topic' | 'empty_phrasing' | 'not_taught';
+
+/** An officer's teaching that cannot be done (unknown topic, nothing left of the text, nothing to forget). */
+export class TeachError extends Error {
+  override name = 'TeachError';
+  constructor(readonly reason: TeachErrorReason) {
+    super(`cannot teach: ${reason}`);
+  }
+}
+
+/**
+ * "It learns from use": officers mark an unmatched question as another phrasing of a topic, or as
+ * out of scope. Each change is stored, audited and applied to the in-memory phrasings the reader
+ * consults, so the bot uses it at once (no restart).
+ */
+export function createTeaching(deps: { db: Db; learned: LearnedPhrasings; topics: readonly string[]; clock: () => number }) {
+  const { db, learned, clock } = deps;
+  const store = createFaqPhrasingStore(db);
+  const officers = createOfficerStore(db);
+  const topics = deps.topics.filter((t) => !UNTEACHABLE_TOPICS.has(t));
+  const known = new Set(topics);
+  for (const p of store.all()) learned.set(p.key, p.topic);
+
+  const teachTx = db.transaction((key: string, topic: string | null, officerId: number, now: number): void => {
+    store.forgetUnmatched(key);
+    store.upsert({ key, topic, officerId, now });
+    // Only the topic: the phrasing may carry a name or place the person typed.
+    officers.audit({ officerId, action: 'teach_phrasing', detail: { topic }, now });
+  });
+  const forgetTx = db.transaction((key: string, officerId: number, now: number): LearnedPhrasing => {
+    const taught = store.byKey(key);
+    if (!taught || !store.delete(key)) throw new TeachError('not_taught');
+    officers.audit({ officerId, action: 'forget_phrasing', detail: { topic: taught.topic }, now });
+    return taught;
+  });
+
+  return {
+    /** The topic ids an officer may choose from (the knowledge base without small talk). */
+    topics,
+    /** Every taught phrasing, newest first, with who taught it. */
+    taught: (): TaughtPhrasing[] => store.all(),
+    /** Teaches that `text` means `topic` (null: out of scope); returns the stored phrasing. */
+    teach(text: string, topic: string | null, officerId: number): LearnedPhrasing {
+      if (topic !== null && !known.has(topic)) throw new TeachError('unknown_topic');
+      const key = phrasingKey(text);
+      if (!key) throw new TeachError('empty_phrasing');
+      teachTx(key, topic, officerId, clock());
+      learned.set(key, topic);
+      return { key, topic };
+    },
+    /** Forgets a taught phrasing (by its key): the bot no longer uses it. */
+    forget(key: string, officerId: number): LearnedPhrasing {
+      const taught = forgetTx(key, officerId, clock());
+      learned.delete(key);
+      return taught;
+    },
+  };
+}
+
+export type Teaching = ReturnType<typeof createTeaching>;

@@ -1,0 +1,86 @@
+/** @jsxImportSource hono/jsx */
+import type { Hono } from 'hono';
+import { QuestionError } from '../app/questions.js';
+import { TeachError } from '../app/teach.js';
+import type { T } from '../core/types.js';
+import { createFaqPhrasingStore } from '../storage/faq-phrasings.js';
+import type { ConsoleContext, ConsoleDeps } from './app.js';
+import { pageBase } from './app.js';
+import type { ConsoleEnv } from './auth.js';
+import { OUT_OF_SCOPE, QuestionsPage } from './pages/questions.js';
+
+/** Flash keys of this page, read from console.questions.flash.* (the rest come from console.flash.*). */
+const OK = new Set(['taught', 'taught_out_of_scope', 'forgotten']);
+const ERR = new Set(['choose_topic', 'unknown_topic', 'empty_phrasing', 'not_taught']);
+
+/** Questions people left for an officer, and teaching the bot what it did not understand. */
+export function questionRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
+  const { app, officers, t, timeZone, clock } = deps;
+  const phrasings = createFaqPhrasingStore(deps.db);
+  // Titles in the officer's language, sorted as officers read them.
+  const topics = app.teachableTopics
+    .map((id) => ({ id, title: t(`kb.${id}.title`) }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'id'));
+
+  function flashOf(c: ConsoleContext) {
+    const ok = c.req.query('ok');
+    const err = c.req.query('err');
+    if (ok && OK.has(ok)) return { text: t(`console.questions.flash.${ok}`) };
+    if (err && ERR.has(err)) return { text: t(`console.questions.flash.${err}`), error: true };
+    return undefined;
+  }
+
+  web.get('/questions', (c) => {
+    const base = pageBase(c, t, timeZone);
+    return c.html(
+      <QuestionsPage
+        {...base}
+        flash={flashOf(c) ?? base.flash}
+        open={app.questions.open()}
+        answered={app.questions.answered(20)}
+        unmatched={phrasings.unmatchedSummary(100)}
+        topics={topics}
+        taught={app.taught()}
+      />,
+    );
+  });
+
+  web.post('/questions/teach', async (c) => {
+    const body = await c.req.parseBody();
+    const choice = String(body.topic ?? '');
+    if (!choice) return c.redirect('/questions?err=choose_topic', 303);
+    const topic = choice === OUT_OF_SCOPE ? null : choice;
+    try {
+      app.teach(String(body.text ?? ''), topic, c.get('officer')!.id);
+    } catch (err) {
+      if (err instanceof TeachError) return c.redirect(`/questions?err=${err.reason}`, 303);
+      throw err;
+    }
+    return c.redirect(`/questions?ok=${topic === null ? 'taught_out_of_scope' : 'taught'}`, 303);
+  });
+
+  web.post('/questions/forget', async (c) => {
+    const body = await c.req.parseBody();
+    try {
+      app.forget(String(body.key ?? ''), c.get('officer')!.id);
+    } catch (err) {
+      if (err instanceof TeachError) return c.redirect(`/questions?err=${err.reason}`, 303);
+      throw err;
+    }
+    return c.redirect('/questions?ok=forgotten', 303);
+  });
+
+  web.post('/questions/:id/answer', async (c) => {
+    const body = await c.req.parseBody();
+    const answer = String(body.answer ?? '').trim();
+    if (!answer) return c.redirect('/questions?err=empty_answer', 303);
+    try {
+      app.questions.answer(Number(c.req.param('id')), c.get('officer')!.id, answer.slice(0, 1000));
+    } catch (err) {
+      if (err instanceof QuestionError) return c.redirect('/questions?err=question_closed', 303);
+      throw err;
+    }
+    officers.audit({ officerId: c.get('officer')!.id, action: 'answer_question', detail: { question: Number(c.req.param('id')) }, now: clock() });
+    return c.redirect('/questions?ok=answered', 303);
+  });
+}

@@ -1,0 +1,374 @@
+import { formatRupiah } from '../domain/income.js';
+import { INCOME_PERIOD_FACTORS, readIncome } from '../domain/income-words.js';
+import { matchChoice } from '../domain/match.js';
+import { editDistance, normalizeText } from '../domain/normalize.js';
+import { MENU_FLOW, MENU_STEP } from './constants.js';
+import { pendingChoices, pendingReply } from './pending.js';
+import type { ChoiceDef, Ctx, Effect, FlowDef, Pending, Reply, Session, StepDef, StepEnv, Transition } from './types.js';
+
+/** After this many wrong answers in a row the bot points to the menu. */
+export const MAX_MISSES = 3;
+
+/** Replies that keep the answer already given when a question is asked again. */
+const KEEP_WORDS = new Set(['ok', 'oke', 'sama', 'tetap', 'keep', 'same']);
+
+export type Flows = Readonly<Record<string, FlowDef>>;
+
+/** Collects what one message produces. */
+export class Out {
+  replies: Reply[] = [];
+  effects: Effect[] = [];
+  say(text: string): void {
+    this.replies.push({ text });
+  }
+}
+
+/** What the current step makes of a text, before anything is changed. */
+export type StepReading =
+  | { kind: 'intercept'; transition: Transition }
+  | { kind: 'keep'; value: unknown }
+  | { kind: 'choice'; value: string; exact: boolean }
+  | { kind: 'typed'; value: unknown }
+  /** An income given per day, as a range, or "don't know": confirmed before it is kept. */
+  | { kind: 'confirm'; pending: Pending }
+  | { kind: 'invalid'; key: string; params?: Record<string, unknown>; choices: number };
+
+export function envOf(s: Session, c: Ctx): StepEnv {
+  return { s, c, t: c.translate(s.lang) };
+}
+
+function asTransition(r: string | null | Transition): Transition {
+  return typeof r === 'object' && r !== null ? r : { to: r };
+}
+
+/**
+ * Where the conversation is and how it moves: flows, steps, the menu, drafts, rendering the current
+ * question and applying what a step's callback returns. It decides nothing about what a message
+ * means (that is the front door's job) and calls no handler.
+ */
+export class Conversation {
+  constructor(
+    readonly flows: Flows,
+    readonly s: Session,
+    readonly c: Ctx,
+    readonly out: Out,
+  ) {}
+
+  get env(): StepEnv {
+    return envOf(this.s, this.c);
+  }
+  get flow(): FlowDef {
+    return this.flows[this.s.flow]!;
+  }
+  get step(): StepDef {
+    return this.flow.steps[this.s.step]!;
+  }
+  get inMenu(): boolean {
+    return this.s.flow === MENU_FLOW;
+  }
+
+  /** Leaves the current flow for the main menu; a flow that keeps drafts parks its answers. */
+  toMenu(park: boolean): void {
+    this.leave(park);
+    this.render();
+  }
+
+  leave(park: boolean): void {
+    const { s } = this;
+    const flow = this.flows[s.flow];
+    if (park && flow?.keepsDraft && Object.keys(s.answers).length > 0) {
+      s.drafts[s.flow] = { step: s.step, answers: s.answers, trail: s.trail };
+    }
+    this.resetTo(MENU_FLOW, MENU_STEP);
+  }
+
+  resetTo(flow: string, step: string): void {
+    const { s } = this;
+    s.flow = flow;
+    s.step = step;
+    s.answers = {};
+    s.trail = [];
+    s.misses = 0;
+    s.editing = false;
+    s.pending = null;
+  }
+
+  back(): void {
+    const { s } = this;
+    const prev = s.trail.pop();
+    if (!prev || this.inMenu) {
+      if (!this.inMenu) this.out.say(this.env.t('nav.first_question'));
+      return this.render();
+    }
+    s.misses = 0;
+    if (prev === this.flow.summaryStep) s.editing = false;
+    s.step = prev;
+    this.render();
+  }
+
+  enterFlow(flowId: string, offerDraft = true, resumeDraft = false): void {
+    const flow = this.flows[flowId];
+    if (!flow) return this.toMenu(false);
+    const draft = this.s.drafts[flowId];
+    if (resumeDraft && draft && flow.steps[draft.step]) {
+      delete this.s.drafts[flowId];
+      this.resetTo(flowId, draft.step);
+      this.s.answers = draft.answers;
+      this.s.trail = draft.trail;
+      return this.render();
+    }
+    if (offerDraft && flow.keepsDraft && draft) {
+      // Wait at the menu: a command instead of an answer must not start the flow over the draft.
+      this.resetTo(MENU_FLOW, MENU_STEP);
+      return this.askPending({ kind: 'draft', flow: flowId });
+    }
+    this.resetTo(flowId, flow.start);
+    this.goTo(flow.start);
+  }
+
+  /** Leaves whatever is going on (parking a draft) for another flow; staying put when already there. */
+  switchTo(flowId: string): void {
+    if (this.s.flow === flowId && !this.s.pending) return this.render();
+    this.leave(true);
+    this.enterFlow(flowId);
+  }
+
+  /** Moves to a step, passing over the ones whose `skip` says so. */
+  goTo(stepId: string): void {
+    let id: string | null = stepId;
+    for (let guard = 0; id !== null && guard < 50; guard++) {
+      const step: StepDef | undefined = this.flow.steps[id];
+      if (!step) throw new Error(`flow ${this.s.flow} has no step ${id}`);
+      this.s.step = id;
+      if (!step.skip?.(this.env)) return this.render();
+      const tr = asTransition(step.next(undefined, this.env));
+      if (tr.to === null || tr.flow) return this.apply(tr);
+      id = tr.to;
+    }
+  }
+
+  /** Shows the current step's question with its numbered choices. */
+  render(prefix?: string): void {
+    const env = this.env;
+    const step = this.step;
+    const body = typeof step.prompt === 'string' ? env.t(step.prompt, step.promptParams?.(env)) : step.prompt(env);
+    const previous = this.s.answers[step.field ?? step.id];
+    const keep =
+      previous !== undefined && step.display && !this.inMenu
+        ? `\n\n${env.t('nav.keep_previous', { value: step.display(previous, env) })}`
+        : '';
+    const reply: Reply = { text: `${prefix ? `${prefix}\n\n` : ''}${body}${keep}` };
+    const choices = step.choices?.(env);
+    if (choices && choices.length > 0) {
+      reply.choices = choices.map((ch, i) => ({ key: String(i + 1), label: ch.label }));
+      if (!this.inMenu) reply.choices.push({ key: '0', label: env.t('nav.menu') });
+    }
+    this.out.replies.push(reply);
+  }
+
+  /** The question that is waiting: the engine's own when there is one, else the step's. */
+  repeatQuestion(prefix?: string): void {
+    if (this.s.pending) this.out.replies.push(this.pendingReply(this.s.pending, prefix));
+    else this.render(prefix);
+  }
+
+  reprompt(errorKey: string, params?: Record<string, unknown>): void {
+    const { s } = this;
+    s.misses += 1;
+    let hint = this.env.t(errorKey, params);
+    if (s.misses >= MAX_MISSES) hint += `\n${this.env.t('nav.too_many_misses')}`;
+    this.render(hint);
+  }
+
+  /** Who the bot is (and that it is not BPJS), said on a greeting or a first contact. */
+  intro(): void {
+    this.out.say(this.env.t('menu.intro', { regency: this.c.settings.regency.name }));
+  }
+
+  /** Asks one of the engine's own questions (cancel? language? continue? which topic?). */
+  askPending(p: Pending, hint?: string): void {
+    this.s.pending = p;
+    this.out.replies.push(this.pendingReply(p, hint));
+  }
+
+  pendingChoices(p: Pending): ChoiceDef[] {
+    return pendingChoices(p, this.env);
+  }
+
+  pendingReply(p: Pending, hint?: string): Reply {
+    return pendingReply(p, this.env, this.s.flow, hint);
+  }
+
+  /** Reads the text as an answer to the current step without acting on it. */
+  readAnswer(text: string): StepReading {
+    const env = this.env;
+    const step = this.step;
+    const transition = step.intercept?.(text, env);
+    if (transition) return { kind: 'intercept', transition };
+    const previous = this.s.answers[step.field ?? step.id];
+    if (previous !== undefined && step.display && KEEP_WORDS.has(text.toLowerCase())) return { kind: 'keep', value: previous };
+    const choices = step.choices?.(env) ?? [];
+    if (choices.length > 0) {
+      const exact = exactChoice(text, choices);
+      if (exact !== undefined) return { kind: 'choice', value: exact, exact: true };
+    }
+    if (step.readsIncome) {
+      const income = this.readIncomeAnswer(text);
+      if (income) return income;
+    }
+    if (step.answer) {
+      const parsed = step.answer(env).safeParse(text);
+      if (parsed.success) return { kind: 'typed', value: parsed.data };
+    }
+    if (choices.length > 0) {
+      const loose = pickChoice(text, choices);
+      if (loose !== undefined) return { kind: 'choice', value: loose, exact: false };
+    }
+    if (step.answer) {
+      const parsed = step.answer(env).safeParse(text);
+      const issue = parsed.success ? undefined : parsed.error.issues[0];
+      const params = issue && 'params' in issue ? (issue.params as Record<string, unknown>) : undefined;
+      const key = issue?.message?.startsWith('err.') ? issue.message : 'err.format';
+      return { kind: 'invalid', key, params, choices: choices.length };
+    }
+    return { kind: 'invalid', key: 'err.choice', params: { max: choices.length }, choices: choices.length };
+  }
+
+  /** An income in people's words: a plain amount is an answer; anything else is confirmed first. */
+  private readIncomeAnswer(text: string): StepReading | undefined {
+    const r = readIncome(text);
+    const t = this.env.t;
+    const minimum = this.c.rates.bpu.minIncome;
+    switch (r.kind) {
+      case 'amount':
+        return { kind: 'typed', value: r.rupiah };
+      case 'converted':
+        return {
+          kind: 'confirm',
+          pending: { kind: 'income', value: r.rupiah, reading: 'converted', detail: { typed: formatRupiah(r.amount), per: t(`income.per_${r.per}`), factor: r.per === 'year' ? '12' : String(r.factor) } },
+        };
+      case 'range':
+        return {
+          kind: 'confirm',
+          pending: {
+            kind: 'income',
+            value: r.rupiah,
+            reading: 'range',
+            detail: { low: formatRupiah(r.amountLow ?? r.low), high: formatRupiah(r.amountHigh ?? r.high), per: t(`income.per_${r.per ?? 'month'}`) },
+          },
+        };
+      case 'unknown':
+      case 'none':
+        return { kind: 'confirm', pending: { kind: 'income', value: minimum, reading: 'unknown', detail: { min: formatRupiah(minimum), days: String(INCOME_PERIOD_FACTORS.day) } } };
+      case 'error':
+        return undefined;
+    }
+  }
+
+  /** Acts on a reading of the current step (an accepted answer moves on, an invalid one asks again). */
+  takeAnswer(reading: StepReading): void {
+    const step = this.step;
+    switch (reading.kind) {
+      case 'intercept':
+        return this.accept(step, undefined, reading.transition);
+      case 'keep':
+      case 'choice':
+      case 'typed': {
+        const problem = step.check?.(reading.value, this.env);
+        if (problem) return this.reprompt(problem[0], problem[1]);
+        return this.accept(step, reading.value);
+      }
+      case 'confirm':
+        return this.askPending(reading.pending);
+      case 'invalid':
+        return this.reprompt(reading.key, reading.params);
+    }
+  }
+
+  private accept(step: StepDef, value: unknown, given?: Transition): void {
+    const { s } = this;
+    if (value !== undefined) s.answers[step.field ?? step.id] = value;
+    s.misses = 0;
+    const wasEditing = s.editing;
+    let tr = given ?? asTransition(step.next(value, this.env));
+    const plainMove = tr.to !== null && !tr.flow && !tr.say && !tr.effects && !tr.fresh;
+    if (!given && wasEditing && plainMove && this.flow.summaryStep) {
+      tr = { to: step.afterEdit?.(value, this.env) ?? this.flow.summaryStep };
+    }
+    if (tr.to === this.flow.summaryStep) s.editing = false;
+    // A step that starts over (fresh answers) has no way back to what came before.
+    if (tr.to !== null && !tr.flow && tr.to !== step.id && !tr.fresh) s.trail.push(step.id);
+    this.apply(tr);
+  }
+
+  /** Applies what a step returned: messages, effects, fresh answers, dropped drafts, where to go. */
+  apply(tr: Transition): void {
+    for (const text of tr.say ?? []) this.out.say(text);
+    if (tr.effects) this.out.effects.push(...tr.effects);
+    if (tr.fresh) {
+      this.s.answers = {};
+      this.s.trail = [];
+    }
+    if (tr.dropDrafts) this.s.drafts = {};
+    if (tr.flow) {
+      delete this.s.drafts[this.s.flow];
+      return this.enterFlow(tr.flow, true, tr.resumeDraft);
+    }
+    if (tr.to === null) {
+      delete this.s.drafts[this.s.flow];
+      return this.toMenu(false);
+    }
+    if (tr.to === this.flow.summaryStep && this.s.editing) this.s.editing = false;
+    this.goTo(tr.to);
+  }
+}
+
+/**
+ * A choice typed exactly: its number, its label or an alias (case, accents and punctuation aside),
+ * or the whole label with a typo. Nothing more: a sentence that merely starts with a menu word is
+ * a question, not a choice.
+ */
+export function exactChoice(text: string, choices: ChoiceDef[]): string | undefined {
+  const num = /^\s*(\d+)\s*[.)]?\s*$/.exec(text);
+  if (num) {
+    const n = Number(num[1]);
+    return n >= 1 && n <= choices.length ? choices[n - 1]!.value : undefined;
+  }
+  const q = normalizeText(text);
+  if (!q) return undefined;
+  const hits = new Set<string>();
+  for (const ch of choices) for (const l of [ch.label, ...(ch.aliases ?? [])]) if (normalizeText(l) === q) hits.add(ch.value);
+  if (hits.size === 1) return [...hits][0];
+  if (hits.size > 1) return undefined;
+  // The whole label or alias, mistyped ("pendaftran", "hitung iuaran"), or stretched ("yaaa").
+  const folded = q.replace(/(\p{L})\1+/gu, '$1');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const ch of choices) {
+    for (const l of [ch.label, ...(ch.aliases ?? [])]) {
+      const label = normalizeText(l);
+      const allowed = label.length >= 8 ? 2 : label.length >= 4 ? 1 : 0;
+      const d = Math.min(editDistance(q, label, allowed), editDistance(folded, label.replace(/(\p{L})\1+/gu, '$1'), allowed));
+      if (d > allowed) continue;
+      if (d < bestDistance) {
+        best = ch.value;
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance && best !== ch.value) {
+        tie = true;
+      }
+    }
+  }
+  return tie ? undefined : best;
+}
+
+/** A choice by number or label, typo-tolerant, with stretched letters folded; also "ya betul" for "ya". */
+export function pickChoice(text: string, choices: ChoiceDef[]): string | undefined {
+  const matchable = choices.map((ch) => ({ value: ch.value, labels: [ch.label, ...(ch.aliases ?? [])] }));
+  const hit = matchChoice(text, matchable);
+  if (hit !== undefined) return hit;
+  // Chat spellings stretch letters ("yaaa", "gakkk"): try once more with repeats folded.
+  const folded = text.replace(/(\p{L})\1+/gu, '$1');
+  return folded !== text ? matchChoice(folded, matchable) : undefined;
+}

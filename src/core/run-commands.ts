@@ -1,0 +1,98 @@
+import { parseInviteCode } from '../domain/reference.js';
+import type { Command, Slash } from './commands.js';
+import type { Conversation } from './navigation.js';
+
+/** The words understood at every question: menu, back, cancel, help, language, greetings. */
+export function runCommand(conv: Conversation, cmd: Command): void {
+  const { s, out } = conv;
+  switch (cmd) {
+    case 'menu':
+      return conv.toMenu(true);
+    case 'back':
+      s.pending = null;
+      return conv.back();
+    case 'cancel':
+      s.pending = null;
+      if (conv.inMenu) return conv.toMenu(false);
+      return conv.askPending({ kind: 'confirmCancel' });
+    case 'greeting':
+      if (!conv.inMenu) out.say(conv.env.t('nav.greeting_in_flow', { flow: conv.env.t(`flows.${s.flow}`) }));
+      else if (!s.pending) conv.intro();
+      return conv.repeatQuestion();
+    case 'help': {
+      const t = conv.env.t;
+      const key = conv.step.help ?? `help.${s.flow}`;
+      out.say(`${t(key, helpParams(conv))}\n\n${t('help.commands')}`);
+      return conv.repeatQuestion();
+    }
+    case 'language':
+      return conv.askPending({ kind: 'language', then: s.pending && s.pending.kind !== 'language' ? s.pending : undefined });
+    case 'english':
+    case 'indonesian':
+      s.lang = cmd === 'english' ? 'en' : 'id';
+      out.say(conv.env.t('nav.language_set'));
+      return conv.repeatQuestion();
+  }
+}
+
+function helpParams(conv: Conversation): Record<string, unknown> {
+  const o = conv.c.settings.office;
+  return { office: o.name, phone: o.phone, hours: o.hours, address: o.address };
+}
+
+/** Slash commands work from anywhere: a registration in progress is parked as a draft. */
+export function runSlash(conv: Conversation, cmd: Slash): void {
+  const { s } = conv;
+  s.pending = null;
+  const open = (flowId: string, resume = false) => {
+    conv.leave(true);
+    conv.enterFlow(flowId, true, resume);
+  };
+  switch (cmd.name) {
+    case 'start': {
+      const invite = parseInviteCode(cmd.payload);
+      if (invite) return enrolCadre(conv, invite);
+      conv.leave(true);
+      conv.intro();
+      return conv.render();
+    }
+    case 'menu':
+      return conv.toMenu(true);
+    case 'language':
+      return runCommand(conv, 'language');
+    case 'help':
+      return runCommand(conv, 'help');
+    case 'status':
+    case 'neighbours':
+      return open(s.cadre ? 'neighbours' : 'status');
+    case 'register':
+      return open('registration');
+    case 'draft':
+      if (!s.drafts.registration) {
+        conv.leave(true);
+        conv.out.say(conv.env.t('cadre.no_draft'));
+        return conv.render();
+      }
+      return open('registration', true);
+    case 'unknown':
+      conv.out.say(conv.env.t('nav.unknown_command'));
+      return conv.repeatQuestion();
+  }
+}
+
+/** Enrols the person as a cadre with an invite code (typed, or from a deep link). */
+export function enrolCadre(conv: Conversation, code: string): void {
+  const { s, c } = conv;
+  const t = conv.env.t;
+  const invite = c.store.invite(code);
+  s.pending = null;
+  if (invite.state !== 'valid' || !invite.desa || !invite.kecamatan || !invite.role) {
+    conv.out.say(t(`cadre.invite_${invite.state}`, { phone: c.settings.office.phone }));
+    return conv.render();
+  }
+  conv.out.effects.push({ type: 'enrolCadre', code });
+  conv.leave(true);
+  s.cadre = { desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role };
+  conv.out.say(t('cadre.enrolled', { desa: invite.desa, kecamatan: invite.kecamatan, role: t(`cadre.role.${invite.role}`) }));
+  conv.render();
+}

@@ -1,0 +1,155 @@
+import { stemmer as stemId } from '@orama/stemmers/indonesian';
+import { informalWords, isStopWord } from './normalize.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** One concept found in a message, with the words it covers. */
+export interface ConceptHit {
+  concept: string;
+  start: number;
+  end: number;
+}
+
+/** What the message says, as concepts, plus the content words nothing explained. */
+export interface ConceptReading {
+  words: string[];
+  concepts: Set<string>;
+  hits: ConceptHit[];
+  /** Content words (not stop words, not digits) that no concept covers. */
+  unknown: string[];
+}
+
+const PREFIXES = ['di', 'ke', 'ter', 'ber', 'me', 'mem', 'men', 'meng', 'nge', 'ng'];
+const SUFFIXES = ['kan', 'in', 'i', 'an'];
+
+/** The light forms of a chat word a vocabulary word may hide behind: "dicairkannya" → "cair", "daftarin" → "daftar". */
+function lightForms(word: string, enclitics: readonly string[]): string[] {
+  const forms = new Set([word]);
+  for (const e of enclitics) if (word.length - e.length >= 3 && word.endsWith(e)) forms.add(word.slice(0, -e.length));
+  for (const f of [...forms]) {
+    for (const s of SUFFIXES) if (f.length - s.length >= 3 && f.endsWith(s)) forms.add(f.slice(0, -s.length));
+  }
+  for (const f of [...forms]) {
+    for (const p of PREFIXES) if (f.length - p.length >= 3 && f.startsWith(p)) forms.add(f.slice(p.length));
+  }
+  return [...forms];
+}
+
+/** Every way to delete one letter: two words one typo apart share one of these (SymSpell). */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * Finds the vocabulary's concepts in a message. Each phrase matches a run of words; a word matches a
+ * vocabulary word exactly, through a light affix ("-nya", "di-…-kan"), through its Indonesian stem,
+ * or one typo away (words of 6+ letters, our own words only). A phrase inside a longer matching phrase does not count
+ * ("bpjs" inside "bpjs kesehatan").
+ */
+export function createConceptIndex(vocab: Vocabulary) {
+  // Phrases as word lists, indexed by their first word.
+  const byFirst = new Map<string, { concept: string; words: string[] }[]>();
+  const known = new Set<string>();
+  for (const [concept, phrases] of Object.entries(vocab.concepts)) {
+    for (const phrase of phrases) {
+      const words = informalWords(phrase);
+      if (words.length === 0) continue;
+      for (const w of words) known.add(w);
+      const list = byFirst.get(words[0]!) ?? [];
+      list.push({ concept, words });
+      byFirst.set(words[0]!, list);
+    }
+  }
+  const byStem = new Map<string, string[]>();
+  const byDeletion = new Map<string, Set<string>>();
+  // Typos and stems are corrected towards our own words only: an off-topic word must be typed as it is.
+  const ours = new Set<string>();
+  for (const [concept, phrases] of Object.entries(vocab.concepts)) {
+    if (concept.startsWith('oos_')) continue;
+    for (const phrase of phrases) for (const w of informalWords(phrase)) ours.add(w);
+  }
+  for (const w of ours) {
+    if (w.length >= 4 && /^\p{L}+$/u.test(w)) {
+      const st = stemId(w);
+      if (st.length >= 4) byStem.set(st, [...(byStem.get(st) ?? []), w]);
+    }
+    if (w.length >= 6) {
+      for (const d of [w, ...deletions(w)]) {
+        const set = byDeletion.get(d) ?? new Set<string>();
+        set.add(w);
+        byDeletion.set(d, set);
+      }
+    }
+  }
+  const enclitics = vocab.enclitics;
+
+  /** The vocabulary words this chat word can stand for (empty when none). */
+  function candidates(word: string): Set<string> {
+    if (known.has(word)) return new Set([word]);
+    // Function words are never a typo of a topic word ("kalau" is not "galau").
+    if (isStopWord(word)) return new Set();
+    const exact = lightForms(word, enclitics).filter((f) => known.has(f));
+    if (exact.length) return new Set(exact);
+    if (/^\p{L}+$/u.test(word) && word.length >= 4) {
+      const stemmed = byStem.get(stemId(word));
+      if (stemmed) return new Set(stemmed);
+    }
+    if (word.length >= 6 && /^\p{L}+$/u.test(word)) {
+      // One typo: a deletion on either side meets (covers a missing, extra, changed or swapped letter).
+      const found = new Set<string>();
+      for (const d of [word, ...deletions(word)]) for (const w of byDeletion.get(d) ?? []) found.add(w);
+      const close = [...found].filter((w) => Math.abs(w.length - word.length) <= 1 && w.length >= 6);
+      if (close.length === 1) return new Set(close);
+    }
+    return new Set();
+  }
+
+  /** "ketenaga kerjaan", "pen daftaran": a word split in two by a space is read as one. */
+  function joinSplitWords(words: string[]): string[] {
+    const joined: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const a = words[i]!;
+      const b = words[i + 1];
+      if (b !== undefined && !known.has(a) && !known.has(b) && /^\p{L}+$/u.test(a + b)) {
+        const whole = informalWords(a + b);
+        if (whole.length === 1 && known.has(whole[0]!)) {
+          joined.push(whole[0]!);
+          i++;
+          continue;
+        }
+      }
+      joined.push(a);
+    }
+    return joined;
+  }
+
+  return {
+    read(text: string): ConceptReading {
+      const words = joinSplitWords(informalWords(text.slice(0, 400)));
+      const cands = words.map(candidates);
+      const raw: ConceptHit[] = [];
+      for (let i = 0; i < words.length; i++) {
+        for (const first of cands[i]!) {
+          for (const phrase of byFirst.get(first) ?? []) {
+            const n = phrase.words.length;
+            if (i + n > words.length) continue;
+            let ok = true;
+            for (let k = 1; k < n && ok; k++) ok = cands[i + k]!.has(phrase.words[k]!);
+            if (ok) raw.push({ concept: phrase.concept, start: i, end: i + n });
+          }
+        }
+      }
+      // A phrase strictly inside a longer one is that longer phrase's word, not a concept of its own.
+      const hits = raw.filter(
+        (h) => !raw.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+      );
+      const covered = new Set<number>();
+      for (const h of hits) for (let k = h.start; k < h.end; k++) covered.add(k);
+      const unknown = words.filter((w, i) => !covered.has(i) && !isStopWord(w) && !/^\d+$/.test(w) && w.length > 1);
+      return { words, concepts: new Set(hits.map((h) => h.concept)), hits, unknown };
+    },
+  };
+}
+
+export type ConceptIndex = ReturnType<typeof createConceptIndex>;

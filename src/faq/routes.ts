@@ -1,0 +1,197 @@
+/**
+ * How concepts found in a message (data/vocabulary.json) lead to an answer: programme × aspect ×
+ * entity. A route applies when the message has all of its concepts and none of its `none`; having
+ * one of `any` adds a point. The highest score wins; a tie between different answers is unsure.
+ * `to` is a knowledge-base topic (locales `kb`) or `oos:<kind>` for an out-of-scope reply.
+ */
+export interface Route {
+  to: string;
+  all: string[];
+  any?: string[];
+  none?: string[];
+  /** Default: the number of concepts in `all`. */
+  score?: number;
+}
+
+/** Words that ask what a programme is or what it pays. */
+const ABOUT = ['what', 'benefit', 'howmuch'];
+const PROGRAMMES = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
+
+/** Out-of-scope kinds, each with its own "ask there instead" reply (locales faq.out_of_scope.<kind>). */
+export const OUT_OF_SCOPE = ['kesehatan', 'bansos', 'loan', 'prakerja', 'job', 'tax', 'general'] as const;
+
+export const ROUTES: readonly Route[] = [
+  // What each programme is and pays; the parts of a benefit lead to it too.
+  { to: 'jkk', all: ['jkk'], any: [...ABOUT, 'medical', 'sick_pay', 'disability'], score: 1.5 },
+  { to: 'jkk', all: ['jkk', 'jkm'], any: ABOUT, none: ['compare'], score: 3.5 },
+  { to: 'jkk', all: ['disability'], any: ABOUT },
+  { to: 'jkk', all: ['sick_pay'], any: ABOUT, score: 1.5 },
+  { to: 'jkk', all: ['jkk', 'medical'], score: 2.5 },
+  { to: 'jkm', all: ['jkm'], any: [...ABOUT, 'funeral', 'lump_sum', 'periodic'], score: 1.5 },
+  { to: 'jkm', all: ['funeral'], any: ABOUT, score: 2 },
+  { to: 'jkm', all: ['lump_sum'], any: ABOUT },
+  { to: 'jkm', all: ['periodic'], any: ABOUT },
+  { to: 'jkm_scholarship', all: ['scholarship'], any: [...ABOUT, 'jkm', 'jkk', 'other_person'], score: 1.5 },
+  { to: 'jht', all: ['jht'], any: [...ABOUT, 'when'], score: 1.5 },
+  { to: 'jp', all: ['jp'], any: [...ABOUT, 'join', 'own_account', 'contribution', 'age', 'when', 'lump_sum'], score: 1.5 },
+  { to: 'jkp', all: ['jkp'], any: [...ABOUT, 'join', 'own_account', 'contribution', 'claim', 'when', 'wage'], score: 1.5 },
+  { to: 'what_is_bpjstk', all: ['bpjstk', 'what'], score: 2.5 },
+  { to: 'what_is_bpjstk', all: ['why'], any: ['bpjstk', 'register', 'optional'], score: 1.5 },
+  { to: 'what_is_bpjstk', all: ['bpjstk'], score: 0.8 },
+  { to: 'bpu_benefits', all: ['benefit'], none: ['contribution'] },
+  { to: 'bpu_benefits', all: ['benefit', 'bpjstk'], score: 3 },
+  { to: 'bpu_benefits', all: ['benefit', 'own_account'], score: 3 },
+  { to: 'bpu_benefits', all: ['benefit', 'multi'], score: 3 },
+  { to: 'bpu_benefits', all: ['multi'], score: 1.5 },
+
+  // Contributions: in general, per programme, through an employer, discounts, who pays, how to pay.
+  { to: 'bpu_contribution', all: ['contribution'], any: ['howmuch', 'income', 'own_account', 'when', 'bpjstk', 'transport'], score: 1.5 },
+  { to: 'bpu_contribution', all: ['contribution', 'multi'], score: 4 },
+  { to: 'contribution_jkk', all: ['jkk_named', 'contribution'], any: ['howmuch', 'income'], score: 2 },
+  { to: 'contribution_jkm', all: ['jkm_named', 'contribution'], any: ['howmuch', 'income'], none: ['funeral'], score: 2 },
+  { to: 'jht_optional', all: ['jht', 'contribution'], any: ['howmuch', 'optional'], none: ['wage'] },
+  { to: 'jht_optional', all: ['jht', 'optional'], score: 3 },
+  { to: 'jht_optional', all: ['jht', 'join'], score: 2.5 },
+  { to: 'jht_optional', all: ['optional', 'contribution'], any: ['jht'] },
+  { to: 'jp', all: ['jp', 'contribution'], score: 2.5 },
+  { to: 'jkp', all: ['jkp', 'contribution'], score: 2.5 },
+  { to: 'jp', all: ['jp', 'join'], score: 3 },
+  { to: 'jp', all: ['jp', 'own_account'], score: 3.5 },
+  { to: 'jkp', all: ['jkp', 'join'], score: 3 },
+  { to: 'jkp', all: ['jkp', 'own_account'], score: 3.5 },
+  { to: 'jkp', all: ['jkp', 'transport'], score: 3 },
+  { to: 'wage_contribution', all: ['contribution', 'wage'], any: ['howmuch', 'jht', 'jp', 'jkk', 'jkm'], score: 3 },
+  { to: 'discount', all: ['discount'], any: ['contribution', 'transport', 'when'], score: 2 },
+  { to: 'wage_contribution', all: ['discount', 'wage'], score: 3.5 },
+  { to: 'discount', all: ['contribution', 'transport'], any: ['howmuch'] },
+  { to: 'free_contribution', all: ['free'], any: ['contribution', 'regency_programme'], score: 2 },
+  { to: 'pay_how', all: ['pay_how'], score: 2.5 },
+  { to: 'pay_how', all: ['contribution', 'how'], score: 1.5 },
+  { to: 'pay_how', all: ['contribution', 'where'], score: 2.5 },
+  { to: 'inactive', all: ['late'], score: 3 },
+  { to: 'income_declare', all: ['income_declare'], score: 2.5 },
+  { to: 'income_declare', all: ['income'], any: ['what', 'how', 'correct'], score: 0.8 },
+
+  // Who can join.
+  { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },
+  { to: 'who_can_join', all: ['not_working'], any: ['join', 'register', 'bpjstk'], score: 2 },
+  { to: 'own_account', all: ['own_account'], any: ['join', 'register', 'bpjstk'] },
+  { to: 'own_account', all: ['own_account', 'join'], score: 2.5 },
+  { to: 'own_account', all: ['transport'], any: ['join', 'register', 'bpjstk'] },
+  { to: 'own_account', all: ['transport', 'join'], score: 2.5 },
+  { to: 'wage_worker', all: ['wage'], any: ['join', 'register', 'bpjstk', 'how'] },
+  { to: 'wage_worker', all: ['wage', 'register'], score: 2.5 },
+  { to: 'employer_report', all: ['report'], score: 1.5 },
+  { to: 'employer_report', all: ['report', 'wage'], score: 3 },
+  { to: 'employer_report', all: ['wage', 'register', 'report'], score: 4 },
+  { to: 'village_roles', all: ['village_role'], any: ['join', 'free', 'register', 'bpjstk', 'contribution', 'benefit'], score: 1.2 },
+  { to: 'village_roles', all: ['village_role', 'own_account'], score: 2.5 },
+  { to: 'pekerja_rentan', all: ['rentan'], any: ['join', 'free', 'register', 'bpjstk', 'contribution', 'benefit'], score: 1.5 },
+  { to: 'pekerja_rentan', all: ['oos_bansos', 'join'], score: 3 },
+  { to: 'age_limit', all: ['age'], any: ['join', 'register', 'bpjstk'], none: ['jp'], score: 1.5 },
+  { to: 'foreigner', all: ['foreigner'], any: ['join', 'register', 'bpjstk', 'nik'], score: 1.5 },
+  { to: 'already_member', all: ['already'], score: 2.5 },
+
+  // Signing up.
+  { to: 'how_register', all: ['register', 'how'], none: ['other_person', 'status', 'wage', 'check'], score: 2.5 },
+  { to: 'how_register', all: ['register_now', 'how'], none: ['other_person', 'wage'], score: 3 },
+  { to: 'how_register', all: ['register', 'where'], none: ['other_person', 'status', 'wage'] },
+  { to: 'how_register', all: ['register'], score: 0.5 },
+  { to: 'want_register', all: ['want', 'register'], none: ['how', 'where', 'other_person', 'what', 'documents', 'status', 'wage', 'join'] },
+  { to: 'want_register', all: ['register_now'], none: ['how', 'where', 'other_person', 'what', 'documents', 'status', 'wage', 'join', 'already', 'age', 'foreigner'], score: 2.5 },
+  { to: 'after_register', all: ['register', 'when'], none: ['how'] },
+  { to: 'register_other', all: ['register', 'other_person'], any: ['how', 'join', 'village_role', 'want'] },
+  { to: 'register_other', all: ['register_now', 'other_person'], score: 3 },
+  { to: 'documents', all: ['documents'], any: ['register', 'how', 'what'], score: 1.5 },
+  { to: 'documents', all: ['documents', 'nik'], score: 3 },
+  { to: 'after_register', all: ['after'], any: ['register'], score: 2.5 },
+  { to: 'nik', all: ['nik'], any: ['what', 'how', 'register', 'status', 'correct'], score: 1.5 },
+  { to: 'nik', all: ['nik', 'rejected'], score: 3.5 },
+  { to: 'data_use', all: ['why', 'nik'], score: 3 },
+  { to: 'foreigner', all: ['foreigner', 'nik'], score: 3 },
+  { to: 'reference_code', all: ['code'], any: ['register', 'what', 'status', 'data_use'], score: 2.5 },
+  { to: 'check_status', all: ['status'], any: ['register', 'check', 'already'], none: ['what'] },
+  { to: 'check_status', all: ['check', 'register'], none: ['how', 'documents'], score: 2.5 },
+  { to: 'check_status', all: ['check', 'register', 'status'], score: 3.5 },
+  { to: 'status_meaning', all: ['status', 'what'], score: 2.5 },
+  { to: 'status_meaning', all: ['status', 'why'], score: 3 },
+  { to: 'status_meaning', all: ['rejected'], any: ['register', 'status', 'why', 'how'], score: 2.5 },
+  { to: 'status_meaning', all: ['status', 'waiting'], score: 3 },
+  { to: 'correct_data', all: ['correct'], any: ['register', 'nik', 'income', 'data'], score: 1.5 },
+  { to: 'correct_data', all: ['correct', 'field'], score: 3 },
+  { to: 'delete_my_data', all: ['delete'], score: 2 },
+
+  // Claims and waiting periods.
+  { to: 'claim_jkk', all: ['jkk', 'claim'], any: ['how', 'documents', 'join', 'where'], score: 2.5 },
+  { to: 'claim_jkk', all: ['jkk', 'report'], score: 3 },
+  { to: 'claim_jkk', all: ['jkk', 'where'], score: 3 },
+  { to: 'claim_jkm', all: ['jkm', 'claim'], any: ['how', 'documents', 'join', 'where', 'heir'], score: 2.5 },
+  { to: 'claim_jkm', all: ['funeral', 'claim'], score: 2.5 },
+  { to: 'claim_jht', all: ['jht', 'claim'], any: ['how', 'documents', 'when', 'join', 'where'], score: 2.5 },
+  { to: 'jkm_scholarship', all: ['scholarship', 'claim'], score: 2.5 },
+  { to: 'jht_partial', all: ['partial'], any: ['jht', 'claim'], score: 2 },
+  { to: 'jht_partial', all: ['jht', 'partial'], score: 4 },
+  { to: 'waiting_periods', all: ['waiting'], any: ['claim', 'register', ...PROGRAMMES, 'scholarship'], score: 2 },
+  { to: 'waiting_periods', all: ['waiting', 'claim'], score: 3 },
+  { to: 'compare_programmes', all: ['compare', 'multi'], score: 4 },
+  { to: 'heirs', all: ['heir'], none: ['howmuch'], score: 3 },
+  { to: 'heirs', all: ['heir', 'jkm'], none: ['howmuch'], score: 3.5 },
+
+  // About the service.
+  { to: 'regency_programme', all: ['regency_programme'], any: ['what', 'join', 'bpjstk', 'free', 'register'], score: 1.2 },
+  { to: 'dana_desa', all: ['dana_desa'], score: 2.5 },
+  { to: 'privacy', all: ['privacy'], any: ['nik', 'register', 'bpjstk', 'data'], score: 2 },
+  { to: 'privacy', all: ['retention'], score: 3 },
+  { to: 'data_use', all: ['data_use', 'data'], score: 3 },
+  { to: 'privacy', all: ['data', 'check'], score: 2.5 },
+  { to: 'data_use', all: ['data_use'], any: ['nik', 'privacy', 'register', 'data'], score: 1.5 },
+  { to: 'data_use', all: ['data', 'where'], score: 2.5 },
+  { to: 'kpj', all: ['kpj'], any: ['what', 'already', 'how'] },
+  { to: 'jmo', all: ['jmo'], any: ['register', 'bpjstk', 'how'], score: 1.5 },
+  { to: 'kesehatan', all: ['kesehatan', 'compare'], score: 4 },
+  { to: 'kesehatan', all: ['kesehatan', 'bpjstk'], score: 4.5 },
+  { to: 'kesehatan', all: ['kesehatan', 'compare'], score: 4.5 },
+  { to: 'jkk', all: ['medical'], any: ['bpjstk'], score: 1 },
+  { to: 'official', all: ['official'], any: ['bpjstk', 'what'], score: 2 },
+  { to: 'contact_office', all: ['contact'], any: ['where', 'howmuch', 'regency_programme'], score: 1.5 },
+  { to: 'bot_capabilities', all: ['capabilities'], score: 2 },
+  { to: 'greeting', all: ['greeting'], score: 0.9 },
+  { to: 'thanks', all: ['thanks'], score: 0.95 },
+
+  // Not ours: say so, and where to ask.
+  { to: 'oos:kesehatan', all: ['oos_kesehatan'], none: ['jkk'], score: 2.5 },
+  { to: 'oos:kesehatan', all: ['kesehatan'], none: ['compare', 'bpjstk'], score: 4 },
+  { to: 'oos:bansos', all: ['oos_bansos'], score: 3 },
+  { to: 'oos:loan', all: ['oos_loan'], score: 2.5 },
+  { to: 'oos:prakerja', all: ['oos_prakerja'], score: 3 },
+  { to: 'oos:job', all: ['oos_job'], score: 2.5 },
+  { to: 'oos:tax', all: ['oos_tax'], score: 2.5 },
+  { to: 'oos:general', all: ['oos_general'], score: 2.5 },
+];
+
+/** Concepts the reader adds itself: several programmes named at once. */
+export function derivedConcepts(concepts: Set<string>): void {
+  if (PROGRAMMES.filter((p) => concepts.has(p)).length >= 2) concepts.add('multi');
+}
+
+export interface Routed {
+  to: string;
+  score: number;
+  /** Other answers that scored within reach, best first (different from `to`). */
+  others: { to: string; score: number }[];
+}
+
+/** The best route for a set of concepts, or undefined when none applies. */
+export function route(concepts: Set<string>, routes: readonly Route[] = ROUTES): Routed | undefined {
+  const best = new Map<string, number>();
+  for (const r of routes) {
+    if (!r.all.every((c) => concepts.has(c))) continue;
+    if (r.none?.some((c) => concepts.has(c))) continue;
+    const score = (r.score ?? r.all.length) + (r.any?.some((c) => concepts.has(c)) ? 1 : 0);
+    if (score > (best.get(r.to) ?? -1)) best.set(r.to, score);
+  }
+  const ranked = [...best.entries()].map(([to, score]) => ({ to, score })).sort((a, b) => b.score - a.score);
+  const top = ranked[0];
+  if (!top) return undefined;
+  return { to: top.to, score: top.score, others: ranked.slice(1) };
+}
