@@ -92,8 +92,13 @@ function readText(conv: Conversation, text: string, reading: StepReading, first:
   const question = looksLikeQuestion(text);
   if (read && outcome && outcome.kind !== 'none') {
     const atMenu = conv.s.flow === MENU_FLOW;
-    // A valid free-text answer (an address with "Gg. Apa Saja RT 2") is a question only when the reader understood nearly all of it.
-    const asked = question && (reading.kind !== 'typed' || read.match.unknown <= 1);
+    // A valid free-text answer (an address with "Gg. Apa Saja RT 2") is a question only when the reader
+    // understood nearly all of it; without a question word, only when it understood all of it, twice over.
+    const m = read.match;
+    const asked =
+      reading.kind !== 'typed'
+        ? question
+        : (question && m.unknown <= 1) || (m.domain && m.unknown === 0 && m.concepts >= 2 && outcome.kind === 'answer');
     const speaks =
       atMenu ||
       outcome.kind === 'intent' ||

@@ -65,8 +65,8 @@ function isExactAnswer(conv: Conversation, reading: StepReading, text: string): 
     case 'choice':
       return reading.exact;
     case 'typed':
-      // Free text ("ahli waris itu siapa" at the heir's name) that reads as a question is looked at first.
-      return !!conv.step.takesQuestions || !looksLikeQuestion(text);
+      // Free text ("ahli waris itu siapa" at the heir's name) is looked at first: it may be a question.
+      return !!conv.step.takesQuestions || (!conv.step.freeText && !looksLikeQuestion(text));
     case 'invalid':
       return false;
   }

@@ -215,6 +215,8 @@ export interface StepDef {
   skip?: (env: StepEnv) => boolean;
   /** Locale key of step-specific help for "bantuan". */
   help?: string;
+  /** The answer is free text (a name, a place, an address): the reader looks at it first, in case it is a question. */
+  freeText?: boolean;
   /** The answer is a monthly income: daily amounts, ranges and "don't know" are understood and confirmed. */
   readsIncome?: boolean;
   /** The answer itself is free text that may be a question (e.g. a question for an officer): never intercept it. */

@@ -1,4 +1,5 @@
 import { stemmer as stemId } from '@orama/stemmers/indonesian';
+import { editDistance } from '../domain/normalize.js';
 import { informalWords, isStopWord } from './normalize.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -21,9 +22,14 @@ export interface ConceptReading {
 const PREFIXES = ['di', 'ke', 'ter', 'ber', 'me', 'mem', 'men', 'meng', 'nge', 'ng'];
 const SUFFIXES = ['kan', 'in', 'i', 'an'];
 
-/** The light forms of a chat word a vocabulary word may hide behind: "dicairkannya" → "cair", "daftarin" → "daftar". */
+/**
+ * The light forms of a chat word a vocabulary word may hide behind: "dicairkannya" → "cair",
+ * "daftarin" → "daftar", Sundanese "disiapkeun" and Javanese "didaftarke" → "-kan", "bisaji" → "bisa".
+ */
 function lightForms(word: string, enclitics: readonly string[]): string[] {
   const forms = new Set([word]);
+  if (word.length >= 7 && word.endsWith('keun')) forms.add(`${word.slice(0, -4)}kan`);
+  if (word.length >= 7 && word.endsWith('ke')) forms.add(`${word.slice(0, -2)}kan`);
   for (const e of enclitics) if (word.length - e.length >= 3 && word.endsWith(e)) forms.add(word.slice(0, -e.length));
   for (const f of [...forms]) {
     for (const s of SUFFIXES) if (f.length - s.length >= 3 && f.endsWith(s)) forms.add(f.slice(0, -s.length));
@@ -83,10 +89,12 @@ export function createConceptIndex(vocab: Vocabulary) {
     }
   }
   const enclitics = vocab.enclitics;
+  const particles = new Set(vocab.particles);
 
   /** The vocabulary words this chat word can stand for (empty when none). */
   function candidates(word: string): Set<string> {
-    if (known.has(word)) return new Set([word]);
+    // A known word may also hide a shorter one ("dibayar" is "bayar", "mendaftarkan" is "daftar"), never a tiny one ("berapa" is not "apa").
+    if (known.has(word)) return new Set([word, ...lightForms(word, enclitics).filter((f) => f.length >= 4 && known.has(f))]);
     // Function words are never a typo of a topic word ("kalau" is not "galau").
     if (isStopWord(word)) return new Set();
     const exact = lightForms(word, enclitics).filter((f) => known.has(f));
@@ -99,7 +107,7 @@ export function createConceptIndex(vocab: Vocabulary) {
       // One typo: a deletion on either side meets (covers a missing, extra, changed or swapped letter).
       const found = new Set<string>();
       for (const d of [word, ...deletions(word)]) for (const w of byDeletion.get(d) ?? []) found.add(w);
-      const close = [...found].filter((w) => Math.abs(w.length - word.length) <= 1 && w.length >= 6);
+      const close = [...found].filter((w) => w.length >= 6 && editDistance(word, w, 1) <= 1);
       if (close.length === 1) return new Set(close);
     }
     return new Set();
@@ -126,7 +134,8 @@ export function createConceptIndex(vocab: Vocabulary) {
 
   return {
     read(text: string): ConceptReading {
-      const words = joinSplitWords(informalWords(text.slice(0, 400)));
+      // Particles ("sih", "teh", "ji", "mah") carry no meaning and would split a phrase: they go first.
+      const words = joinSplitWords(informalWords(text.slice(0, 400)).filter((w) => !particles.has(w)));
       const cands = words.map(candidates);
       const raw: ConceptHit[] = [];
       for (let i = 0; i < words.length; i++) {
@@ -136,7 +145,7 @@ export function createConceptIndex(vocab: Vocabulary) {
             if (i + n > words.length) continue;
             let ok = true;
             for (let k = 1; k < n && ok; k++) ok = cands[i + k]!.has(phrase.words[k]!);
-            if (ok) raw.push({ concept: phrase.concept, start: i, end: i + n });
+            if (ok && !raw.some((h) => h.concept === phrase.concept && h.start === i && h.end === i + n)) raw.push({ concept: phrase.concept, start: i, end: i + n });
           }
         }
       }
@@ -147,9 +156,24 @@ export function createConceptIndex(vocab: Vocabulary) {
       const covered = new Set<number>();
       for (const h of hits) for (let k = h.start; k < h.end; k++) covered.add(k);
       const unknown = words.filter((w, i) => !covered.has(i) && !isStopWord(w) && !/^\d+$/.test(w) && w.length > 1);
-      return { words, concepts: new Set(hits.map((h) => h.concept)), hits, unknown };
+      const concepts = new Set(hits.map((h) => h.concept));
+      if (statesAge(words)) concepts.add('age');
+      return { words, concepts, hits, unknown };
     },
   };
 }
 
 export type ConceptIndex = ReturnType<typeof createConceptIndex>;
+
+/** "umur 60", "sudah 70 tahun", "he's 66": an age is part of the question (numbers alone are not). */
+function statesAge(words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const n = /^\d{2}$/.test(words[i]!) ? Number(words[i]) : NaN;
+    if (Number.isNaN(n)) continue;
+    const before = words[i - 1] ?? '';
+    const after = words[i + 1] ?? '';
+    if (['umur', 'usia', 'age', 'aged', 's', 'm', 'umurnya', 'usianya'].includes(before)) return true;
+    if (n >= 45 && ['tahun', 'years', 'year', 'yo', 'thn'].includes(after)) return true;
+  }
+  return false;
+}

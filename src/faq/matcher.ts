@@ -36,6 +36,8 @@ export interface FaqMatch {
   via: 'learned' | 'reader' | 'search' | 'none';
   /** Content words the reader could not place (an address or a name has several). */
   unknown: number;
+  /** How many of our concepts the message names. */
+  concepts: number;
 }
 
 const GENERIC = new Set(['bpjs', 'ketenagakerjaan', 'ketenagakerja', 'tenaga', 'kerja', 'tk', 'program', 'peserta']);
@@ -118,7 +120,7 @@ export function createFaqMatcher(topics: FaqTopic[], opts: { learned?: LearnedPh
       const found = reading.concepts;
       derivedConcepts(found);
       const domain = [...found].some((c) => !NOT_DOMAIN.has(c) && !c.startsWith('oos_'));
-      const base = { lang, question, domain, unknown: reading.unknown.length };
+      const base = { lang, question, domain, unknown: reading.unknown.length, concepts: reading.hits.length };
 
       const taught = opts.learned?.lookup(text);
       if (taught === null) return { ...base, topic: null, confident: false, candidates: [], score: 0, outOfScope: 'general', via: 'learned' };

@@ -23,7 +23,7 @@ export function informalWords(text: string): string[] {
     if (!raw) continue;
     const folded = raw.replace(/(\p{L})\1{2,}/gu, '$1');
     // A Map, so "constructor" is a word, not Object.prototype's.
-    const expanded = SLANG.get(folded) ?? SLANG.get(folded.replace(/(\p{L})\1+/gu, '$1'));
+    const expanded = SLANG.get(folded);
     if (expanded) {
       words.push(...expanded.split(' '));
       continue;

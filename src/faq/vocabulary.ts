@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-/** The reader's words (data/vocabulary.json): slang, stop words, question and language hints, concepts. */
+/** The reader's words (data/vocabulary.json): slang, stop words, particles, question and language hints, concepts. */
 const VocabularySchema = z.object({
   slang: z.record(z.string(), z.string().min(1)),
   stopwords: z.array(z.string()),
@@ -10,6 +10,7 @@ const VocabularySchema = z.object({
   english: z.array(z.string()),
   indonesian: z.array(z.string()),
   enclitics: z.array(z.string().min(1)),
+  particles: z.array(z.string().min(1)),
   concepts: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1))),
 });
 

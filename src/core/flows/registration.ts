@@ -72,6 +72,7 @@ const steps: StepDef[] = [
   {
     id: 'fullName',
     prompt: voice('fullName'),
+    freeText: true,
     answer: () => textAnswer(parseName),
     display: (v) => String(v),
     next: () => 'nik',
@@ -111,6 +112,7 @@ const steps: StepDef[] = [
   {
     id: 'birthPlace',
     prompt: voice('birthPlace'),
+    freeText: true,
     answer: () => textAnswer(parseFreeText(2, 60)),
     display: (v) => String(v),
     next: () => 'birthDate',
@@ -172,6 +174,7 @@ const steps: StepDef[] = [
   {
     id: 'address',
     prompt: voice('address'),
+    freeText: true,
     answer: () => textAnswer(parseFreeText(3, 200)),
     display: (v) => String(v),
     next: () => 'phone',
@@ -200,6 +203,7 @@ const steps: StepDef[] = [
     id: 'occupation',
     prompt: voice('occupation'),
     choices: ({ c, s }) => c.settings.occupations.map((o) => ({ value: o.id, label: o.label[s.lang] })),
+    freeText: true,
     answer: () => textAnswer(parseFreeText(3, 60, 'err.occupation')),
     display: occupationLabel,
     next: () => 'income',
@@ -237,6 +241,7 @@ const steps: StepDef[] = [
     id: 'heirName',
     prompt: voice('heirName'),
     help: 'help.heir',
+    freeText: true,
     answer: () => textAnswer(parseName),
     display: (v) => String(v),
     next: () => 'heirRelation',
@@ -253,6 +258,7 @@ const steps: StepDef[] = [
     id: 'motherName',
     prompt: voice('motherName'),
     skip: ({ c }) => !c.settings.askMotherMaidenName,
+    freeText: true,
     answer: () => textAnswer((text) => (text === '-' ? { ok: true, value: '' } : parseName(text))),
     display: (v, { t }) => (v ? String(v) : t('reg.not_given')),
     next: () => 'summary',
