@@ -1,13 +1,40 @@
-// Free-text matching time per question: the labelled informal questions of test/faq, each matched
-// many times against the real knowledge base. Reported as faqP50Ms / faqP99Ms.
+// The question reader: time per question (every labelled message matched many times against the
+// real knowledge base, faqP50Ms / faqP99Ms), and how often whole conversations get the right fact
+// on the tuning part and on the held-out part (faqTuningAccuracy / faqHeldoutAccuracy), measured
+// through the real app exactly as test/faq/accuracy.test.ts does.
 import { createFaqMatcher, loadFaqTopics } from '../src/faq/matcher.js';
 import { loadLocales } from '../src/i18n.js';
+import { cleanup, startHarness } from '../test/helpers/harness.js';
+import { DEV } from '../test/faq/dev.js';
+import { HELDOUT } from '../test/faq/heldout.js';
 import { LABELLED } from '../test/faq/labelled.js';
+import type { LabelledMessage } from '../test/faq/labelled-types.js';
+import { createOutcomeReader } from '../test/faq/outcome.js';
 
-/** Matches every labelled question `rounds` times and returns the per-question timings. */
-export function runFaqBench(rounds = Number(process.env.BENCH_FAQ_ROUNDS ?? 50)): { faqQuestions: number; faqP50Ms: number; faqP99Ms: number; faqTop1: number } {
+const TUNING = [...LABELLED, ...DEV];
+
+/** Share of messages answered with the right fact, and confident answers to off-topic ones. */
+async function measure(set: LabelledMessage[]): Promise<{ accuracy: number; wrongConfident: number }> {
+  const h = await startHarness();
+  try {
+    const reader = createOutcomeReader(h);
+    let right = 0;
+    let wrongConfident = 0;
+    for (const m of set) {
+      const o = await reader.run(m);
+      if (reader.right(m, o)) right++;
+      if (reader.wrongConfident(m, o)) wrongConfident++;
+    }
+    return { accuracy: Math.round((right / set.length) * 1000) / 1000, wrongConfident };
+  } finally {
+    cleanup(h);
+  }
+}
+
+/** Matches every labelled message `rounds` times and returns the timings and both accuracies. */
+export async function runFaqBench(rounds = Number(process.env.BENCH_FAQ_ROUNDS ?? 50)) {
   const matcher = createFaqMatcher(loadFaqTopics(loadLocales()));
-  const texts = LABELLED.map((l) => l.text);
+  const texts = [...TUNING, ...HELDOUT].map((l) => l.text);
   for (const text of texts) matcher.match(text); // warm-up
   const times = new Float64Array(texts.length * rounds);
   let k = 0;
@@ -20,12 +47,14 @@ export function runFaqBench(rounds = Number(process.env.BENCH_FAQ_ROUNDS ?? 50))
   }
   times.sort();
   const pct = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-  const answerable = LABELLED.filter((l) => l.topic !== null);
-  const top1 = answerable.filter((l) => matcher.match(l.text).topic === l.topic).length / answerable.length;
+  const tuning = await measure(TUNING);
+  const heldout = await measure(HELDOUT);
   return {
     faqQuestions: texts.length,
     faqP50Ms: Math.round(pct(0.5) * 1000) / 1000,
     faqP99Ms: Math.round(pct(0.99) * 1000) / 1000,
-    faqTop1: Math.round(top1 * 1000) / 1000,
+    faqTuningAccuracy: tuning.accuracy,
+    faqHeldoutAccuracy: heldout.accuracy,
+    faqHeldoutWrongConfident: heldout.wrongConfident,
   };
 }

@@ -132,7 +132,7 @@ async function main(): Promise<void> {
 
     // Free-text matching, measured before the heavier runs leave garbage for the collector.
     log('faq: matching the labelled questions');
-    const faq = runFaqBench();
+    const faq = await runFaqBench();
     log(`faq: p99 ${faq.faqP99Ms} ms over ${faq.faqQuestions} questions`);
 
     // The real Telegram channel against a local fake Bot API, on its own fresh database.

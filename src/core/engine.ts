@@ -98,10 +98,14 @@ function readText(conv: Conversation, text: string, reading: StepReading, first:
     const asked =
       reading.kind !== 'typed'
         ? question
-        : (question && m.unknown <= 1) || (m.domain && m.unknown === 0 && m.concepts >= 2 && outcome.kind === 'answer');
+        : (question && m.unknown <= 1) ||
+          // A sentence, not a name: four words or more, every one of them understood.
+          (m.domain && m.unknown === 0 && m.concepts >= 2 && text.split(/\s+/).length >= 4 && outcome.kind === 'answer');
+    // Inside a valid free-text answer ("Warga P" as a name) a greeting word is not a greeting.
+    const acts = outcome.kind === 'intent' && (reading.kind !== 'typed' || (m.unknown === 0 && outcome.intent !== 'greeting' && outcome.intent !== 'thanks'));
     const speaks =
       atMenu ||
-      outcome.kind === 'intent' ||
+      acts ||
       (asked && (outcome.kind !== 'choose' || reading.kind !== 'choice')) ||
       // Not a valid answer, and clearly about something: better the answer than an error.
       (reading.kind === 'invalid' && (outcome.kind === 'answer' || outcome.kind === 'outOfScope'));

@@ -245,7 +245,7 @@ export class Conversation {
       case 'converted':
         return {
           kind: 'confirm',
-          pending: { kind: 'income', value: r.rupiah, reading: 'converted', detail: { typed: formatRupiah(r.amount), per: t(`income.per_${r.per}`), factor: r.per === 'year' ? '12' : String(r.factor) } },
+          pending: { kind: 'income', value: r.rupiah, reading: 'converted', detail: { calc: t(`income.calc_${r.per}`, { typed: formatRupiah(r.amount), factor: String(r.factor) }) } },
         };
       case 'range':
         return {

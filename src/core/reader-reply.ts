@@ -43,6 +43,7 @@ export function replyToReading(conv: Conversation, text: string, outcome: FaqOut
         out.say(conv.env.t('faq.thanks'));
         conv.repeatQuestion();
       } else {
+        follow(conv, outcome.lang);
         conv.switchTo(intentFlow(conv, outcome.intent));
       }
       return true;
