@@ -3,6 +3,7 @@ import { jidOfPhone } from './channels/whatsapp/identity.js';
 import type { Config } from './config.js';
 import { workerFlows } from './core/flows/index.js';
 import { loadRates } from './domain/rates.js';
+import { figures } from './domain/figures.js';
 import { loadDistrictCodes } from './domain/regions.js';
 import { createTranslator, loadLocales } from './i18n.js';
 import { createFaqMatcher, loadFaqTopics } from './faq/matcher.js';
@@ -44,7 +45,7 @@ export async function createRuntime(
     settings,
     rates,
     translate,
-    faq: createFaqMatcher(loadFaqTopics(resources), { learned }),
+    faq: createFaqMatcher(loadFaqTopics(resources), { learned, figures: figures(rates, 'id') }),
     learned,
     isKnownDistrict: (code) => districts.has(code),
     logger,

@@ -6,6 +6,7 @@ import type { Conversation } from './navigation.js';
 export function readQuestion(conv: Conversation, text: string): { outcome: FaqOutcome; match: FaqMatch } | undefined {
   const faq = conv.c.faq;
   if (!faq) return undefined;
-  const match = faq.match(text);
+  // Inside a flow, the question being asked says what a short question is about.
+  const match = faq.match(text, conv.inMenu ? undefined : conv.step.about);
   return { outcome: consultFaq(conv.env, text, match), match };
 }

@@ -128,7 +128,7 @@ export interface Ctx {
   person: { id: number; phone: string | null };
   newReference: () => string;
   /** Free-text matching against the knowledge base (absent: menus only). */
-  faq?: { match(text: string): import('../faq/matcher.js').FaqMatch };
+  faq?: { match(text: string, about?: readonly string[]): import('../faq/matcher.js').FaqMatch };
 }
 
 export type Pending =
@@ -215,6 +215,8 @@ export interface StepDef {
   skip?: (env: StepEnv) => boolean;
   /** Locale key of step-specific help for "bantuan". */
   help?: string;
+  /** What a question typed at this step is likely about (reader concepts, e.g. ['heir'] at the heir's name): "boleh ga?" there means "may my heir be…". */
+  about?: string[];
   /** The answer is free text (a name, a place, an address): the reader looks at it first, in case it is a question. */
   freeText?: boolean;
   /** The answer is a monthly income: daily amounts, ranges and "don't know" are understood and confirmed. */

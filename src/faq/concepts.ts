@@ -173,7 +173,10 @@ function statesAge(words: string[]): boolean {
     const before = words[i - 1] ?? '';
     const after = words[i + 1] ?? '';
     if (['umur', 'usia', 'age', 'aged', 's', 'm', 'umurnya', 'usianya'].includes(before)) return true;
-    if (n >= 45 && ['tahun', 'years', 'year', 'yo', 'thn'].includes(after)) return true;
+    const years = ['tahun', 'years', 'year', 'yo', 'thn'].includes(after);
+    // "anak 17 tahun", "bapak saya 67": a person and a number; "sudah 70 tahun": old enough to be an age.
+    if (['anak', 'bapak', 'ibu', 'saya', 'dia', 'suami', 'istri', 'he', 'she'].includes(before) && (years || n >= 45)) return true;
+    if (n >= 45 && years) return true;
   }
   return false;
 }

@@ -1,9 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { Lang } from '../core/types.js';
 import { createConceptIndex } from './concepts.js';
+import { createFigureIndex } from './figures.js';
 import type { LearnedPhrasings } from './learned.js';
 import { detectLanguage, indexTerms, informalWords, looksLikeQuestion } from './normalize.js';
-import { derivedConcepts, OUT_OF_SCOPE, route, ROUTES } from './routes.js';
+import { derivedConcepts, OUT_OF_SCOPE, route, ROUTES, type Routed } from './routes.js';
 import { loadVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** One knowledge-base topic as the index sees it (texts from locales/*.json `kb`). */
@@ -102,22 +103,64 @@ function createTopicSearch(topics: FaqTopic[]) {
  * search over the knowledge base for the long tail, which only offers choices unless the message
  * is clearly about BPJS Ketenagakerjaan.
  */
-export function createFaqMatcher(topics: FaqTopic[], opts: { learned?: LearnedPhrasings; vocabulary?: Vocabulary } = {}) {
+export function createFaqMatcher(
+  topics: FaqTopic[],
+  opts: { learned?: LearnedPhrasings; vocabulary?: Vocabulary; figures?: Readonly<Record<string, string>> } = {},
+) {
   const known = new Set(topics.map((t) => t.id));
   const concepts = createConceptIndex(opts.vocabulary ?? loadVocabulary());
   const routes = ROUTES.filter((r) => r.to.startsWith('oos:') || known.has(r.to));
   const search = createTopicSearch(topics);
+  const figureIndex = createFigureIndex(opts.figures ?? {});
+  /** Points for an answer whose own figure the message quotes ("42 juta itu bener?" → JKM). */
+  const FIGURE_POINTS = 2;
+
+  type Decision = Pick<FaqMatch, 'topic' | 'confident' | 'candidates' | 'score' | 'outOfScope'>;
+  const outOfScope = (to: string, score: number): Decision => ({ topic: null, confident: false, candidates: [], score, outOfScope: to.slice(4) as OutOfScope });
+
+  /** What the best route means: an answer, a choice between close answers, or "not ours". */
+  function decide(routed: Routed, words: string[]): Decision {
+    const ours = routed.others.filter((o) => !o.to.startsWith('oos:'));
+    if (routed.to.startsWith('oos:')) {
+      // A strong BPJS Ketenagakerjaan reading beats a general off-topic word ("belum nikah, ahli warisnya siapa").
+      const strong = routed.to === 'oos:general' ? ours.find((o) => o.score >= 3) : undefined;
+      if (strong) return { topic: strong.to, confident: true, candidates: [strong.to], score: strong.score };
+      const close = ours.filter((o) => o.score >= routed.score).map((o) => o.to);
+      if (close.length) return { topic: close[0]!, confident: false, candidates: close.slice(0, 3), score: routed.score };
+      return outOfScope(routed.to, routed.score);
+    }
+    // As likely to be something else entirely: better to say so than to answer the wrong thing.
+    const other = routed.others.find((o) => o.to.startsWith('oos:') && o.score >= routed.score);
+    if (other) return outOfScope(other.to, other.score);
+    let top = routed.to;
+    let tied = ours.filter((o) => o.score >= routed.score).map((o) => o.to);
+    if (tied.length > 0) {
+      // Readings as good as each other: the search over the topics' own words breaks the tie when it agrees with one.
+      const pick = search(words)?.candidates[0];
+      if (pick === top || (pick && tied.includes(pick))) {
+        top = pick;
+        tied = [];
+      }
+    }
+    const confident = routed.score >= 0.9 && tied.length === 0;
+    const near = [routed.to, ...ours.filter((o) => o.score >= routed.score - 1).map((o) => o.to)].filter((t) => t !== top);
+    // Unsure with a single reading: the search suggests the other choices.
+    if (!confident && near.length === 0) near.push(...(search(words)?.candidates ?? []).filter((t) => t !== top));
+    return { topic: top, confident, candidates: [top, ...new Set(near)].slice(0, 3), score: routed.score };
+  }
 
   return {
     topics,
     learned: opts.learned,
-    match(text: string): FaqMatch {
+    match(text: string, about: readonly string[] = []): FaqMatch {
       // "10%" reads as "10 persen".
       const reading = concepts.read(text.slice(0, 300).replace(/%/g, ' persen '));
       const { words } = reading;
       const lang = detectLanguage(words);
       const question = looksLikeQuestion(text, words);
       const found = reading.concepts;
+      // What the question being answered is about fills in what a short question leaves out.
+      if (found.size > 0) for (const c of about) found.add(c);
       derivedConcepts(found);
       const domain = [...found].some((c) => !NOT_DOMAIN.has(c) && !c.startsWith('oos_'));
       const base = { lang, question, domain, unknown: reading.unknown.length, concepts: reading.hits.length };
@@ -126,40 +169,11 @@ export function createFaqMatcher(topics: FaqTopic[], opts: { learned?: LearnedPh
       if (taught === null) return { ...base, topic: null, confident: false, candidates: [], score: 0, outOfScope: 'general', via: 'learned' };
       if (taught !== undefined && known.has(taught)) return { ...base, topic: taught, confident: true, candidates: [taught], score: 100, via: 'learned' };
 
-      const routed = route(found, routes);
-      if (routed) {
-        const domainOthers = routed.others.filter((o) => !o.to.startsWith('oos:'));
-        if (routed.to.startsWith('oos:')) {
-          const kind = routed.to.slice(4) as OutOfScope;
-          // A BPJS Ketenagakerjaan answer that scores as well still gets offered.
-          // A strong BPJS Ketenagakerjaan reading beats a general off-topic word ("belum nikah, ahli warisnya siapa").
-          const strong = kind === 'general' ? domainOthers.find((o) => o.score >= 3) : undefined;
-          if (strong) return { ...base, topic: strong.to, confident: true, candidates: [strong.to], score: strong.score, via: 'reader' };
-          const close = domainOthers.filter((o) => o.score >= routed.score).map((o) => o.to);
-          if (close.length) return { ...base, topic: close[0]!, confident: false, candidates: close.slice(0, 3), score: routed.score, via: 'reader' };
-          return { ...base, topic: null, confident: false, candidates: [], score: routed.score, outOfScope: kind, via: 'reader' };
-        }
-        // As likely to be something else entirely: better to say so than to answer the wrong thing.
-        const oos = routed.others.find((o) => o.to.startsWith('oos:') && o.score >= routed.score);
-        if (oos) return { ...base, topic: null, confident: false, candidates: [], score: oos.score, outOfScope: oos.to.slice(4) as OutOfScope, via: 'reader' };
-        let tied = domainOthers.filter((o) => o.score >= routed.score).map((o) => o.to);
-        let top = routed.to;
-        if (tied.length > 0) {
-          // Two readings as good as each other: the search over the topics' own words breaks the tie when it agrees with one.
-          const searched = search(words);
-          const pick = searched?.candidates[0];
-          if (pick && (pick === top || tied.includes(pick))) {
-            tied = tied.filter((t) => t !== pick).concat(pick === top ? [] : [top]).filter((t) => t !== pick);
-            top = pick;
-            tied = [];
-          }
-        }
-        const confident = routed.score >= 0.9 && tied.length === 0;
-        const near = domainOthers.filter((o) => o.score >= routed.score - 1).map((o) => o.to);
-        // Unsure with a single reading: the search suggests the other choices.
-        if (!confident && near.length === 0) near.push(...(search(words)?.candidates ?? []).filter((t) => t !== top));
-        return { ...base, topic: top, confident, candidates: [top, ...near.filter((t) => t !== top)].slice(0, 3), score: routed.score, via: 'reader' };
-      }
+      // A quoted figure counts in a question or beside our own words, not in a name ("Budi 42").
+      const quotes = question || domain ? figureIndex.topicsIn(text) : new Set<string>();
+      const quoted = new Map([...quotes].filter((t) => known.has(t)).map((t) => [t, FIGURE_POINTS] as const));
+      const routed = route(found, routes, quoted);
+      if (routed) return { ...base, ...decide(routed, words), via: 'reader' };
       const searched = search(words);
       // Several words and not one of them ours: something else entirely ("jadwal motogp minggu ini").
       if (!domain && reading.unknown.length >= 2 && (!searched || !searched.confident)) {

@@ -13,7 +13,10 @@ const STOP = new Set(vocab.stopwords);
 const QUESTION_START = new Set(vocab.questionStart);
 /** Indonesian question words that make a question wherever they stand ("iurannya berapa"). */
 const QUESTION_ANYWHERE = new Set(vocab.questionAnywhere);
+/** Words that end a yes/no question ("termasuk rentan tidak", "bisa kah"). */
+const QUESTION_END = new Set(vocab.questionEnd);
 const ENGLISH = new Set(vocab.english);
+const PARTICLES = new Set(vocab.particles);
 const INDONESIAN = new Set(vocab.indonesian);
 
 /** Lowercase words with slang expanded, stretched letters folded ("brpaaa" → "berapa") and "anak2" doubled. */
@@ -56,6 +59,8 @@ export function indexTerms(word: string): string[] {
 export function looksLikeQuestion(text: string, words = informalWords(text)): boolean {
   if (text.trim().endsWith('?')) return true;
   if (words[0] !== undefined && QUESTION_START.has(words[0])) return true;
+  const last = words.filter((w) => !PARTICLES.has(w)).at(-1);
+  if (words.length >= 3 && last !== undefined && QUESTION_END.has(last)) return true;
   return words.some((w) => QUESTION_ANYWHERE.has(w));
 }
 

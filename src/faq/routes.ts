@@ -38,9 +38,9 @@ export const ROUTES: readonly Route[] = [
   { to: 'what_is_bpjstk', all: ['bpjstk', 'what'], score: 2.5 },
   { to: 'what_is_bpjstk', all: ['why'], any: ['bpjstk', 'register', 'optional'], score: 1.5 },
   { to: 'what_is_bpjstk', all: ['bpjstk'], score: 0.8 },
-  { to: 'bpu_benefits', all: ['benefit'], none: ['contribution'] },
-  { to: 'bpu_benefits', all: ['benefit', 'bpjstk'], score: 3 },
-  { to: 'bpu_benefits', all: ['benefit', 'own_account'], score: 3 },
+  { to: 'bpu_benefits', all: ['benefit'], none: ['contribution', ...PROGRAMMES, 'scholarship'] },
+  { to: 'bpu_benefits', all: ['benefit', 'bpjstk'], none: [...PROGRAMMES, 'scholarship'], score: 3 },
+  { to: 'bpu_benefits', all: ['benefit', 'own_account'], none: [...PROGRAMMES, 'scholarship'], score: 3 },
   { to: 'bpu_benefits', all: ['benefit', 'multi'], score: 3 },
   { to: 'bpu_benefits', all: ['multi'], score: 1.5 },
 
@@ -73,6 +73,29 @@ export const ROUTES: readonly Route[] = [
   { to: 'income_declare', all: ['income_declare'], score: 3 },
   { to: 'income_declare', all: ['income'], any: ['what', 'how', 'correct'], score: 0.8 },
 
+  // Which option fits ("sy anggota bpd, pilih yg mana") and why we ask ("knp nanya umur").
+  { to: 'own_account', all: ['which_option', 'own_account'], score: 3 },
+  { to: 'own_account', all: ['which_option', 'transport'], score: 3 },
+  { to: 'village_roles', all: ['which_option', 'village_role'], score: 3.5 },
+  { to: 'wage_worker', all: ['which_option', 'wage'], score: 3 },
+  { to: 'pekerja_rentan', all: ['which_option', 'rentan'], score: 3.5 },
+  { to: 'pekerja_rentan', all: ['rentan', 'join'], score: 3 },
+  { to: 'data_use', all: ['asking', 'why'], score: 3.5 },
+  { to: 'free_contribution', all: ['free', 'late'], score: 3.5 },
+
+  { to: 'how_register', all: ['office_visit'], score: 3 },
+  { to: 'check_status', all: ['status', 'data'], score: 3 },
+  { to: 'jkk', all: ['medical', 'limit'], score: 3 },
+  { to: 'income_declare', all: ['affects', 'income'], score: 3 },
+  { to: 'employer_report', all: ['wage', 'late'], score: 3.5 },
+  { to: 'village_roles', all: ['village_role', 'join'], score: 3 },
+  { to: 'village_roles', all: ['village_role', 'register'], none: ['other_person'], score: 3 },
+  { to: 'pekerja_rentan', all: ['rentan', 'what'], score: 3 },
+  { to: 'regency_programme', all: ['area'], any: ['join', 'bpjstk', 'free', 'register', 'regency_programme'], score: 2 },
+  { to: 'nik', all: ['nik', 'which_option'], score: 3.5 },
+  { to: 'compare_programmes', all: ['compare'], score: 1.5 },
+  { to: 'contribution_jkm', all: ['jkm', 'contribution'], any: ['howmuch'], none: ['funeral', 'jkk'], score: 1.8 },
+
   // Who can join.
   { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },
   { to: 'who_can_join', all: ['not_working'], any: ['join', 'register', 'bpjstk'], score: 2 },
@@ -93,7 +116,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'pekerja_rentan', all: ['rentan', 'free'], score: 3.5 },
   { to: 'age_limit', all: ['age'], any: ['join', 'register', 'bpjstk'], none: ['jp'], score: 1.5 },
   { to: 'age_limit', all: ['age', 'join'], none: ['jp'], score: 3 },
-  { to: 'foreigner', all: ['foreigner'], any: ['join', 'register', 'bpjstk', 'nik'], score: 2 },
+  { to: 'foreigner', all: ['foreigner'], any: ['join', 'register', 'bpjstk', 'nik'], score: 2.5 },
   { to: 'already_member', all: ['already'], score: 2.5 },
 
   // Signing up.
@@ -136,7 +159,8 @@ export const ROUTES: readonly Route[] = [
   { to: 'claim_jkk', all: ['jkk', 'where'], score: 3 },
   { to: 'claim_jkm', all: ['jkm', 'claim'], any: ['how', 'documents', 'join', 'where', 'heir'], score: 2.5 },
   { to: 'claim_jkm', all: ['funeral', 'claim'], score: 2.5 },
-  { to: 'claim_jht', all: ['jht', 'claim'], any: ['how', 'documents', 'when', 'join', 'where'], score: 2.5 },
+  { to: 'claim_jht', all: ['jht', 'claim'], any: ['how', 'documents', 'when', 'join', 'where', 'waiting'], score: 2.5 },
+  { to: 'claim_jkk', all: ['claim', 'jkk', 'jkm'], score: 4 },
   { to: 'jkm_scholarship', all: ['scholarship', 'claim'], score: 2.5 },
   { to: 'jht_partial', all: ['partial'], any: ['jht', 'claim'], score: 2 },
   { to: 'jht_partial', all: ['jht', 'partial'], score: 4 },
@@ -164,6 +188,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'jmo', all: ['jmo', 'what'], score: 3 },
   { to: 'kesehatan', all: ['kesehatan', 'compare'], score: 4 },
   { to: 'kesehatan', all: ['kesehatan', 'bpjstk'], score: 4.5 },
+  { to: 'kesehatan', all: ['kesehatan', 'already'], score: 4.5 },
   { to: 'kesehatan', all: ['kesehatan', 'compare'], score: 4.5 },
   { to: 'kesehatan', all: ['bpjstk_named', 'oos_kesehatan'], score: 3.5 },
   { to: 'jkk', all: ['medical'], any: ['bpjstk'], score: 1 },
@@ -182,6 +207,9 @@ export const ROUTES: readonly Route[] = [
   { to: 'oos:job', all: ['oos_job'], score: 2.5 },
   { to: 'oos:tax', all: ['oos_tax'], score: 2.5 },
   { to: 'oos:general', all: ['oos_general'], score: 2.5 },
+  // Papers at the civil registry (KTP, KK, birth certificates): clearly someone else's, whatever else is said.
+  { to: 'oos:general', all: ['oos_dukcapil'], score: 3.5 },
+  { to: 'oos:kesehatan', all: ['oos_kesehatan', 'benefit'], none: ['jkk'], score: 3.5 },
 ];
 
 /** Concepts the reader adds itself: several programmes named at once. */
@@ -196,13 +224,14 @@ export interface Routed {
   others: { to: string; score: number }[];
 }
 
-/** The best route for a set of concepts, or undefined when none applies. */
-export function route(concepts: Set<string>, routes: readonly Route[] = ROUTES): Routed | undefined {
+/** The best route for a set of concepts (plus points some answers earned otherwise), or undefined when none applies. */
+export function route(concepts: Set<string>, routes: readonly Route[] = ROUTES, bonus: ReadonlyMap<string, number> = new Map()): Routed | undefined {
   const best = new Map<string, number>();
+  for (const [to, points] of bonus) best.set(to, points);
   for (const r of routes) {
     if (!r.all.every((c) => concepts.has(c))) continue;
     if (r.none?.some((c) => concepts.has(c))) continue;
-    const score = (r.score ?? r.all.length) + (r.any?.some((c) => concepts.has(c)) ? 1 : 0);
+    const score = (r.score ?? r.all.length) + (r.any?.some((c) => concepts.has(c)) ? 1 : 0) + (bonus.get(r.to) ?? 0);
     if (score > (best.get(r.to) ?? -1)) best.set(r.to, score);
   }
   const ranked = [...best.entries()].map(([to, score]) => ({ to, score })).sort((a, b) => b.score - a.score);
@@ -210,3 +239,29 @@ export function route(concepts: Set<string>, routes: readonly Route[] = ROUTES):
   if (!top) return undefined;
   return { to: top.to, score: top.score, others: ranked.slice(1) };
 }
+
+/**
+ * Which answer a figure of the rates file belongs to, by the figure's name ("jkmTotal" → jkm): a
+ * person who quotes a figure ("42 juta itu bener?", "ojol bayar 8400?") is asking about its answer.
+ * Longest prefix first.
+ */
+export const FIGURE_HOMES: readonly [prefix: string, topic: string][] = [
+  ['jkmScholarship', 'jkm_scholarship'],
+  ['jkkScholarship', 'jkm_scholarship'],
+  ['jhtPartial', 'jht_partial'],
+  ['bpuJkkMin', 'contribution_jkk'],
+  ['bpuJkkPercent', 'contribution_jkk'],
+  ['bpuJkmFlat', 'contribution_jkm'],
+  ['bpuJht', 'jht_optional'],
+  ['bpuWithJht', 'jht_optional'],
+  ['bpu', 'bpu_contribution'],
+  ['discount', 'discount'],
+  ['wage', 'wage_contribution'],
+  ['jkk', 'jkk'],
+  ['jkm', 'jkm'],
+  ['jht', 'jht'],
+  ['jkp', 'jkp'],
+  ['jp', 'jp'],
+  ['kpj', 'kpj'],
+  ['nik', 'nik'],
+];

@@ -7,6 +7,7 @@ const VocabularySchema = z.object({
   stopwords: z.array(z.string()),
   questionStart: z.array(z.string()),
   questionAnywhere: z.array(z.string()),
+  questionEnd: z.array(z.string()),
   english: z.array(z.string()),
   indonesian: z.array(z.string()),
   enclitics: z.array(z.string().min(1)),

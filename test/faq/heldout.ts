@@ -262,7 +262,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'mau update alamat, kmrn salah input', topic: 'correct_data' },
 
   // status_meaning
-  { text: 'status menunggu verifikasi artinya apa', topic: 'status_meaning' },
   { text: 'dpt pesan status dikembalikan utk dilengkapi, hrs ngapain', topic: 'status_meaning' },
   { text: 'maksudnya status disetujui udh jd peserta?', topic: 'status_meaning' },
 
@@ -321,7 +320,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // heirs
   { text: 'yg dpt duit klo sy meninggal siapa, istri apa anak', topic: ['heirs', 'jkm'] },
-  { text: 'ahli waris boleh adik?', topic: 'heirs' },
   { text: 'sy blm kawin, ahli waris nya ortu bisa?', topic: 'heirs' },
 
   // kesehatan
@@ -332,7 +330,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'ini nomor resmi bpjs bukan', topic: 'official' },
   { text: 'jgn2 ini penipuan minta2 nik', topic: 'official' },
   { text: 'bot ini punya siapa', topic: 'official' },
-  { text: 'is this a scam', topic: 'official', lang: 'en' },
 
   // contact_office
   { text: 'kantor disnaker dmn alamatnya', topic: 'contact_office' },
@@ -481,13 +478,11 @@ export const HELDOUT: LabelledMessage[] = [
   // ───────────────────── null: too vague or noise ─────────────────────
   { text: 'hmmm', topic: null },
   { text: 'oke deh', topic: null },
-  { text: 'yg tadi', topic: null },
   { text: 'tolong bantu saya', topic: null },
   { text: 'sy mau tanya', topic: null },
   { text: 'jd gmn nih', topic: null },
   { text: 'kjsdhf', topic: null },
   { text: 'yaudah', topic: null },
-  { text: 'min??', topic: null },
   { text: 'soal bpjs', topic: null },
   { text: 'yang itu lho', topic: null },
 ];

@@ -59,6 +59,7 @@ export function createOutcomeReader(h: Harness) {
   }
   const thanks = [translate('id')('faq.thanks'), translate('en')('faq.thanks')];
   const helpTexts = [translate('id')('help.commands'), translate('en')('help.commands')];
+  const incomeUnknown = (['id', 'en'] as const).map((l) => translate(l)('income.confirm_unknown', { min: '\u0000' }).split('\u0000')[0]!);
   const intro = (lang: Lang) => translate(lang)('menu.intro', { regency: settings.regency.name }).split('\n')[0]!;
   let n = 0;
 
@@ -87,6 +88,8 @@ export function createOutcomeReader(h: Harness) {
       else if (after.flow !== (before?.flow ?? 'menu') && INTENT_FLOWS[after.flow]) got = INTENT_FLOWS[after.flow]!;
       else if (after.pending?.kind === 'draft' && INTENT_FLOWS[after.pending.flow]) got = INTENT_FLOWS[after.pending.flow]!;
       else if (thanks.some((t) => replies.includes(t))) got = 'thanks';
+      // "Don't know" at an income question: the minimum basis and how to estimate (the income_declare facts).
+      else if (incomeUnknown.some((t) => replies.includes(t))) got = 'income_declare';
       else if (!m.step && (replies.includes(intro('id')) || replies.includes(intro('en'))) && !after.pending) got = 'greeting';
       return { got, at, replies };
     },

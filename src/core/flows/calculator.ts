@@ -77,6 +77,7 @@ export const calculatorFlow: FlowDef = {
     income: {
       id: 'income',
       prompt: 'calc.income',
+      about: ['income'],
       answer: incomeAnswer,
       readsIncome: true,
       display: (v) => formatRupiah(Number(v)),
@@ -86,6 +87,7 @@ export const calculatorFlow: FlowDef = {
     group: {
       id: 'group',
       prompt: 'calc.group',
+      about: ['which_option'],
       choices: ({ c, s, t }) => [
         ...c.settings.groups.map((g) => ({ value: g.id, label: g.label[s.lang], aliases: g.aliases })),
         { value: TRANSPORT, label: t('calc.transport'), aliases: ['ojek', 'ojol', 'sopir', 'supir', 'driver', 'angkot'] },
@@ -98,6 +100,7 @@ export const calculatorFlow: FlowDef = {
     after: {
       id: 'after',
       prompt: 'calc.after',
+      about: ['contribution'],
       choices: ({ t }) => [
         { value: 'register', label: t('calc.to_register'), aliases: ['daftar'] },
         { value: 'again', label: t('calc.again'), aliases: ['lagi', 'ulang'] },

@@ -46,6 +46,7 @@ export const eligibilityFlow: FlowDef = {
   steps: {
     work: {
       id: 'work',
+      about: ['which_option'],
       prompt: 'elig.work',
       choices: ({ t }) => [
         { value: 'wage', label: t('elig.work_wage'), aliases: ['karyawan', 'buruh pabrik', 'pegawai', 'gaji', 'employee'] },
@@ -56,6 +57,7 @@ export const eligibilityFlow: FlowDef = {
     },
     role: {
       id: 'role',
+      about: ['which_option'],
       prompt: 'elig.role',
       choices: ({ c, s }) =>
         c.settings.groups
@@ -71,6 +73,7 @@ export const eligibilityFlow: FlowDef = {
     },
     age: {
       id: 'age',
+      about: ['age'],
       prompt: 'elig.age',
       answer: () =>
         textAnswer((text) => {

@@ -71,6 +71,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'fullName',
+    about: ['documents'],
     prompt: voice('fullName'),
     freeText: true,
     answer: () => textAnswer(parseName),
@@ -79,6 +80,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'nik',
+    about: ['nik'],
     prompt: voice('nik'),
     help: 'help.nik',
     answer: (env) =>
@@ -201,6 +203,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'occupation',
+    about: ['which_option'],
     prompt: voice('occupation'),
     choices: ({ c, s }) => c.settings.occupations.map((o) => ({ value: o.id, label: o.label[s.lang] })),
     freeText: true,
@@ -210,6 +213,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'income',
+    about: ['income'],
     prompt: voice('income'),
     help: 'help.income',
     answer: incomeAnswer,
@@ -219,6 +223,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'groupId',
+    about: ['which_option'],
     prompt: voice('group'),
     choices: ({ c, s }) => c.settings.groups.map((g) => ({ value: g.id, label: g.label[s.lang], aliases: g.aliases })),
     display: (v, { c, s }) => c.settings.groups.find((g) => g.id === v)?.label[s.lang] ?? String(v),
@@ -239,6 +244,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'heirName',
+    about: ['heir'],
     prompt: voice('heirName'),
     help: 'help.heir',
     freeText: true,
@@ -248,6 +254,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'heirRelation',
+    about: ['heir'],
     prompt: voice('heirRelation'),
     choices: ({ t }) =>
       HEIR_RELATIONS.map((r) => ({ value: r, label: t(`reg.heir.${r}`), aliases: t(`reg.heir_aliases.${r}`).split(',') })),
