@@ -3,7 +3,7 @@ import { classify } from './front-door.js';
 import { Conversation, Out, type Flows, type StepReading } from './navigation.js';
 import { answerPending } from './own-questions.js';
 import { readQuestion } from './reader.js';
-import { replyToReading } from './reader-reply.js';
+import { intentFlow, replyToReading } from './reader-reply.js';
 import { enrolCadre, runCommand, runSlash } from './run-commands.js';
 import { statusOfReference } from './flows/status.js';
 import { looksLikeQuestion } from '../faq/normalize.js';
@@ -29,7 +29,10 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
   const idle = ctx.now - s.lastActiveAt > IDLE_MS;
   s.lastActiveAt = ctx.now;
   const text = input.text.trim().slice(0, 1000);
-  const conv = new Conversation(flows, s, ctx, out);
+  // The previous answer's topic lights up this message only: a follow-up comes right after.
+  const previousTopic = s.topic;
+  delete s.topic;
+  const conv = new Conversation(flows, s, ctx, out, previousTopic);
   handle(conv, input, text, idle);
   numberQuestions(s, out);
   return { session: s, replies: out.replies, effects: out.effects };
@@ -68,10 +71,8 @@ function handle(conv: Conversation, input: Input, text: string, idle: boolean): 
       return conv.repeatQuestion(conv.inMenu ? undefined : conv.env.t('faq.back_to_question'));
     case 'resume':
       return conv.askPending({ kind: 'resume' });
-    case 'intent': {
-      const target = door.intent === 'register' ? 'registration' : door.intent === 'status' ? (conv.s.cadre ? 'neighbours' : 'status') : 'mydata';
-      return conv.switchTo(target);
-    }
+    case 'intent':
+      return conv.switchTo(intentFlow(conv, door.intent));
     case 'answer':
       return conv.takeAnswer(door.reading);
     case 'text':

@@ -52,6 +52,8 @@ export class Conversation {
     readonly s: Session,
     readonly c: Ctx,
     readonly out: Out,
+    /** The topic the previous message was answered with, if any. */
+    readonly previousTopic?: string,
   ) {}
 
   get env(): StepEnv {
@@ -126,9 +128,9 @@ export class Conversation {
     this.goTo(flow.start);
   }
 
-  /** Leaves whatever is going on (parking a draft) for another flow; staying put when already there. */
+  /** Leaves whatever is going on (parking a draft) for another flow; staying put (question and all) when already there. */
   switchTo(flowId: string): void {
-    if (this.s.flow === flowId && !this.s.pending) return this.render();
+    if (this.s.flow === flowId) return this.repeatQuestion();
     this.leave(true);
     this.enterFlow(flowId);
   }

@@ -1,10 +1,12 @@
 import { readIncome } from '../domain/income-words.js';
 import { looksLikeQuestion } from '../faq/normalize.js';
-import { parseCommand } from './commands.js';
+import { findReference } from '../domain/reference.js';
+import { parseCommand, parseIntentWord } from './commands.js';
+import { statusOfReference } from './flows/status.js';
 import { topicAnswer } from './faq.js';
 import { exactChoice, pickChoice, type Conversation } from './navigation.js';
 import { readQuestion } from './reader.js';
-import { replyToReading } from './reader-reply.js';
+import { intentFlow, replyToReading } from './reader-reply.js';
 import { runCommand } from './run-commands.js';
 import type { Pending } from './types.js';
 
@@ -36,6 +38,23 @@ export function answerPending(conv: Conversation, p: Pending, text: string): 'do
   }
   if (cmd) {
     runCommand(conv, cmd);
+    return 'done';
+  }
+  // A reference code or a global intent works here too; a code is answered and this question asked again.
+  // (A list of possible answers is simply set aside by anything else.)
+  if (p.kind === 'faq' && (findReference(text) || parseIntentWord(text))) {
+    s.pending = p.then ?? null;
+    return 'continue';
+  }
+  const reference = findReference(text);
+  if (reference) {
+    conv.out.say(statusOfReference(reference, conv.env));
+    conv.out.replies.push(conv.pendingReply(p));
+    return 'done';
+  }
+  const intent = parseIntentWord(text);
+  if (intent) {
+    conv.switchTo(intentFlow(conv, intent));
     return 'done';
   }
   switch (p.kind) {

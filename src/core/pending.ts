@@ -17,8 +17,8 @@ export function pendingChoices(p: Pending, env: StepEnv): ChoiceDef[] {
         { value: 'en', label: 'English', aliases: ['inggris', 'en'] },
       ];
     case 'faq':
-      // Each offered answer with the one line it tells, so the person can see which one they meant.
-      return p.topics.map((topic) => ({ value: topic, label: topicText(env, topic, 'gist', env.s.lang), aliases: [t(`kb.${topic}.title`)] }));
+      // Each offered answer with the one line it tells, in the language of the question.
+      return p.topics.map((topic) => ({ value: topic, label: topicText(env, topic, 'gist', p.lang), aliases: [env.c.translate(p.lang)(`kb.${topic}.title`)] }));
     case 'resume':
     case 'draft':
       return [
@@ -37,7 +37,7 @@ export function pendingChoices(p: Pending, env: StepEnv): ChoiceDef[] {
 export function pendingReply(p: Pending, env: StepEnv, currentFlow: string, hint?: string): Reply {
   const { t } = env;
   const flowName = t(`flows.${p.kind === 'draft' ? p.flow : currentFlow}`);
-  const body = p.kind === 'income' ? incomeQuestion(p, env) : t(`nav.pending_${p.kind}`, { flow: flowName });
+  const body = p.kind === 'income' ? incomeQuestion(p, env) : p.kind === 'faq' ? env.c.translate(p.lang)('nav.pending_faq') : t(`nav.pending_${p.kind}`, { flow: flowName });
   const choices = pendingChoices(p, env).map((ch, i) => ({ key: String(i + 1), label: ch.label }));
   return { text: hint ? `${hint}\n\n${body}` : body, choices };
 }

@@ -3,7 +3,7 @@ import type { FaqOutcome } from './faq.js';
 import type { Lang } from './types.js';
 
 /** Where the flows of the global intents live. */
-function intentFlow(conv: Conversation, intent: 'register' | 'status' | 'mydata'): string {
+export function intentFlow(conv: Conversation, intent: 'register' | 'status' | 'mydata'): string {
   if (intent === 'register') return 'registration';
   if (intent === 'status') return conv.s.cadre ? 'neighbours' : 'status';
   return 'mydata';
@@ -26,6 +26,7 @@ export function replyToReading(conv: Conversation, text: string, outcome: FaqOut
   switch (outcome.kind) {
     case 'answer': {
       follow(conv, outcome.lang);
+      s.topic = outcome.topic;
       if (atMenu) {
         out.say(outcome.next ? `${outcome.text}\n\n${outcome.next}` : outcome.text);
         conv.render();
@@ -43,7 +44,8 @@ export function replyToReading(conv: Conversation, text: string, outcome: FaqOut
         out.say(conv.env.t('faq.thanks'));
         conv.repeatQuestion();
       } else {
-        follow(conv, outcome.lang);
+        // "cek status" says nothing about the language; "how do I delete my data?" does.
+        if (text.trim().split(/\s+/).length >= 3) follow(conv, outcome.lang);
         conv.switchTo(intentFlow(conv, outcome.intent));
       }
       return true;

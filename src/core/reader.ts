@@ -1,4 +1,5 @@
 import type { FaqMatch } from '../faq/matcher.js';
+import { subjectOf } from '../faq/routes.js';
 import { consultFaq, type FaqOutcome } from './faq.js';
 import type { Conversation } from './navigation.js';
 
@@ -6,7 +7,8 @@ import type { Conversation } from './navigation.js';
 export function readQuestion(conv: Conversation, text: string): { outcome: FaqOutcome; match: FaqMatch } | undefined {
   const faq = conv.c.faq;
   if (!faq) return undefined;
-  // Inside a flow, the question being asked says what a short question is about.
-  const match = faq.match(text, conv.inMenu ? undefined : conv.step.about);
+  // Inside a flow, the question being asked says what a short question is about; at the menu, the answer just given.
+  const about = conv.inMenu ? subjectOf(conv.previousTopic) : conv.step.about;
+  const match = faq.match(text, about);
   return { outcome: consultFaq(conv.env, text, match), match };
 }

@@ -161,6 +161,8 @@ export interface Session {
   lastActiveAt: number;
   /** Number of the last question shown with buttons (see Reply.question). */
   q?: number;
+  /** The knowledge-base topic the last message was answered with: a follow-up ("kalo yg buat istri?") reads in its light. */
+  topic?: string;
   /** Set once the person enrolled as a village cadre: their menu and registration wording change. */
   cadre?: CadreInfo | null;
 }

@@ -49,6 +49,15 @@ export const CONFIDENCE = { minCoverage: 0.5, minLead: 1.15, minScore: 2, candid
 /** Concepts that say nothing about BPJS Ketenagakerjaan by themselves. */
 const NOT_DOMAIN = new Set(['greeting', 'thanks', 'what', 'howmuch', 'how', 'where', 'when', 'want', 'check', 'other_person', 'age', 'multi', 'why', 'not_working']);
 
+/** Concepts that say what a question is about by themselves: a question naming one is not filled in from the context. */
+const SUBJECTS = new Set([
+  'jkk', 'jkm', 'jht', 'jp', 'jkp', 'scholarship', 'bpjstk', 'kesehatan', 'claim', 'contribution', 'heir', 'nik', 'documents',
+  'register', 'register_now', 'status', 'privacy', 'data_use', 'delete', 'official', 'income', 'income_declare', 'late',
+  'discount', 'free', 'pay_how', 'kpj', 'jmo', 'code', 'correct', 'after', 'waiting', 'partial', 'funeral', 'medical',
+  'sick_pay', 'disability', 'benefit', 'regency_programme', 'dana_desa', 'capabilities', 'contact', 'already', 'report',
+  'retention', 'quota', 'oos_kesehatan', 'oos_bansos', 'oos_loan', 'oos_prakerja', 'oos_job', 'oos_tax', 'oos_dukcapil',
+]);
+
 /** Reads the `kb` section of the locale resources into topics. */
 export function loadFaqTopics(resources: Record<Lang, Record<string, unknown>>): FaqTopic[] {
   const id = (resources.id.kb ?? {}) as Record<string, { title: string; keywords: string }>;
@@ -159,8 +168,9 @@ export function createFaqMatcher(
       const lang = detectLanguage(words);
       const question = looksLikeQuestion(text, words);
       const found = reading.concepts;
-      // What the question being answered is about fills in what a short question leaves out.
-      if (found.size > 0) for (const c of about) found.add(c);
+      // What the question being answered is about fills in what a short question leaves out ("boleh ga?"),
+      // never what it says itself ("klaim gmn?" at the income question is about claims).
+      if ((found.size > 0 || question) && ![...found].some((c) => SUBJECTS.has(c))) for (const c of about) found.add(c);
       derivedConcepts(found);
       const domain = [...found].some((c) => !NOT_DOMAIN.has(c) && !c.startsWith('oos_'));
       const base = { lang, question, domain, unknown: reading.unknown.length, concepts: reading.hits.length };

@@ -98,6 +98,7 @@ export const ROUTES: readonly Route[] = [
 
   // Who can join.
   { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },
+  { to: 'who_can_join', all: ['join', 'bpjstk'], score: 3 },
   { to: 'who_can_join', all: ['not_working'], any: ['join', 'register', 'bpjstk'], score: 2 },
   { to: 'own_account', all: ['own_account'], any: ['join', 'register', 'bpjstk'], score: 0.8 },
   { to: 'own_account', all: ['own_account', 'join'], score: 2.5 },
@@ -265,3 +266,15 @@ export const FIGURE_HOMES: readonly [prefix: string, topic: string][] = [
   ['kpj', 'kpj'],
   ['nik', 'nik'],
 ];
+
+/** Concepts that only shape a question; what a topic is about is the rest of its first route. */
+const SHAPES = new Set(['what', 'howmuch', 'how', 'where', 'when', 'why', 'want', 'join', 'which_option', 'asking', 'multi']);
+
+/** What a topic is about: the concept most of its routes need ("how_register" → register): the light a follow-up is read in. */
+export function subjectOf(topic: string | undefined): string[] {
+  if (!topic) return [];
+  const counts = new Map<string, number>();
+  for (const r of ROUTES) if (r.to === topic) for (const c of r.all) if (!SHAPES.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? [best[0]] : [];
+}

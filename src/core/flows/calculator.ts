@@ -101,6 +101,7 @@ export const calculatorFlow: FlowDef = {
       id: 'after',
       prompt: 'calc.after',
       about: ['contribution'],
+      help: 'help.calc_after',
       choices: ({ t }) => [
         { value: 'register', label: t('calc.to_register'), aliases: ['daftar'] },
         { value: 'again', label: t('calc.again'), aliases: ['lagi', 'ulang'] },
