@@ -61,7 +61,9 @@ export function topicText(env: StepEnv, topic: string, part: 'answer' | 'gist' |
 export function consultFaq(env: StepEnv, text: string, match: FaqMatch): FaqOutcome {
   const lang: Lang = match.lang ?? env.s.lang;
   const income = incomeInText(text);
-  if (income !== undefined && ABOUT_PAYING.test(text) && !match.outOfScope && (match.domain || match.question)) {
+  const aboutPaying = match.found.includes('contribution') || match.found.includes('income');
+  const aboutBenefits = ['benefit', 'funeral', 'lump_sum', 'periodic', 'sick_pay', 'disability'].some((c) => match.found.includes(c));
+  if (income !== undefined && aboutPaying && !aboutBenefits && ABOUT_PAYING.test(text) && !match.outOfScope) {
     const local = { ...env, s: { ...env.s, lang }, t: env.c.translate(lang) };
     const group = TRANSPORT_WORDS.test(text) ? TRANSPORT : (env.c.settings.groups.find((g) => g.kind === 'self_paid')?.id ?? 'mandiri');
     const body = contributionMessage(local, income, group);

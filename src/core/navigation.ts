@@ -337,7 +337,8 @@ export function exactChoice(text: string, choices: ChoiceDef[]): string | undefi
     return n >= 1 && n <= choices.length ? choices[n - 1]!.value : undefined;
   }
   const q = normalizeText(text);
-  if (!q) return undefined;
+  // "iuran?" asks about contributions; "iuran" picks the menu item.
+  if (!q || text.trim().endsWith('?')) return undefined;
   const hits = new Set<string>();
   for (const ch of choices) for (const l of [ch.label, ...(ch.aliases ?? [])]) if (normalizeText(l) === q) hits.add(ch.value);
   if (hits.size === 1) return [...hits][0];

@@ -54,7 +54,14 @@ export function answerPending(conv: Conversation, p: Pending, text: string): 'do
   }
   const intent = parseIntentWord(text);
   if (intent) {
-    conv.switchTo(intentFlow(conv, intent));
+    const target = intentFlow(conv, intent);
+    // "batal?" then "daftar" inside registration: no, carry on with it.
+    if (target === s.flow && p.kind !== 'income') {
+      s.pending = null;
+      conv.render();
+    } else {
+      conv.switchTo(target);
+    }
     return 'done';
   }
   switch (p.kind) {

@@ -19,6 +19,10 @@ export interface ConceptReading {
   unknown: string[];
 }
 
+/** Concepts a negation right before them cancels, and the negations. */
+const NEGATABLE = new Set(['want', 'register_now']);
+const NEGATIONS = new Set(['tidak', 'bukan', 'jangan', 'belum', 'not', 'don', 'dont', 'never']);
+
 const PREFIXES = ['di', 'ke', 'ter', 'ber', 'me', 'mem', 'men', 'meng', 'nge', 'ng'];
 const SUFFIXES = ['kan', 'in', 'i', 'an'];
 
@@ -148,6 +152,12 @@ export function createConceptIndex(vocab: Vocabulary) {
             if (ok && !raw.some((h) => h.concept === phrase.concept && h.start === i && h.end === i + n)) raw.push({ concept: phrase.concept, start: i, end: i + n });
           }
         }
+      }
+      // "tidak mau daftar", "gak jadi ikut": a wish negated is no wish.
+      for (let k = raw.length - 1; k >= 0; k--) {
+        const h = raw[k]!;
+        if (NEGATABLE.has(h.concept) && NEGATIONS.has(words[h.start - 1] ?? '') ) raw.splice(k, 1);
+        else if (NEGATABLE.has(h.concept) && words[h.start - 1] === 'jadi' && NEGATIONS.has(words[h.start - 2] ?? '')) raw.splice(k, 1);
       }
       // A phrase strictly inside a longer one is that longer phrase's word, not a concept of its own.
       const hits = raw.filter(

@@ -39,6 +39,8 @@ export interface FaqMatch {
   unknown: number;
   /** How many of our concepts the message names. */
   concepts: number;
+  /** The concepts it was read as (data/vocabulary.json names). */
+  found: string[];
 }
 
 const GENERIC = new Set(['bpjs', 'ketenagakerjaan', 'ketenagakerja', 'tenaga', 'kerja', 'tk', 'program', 'peserta']);
@@ -56,6 +58,12 @@ const SUBJECTS = new Set([
   'discount', 'free', 'pay_how', 'kpj', 'jmo', 'code', 'correct', 'after', 'waiting', 'partial', 'funeral', 'medical',
   'sick_pay', 'disability', 'benefit', 'regency_programme', 'dana_desa', 'capabilities', 'contact', 'already', 'report',
   'retention', 'quota', 'oos_kesehatan', 'oos_bansos', 'oos_loan', 'oos_prakerja', 'oos_job', 'oos_tax', 'oos_dukcapil',
+]);
+
+/** What a story before a question carries into it: the programmes and the kind of worker it names. */
+const CARRIED = new Set([
+  'jkk', 'jkm', 'jht', 'jp', 'jkp', 'scholarship', 'jkk_named', 'jkm_named', 'bpjstk', 'bpjstk_named',
+  'wage', 'own_account', 'transport', 'village_role', 'rentan', 'foreigner', 'age', 'heir', 'other_person', 'kesehatan',
 ]);
 
 /** Reads the `kb` section of the locale resources into topics. */
@@ -124,6 +132,26 @@ export function createFaqMatcher(
   /** Points for an answer whose own figure the message quotes ("42 juta itu bener?" → JKM). */
   const FIGURE_POINTS = 2;
 
+  /**
+   * A story then a question ("Suami jatuh dari pohon kelapa, sekarang di RSUD. Biayanya ditanggung?"):
+   * the question is read, with the programmes and the kind of worker the story names. The story's
+   * other words (a hospital, a harvest) describe, they do not ask. Undefined when there is no story
+   * or the question alone says nothing we can answer.
+   */
+  function focusOn(text: string): Set<string> | undefined {
+    const sentences = text.split(/(?<=[.!?\n;])\s*/).map((x) => x.trim()).filter(Boolean);
+    if (sentences.length < 2) return undefined;
+    let i = sentences.length - 1;
+    while (i > 0 && !looksLikeQuestion(sentences[i]!)) i--;
+    if (i === 0) return undefined;
+    const asked = concepts.read(sentences[i]!).concepts;
+    // "What can I do?" after a story asks about the story: read it all.
+    if (![...asked].some((c) => SUBJECTS.has(c))) return undefined;
+    for (const c of concepts.read(sentences.slice(0, i).join(' ')).concepts) if (CARRIED.has(c)) asked.add(c);
+    derivedConcepts(asked);
+    return route(asked, routes) ? asked : undefined;
+  }
+
   type Decision = Pick<FaqMatch, 'topic' | 'confident' | 'candidates' | 'score' | 'outOfScope'>;
   const outOfScope = (to: string, score: number): Decision => ({ topic: null, confident: false, candidates: [], score, outOfScope: to.slice(4) as OutOfScope });
 
@@ -132,7 +160,7 @@ export function createFaqMatcher(
     const ours = routed.others.filter((o) => !o.to.startsWith('oos:'));
     if (routed.to.startsWith('oos:')) {
       // A strong BPJS Ketenagakerjaan reading beats a general off-topic word ("belum nikah, ahli warisnya siapa").
-      const strong = routed.to === 'oos:general' ? ours.find((o) => o.score >= 3) : undefined;
+      const strong = routed.to === 'oos:general' && routed.score <= 2.5 ? ours.find((o) => o.score >= 3) : undefined;
       if (strong) return { topic: strong.to, confident: true, candidates: [strong.to], score: strong.score };
       const close = ours.filter((o) => o.score >= routed.score).map((o) => o.to);
       if (close.length) return { topic: close[0]!, confident: false, candidates: close.slice(0, 3), score: routed.score };
@@ -163,17 +191,18 @@ export function createFaqMatcher(
     learned: opts.learned,
     match(text: string, about: readonly string[] = []): FaqMatch {
       // "10%" reads as "10 persen".
-      const reading = concepts.read(text.slice(0, 300).replace(/%/g, ' persen '));
+      const clean = text.slice(0, 300).replace(/%/g, ' persen ');
+      const reading = concepts.read(clean);
       const { words } = reading;
       const lang = detectLanguage(words);
       const question = looksLikeQuestion(text, words);
-      const found = reading.concepts;
+      const found = focusOn(clean) ?? reading.concepts;
       // What the question being answered is about fills in what a short question leaves out ("boleh ga?"),
       // never what it says itself ("klaim gmn?" at the income question is about claims).
       if ((found.size > 0 || question) && ![...found].some((c) => SUBJECTS.has(c))) for (const c of about) found.add(c);
       derivedConcepts(found);
       const domain = [...found].some((c) => !NOT_DOMAIN.has(c) && !c.startsWith('oos_'));
-      const base = { lang, question, domain, unknown: reading.unknown.length, concepts: reading.hits.length };
+      const base = { lang, question, domain, unknown: reading.unknown.length, concepts: reading.hits.length, found: [...found] };
 
       const taught = opts.learned?.lookup(text);
       if (taught === null) return { ...base, topic: null, confident: false, candidates: [], score: 0, outOfScope: 'general', via: 'learned' };

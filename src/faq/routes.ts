@@ -47,6 +47,7 @@ export const ROUTES: readonly Route[] = [
   // Contributions: in general, per programme, through an employer, discounts, who pays, how to pay.
   { to: 'bpu_contribution', all: ['contribution'], any: ['howmuch', 'income', 'own_account', 'when', 'bpjstk', 'transport'], score: 1.5 },
   { to: 'bpu_contribution', all: ['contribution', 'multi'], score: 4 },
+  { to: 'bpu_contribution', all: ['expensive'], any: ['bpjstk', 'contribution', 'jkk', 'jkm', 'jht'], score: 1.5 },
   { to: 'contribution_jkk', all: ['jkk_named', 'contribution'], any: ['howmuch', 'income'], score: 2 },
   { to: 'contribution_jkm', all: ['jkm_named', 'contribution'], any: ['howmuch', 'income'], none: ['funeral'], score: 2 },
   { to: 'jht_optional', all: ['jht', 'contribution'], any: ['howmuch', 'optional'], none: ['wage'] },
@@ -66,6 +67,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'wage_contribution', all: ['discount', 'wage'], score: 3.5 },
   { to: 'discount', all: ['contribution', 'transport'], any: ['howmuch'] },
   { to: 'free_contribution', all: ['free'], any: ['contribution', 'regency_programme'], score: 2 },
+  { to: 'free_contribution', all: ['free', 'register'], score: 3 },
   { to: 'pay_how', all: ['pay_how'], score: 2.5 },
   { to: 'pay_how', all: ['contribution', 'how'], score: 1.5 },
   { to: 'pay_how', all: ['contribution', 'where'], score: 2.5 },
@@ -101,9 +103,9 @@ export const ROUTES: readonly Route[] = [
   { to: 'who_can_join', all: ['join', 'bpjstk'], score: 3 },
   { to: 'who_can_join', all: ['not_working'], any: ['join', 'register', 'bpjstk'], score: 2 },
   { to: 'own_account', all: ['own_account'], any: ['join', 'register', 'bpjstk'], score: 0.8 },
-  { to: 'own_account', all: ['own_account', 'join'], score: 2.5 },
+  { to: 'own_account', all: ['own_account', 'join'], score: 3.5 },
   { to: 'own_account', all: ['transport'], any: ['join', 'register', 'bpjstk'], score: 0.8 },
-  { to: 'own_account', all: ['transport', 'join'], score: 2.5 },
+  { to: 'own_account', all: ['transport', 'join'], score: 3.5 },
   { to: 'wage_worker', all: ['wage'], any: ['join', 'register', 'bpjstk', 'how'], score: 0.8 },
   { to: 'wage_worker', all: ['wage', 'register'], score: 3.5 },
   { to: 'employer_report', all: ['report'], score: 1.5 },
@@ -152,6 +154,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'status_meaning', all: ['status', 'waiting'], score: 3 },
   { to: 'correct_data', all: ['correct'], any: ['register', 'nik', 'income', 'data'], score: 1.5 },
   { to: 'correct_data', all: ['correct', 'field'], score: 3 },
+  { to: 'correct_data', all: ['correct', 'nik'], score: 3 },
   { to: 'delete_my_data', all: ['delete'], score: 3 },
 
   // Claims and waiting periods.
@@ -202,11 +205,16 @@ export const ROUTES: readonly Route[] = [
   // Not ours: say so, and where to ask.
   { to: 'oos:kesehatan', all: ['oos_kesehatan'], none: ['jkk'], score: 2.5 },
   { to: 'oos:kesehatan', all: ['kesehatan'], none: ['compare', 'bpjstk'], score: 4 },
-  { to: 'oos:bansos', all: ['oos_bansos'], score: 3 },
-  { to: 'oos:loan', all: ['oos_loan'], score: 2.5 },
-  { to: 'oos:prakerja', all: ['oos_prakerja'], score: 3 },
-  { to: 'oos:job', all: ['oos_job'], score: 2.5 },
-  { to: 'oos:tax', all: ['oos_tax'], score: 2.5 },
+  { to: 'oos:bansos', all: ['oos_bansos'], score: 3.5 },
+  { to: 'oos:loan', all: ['oos_loan'], score: 3.5 },
+  { to: 'oos:prakerja', all: ['oos_prakerja'], score: 3.5 },
+  { to: 'oos:job', all: ['oos_job'], score: 3.5 },
+  { to: 'oos:tax', all: ['oos_tax'], score: 3.5 },
+  // Other insurance (crops, cattle, life, vehicles, civil servants' pensions): not ours.
+  { to: 'oos:general', all: ['oos_insurance'], score: 4 },
+  // Prices of things: not ours, unless it is the price of a contribution.
+  { to: 'oos:general', all: ['price'], none: ['contribution', 'discount', 'jkk', 'jkm', 'jht', 'jp', 'jkp'], score: 3 },
+  { to: 'oos:general', all: ['dana_desa', 'report'], score: 4.5 },
   { to: 'oos:general', all: ['oos_general'], score: 2.5 },
   // Papers at the civil registry (KTP, KK, birth certificates): clearly someone else's, whatever else is said.
   { to: 'oos:general', all: ['oos_dukcapil'], score: 3.5 },

@@ -371,8 +371,7 @@ describe('5. a question mid-flow is answered and the same question asked again',
     ['penghasilan saya 2 juta iurannya berapa?', 'computed'],
   ];
   const cases = Object.entries(PLACES)
-    .flatMap(([name, place]) => QUESTIONS.map(([q, topic]) => [name, q, topic, place] as const))
-    .filter(([name, q]) => !(q.startsWith('kalau meninggal') && name.startsWith('registration.heir')));
+    .flatMap(([name, place]) => QUESTIONS.map(([q, topic]) => [name, q, topic, place] as const));
 
   it.each(cases)('at %s: "%s"', async (_name, question, topic, place) => {
     await chat('u', ...place.path);
@@ -620,5 +619,163 @@ describe('9. officers teach the bot', () => {
     const { id } = officer();
     h.runtime.app.teach('astek', 'kpj', id);
     expect(await chat('u', 'astek')).toContain(answerOf('kpj'));
+  });
+});
+
+describe('10. restored traps', () => {
+  const placesFor = (names: string[]) => Object.entries(PLACES).filter(([name]) => names.includes(name));
+  /** The question of a place in either language (a reply may have switched to English). */
+  const promptIn = (out: string, key: string) => [t(key), t(key, undefined, 'en')].some((p) => out.includes(p));
+  /** The part of a reply after the "back to the question" line, in either language. */
+  const afterBack = (out: string) => {
+    const marker = [BACK, t('faq.back_to_question', undefined, 'en')].find((b) => out.includes(b));
+    return marker === undefined ? undefined : out.split(marker)[1];
+  };
+
+  it('"syarat ikut bpjs tk apa" answers who can join', async () => {
+    const out = await chat('u', 'halo', 'syarat ikut bpjs tk apa');
+    expect(out).toContain(answerOf('who_can_join'));
+    expect(state('u').flow).toBe('menu');
+  });
+
+  describe('while the income confirmation waits (registration)', () => {
+    const at = REG.slice(0, 12);
+    /** The confirmation's question line: "Pakai Rp2.600.000?". */
+    const confirm = () => t('income.confirm_converted', { calc: '', amount: 'Rp2.600.000' }).split('\n').at(-1)!;
+    const notFound = () => t('status.not_found', { reference: 'LD-7K3Q9' });
+
+    async function waiting(user: string) {
+      const out = await chat(user, ...at, 'sehari 100rb');
+      expect(out).toContain(confirm());
+      return state(user).answers;
+    }
+
+    it.each([
+      ['daftar', null],
+      ['mau daftar', null],
+      ['LD-7K3Q9', 'not_found'],
+      ['status LD-7K3Q9 gmn', 'not_found'],
+    ] as const)('"%s" is acted on, then "Pakai Rp2.600.000?" again, nothing lost', async (text, extra) => {
+      const before = await waiting('u');
+      const out = await chat('u', text);
+      expect(out).not.toMatch(ERR_CHOICE);
+      if (extra === 'not_found') expect(out).toContain(notFound());
+      expect(out).toContain(confirm());
+      expect(state('u')).toMatchObject({ flow: 'registration', step: 'income' });
+      expect(state('u').answers).toEqual(before);
+      expect(await chat('u', '1')).toContain(t('reg.group'));
+      expect(state('u').answers.income).toBe(2600000);
+    });
+
+    it.each([
+      ['data saya', 'mydata', () => t('mydata.none')],
+      ['cek status', 'status', () => t('status.none')],
+    ] as const)('"%s" is acted on (in Indonesian), the registration parked as a draft and offered back', async (text, flow, expected) => {
+      const before = await waiting('u');
+      const out = await chat('u', text);
+      expect(out).not.toMatch(ERR_CHOICE);
+      expect(out).toContain(expected());
+      if (flow === 'mydata') expect(out).toContain(t('mydata.draft'));
+      expect(state('u')).toMatchObject({ flow, lang: 'id' });
+      await chat('u', 'menu');
+      expect(await chat('u', '4')).toContain(t('nav.pending_draft', { flow: t('flows.registration') }));
+      const back = await chat('u', '1');
+      expect(back.includes(t('reg.income')) || back.includes(confirm()), back).toBe(true);
+      expect(state('u')).toMatchObject({ flow: 'registration', step: 'income' });
+      expect(state('u').answers).toEqual(before);
+    });
+  });
+
+  it.each(
+    placesFor(['calculator.income', 'calculator.after', 'eligibility.age', 'registration.fullName', 'registration.nik', 'registration.income', 'registration.heirName', 'registration.heirRelation']),
+  )('at %s: "klaim gmn?" gets the claims answer or a list of claim topics, then the same question', async (_name, place) => {
+    const claims = ['claim_jkk', 'claim_jkm', 'claim_jht'];
+    await chat('u', ...place.path);
+    const before = state('u');
+    const out = await chat('u', 'klaim gmn?');
+    expect(out).not.toMatch(ERR_CHOICE);
+    const after = state('u');
+    if (after.pending?.kind === 'faq') {
+      expect(after.pending.topics.length, out).toBeGreaterThanOrEqual(2);
+      for (const topic of after.pending.topics) expect(claims, out).toContain(topic);
+      const picked = await chat('u', '1');
+      expect(picked).toContain(answerOf(after.pending.topics[0]!));
+      expect(afterBack(picked)).toContain(t(place.prompt));
+    } else {
+      expect(claims.some((c) => out.includes(answerOf(c))), out).toBe(true);
+      expect(afterBack(out), out).toContain(t(place.prompt));
+    }
+    expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+  });
+
+  it.each(placesFor(['registration.fullName', 'registration.nik', 'registration.heirName', 'registration.heirRelation']))(
+    'at %s: "what is jkk?" gets the English JKK answer, then the question again',
+    async (_name, place) => {
+      await chat('u', ...place.path);
+      const before = state('u');
+      const out = await chat('u', 'what is jkk?');
+      expect(out).toContain(answerOf('jkk', 'en'));
+      const rest = afterBack(out);
+      expect(rest, out).toBeDefined();
+      expect(promptIn(rest!, place.prompt), out).toBe(true);
+      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+    },
+  );
+
+  it.each(placesFor(['registration.heirName', 'registration.heirRelation']))(
+    'at %s: "kalau meninggal keluarga dapat apa?" gets JKM\'s breakdown, not the heirs answer',
+    async (_name, place) => {
+      await chat('u', ...place.path);
+      const before = state('u');
+      const out = await chat('u', 'kalau meninggal keluarga dapat apa?');
+      expect(answerPart(out)).toContain(answerOf('jkm'));
+      expect(out).not.toContain(answerOf('heirs'));
+      expect(afterBack(out), out).toContain(t(place.prompt));
+      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+    },
+  );
+
+  it('"bantuan" at the calculator\'s result gives the result step\'s help, not the income help', async () => {
+    await chat('u', ...PLACES['calculator.after']!.path);
+    const out = await chat('u', 'bantuan');
+    expect(out).toContain(t('help.calc_after'));
+    expect(out).not.toContain(t('help.calculator'));
+    expect(state('u')).toMatchObject({ flow: 'calculator', step: 'after' });
+  });
+
+  describe('follow-ups at the menu', () => {
+    it('"cara daftar gmn" then "kalo yg buat istri?" answers registering others', async () => {
+      expect(await chat('u', 'halo', 'cara daftar gmn')).toContain(answerOf('how_register'));
+      const out = await chat('u', 'kalo yg buat istri?');
+      expect(out).toContain(answerOf('register_other'));
+      expect(state('u').flow).toBe('menu');
+    });
+
+    it('"jkm dapet brp" then "kalo buat anak?" is about children', async () => {
+      expect(await chat('u', 'halo', 'jkm dapet brp')).toContain(answerOf('jkm'));
+      const out = await chat('u', 'kalo buat anak?');
+      expect([answerOf('jkm_scholarship'), answerOf('jkm')].some((a) => out.includes(a)), out).toBe(true);
+      expect(state('u').flow).toBe('menu');
+    });
+
+    it.each(['cuaca besok', 'menu'])('after "%s" in between, "kalo yg buat istri?" is read on its own', async (between) => {
+      expect(await chat('u', 'halo', 'cara daftar gmn')).toContain(answerOf('how_register'));
+      const out = await chat('u', between, 'kalo yg buat istri?');
+      expect(out).not.toContain(answerOf('register_other'));
+    });
+  });
+
+  it.each([
+    ['registration.fullName', 'Dana Putri', 'fullName'],
+    ['registration.heirName', 'Dana Putri', 'heirName'],
+    ['registration.heirName', 'Ahli Waris', 'heirName'],
+    ['registration.address', 'Jl. Pemakaman No. 3', 'address'],
+  ] as const)('at %s: "%s" is taken as the answer', async (name, text, field) => {
+    const place = PLACES[name]!;
+    await chat('u', ...place.path);
+    const out = await chat('u', text);
+    expect(out).toContain(t(place.answer![1]));
+    expect(out).not.toContain(BACK);
+    expect(state('u').answers[field]).toBe(text);
   });
 });

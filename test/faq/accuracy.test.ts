@@ -7,6 +7,7 @@ import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { DEV } from './dev.js';
 import { DEV2 } from './dev2.js';
 import { DEV3 } from './dev3.js';
+import { DEV4 } from './dev4.js';
 import { HELDOUT } from './heldout.js';
 import { LABELLED } from './labelled.js';
 import type { LabelledMessage } from './labelled-types.js';
@@ -16,7 +17,7 @@ const resources = loadLocales();
 const topics = loadFaqTopics(resources);
 const matcher = createFaqMatcher(topics);
 /** What we tune on: our own labelled set and an independent development set. */
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3];
+const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4];
 
 describe('knowledge base and labelled sets', () => {
   it('has at least 50 topics, each with a title, keywords, answer, gist and next step in both languages', () => {
@@ -84,7 +85,7 @@ describe('what the bot answers, measured on whole conversations', () => {
 
 /** What the held-out part measured when this was last built (README): a regression floor, not the goal (90%). */
 const HELDOUT_FLOOR = 0.81;
-const HELDOUT_WRONG_CONFIDENT_CEILING = 3;
+const HELDOUT_WRONG_CONFIDENT_CEILING = 1;
 
 describe('the reader on its own', () => {
   it('answers English questions in English', () => {

@@ -103,7 +103,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // bpu_contribution
   { text: 'iuran bulanan bpu brp', topic: 'bpu_contribution' },
-  { text: 'sabaraha iuranna sabulan', topic: 'bpu_contribution' },
   { text: 'berape sih bayar per bulannye', topic: 'bpu_contribution' },
   { text: 'klo ikut jkk jkm jht semua jadi brp sebulan', topic: 'bpu_contribution' },
   { text: 'minimal bayar brp sih', topic: 'bpu_contribution' },
@@ -166,7 +165,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // who_can_join
   { text: 'yg dimaksud peserta bpu itu siapa aja', topic: 'who_can_join' },
-  { text: 'ibu rumah tangga bs ikut ga', topic: 'who_can_join' },
   { text: 'sing oleh melu sopo wae', topic: 'who_can_join' },
 
   // own_account
@@ -384,7 +382,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'anak sy 16 taun udh bantu melaut bisa didaftarin?', topic: ['age_limit', 'register_other'], step: 'eligibility.age' },
 
   // registration.fullName
-  { text: 'nama sesuai ktp atau nama panggilan?', topic: 'documents', step: 'registration.fullName' },
   { text: 'ini sy isi nama ibu sy apa nama sy, sy yg daftarin', topic: 'register_other', step: 'registration.fullName' },
   { text: 'aman ga ngasih nama lengkap disini', topic: ['privacy', 'data_use', 'official'], step: 'registration.fullName' },
 
@@ -428,7 +425,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'faskes bpjs kesehatan sy mau pindah ke puskesmas lain', topic: ['out_of_scope', 'kesehatan'] },
   { text: 'tunggakan bpjs kesehatan sy 2 juta bisa dicicil?', topic: ['out_of_scope', 'kesehatan'] },
   { text: 'rs nolak pasien bpjs kesehatan lapor kemana', topic: ['out_of_scope', 'kesehatan'] },
-  { text: 'iuran bpjs kesehatan kelas 3 brp skrg', topic: ['out_of_scope', 'kesehatan'] },
   { text: 'bpjs kesehatan sy dinonaktifin pemda knp ya', topic: ['out_of_scope', 'kesehatan'] },
   { text: 'bantuan pkh tahap 3 kapan cair', topic: 'out_of_scope' },
   { text: 'blt dd bulan ini udh cair blm', topic: 'out_of_scope' },
@@ -468,7 +464,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'tolong buatin surat lamaran kerja', topic: 'out_of_scope' },
   { text: 'harga emas antam hari ini', topic: 'out_of_scope' },
   { text: 'jam brp buka puasa hari ini di banjarmasin', topic: 'out_of_scope' },
-  { text: 'bayi baru lahir daftar bpjs kesehatan gmn', topic: ['out_of_scope', 'kesehatan'] },
   { text: 'jadwal kapa ka mentawai dima ambo caliak', topic: 'out_of_scope' },
   { text: 'kada tahu lah, kaya apa cara mambuat sim', topic: 'out_of_scope' },
   { text: "what's the dollar exchange rate today", topic: 'out_of_scope', lang: 'en' },
