@@ -139,7 +139,8 @@ export function createFaqMatcher(
    * or the question alone says nothing we can answer.
    */
   function focusOn(text: string): Set<string> | undefined {
-    const sentences = text.split(/(?<=[.!?\n;])\s*/).map((x) => x.trim()).filter(Boolean);
+    // Sentences, and quoted words (a poster, a rumour) as sentences of their own.
+    const sentences = text.split(/(?<=[.!?\n;:"“”])\s*|\s*(?=["“])/).map((x) => x.replace(/["“”]/g, '').trim()).filter(Boolean);
     if (sentences.length < 2) return undefined;
     let i = sentences.length - 1;
     while (i > 0 && !looksLikeQuestion(sentences[i]!)) i--;
@@ -196,7 +197,7 @@ export function createFaqMatcher(
       const { words } = reading;
       const lang = detectLanguage(words);
       const question = looksLikeQuestion(text, words);
-      const found = focusOn(clean) ?? reading.concepts;
+      const found = reading.concepts;
       // What the question being answered is about fills in what a short question leaves out ("boleh ga?"),
       // never what it says itself ("klaim gmn?" at the income question is about claims).
       if ((found.size > 0 || question) && ![...found].some((c) => SUBJECTS.has(c))) for (const c of about) found.add(c);
@@ -211,7 +212,13 @@ export function createFaqMatcher(
       // A quoted figure counts in a question or beside our own words, not in a name ("Budi 42").
       const quotes = question || domain ? figureIndex.topicsIn(text) : new Set<string>();
       const quoted = new Map([...quotes].filter((t) => known.has(t)).map((t) => [t, FIGURE_POINTS] as const));
-      const routed = route(found, routes, quoted);
+      let routed = route(found, routes, quoted);
+      // Unsure about the whole story, or it reads as someone else's business: read its question instead.
+      if (routed && (routed.to.startsWith('oos:') || decide(routed, words).confident === false)) {
+        const focused = focusOn(clean);
+        const refocused = focused ? route(focused, routes, quoted) : undefined;
+        if (refocused && !refocused.to.startsWith('oos:') && decide(refocused, words).confident) routed = refocused;
+      }
       if (routed) return { ...base, ...decide(routed, words), via: 'reader' };
       const searched = search(words);
       // Several words and not one of them ours: something else entirely ("jadwal motogp minggu ini").
