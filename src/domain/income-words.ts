@@ -53,8 +53,13 @@ const RANGE = { kind: 'error', error: 'income_range' } as const satisfies Income
 const UNKNOWN = { kind: 'unknown' } as const satisfies IncomeReading;
 const NONE = { kind: 'none' } as const satisfies IncomeReading;
 
+/** The longest text read as an income. */
+export const MAX_INCOME_TEXT = 200;
+
 /** Reads a typed income. Never throws; unreadable text gives `{ kind: 'error' }`. */
 export function readIncome(text: string): IncomeReading {
+  // An income is said in a few words; a long text is something else, and is never scanned at length.
+  if (text.length > MAX_INCOME_TEXT) return /^[\s\d.,]+$/.test(text) ? RANGE : FORMAT;
   try {
     return read(text);
   } catch {

@@ -1,62 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatRupiah, MAX_INCOME_RUPIAH, parseIncome } from '../../src/domain/income.js';
-import { INCOME_PERIOD_FACTORS, readIncome, type IncomeReading } from '../../src/domain/income-words.js';
+import { INCOME_PERIOD_FACTORS, MAX_INCOME_TEXT, readIncome, type IncomeReading } from '../../src/domain/income-words.js';
+import { PARSE_INCOME_ACCEPTS } from './income-cases.js';
 
 const FORMAT: IncomeReading = { kind: 'error', error: 'income_format' };
 const RANGE: IncomeReading = { kind: 'error', error: 'income_range' };
 
-// The inputs parseIncome's own tests accept (test/domain/income.test.ts), with its answers.
-const PARSE_INCOME_ACCEPTS: readonly (readonly [string, number])[] = [
-  ['1,5 juta', 1_500_000],
-  ['1.5 juta', 1_500_000],
-  ['1.500.000', 1_500_000],
-  ['1,500,000', 1_500_000],
-  ['1500000', 1_500_000],
-  ['Rp 1.500.000', 1_500_000],
-  ['Rp. 1.500.000', 1_500_000],
-  ['Rp1.500.000', 1_500_000],
-  ['rp1.500.000,-', 1_500_000],
-  ['Rp 1.500.000,00', 1_500_000],
-  ['IDR 1,500,000', 1_500_000],
-  ['1500rb', 1_500_000],
-  ['1500 ribu', 1_500_000],
-  ['1.500 rb', 1_500_000],
-  ['1500 rbu', 1_500_000],
-  ['2 jt', 2_000_000],
-  ['1.5 million', 1_500_000],
-  ['2 million a month', 2_000_000],
-  ['800 thousand', 800_000],
-  ['2jt', 2_000_000],
-  ['2 jta', 2_000_000],
-  ['2 juta', 2_000_000],
-  ['2 JUTA', 2_000_000],
-  ['2,5jt', 2_500_000],
-  ['2.5jt', 2_500_000],
-  ['1,25 juta', 1_250_000],
-  ['0,5 juta', 500_000],
-  ['500k', 500_000],
-  ['500K', 500_000],
-  ['750 rb', 750_000],
-  ['1 jutaan', 1_000_000],
-  ['1500 ribuan', 1_500_000],
-  ['sekitar 2 juta', 2_000_000],
-  ['kira-kira 2 juta', 2_000_000],
-  ['kira2 1,5jt', 1_500_000],
-  ['kurang lebih 800rb', 800_000],
-  ['± 1,5 juta', 1_500_000],
-  ['±1,5 juta', 1_500_000],
-  ['2 juta per bulan', 2_000_000],
-  ['2jt/bulan', 2_000_000],
-  ['2 juta rupiah', 2_000_000],
-  ['2 juta.', 2_000_000],
-  ['1.000.000.000', 1_000_000_000],
-  ['1000 juta', 1_000_000_000],
-  ['0', 0],
-  ['0 rb', 0],
-  ['1000', 1000],
-  ['1500000,50', 1_500_001],
-];
+
 
 /** What readIncome must say for something parseIncome accepts: the same amount; zero is "no income". */
 function sameAsParseIncome(rupiah: number): IncomeReading {
@@ -491,23 +442,16 @@ describe('readIncome: robustness', () => {
     );
   });
 
-  it('stays fast on long and hostile input (no catastrophic backtracking)', () => {
+  it('reads hostile input up to its length limit, and refuses anything longer without scanning it', () => {
     const pieces = ['1', '. ', '1.', '1,', 'sejuta ', 'a', 'ga ', 'tidak ada yang ', 'kira2 ', '1/', '-', ' ', 'rp',
       '1 ', 'per ', 'se', '2jt', 'sehari ', '+/-', 'ga    ', 'juta ', 'dua puluh ', 'antara ', 'koma ', 'nol '];
     for (const piece of pieces) {
       for (const tail of ['', ' x', '!', ' juta', '5']) {
-        const input = piece.repeat(Math.ceil(1000 / piece.length)).slice(0, 1000) + tail;
-        const start = performance.now();
-        const r = readIncome(input);
-        const ms = performance.now() - start;
-        expect(r.kind).toBeTypeOf('string');
-        expect(ms, JSON.stringify(input.slice(0, 20))).toBeLessThan(100);
+        const input = piece.repeat(Math.ceil(MAX_INCOME_TEXT / piece.length)).slice(0, MAX_INCOME_TEXT - tail.length) + tail;
+        expect(readIncome(input).kind).toBeTypeOf('string');
       }
     }
-    // And 100 times longer still finishes in well under a second.
-    const start = performance.now();
-    readIncome(' .'.repeat(50_000) + 'x');
-    readIncome('1 '.repeat(50_000));
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(readIncome(`${' .'.repeat(50_000)}x`)).toEqual(FORMAT);
+    expect(readIncome(`sekitar ${'1 '.repeat(200)}juta`)).toEqual(FORMAT);
   });
 });
