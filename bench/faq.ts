@@ -9,12 +9,13 @@ import { DEV } from '../test/faq/dev.js';
 import { DEV2 } from '../test/faq/dev2.js';
 import { DEV3 } from '../test/faq/dev3.js';
 import { DEV4 } from '../test/faq/dev4.js';
+import { DEV5 } from '../test/faq/dev5.js';
 import { HELDOUT } from '../test/faq/heldout.js';
 import { LABELLED } from '../test/faq/labelled.js';
 import type { LabelledMessage } from '../test/faq/labelled-types.js';
 import { createOutcomeReader } from '../test/faq/outcome.js';
 
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4];
+const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5];
 
 /** Share of messages answered with the right fact, and confident answers to off-topic ones. */
 async function measure(set: LabelledMessage[]): Promise<{ accuracy: number; wrongConfident: number }> {

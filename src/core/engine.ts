@@ -108,8 +108,8 @@ function readText(conv: Conversation, text: string, reading: StepReading, first:
       atMenu ||
       acts ||
       (asked && (outcome.kind !== 'choose' || reading.kind !== 'choice')) ||
-      // Not a valid answer, and clearly about something: better the answer than an error.
-      (reading.kind === 'invalid' && (outcome.kind === 'answer' || outcome.kind === 'outOfScope'));
+      // Not a valid answer, and clearly about something (not just a word: "bentar sy cari ktp dulu"): better the answer than an error.
+      (reading.kind === 'invalid' && (outcome.kind === 'outOfScope' || (outcome.kind === 'answer' && (question || m.concepts >= 2))));
     if (speaks && replyToReading(conv, text, outcome)) return;
   }
   if (conv.inMenu && reading.kind === 'invalid') {

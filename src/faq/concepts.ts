@@ -84,7 +84,8 @@ export function createConceptIndex(vocab: Vocabulary) {
       const st = stemId(w);
       if (st.length >= 4) byStem.set(st, [...(byStem.get(st) ?? []), w]);
     }
-    if (w.length >= 6) {
+    // Function words are not typo targets ("kelapa" is not "kenapa").
+    if (w.length >= 6 && !isStopWord(w)) {
       for (const d of [w, ...deletions(w)]) {
         const set = byDeletion.get(d) ?? new Set<string>();
         set.add(w);
@@ -111,7 +112,8 @@ export function createConceptIndex(vocab: Vocabulary) {
       // One typo: a deletion on either side meets (covers a missing, extra, changed or swapped letter).
       const found = new Set<string>();
       for (const d of [word, ...deletions(word)]) for (const w of byDeletion.get(d) ?? []) found.add(w);
-      const close = [...found].filter((w) => w.length >= 6 && editDistance(word, w, 1) <= 1);
+      // A typo rarely changes the first letter ("buliah" is Minang, not "kuliah").
+      const close = [...found].filter((w) => w.length >= 6 && w[0] === word[0] && editDistance(word, w, 1) <= 1);
       if (close.length === 1) return new Set(close);
     }
     return new Set();

@@ -159,7 +159,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // inactive
   { text: 'udh 6 bulan ga bayar iuran, masih berlaku ga', topic: 'inactive' },
-  { text: 'klo nunggak trus kecelakaan ditanggung ga', topic: ['inactive', 'jkk'] },
   { text: 'kepesertaan nonaktif cara aktifin lg gmn', topic: 'inactive' },
   { text: 'membership sy lapse krn ga bayar, gmn dong', topic: 'inactive' },
 
@@ -187,14 +186,12 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'where can i complain about my boss not registering me', topic: 'employer_report', lang: 'en' },
 
   // village_roles
-  { text: 'perangkat desa ditanggung pemkab ga', topic: ['village_roles', 'free_contribution'] },
   { text: 'sy ketua rw apa masuk program ini', topic: 'village_roles' },
   { text: 'linmas desa bisa ikut ga', topic: 'village_roles' },
   { text: 'anggota lkd termasuk?', topic: 'village_roles' },
   { text: 'pak rt sama pak rw dicover jg ga', topic: 'village_roles' },
 
   // pekerja_rentan
-  { text: 'pekerja rentan itu maksudnya apa', topic: 'pekerja_rentan' },
   { text: 'nama sy ada di data kemiskinan desa, iuran bisa gratis?', topic: ['pekerja_rentan', 'free_contribution'] },
   { text: 'warga kurang mampu apa dapat bpjs tk gratis', topic: ['pekerja_rentan', 'free_contribution'] },
   { text: 'what does vulnerable worker mean', topic: 'pekerja_rentan', lang: 'en' },
