@@ -19,6 +19,10 @@ export interface ConceptReading {
   unknown: string[];
 }
 
+/** Kinds of worker, and the words a person names themselves with. */
+const WORKERS = new Set(['own_account', 'transport', 'wage', 'village_role', 'rentan', 'foreigner', 'not_working']);
+const SELF = new Set(['saya', 'am', 'im', 'm', 'sebagai', 'jadi']);
+
 /** Concepts a negation right before them cancels, and the negations. */
 const NEGATABLE = new Set(['want', 'register_now']);
 const NEGATIONS = new Set(['tidak', 'bukan', 'jangan', 'belum', 'not', 'don', 'dont', 'never']);
@@ -170,6 +174,8 @@ export function createConceptIndex(vocab: Vocabulary) {
       const unknown = words.filter((w, i) => !covered.has(i) && !isStopWord(w) && !/^\d+$/.test(w) && w.length > 1);
       const concepts = new Set(hits.map((h) => h.concept));
       if (statesAge(words)) concepts.add('age');
+      // "saya petani", "i am a driver": who the person is, said of themselves.
+      if (hits.some((h) => WORKERS.has(h.concept) && SELF.has(words[h.start - 1] ?? '') || (words[h.start - 1] === 'a' && SELF.has(words[h.start - 2] ?? '')))) concepts.add('self');
       return { words, concepts, hits, unknown };
     },
   };

@@ -112,6 +112,14 @@ export const ROUTES: readonly Route[] = [
   { to: 'compare_programmes', all: ['compare'], score: 1.5 },
   { to: 'contribution_jkm', all: ['jkm', 'contribution'], any: ['howmuch'], none: ['funeral', 'jkk'], score: 1.8 },
 
+  // "saya karyawan toko", "saya ketua rt": who they are is the question.
+  { to: 'own_account', all: ['own_account', 'self'], score: 2.5 },
+  { to: 'own_account', all: ['transport', 'self'], score: 2.5 },
+  { to: 'wage_worker', all: ['wage', 'self'], score: 2.5 },
+  { to: 'village_roles', all: ['village_role', 'self'], score: 2.5 },
+  { to: 'pekerja_rentan', all: ['rentan', 'self'], score: 2.5 },
+  { to: 'foreigner', all: ['foreigner', 'self'], score: 3 },
+
   // Who can join.
   { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },
   { to: 'who_can_join', all: ['join', 'bpjstk'], score: 3 },
