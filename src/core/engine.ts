@@ -99,7 +99,7 @@ function readText(conv: Conversation, text: string, reading: StepReading, first:
     const asked =
       reading.kind !== 'typed'
         ? question
-        : (question && (m.unknown <= 1 || text.trim().endsWith('?'))) ||
+        : (question && (m.unknown <= 1 || text.trim().endsWith('?') || m.found.includes('which_option'))) ||
           // A sentence, not a name: four words or more, every one of them understood.
           (m.domain && m.unknown === 0 && m.concepts >= 2 && text.split(/\s+/).length >= 4 && outcome.kind === 'answer');
     // Inside a valid free-text answer ("Warga P" as a name) a greeting word is not a greeting.

@@ -21,7 +21,7 @@ export interface ConceptReading {
 
 /** Kinds of worker, and the words a person names themselves with. */
 const WORKERS = new Set(['own_account', 'transport', 'wage', 'village_role', 'rentan', 'foreigner', 'not_working']);
-const SELF = new Set(['saya', 'am', 'im', 'm', 'sebagai', 'jadi']);
+const SELF = new Set(['saya', 'kami', 'am', 'im', 'm', 'are', 'sebagai', 'jadi']);
 
 /** Concepts a negation right before them cancels, and the negations. */
 const NEGATABLE = new Set(['want', 'register_now']);

@@ -57,11 +57,11 @@ export const ROUTES: readonly Route[] = [
   { to: 'village_roles', all: ['village_role', 'benefit'], score: 3.5 },
   { to: 'jht_optional', all: ['jht', 'join'], score: 2.5 },
   { to: 'jht_optional', all: ['optional', 'contribution'], any: ['jht'] },
-  { to: 'jp', all: ['jp', 'contribution'], score: 2.5 },
-  { to: 'jkp', all: ['jkp', 'contribution'], score: 2.5 },
-  { to: 'jp', all: ['jp', 'join'], score: 3 },
+  { to: 'jp', all: ['jp', 'contribution'], score: 3 },
+  { to: 'jkp', all: ['jkp', 'contribution'], score: 3 },
+  { to: 'jp', all: ['jp', 'join'], score: 4 },
   { to: 'jp', all: ['jp', 'own_account'], score: 4 },
-  { to: 'jkp', all: ['jkp', 'join'], score: 3 },
+  { to: 'jkp', all: ['jkp', 'join'], score: 4 },
   { to: 'jkp', all: ['jkp', 'own_account'], score: 4 },
   { to: 'jkp', all: ['jkp', 'duration'], score: 4 },
   { to: 'jkk', all: ['jkk', 'duration'], score: 4 },
@@ -122,7 +122,7 @@ export const ROUTES: readonly Route[] = [
 
   // Who can join.
   { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },
-  { to: 'who_can_join', all: ['join', 'bpjstk'], score: 3 },
+  { to: 'who_can_join', all: ['join', 'bpjstk'], none: [...PROGRAMMES], score: 3 },
   { to: 'who_can_join', all: ['not_working'], any: ['join', 'register', 'bpjstk'], score: 2 },
   { to: 'own_account', all: ['own_account'], any: ['join', 'register', 'bpjstk'], score: 0.8 },
   { to: 'own_account', all: ['own_account', 'join'], score: 3.5 },
@@ -180,18 +180,20 @@ export const ROUTES: readonly Route[] = [
   { to: 'delete_my_data', all: ['delete'], score: 3 },
 
   // Claims and waiting periods.
-  { to: 'claim_jkk', all: ['jkk', 'claim'], any: ['how', 'documents', 'join', 'where'], score: 2.5 },
+  { to: 'claim_jkk', all: ['jkk', 'claim'], any: ['how', 'documents', 'join', 'where'], score: 3 },
+  { to: 'claim_jkk', all: ['jkk', 'medical', 'how'], score: 3.5 },
   { to: 'claim_jkk', all: ['jkk', 'report'], score: 3 },
   { to: 'claim_jkk', all: ['jkk', 'where'], score: 3 },
-  { to: 'claim_jkm', all: ['jkm', 'claim'], any: ['how', 'documents', 'join', 'where', 'heir'], score: 2.5 },
+  { to: 'claim_jkm', all: ['jkm', 'claim'], any: ['how', 'documents', 'join', 'where', 'heir'], score: 3 },
   { to: 'claim_jkm', all: ['funeral', 'claim'], score: 2.5 },
-  { to: 'claim_jht', all: ['jht', 'claim'], any: ['how', 'documents', 'when', 'join', 'where', 'waiting'], score: 2.5 },
+  { to: 'claim_jht', all: ['jht', 'claim'], any: ['how', 'documents', 'when', 'join', 'where', 'waiting'], score: 3 },
   { to: 'claim_jkk', all: ['claim', 'jkk', 'jkm'], score: 4 },
   { to: 'jkm_scholarship', all: ['scholarship', 'claim'], score: 2.5 },
   { to: 'jht_partial', all: ['partial'], any: ['jht', 'claim'], score: 2 },
   { to: 'jht_partial', all: ['jht', 'partial'], score: 4 },
   { to: 'waiting_periods', all: ['waiting'], any: ['claim', 'register', ...PROGRAMMES, 'scholarship'], score: 2 },
-  { to: 'waiting_periods', all: ['waiting', 'claim'], score: 3 },
+  { to: 'waiting_periods', all: ['waiting', 'claim'], score: 4 },
+  { to: 'waiting_periods', all: ['waiting', 'scholarship'], score: 3.5 },
   { to: 'waiting_periods', all: ['when', 'claim', 'register'], score: 3.5 },
   { to: 'compare_programmes', all: ['compare', 'multi'], score: 4 },
   { to: 'heirs', all: ['heir'], none: ['howmuch'], score: 3 },
@@ -248,7 +250,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'oos:general', all: ['dana_desa', 'report'], score: 4.5 },
   { to: 'oos:general', all: ['oos_general'], score: 2.5 },
   // Papers at the civil registry (KTP, KK, birth certificates): clearly someone else's, whatever else is said.
-  { to: 'oos:general', all: ['oos_dukcapil'], score: 3.5 },
+  { to: 'oos:general', all: ['oos_dukcapil'], score: 4.5 },
   { to: 'oos:kesehatan', all: ['oos_kesehatan', 'benefit'], none: ['jkk'], score: 3.5 },
 ];
 

@@ -57,6 +57,7 @@ export function createOutcomeReader(h: Harness) {
     const t = translate(lang);
     for (const k of ['general', 'kesehatan', 'bansos', 'loan', 'prakerja', 'job', 'tax']) outOfScope.push(t(`faq.out_of_scope.${k}`));
   }
+  const outOfScopeKesehatan = [translate('id')('faq.out_of_scope.kesehatan'), translate('en')('faq.out_of_scope.kesehatan')];
   const thanks = [translate('id')('faq.thanks'), translate('en')('faq.thanks')];
   const helpTexts = [translate('id')('help.commands'), translate('en')('help.commands')];
   const incomeUnknown = (['id', 'en'] as const).map((l) => translate(l)('income.confirm_unknown', { min: '\u0000' }).split('\u0000')[0]!);
@@ -83,7 +84,7 @@ export function createOutcomeReader(h: Harness) {
       // The help command's reply (which names the office) is help, not an answer.
       if (helpTexts.some((t) => replies.includes(t))) got = null;
       else if (hit) got = hit.topic;
-      else if (outOfScope.some((t) => replies.includes(t))) got = 'out_of_scope';
+      else if (outOfScope.some((t) => replies.includes(t))) got = outOfScopeKesehatan.some((t) => replies.includes(t)) ? 'out_of_scope:kesehatan' : 'out_of_scope';
       else if (/JKK \+ JKM = Rp|JKK \+ JKM \+ JHT|With JHT = Rp|Dengan JHT = Rp/.test(replies)) got = 'contribution_computed';
       else if (after.flow !== (before?.flow ?? 'menu') && INTENT_FLOWS[after.flow]) got = INTENT_FLOWS[after.flow]!;
       else if (after.pending?.kind === 'draft' && INTENT_FLOWS[after.pending.flow]) got = INTENT_FLOWS[after.pending.flow]!;
@@ -97,15 +98,17 @@ export function createOutcomeReader(h: Harness) {
     right(m: LabelledMessage, o: Outcome): boolean {
       const want = Array.isArray(m.topic) ? m.topic : [m.topic];
       if (want.includes(o.got as string)) return true;
+      // "That is BPJS Kesehatan's, ask them there" is the fact for a question labelled as either.
+      if (o.got === 'out_of_scope:kesehatan') return want.includes('out_of_scope') || want.includes('kesehatan');
       if (o.got === 'contribution_computed') return want.some((w) => w !== null && CONTRIBUTION_TOPICS.includes(w));
-      if (want.includes(null)) return o.got === null || o.got === 'out_of_scope' || o.got === 'greeting';
+      if (want.includes(null)) return o.got === null || o.got.startsWith('out_of_scope') || o.got === 'greeting';
       return false;
     },
     /** A confident answer (or an action) to a message that should have had none. */
     wrongConfident(m: LabelledMessage, o: Outcome): boolean {
       const want = Array.isArray(m.topic) ? m.topic : [m.topic];
       const offTopic = want.includes('out_of_scope') || want.includes(null);
-      return offTopic && !this.right(m, o) && o.got !== null && o.got !== 'out_of_scope';
+      return offTopic && !this.right(m, o) && o.got !== null && !o.got.startsWith('out_of_scope');
     },
   };
 }
