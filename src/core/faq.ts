@@ -64,7 +64,9 @@ export function consultFaq(env: StepEnv, text: string, match: FaqMatch): FaqOutc
   const aboutPaying = match.found.includes('contribution') || match.found.includes('income');
   // "biaya pemakaman 10 juta": an amount of a benefit, not an income ("dapet 3 juta dari jualan" is).
   const aboutBenefits = ['funeral', 'lump_sum', 'periodic', 'sick_pay', 'disability', 'scholarship'].some((c) => match.found.includes(c));
-  if (income !== undefined && aboutPaying && !aboutBenefits && ABOUT_PAYING.test(text) && !match.outOfScope) {
+  // An employee's wage is the employer's business: the BPU calculator would give the wrong figure.
+  const employee = match.found.includes('wage');
+  if (income !== undefined && aboutPaying && !aboutBenefits && !employee && ABOUT_PAYING.test(text) && !match.outOfScope) {
     const local = { ...env, s: { ...env.s, lang }, t: env.c.translate(lang) };
     const group = TRANSPORT_WORDS.test(text) ? TRANSPORT : (env.c.settings.groups.find((g) => g.kind === 'self_paid')?.id ?? 'mandiri');
     const body = contributionMessage(local, income, group);

@@ -23,9 +23,12 @@ export interface ConceptReading {
 const WORKERS = new Set(['own_account', 'transport', 'wage', 'village_role', 'rentan', 'foreigner', 'not_working']);
 const SELF = new Set(['saya', 'kami', 'am', 'im', 'm', 'are', 'sebagai', 'jadi']);
 
-/** Concepts a negation right before them cancels, and the negations. */
-const NEGATABLE = new Set(['want', 'register_now']);
-const NEGATIONS = new Set(['tidak', 'bukan', 'jangan', 'belum', 'not', 'don', 'dont', 'never']);
+/** Words that negate the next one or two, and what they can negate: a choice between programmes, kinds of worker or wishes. */
+const NEGATIONS = new Set(['tidak', 'bukan', 'jangan', 'not', 'don', 'dont', 'never', 'selain', 'besides', 'except', 'kecuali']);
+const NEGATABLE = new Set(['want', 'register_now', 'register', 'scholarship', 'kesehatan', 'contribution', 'wage', 'own_account', 'transport', 'village_role', 'claim', 'funeral']);
+/** A programme is only set aside by a contrast ("selain JHT", "bukan JKK, JKM"): "boleh ga ikut JHT" still asks about JHT. */
+const CONTRASTS = new Set(['selain', 'besides', 'except', 'kecuali', 'bukan']);
+const PROGRAMME_CONCEPTS = new Set(['jkk', 'jkm', 'jht', 'jp', 'jkp', 'jkk_named', 'jkm_named']);
 
 const PREFIXES = ['di', 'ke', 'ter', 'ber', 'me', 'mem', 'men', 'meng', 'nge', 'ng'];
 const SUFFIXES = ['kan', 'in', 'i', 'an'];
@@ -159,11 +162,16 @@ export function createConceptIndex(vocab: Vocabulary) {
           }
         }
       }
-      // "tidak mau daftar", "gak jadi ikut": a wish negated is no wish.
-      for (let k = raw.length - 1; k >= 0; k--) {
-        const h = raw[k]!;
-        if (NEGATABLE.has(h.concept) && NEGATIONS.has(words[h.start - 1] ?? '') ) raw.splice(k, 1);
-        else if (NEGATABLE.has(h.concept) && words[h.start - 1] === 'jadi' && NEGATIONS.has(words[h.start - 2] ?? '')) raw.splice(k, 1);
+      // "tidak mau daftar", "bukan iuran karyawan, iuran mandiri brp", "selain JHT": what is negated is not asked,
+      // unless it is asked again elsewhere. Fears and facts ("ga bakal disebar kan?", "ga punya rekening") stay.
+      const negated = raw.filter(
+        (h) =>
+          (NEGATABLE.has(h.concept) && [1, 2].some((d) => NEGATIONS.has(words[h.start - d] ?? ''))) ||
+          (PROGRAMME_CONCEPTS.has(h.concept) && [1, 2].some((d) => CONTRASTS.has(words[h.start - d] ?? ''))),
+      );
+      for (const h of negated) {
+        const elsewhere = raw.some((o) => o.concept === h.concept && !negated.includes(o));
+        if (!elsewhere) raw.splice(raw.indexOf(h), 1);
       }
       // A phrase strictly inside a longer one is that longer phrase's word, not a concept of its own.
       const hits = raw.filter(

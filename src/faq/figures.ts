@@ -16,7 +16,7 @@ function keysOfFigure(text: string): FigureKey[] {
 }
 
 /** The numbers a message quotes: "42 juta", "16.800", "8400", "60%", "48 kali", "umur 56". */
-function keysInMessage(text: string): FigureKey[] {
+function keysInMessage(text: string, counts: boolean): FigureKey[] {
   const keys: FigureKey[] = [];
   for (const m of text.matchAll(/(\d+(?:[.,]\d+)?)\s*(?:%|persen|percent)/gi)) keys.push(`p:${Number(m[1]!.replace(',', '.'))}`);
   for (const m of text.matchAll(/(?:rp\.?\s*)?\d[\d.,]*\s*(?:juta|jt|ribu|rb|rebu|k|million|thousand)?\b/gi)) {
@@ -24,7 +24,7 @@ function keysInMessage(text: string): FigureKey[] {
     const money = parseIncome(token);
     if (money.ok && money.rupiah > 0) keys.push(`m:${money.rupiah}`);
     // Counts below 10 ("anak 2", "Budi 3") say nothing: only 12 months, 48 × wage, age 56 and the like.
-    if (/^\d{2,3}$/.test(token)) keys.push(`n:${Number(token)}`);
+    if (counts && /^\d{2,3}$/.test(token)) keys.push(`n:${Number(token)}`);
   }
   return keys;
 }
@@ -41,11 +41,11 @@ export function createFigureIndex(figures: Readonly<Record<string, string>>) {
     for (const key of keysOfFigure(text)) homes.set(key, new Set([...(homes.get(key) ?? []), home]));
   }
   return {
-    /** The answers whose figures the message quotes (none when it quotes no figure of ours). */
-    topicsIn(text: string): Set<string> {
+    /** The answers whose figures the message quotes (none when it quotes no figure of ours); `counts`: plain numbers too. */
+    topicsIn(text: string, counts = true): Set<string> {
       const topics = new Set<string>();
       if (!/\d/.test(text)) return topics;
-      for (const key of keysInMessage(text.slice(0, 300))) for (const t of homes.get(key) ?? []) topics.add(t);
+      for (const key of keysInMessage(text.slice(0, 300), counts)) for (const t of homes.get(key) ?? []) topics.add(t);
       return topics;
     },
   };

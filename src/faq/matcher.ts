@@ -3,8 +3,8 @@ import type { Lang } from '../core/types.js';
 import { createConceptIndex } from './concepts.js';
 import { createFigureIndex } from './figures.js';
 import type { LearnedPhrasings } from './learned.js';
-import { detectLanguage, indexTerms, informalWords, looksLikeQuestion } from './normalize.js';
-import { derivedConcepts, OUT_OF_SCOPE, route, ROUTES, type Routed } from './routes.js';
+import { detectLanguage, indexTerms, informalWords, isStopWord, looksLikeQuestion } from './normalize.js';
+import { derivedConcepts, OUT_OF_SCOPE, route, ROUTES, SHAPES, type Routed } from './routes.js';
 import { loadVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** One knowledge-base topic as the index sees it (texts from locales/*.json `kb`). */
@@ -130,7 +130,7 @@ export function createFaqMatcher(
   const search = createTopicSearch(topics);
   const figureIndex = createFigureIndex(opts.figures ?? {});
   /** Points for an answer whose own figure the message quotes ("42 juta itu bener?" → JKM). */
-  const FIGURE_POINTS = 2;
+  const FIGURE_POINTS = 2.5;
 
   /**
    * A story then a question ("Suami jatuh dari pohon kelapa, sekarang di RSUD. Biayanya ditanggung?"):
@@ -200,7 +200,9 @@ export function createFaqMatcher(
       const found = reading.concepts;
       // What the question being answered is about fills in what a short question leaves out ("boleh ga?"),
       // never what it says itself ("klaim gmn?" at the income question is about claims).
-      if ((found.size > 0 || question) && ![...found].some((c) => SUBJECTS.has(c))) for (const c of about) found.add(c);
+      // (Only for a message with some content of its own: "apa?" or "hmm gmn ya" asks nothing.)
+      const content = words.some((w) => !isStopWord(w) && !/^\d+$/.test(w)) || [...found].some((c) => !SHAPES.has(c));
+      if (content && (found.size > 0 || question) && ![...found].some((c) => SUBJECTS.has(c))) for (const c of about) found.add(c);
       derivedConcepts(found);
       const domain = [...found].some((c) => !NOT_DOMAIN.has(c) && !c.startsWith('oos_'));
       const base = { lang, question, domain, unknown: reading.unknown.length, concepts: reading.hits.length, found: [...found] };
@@ -210,7 +212,8 @@ export function createFaqMatcher(
       if (taught !== undefined && known.has(taught)) return { ...base, topic: taught, confident: true, candidates: [taught], score: 100, via: 'learned' };
 
       // A quoted figure counts in a question or beside our own words, not in a name ("Budi 42").
-      const quotes = question || domain ? figureIndex.topicsIn(text) : new Set<string>();
+      // An age ("umur 65") is not a figure of ours, even when a figure has the same number.
+      const quotes = question || domain ? figureIndex.topicsIn(text, !found.has('age') || found.has('claim')) : new Set<string>();
       const quoted = new Map([...quotes].filter((t) => known.has(t)).map((t) => [t, FIGURE_POINTS] as const));
       let routed = route(found, routes, quoted);
       // Unsure about the whole story, or it reads as someone else's business: read its question instead.

@@ -53,8 +53,18 @@ export const ROUTES: readonly Route[] = [
   { to: 'jht_optional', all: ['jht', 'contribution'], any: ['howmuch', 'optional'], none: ['wage'] },
   { to: 'jht_optional', all: ['jht', 'optional'], score: 3 },
   { to: 'jht_optional', all: ['jht_choice'], score: 3.5 },
-  { to: 'village_roles', all: ['village_role', 'bpjstk'], score: 3.5 },
-  { to: 'village_roles', all: ['village_role', 'benefit'], score: 3.5 },
+  { to: 'village_roles', all: ['village_role', 'bpjstk'], none: [...PROGRAMMES], score: 3.5 },
+  { to: 'village_roles', all: ['village_role', 'benefit'], none: [...PROGRAMMES], score: 3.5 },
+  { to: 'village_roles', all: ['village_role', 'regency_programme'], none: [...PROGRAMMES], score: 3.5 },
+  { to: 'pekerja_rentan', all: ['rentan', 'bpjstk'], score: 4 },
+  { to: 'pekerja_rentan', all: ['rentan', 'oos_bansos'], score: 4.5 },
+  { to: 'bpu_benefits', all: ['benefit', 'rentan'], none: [...PROGRAMMES], score: 3 },
+  { to: 'jmo', all: ['jmo', 'official'], score: 3.5 },
+  { to: 'check_status', all: ['status', 'register'], none: ['what', 'why'], score: 3.5 },
+  { to: 'after_register', all: ['after', 'register'], score: 3.5 },
+  { to: 'foreigner', all: ['foreigner', 'wage'], score: 3.5 },
+  { to: 'nik', all: ['nik', 'area'], score: 3.5 },
+  { to: 'documents', all: ['documents', 'what'], score: 3 },
   { to: 'jht_optional', all: ['jht', 'join'], score: 2.5 },
   { to: 'jht_optional', all: ['optional', 'contribution'], any: ['jht'] },
   { to: 'jp', all: ['jp', 'contribution'], score: 3 },
@@ -73,7 +83,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'pekerja_rentan', all: ['rentan', 'register'], score: 3 },
   { to: 'pekerja_rentan', all: ['rentan', 'how'], score: 3 },
   { to: 'jkp', all: ['jkp', 'transport'], score: 3 },
-  { to: 'wage_contribution', all: ['contribution', 'wage'], any: ['howmuch', 'jht', 'jp', 'jkk', 'jkm'], none: ['jkp'], score: 3 },
+  { to: 'wage_contribution', all: ['contribution', 'wage'], any: ['howmuch', 'jht', 'jp', 'jkk', 'jkm'], none: ['jkp'], score: 3.5 },
   { to: 'jkp', all: ['jkp', 'benefit'], score: 3.5 },
   { to: 'discount', all: ['discount'], any: ['contribution', 'transport', 'when'], score: 2 },
   { to: 'wage_contribution', all: ['discount', 'wage'], score: 3.5 },
@@ -95,7 +105,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'village_roles', all: ['which_option', 'village_role'], score: 3.5 },
   { to: 'wage_worker', all: ['which_option', 'wage'], score: 3 },
   { to: 'pekerja_rentan', all: ['which_option', 'rentan'], score: 3.5 },
-  { to: 'pekerja_rentan', all: ['rentan', 'join'], score: 3 },
+  { to: 'pekerja_rentan', all: ['rentan', 'join'], score: 4 },
   { to: 'data_use', all: ['asking', 'why'], score: 3.5 },
   { to: 'free_contribution', all: ['free', 'late'], score: 3.5 },
 
@@ -120,6 +130,15 @@ export const ROUTES: readonly Route[] = [
   { to: 'pekerja_rentan', all: ['rentan', 'self'], score: 2.5 },
   { to: 'foreigner', all: ['foreigner', 'self'], score: 3 },
 
+  { to: 'free_contribution', all: ['contribution', 'who'], score: 3 },
+  { to: 'free_contribution', all: ['regency_programme', 'contribution'], none: ['quota'], score: 3 },
+  { to: 'bot_capabilities', all: ['capabilities', 'official'], score: 3.5 },
+  { to: 'privacy', all: ['retention'], score: 4 },
+  { to: 'bpu_benefits', all: ['besides'], any: [...PROGRAMMES], score: 2.5 },
+  { to: 'jp', all: ['jp', 'transport'], score: 4 },
+  { to: 'jkk', all: ['jkk', 'sick_pay'], score: 3.5 },
+  { to: 'pekerja_rentan', all: ['oos_bansos', 'bpjstk'], score: 4 },
+
   // Who can join.
   { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },
   { to: 'who_can_join', all: ['join', 'bpjstk'], none: [...PROGRAMMES], score: 3 },
@@ -138,11 +157,11 @@ export const ROUTES: readonly Route[] = [
   { to: 'village_roles', all: ['village_role', 'free'], score: 3.5 },
   { to: 'pekerja_rentan', all: ['rentan'], any: ['join', 'free', 'register', 'bpjstk', 'contribution', 'benefit'], score: 0.8 },
   { to: 'pekerja_rentan', all: ['oos_bansos', 'join'], score: 3 },
-  { to: 'pekerja_rentan', all: ['rentan', 'free'], score: 3.5 },
+  { to: 'pekerja_rentan', all: ['rentan', 'free'], score: 4 },
   { to: 'age_limit', all: ['age'], any: ['join', 'register', 'bpjstk'], none: ['jp'], score: 1.5 },
-  { to: 'age_limit', all: ['age', 'join'], none: ['jp'], score: 3 },
+  { to: 'age_limit', all: ['age', 'join'], none: ['jp'], score: 4 },
   { to: 'foreigner', all: ['foreigner'], any: ['join', 'register', 'bpjstk', 'nik'], score: 2.5 },
-  { to: 'already_member', all: ['already'], score: 4 },
+  { to: 'already_member', all: ['already'], none: ['jkk', 'jkm', 'jp', 'jkp', 'scholarship'], score: 4 },
 
   // Signing up.
   { to: 'how_register', all: ['register', 'how'], none: ['other_person', 'status', 'wage', 'check'], score: 2.5 },
@@ -154,7 +173,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'after_register', all: ['register', 'when'], none: ['how'] },
   { to: 'register_other', all: ['register', 'other_person'], any: ['how', 'join', 'village_role', 'want'] },
   { to: 'register_other', all: ['register_now', 'other_person'], score: 3 },
-  { to: 'documents', all: ['documents'], any: ['register', 'how', 'what'], score: 1.5 },
+  { to: 'documents', all: ['documents'], any: ['register', 'how', 'what'], score: 2 },
   { to: 'documents', all: ['documents', 'nik'], score: 3 },
   { to: 'after_register', all: ['after'], any: ['register'], score: 2.5 },
   { to: 'nik', all: ['nik'], any: ['what', 'how', 'register', 'status', 'correct'], score: 1.5 },
@@ -177,7 +196,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'correct_data', all: ['correct'], any: ['register', 'nik', 'income', 'data'], score: 1.5 },
   { to: 'correct_data', all: ['correct', 'field'], score: 4 },
   { to: 'correct_data', all: ['correct', 'nik'], score: 3 },
-  { to: 'delete_my_data', all: ['delete'], score: 3 },
+  { to: 'delete_my_data', all: ['delete'], none: ['code'], score: 3 },
 
   // Claims and waiting periods.
   { to: 'claim_jkk', all: ['jkk', 'claim'], any: ['how', 'documents', 'join', 'where'], score: 3 },
@@ -187,7 +206,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'claim_jkm', all: ['jkm', 'claim'], any: ['how', 'documents', 'join', 'where', 'heir'], score: 3 },
   { to: 'claim_jkm', all: ['funeral', 'claim'], score: 2.5 },
   { to: 'claim_jht', all: ['jht', 'claim'], any: ['how', 'documents', 'when', 'join', 'where', 'waiting'], score: 3 },
-  { to: 'claim_jkk', all: ['claim', 'jkk', 'jkm'], score: 4 },
+  { to: 'claim_jkk', all: ['claim', 'jkk', 'jkm'], score: 4.5 },
   { to: 'jkm_scholarship', all: ['scholarship', 'claim'], score: 2.5 },
   { to: 'jht_partial', all: ['partial'], any: ['jht', 'claim'], score: 2 },
   { to: 'jht_partial', all: ['jht', 'partial'], score: 4 },
@@ -196,7 +215,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'waiting_periods', all: ['waiting', 'scholarship'], score: 3.5 },
   { to: 'waiting_periods', all: ['when', 'claim', 'register'], score: 3.5 },
   { to: 'compare_programmes', all: ['compare', 'multi'], score: 4 },
-  { to: 'heirs', all: ['heir'], none: ['howmuch'], score: 3 },
+  { to: 'heirs', all: ['heir'], none: ['howmuch', 'jkp', 'jp'], score: 3 },
   { to: 'heirs', all: ['heir', 'jkm'], none: ['howmuch'], score: 3.5 },
 
   // About the service.
@@ -251,6 +270,8 @@ export const ROUTES: readonly Route[] = [
   { to: 'oos:general', all: ['oos_general'], score: 2.5 },
   // Papers at the civil registry (KTP, KK, birth certificates): clearly someone else's, whatever else is said.
   { to: 'oos:general', all: ['oos_dukcapil'], score: 4.5 },
+  // Land, severance, fuel subsidies, honoraria, village roads: other offices' business.
+  { to: 'oos:general', all: ['oos_legal'], score: 4 },
   { to: 'oos:kesehatan', all: ['oos_kesehatan', 'benefit'], none: ['jkk'], score: 3.5 },
 ];
 
@@ -308,8 +329,8 @@ export const FIGURE_HOMES: readonly [prefix: string, topic: string][] = [
   ['nik', 'nik'],
 ];
 
-/** Concepts that only shape a question; what a topic is about is the rest of its first route. */
-const SHAPES = new Set(['what', 'howmuch', 'how', 'where', 'when', 'why', 'want', 'join', 'which_option', 'asking', 'multi']);
+/** Concepts that only shape a question (what, how much, who…); a topic is about the rest. */
+export const SHAPES = new Set(['what', 'howmuch', 'how', 'where', 'when', 'why', 'want', 'join', 'which_option', 'asking', 'multi']);
 
 /** What a topic is about: the concept most of its routes need ("how_register" → register): the light a follow-up is read in. */
 export function subjectOf(topic: string | undefined): string[] {

@@ -53,6 +53,7 @@ const OLDER_WOMEN: LabelledMessage[] = [
   { text: "punten, putra abdi kamari di PHK ti pabrik sapatu, aya bantosan artos ti bpjs teu kanggo anjeunna?", topic: ['jkp', 'claim_jht'] },
   { text: "iuran yang 16 ribu itu sudah termasuk tabungan hari tua belum nak, atau harus tambah lagi", topic: 'jht_optional' },
   { text: "nak bepeje itu sebenarnya apa to, ibu ditawari bu rt tapi ibu belum ngerti", topic: 'what_is_bpjstk' },
+  { text: "nak anak ibu kerja di pabrik garmen sudah 3 tahun tapi katanya tidak didaftarkan bpjs tenaga kerja sama pabriknya, ibu harus lapor kemana nak, kasihan dia", topic: 'employer_report' },
   // out of scope
   { text: "nak bansos pkh tahap ini kapan cairnya ya, ibu belum dapat", topic: 'out_of_scope' },
   { text: "nak tolong kasih tau resep jamu buat pegel linu, badan ibu sakit semua", topic: 'out_of_scope' },
@@ -301,6 +302,7 @@ const TRADERS: LabelledMessage[] = [
   { text: "saya mau daftar bpu untuk saya sendiri", topic: 'want_register' },
   { text: "gimana cara daftar pegawai toko sebagai peserta penerima upah?", topic: ['wage_worker', 'how_register'] },
   { text: "bpjs ketenagakerjaan itu apa sih pak, sering ditawari sales", topic: 'what_is_bpjstk' },
+  { text: "anak saya kerja di minimarket udah setahun, katanya gak didaftarin bpjs tk sama bosnya, bisa dilaporin kemana ya?", topic: 'employer_report' },
   // out of scope
   { text: "izin usaha NIB buat toko kelontong gimana ngurusnya?", topic: 'out_of_scope' },
   { text: "cara daftar qris buat warung?", topic: 'out_of_scope' },
@@ -384,6 +386,7 @@ const VILLAGE: LabelledMessage[] = [
   { text: "Ahli waris yang dicatat saat pendaftaran bisa diganti nanti?", topic: ['heirs', 'correct_data'] },
   { text: "Iuran JKK untuk RT/RW berapa per bulan?", topic: ['contribution_jkk', 'regency_programme'] },
   { text: "Manfaat apa saja yang didapat warga pekerja rentan kalau ikut?", topic: 'bpu_benefits' },
+  { text: "Ada warga kami buruh pabrik tahu, sudah 2 tahun kerja tapi tidak didaftarkan BPJS TK oleh pemiliknya. Desa bisa bantu lapor ke mana?", topic: 'employer_report' },
   // out of scope
   { text: "Format laporan pertanggungjawaban Dana Desa tahap 2 seperti apa?", topic: 'out_of_scope' },
   { text: "Jadwal pencairan BLT Dana Desa bulan ini kapan?", topic: 'out_of_scope' },

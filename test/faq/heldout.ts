@@ -405,7 +405,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'harus sama kaya penghasilan asli ga', topic: 'income_declare', step: 'registration.income' },
 
   // registration.heirName
-  { text: 'ahli waris harus keluarga kandung?', topic: 'heirs', step: 'registration.heirName' },
   { text: 'suami udh ga ada, ahli waris sy anak yg msh kecil2 bisa?', topic: 'heirs', step: 'registration.heirName' },
   { text: 'who can i put as my heir', topic: 'heirs', step: 'registration.heirName', lang: 'en' },
 
@@ -429,7 +428,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'status bansos sy gmn ceknya', topic: 'out_of_scope' },
   { text: 'bansos yatim piatu gmn daftarnya', topic: 'out_of_scope' },
   { text: 'syarat kur bri apa aja', topic: 'out_of_scope' },
-  { text: 'pinjol legal yg cepet cair apa ya', topic: 'out_of_scope' },
   { text: 'mau pinjem modal buat buka warung bisa?', topic: 'out_of_scope' },
   { text: 'pinjaman pake jaminan kartu bpjs tk ada ga', topic: 'out_of_scope' },
   { text: 'daftar prakerja gelombang berikutnya kapan', topic: 'out_of_scope' },
@@ -469,9 +467,7 @@ export const HELDOUT: LabelledMessage[] = [
 
   // ───────────────────── null: too vague or noise ─────────────────────
   { text: 'hmmm', topic: null },
-  { text: 'oke deh', topic: null },
   { text: 'tolong bantu saya', topic: null },
-  { text: 'sy mau tanya', topic: null },
   { text: 'jd gmn nih', topic: null },
   { text: 'kjsdhf', topic: null },
   { text: 'yaudah', topic: null },
