@@ -182,8 +182,12 @@ export class Conversation {
     this.render(hint);
   }
 
-  /** Who the bot is (and that it is not BPJS), said on a greeting or a first contact. */
+  private introduced = false;
+
+  /** Who the bot is (and that it is not BPJS), said on a greeting or a first contact: once a message. */
   intro(): void {
+    if (this.introduced) return;
+    this.introduced = true;
     this.out.say(this.env.t('menu.intro', { regency: this.c.settings.regency.name }));
   }
 
