@@ -213,7 +213,9 @@ export function createFaqMatcher(
 
       // A quoted figure counts in a question or beside our own words, not in a name ("Budi 42").
       // An age ("umur 65") is not a figure of ours, even when a figure has the same number.
-      const quotes = question || domain ? figureIndex.topicsIn(text, !found.has('age') || found.has('claim')) : new Set<string>();
+      // (Nor is a count of NIK digits.)
+      const counts = (!found.has('age') || found.has('claim')) && !found.has('nik');
+      const quotes = question || domain ? figureIndex.topicsIn(text, counts) : new Set<string>();
       const quoted = new Map([...quotes].filter((t) => known.has(t)).map((t) => [t, FIGURE_POINTS] as const));
       let routed = route(found, routes, quoted);
       // Unsure about the whole story, or it reads as someone else's business: read its question instead.

@@ -57,7 +57,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'village_roles', all: ['village_role', 'benefit'], none: [...PROGRAMMES], score: 3.5 },
   { to: 'village_roles', all: ['village_role', 'regency_programme'], none: [...PROGRAMMES], score: 3.5 },
   { to: 'pekerja_rentan', all: ['rentan', 'bpjstk'], score: 4 },
-  { to: 'pekerja_rentan', all: ['rentan', 'oos_bansos'], score: 4.5 },
+  { to: 'pekerja_rentan', all: ['rentan', 'oos_bansos'], none: ['register', 'how'], score: 4.5 },
   { to: 'bpu_benefits', all: ['benefit', 'rentan'], none: [...PROGRAMMES], score: 3 },
   { to: 'jmo', all: ['jmo', 'official'], score: 3.5 },
   { to: 'check_status', all: ['status', 'register'], none: ['what', 'why'], score: 3.5 },
@@ -138,6 +138,23 @@ export const ROUTES: readonly Route[] = [
   { to: 'jp', all: ['jp', 'transport'], score: 4 },
   { to: 'jkk', all: ['jkk', 'sick_pay'], score: 3.5 },
   { to: 'pekerja_rentan', all: ['oos_bansos', 'bpjstk'], score: 4 },
+
+  // Which name, date, address or number to write: the documents answer says what to use.
+  { to: 'documents', all: ['field', 'which_option'], none: ['register', 'register_now', 'correct', 'code', 'kpj', 'other_person'], score: 4 },
+  { to: 'documents', all: ['field', 'compare'], none: ['register', 'other_person'], score: 3.5 },
+  { to: 'documents', all: ['field', 'nik'], none: ['invalid', 'why', 'privacy', 'data_use', 'register', 'register_now', 'village_role', 'code', 'kpj', 'correct'], score: 3 },
+  { to: 'data_use', all: ['field', 'why'], score: 3.5 },
+  { to: 'jht', all: ['jht', 'claim', 'when'], none: ['how', 'documents', 'where'], score: 4.5 },
+  { to: 'what_is_bpjstk', all: ['why', 'bpjstk'], score: 3.5 },
+
+  { to: 'jht', all: ['jht', 'interest'], score: 4 },
+  { to: 'jmo', all: ['jmo', 'jht'], score: 3.5 },
+  { to: 'already_member', all: ['already', 'own_account'], score: 4.5 },
+  { to: 'how_register', all: ['returned'], any: ['register', 'register_now'], score: 3.5 },
+  { to: 'jkp', all: ['jkp', 'claim'], score: 3.5 },
+  { to: 'inactive', all: ['late', 'claim'], score: 4 },
+  { to: 'employer_report', all: ['report', 'wage', 'contribution'], score: 4.5 },
+  { to: 'register_other', all: ['register_now', 'other_person', 'free'], score: 4 },
 
   // Who can join.
   { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },

@@ -11,6 +11,8 @@ import { DEV4 } from './dev4.js';
 import { DEV5 } from './dev5.js';
 import { DEV6 } from './dev6.js';
 import { DEV7 } from './dev7.js';
+import { DEV8 } from './dev8.js';
+import { DEV9 } from './dev9.js';
 import { HELDOUT } from './heldout.js';
 import { LABELLED } from './labelled.js';
 import type { LabelledMessage } from './labelled-types.js';
@@ -20,7 +22,7 @@ const resources = loadLocales();
 const topics = loadFaqTopics(resources);
 const matcher = createFaqMatcher(topics);
 /** What we tune on: our own labelled set and an independent development set. */
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7];
+const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9];
 
 describe('knowledge base and labelled sets', () => {
   it('has at least 50 topics, each with a title, keywords, answer, gist and next step in both languages', () => {
@@ -87,7 +89,7 @@ describe('what the bot answers, measured on whole conversations', () => {
 });
 
 /** What the held-out part measured when this was last built (README): a regression floor, not the goal (90%). */
-const HELDOUT_FLOOR = 0.85;
+const HELDOUT_FLOOR = 0.86;
 const HELDOUT_WRONG_CONFIDENT_CEILING = 0;
 
 describe('the reader on its own', () => {

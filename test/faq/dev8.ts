@@ -43,6 +43,8 @@ export const DEV8: LabelledMessage[] = [
   { text: 'kalau tgl lahirnya salah input nanti bisa dibenerin?', topic: 'correct_data', step: 'registration.birthDate' },
   { text: 'The birth date on my KTP is wrong. Which one should I enter?', topic: 'documents', lang: 'en', step: 'registration.birthDate' },
   { text: 'di ktp orang sini kebanyakan tgl 1 juli, itu asal diisi dulu. tulis itu aja?', topic: 'documents', step: 'registration.birthDate' },
+  { text: 'kenapa di nik sy tanggalnya ditambah 40? sy perempuan', topic: 'nik', step: 'registration.birthDate' },
+  { text: 'tahun lahirnya pake 4 angka atau 2 angka?', topic: 'documents', step: 'registration.birthDate' },
 
   // ───────────────────────── MID-FLOW: registration.address ─────────────────────────
   { text: 'alamat ktp atau alamat tinggal skrg?', topic: 'documents', step: 'registration.address' },
@@ -55,6 +57,8 @@ export const DEV8: LabelledMessage[] = [
   { text: 'kalau nanti pindah rumah gimana, harus lapor lagi?', topic: 'correct_data', step: 'registration.address' },
   { text: 'I live in a different regency from the address on my KTP. Which one do I use?', topic: ['documents', 'regency_programme'], lang: 'en', step: 'registration.address' },
   { text: 'harus sampe nomor rumah? di kampung ga ada nomor rumah', topic: 'documents', step: 'registration.address' },
+  { text: 'kecamatan sama desa harus ditulis dua2nya?', topic: 'documents', step: 'registration.address' },
+  { text: 'alamat ini buat ngecek sy masuk wilayah program pemkab ya?', topic: ['data_use', 'regency_programme'], step: 'registration.address' },
 
   // ───────────────────────── MID-FLOW: registration.phone ─────────────────────────
   { text: 'sy ga punya hp sendiri', topic: ['register_other', 'documents'], step: 'registration.phone' },
@@ -119,6 +123,7 @@ export const DEV8: LabelledMessage[] = [
   { text: "She's my partner but we're not married. What relationship counts?", topic: 'heirs', lang: 'en', step: 'registration.heirRelation' },
   { text: 'mertua boleh?', topic: 'heirs', step: 'registration.heirRelation' },
   { text: 'saudara sepupu bisa ga min', topic: 'heirs', step: 'registration.heirRelation' },
+  { text: 'anak tiri termasuk ga?', topic: 'heirs', step: 'registration.heirRelation' },
 
   // ───────────────────────── MID-FLOW: calculator.income ─────────────────────────
   { text: 'itu nanti yg bayar siapa? saya atau pemda?', topic: 'free_contribution', step: 'calculator.income' },
@@ -131,6 +136,7 @@ export const DEV8: LabelledMessage[] = [
   { text: 'How much would it be if I earn 2 million a month?', topic: ['bpu_contribution', 'income_declare'], lang: 'en', step: 'calculator.income' },
   { text: 'kalo di bawah sejuta gimana ngitungnya', topic: 'income_declare', step: 'calculator.income' },
   { text: 'iuran jkm nya sendiri berapa?', topic: 'contribution_jkm', step: 'calculator.income' },
+  { text: 'kalau pemda yg bayar, penghasilan tetep hrs diisi?', topic: ['free_contribution', 'income_declare'], step: 'calculator.income' },
 
   // ───────────────────────── MID-FLOW: calculator.after ─────────────────────────
   { text: 'bayarnya lewat mana? bisa di indomaret?', topic: 'pay_how', step: 'calculator.after' },
@@ -169,12 +175,12 @@ export const DEV8: LabelledMessage[] = [
   { text: 'Is there an upper age limit?', topic: 'age_limit', lang: 'en', step: 'eligibility.age' },
   { text: 'kalo udah tua dan ga kerja lagi gmn', topic: 'age_limit', step: 'eligibility.age' },
   { text: 'umur 58 masih dapet JP?', topic: 'jp', step: 'eligibility.age' },
+  { text: 'umur 17 blm punya ktp, bisa daftar?', topic: ['age_limit', 'nik'], step: 'eligibility.age' },
 
   // ───────────────────────── FIRST MESSAGES ─────────────────────────
   // greeting
   { text: 'halo', topic: 'greeting' },
   { text: 'Assalamualaikum min', topic: 'greeting' },
-  { text: 'pagi kak', topic: 'greeting' },
   { text: 'hi there', topic: 'greeting', lang: 'en' },
   // thanks
   { text: 'makasih ya min', topic: 'thanks' },
@@ -203,7 +209,6 @@ export const DEV8: LabelledMessage[] = [
   // jkk
   { text: 'kalau kecelakaan pas kerja ditanggung?', topic: 'jkk' },
   { text: 'jatoh dr motor pas narik ojek dicover ga', topic: 'jkk' },
-  { text: 'kalau kecelakaan pas berangkat ke sawah ditanggung ga', topic: 'jkk' },
   { text: 'brp lama dibayar kalo ga bisa kerja gara2 kecelakaan kerja', topic: 'jkk' },
   // jkm
   { text: 'kalau meninggal biasa bukan kecelakaan dapat apa', topic: 'jkm' },
@@ -248,6 +253,10 @@ export const DEV8: LabelledMessage[] = [
   { text: 'jht wajib ga buat bpu?', topic: 'jht_optional' },
   { text: 'boleh ambil jkk jkm aja tanpa jht?', topic: 'jht_optional' },
   { text: 'Is JHT optional?', topic: 'jht_optional', lang: 'en' },
+  // discount
+  { text: 'ada potongan iuran tahun 2026?', topic: 'discount' },
+  { text: 'ojol iurannya jadi 8400 ya?', topic: 'discount' },
+  { text: 'diskon iuran PP 50 itu gimana', topic: 'discount' },
   // wage_contribution
   { text: 'karyawan iurannya dipotong gaji brp persen', topic: 'wage_contribution' },
   { text: 'potongan jht 2% di slip gaji itu apa', topic: 'wage_contribution' },
@@ -426,6 +435,7 @@ export const DEV8: LabelledMessage[] = [
   { text: 'Can you recommend a good motorbike?', topic: 'out_of_scope', lang: 'en' },
   { text: 'Translate this into English: saya lapar', topic: 'out_of_scope', lang: 'en' },
   { text: 'Who won the football match last night?', topic: 'out_of_scope', lang: 'en' },
+  { text: 'cara cek penerima bansos pake nik', topic: 'out_of_scope' },
 
   // ───────────────────────── NULL (too vague / noise) ─────────────────────────
   { text: 'ok', topic: null },
@@ -444,5 +454,6 @@ export const DEV8: LabelledMessage[] = [
   { text: 'ga tau', topic: null },
   { text: 'itu loh', topic: null },
   { text: 'nanti dulu deh', topic: null },
+  { text: 'hah?', topic: null },
   { text: 'so?', topic: null, lang: 'en' },
 ];

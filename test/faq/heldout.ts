@@ -355,7 +355,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'pas musim paceklik ga ada pemasukan sama sekali, tulis brp', topic: 'income_declare', step: 'calculator.income' },
   { text: 'yg diisi omzet dagangan apa untungnya', topic: 'income_declare', step: 'calculator.income' },
   { text: 'jkk nya itu brp persen dr angka ini', topic: 'contribution_jkk', step: 'calculator.income' },
-  { text: 'what if my income changes every month', topic: 'income_declare', step: 'calculator.income', lang: 'en' },
 
   // calculator.after
   { text: 'klo pemkab yg bayar sy nol dong?', topic: 'free_contribution', step: 'calculator.after' },
@@ -375,7 +374,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // eligibility.age
   { text: 'klo udh lewat 60 masih boleh?', topic: 'age_limit', step: 'eligibility.age' },
-  { text: 'knp umur ditanya', topic: ['age_limit', 'data_use'], step: 'eligibility.age' },
   { text: 'anak sy 16 taun udh bantu melaut bisa didaftarin?', topic: ['age_limit', 'register_other'], step: 'eligibility.age' },
 
   // registration.fullName
@@ -410,7 +408,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // registration.heirRelation
   { text: 'keponakan boleh jd ahli waris ga', topic: 'heirs', step: 'registration.heirRelation' },
-  { text: 'istri siri bisa jd ahli waris?', topic: 'heirs', step: 'registration.heirRelation' },
 
   // registration.phone
   { text: 'no hp ini buat apa, nanti ditelpon siapa', topic: ['data_use', 'after_register'], step: 'registration.phone' },
@@ -438,8 +435,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'kartu tani sy ga bisa dipake nebus pupuk', topic: 'out_of_scope' },
   { text: 'ceritain lelucon dong biar ga bete', topic: 'out_of_scope' },
   { text: 'niat puasa senin kamis gmn bacaannya', topic: 'out_of_scope' },
-  { text: 'zakat fitrah tahun ini brp', topic: 'out_of_scope' },
-  { text: 'cara daftar haji reguler', topic: 'out_of_scope' },
   { text: 'pilih caleg siapa bagusnya', topic: 'out_of_scope' },
   { text: 'lowongan sopir truk ada ga', topic: 'out_of_scope' },
   { text: 'loker pabrik di cikarang masih buka?', topic: 'out_of_scope' },
@@ -456,7 +451,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'tilang elektronik ceknya dmn', topic: 'out_of_scope' },
   { text: 'berape harga cabe rawit di pasar sekarang', topic: 'out_of_scope' },
   { text: 'cara ternak lele bioflok gmn', topic: 'out_of_scope' },
-  { text: 'tolong buatin surat lamaran kerja', topic: 'out_of_scope' },
   { text: 'harga emas antam hari ini', topic: 'out_of_scope' },
   { text: 'jam brp buka puasa hari ini di banjarmasin', topic: 'out_of_scope' },
   { text: 'jadwal kapa ka mentawai dima ambo caliak', topic: 'out_of_scope' },

@@ -71,7 +71,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'fullName',
-    about: ['documents'],
+    about: ['field'],
     prompt: voice('fullName'),
     freeText: true,
     answer: () => textAnswer(parseName),
@@ -121,6 +121,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'birthDate',
+    about: ['field'],
     prompt: voice('birthDate'),
     answer: (env) =>
       textAnswer((text) => {
@@ -175,6 +176,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'address',
+    about: ['field'],
     prompt: voice('address'),
     freeText: true,
     answer: () => textAnswer(parseFreeText(3, 200)),
@@ -183,6 +185,7 @@ const steps: StepDef[] = [
   },
   {
     id: 'phone',
+    about: ['field'],
     prompt: (env) =>
       env.c.person.phone && !env.s.cadre
         ? env.t('reg.phone_known', { phone: maskPhone(env.c.person.phone) })
