@@ -1,4 +1,4 @@
-import { informalWords } from '../src/faq/normalize.js';
+import { informalWords, looksLikeQuestion } from '../src/faq/normalize.js';
 // Simulated people for the benchmarks: unique valid NIKs whose birth date and sex match what the
 // person types, and the 19 messages of a full registration from 'halo' to the final '1' (send).
 
@@ -17,7 +17,7 @@ export function seeded(seed: number): () => number {
 
 /**
  * Digit-free names (the name parser refuses digits), never a chat abbreviation such as "brp"
- * (berapa) that would turn "Warga brp" into a question.
+ * (berapa) or a question word that would turn "Warga brp" into a question.
  */
 export function letters(n: number): string {
   let s = '';
@@ -25,7 +25,10 @@ export function letters(n: number): string {
     s = String.fromCharCode(97 + (n % 26)) + s;
     n = Math.floor(n / 26);
   } while (n > 0);
-  return informalWords(s).join(' ') === s ? s : `${s}o`;
+  // Not a chat abbreviation, and not a question word either ("opo" is Javanese for "apa").
+  const plain = (w: string) => informalWords(w).join(' ') === w.replace(/(\p{L})\1{2,}/gu, '$1') && !looksLikeQuestion(`Warga ${w}`);
+  for (const tail of ['', 'o', 'x', 'ox']) if (plain(s + tail)) return s + tail;
+  return `${s}zz`;
 }
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');

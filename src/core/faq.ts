@@ -63,7 +63,9 @@ export function consultFaq(env: StepEnv, text: string, match: FaqMatch): FaqOutc
   const income = incomeInText(text);
   const aboutPaying = match.found.includes('contribution') || match.found.includes('income');
   // "biaya pemakaman 10 juta": an amount of a benefit, not an income ("dapet 3 juta dari jualan" is).
-  const aboutBenefits = ['funeral', 'lump_sum', 'periodic', 'sick_pay', 'disability', 'scholarship'].some((c) => match.found.includes(c));
+  const aboutBenefits =
+    ['funeral', 'lump_sum', 'periodic', 'sick_pay', 'disability', 'scholarship'].some((c) => match.found.includes(c)) ||
+    (match.found.includes('benefit') && match.found.includes('what'));
   // An employee's wage is the employer's business: the BPU calculator would give the wrong figure.
   const employee = match.found.includes('wage');
   if (income !== undefined && aboutPaying && !aboutBenefits && !employee && ABOUT_PAYING.test(text) && !match.outOfScope) {

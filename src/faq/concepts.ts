@@ -198,7 +198,11 @@ function statesAge(words: string[]): boolean {
     if (Number.isNaN(n)) continue;
     const before = words[i - 1] ?? '';
     const after = words[i + 1] ?? '';
+    // "PP 50 tahun 2025" is a regulation, not an age.
+    if (['pp', 'uu', 'permenaker', 'nomor', 'no', 'perpres', 'perda'].includes(before)) continue;
     if (['umur', 'usia', 'age', 'aged', 's', 'm', 'umurnya', 'usianya'].includes(before)) return true;
+    // "lahir tahun 58": a birth year.
+    if (before === 'tahun' && words[i - 2] === 'lahir') return true;
     const years = ['tahun', 'years', 'year', 'yo', 'thn'].includes(after);
     // "anak 17 tahun", "bapak saya 67": a person and a number; "sudah 70 tahun": old enough to be an age.
     if (['anak', 'bapak', 'ibu', 'saya', 'dia', 'suami', 'istri', 'he', 'she'].includes(before) && (years || n >= 45)) return true;

@@ -130,7 +130,7 @@ export function createFaqMatcher(
   const search = createTopicSearch(topics);
   const figureIndex = createFigureIndex(opts.figures ?? {});
   /** Points for an answer whose own figure the message quotes ("42 juta itu bener?" → JKM). */
-  const FIGURE_POINTS = 2.5;
+  const FIGURE_POINTS = 3;
 
   /**
    * A story then a question ("Suami jatuh dari pohon kelapa, sekarang di RSUD. Biayanya ditanggung?"):
@@ -215,7 +215,9 @@ export function createFaqMatcher(
       // An age ("umur 65") is not a figure of ours, even when a figure has the same number.
       // (Nor is a count of NIK digits.)
       const counts = (!found.has('age') || found.has('claim')) && !found.has('nik');
-      const quotes = question || domain ? figureIndex.topicsIn(text, counts) : new Set<string>();
+      // Amounts beside someone else's business ("isi pulsa 20rb", "transfer 500rb") are theirs, not ours.
+      const elsewhere = [...found].some((c) => c.startsWith('oos_'));
+      const quotes = (question || domain) && !elsewhere ? figureIndex.topicsIn(text, counts) : new Set<string>();
       const quoted = new Map([...quotes].filter((t) => known.has(t)).map((t) => [t, FIGURE_POINTS] as const));
       let routed = route(found, routes, quoted);
       // Unsure about the whole story, or it reads as someone else's business: read its question instead.

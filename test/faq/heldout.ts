@@ -77,7 +77,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // jht
   { text: 'jht manfaatnya apa', topic: 'jht' },
-  { text: 'jaminan hari tua buat petani ada ga', topic: ['jht', 'own_account'] },
   { text: 'baa caro jht tu, ambo indak mangarati', topic: 'jht' },
   { text: 'jht tuh sebenernya tabungan ya? cair nya dapet brp', topic: 'jht' },
 
