@@ -202,7 +202,12 @@ export function createFaqMatcher(
       // never what it says itself ("klaim gmn?" at the income question is about claims).
       // (Only for a message with some content of its own: "apa?" or "hmm gmn ya" asks nothing.)
       const content = words.some((w) => !isStopWord(w) && !/^\d+$/.test(w)) || [...found].some((c) => !SHAPES.has(c));
-      if (content && (found.size > 0 || question) && ![...found].some((c) => SUBJECTS.has(c))) for (const c of about) found.add(c);
+      if (content && (found.size > 0 || question) && ![...found].some((c) => SUBJECTS.has(c))) {
+        for (const c of about) found.add(c);
+        // A question about how to fill in a name, a date, an address or a number: what to write.
+        // (Said in a sentence: "format tgl nya gmn" alone is too little to answer.)
+        if (question && about.includes('field') && words.length >= 5) found.add('field_question');
+      }
       derivedConcepts(found);
       const domain = [...found].some((c) => !NOT_DOMAIN.has(c) && !c.startsWith('oos_'));
       const base = { lang, question, domain, unknown: reading.unknown.length, concepts: reading.hits.length, found: [...found] };

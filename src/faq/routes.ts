@@ -152,6 +152,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'documents', all: ['field', 'compare'], none: ['register', 'other_person'], score: 3.5 },
   { to: 'documents', all: ['field', 'nik'], none: ['invalid', 'why', 'privacy', 'data_use', 'register', 'register_now', 'village_role', 'code', 'kpj', 'correct'], score: 3 },
   { to: 'data_use', all: ['field', 'why'], score: 3.5 },
+  { to: 'documents', all: ['field_question'], none: ['why', 'asking', 'other_person', 'oos_general', 'age'], score: 2.5 },
   { to: 'jht', all: ['jht', 'claim', 'when'], none: ['how', 'documents', 'where'], score: 4.5 },
   { to: 'what_is_bpjstk', all: ['why', 'bpjstk'], score: 3.5 },
 
