@@ -51,7 +51,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'contribution_jkk', all: ['jkk_named', 'contribution'], any: ['howmuch', 'income'], none: ['sick_pay', 'disability'], score: 2.5 },
   { to: 'contribution_jkm', all: ['jkm_named', 'contribution'], any: ['howmuch', 'income'], none: ['funeral'], score: 2.5 },
   { to: 'jht_optional', all: ['jht', 'contribution'], any: ['howmuch', 'optional'], none: ['wage'] },
-  { to: 'jht_optional', all: ['jht', 'optional'], score: 3 },
+  { to: 'jht_optional', all: ['jht', 'optional'], score: 3.5 },
   { to: 'jht_optional', all: ['jht_choice'], score: 3.5 },
   { to: 'village_roles', all: ['village_role', 'bpjstk'], none: [...PROGRAMMES], score: 3.5 },
   { to: 'village_roles', all: ['village_role', 'benefit'], none: [...PROGRAMMES], score: 3.5 },
@@ -109,7 +109,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'data_use', all: ['asking', 'why'], score: 3.5 },
   { to: 'free_contribution', all: ['free', 'late'], score: 3.5 },
 
-  { to: 'how_register', all: ['office_visit'], score: 3 },
+  { to: 'how_register', all: ['office_visit'], none: ['claim'], score: 3 },
   { to: 'check_status', all: ['status', 'data'], score: 3.5 },
   { to: 'jkk', all: ['medical', 'limit'], score: 3 },
   { to: 'income_declare', all: ['affects', 'income'], score: 3 },
@@ -148,7 +148,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'pekerja_rentan', all: ['oos_bansos', 'bpjstk'], score: 4 },
 
   // Which name, date, address or number to write: the documents answer says what to use.
-  { to: 'documents', all: ['field', 'which_option'], none: ['register', 'register_now', 'correct', 'code', 'kpj', 'other_person'], score: 4 },
+  { to: 'documents', all: ['field', 'which_option'], none: ['register', 'register_now', 'correct', 'code', 'kpj', 'other_person', 'own_account', 'transport', 'wage', 'village_role', 'rentan'], score: 4 },
   { to: 'documents', all: ['field', 'compare'], none: ['register', 'other_person'], score: 3.5 },
   { to: 'documents', all: ['field', 'nik'], none: ['invalid', 'why', 'privacy', 'data_use', 'register', 'register_now', 'village_role', 'code', 'kpj', 'correct'], score: 3 },
   { to: 'data_use', all: ['field', 'why'], score: 3.5 },
@@ -168,6 +168,13 @@ export const ROUTES: readonly Route[] = [
   { to: 'employer_report', all: ['report', 'wage', 'contribution'], score: 4.5 },
   { to: 'register_other', all: ['register_now', 'other_person', 'free'], score: 4 },
 
+  { to: 'jkk', all: ['is_work_accident'], score: 5 },
+  { to: 'bpu_benefits', all: ['benefit', 'what', 'contribution'], none: [...PROGRAMMES], score: 3 },
+  { to: 'wage_contribution', all: ['wage', 'benefit', 'howmuch'], score: 3.5 },
+  { to: 'wage_worker', all: ['wage', 'own_account', 'join'], score: 4 },
+  { to: 'register_other', all: ['register_now', 'other_person', 'village_role'], score: 4.5 },
+  { to: 'data_use', all: ['data', 'after'], none: ['who'], score: 3.5 },
+
   // Who can join.
   { to: 'who_can_join', all: ['join'], any: ['bpjstk', 'register'] },
   { to: 'who_can_join', all: ['join', 'bpjstk'], none: [...PROGRAMMES], score: 3 },
@@ -178,7 +185,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'own_account', all: ['transport', 'join'], score: 3.5 },
   { to: 'wage_worker', all: ['wage'], any: ['join', 'register', 'bpjstk', 'how'], score: 0.8 },
   { to: 'wage_worker', all: ['wage', 'register'], score: 3.5 },
-  { to: 'employer_report', all: ['report'], score: 1.5 },
+  { to: 'employer_report', all: ['report'], score: 2.5 },
   { to: 'employer_report', all: ['report', 'wage'], score: 3.5 },
   { to: 'employer_report', all: ['wage', 'register', 'report'], score: 4 },
   { to: 'village_roles', all: ['village_role'], any: ['join', 'free', 'register', 'bpjstk', 'contribution', 'benefit'], score: 0.8 },
@@ -207,7 +214,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'after_register', all: ['after'], any: ['register'], score: 2.5 },
   { to: 'nik', all: ['nik'], any: ['what', 'how', 'register', 'status', 'correct'], score: 1.5 },
   { to: 'nik', all: ['nik', 'rejected'], score: 3.5 },
-  { to: 'nik', all: ['nik', 'invalid'], score: 4 },
+  { to: 'nik', all: ['nik', 'invalid'], score: 5 },
   { to: 'nik', all: ['nik', 'what'], score: 3 },
   { to: 'data_use', all: ['why', 'nik'], score: 3 },
   { to: 'foreigner', all: ['foreigner', 'nik'], score: 3 },

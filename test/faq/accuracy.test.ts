@@ -14,6 +14,7 @@ import { DEV7 } from './dev7.js';
 import { DEV8 } from './dev8.js';
 import { DEV9 } from './dev9.js';
 import { DEV10 } from './dev10.js';
+import { DEV11 } from './dev11.js';
 import { HELDOUT } from './heldout.js';
 import { LABELLED } from './labelled.js';
 import type { LabelledMessage } from './labelled-types.js';
@@ -23,7 +24,7 @@ const resources = loadLocales();
 const topics = loadFaqTopics(resources);
 const matcher = createFaqMatcher(topics);
 /** What we tune on: our own labelled set and an independent development set. */
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10];
+const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10, ...DEV11];
 
 describe('knowledge base and labelled sets', () => {
   it('has at least 50 topics, each with a title, keywords, answer, gist and next step in both languages', () => {

@@ -321,7 +321,6 @@ export const HELDOUT: LabelledMessage[] = [
   { text: 'sy udh punya kis, perlu ikut ini jg?', topic: 'kesehatan' },
 
   // official
-  { text: 'ini nomor resmi bpjs bukan', topic: 'official' },
   { text: 'jgn2 ini penipuan minta2 nik', topic: 'official' },
   { text: 'bot ini punya siapa', topic: 'official' },
 
