@@ -157,7 +157,7 @@ export function createFaqMatcher(
   const outOfScope = (to: string, score: number): Decision => ({ topic: null, confident: false, candidates: [], score, outOfScope: to.slice(4) as OutOfScope });
 
   /** What the best route means: an answer, a choice between close answers, or "not ours". */
-  function decide(routed: Routed, words: string[]): Decision {
+  function decide(routed: Routed, words: string[], subject = false): Decision {
     const ours = routed.others.filter((o) => !o.to.startsWith('oos:'));
     if (routed.to.startsWith('oos:')) {
       // A strong BPJS Ketenagakerjaan reading beats a general off-topic word ("belum nikah, ahli warisnya siapa").
@@ -180,7 +180,12 @@ export function createFaqMatcher(
         tied = [];
       }
     }
-    const confident = routed.score >= 0.9 && tied.length === 0;
+    let confident = routed.score >= 0.9 && tied.length === 0;
+    // A weak reading the search is sure of too: answer it.
+    if (!confident && tied.length === 0 && subject) {
+      const searched = search(words);
+      if (searched?.confident && searched.topic === top) confident = true;
+    }
     const near = [routed.to, ...ours.filter((o) => o.score >= routed.score - 1).map((o) => o.to)].filter((t) => t !== top);
     // Unsure with a single reading: the search suggests the other choices.
     if (!confident && near.length === 0) near.push(...(search(words)?.candidates ?? []).filter((t) => t !== top));
@@ -231,7 +236,9 @@ export function createFaqMatcher(
         const refocused = focused ? route(focused, routes, quoted) : undefined;
         if (refocused && !refocused.to.startsWith('oos:') && decide(refocused, words).confident) routed = refocused;
       }
-      if (routed) return { ...base, ...decide(routed, words), via: 'reader' };
+      // Who someone is ("pak kades") names no question: only a subject of ours lets the search confirm a weak reading.
+      const subject = [...found].some((c) => SUBJECTS.has(c) && !c.startsWith('oos_'));
+      if (routed) return { ...base, ...decide(routed, words, subject), via: 'reader' };
       const searched = search(words);
       // Several words and not one of them ours: something else entirely ("jadwal motogp minggu ini").
       if (!domain && reading.unknown.length >= 2 && (!searched || !searched.confident)) {
