@@ -49,7 +49,10 @@ const GENERIC = new Set(['bpjs', 'ketenagakerjaan', 'ketenagakerja', 'tenaga', '
 export const CONFIDENCE = { minCoverage: 0.5, minLead: 1.15, minScore: 2, candidateShare: 0.35 };
 
 /** Concepts that say nothing about BPJS Ketenagakerjaan by themselves. */
-const NOT_DOMAIN = new Set(['greeting', 'thanks', 'what', 'howmuch', 'how', 'where', 'when', 'want', 'check', 'other_person', 'age', 'multi', 'why', 'not_working']);
+const NOT_DOMAIN = new Set([
+  'greeting', 'thanks', 'what', 'howmuch', 'how', 'where', 'when', 'want', 'check', 'other_person', 'age', 'multi', 'why',
+  'not_working', 'filler', 'here', 'who', 'asking', 'besides', 'which_option', 'self',
+]);
 
 /** Concepts that say what a question is about by themselves: a question naming one is not filled in from the context. */
 const SUBJECTS = new Set([

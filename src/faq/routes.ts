@@ -237,12 +237,13 @@ export const ROUTES: readonly Route[] = [
   // Claims and waiting periods.
   { to: 'claim_jkk', all: ['jkk', 'claim'], any: ['how', 'documents', 'join', 'where'], score: 3 },
   { to: 'claim_jkk', all: ['jkk', 'medical', 'how'], score: 3.5 },
-  { to: 'claim_jkk', all: ['jkk', 'report'], score: 3 },
+  { to: 'claim_jkk', all: ['jkk', 'complain'], score: 3 },
+  { to: 'employer_report', all: ['complain', 'wage'], none: ['jkk'], score: 3.5 },
   { to: 'claim_jkk', all: ['jkk', 'where'], score: 3 },
   { to: 'claim_jkm', all: ['jkm', 'claim'], any: ['how', 'documents', 'join', 'where', 'heir'], score: 3 },
   { to: 'claim_jkm', all: ['funeral', 'claim'], score: 2.5 },
   { to: 'claim_jht', all: ['jht', 'claim'], any: ['how', 'documents', 'when', 'join', 'where', 'waiting'], score: 3 },
-  { to: 'claim_jkk', all: ['claim', 'jkk', 'jkm'], score: 4.5 },
+  { to: 'claim_jkk', all: ['claim', 'jkk', 'jkm'], none: ['contribution'], score: 4.5 },
   { to: 'jkm_scholarship', all: ['scholarship', 'claim'], score: 2.5 },
   { to: 'jht_partial', all: ['partial'], any: ['jht', 'claim'], score: 2 },
   { to: 'jht_partial', all: ['jht', 'partial'], score: 4 },
@@ -302,7 +303,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'oos:general', all: ['oos_insurance'], score: 4 },
   // Prices of things: not ours, unless it is the price of a contribution.
   { to: 'oos:general', all: ['price'], none: ['contribution', 'discount', 'jkk', 'jkm', 'jht', 'jp', 'jkp'], score: 3 },
-  { to: 'oos:general', all: ['dana_desa', 'report'], score: 4.5 },
+  { to: 'oos:general', all: ['dana_desa', 'complain'], score: 4.5 },
   { to: 'oos:general', all: ['oos_general'], score: 2.5 },
   // Papers at the civil registry (KTP, KK, birth certificates): clearly someone else's, whatever else is said.
   { to: 'oos:general', all: ['oos_dukcapil'], score: 4.5 },

@@ -12,7 +12,7 @@ const concepts = (text: string) => [...index.read(text).concepts].sort();
 const topics = loadFaqTopics(loadLocales());
 
 /** Concepts that are question shapes, not subjects: a stop word may be all they are. */
-const FUNCTION_CONCEPTS = new Set(['what', 'howmuch', 'join', 'want', 'how', 'compare', 'data_use', 'capabilities', 'after', 'where', 'when', 'why', 'benefit', 'contribution', 'other_person', 'status', 'asking', 'which_option', 'office_visit', 'area', 'affects', 'limit', 'price', 'here', 'duration', 'filler', 'who', 'besides', 'interest', 'returned', 'deadline', 'is_work_accident']);
+const FUNCTION_CONCEPTS = new Set(['what', 'howmuch', 'join', 'want', 'how', 'compare', 'data_use', 'capabilities', 'after', 'where', 'when', 'why', 'benefit', 'contribution', 'other_person', 'status', 'asking', 'which_option', 'office_visit', 'area', 'affects', 'limit', 'price', 'here', 'duration', 'filler', 'who', 'besides', 'interest', 'returned', 'deadline', 'is_work_accident', 'complain']);
 
 describe('data/vocabulary.json', () => {
   it('every concept a route needs exists, and every route leads to a topic or an out-of-scope reply', () => {
