@@ -11,7 +11,8 @@ import type { AdvanceResult, Ctx, Input, Session } from './types.js';
 
 /** A conversation untouched this long is offered "continue or start over". */
 export const IDLE_MS = 24 * 60 * 60 * 1000;
-export { MAX_MISSES, pickChoice, exactChoice, type Flows } from './navigation.js';
+export { MAX_MISSES, type Flows } from './navigation.js';
+export { exactChoice, pickChoice } from './choices.js';
 export { MENU_FLOW, MENU_STEP } from './constants.js';
 
 function copy(prev: Session): Session {
