@@ -292,7 +292,8 @@ export const ROUTES: readonly Route[] = [
   { to: 'thanks', all: ['thanks'], score: 0.95 },
 
   // Not ours: say so, and where to ask.
-  { to: 'oos:kesehatan', all: ['oos_kesehatan'], none: ['jkk'], score: 2.5 },
+  { to: 'oos:kesehatan', all: ['oos_kesehatan'], none: ['jkk', 'jkm'], score: 2.5 },
+  { to: 'jmo', all: ['jmo', 'data_use'], score: 3.5 },
   { to: 'oos:kesehatan', all: ['kesehatan'], none: ['compare', 'bpjstk'], score: 4 },
   { to: 'oos:bansos', all: ['oos_bansos'], score: 3.5 },
   { to: 'oos:loan', all: ['oos_loan'], score: 3.5 },

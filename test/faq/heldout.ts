@@ -273,7 +273,6 @@ export const HELDOUT: LabelledMessage[] = [
 
   // claim_jht
   { text: 'ngambil duit jht prosedurnya gmn', topic: 'claim_jht' },
-  { text: 'jht bisa dicairin kapan', topic: ['claim_jht', 'jht'] },
   { text: 'sy resign bln lalu jht bs diambil sekarang?', topic: 'claim_jht' },
   { text: 'pencairan jht syarat nya apa', topic: 'claim_jht' },
   { text: 'how to cash out jht', topic: 'claim_jht', lang: 'en' },
@@ -332,7 +331,6 @@ export const HELDOUT: LabelledMessage[] = [
   // bot_capabilities
   { text: 'layanan di sini apa aja ya', topic: 'bot_capabilities' },
   { text: 'bot ini buat apa', topic: 'bot_capabilities' },
-  { text: 'menu nya apa aja', topic: 'bot_capabilities' },
 
   // compare_programmes
   { text: 'jht sama jp beda ya?', topic: 'compare_programmes' },

@@ -1,0 +1,380 @@
+// Development question set 13: first messages written fresh (not copied from other sets),
+// plus out-of-scope, vague (null) and mid-flow messages.
+import type { ConversationStep, LabelledMessage } from './labelled-types.js';
+
+type Topic = LabelledMessage['topic'];
+const m = (text: string, topic: Topic): LabelledMessage => ({ text, topic });
+const en = (text: string, topic: Topic): LabelledMessage => ({ text, topic, lang: 'en' });
+const at = (step: ConversationStep, text: string, topic: Topic): LabelledMessage => ({ text, topic, step });
+
+export const DEV13: LabelledMessage[] = [
+  // greeting
+  m('assalamualaikum pak, permisi', 'greeting'),
+  m('sore min', 'greeting'),
+  m('halooo ada orang kah', 'greeting'),
+  m('pagi kak, numpang tanya boleh?', 'greeting'),
+  en('hey there', 'greeting'),
+  // thanks
+  m('oke mksh bnyk ya infonya', 'thanks'),
+  m('siap, terima kasih min sangat membantu', 'thanks'),
+  m('makasih loh udh dijelasin', 'thanks'),
+  m('tq kak 🙏', 'thanks'),
+  // want_register
+  m('sy mau ikut jadi peserta bpjs tk pak', 'want_register'),
+  m('daftarin saya dong kak', 'want_register'),
+  m('pengen ikutan jaminan yg buat petani itu, bisa lewat sini?', ['want_register', 'own_account']),
+  m('mau gabung bpjs ketenagakerjaan skrg jg', 'want_register'),
+  en('I want to sign up please', 'want_register'),
+  // check_status
+  m('pendaftaran sy kemarin sudah diproses blm ya', 'check_status'),
+  m('gmn cara liat data saya udh masuk apa belum', 'check_status'),
+  m('cek pengajuan saya min, minggu lalu daftar lewat kader', 'check_status'),
+  m('kok belum ada kabar ya dari pendaftaran sy', 'check_status'),
+  // delete_my_data
+  m('tolong data saya dihapus aja, ga jadi daftar', 'delete_my_data'),
+  m('sy mau cabut persetujuan dan hapus semua data sy', 'delete_my_data'),
+  m('bisa hapus nik sy dari sistem kalian?', 'delete_my_data'),
+  en('please delete everything you have about me', 'delete_my_data'),
+  // what_is_bpjstk
+  m('bpjs tk itu sebenernya apaan sih', 'what_is_bpjstk'),
+  m('jamsostek yg dulu itu sama dgn bpjs ketenagakerjaan?', 'what_is_bpjstk'),
+  m('maksudnya jaminan sosial ketenagakerjaan tu gimana', 'what_is_bpjstk'),
+  m('sy blm paham bpjs naker itu fungsinya buat apa', 'what_is_bpjstk'),
+  // bpu_benefits
+  m('kalo sy pedagang ikut bpjs tk dapet apa aja', 'bpu_benefits'),
+  m('untungnya apa ikut bpjs bukan penerima upah', 'bpu_benefits'),
+  m('manfaat buat pekerja mandiri apa sj min', 'bpu_benefits'),
+  m('klo bayar 16rb sebulan nanti dpt perlindungan apa', ['bpu_benefits', 'bpu_contribution']),
+  // jkk
+  m('kalo jatuh dr pohon kelapa pas manen ditanggung ga', 'jkk'),
+  m('jaminan kecelakaan kerja itu nanggung apa aja', 'jkk'),
+  m('ojek sy tabrakan pas nganter penumpang, biaya rs nya dicover?', ['jkk', 'claim_jkk']),
+  m('kecelakaan di jalan mau berangkat ke pasar termasuk kecelakaan kerja ga', 'jkk'),
+  en('does it cover injuries while fishing at sea', 'jkk'),
+  // jkm
+  m('klo peserta meninggal krn sakit biasa keluarga dpt brp', 'jkm'),
+  m('santunan kematian bpjs tk berapa skrg', 'jkm'),
+  m('jkm tuh apa ya', 'jkm'),
+  m('bapak sy meninggal bukan karena kerja, ada uang duka nya?', ['jkm', 'claim_jkm']),
+  // jkm_scholarship
+  m('katanya ada beasiswa anak klo ortunya meninggal ya', 'jkm_scholarship'),
+  m('beasiswa bpjs tk buat anak sampe kuliah brp', 'jkm_scholarship'),
+  m('anak sy 3, semuanya dapet beasiswa atau cuma 2?', 'jkm_scholarship'),
+  m('syarat beasiswa pendidikan anak peserta apa', 'jkm_scholarship'),
+  // jht
+  m('jaminan hari tua itu kaya tabungan gitu kah', 'jht'),
+  m('jht bisa dicairin kapan', 'jht'),
+  m('uang jht itu dapetnya umur berapa', 'jht'),
+  en('what is JHT exactly', 'jht'),
+  // jht_partial
+  m('bisa ambil sebagian jht ga buat dp rumah', 'jht_partial'),
+  m('jht 10 persen syaratnya apa', 'jht_partial'),
+  m('udh 12 thn jd peserta, boleh cairin 30%?', 'jht_partial'),
+  m('klaim jht sebagian tanpa berhenti kerja bisa gak', 'jht_partial'),
+  // jp
+  m('sy petani bisa dapet pensiun bulanan ga dr bpjs', 'jp'),
+  m('jaminan pensiun buat pekerja mandiri ada?', 'jp'),
+  m('jp itu apa beda ama jht', ['jp', 'compare_programmes']),
+  m('umur pensiun bpjs tk skrg brp tahun', 'jp'),
+  // jkp
+  m('kalo kena phk dapet uang dr bpjs tk ga', 'jkp'),
+  m('jkp itu buat siapa aja', 'jkp'),
+  m('jaminan kehilangan pekerjaan bisa buat pedagang?', 'jkp'),
+  en('is there unemployment benefit if i get laid off', 'jkp'),
+  // bpu_contribution
+  m('iuran perbulan brp kak buat nelayan', 'bpu_contribution'),
+  m('bayarnya sebulan brapa sih klo bukan karyawan', 'bpu_contribution'),
+  m('paling murah iurannya brp', 'bpu_contribution'),
+  m('klo penghasilan sy 3jt sebulan, iurannya jd brp', ['bpu_contribution', 'income_declare']),
+  en('how much do i pay every month as a freelancer', 'bpu_contribution'),
+  // contribution_jkk
+  m('iuran jkk nya aja brp persen', 'contribution_jkk'),
+  m('yg kecelakaan kerja bayarnya sebulan brapa', 'contribution_jkk'),
+  m('jkk 1% dari apa ya maksudnya', 'contribution_jkk'),
+  m('klo cuma mau jkk doang iurannya brp', 'contribution_jkk'),
+  // contribution_jkm
+  m('iuran jkm 6800 ya?', 'contribution_jkm'),
+  m('yg jaminan kematian bayarnya brp per bln', 'contribution_jkm'),
+  m('jkm iurannya beda2 tergantung gaji gak', 'contribution_jkm'),
+  m('brp sih iuran khusus utk jkm', 'contribution_jkm'),
+  // income_declare
+  m('penghasilan sy ga tentu, ngisinya brp', 'income_declare'),
+  m('kalo ngaku penghasilan 1 juta aja boleh?', 'income_declare'),
+  m('pendapatan yg ditulis itu kotor apa bersih', 'income_declare'),
+  m('hasil panen kan musiman, gimana nentuin penghasilan bulanan', 'income_declare'),
+  // jht_optional
+  m('jht wajib ga buat bpu', 'jht_optional'),
+  m('boleh gak cuma ikut jkk jkm tanpa jht', 'jht_optional'),
+  m('kalo mau tambah jht bayarnya jd brp', ['jht_optional', 'bpu_contribution']),
+  m('jht bisa nyusul nanti aja ga', 'jht_optional'),
+  // discount
+  m('katanya iuran ojol dipotong setengah ya thn depan', 'discount'),
+  m('ada diskon iuran bpjs tk 2026?', 'discount'),
+  m('pp 50 2025 itu isinya apa', 'discount'),
+  m('sopir angkot bayar 8400 aja bener ga', 'discount'),
+  // wage_contribution
+  m('sy karyawan toko, iuran sy dipotong gaji brp persen', 'wage_contribution'),
+  m('gaji dipotong 2% buat jht itu wajar?', 'wage_contribution'),
+  m('perusahaan nanggung iuran apa aja', 'wage_contribution'),
+  m('iuran jp karyawan brp persen yg ditanggung pekerja', 'wage_contribution'),
+  // free_contribution
+  m('iurannya dibayarin pemda kah?', 'free_contribution'),
+  m('sy harus bayar sendiri apa gratis', 'free_contribution'),
+  m('siapa yg bayar iuran klo daftar lewat desa', 'free_contribution'),
+  m('denger2 ada yg gratis dr kabupaten, beneran?', ['free_contribution', 'regency_programme']),
+  // pay_how
+  m('bayar iuran bisa lewat indomaret ga', 'pay_how'),
+  m('cara bayar iuran bulanan gmn', 'pay_how'),
+  m('bisa bayar pake dana / ovo?', 'pay_how'),
+  m('bayarnya bisa sekalian 3 bulan?', 'pay_how'),
+  // inactive
+  m('sy telat bayar 4 bulan, masih aktif ga', 'inactive'),
+  m('kartu lama udh ga bayar bertahun2, gimana', ['inactive', 'already_member']),
+  m('klo nunggak iuran trus kecelakaan, masih dicover?', 'inactive'),
+  m('cara ngaktifin lagi kepesertaan yg mati', 'inactive'),
+  // who_can_join
+  m('siapa aja yg boleh ikut', 'who_can_join'),
+  m('ibu rumah tangga bisa daftar bpjs tk?', 'who_can_join'),
+  m('sy serabutan kadang kuli kadang dagang, bisa ikut?', ['who_can_join', 'own_account']),
+  m('syarat jadi peserta apa aja', ['who_can_join', 'documents']),
+  // own_account
+  m('tukang ojek pangkalan bisa ikut bpjs tk ga', 'own_account'),
+  m('nelayan kecil kyk sy boleh daftar?', 'own_account'),
+  m('pedagang sayur di pasar bisa jd peserta', 'own_account'),
+  m('buruh tani harian masuk kategori apa', 'own_account'),
+  // wage_worker
+  m('sy kerja di pabrik, daftar sendiri apa lewat kantor', 'wage_worker'),
+  m('karyawan swasta bisa daftar disini?', 'wage_worker'),
+  m('pegawai honorer di perusahaan daftarnya gimana', 'wage_worker'),
+  en('i work for a company, can i register myself', 'wage_worker'),
+  // employer_report
+  m('bos sy ga daftarin bpjs tk, sy harus gmn', 'employer_report'),
+  m('udah kerja 2 thn di toko blm didaftarin bpjs', 'employer_report'),
+  m('perusahaan motong gaji tp ga bayar bpjs, lapor kemana', 'employer_report'),
+  m('majikan ga mau ngurus bpjs naker', 'employer_report'),
+  // village_roles
+  m('sy ketua rt, ada jaminan bpjs tk dari desa?', 'village_roles'),
+  m('perangkat desa dicover bpjs tk ga', 'village_roles'),
+  m('anggota bpd ditanggung kabupaten gak', 'village_roles'),
+  m('kader posyandu dpt bpjs ketenagakerjaan?', 'village_roles'),
+  m('linmas desa termasuk yg dibayarin ga', 'village_roles'),
+  // pekerja_rentan
+  m('pekerja rentan itu maksudnya siapa', 'pekerja_rentan'),
+  m('sy terdaftar di dtks, bisa dapet bpjs tk gratis?', ['pekerja_rentan', 'free_contribution']),
+  m('warga miskin bisa dpt bantuan iuran bpjs tk?', 'pekerja_rentan'),
+  m('program pekerja rentan syaratnya apa', 'pekerja_rentan'),
+  // age_limit
+  m('umur 67 masih bisa daftar?', 'age_limit'),
+  m('batas usia ikut bpjs tk brp', 'age_limit'),
+  m('anak sy 16 thn udh kerja bantu melaut, bisa ikut?', 'age_limit'),
+  m('sy udh tua 60an masih boleh jd peserta ga', 'age_limit'),
+  // foreigner
+  m('wna bisa ikut bpjs tk?', 'foreigner'),
+  m('istri sy warga malaysia kerja di sini, bisa daftar?', 'foreigner'),
+  en('can a foreigner working in indonesia join', 'foreigner'),
+  m('orang asing wajib bpjs ketenagakerjaan?', 'foreigner'),
+  // already_member
+  m('sy udh punya bpjs tk dr kantor lama, perlu daftar lg?', 'already_member'),
+  m('dulu pernah jd peserta waktu kerja di jakarta', 'already_member'),
+  m('udah ada kartu bpjs tk nya, trus gimana', 'already_member'),
+  m('sy sdh terdaftar, mau pindah ke bpu bisa?', 'already_member'),
+  // how_register
+  m('langkah2 daftarnya gimana kak', 'how_register'),
+  m('daftar bpjs tk bisa online gak', 'how_register'),
+  m('prosedur pendaftaran peserta mandiri', 'how_register'),
+  m('harus ke kantor bpjs ato bisa dr hp', 'how_register'),
+  en('how do i register', 'how_register'),
+  // documents
+  m('berkas apa aja yg disiapin', 'documents'),
+  m('perlu fotokopi kk ga', 'documents'),
+  m('cukup ktp aja kah buat daftar', 'documents'),
+  m('data apa aja yg nanti ditanya', 'documents'),
+  // nik
+  m('nik itu yg di ktp kan?', 'nik'),
+  m('nik sy ga valid katanya, knp ya', 'nik'),
+  m('ktp sy hilang, nik nya bisa diliat dmn', 'nik'),
+  m('kenapa harus kasih nik', ['nik', 'data_use']),
+  // register_other
+  m('sy mau daftarin ibu sy boleh?', 'register_other'),
+  m('bisa daftarin tetangga yg ga punya hp?', 'register_other'),
+  m('sbg kader mau input beberapa warga sekaligus', ['register_other', 'village_roles']),
+  m('daftarin suami bisa dr nomor sy?', 'register_other'),
+  // after_register
+  m('abis daftar trus ngapain', 'after_register'),
+  m('klo udh isi data, kapan jadi peserta', 'after_register'),
+  m('setelah daftar kartunya dikirim kemana', ['after_register', 'kpj']),
+  m('sesudah pendaftaran ada yg ngehubungin ga', 'after_register'),
+  // reference_code
+  m('kode pendaftaran sy lupa', 'reference_code'),
+  m('nomor referensi itu buat apa', 'reference_code'),
+  m('kode yg dikasih tadi disimpen buat apa ya', 'reference_code'),
+  m('sy ga dapet kode registrasi', 'reference_code'),
+  // correct_data
+  m('tgl lahir sy salah ketik, bisa diganti?', 'correct_data'),
+  m('mau ubah alamat di pendaftaran', 'correct_data'),
+  m('nama ahli waris salah tulis gmn benerinnya', 'correct_data'),
+  en('i made a typo in my name, how to fix it', 'correct_data'),
+  // status_meaning
+  m('status sy "menunggu verifikasi" artinya apa', 'status_meaning'),
+  m('ditolak itu knp ya', 'status_meaning'),
+  m('maksud status diproses petugas itu apa', 'status_meaning'),
+  m('status sy terdaftar, berarti udh aktif?', 'status_meaning'),
+  // claim_jkm
+  m('cara klaim santunan kematian gmn', 'claim_jkm'),
+  m('suami meninggal kemarin, ngurus uang bpjs nya kemana', ['claim_jkm', 'heirs']),
+  m('syarat klaim jkm apa aja', 'claim_jkm'),
+  m('berkas buat ngurus santunan meninggal', 'claim_jkm'),
+  // claim_jkk
+  m('habis kecelakaan kerja, ngurus klaimnya gmn', 'claim_jkk'),
+  m('klaim jkk harus lapor brp hari', 'claim_jkk'),
+  m('berobat di rs mana biar ditanggung jkk', 'claim_jkk'),
+  m('tangan sy patah pas kerja, mau klaim', 'claim_jkk'),
+  // claim_jht
+  m('cara cairin jht gmn', 'claim_jht'),
+  m('klaim jht bisa lewat hp?', ['claim_jht', 'jmo']),
+  m('resign udh sebulan mau ambil jht', 'claim_jht'),
+  m('dokumen pencairan jht apa aja', 'claim_jht'),
+  // regency_programme
+  m('program bpjs tk dari pemkab itu gmn', 'regency_programme'),
+  m('kuota kabupaten masih ada?', 'regency_programme'),
+  m('desa sy masuk program kabupaten ga', 'regency_programme'),
+  m('yg dibiayai apbd kelompok siapa aja', 'regency_programme'),
+  // dana_desa
+  m('boleh gak iuran perangkat pake dana desa', 'dana_desa'),
+  m('add bisa buat bayar bpjs tk rt rw?', 'dana_desa'),
+  m('kades mau anggarkan bpjs naker dari dd, aturannya gmn', 'dana_desa'),
+  m('iuran bpjs pekerja rentan dibayar dana desa boleh?', 'dana_desa'),
+  // privacy
+  m('data sy aman ga disini', 'privacy'),
+  m('takut nik disalahgunakan', 'privacy'),
+  m('hak sy atas data pribadi apa aja', 'privacy'),
+  m('siapa yg bisa liat data sy', 'privacy'),
+  // data_use
+  m('data sy dipake buat apa aja', 'data_use'),
+  m('knp minta nomor hp segala', 'data_use'),
+  m('data ini dikirim ke bpjs?', 'data_use'),
+  m('berapa lama data disimpan', ['data_use', 'privacy']),
+  // kpj
+  m('nomor kpj itu apa', 'kpj'),
+  m('kartu peserta sy hilang', 'kpj'),
+  m('cara tau nomor kepesertaan sy', 'kpj'),
+  m('kpj berapa digit ya', 'kpj'),
+  // jmo
+  m('aplikasi jmo itu buat apa', 'jmo'),
+  m('ga bisa login jmo', 'jmo'),
+  m('daftar lewat jamsostek mobile bisa?', ['jmo', 'how_register']),
+  m('jmo bisa dipake di hp jadul?', 'jmo'),
+  // heirs
+  m('ahli waris harus siapa', 'heirs'),
+  m('blm nikah, ahli warisnya siapa', 'heirs'),
+  m('boleh adik sy jd ahli waris', 'heirs'),
+  m('urutan ahli waris klo suami istri udh ga ada', 'heirs'),
+  // kesehatan
+  m('bedanya sama bpjs kesehatan apa', 'kesehatan'),
+  m('sy udh punya kis, perlu bpjs tk jg?', 'kesehatan'),
+  m('bpjs tk bisa buat berobat sakit biasa?', 'kesehatan'),
+  m('ini bpjs yg buat ke puskesmas bukan', 'kesehatan'),
+  // official
+  m('ini resmi dari bpjs?', 'official'),
+  m('ini nomor penipuan bukan', 'official'),
+  m('yg ngelola bot ini siapa', 'official'),
+  en('is this an official government service', 'official'),
+  // contact_office
+  m('alamat kantor bpjs tk terdekat dmn', 'contact_office'),
+  m('nomor disnaker yg bisa dihubungi', 'contact_office'),
+  m('mau ngomong sama petugas langsung', 'contact_office'),
+  m('call center bpjs ketenagakerjaan brp', 'contact_office'),
+  // bot_capabilities
+  m('kamu bisa bantu apa aja', 'bot_capabilities'),
+  m('menu nya apa aja', 'bot_capabilities'),
+  m('ini bot ya? bisa ngapain', 'bot_capabilities'),
+  en('what can you do', 'bot_capabilities'),
+  // compare_programmes
+  m('beda jkk sama jkm apa', 'compare_programmes'),
+  m('mending ambil jkk jkm aja ato sekalian jht', ['compare_programmes', 'jht_optional']),
+  m('jelasin bedanya 5 program bpjs tk', 'compare_programmes'),
+  m('apa bedanya jht dan jkm, bingung', 'compare_programmes'),
+  // waiting_periods
+  m('baru daftar bulan ini, klo kecelakaan besok bisa klaim?', 'waiting_periods'),
+  m('brp lama harus bayar baru dapet santunan', 'waiting_periods'),
+  m('ada masa tunggu ga', 'waiting_periods'),
+  m('berapa tahun iuran supaya anak dapat beasiswa', ['waiting_periods', 'jkm_scholarship']),
+
+  // extra first messages
+  m('kalo sy meninggal pas lagi nyetir ojek, keluarga dapet apa', ['jkk', 'jkm']),
+  m('iuran bisa dibayarin anak sy yg kerja di kota?', ['pay_how', 'free_contribution']),
+  m('sy pemulung, bisa masuk pekerja rentan?', ['pekerja_rentan', 'own_account']),
+  m('bayar tiap bulan atau tiap tahun sih', 'pay_how'),
+  m('klaim jht sblm umur 56 bisa kah', ['claim_jht', 'jht']),
+  m('permisi bu, selamat malam', 'greeting'),
+  m('kenapa status sy belum berubah2', ['status_meaning', 'check_status']),
+
+  // out_of_scope
+  m('cara daftar bpjs kesehatan mandiri', 'out_of_scope'),
+  m('harga pupuk subsidi skrg brp', 'out_of_scope'),
+  m('bansos pkh kapan cair', 'out_of_scope'),
+  m('pinjol legal yg bunga kecil apa', 'out_of_scope'),
+  m('cara bikin ktp baru', 'out_of_scope'),
+  m('lowongan kerja di pabrik sawit ada?', 'out_of_scope'),
+  m('besok hujan ga ya', 'out_of_scope'),
+  m('cara perpanjang sim', 'out_of_scope'),
+  m('kur bri syaratnya apa', 'out_of_scope'),
+  m('tolong buatin surat lamaran kerja', 'out_of_scope'),
+  m('jadwal kapal ke banjarmasin', 'out_of_scope'),
+  m('pulsa sy kepotong terus knp', 'out_of_scope'),
+  m('hasil bola semalem brp', 'out_of_scope'),
+  m('cara daftar prakerja gelombang baru', 'out_of_scope'),
+  m('umr kalsel 2026 brp', 'out_of_scope'),
+  m('taspen pensiunan pns cairnya kapan', 'out_of_scope'),
+  m('blt dana desa sy kok ga dapet', 'out_of_scope'),
+  m('resep sambal terasi dong', 'out_of_scope'),
+  m('cek tagihan pln', 'out_of_scope'),
+  m('cara urus sertifikat tanah', 'out_of_scope'),
+  m('asuransi motor yg bagus apa', 'out_of_scope'),
+  m('tukar uang baru buat lebaran dmn', 'out_of_scope'),
+  m('daftar kip kuliah gmn', 'out_of_scope'),
+  m('bisa pinjem duit ga min', 'out_of_scope'),
+  en('what is the exchange rate today', 'out_of_scope'),
+  en('write me a poem', 'out_of_scope'),
+  m('cara ganti faskes bpjs kesehatan', 'out_of_scope'),
+  m('kartu tani sy blokir', 'out_of_scope'),
+  m('mau lapor jalan rusak', 'out_of_scope'),
+  m('beli gas elpiji 3kg harus pake ktp?', 'out_of_scope'),
+  m('siapa bupati yg baru', 'out_of_scope'),
+  m('nomor wa dukcapil', 'out_of_scope'),
+  m('ramalan zodiak hari ini', 'out_of_scope'),
+  m('cara daftar haji', 'out_of_scope'),
+  m('harga karet hari ini', 'out_of_scope'),
+  m('tagihan bpjs kesehatan sy nunggak 2jt gmn', 'out_of_scope'),
+  m('gimana cara jual ikan online', 'out_of_scope'),
+
+  // null (too vague / noise)
+  m('?', null),
+  m('hmm', null),
+  m('p', null),
+  m('itu gimana', null),
+  m('yg tadi', null),
+  m('oke terus', null),
+  m('bpjs', null),
+  m('gmn ya', null),
+  m('😅😅', null),
+  m('bisa ga', null),
+  m('halo? kok diem', null),
+  m('jadi?', null),
+
+  // mid-flow
+  at('registration.nik', 'nik sy yg di kk apa ktp?', 'nik'),
+  at('registration.nik', 'knp harus nik, aman ga?', ['privacy', 'data_use', 'nik']),
+  at('registration.fullName', 'pake nama panggilan boleh?', 'documents'),
+  at('registration.birthDate', 'tgl lahir di ktp beda sama asli, isi yg mana', 'documents'),
+  at('registration.heirName', 'ahli waris itu harus keluarga?', 'heirs'),
+  at('registration.heirRelation', 'keponakan boleh ga', 'heirs'),
+  at('registration.income', 'penghasilan ga tetap, tulis brp?', 'income_declare'),
+  at('registration.occupation', 'sy ga kerja tetap, isi apa', ['income_declare', 'who_can_join', 'own_account']),
+  at('registration.phone', 'ga punya hp, pake nomor anak boleh?', 'register_other'),
+  at('registration.address', 'alamat ktp atau domisili skrg?', 'documents'),
+  at('calculator.income', 'klo 1 juta jadinya brp', 'bpu_contribution'),
+  at('calculator.after', 'iurannya dibayar pemda ga?', 'free_contribution'),
+  at('eligibility.age', 'umur sy 66, masih bisa?', 'age_limit'),
+  at('eligibility.work', 'sy karyawan kontrak di pt', 'wage_worker'),
+];
