@@ -18,12 +18,13 @@ import { DEV10 } from '../test/faq/dev10.js';
 import { DEV11 } from '../test/faq/dev11.js';
 import { DEV12 } from '../test/faq/dev12.js';
 import { DEV13 } from '../test/faq/dev13.js';
+import { DEV14 } from '../test/faq/dev14.js';
 import { HELDOUT } from '../test/faq/heldout.js';
 import { LABELLED } from '../test/faq/labelled.js';
 import type { LabelledMessage } from '../test/faq/labelled-types.js';
 import { createOutcomeReader } from '../test/faq/outcome.js';
 
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10, ...DEV11, ...DEV12, ...DEV13];
+const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10, ...DEV11, ...DEV12, ...DEV13, ...DEV14];
 
 /** Share of messages answered with the right fact, and confident answers to off-topic ones. */
 async function measure(set: LabelledMessage[]): Promise<{ accuracy: number; wrongConfident: number }> {

@@ -81,6 +81,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'what_is_bpjstk', all: ['bpjstk', 'compare'], none: ['multi', 'kesehatan', 'oos_kesehatan'], score: 3 },
   { to: 'nik', all: ['nik', 'compare'], score: 3.5 },
   { to: 'pekerja_rentan', all: ['rentan', 'register'], score: 3 },
+  { to: 'pekerja_rentan', all: ['rentan', 'optional'], score: 3 },
   { to: 'pekerja_rentan', all: ['rentan', 'how'], score: 3 },
   { to: 'jkp', all: ['jkp', 'transport'], score: 3 },
   { to: 'wage_contribution', all: ['contribution', 'wage'], any: ['howmuch', 'jht', 'jp', 'jkk', 'jkm'], none: ['jkp'], score: 3.5 },
@@ -127,6 +128,8 @@ export const ROUTES: readonly Route[] = [
   { to: 'jmo', all: ['jmo', 'documents'], score: 3.5 },
   { to: 'register_other', all: ['register', 'other_person', 'village_role'], score: 4 },
   { to: 'claim_jkm', all: ['deadline', 'claim', 'jkm'], score: 4.5 },
+  // A death certificate asked for a JKM claim is a claim document, not the civil registry's business.
+  { to: 'claim_jkm', all: ['claim', 'jkm_named', 'oos_dukcapil'], score: 5 },
   { to: 'jkp', all: ['deadline', 'jkp'], score: 4 },
   { to: 'pekerja_rentan', all: ['rentan', 'self'], score: 3.5 },
 
@@ -310,6 +313,8 @@ export const ROUTES: readonly Route[] = [
   { to: 'oos:general', all: ['oos_dukcapil'], score: 4.5 },
   // Land, severance, fuel subsidies, honoraria, village roads: other offices' business.
   { to: 'oos:general', all: ['oos_legal'], score: 4 },
+  // The village or sub-district office's own hours: not ours (ours is the regency's BPJS desk).
+  { to: 'oos:general', all: ['contact', 'village_role', 'when'], none: ['bpjstk', 'register', 'regency_programme', ...PROGRAMMES], score: 3 },
   { to: 'oos:kesehatan', all: ['oos_kesehatan', 'benefit'], none: ['jkk'], score: 3.5 },
 ];
 

@@ -17,6 +17,7 @@ import { DEV10 } from './dev10.js';
 import { DEV11 } from './dev11.js';
 import { DEV12 } from './dev12.js';
 import { DEV13 } from './dev13.js';
+import { DEV14 } from './dev14.js';
 import { HELDOUT } from './heldout.js';
 import { LABELLED } from './labelled.js';
 import type { LabelledMessage } from './labelled-types.js';
@@ -26,7 +27,7 @@ const resources = loadLocales();
 const topics = loadFaqTopics(resources);
 const matcher = createFaqMatcher(topics);
 /** What we tune on: our own labelled set and an independent development set. */
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10, ...DEV11, ...DEV12, ...DEV13];
+const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10, ...DEV11, ...DEV12, ...DEV13, ...DEV14];
 
 describe('knowledge base and labelled sets', () => {
   it('has at least 50 topics, each with a title, keywords, answer, gist and next step in both languages', () => {
@@ -93,7 +94,7 @@ describe('what the bot answers, measured on whole conversations', () => {
 });
 
 /** What the held-out part measured when this was last built (README): a regression floor, not the goal (90%). */
-const HELDOUT_FLOOR = 0.885;
+const HELDOUT_FLOOR = 0.889;
 const HELDOUT_WRONG_CONFIDENT_CEILING = 0;
 
 describe('the reader on its own', () => {
