@@ -308,7 +308,8 @@ export const ROUTES: readonly Route[] = [
   // Prices of things: not ours, unless it is the price of a contribution.
   { to: 'oos:general', all: ['price'], none: ['contribution', 'discount', 'jkk', 'jkm', 'jht', 'jp', 'jkp'], score: 3 },
   { to: 'oos:general', all: ['dana_desa', 'complain'], score: 4.5 },
-  { to: 'oos:general', all: ['oos_general'], score: 2.5 },
+  // Weather, football, prayer times…: not ours, unless JKK or JKM is named by name ("pas hujan jatuh dari motor, dapet JKK?").
+  { to: 'oos:general', all: ['oos_general'], none: ['jkk_named', 'jkm_named'], score: 2.5 },
   // Papers at the civil registry (KTP, KK, birth certificates): clearly someone else's, whatever else is said.
   { to: 'oos:general', all: ['oos_dukcapil'], score: 4.5 },
   // Land, severance, fuel subsidies, honoraria, village roads: other offices' business.

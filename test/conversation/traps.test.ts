@@ -247,6 +247,14 @@ describe('3. never a dead end', () => {
     for (const topic of KB_TOPICS) expect(out).not.toContain(answerOf(topic));
     expect(state('u')).toMatchObject({ flow: 'registration', step: 'nik', answers: { fullName: 'Budi Santoso' } });
   });
+  it.each([
+    ['pas hujan sy jatuh dr motor waktu narik, dapet jkk?', 'jkk'],
+    ['banjir kemarin sy luka pas kerja, ditanggung jkk ga', 'jkk'],
+  ])('weather in a story does not hide a named programme: "%s" is answered with %s', async (text, topic) => {
+    const out = await chat('u', 'halo', text);
+    expect(out).toContain(answerOf(topic));
+    for (const scope of ['general', 'kesehatan', 'loan']) expect(out).not.toContain(t(`faq.out_of_scope.${scope}`));
+  });
 });
 
 describe('4. global intents work in every flow', () => {
