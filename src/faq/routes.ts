@@ -236,6 +236,7 @@ export const ROUTES: readonly Route[] = [
   { to: 'correct_data', all: ['correct', 'field'], score: 4 },
   { to: 'correct_data', all: ['correct', 'nik'], score: 3 },
   { to: 'delete_my_data', all: ['delete'], none: ['code'], score: 3 },
+  { to: 'delete_my_data', all: ['delete', 'data'], none: ['code'], score: 4 },
 
   // Claims and waiting periods.
   { to: 'claim_jkk', all: ['jkk', 'claim'], any: ['how', 'documents', 'join', 'where'], score: 3 },

@@ -94,7 +94,7 @@ describe('what the bot answers, measured on whole conversations', () => {
 });
 
 /** What the held-out part measured when this was last built (README): a regression floor, not the goal (90%). */
-const HELDOUT_FLOOR = 0.889;
+const HELDOUT_FLOOR = 0.895;
 const HELDOUT_WRONG_CONFIDENT_CEILING = 0;
 
 describe('the reader on its own', () => {
