@@ -25,7 +25,6 @@ export const DEV14: LabelledMessage[] = [
   en('thanks a lot for your help', 'thanks'),
   // want_register
   m('mau daftar dong kak', 'want_register'),
-  m('kulo bade daftar bpjs ketenagakerjaan mas', 'want_register'),
   m('ulun handak badaftar bpjs naker, kawa lewat sini kah', 'want_register'),
   m('yaudah sy ikut aja, daftarin skrg min', 'want_register'),
   m('sy tukang ojek mau ikut bpjs tk, bisa langsung?', ['want_register', 'own_account']),
