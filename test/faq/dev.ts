@@ -21,7 +21,6 @@ export const DEV: LabelledMessage[] = [
   { text: 'thanks a lot, very helpful', topic: 'thanks', lang: 'en' },
 
   // ---------------------------------------------------------------- want to register / how
-  { text: 'sy mau daftar bpjs tk', topic: 'want_register' },
   { text: 'daftar', topic: ['want_register', 'how_register'] },
   { text: 'daftarin aq dong kak', topic: 'want_register' },
   { text: 'aku arep daftar, iso ra lewat kene?', topic: ['want_register', 'how_register'] },
