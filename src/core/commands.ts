@@ -108,7 +108,15 @@ const INTENT_WORDS = new Map<string, IntentWord>(Object.entries({
   'delete my data': 'mydata',
 } satisfies Record<string, IntentWord>));
 
+/** Words said around a request only to be polite: particles, forms of address, please. */
+const POLITE = new Set(['dong', 'donk', 'ya', 'yah', 'yuk', 'deh', 'aja', 'saja', 'mas', 'mbak', 'kak', 'kakak', 'min', 'admin', 'pak', 'bu', 'bang', 'gan', 'please', 'pls', 'plz', 'tolong', 'mohon']);
+
 /** Recognises a global intent typed on its own ("daftar", "cek status", "data saya"). */
 export function parseIntentWord(text: string): IntentWord | undefined {
-  return INTENT_WORDS.get(normalizeText(text));
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  // Politeness around the intent ("daftar dong mas", "cek status kak", "register please") changes nothing.
+  while (words.length > 1 && POLITE.has(words[words.length - 1]!)) words.pop();
+  while (words.length > 1 && POLITE.has(words[0]!)) words.shift();
+  return INTENT_WORDS.get(words.join(' '));
 }
+

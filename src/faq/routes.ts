@@ -290,6 +290,8 @@ export const ROUTES: readonly Route[] = [
   { to: 'privacy', all: ['heir', 'privacy'], score: 4 },
   { to: 'jkk', all: ['medical'], any: ['bpjstk'], score: 1 },
   { to: 'official', all: ['official'], any: ['bpjstk', 'what'], score: 2 },
+  // Someone claiming to be us and asking for money: is it really us?
+  { to: 'official', all: ['official', 'pay_how'], none: ['where', 'oos_legal', 'complain', 'oos_job'], score: 3 },
   { to: 'contact_office', all: ['contact'], any: ['where', 'howmuch', 'regency_programme'], score: 1.5 },
   { to: 'bot_capabilities', all: ['capabilities'], score: 2 },
   { to: 'greeting', all: ['greeting'], score: 0.9 },

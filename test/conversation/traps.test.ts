@@ -174,6 +174,8 @@ describe('3. never a dead end', () => {
     ['LD-7K3Q9', 'menu', () => t('status.not_found', { reference: 'LD-7K3Q9' })],
     ['status LD-7K3Q9 gmn', 'menu', () => t('status.not_found', { reference: 'LD-7K3Q9' })],
     ['cek status', 'status', () => t('status.none')],
+    ['daftar dong mas', 'registration', () => consentHeading()],
+    ['cek status kak', 'status', () => t('status.none')],
   ] as const)('after the list at the menu, "%s" is acted on', async (text, flow, expected) => {
     await chat('u', 'halo');
     await unsure('u', 'klaim');
