@@ -30,6 +30,8 @@ export const ROUTES: readonly Route[] = [
   { to: 'jkm', all: ['jkm'], any: [...ABOUT, 'funeral', 'lump_sum', 'periodic'], score: 1.5 },
   { to: 'jkm', all: ['funeral'], any: ABOUT, score: 2 },
   { to: 'jkm', all: ['lump_sum'], any: ABOUT },
+  // Is the death benefit paid at once or in instalments (not: paying contributions at once).
+  { to: 'jkm', all: ['jkm', 'lump_sum'], none: ['contribution'], score: 3 },
   { to: 'jkm', all: ['periodic'], any: ABOUT },
   { to: 'jkm_scholarship', all: ['scholarship'], any: [...ABOUT, 'jkm', 'jkk', 'other_person'], score: 2 },
   { to: 'jht', all: ['jht'], any: [...ABOUT, 'when'], score: 1.5 },
