@@ -27,10 +27,6 @@ export function phrasingKey(text: string): string {
 export class LearnedPhrasings {
   private readonly byKey = new Map<string, string | null>();
 
-  constructor(entries: Iterable<LearnedPhrasing> = []) {
-    for (const e of entries) this.byKey.set(e.key, e.topic);
-  }
-
   /** Teaches (or re-teaches) one phrasing. */
   set(key: string, topic: string | null): void {
     if (key) this.byKey.set(key, topic);
