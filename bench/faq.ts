@@ -5,26 +5,9 @@
 import { createFaqMatcher, loadFaqTopics } from '../src/faq/matcher.js';
 import { loadLocales } from '../src/i18n.js';
 import { cleanup, startHarness } from '../test/helpers/harness.js';
-import { DEV } from '../test/faq/dev.js';
-import { DEV2 } from '../test/faq/dev2.js';
-import { DEV3 } from '../test/faq/dev3.js';
-import { DEV4 } from '../test/faq/dev4.js';
-import { DEV5 } from '../test/faq/dev5.js';
-import { DEV6 } from '../test/faq/dev6.js';
-import { DEV7 } from '../test/faq/dev7.js';
-import { DEV8 } from '../test/faq/dev8.js';
-import { DEV9 } from '../test/faq/dev9.js';
-import { DEV10 } from '../test/faq/dev10.js';
-import { DEV11 } from '../test/faq/dev11.js';
-import { DEV12 } from '../test/faq/dev12.js';
-import { DEV13 } from '../test/faq/dev13.js';
-import { DEV14 } from '../test/faq/dev14.js';
-import { HELDOUT } from '../test/faq/heldout.js';
-import { LABELLED } from '../test/faq/labelled.js';
+import { HELDOUT, TUNING } from '../test/faq/sets.js';
 import type { LabelledMessage } from '../test/faq/labelled-types.js';
 import { createOutcomeReader } from '../test/faq/outcome.js';
-
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10, ...DEV11, ...DEV12, ...DEV13, ...DEV14];
 
 /** Share of messages answered with the right fact, and confident answers to off-topic ones. */
 async function measure(set: LabelledMessage[]): Promise<{ accuracy: number; wrongConfident: number }> {

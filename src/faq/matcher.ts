@@ -51,7 +51,7 @@ export const CONFIDENCE = { minCoverage: 0.5, minLead: 1.15, minScore: 2, candid
 /** Concepts that say nothing about BPJS Ketenagakerjaan by themselves. */
 const NOT_DOMAIN = new Set([
   'greeting', 'thanks', 'what', 'howmuch', 'how', 'where', 'when', 'want', 'check', 'other_person', 'age', 'multi', 'why',
-  'not_working', 'filler', 'here', 'who', 'asking', 'besides', 'which_option', 'self',
+  'not_working', 'filler', 'here', 'who', 'asking', 'besides', 'which_option', 'self', 'local_official', 'official_number',
 ]);
 
 /** Concepts that say what a question is about by themselves: a question naming one is not filled in from the context. */
@@ -206,6 +206,10 @@ export function createFaqMatcher(
       const lang = detectLanguage(words);
       const question = looksLikeQuestion(text, words);
       const found = reading.concepts;
+      // "format tgl nya gmn" at the date question: how to write the very thing asked for. The step's
+      // own example answers that better than any topic, so the reader steps aside.
+      const aboutTheField =
+        about.includes('field') && words.length < 5 && found.has('field') && !found.has('why') && [...found].every((c) => c === 'field' || SHAPES.has(c) || NOT_DOMAIN.has(c));
       // What the question being answered is about fills in what a short question leaves out ("boleh ga?"),
       // never what it says itself ("klaim gmn?" at the income question is about claims).
       // (Only for a message with some content of its own: "apa?" or "hmm gmn ya" asks nothing.)
@@ -223,6 +227,7 @@ export function createFaqMatcher(
       const taught = opts.learned?.lookup(text);
       if (taught === null) return { ...base, topic: null, confident: false, candidates: [], score: 0, outOfScope: 'general', via: 'learned' };
       if (taught !== undefined && known.has(taught)) return { ...base, topic: taught, confident: true, candidates: [taught], score: 100, via: 'learned' };
+      if (aboutTheField) return { ...base, topic: null, confident: false, candidates: [], score: 0, via: 'reader' };
 
       // A quoted figure counts in a question or beside our own words, not in a name ("Budi 42").
       // An age ("umur 65") is not a figure of ours, even when a figure has the same number.

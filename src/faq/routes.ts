@@ -23,7 +23,7 @@ export const OUT_OF_SCOPE = ['kesehatan', 'bansos', 'loan', 'prakerja', 'job', '
 export const ROUTES: readonly Route[] = [
   // What each programme is and pays; the parts of a benefit lead to it too.
   { to: 'jkk', all: ['jkk'], any: [...ABOUT, 'medical', 'sick_pay', 'disability'], score: 1.5 },
-  { to: 'jkk', all: ['jkk', 'jkm'], any: ABOUT, none: ['compare', 'optional', 'jht_choice'], score: 2.5 },
+  { to: 'jkk', all: ['jkk', 'jkm'], any: ABOUT, none: ['compare', 'optional', 'jht_choice', 'many_programmes'], score: 2.5 },
   { to: 'jkk', all: ['disability'], any: ABOUT },
   { to: 'jkk', all: ['sick_pay'], any: ABOUT, score: 1.5 },
   { to: 'jkk', all: ['jkk', 'medical'], score: 2.5 },
@@ -322,11 +322,32 @@ export const ROUTES: readonly Route[] = [
   // The village or sub-district office's own hours: not ours (ours is the regency's BPJS desk).
   { to: 'oos:general', all: ['contact', 'village_role', 'when'], none: ['bpjstk', 'register', 'regency_programme', ...PROGRAMMES], score: 3 },
   { to: 'oos:kesehatan', all: ['oos_kesehatan', 'benefit'], none: ['jkk'], score: 3.5 },
+  // A local official's own number: not ours to give (the regency's desk is contact_office).
+  { to: 'oos:general', all: ['contact', 'local_official'], none: ['bpjstk', 'register', 'regency_programme', ...PROGRAMMES], score: 4 },
+  { to: 'oos:general', all: ['official_number'], none: ['bpjstk', 'register', 'regency_programme', ...PROGRAMMES], score: 4.5 },
+  // A lost or worn BPJS card is reprinted by BPJS (KPJ), not by Dukcapil.
+  { to: 'kpj', all: ['kpj', 'oos_dukcapil'], score: 5 },
+  // Three or more programmes named at once: the comparison, unless it asks what they cost.
+  { to: 'compare_programmes', all: ['many_programmes'], none: ['contribution', 'howmuch'], score: 3 },
+  // "Is this run by the government or a scam?": the question is whether we are official.
+  { to: 'official', all: ['official', 'free'], none: ['contribution', 'howmuch', 'register', 'register_now'], score: 3 },
+  // Living in another regency than the one on the KTP, asking about the regency's programme.
+  { to: 'regency_programme', all: ['area', 'free'], none: ['village_role'], score: 4 },
+  { to: 'regency_programme', all: ['area', 'regency_programme', 'join'], none: ['village_role'], score: 4 },
+  // "Which one is better for me?" without naming what: the comparison.
+  { to: 'compare_programmes', all: ['compare', 'which_option'], none: ['field', 'pay_how', 'contribution', 'register', 'documents'], score: 2.5 },
+  // Where or through what to pay a contribution (not: can the village fund pay it).
+  { to: 'pay_how', all: ['pay_how', 'contribution'], none: ['dana_desa', 'free', 'who', 'lump_sum', ...PROGRAMMES], score: 3.5 },  // A village official asking whether the regency pays for their role.
+  { to: 'village_roles', all: ['village_role', 'free', 'regency_programme'], none: [...PROGRAMMES, 'quota', 'rentan'], score: 4.5 },
+  // "What is my KTP used for — a loan app?": what the data is used for (and that it goes nowhere else).
+  { to: 'data_use', all: ['data_use', 'oos_loan'], score: 4.5 },
 ];
 
-/** Concepts the reader adds itself: several programmes named at once. */
+/** Concepts the reader adds itself: several (two; three or more) programmes named at once. */
 export function derivedConcepts(concepts: Set<string>): void {
-  if (PROGRAMMES.filter((p) => concepts.has(p)).length >= 2) concepts.add('multi');
+  const named = PROGRAMMES.filter((p) => concepts.has(p)).length;
+  if (named >= 2) concepts.add('multi');
+  if (named >= 3) concepts.add('many_programmes');
 }
 
 export interface Routed {

@@ -4,30 +4,13 @@ import { maskDigits } from '../../src/domain/normalize.js';
 import { informalWords } from '../../src/faq/normalize.js';
 import { loadLocales } from '../../src/i18n.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
-import { DEV } from './dev.js';
-import { DEV2 } from './dev2.js';
-import { DEV3 } from './dev3.js';
-import { DEV4 } from './dev4.js';
-import { DEV5 } from './dev5.js';
-import { DEV6 } from './dev6.js';
-import { DEV7 } from './dev7.js';
-import { DEV8 } from './dev8.js';
-import { DEV9 } from './dev9.js';
-import { DEV10 } from './dev10.js';
-import { DEV11 } from './dev11.js';
-import { DEV12 } from './dev12.js';
-import { DEV13 } from './dev13.js';
-import { DEV14 } from './dev14.js';
-import { HELDOUT } from './heldout.js';
-import { LABELLED } from './labelled.js';
+import { HELDOUT, TUNING } from './sets.js';
 import type { LabelledMessage } from './labelled-types.js';
 import { createOutcomeReader } from './outcome.js';
 
 const resources = loadLocales();
 const topics = loadFaqTopics(resources);
 const matcher = createFaqMatcher(topics);
-/** What we tune on: our own labelled set and an independent development set. */
-const TUNING = [...LABELLED, ...DEV, ...DEV2, ...DEV3, ...DEV4, ...DEV5, ...DEV6, ...DEV7, ...DEV8, ...DEV9, ...DEV10, ...DEV11, ...DEV12, ...DEV13, ...DEV14];
 
 describe('knowledge base and labelled sets', () => {
   it('has at least 50 topics, each with a title, keywords, answer, gist and next step in both languages', () => {
@@ -94,10 +77,18 @@ describe('what the bot answers, measured on whole conversations', () => {
 });
 
 /** What the held-out part measured when this was last built (README): a regression floor, not the goal (90%). */
-const HELDOUT_FLOOR = 0.895;
+const HELDOUT_FLOOR = 0.9;
 const HELDOUT_WRONG_CONFIDENT_CEILING = 0;
 
 describe('the reader on its own', () => {
+  it('steps aside for a short "how do I write it" at a question about a field, so the step shows its own example', () => {
+    expect(matcher.match('format tanggalnya gimana', ['field']).confident).toBe(false);
+    expect(matcher.match('format tanggalnya gimana', ['field']).topic).toBeNull();
+    // Why it is asked, or a longer question about it, is still answered.
+    expect(matcher.match('kenapa harus nama lengkap', ['field']).topic).toBe('data_use');
+    expect(matcher.match('tanggal lahirnya ditulis gimana ya kak, pakai garis miring?', ['field']).topic).toBe('documents');
+  });
+
   it('answers English questions in English', () => {
     const english = TUNING.filter((l) => l.lang === 'en' && l.topic && !l.step);
     expect(english.length).toBeGreaterThan(5);

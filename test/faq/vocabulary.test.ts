@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createConceptIndex } from '../../src/faq/concepts.js';
 import { createFaqMatcher, loadFaqTopics } from '../../src/faq/matcher.js';
 import { informalWords, isStopWord } from '../../src/faq/normalize.js';
-import { OUT_OF_SCOPE, ROUTES, route } from '../../src/faq/routes.js';
+import { derivedConcepts, OUT_OF_SCOPE, ROUTES, route } from '../../src/faq/routes.js';
 import { loadVocabulary } from '../../src/faq/vocabulary.js';
 import { loadLocales } from '../../src/i18n.js';
 
@@ -16,7 +16,7 @@ const FUNCTION_CONCEPTS = new Set(['what', 'howmuch', 'join', 'want', 'how', 'co
 
 describe('data/vocabulary.json', () => {
   it('every concept a route needs exists, and every route leads to a topic or an out-of-scope reply', () => {
-    const known = new Set([...Object.keys(vocab.concepts), 'multi', 'age', 'self', 'field_question']);
+    const known = new Set([...Object.keys(vocab.concepts), 'multi', 'many_programmes', 'age', 'self', 'field_question']);
     const ids = new Set(topics.map((t) => t.id));
     const missing = ROUTES.flatMap((r) => [...r.all, ...(r.any ?? []), ...(r.none ?? [])]).filter((c) => !known.has(c));
     expect([...new Set(missing)]).toEqual([]);
@@ -93,7 +93,7 @@ describe('reading concepts', () => {
 describe('routing programme × aspect × entity', () => {
   const to = (text: string) => {
     const c = index.read(text).concepts;
-    if (['jkk', 'jkm', 'jht', 'jp', 'jkp'].filter((p) => c.has(p)).length >= 2) c.add('multi');
+    derivedConcepts(c);
     return route(c)?.to;
   };
   it.each([
@@ -103,6 +103,14 @@ describe('routing programme × aspect × entity', () => {
     ['what do i get from jkm', 'jkm'],
     ['meninggal krn kecelakaan kerja dapet brp', 'jkk'],
     ['biaya penguburan dapet brp', 'jkm'],
+    ['nomor wa pak lurah berapa', 'oos:general'],
+    ['kartu bpjs tk sobek, bisa cetak ulang?', 'kpj'],
+    ['jkk jkm jht itu apa aja', 'compare_programmes'],
+    ['orang tua meninggal karena sakit, ahli waris dapat berapa', 'jkm'],
+    ['saya tinggal beda kabupaten dengan ktp, iurannya tetap gratis?', 'regency_programme'],
+    ['iuran bisa dibayar pakai shopeepay?', 'pay_how'],
+    ['kepala desa dapat iuran gratis dari kabupaten ga', 'village_roles'],
+    ['ini bot punya siapa, pemerintah atau penipu?', 'official'],
     ['pendaftaran sy udh diproses blm', 'check_status'],
     ['kader boleh daftarin tetangga?', 'register_other'],
     ['beda jht sama jp apa', 'compare_programmes'],
