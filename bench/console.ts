@@ -11,7 +11,6 @@ import { createConsole } from '../src/console/app.js';
 import { hashPassword } from '../src/console/security.js';
 import { loadConfig } from '../src/config.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
-import { createOfficerStore } from '../src/storage/officers.js';
 import { client } from '../test/helpers/console.js';
 import { seedRegistrations } from '../test/helpers/seed.js';
 
@@ -143,12 +142,11 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
       search: count(`${openWhere} AND (full_name LIKE ? OR full_name LIKE ?)`, `${SEARCH_NAME}%`, `% ${SEARCH_NAME}%`),
     };
 
-    const officers = createOfficerStore(db);
+    const { officers } = runtime.store;
     officers.add({ username: 'bench', passwordHash: await hashPassword(PASSWORD), role: 'admin', now: Date.now() });
     const web = createConsole({
       app: runtime.app,
-      db,
-      officers,
+      store: runtime.store,
       settings,
       translate: runtime.translate,
       timeZone: runtime.config.TIMEZONE,

@@ -117,7 +117,6 @@ export async function runTelegramBench(opts: TelegramBenchOptions): Promise<Tele
       token: fake.token,
       apiRoot: fake.apiRoot,
       app: runtime.app,
-      db: runtime.db,
       translate: createTranslator(),
       logger: pino({ level: 'silent' }),
       perChatMinMs: 1, // not Telegram's ~1 message/s per chat: measure the pipeline, not that spacing

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const runtime = await createRuntime(config);
   const { logger } = runtime;
-  const purge = () => logger.debug(purgeExpired(runtime.db, runtime.settings, Date.now()), 'retention: expired data removed');
+  const purge = () => logger.debug(purgeExpired(runtime.store, runtime.settings, Date.now()), 'retention: expired data removed');
   purge();
   setInterval(purge, 3600_000).unref();
 
@@ -45,7 +45,6 @@ async function main(): Promise<void> {
     const { createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
     const whatsapp = createWhatsAppChannel({
       app: runtime.app,
-      db: runtime.db,
       logger,
       makeSocket: baileysSocketFactory,
       showQr: printQr,
@@ -78,7 +77,6 @@ async function startTelegram(config: Config, runtime: Runtime): Promise<() => Pr
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
     app: runtime.app,
-    db: runtime.db,
     translate: runtime.translate,
     logger,
     globalPerSecond: config.TELEGRAM_MAX_PER_SECOND,

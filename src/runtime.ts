@@ -11,11 +11,15 @@ import { LearnedPhrasings } from './faq/learned.js';
 import { createLogger } from './logger.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from './settings.js';
 import { openDatabase, type Db } from './storage/db.js';
+import { createStore, type Store } from './storage/store.js';
 import type { Logger } from 'pino';
 import type { Lang, T } from './core/types.js';
 
 export interface Runtime {
   config: Config;
+  /** Everything the app, console and channels read and write goes through it. */
+  store: Store;
+  /** The raw connection: for tests and tools that inspect the file; the code itself uses `store`. */
   db: Db;
   app: App;
   logger: Logger;
@@ -37,10 +41,11 @@ export async function createRuntime(
   const resources = loadLocales();
   const translate = createTranslator(resources);
   const db = openDatabase(config.DATABASE_PATH);
+  const store = createStore(db);
   // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
   const learned = new LearnedPhrasings();
   const app = createApp({
-    db,
+    store,
     flows: workerFlows,
     settings,
     rates,
@@ -54,5 +59,5 @@ export async function createRuntime(
     random: overrides.random,
     reachByPhone: config.WHATSAPP_ENABLED ? (phone) => ({ channel: 'whatsapp', externalId: jidOfPhone(phone) }) : undefined,
   });
-  return { config, db, app, logger, settings, translate, close: () => db.close() };
+  return { config, store, db, app, logger, settings, translate, close: () => db.close() };
 }

@@ -5,11 +5,8 @@ import type { Ctx, Effect, Lang, Reply, StoreReader, T } from '../core/types.js'
 import type { Rates } from '../domain/rates.js';
 import { makeReference } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
-import type { Db } from '../storage/db.js';
-import { createOutboxStore } from '../storage/outbox.js';
-import { createPeopleStore } from '../storage/people.js';
-import { createCadreStore, inviteState } from '../storage/cadres.js';
-import { createRegistrationStore } from '../storage/registrations.js';
+import { inviteState } from '../storage/cadres.js';
+import type { Store } from '../storage/store.js';
 import { createCorrections } from './corrections.js';
 import { createNotifier } from './notify.js';
 import { createQuestions } from './questions.js';
@@ -18,7 +15,7 @@ import type { FaqMatcher } from '../faq/matcher.js';
 import { LearnedPhrasings } from '../faq/learned.js';
 import { createTeaching } from './teach.js';
 import { maskDigits } from '../domain/normalize.js';
-import { dayIn } from './time.js';
+import { dayIn } from '../domain/time.js';
 
 /** A message from any channel, already reduced to text. */
 export interface Inbound {
@@ -48,7 +45,7 @@ export interface HandleResult {
 }
 
 export interface AppDeps {
-  db: Db;
+  store: Store;
   flows: Flows;
   settings: ProgrammeSettings;
   rates: Rates;
@@ -71,21 +68,15 @@ export interface AppDeps {
  * transaction (dedupe, session, registration changes, replies into the outbox), per person in order.
  */
 export function createApp(deps: AppDeps) {
-  const { db, flows, settings, rates, translate, isKnownDistrict, logger, timeZone } = deps;
+  const { store, flows, settings, rates, translate, isKnownDistrict, logger, timeZone } = deps;
   const clock = deps.clock ?? Date.now;
   const random = deps.random ?? Math.random;
-  const people = createPeopleStore(db);
-  const registrations = createRegistrationStore(db);
-  const outbox = createOutboxStore(db);
-  const cadres = createCadreStore(db);
+  const { people, registrations, outbox, cadres } = store;
   const queue = new KeyedQueue();
-  const insertUnmatched = db.prepare<[string, string, string, number]>(
-    'INSERT INTO faq_unmatched (text, lang, channel, created_at) VALUES (?, ?, ?, ?)',
-  );
-  const notifier = createNotifier({ db, people, registrations, outbox, translate, clock, reachByPhone: deps.reachByPhone });
-  const questions = createQuestions({ db, people, outbox, translate, clock });
+  const notifier = createNotifier({ store, translate, clock, reachByPhone: deps.reachByPhone });
+  const questions = createQuestions({ store, translate, clock });
   const learned = deps.learned ?? new LearnedPhrasings();
-  const teaching = createTeaching({ db, learned, topics: deps.faq?.topics.map((t) => t.id) ?? [], clock });
+  const teaching = createTeaching({ store, learned, topics: deps.faq?.topics.map((t) => t.id) ?? [], clock });
 
   const reader: StoreReader = {
     registrationsOf: (personId) => registrations.ofApplicant(personId),
@@ -100,11 +91,12 @@ export function createApp(deps: AppDeps) {
   };
 
   function newReference(): string {
-    for (let i = 0; i < 20; i++) {
+    // About 28 million codes: a free one turns up at once until the register is nearly full.
+    for (let i = 0; i < 1000; i++) {
       const ref = makeReference(random);
       if (!registrations.referenceExists(ref)) return ref;
     }
-    return makeReference(random, 7);
+    throw new Error('no free reference code found');
   }
 
   function applyEffect(effect: Effect, personId: number, lang: Lang, msg: Inbound, now: number): void {
@@ -142,7 +134,7 @@ export function createApp(deps: AppDeps) {
         questions.ask(personId, channel, msg.externalId, effect.text, now);
         return;
       case 'unmatchedQuestion':
-        insertUnmatched.run(maskDigits(effect.text).slice(0, 300), effect.lang, channel, now);
+        store.phrasings.addUnmatched(maskDigits(effect.text).slice(0, 300), effect.lang, channel, now);
         return;
     }
   }
@@ -151,7 +143,7 @@ export function createApp(deps: AppDeps) {
     return { now, today: dayIn(timeZone, now), translate, settings, rates, isKnownDistrict, store: reader, person: { id: personId, phone }, newReference, faq: deps.faq };
   }
 
-  const handleTx = db.transaction((msg: Inbound, now: number): HandleResult => {
+  const handleTx = store.transactional((msg: Inbound, now: number): HandleResult => {
     const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null, msg.aliases);
     // Platform message ids are remembered per person, in the session row (one write per message).
     if (msg.messageId && contact.seenIds.includes(msg.messageId)) {
@@ -178,10 +170,10 @@ export function createApp(deps: AppDeps) {
       logger.error({ err, channel: msg.channel }, 'message handling failed');
       const reply: Reply = { text: translate(msg.lang ?? 'id')('err.internal') };
       try {
-        const id = db.transaction(() => {
+        const id = store.transaction(() => {
           const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id');
           return outbox.add(contact.personId, msg.channel, msg.externalId, reply, now);
-        })();
+        });
         return { duplicate: false, personId: null, replies: [reply], outboxIds: [id] };
       } catch (err2) {
         logger.error({ err: err2 }, 'could not queue the apology');
@@ -200,7 +192,7 @@ export function createApp(deps: AppDeps) {
     /** Changes a registration's status (officer decisions) and tells the applicant and the cadre. */
     changeStatus: notifier.changeStatus,
     /** Asks for named fields again: the bot then asks exactly those (see corrections.ts). */
-    requestCorrection: createCorrections({ db, flows, people, registrations, outbox, notifier, translate, ctxFor, clock }).request,
+    requestCorrection: createCorrections({ store, flows, notifier, translate, ctxFor, clock }).request,
     questions,
     /** What officers taught the reader, as it reads it on every message. */
     learned,
@@ -211,6 +203,8 @@ export function createApp(deps: AppDeps) {
     /** Taught phrasings with who and when, and the topics an officer may teach. */
     taught: teaching.taught,
     teachableTopics: teaching.topics,
+    /** The store the app writes through (the console and the channels read and write through it too). */
+    store,
     people,
     registrations,
     outbox,

@@ -2,11 +2,8 @@ import { beginFlow, type Flows } from '../core/engine.js';
 import { correctionAnswers, CORRECTABLE_FIELDS } from '../core/flows/correction.js';
 import { restoreSession } from '../core/session.js';
 import { DECIDABLE_STATUSES, type Ctx, type Lang, type T } from '../core/types.js';
-import type { Db } from '../storage/db.js';
-import type { OutboxStore } from '../storage/outbox.js';
-import type { PeopleStore } from '../storage/people.js';
-import type { RegistrationStore } from '../storage/registrations.js';
-import type { createNotifier, StatusChangeResult } from './notify.js';
+import type { Store } from '../storage/store.js';
+import type { createNotifier, DecisionAudit, StatusChangeResult } from './notify.js';
 
 /** Thrown for a correction request that cannot be made (unknown fields, wrong status). */
 export class CorrectionError extends Error {
@@ -14,11 +11,8 @@ export class CorrectionError extends Error {
 }
 
 interface Deps {
-  db: Db;
+  store: Store;
   flows: Flows;
-  people: PeopleStore;
-  registrations: RegistrationStore;
-  outbox: OutboxStore;
   notifier: ReturnType<typeof createNotifier>;
   translate: (lang: Lang) => T;
   ctxFor: (personId: number, phone: string | null, now: number) => Ctx;
@@ -31,10 +25,11 @@ interface Deps {
  * into a conversation that asks exactly those fields.
  */
 export function createCorrections(deps: Deps) {
-  const { db, flows, people, registrations, outbox, notifier, translate, ctxFor, clock } = deps;
+  const { store, flows, notifier, translate, ctxFor, clock } = deps;
+  const { people, registrations, outbox } = store;
 
-  const request = db.transaction(
-    (reference: string, fields: string[], note: string, officer: string): StatusChangeResult & { askedPersonId: number | null } => {
+  const request = store.transactional(
+    (reference: string, fields: string[], note: string, officer: string, audit?: DecisionAudit): StatusChangeResult & { askedPersonId: number | null } => {
       const wanted = CORRECTABLE_FIELDS.filter((f) => fields.includes(f));
       if (wanted.length === 0) throw new CorrectionError('name at least one field to correct');
       const current = registrations.byReference(reference);
@@ -42,7 +37,7 @@ export function createCorrections(deps: Deps) {
       if (!DECIDABLE_STATUSES.includes(current.status)) {
         throw new CorrectionError(`a ${current.status} registration cannot be corrected`);
       }
-      const result = notifier.changeStatus(reference, { to: 'needs_correction', actor: { kind: 'officer', id: officer }, note });
+      const result = notifier.changeStatus(reference, { to: 'needs_correction', actor: { kind: 'officer', id: officer }, note }, audit);
       registrations.setCorrectionFields(registrations.idOf(reference)!, wanted);
 
       const target = current.submitterId !== current.personId ? current.submitterId : current.personId;
@@ -64,7 +59,7 @@ export function createCorrections(deps: Deps) {
   );
 
   return {
-    request: (reference: string, input: { fields: string[]; note: string; officer: string }) =>
-      request(reference, input.fields, input.note, input.officer),
+    request: (reference: string, input: { fields: string[]; note: string; officer: string }, audit?: DecisionAudit) =>
+      request(reference, input.fields, input.note, input.officer, audit),
   };
 }

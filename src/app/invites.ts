@@ -1,8 +1,7 @@
 import { matchChoice } from '../domain/match.js';
 import { makeInviteCode } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
-import { CADRE_ROLES, createCadreStore, type CadreRole, type Invite } from '../storage/cadres.js';
-import type { Db } from '../storage/db.js';
+import { CADRE_ROLES, type CadreRole, type CadreStore, type Invite } from '../storage/cadres.js';
 
 const DAY = 24 * 3600_000;
 /** How long an invite stays usable unless --days says otherwise. */
@@ -22,7 +21,7 @@ export function findDesa(settings: ProgrammeSettings, name: string): { desa: str
 
 /** Creates an invite for a desa and role; the code doubles as a Telegram deep-link payload. */
 export function createInvite(
-  db: Db,
+  store: CadreStore,
   settings: ProgrammeSettings,
   input: { desa: string; role: string; days?: number; now: number; random: () => number; createdBy?: string },
 ): Invite {
@@ -35,7 +34,6 @@ export function createInvite(
   }
   const days = input.days ?? DEFAULT_INVITE_DAYS;
   if (!Number.isFinite(days) || days <= 0 || days > 365) throw new InviteError('--days must be between 1 and 365');
-  const store = createCadreStore(db);
   let code = makeInviteCode(input.random);
   while (store.invite(code)) code = makeInviteCode(input.random);
   return store.createInvite({

@@ -1,8 +1,5 @@
 import type { Lang, RegistrationStatus, T } from '../core/types.js';
-import type { Db } from '../storage/db.js';
-import type { OutboxStore } from '../storage/outbox.js';
-import type { PeopleStore } from '../storage/people.js';
-import type { RegistrationStore } from '../storage/registrations.js';
+import type { Store } from '../storage/store.js';
 
 export interface StatusChange {
   to: RegistrationStatus;
@@ -12,6 +9,13 @@ export interface StatusChange {
   note?: string | null;
   /** BPJS membership number, when marking a registration as registered. */
   kpj?: string | null;
+}
+
+/** The officer's audit entry that goes with a decision: written in the decision's own transaction. */
+export interface DecisionAudit {
+  officerId: number;
+  action: string;
+  detail?: Record<string, unknown>;
 }
 
 export interface StatusChangeResult {
@@ -28,10 +32,7 @@ export class UnknownRegistrationError extends Error {
 }
 
 interface Deps {
-  db: Db;
-  people: PeopleStore;
-  registrations: RegistrationStore;
-  outbox: OutboxStore;
+  store: Store;
   translate: (lang: Lang) => T;
   clock: () => number;
   /** Where to reach someone who never wrote but gave a phone (a cadre's neighbour): news of their own registration only. */
@@ -44,9 +45,10 @@ interface Deps {
  * each in their own language.
  */
 export function createNotifier(deps: Deps) {
-  const { db, people, registrations, outbox, translate, clock } = deps;
+  const { store, translate, clock } = deps;
+  const { people, registrations, outbox, officers } = store;
 
-  const changeStatus = db.transaction((reference: string, change: StatusChange): StatusChangeResult => {
+  const changeStatus = store.transactional((reference: string, change: StatusChange, audit?: DecisionAudit): StatusChangeResult => {
     const now = clock();
     const done = registrations.setStatus({
       reference,
@@ -80,8 +82,12 @@ export function createNotifier(deps: Deps) {
     };
     tell(view.personId, 'applicant');
     if (view.submitterId !== view.personId) tell(view.submitterId, 'cadre');
+    if (audit) officers.audit({ ...audit, registrationId: registrations.idOf(reference) ?? null, now });
     return { reference, from: done.from, to: change.to, notified };
   });
 
-  return { changeStatus: (reference: string, change: StatusChange) => changeStatus(reference, change) };
+  return {
+    /** Changes the status, tells the people concerned and (for an officer's decision) audits it, all in one transaction. */
+    changeStatus: (reference: string, change: StatusChange, audit?: DecisionAudit) => changeStatus(reference, change, audit),
+  };
 }

@@ -1,7 +1,6 @@
 import { LearnedPhrasings, phrasingKey, type LearnedPhrasing } from '../faq/learned.js';
-import type { Db } from '../storage/db.js';
-import { createFaqPhrasingStore, type TaughtPhrasing } from '../storage/faq-phrasings.js';
-import { createOfficerStore } from '../storage/officers.js';
+import type { TaughtPhrasing } from '../storage/faq-phrasings.js';
+import type { Store } from '../storage/store.js';
 
 /** Topics that are small talk, not answers an unmatched question could have wanted. */
 export const UNTEACHABLE_TOPICS: ReadonlySet<string> = new Set(['greeting', 'thanks']);
@@ -22,21 +21,20 @@ export class TeachError extends Error {
  * out of scope. Each change is stored, audited and applied to the in-memory phrasings the reader
  * consults, so the bot uses it at once (no restart).
  */
-export function createTeaching(deps: { db: Db; learned: LearnedPhrasings; topics: readonly string[]; clock: () => number }) {
-  const { db, learned, clock } = deps;
-  const store = createFaqPhrasingStore(db);
-  const officers = createOfficerStore(db);
+export function createTeaching(deps: { store: Store; learned: LearnedPhrasings; topics: readonly string[]; clock: () => number }) {
+  const { learned, clock } = deps;
+  const { phrasings: store, officers } = deps.store;
   const topics = deps.topics.filter((t) => !UNTEACHABLE_TOPICS.has(t));
   const known = new Set(topics);
   for (const p of store.all()) learned.set(p.key, p.topic);
 
-  const teachTx = db.transaction((key: string, topic: string | null, officerId: number, now: number): void => {
+  const teachTx = deps.store.transactional((key: string, topic: string | null, officerId: number, now: number): void => {
     store.forgetUnmatched(key);
     store.upsert({ key, topic, officerId, now });
     // Only the topic: the phrasing may carry a name or place the person typed.
     officers.audit({ officerId, action: 'teach_phrasing', detail: { topic }, now });
   });
-  const forgetTx = db.transaction((key: string, officerId: number, now: number): LearnedPhrasing => {
+  const forgetTx = deps.store.transactional((key: string, officerId: number, now: number): LearnedPhrasing => {
     const taught = store.byKey(key);
     if (!taught || !store.delete(key)) throw new TeachError('not_taught');
     officers.audit({ officerId, action: 'forget_phrasing', detail: { topic: taught.topic }, now });

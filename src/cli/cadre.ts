@@ -28,7 +28,7 @@ function main(): number {
     if (command === 'invite') {
       if (!values.desa || !values.role) throw new InviteError(USAGE);
       const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
-      const invite = createInvite(db, settings, {
+      const invite = createInvite(cadres, settings, {
         desa: values.desa,
         role: values.role,
         days: values.days === undefined ? undefined : Number(values.days),

@@ -6,9 +6,9 @@ import type { App } from '../app/app.js';
 import { createInvite, inviteLink, InviteError } from '../app/invites.js';
 import type { Lang, T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
-import type { Db } from '../storage/db.js';
-import { createKvStore, TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
-import { OfficerExistsError, type OfficerStore } from '../storage/officers.js';
+import { TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
+import { OfficerExistsError } from '../storage/officers.js';
+import type { Store } from '../storage/store.js';
 import { consoleHeaders, csrfProtection, csrfToken, login, logout, requireAdmin, requireOfficer, safeNext, sessionMiddleware, type ConsoleEnv } from './auth.js';
 import { registrationRoutes } from './registration-routes.js';
 import { hashPassword, validatePassword } from './security.js';
@@ -21,8 +21,7 @@ import { dashboardRoutes } from './dashboard.js';
 
 export interface ConsoleDeps {
   app: App;
-  db: Db;
-  officers: OfficerStore;
+  store: Store;
   settings: ProgrammeSettings;
   translate: (lang: Lang) => T;
   timeZone: string;
@@ -57,7 +56,8 @@ function addressOf(c: ConsoleContext): string {
  * /login needs a session; admin pages need the admin role; every form carries a CSRF token.
  */
 export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
-  const { officers, settings, timeZone, logger } = deps;
+  const { settings, timeZone, logger } = deps;
+  const { officers } = deps.store;
   const clock = deps.clock ?? Date.now;
   const t = deps.translate('id');
   const web = new Hono<ConsoleEnv>();
@@ -132,7 +132,7 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return c.redirect('/admin/officers?ok=officer_disabled', 303);
   });
 
-  const kv = createKvStore(deps.db);
+  const { kv } = deps.store;
   const desas = settings.areas.flatMap((a) => a.desa);
   web.get('/admin/invites', admin, (c) =>
     c.html(
@@ -148,7 +148,7 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   web.post('/admin/invites', admin, async (c) => {
     const body = await c.req.parseBody();
     try {
-      const invite = createInvite(deps.db, settings, {
+      const invite = createInvite(deps.store.cadres, settings, {
         desa: String(body.desa ?? ''),
         role: String(body.role ?? ''),
         days: Number(body.days ?? 14),

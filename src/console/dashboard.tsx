@@ -7,18 +7,18 @@ import type { ConsoleEnv } from './auth.js';
 import { BarChart, ColumnChart, ProgressBar } from './charts.js';
 import { statusLabel } from './labels.js';
 import { Layout } from './layout.js';
-import { byKecamatan, coverageByGroup, perWeek, topCadres, totalsByStatus } from './stats.js';
 
 /** Coverage against the regency's quotas, and where and when registrations come from. */
 export function dashboardRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
-  const { db, settings, t, timeZone, clock } = deps;
+  const { settings, t, timeZone, clock } = deps;
+  const { stats } = deps.store;
   web.get('/dashboard', (c) => {
     const base = pageBase(c, t, timeZone);
-    const totals = totalsByStatus(db);
-    const coverage = coverageByGroup(db, settings);
-    const areas = byKecamatan(db);
-    const weeks = perWeek(db, 12, clock(), timeZone);
-    const cadres = topCadres(db, 10);
+    const totals = stats.totalsByStatus();
+    const coverage = stats.coverageByGroup(settings);
+    const areas = stats.byKecamatan();
+    const weeks = stats.perWeek(12, clock(), timeZone);
+    const cadres = stats.topCadres(10);
     return c.html(
       <Layout title={t('console.dashboard.title')} t={t} officer={base.officer} csrf={base.csrf} active="/dashboard">
         <div class="grid">

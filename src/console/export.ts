@@ -6,12 +6,11 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { Db } from '../storage/db.js';
 import type { RegistrationData, RegistrationStatus } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
-import { dayIn } from '../app/time.js';
+import { dayIn, DEFAULT_TIME_ZONE } from '../domain/time.js';
 import { loadLocales } from '../i18n.js';
-import { AFTER_CURSOR, buildQueueQuery, cachedStatement, DEFAULT_TIME_ZONE, type QueueFilter } from './filters.js';
+import type { ExportRecord } from '../storage/queue.js';
 
 /** One exported registration; empty strings where a value is missing (or the row was deleted). */
 export interface ExportRow {
@@ -78,21 +77,6 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'submittedBy', header: 'Dikirim oleh', width: 10 },
 ];
 
-interface ExportDbRow {
-  id: number;
-  reference: string;
-  status: RegistrationStatus;
-  created_at: number;
-  nik: string | null;
-  full_name: string | null;
-  data: string | null;
-  kecamatan: string | null;
-  desa: string | null;
-  group_id: string | null;
-  officer_note: string | null;
-  kpj: string | null;
-}
-
 let heirLabels: Record<string, string> | undefined;
 /** Indonesian labels of the heir relations ('spouse' → 'Suami/istri'), from the locale file. */
 function heirLabel(code: string): string {
@@ -110,50 +94,26 @@ const dmy = (iso: string): string => {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 };
 
-/** Rows fetched per query: each batch is read completely before any row is handed out. */
-const BATCH = 500;
-
 /**
- * Every registration matching the filter (its `after` and `limit` are ignored), oldest first.
- *
- * Lazy and flat in memory: rows are read in keyset batches of 500 rather than through one open
- * `.iterate()`, because better-sqlite3 refuses every write on the connection while an iterator
- * is open — and the consumer awaits the network between rows, so the bot's own writes on the
- * shared connection would fail for the whole export. A row changing status mid-export may be
- * in or out; none is repeated (created_at never changes).
- *
+ * The export's rows for the registrations read from storage (storage/queue.ts exportRecords), one by
+ * one as they are read; returns how many there were.
  * With `settings`, occupations chosen from the list are written with their Indonesian label.
  */
 export function* exportRows(
-  db: Db,
-  filter: QueueFilter,
+  records: Iterable<ExportRecord>,
   timeZone: string = DEFAULT_TIME_ZONE,
   settings?: Pick<ProgrammeSettings, 'occupations'>,
 ): Generator<ExportRow, number, undefined> {
-  const { where, params } = buildQueueQuery(filter, timeZone);
-  const cols = 'id, reference, status, created_at, nik, full_name, data, kecamatan, desa, group_id, officer_note, kpj';
-  const first = cachedStatement(db, `SELECT ${cols} FROM registrations WHERE ${where} ORDER BY created_at, id LIMIT ${BATCH}`);
-  const next = cachedStatement(
-    db,
-    `SELECT ${cols} FROM registrations WHERE ${where} AND ${AFTER_CURSOR} ORDER BY created_at, id LIMIT ${BATCH}`,
-  );
   const occupations = new Map((settings?.occupations ?? []).map((o) => [o.id, o.label.id]));
-
   let count = 0;
-  let batch = first.all(params) as ExportDbRow[];
-  while (batch.length > 0) {
-    for (const r of batch) {
-      count++;
-      yield toExportRow(r, timeZone, occupations);
-    }
-    if (batch.length < BATCH) break;
-    const last = batch[batch.length - 1]!;
-    batch = next.all({ ...params, afterCreatedAt: last.created_at, afterId: last.id }) as ExportDbRow[];
+  for (const r of records) {
+    count++;
+    yield toExportRow(r, timeZone, occupations);
   }
   return count;
 }
 
-function toExportRow(r: ExportDbRow, timeZone: string, occupations: Map<string, string>): ExportRow {
+function toExportRow(r: ExportRecord, timeZone: string, occupations: Map<string, string>): ExportRow {
   let d: Partial<RegistrationData> = {};
   if (r.data) {
     try {

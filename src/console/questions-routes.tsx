@@ -3,7 +3,6 @@ import type { Hono } from 'hono';
 import { QuestionError } from '../app/questions.js';
 import { TeachError } from '../app/teach.js';
 import type { T } from '../core/types.js';
-import { createFaqPhrasingStore } from '../storage/faq-phrasings.js';
 import type { ConsoleContext, ConsoleDeps } from './app.js';
 import { pageBase } from './app.js';
 import type { ConsoleEnv } from './auth.js';
@@ -15,8 +14,9 @@ const ERR = new Set(['choose_topic', 'unknown_topic', 'empty_phrasing', 'not_tau
 
 /** Questions people left for an officer, and teaching the bot what it did not understand. */
 export function questionRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
-  const { app, officers, t, timeZone, clock } = deps;
-  const phrasings = createFaqPhrasingStore(deps.db);
+  const { app, t, timeZone, clock } = deps;
+  const { officers } = deps.store;
+  const { phrasings } = deps.store;
   // Titles in the officer's language, sorted as officers read them.
   const topics = app.teachableTopics
     .map((id) => ({ id, title: t(`kb.${id}.title`) }))

@@ -2,37 +2,23 @@
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { PassThrough } from 'node:stream';
-import { DECIDABLE_STATUSES, type RegistrationData, type RegistrationStatus, type T } from '../core/types.js';
+import { DECIDABLE_STATUSES, type RegistrationData, type T } from '../core/types.js';
 import { nikMatchesBirthDate, parseNik } from '../domain/nik.js';
 import { parseReference } from '../domain/reference.js';
 import type { ConsoleDeps } from './app.js';
 import { pageBase } from './app.js';
 import type { ConsoleEnv } from './auth.js';
 import { exportRows, writeCsv, writeXlsx } from './export.js';
-import { QueueFilterSchema, queuePage } from './filters.js';
+import { QueueFilterSchema } from '../domain/queue-filter.js';
+import type { RegistrationRecord } from '../storage/registrations.js';
 import { REJECT_REASONS } from './labels.js';
 import { DetailPage, type DetailView } from './pages/detail.js';
 import { QueuePage } from './pages/queue.js';
 
 type Deps = ConsoleDeps & { clock: () => number; t: T };
 
-interface RegistrationRow {
-  id: number;
-  reference: string;
-  status: RegistrationStatus;
-  data: string | null;
-  officer_note: string | null;
-  kpj: string | null;
-  correction_fields: string | null;
-  channel: string;
-  applicant_id: number;
-  submitter_id: number;
-  created_at: number;
-  nik: string | null;
-}
-
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
-function checksOf(sameNik: (nik: string, id: number) => number, row: RegistrationRow, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
+function checksOf(sameNik: (nik: string, id: number) => number, row: RegistrationRecord, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
   const checks = new Set(data?.checks ?? []);
   if (data) {
     const nik = parseNik(data.nik, { today, isKnownDistrict: known });
@@ -48,21 +34,16 @@ function checksOf(sameNik: (nik: string, id: number) => number, row: Registratio
 
 /** Queue, detail, decisions and export: everything that reads or changes registrations. */
 export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
-  const { db, app, officers, settings, timeZone, clock, t } = deps;
-  const byRef = db.prepare<[string], RegistrationRow>('SELECT * FROM registrations WHERE reference = ?');
-  const cadres = db.prepare<[], { person_id: number; desa: string; role: string }>('SELECT person_id, desa, role FROM cadres ORDER BY desa');
-  const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik = ? AND id <> ?');
-  const sameNik = (nik: string, id: number) => sameNikQ.get(nik, id)?.n ?? 0;
-  const recentReveal = db.prepare<[number, number, number, number], { one: number }>(
-    "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
-  );
+  const { store, app, settings, timeZone, clock, t } = deps;
+  const { officers, registrations } = store;
+  const byRef = (reference: string) => registrations.record(reference);
   const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
     officers.audit({ officerId, action, registrationId, detail, now: clock() });
 
   web.get('/queue', (c) => {
     const parsed = QueueFilterSchema.safeParse(c.req.query());
     const filter = parsed.success ? parsed.data : QueueFilterSchema.parse({});
-    const page = queuePage(db, filter, timeZone);
+    const page = store.queue.page(filter, timeZone);
     const query = new URL(c.req.url).search.slice(1);
     return c.html(
       <QueuePage
@@ -73,7 +54,7 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
         total={page.total}
         next={page.next}
         query={query}
-        cadres={cadres.all().map((r) => ({ personId: r.person_id, desa: r.desa, role: r.role }))}
+        cadres={store.cadres.list()}
         flash={parsed.success ? pageBase(c, t, timeZone).flash : { text: t('console.flash.bad_filter'), error: true }}
       />,
     );
@@ -85,10 +66,9 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
     const officer = c.get('officer')!;
     let done = 0;
     for (const ref of refs) {
-      const row = byRef.get(ref);
+      const row = byRef(ref);
       if (!row || row.status !== 'submitted') continue;
-      app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: officer.username } });
-      audit(officer.id, 'approve', row.id, { bulk: true });
+      app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: officer.username } }, { officerId: officer.id, action: 'approve', detail: { bulk: true } });
       done++;
     }
     const back = typeof body.back === 'string' && body.back.startsWith('/queue') ? body.back : '/queue';
@@ -96,14 +76,14 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
   });
 
   web.get('/registrations/:ref', (c) => {
-    const row = byRef.get(c.req.param('ref'));
+    const row = byRef(c.req.param('ref'));
     if (!row) return c.html(<p>{t('console.not_found')}</p>, 404);
     const officer = c.get('officer')!;
     const revealId = Number(c.req.query('reveal'));
     // A revealed NIK stays visible only for a reveal this officer made moments ago (recorded in the audit log).
-    const revealed = revealId > 0 && recentReveal.get(revealId, officer.id, row.id, clock() - 5 * 60_000) !== undefined;
+    const revealed = revealId > 0 && officers.revealedSince(revealId, officer.id, row.id, clock() - 5 * 60_000);
     audit(officer.id, 'view', row.id);
-    const data = row.data ? (JSON.parse(row.data) as RegistrationData) : null;
+    const { data } = row;
     const events = app.registrations.events(row.id).map((e) => {
       const detail = e.detail ? (JSON.parse(e.detail) as { note?: string; fields?: string[] }) : {};
       return {
@@ -121,29 +101,29 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
       reference: row.reference,
       status: row.status,
       data,
-      officerNote: row.officer_note,
+      officerNote: row.officerNote,
       kpj: row.kpj,
-      correctionFields: row.correction_fields ? (JSON.parse(row.correction_fields) as string[]) : [],
+      correctionFields: row.correctionFields,
       channel: row.channel,
-      submittedBy: row.submitter_id === row.applicant_id ? t('console.detail.by_applicant') : t('console.detail.by_cadre', { id: row.submitter_id }),
-      createdAt: row.created_at,
-      checks: checksOf(sameNik, row, data, app.today(), app.isKnownDistrict),
+      submittedBy: row.submitterId === row.applicantId ? t('console.detail.by_applicant') : t('console.detail.by_cadre', { id: row.submitterId }),
+      createdAt: row.createdAt,
+      checks: checksOf(registrations.sameNikCount, row, data, app.today(), app.isKnownDistrict),
       events,
     };
     return c.html(<DetailPage {...pageBase(c, t, timeZone)} settings={settings} view={view} revealNik={revealed} />);
   });
 
   web.post('/registrations/:ref/reveal', (c) => {
-    const row = byRef.get(c.req.param('ref'));
+    const row = byRef(c.req.param('ref'));
     if (!row) return c.redirect('/queue', 303);
     const id = audit(c.get('officer')!.id, 'reveal_nik', row.id);
     return c.redirect(`/registrations/${row.reference}?reveal=${id}`, 303);
   });
 
-  /** One decision: check the status allows it, apply, audit, back to the detail page. */
-  const decide = (path: string, handler: (input: { row: RegistrationRow; body: Record<string, unknown>; officer: { id: number; username: string } }) => string) => {
+  /** One decision: check the status allows it, apply and audit (one transaction), back to the detail page. */
+  const decide = (path: string, handler: (input: { row: RegistrationRecord; body: Record<string, unknown>; officer: { id: number; username: string } }) => string) => {
     web.post(`/registrations/:ref/${path}`, async (c) => {
-      const row = byRef.get(c.req.param('ref'));
+      const row = byRef(c.req.param('ref'));
       if (!row) return c.redirect('/queue', 303);
       const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
       if (!DECIDABLE_STATUSES.includes(row.status)) {
@@ -155,8 +135,7 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
   };
 
   decide('approve', ({ row, officer }) => {
-    app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: officer.username } });
-    audit(officer.id, 'approve', row.id);
+    app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: officer.username } }, { officerId: officer.id, action: 'approve' });
     return 'ok=approved';
   });
   decide('reject', ({ row, body, officer }) => {
@@ -164,23 +143,20 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
     if (!(REJECT_REASONS as readonly string[]).includes(reason)) return 'err=reason_required';
     const extra = String(body.note ?? '').trim().slice(0, 500);
     const note = [t(`console.reject.${reason}`), extra].filter(Boolean).join('. ');
-    app.changeStatus(row.reference, { to: 'rejected', actor: { kind: 'officer', id: officer.username }, note });
-    audit(officer.id, 'reject', row.id, { reason });
+    app.changeStatus(row.reference, { to: 'rejected', actor: { kind: 'officer', id: officer.username }, note }, { officerId: officer.id, action: 'reject', detail: { reason } });
     return 'ok=rejected';
   });
   decide('correction', ({ row, body, officer }) => {
     const fields = ([] as unknown[]).concat(body.field ?? []).map(String);
     const note = String(body.note ?? '').trim().slice(0, 500);
     if (fields.length === 0 || !note) return 'err=correction_fields';
-    app.requestCorrection(row.reference, { fields, note, officer: officer.username });
-    audit(officer.id, 'request_correction', row.id, { fields });
+    app.requestCorrection(row.reference, { fields, note, officer: officer.username }, { officerId: officer.id, action: 'request_correction', detail: { fields } });
     return 'ok=correction_requested';
   });
   decide('kpj', ({ row, body, officer }) => {
     const kpj = String(body.kpj ?? '').replace(/\s/g, '');
     if (!/^\d{11}$/.test(kpj)) return 'err=kpj_invalid';
-    app.changeStatus(row.reference, { to: 'registered', actor: { kind: 'officer', id: officer.username }, kpj });
-    audit(officer.id, 'record_kpj', row.id);
+    app.changeStatus(row.reference, { to: 'registered', actor: { kind: 'officer', id: officer.username }, kpj }, { officerId: officer.id, action: 'record_kpj' });
     return 'ok=registered';
   });
 
@@ -196,7 +172,7 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
     c.header('content-disposition', `attachment; filename="${name}"`);
     return stream(c, async (out) => {
       const pass = new PassThrough();
-      const rows = exportRows(db, filter, timeZone, settings);
+      const rows = exportRows(store.queue.exportRecords(filter, timeZone), timeZone, settings);
       const written = format === 'csv' ? writeCsv(rows, pass) : writeXlsx(rows, pass);
       for await (const chunk of pass) await out.write(chunk as Uint8Array);
       const count = await written;

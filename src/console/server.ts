@@ -1,15 +1,13 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Runtime } from '../runtime.js';
-import { createOfficerStore } from '../storage/officers.js';
 import { createConsole } from './app.js';
 
 /** Serves the officer console and says where; returns the server to close on shutdown. */
 export async function startConsoleServer(runtime: Runtime, opts: { port: number; host: string; simulatorHint: boolean }): Promise<ServerType> {
-  const officers = createOfficerStore(runtime.db);
+  const { officers } = runtime.store;
   const web = createConsole({
     app: runtime.app,
-    db: runtime.db,
-    officers,
+    store: runtime.store,
     settings: runtime.settings,
     translate: runtime.translate,
     timeZone: runtime.config.TIMEZONE,

@@ -15,7 +15,7 @@ const KEEP = 60;
  * per officer) through the same app and engine, to try the flows before going live.
  */
 export function simulatorRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
-  const { app, db, t, timeZone } = deps;
+  const { app, t, timeZone } = deps;
   // The transcript is for the screen only; the conversation itself lives in SQLite like any other.
   const transcripts = new Map<string, TranscriptLine[]>();
   const testPerson = (officerId: number) => `officer-${officerId}`;
@@ -46,9 +46,7 @@ export function simulatorRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clo
   web.post('/simulator/reset', (c) => {
     const id = testPerson(c.get('officer')!.id);
     transcripts.delete(id);
-    db.prepare(
-      "DELETE FROM sessions WHERE person_id IN (SELECT person_id FROM identities WHERE channel = 'web' AND external_id = ?)",
-    ).run(id);
+    app.people.forgetConversation(WEB_CHANNEL, id);
     return c.redirect('/simulator', 303);
   });
 }

@@ -1,6 +1,12 @@
 /** Letters and digits that cannot be confused when read aloud or typed (no 0/O, 1/I/L). */
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
+/** One character of a code, in any case (the pattern every recogniser below is built from). */
+const CODE_CHAR = `[${REFERENCE_ALPHABET}]`;
+const WHOLE_REFERENCE = new RegExp(`^\\s*ld[\\s-]?(${CODE_CHAR}{5})\\s*$`, 'i');
+const WHOLE_INVITE = new RegExp(`^\\s*kdr[\\s_-]?(${CODE_CHAR}{6})\\s*$`, 'i');
+const REFERENCE_INSIDE = new RegExp(`(?:^|[^\\p{L}\\p{N}])ld[\\s-]?(${CODE_CHAR}{5})(?![\\p{L}\\p{N}])`, 'iu');
+
 /** A short reference like LD-7K3Q9 from a random source passed in (so tests are repeatable). */
 export function makeReference(random: () => number, length = 5): string {
   let code = '';
@@ -12,7 +18,7 @@ export function makeReference(random: () => number, length = 5): string {
 
 /** Recognises a reference typed loosely: "ld 7k3q9", "LD7K3Q9", "ld-7k3q9". */
 export function parseReference(text: string): string | undefined {
-  const m = /^\s*ld[\s-]?([2-9a-hj-km-np-z]{5})\s*$/i.exec(text);
+  const m = WHOLE_REFERENCE.exec(text);
   return m ? `LD-${m[1]!.toUpperCase()}` : undefined;
 }
 
@@ -23,13 +29,13 @@ export function makeInviteCode(random: () => number): string {
 
 /** Recognises an invite code typed or passed by a deep link ("kdr 7k3q9x", "KDR7K3Q9X"). */
 export function parseInviteCode(text: string): string | undefined {
-  const m = /^\s*kdr[\s_-]?([2-9a-hj-km-np-z]{6})\s*$/i.exec(text);
+  const m = WHOLE_INVITE.exec(text);
   return m ? `KDR-${m[1]!.toUpperCase()}` : undefined;
 }
 
 /** A reference standing anywhere in a short message ("status LD-7K3Q9 gmn"). */
 export function findReference(text: string): string | undefined {
   if (text.length > 120) return undefined;
-  const m = /(?:^|[^\p{L}\p{N}])ld[\s-]?([2-9a-hj-km-np-z]{5})(?![\p{L}\p{N}])/iu.exec(text);
+  const m = REFERENCE_INSIDE.exec(text);
   return m ? `LD-${m[1]!.toUpperCase()}` : undefined;
 }

@@ -73,6 +73,7 @@ export function createCadreStore(db: Db) {
      ON CONFLICT(person_id) DO UPDATE SET desa = excluded.desa, kecamatan = excluded.kecamatan,
        role = excluded.role, invite_code = excluded.invite_code, enrolled_at = excluded.enrolled_at`,
   );
+  const listQ = db.prepare<[], { person_id: number; desa: string; role: CadreRole }>('SELECT person_id, desa, role FROM cadres ORDER BY desa');
   const cadreOf = db.prepare<[number], { person_id: number; desa: string; kecamatan: string; role: CadreRole }>(
     'SELECT person_id, desa, kecamatan, role FROM cadres WHERE person_id = ?',
   );
@@ -87,6 +88,9 @@ export function createCadreStore(db: Db) {
       return r ? toInvite(r) : undefined;
     },
     invites: (): Invite[] => all.all().map(toInvite),
+    /** Every cadre (for the console's filter), by desa. */
+    list: (): { personId: number; desa: string; role: CadreRole }[] =>
+      listQ.all().map((r) => ({ personId: r.person_id, desa: r.desa, role: r.role })),
     revoke: (code: string, now: number): boolean => revoke.run(now, code).changes === 1,
     /** Uses a valid invite for a person; returns the cadre, or the reason it cannot. */
     enrol(code: string, personId: number, now: number): Cadre | InviteState {

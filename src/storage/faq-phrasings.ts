@@ -44,6 +44,9 @@ export function createFaqPhrasingStore(db: Db) {
       GROUP BY lower(text), lang ORDER BY count DESC, last DESC LIMIT ?`,
   );
   const unmatchedQ = db.prepare<[], { id: number; text: string }>('SELECT id, text FROM faq_unmatched');
+  const insertUnmatchedQ = db.prepare<[string, string, string, number]>(
+    'INSERT INTO faq_unmatched (text, lang, channel, created_at) VALUES (?, ?, ?, ?)',
+  );
   const deleteUnmatchedQ = db.prepare<[number]>('DELETE FROM faq_unmatched WHERE id = ?');
 
   return {
@@ -56,6 +59,8 @@ export function createFaqPhrasingStore(db: Db) {
       upsertQ.run(input.key, input.topic, input.officerId, input.now);
     },
     delete: (key: string): boolean => deleteQ.run(key).changes > 0,
+    /** A question the reader could not answer (the caller masks digits first). */
+    addUnmatched: (text: string, lang: string, channel: string, now: number): void => void insertUnmatchedQ.run(text, lang, channel, now),
     unmatchedSummary: (limit: number): UnmatchedSummary[] => summaryQ.all(limit),
     /**
      * Deletes the unmatched questions that a taught phrasing now answers, so they leave the list

@@ -121,6 +121,9 @@ export function createOfficerStore(db: Db) {
   const clearUser = db.prepare<[string]>('DELETE FROM login_failures WHERE username = ?');
   const pruneFailuresQ = db.prepare<[number]>('DELETE FROM login_failures WHERE at < ?');
 
+  const revealQ = db.prepare<[number, number, number, number], { one: number }>(
+    "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
+  );
   const insertAudit = db.prepare<[number, number | null, string, number | null, string | null]>(
     'INSERT INTO audit_log (at, officer_id, action, registration_id, detail) VALUES (?, ?, ?, ?, ?)',
   );
@@ -201,6 +204,9 @@ export function createOfficerStore(db: Db) {
       const detail = input.detail == null ? null : typeof input.detail === 'string' ? input.detail : JSON.stringify(input.detail);
       return Number(insertAudit.run(input.now, input.officerId, input.action, input.registrationId ?? null, detail).lastInsertRowid);
     },
+    /** Whether audit entry `auditId` is this officer's NIK reveal of this registration, made after `since`. */
+    revealedSince: (auditId: number, officerId: number, registrationId: number, since: number): boolean =>
+      revealQ.get(auditId, officerId, registrationId, since) !== undefined,
     auditPage: (opts: { before?: number; limit: number; action?: string }): AuditEntry[] =>
       auditQ.all({ before: opts.before ?? null, action: opts.action ?? null, limit: opts.limit }).map((r) => ({
         id: r.id,

@@ -147,6 +147,13 @@ export function createPeopleStore(db: Db) {
       const row = sessionOf.get(personId);
       return { state: row?.state, seenIds: row ? (JSON.parse(row.seen_ids) as string[]) : [] };
     },
+    /** Whether this address on this channel is someone we know. */
+    knows: (channel: string, externalId: string): boolean => identityExists.get(channel, externalId) !== undefined,
+    /** Ends the conversation of whoever has this address (their draft and place in a flow); false when none. */
+    forgetConversation: (channel: string, externalId: string): boolean => {
+      const id = personOf.get(channel, externalId)?.person_id;
+      return id !== undefined && deleteSession.run(id).changes > 0;
+    },
     withdrawConsent(personId: number, now: number): void {
       withdrawConsents.run(now, personId);
     },

@@ -40,6 +40,28 @@ export interface EventInput {
   detail?: Record<string, unknown>;
 }
 
+/** A registration as the console's detail page reads it: everything, the NIK included. */
+export interface RegistrationRecord {
+  id: number;
+  reference: string;
+  status: RegistrationStatus;
+  data: RegistrationData | null;
+  officerNote: string | null;
+  kpj: string | null;
+  /** The fields an officer asked to correct (while needs_correction). */
+  correctionFields: string[];
+  channel: string;
+  applicantId: number;
+  submitterId: number;
+  createdAt: number;
+}
+
+interface RecordRow extends Row {
+  kpj: string | null;
+  correction_fields: string | null;
+  channel: string;
+}
+
 const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id, submitter_id';
 const OPEN = `('submitted', 'needs_correction', 'approved', 'registered')`;
 
@@ -50,6 +72,10 @@ export function createRegistrationStore(db: Db) {
   );
   const activeByNik = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE nik = ? AND status IN ${OPEN}`);
   const byReference = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE reference = ?`);
+  const recordQ = db.prepare<[string], RecordRow>(
+    `SELECT ${COLS}, kpj, correction_fields, channel FROM registrations WHERE reference = ?`,
+  );
+  const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik = ? AND id <> ?');
   const referenceExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM registrations WHERE reference = ?');
   const groupCount = db.prepare<[string], { n: number }>(
     `SELECT count(*) AS n FROM registrations WHERE group_id = ? AND status IN ${OPEN}`,
@@ -100,6 +126,26 @@ export function createRegistrationStore(db: Db) {
       const r = byReference.get(reference);
       return r ? view(r) : undefined;
     },
+    /** The whole registration for an officer (the detail page and decisions). */
+    record: (reference: string): RegistrationRecord | undefined => {
+      const r = recordQ.get(reference);
+      if (!r) return undefined;
+      return {
+        id: r.id,
+        reference: r.reference,
+        status: r.status,
+        data: r.data ? (JSON.parse(r.data) as RegistrationData) : null,
+        officerNote: r.officer_note,
+        kpj: r.kpj,
+        correctionFields: r.correction_fields ? (JSON.parse(r.correction_fields) as string[]) : [],
+        channel: r.channel,
+        applicantId: r.applicant_id,
+        submitterId: r.submitter_id,
+        createdAt: r.created_at,
+      };
+    },
+    /** How many other registrations (any status) carry this NIK. */
+    sameNikCount: (nik: string, exceptId: number): number => sameNikQ.get(nik, exceptId)?.n ?? 0,
     bySubmitter: (personId: number, offset: number, limit: number) => ({
       rows: bySubmitter.all(personId, limit, offset).map(view),
       total: countBySubmitter.get(personId)?.n ?? 0,

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 describe('telegram: cadre', () => {
   it('enrols from the deep link, registers two neighbours with buttons and typing, and lists both', async () => {
-    const code = createInvite(h.runtime.db, settings, { desa: 'Mekar Sari', role: 'kader', now: Date.now(), random: seeded(3) }).code;
+    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: Date.now(), random: seeded(3) }).code;
     const kader = privateChat(501, 'Kader');
     const d = chatDriver(fake, kader, h);
     await d.type(`/start ${code}`, 'Menu kader');
@@ -161,7 +161,7 @@ describe('telegram: restarts and notifications', () => {
   });
 
   it('a status change reaches both the applicant and the cadre on Telegram', async () => {
-    const code = createInvite(h.runtime.db, settings, { desa: 'Mekar Sari', role: 'rtrw', now: Date.now(), random: seeded(4) }).code;
+    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'rtrw', now: Date.now(), random: seeded(4) }).code;
     const kader = chatDriver(fake, privateChat(801), h);
     await kader.type(code, 'Menu kader');
     await kader.type('1', 'warga sudah diberi tahu');

@@ -16,7 +16,6 @@ function start(opts: { pairingNumber?: string; perChatMs?: number } = {}): Whats
   factory = fakeSocketFactory({ emitOwnEvents: false });
   const channel = createWhatsAppChannel({
     app: h.runtime.app,
-    db: h.runtime.db,
     logger: pino({ level: 'silent' }),
     makeSocket: factory.make as never,
     showQr: (qr) => qrs.push(qr),

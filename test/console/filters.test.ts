@@ -3,20 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
-import { dayIn } from '../../src/app/time.js';
-import {
-  buildQueueQuery,
-  dayStart,
-  decodeCursor,
-  encodeCursor,
-  QueueFilterSchema,
-  queuePage,
-  queueStatements,
-  searchKind,
-  STATUSES_OF,
-  type QueueFilter,
-  type QueueRow,
-} from '../../src/console/filters.js';
+import { dayIn, dayStart } from '../../src/domain/time.js';
+import { decodeCursor, encodeCursor, QueueFilterSchema, searchKind, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
+import { buildQueueQuery, queuePage, queueStatements, type QueueRow } from '../../src/storage/queue.js';
 import { seedRegistrations, type SeededRow, type SeedResult } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
-import { dayIn } from '../../src/app/time.js';
+import { dayIn, isoWeekStart } from '../../src/domain/time.js';
 import type { RegistrationStatus } from '../../src/core/types.js';
-import { byKecamatan, coverageByGroup, isoWeekStart, perWeek, topCadres, totalsByStatus } from '../../src/console/stats.js';
+import { byKecamatan, coverageByGroup, perWeek, topCadres, totalsByStatus } from '../../src/storage/stats.js';
 import { seedRegistrations, type SeedResult } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';

@@ -11,7 +11,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 function invite(days = 14): string {
-  return createInvite(h.runtime.db, settings, { desa: 'Mekar Sari', role: 'kader', days, now: h.clock.now, random: seeded(9) }).code;
+  return createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days, now: h.clock.now, random: seeded(9) }).code;
 }
 
 /** A neighbour's registration as typed by a cadre, up to the summary. */
@@ -64,7 +64,7 @@ describe('cadre mode', () => {
     for (const text of neighbourScript('Siti Aminah', NIK_FEMALE, '17-05-1985', '2', '-')) await h.say('kaderA', text);
     const done = (await h.say('kaderA', '1')).join('\n');
     const ref = /LD-\w{5}/.exec(done)![0];
-    const b = createInvite(h.runtime.db, settings, { desa: 'Sukamaju', role: 'rtrw', now: h.clock.now, random: seeded(10) }).code;
+    const b = createInvite(h.runtime.store.cadres, settings, { desa: 'Sukamaju', role: 'rtrw', now: h.clock.now, random: seeded(10) }).code;
     await h.say('kaderB', b);
     expect((await h.say('kaderB', '2')).join('\n')).toContain('belum mendaftarkan warga');
     expect((await h.say('kaderB', ref)).join('\n')).toContain('tidak ditemukan');

@@ -46,7 +46,7 @@ describe('correction requested by an officer', () => {
   });
 
   it('asks the cadre when a cadre submitted it, and a new NIK brings the birth date and sex along', async () => {
-    const code = createInvite(h.runtime.db, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
+    const code = createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
     await h.say('k', code);
     const script = ['1', 'ya', 'Siti Aminah', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', 'gunung sari', 'mekar sari', 'RT 02', '-', 'petani', '1 juta', 'kader', '1', 'Ahmad', 'anak'];
     for (const text of script) await h.say('k', text);

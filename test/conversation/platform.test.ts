@@ -73,7 +73,7 @@ describe('delivery guarantees', () => {
 
   it('turns a failure inside handling into an apology and keeps the previous state', async () => {
     const broken = createApp({
-      db: h.runtime.db,
+      store: h.runtime.store,
       flows: {
         ...workerFlows,
         menu: { ...workerFlows.menu!, steps: { main: { ...workerFlows.menu!.steps.main!, next: () => { throw new Error('boom'); } } } },

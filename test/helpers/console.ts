@@ -5,21 +5,19 @@ import { createConsole } from '../../src/console/app.js';
 import { hashPassword } from '../../src/console/security.js';
 import { createTranslator } from '../../src/i18n.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
-import { createOfficerStore } from '../../src/storage/officers.js';
 import type { Harness } from './harness.js';
 
 export const PASSWORD = 'correct horse battery';
 
 /** The console on a harness's runtime, with an admin "ana" and an officer "budi". */
 export async function startConsole(h: Harness) {
-  const officers = createOfficerStore(h.runtime.db);
+  const { officers } = h.runtime.store;
   const hash = await hashPassword(PASSWORD);
   officers.add({ username: 'ana', passwordHash: hash, role: 'admin', now: h.clock.now });
   officers.add({ username: 'budi', passwordHash: hash, role: 'officer', now: h.clock.now });
   const web = createConsole({
     app: h.runtime.app,
-    db: h.runtime.db,
-    officers,
+    store: h.runtime.store,
     settings: loadProgrammeSettings('data/programme.example.json'),
     translate: createTranslator(),
     timeZone: 'Asia/Makassar',

@@ -10,7 +10,6 @@ export async function startTelegram(h: Harness, fake: FakeTelegram, opts: { poll
     token: fake.token,
     apiRoot: fake.apiRoot,
     app: h.runtime.app,
-    db: h.runtime.db,
     translate: createTranslator(),
     logger: pino({ level: 'silent' }),
     perChatMinMs: 1,

@@ -7,6 +7,7 @@ import { LearnedPhrasings, phrasingKey } from '../../src/faq/learned.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createFaqPhrasingStore } from '../../src/storage/faq-phrasings.js';
 import { createOfficerStore } from '../../src/storage/officers.js';
+import { createStore } from '../../src/storage/store.js';
 
 let dir: string;
 let db: Db;
@@ -69,7 +70,7 @@ describe('faq phrasing store', () => {
 
 describe('teaching (app)', () => {
   const topics = ['greeting', 'thanks', 'claim_jht', 'jkm'];
-  const teaching = (learned = new LearnedPhrasings()) => ({ learned, teaching: createTeaching({ db, learned, topics, clock: () => 50 }) });
+  const teaching = (learned = new LearnedPhrasings()) => ({ learned, teaching: createTeaching({ store: createStore(db), learned, topics, clock: () => 50 }) });
 
   it('offers the topics without small talk', () => {
     expect(teaching().teaching.topics).toEqual(['claim_jht', 'jkm']);

@@ -7,7 +7,11 @@ import type { SignalDataSet, SignalKeyStore } from '@whiskeysockets/baileys';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
-import { useSqliteAuthState } from '../../src/storage/whatsapp-auth.js';
+import { useSqliteAuthState as authStateOf } from '../../src/channels/whatsapp/auth-state.js';
+import { createWhatsAppAuthStore } from '../../src/storage/whatsapp-auth.js';
+
+/** The channel's auth state over the stored login on `db`. */
+const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(db), opts);
 
 let dir: string;
 let path: string;

@@ -6,9 +6,7 @@ import type { Logger } from 'pino';
 import type { App } from '../../app/app.js';
 import { createOutboxSender, SendError, type OutboxSender } from '../../app/outbox-sender.js';
 import type { Lang, T } from '../../core/types.js';
-import { createChatStore } from '../../storage/chats.js';
-import type { Db } from '../../storage/db.js';
-import { createKvStore, TELEGRAM_USERNAME_KEY } from '../../storage/kv.js';
+import { TELEGRAM_USERNAME_KEY } from '../../storage/kv.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
 import { inlineKeyboard, parseButtonData, splitText } from './render.js';
 
@@ -26,7 +24,6 @@ const GROUP_POINTER_EVERY_MS = 10 * 60_000;
 export interface TelegramDeps {
   token: string;
   app: App;
-  db: Db;
   translate: (lang: Lang) => T;
   logger: Logger;
   apiRoot?: string;
@@ -60,7 +57,7 @@ export function toSendError(err: unknown): SendError {
  * pointer to a private chat; buttons are inline keyboards numbered per question.
  */
 export function createTelegramChannel(deps: TelegramDeps) {
-  const { app, db, translate, logger } = deps;
+  const { app, translate, logger } = deps;
   const bot = new Bot(deps.token, deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : undefined);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const perSecond = deps.globalPerSecond ?? 30;
@@ -70,8 +67,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
       out: { maxConcurrent: 1, minTime: deps.perChatMinMs ?? 300 },
     }),
   );
-  const chats = createChatStore(db);
-  const kv = createKvStore(db);
+  const { chats, kv } = app.store;
   const lastPointer = new Map<number, number>();
 
   async function removeKeyboard(chatId: string, messageId: string): Promise<void> {

@@ -3,9 +3,8 @@ import type { App } from '../../app/app.js';
 import { createOutboxSender, SendError, type OutboxSender } from '../../app/outbox-sender.js';
 import { KeyedQueue } from '../../app/keyed-queue.js';
 import { RateLimiter } from '../../app/rate-limit.js';
-import type { Db } from '../../storage/db.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
-import { useSqliteAuthState } from '../../storage/whatsapp-auth.js';
+import { useSqliteAuthState } from './auth-state.js';
 import { isLidJid, isPnJid, normalizeJid, resolveSender, phoneOf } from './identity.js';
 import { readContent, renderWhatsApp, timestampOf, type IncomingMessage } from './message.js';
 
@@ -32,7 +31,6 @@ export type SocketFactory = (config: { auth: unknown; logger: unknown; browser?:
 
 export interface WhatsAppDeps {
   app: App;
-  db: Db;
   logger: Logger;
   makeSocket: SocketFactory;
   /** Print a pairing QR (qrcode-terminal in production). */
@@ -55,14 +53,11 @@ export interface WhatsAppDeps {
  * with per-chat and global rate limits.
  */
 export function createWhatsAppChannel(deps: WhatsAppDeps) {
-  const { app, db, logger } = deps;
-  const auth = useSqliteAuthState(db);
+  const { app, logger } = deps;
+  const auth = useSqliteAuthState(app.store.whatsappAuth);
   const maxAgeMs = (deps.maxMessageAgeSeconds ?? 3600) * 1000;
   const backoff = deps.backoff ?? { firstMs: 1000, maxMs: 60_000 };
   const limiter = new RateLimiter({ perChatMs: 1000, globalPerMinute: 30, jitterMs: 500, ...deps.rate });
-  const knownAddress = db.prepare<[string], { one: number }>(
-    "SELECT 1 AS one FROM identities WHERE channel = 'whatsapp' AND external_id = ?",
-  );
   let sock: WhatsAppSocket | undefined;
   let stopped = false;
   let failures = 0;
@@ -75,7 +70,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   async function send(m: OutboxMessage): Promise<void> {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
     // Only people who wrote first get messages, except news about their own registration.
-    if (m.kind !== 'notification' && !knownAddress.get(m.externalId)) {
+    if (m.kind !== 'notification' && !app.people.knows(WHATSAPP_CHANNEL, m.externalId)) {
       throw new SendError('address never wrote to us', true);
     }
     for (const part of renderWhatsApp(m.reply)) {
@@ -189,7 +184,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       if (!pair?.lid || !pair.pn) return;
       const lid = normalizeJid(pair.lid.includes('@') ? pair.lid : `${pair.lid}@lid`);
       const pn = normalizeJid(pair.pn.includes('@') ? pair.pn : `${pair.pn}@s.whatsapp.net`);
-      db.transaction(() => app.people.link(WHATSAPP_CHANNEL, lid, pn, app.clock(), phoneOf(pn)))();
+      app.store.transaction(() => app.people.link(WHATSAPP_CHANNEL, lid, pn, app.clock(), phoneOf(pn)));
     });
   }
 

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { ProgrammeSettings } from '../../settings.js';
-import type { QueueFilter, QueueRow } from '../filters.js';
+import type { QueueFilter } from '../../domain/queue-filter.js';
+import type { QueueRow } from '../../storage/queue.js';
 import { formatWhen, groupLabel, statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 

@@ -1,10 +1,9 @@
 // Dashboard figures for the officer console. Each query is answered from an index.
-import type { Db } from '../storage/db.js';
+import type { Db } from './db.js';
 import type { RegistrationStatus } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
-import { dayIn } from '../app/time.js';
-import { parseIsoYmd } from '../domain/dates.js';
-import { addDays, cachedStatement, dayStart, DEFAULT_TIME_ZONE } from './filters.js';
+import { addDays, dayIn, dayStart, DEFAULT_TIME_ZONE, isoWeekStart } from '../domain/time.js';
+import { cachedStatement } from './statements.js';
 
 const ALL_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'deleted'];
 
@@ -72,14 +71,6 @@ export function byKecamatan(db: Db): { kecamatan: string; count: number }[] {
   ).all() as { kecamatan: string; count: number }[];
 }
 
-/** The Monday of the ISO week holding yyyy-mm-dd. */
-export function isoWeekStart(isoDay: string): string {
-  const ymd = parseIsoYmd(isoDay);
-  if (!ymd) throw new Error(`isoWeekStart: invalid date ${isoDay}`);
-  const weekday = new Date(Date.UTC(ymd.y, ymd.m - 1, ymd.d)).getUTCDay(); // 0 = Sunday
-  return addDays(isoDay, -((weekday + 6) % 7));
-}
-
 /**
  * Submissions per ISO week (Monday to Sunday in the regency's time zone) for the last `weeks`
  * weeks, the current one included, oldest first, weeks without any counted as 0. Every
@@ -122,3 +113,16 @@ export function topCadres(db: Db, limit = 10): CadreActivity[] {
       GROUP BY c.person_id ORDER BY count DESC, c.person_id LIMIT ?`,
   ).all(limit) as CadreActivity[];
 }
+
+/** The dashboard's figures bound to one connection (what the console is given). */
+export function createStats(db: Db) {
+  return {
+    totalsByStatus: () => totalsByStatus(db),
+    coverageByGroup: (settings: Pick<ProgrammeSettings, 'groups'>) => coverageByGroup(db, settings),
+    byKecamatan: () => byKecamatan(db),
+    perWeek: (weeks?: number, now?: number, timeZone?: string) => perWeek(db, weeks, now, timeZone),
+    topCadres: (limit?: number) => topCadres(db, limit),
+  };
+}
+
+export type Stats = ReturnType<typeof createStats>;

@@ -1,0 +1,64 @@
+import { BufferJSON, initAuthCreds, proto } from '@whiskeysockets/baileys';
+import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from '@whiskeysockets/baileys';
+import type { AuthKeyWrite, WhatsAppAuthStore } from '../../storage/whatsapp-auth.js';
+
+// Same encoding as Baileys' useMultiFileAuthState: binary fields become {type:'Buffer', data:<base64>}.
+const encode = (value: unknown): string => JSON.stringify(value, BufferJSON.replacer);
+const decode = (text: string): unknown => JSON.parse(text, BufferJSON.reviver);
+
+/** The database-backed replacement for Baileys' useMultiFileAuthState: one database holds the WhatsApp login, and every key write is one transaction. */
+export function useSqliteAuthState(
+  store: WhatsAppAuthStore,
+  opts: { clock?: () => number } = {},
+): { state: AuthenticationState; saveCreds: () => Promise<void>; clear: () => void; hasCreds: () => boolean } {
+  const clock = opts.clock ?? Date.now;
+
+  const loadCreds = (): AuthenticationCreds => {
+    const text = store.creds();
+    return text ? (decode(text) as AuthenticationCreds) : initAuthCreds();
+  };
+
+  function* writes(data: SignalDataSet): Generator<AuthKeyWrite> {
+    for (const [type, entries] of Object.entries(data)) {
+      if (!entries) continue;
+      // Like useMultiFileAuthState: a falsy value (null/undefined) deletes the key.
+      for (const [id, value] of Object.entries(entries)) yield { type, id, value: value ? encode(value) : null };
+    }
+  }
+
+  const state: AuthenticationState = {
+    creds: loadCreds(),
+    keys: {
+      get: <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
+        // Every requested id is present, null when not stored (as useMultiFileAuthState returns), so
+        // Baileys' transaction cache remembers the miss instead of asking again.
+        const out: Record<string, unknown> = {};
+        for (const id of ids) {
+          const text = store.key(type, id);
+          let value: unknown = text ? decode(text) : null;
+          if (type === 'app-state-sync-key' && value) {
+            value = proto.Message.AppStateSyncKeyData.fromObject(value as Record<string, unknown>);
+          }
+          out[id] = value;
+        }
+        return out as { [id: string]: SignalDataTypeMap[T] };
+      },
+      set: async (data: SignalDataSet) => {
+        store.writeKeys(() => writes(data), clock());
+      },
+    },
+  };
+
+  return {
+    state,
+    saveCreds: async () => {
+      // state.creds, not a captured object: clear() swaps in fresh creds for the next pairing.
+      store.saveCreds(encode(state.creds), clock());
+    },
+    clear: () => {
+      store.wipe();
+      state.creds = initAuthCreds();
+    },
+    hasCreds: () => store.hasCreds(),
+  };
+}

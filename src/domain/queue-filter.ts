@@ -1,0 +1,117 @@
+// Which registrations an officer means: one parsed filter drives the console's queue page, the
+// export and the counts (storage/queue.ts turns it into a query), so all three always agree.
+import { z } from 'zod';
+import type { RegistrationStatus } from '../core/types.js';
+import { parseIsoYmd } from './dates.js';
+import { parseReference } from './reference.js';
+
+export const STATUS_FILTERS = [
+  'submitted',
+  'needs_correction',
+  'approved',
+  'registered',
+  'rejected',
+  'deleted',
+  'open',
+  'all',
+] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** The statuses each filter value stands for. 'all' is every status except 'deleted' (rows without personal data). */
+export const STATUSES_OF: Record<StatusFilter, readonly RegistrationStatus[]> = {
+  submitted: ['submitted'],
+  needs_correction: ['needs_correction'],
+  approved: ['approved'],
+  registered: ['registered'],
+  rejected: ['rejected'],
+  deleted: ['deleted'],
+  open: ['submitted', 'needs_correction'],
+  all: ['submitted', 'needs_correction', 'approved', 'registered', 'rejected'],
+};
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+
+// ---- cursor ---------------------------------------------------------------------------------
+
+/** The keyset cursor of a row: its (created_at, id), opaque to the page ('<created_at>.<id>' in base 36). */
+export function encodeCursor(createdAt: number, id: number): string {
+  return `${createdAt.toString(36)}.${id.toString(36)}`;
+}
+
+/** Reads a cursor made by encodeCursor; undefined when it is not one. */
+export function decodeCursor(cursor: string): { createdAt: number; id: number } | undefined {
+  const m = /^([0-9a-z]{1,12})\.([0-9a-z]{1,12})$/.exec(cursor);
+  if (!m) return undefined;
+  const createdAt = parseInt(m[1]!, 36);
+  const id = parseInt(m[2]!, 36);
+  if (!Number.isSafeInteger(createdAt) || !Number.isSafeInteger(id)) return undefined;
+  return { createdAt, id };
+}
+
+// ---- schema ---------------------------------------------------------------------------------
+
+/** Query strings send empty fields for untouched form inputs: treat them as absent. */
+const blank = (v: unknown): unknown => {
+  if (Array.isArray(v)) v = v[v.length - 1]; // ?a=1&a=2: the last one wins
+  if (typeof v !== 'string') return v;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+};
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-mm-dd')
+  .refine((s) => parseIsoYmd(s) !== undefined, 'not a calendar date');
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional()).optional();
+
+/**
+ * Query parameters of the queue and the export. Every field is optional; empty strings count as
+ * absent. `limit` above MAX_LIMIT is clamped to it rather than refused.
+ */
+export const QueueFilterSchema = z.object({
+  status: z.preprocess(blank, z.enum(STATUS_FILTERS).default('open')),
+  kecamatan: optional(z.string().max(100)),
+  desa: optional(z.string().max(100)),
+  /** A group id from the programme settings. */
+  group: optional(z.string().regex(/^[a-z0-9_]+$/).max(60)),
+  /** The submitter's person id (a cadre). */
+  cadre: optional(z.coerce.number().int().positive()),
+  /** First day, inclusive, yyyy-mm-dd in the regency's time zone. */
+  from: optional(isoDate),
+  /** Last day, inclusive, yyyy-mm-dd in the regency's time zone. */
+  to: optional(isoDate),
+  /** A reference (LD-XXXXX), a 16-digit NIK, or the start of a word of the name. */
+  q: optional(z.string().max(100)),
+  /** Keyset cursor from a previous page's `next`. */
+  after: optional(z.string().max(40).refine((s) => decodeCursor(s) !== undefined, 'invalid cursor')),
+  limit: z.preprocess(
+    blank,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_LIMIT)
+      .transform((n) => Math.min(n, MAX_LIMIT)),
+  ),
+});
+
+export type QueueFilter = z.output<typeof QueueFilterSchema>;
+
+// ---- search ---------------------------------------------------------------------------------
+
+export type SearchKind =
+  | { kind: 'reference'; reference: string }
+  | { kind: 'nik'; nik: string }
+  | { kind: 'name'; text: string };
+
+/** What a search text is: a reference code, a NIK, or (anything else) part of a name. */
+export function searchKind(q: string): SearchKind {
+  const reference = parseReference(q);
+  if (reference) return { kind: 'reference', reference };
+  // NIKs are often typed grouped the way the KTP card prints them.
+  const digits = q.replace(/[\s.\-]/g, '');
+  if (/^\d{16}$/.test(digits)) return { kind: 'nik', nik: digits };
+  return { kind: 'name', text: q.trim().replace(/\s+/g, ' ') };
+}

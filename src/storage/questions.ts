@@ -1,0 +1,67 @@
+import type { Db } from './db.js';
+
+/** A question a person left for an officer (`questions`, migration 003). */
+export interface Question {
+  id: number;
+  personId: number;
+  channel: string;
+  text: string;
+  createdAt: number;
+  answer: string | null;
+  answeredBy: number | null;
+  answeredAt: number | null;
+}
+
+interface Row {
+  id: number;
+  person_id: number;
+  channel: string;
+  external_id: string;
+  text: string;
+  created_at: number;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: number | null;
+}
+
+const toQuestion = (r: Row): Question => ({
+  id: r.id,
+  personId: r.person_id,
+  channel: r.channel,
+  text: r.text,
+  createdAt: r.created_at,
+  answer: r.answer,
+  answeredBy: r.answered_by,
+  answeredAt: r.answered_at,
+});
+
+/** Questions left for an officer, and where to answer them. */
+export function createQuestionStore(db: Db) {
+  const insert = db.prepare<[number, string, string, string, number]>(
+    'INSERT INTO questions (person_id, channel, external_id, text, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const open = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NULL ORDER BY created_at, id LIMIT ?');
+  const recent = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT ?');
+  const byId = db.prepare<[number], Row>('SELECT * FROM questions WHERE id = ?');
+  const answer = db.prepare<[string, number, number, number]>(
+    'UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL',
+  );
+  const countOpen = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions WHERE answered_at IS NULL');
+
+  return {
+    add: (personId: number, channel: string, externalId: string, text: string, now: number): number =>
+      Number(insert.run(personId, channel, externalId, text, now).lastInsertRowid),
+    open: (limit: number): Question[] => open.all(limit).map(toQuestion),
+    answered: (limit: number): Question[] => recent.all(limit).map(toQuestion),
+    openCount: (): number => countOpen.get()?.n ?? 0,
+    /** The question with the address it came from. */
+    byId: (id: number): (Question & { externalId: string }) | undefined => {
+      const r = byId.get(id);
+      return r ? { ...toQuestion(r), externalId: r.external_id } : undefined;
+    },
+    /** Records an answer; false when the question is not open any more. */
+    markAnswered: (id: number, text: string, officerId: number, now: number): boolean => answer.run(text, officerId, now, id).changes === 1,
+  };
+}
+
+export type QuestionStore = ReturnType<typeof createQuestionStore>;

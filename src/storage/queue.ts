@@ -1,0 +1,245 @@
+// The console's registration queries: the queue page, its count and the export's rows, all from
+// one filter (domain/queue-filter.ts) so they always agree on which registrations are meant.
+import type { Db } from './db.js';
+import { OPEN_STATUSES, type RegistrationStatus } from '../core/types.js';
+import { maskNik } from '../domain/nik.js';
+import { decodeCursor, encodeCursor, searchKind, STATUSES_OF, type QueueFilter } from '../domain/queue-filter.js';
+import { addDays, dayStart, DEFAULT_TIME_ZONE } from '../domain/time.js';
+import { cachedStatement } from './statements.js';
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+// ---- query building -------------------------------------------------------------------------
+
+const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * The WHERE condition (without the keyword) and its named parameters for a filter, shared by the
+ * queue page, the export and the counts. It ignores `after` and `limit` (paging is the caller's);
+ * statuses are inlined as constants so the planner can pick the status indexes.
+ * `from`/`to` are whole days in `timeZone`, both inclusive.
+ */
+export function buildQueueQuery(
+  filter: QueueFilter,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): { where: string; params: Record<string, unknown> } {
+  const terms: string[] = [];
+  const params: Record<string, unknown> = {};
+
+  const statuses = STATUSES_OF[filter.status];
+  terms.push(statuses.length === 1 ? `status = '${statuses[0]}'` : `status IN (${sqlList(statuses)})`);
+
+  if (filter.kecamatan !== undefined) {
+    terms.push('kecamatan = @kecamatan');
+    params.kecamatan = filter.kecamatan;
+  }
+  if (filter.desa !== undefined) {
+    terms.push('desa = @desa');
+    params.desa = filter.desa;
+  }
+  if (filter.group !== undefined) {
+    terms.push('group_id = @groupId');
+    params.groupId = filter.group;
+  }
+  if (filter.cadre !== undefined) {
+    terms.push('submitter_id = @submitterId');
+    params.submitterId = filter.cadre;
+  }
+  if (filter.from !== undefined) {
+    terms.push('created_at >= @fromMs');
+    params.fromMs = dayStart(filter.from, timeZone);
+  }
+  if (filter.to !== undefined) {
+    terms.push('created_at < @toMs');
+    params.toMs = dayStart(addDays(filter.to, 1), timeZone);
+  }
+  if (filter.q !== undefined && filter.q.trim() !== '') {
+    const s = searchKind(filter.q);
+    if (s.kind === 'reference') {
+      terms.push('reference = @reference');
+      params.reference = s.reference;
+    } else if (s.kind === 'nik') {
+      terms.push('nik = @nik');
+      params.nik = s.nik;
+      // Repeating the partial index's own condition lets SQLite use registrations_open_nik.
+      if (statuses.every((st) => OPEN_STATUSES.includes(st))) terms.push(`status IN (${sqlList(OPEN_STATUSES)})`);
+    } else {
+      // The name starts with the text, or one of its later words does (LIKE is case-blind for ASCII).
+      terms.push(`(full_name LIKE @namePrefix ESCAPE '\\' OR full_name LIKE @nameWord ESCAPE '\\')`);
+      params.namePrefix = `${escapeLike(s.text)}%`;
+      params.nameWord = `% ${escapeLike(s.text)}%`;
+    }
+  }
+  return { where: terms.join(' AND '), params };
+}
+
+// ---- the queue page -------------------------------------------------------------------------
+
+/** One line of the queue: never the full NIK. */
+export interface QueueRow {
+  id: number;
+  reference: string;
+  status: RegistrationStatus;
+  fullName: string | null;
+  kecamatan: string | null;
+  desa: string | null;
+  groupId: string | null;
+  applicantId: number;
+  submitterId: number;
+  channel: string;
+  createdAt: number;
+  nikMasked: string | null;
+  /** Automatic checks recorded at submission (e.g. 'unknown_region', 'quota_full'). */
+  checks: string[];
+}
+
+interface QueueDbRow {
+  id: number;
+  reference: string;
+  status: RegistrationStatus;
+  full_name: string | null;
+  kecamatan: string | null;
+  desa: string | null;
+  group_id: string | null;
+  applicant_id: number;
+  submitter_id: number;
+  channel: string;
+  created_at: number;
+  nik: string | null;
+  checks: string | null;
+}
+
+/** The keyset condition for rows after a cursor, in ORDER BY created_at, id. */
+export const AFTER_CURSOR = '(created_at, id) > (@afterCreatedAt, @afterId)';
+
+function parseChecks(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const QUEUE_COLUMNS = `id, reference, status, full_name, kecamatan, desa, group_id, applicant_id, submitter_id, channel,
+            created_at, nik, json_extract(data, '$.checks') AS checks`;
+
+/**
+ * The two statements behind a queue page, with their parameters: the page itself (filter,
+ * cursor, ORDER BY created_at, id, one row more than the limit to know whether a next page
+ * exists) and the count of the whole filtered set (without the cursor).
+ */
+export function queueStatements(
+  filter: QueueFilter,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): { page: { sql: string; params: Record<string, unknown> }; count: { sql: string; params: Record<string, unknown> } } {
+  const { where, params } = buildQueueQuery(filter, timeZone);
+  const cursor = filter.after !== undefined ? decodeCursor(filter.after) : undefined;
+  const pageParams: Record<string, unknown> = { ...params, limit: filter.limit + 1 };
+  if (cursor) {
+    pageParams.afterCreatedAt = cursor.createdAt;
+    pageParams.afterId = cursor.id;
+  }
+  return {
+    page: {
+      sql: `SELECT ${QUEUE_COLUMNS} FROM registrations WHERE ${cursor ? `${where} AND ${AFTER_CURSOR}` : where}
+      ORDER BY created_at, id LIMIT @limit`,
+      params: pageParams,
+    },
+    count: { sql: `SELECT count(*) AS n FROM registrations WHERE ${where}`, params },
+  };
+}
+
+/**
+ * One page of the queue, oldest first (ORDER BY created_at, id), after the filter's cursor.
+ * `next` is the cursor for the following page, null on the last one; `total` counts the whole
+ * filtered set (regardless of the cursor).
+ */
+export function queuePage(
+  db: Db,
+  filter: QueueFilter,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): { rows: QueueRow[]; next: string | null; total: number } {
+  const { page, count } = queueStatements(filter, timeZone);
+  const rows = cachedStatement(db, page.sql).all(page.params) as QueueDbRow[];
+  const more = rows.length > filter.limit;
+  if (more) rows.length = filter.limit;
+  const last = rows[rows.length - 1];
+  const total = (cachedStatement(db, count.sql).get(count.params) as { n: number }).n;
+
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      status: r.status,
+      fullName: r.full_name,
+      kecamatan: r.kecamatan,
+      desa: r.desa,
+      groupId: r.group_id,
+      applicantId: r.applicant_id,
+      submitterId: r.submitter_id,
+      channel: r.channel,
+      createdAt: r.created_at,
+      nikMasked: r.nik === null ? null : maskNik(r.nik),
+      checks: parseChecks(r.checks),
+    })),
+    next: more && last ? encodeCursor(last.created_at, last.id) : null,
+    total,
+  };
+}
+
+/** One registration as the export reads it (the whole record, NIK included). */
+export interface ExportRecord {
+  id: number;
+  reference: string;
+  status: RegistrationStatus;
+  created_at: number;
+  nik: string | null;
+  full_name: string | null;
+  data: string | null;
+  kecamatan: string | null;
+  desa: string | null;
+  group_id: string | null;
+  officer_note: string | null;
+  kpj: string | null;
+}
+
+/** Rows fetched per query: each batch is read completely before any row is handed out. */
+const BATCH = 500;
+
+/**
+ * Every registration matching the filter (its `after` and `limit` are ignored), oldest first.
+ *
+ * Lazy and flat in memory: rows are read in keyset batches of 500 rather than through one open
+ * `.iterate()`, because better-sqlite3 refuses every write on the connection while an iterator
+ * is open — and the consumer awaits the network between rows, so the bot's own writes on the
+ * shared connection would fail for the whole export. A row changing status mid-export may be
+ * in or out; none is repeated (created_at never changes).
+ */
+export function* exportRecords(db: Db, filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE): Generator<ExportRecord, void, undefined> {
+  const { where, params } = buildQueueQuery(filter, timeZone);
+  const cols = 'id, reference, status, created_at, nik, full_name, data, kecamatan, desa, group_id, officer_note, kpj';
+  const first = cachedStatement(db, `SELECT ${cols} FROM registrations WHERE ${where} ORDER BY created_at, id LIMIT ${BATCH}`);
+  const next = cachedStatement(
+    db,
+    `SELECT ${cols} FROM registrations WHERE ${where} AND ${AFTER_CURSOR} ORDER BY created_at, id LIMIT ${BATCH}`,
+  );
+  let batch = first.all(params) as ExportRecord[];
+  while (batch.length > 0) {
+    yield* batch;
+    if (batch.length < BATCH) break;
+    const last = batch[batch.length - 1]!;
+    batch = next.all({ ...params, afterCreatedAt: last.created_at, afterId: last.id }) as ExportRecord[];
+  }
+}
+
+/** The queue's queries bound to one connection (what the console is given). */
+export function createQueueQueries(db: Db) {
+  return {
+    page: (filter: QueueFilter, timeZone?: string) => queuePage(db, filter, timeZone),
+    exportRecords: (filter: QueueFilter, timeZone?: string) => exportRecords(db, filter, timeZone),
+  };
+}
+
+export type QueueQueries = ReturnType<typeof createQueueQueries>;

@@ -1,0 +1,35 @@
+import type { Db } from './db.js';
+
+export interface PurgeResult {
+  sessions: number;
+  rejected: number;
+}
+
+/**
+ * Removes what is kept no longer (the policy and its periods are app/retention.ts's): conversations
+ * idle since before `draftCutoff` (with their drafts and remembered message ids), and the personal
+ * data of registrations rejected before `rejectedCutoff`, each with a history event.
+ */
+export function createRetentionStore(db: Db) {
+  const sessions = db.prepare<[number]>('DELETE FROM sessions WHERE updated_at < ?');
+  const expired = db.prepare<[number], { id: number }>("SELECT id FROM registrations WHERE status = 'rejected' AND updated_at < ?");
+  const wipe = db.prepare<[number, number]>(
+    "UPDATE registrations SET status = 'deleted', nik = NULL, full_name = NULL, data = NULL, kecamatan = NULL, desa = NULL, updated_at = ? WHERE id = ?",
+  );
+  const event = db.prepare<[number, number]>(
+    "INSERT INTO registration_events (registration_id, at, actor_kind, action, from_status, to_status) VALUES (?, ?, 'system', 'retention_expired', 'rejected', 'deleted')",
+  );
+  const purge = db.transaction((draftCutoff: number, rejectedCutoff: number, now: number): PurgeResult => {
+    const removed = sessions.run(draftCutoff).changes;
+    const rows = expired.all(rejectedCutoff);
+    for (const r of rows) {
+      wipe.run(now, r.id);
+      event.run(r.id, now);
+    }
+    return { sessions: removed, rejected: rows.length };
+  });
+  return {
+    purge: (input: { draftCutoff: number; rejectedCutoff: number; now: number }): PurgeResult =>
+      purge(input.draftCutoff, input.rejectedCutoff, input.now),
+  };
+}

@@ -1,0 +1,44 @@
+// Everything the app, the console and the channels read or write, behind one object: the only
+// way to the database outside src/storage (no SQL anywhere else). A change that spans several
+// repositories (a decision and its audit entry) runs inside `transaction`.
+import type { Db } from './db.js';
+import { createCadreStore } from './cadres.js';
+import { createChatStore } from './chats.js';
+import { createFaqPhrasingStore } from './faq-phrasings.js';
+import { createKvStore } from './kv.js';
+import { createOfficerStore } from './officers.js';
+import { createOutboxStore } from './outbox.js';
+import { createPeopleStore } from './people.js';
+import { createQuestionStore } from './questions.js';
+import { createQueueQueries } from './queue.js';
+import { createRegistrationStore } from './registrations.js';
+import { createRetentionStore } from './retention.js';
+import { createStats } from './stats.js';
+import { createWhatsAppAuthStore } from './whatsapp-auth.js';
+
+export function createStore(db: Db) {
+  return {
+    /** Runs `fn` in one transaction (inside another one it becomes a savepoint). */
+    transaction: <R>(fn: () => R): R => db.transaction(fn)(),
+    /** `fn` as a function that always runs in one transaction (for a hot path: wrapped once). */
+    transactional: <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => db.transaction(fn),
+    people: createPeopleStore(db),
+    registrations: createRegistrationStore(db),
+    outbox: createOutboxStore(db),
+    cadres: createCadreStore(db),
+    officers: createOfficerStore(db),
+    phrasings: createFaqPhrasingStore(db),
+    questions: createQuestionStore(db),
+    kv: createKvStore(db),
+    chats: createChatStore(db),
+    queue: createQueueQueries(db),
+    stats: createStats(db),
+    retention: createRetentionStore(db),
+    whatsappAuth: createWhatsAppAuthStore(db),
+    close: (): void => {
+      db.close();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import { seedRegistrations } from '../helpers/seed.js';
+
+const SRC = 'src';
+const ONLY_SUBMITTED = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Files outside src/storage, with their text. */
+const outsideStorage = sourceFiles(SRC)
+  .map((path) => relative(SRC, path).split('\\').join('/'))
+  .filter((path) => !path.startsWith('storage/'))
+  .map((path) => ({ path, text: readFileSync(join(SRC, path), 'utf8') }));
+
+describe('storage owns SQL', () => {
+  it('finds the source files it checks', () => {
+    expect(outsideStorage.length).toBeGreaterThan(50);
+    expect(outsideStorage.some((f) => f.path === 'console/registration-routes.tsx')).toBe(true);
+  });
+
+  it('no SQL statement, prepare, exec, pragma or raw transaction outside src/storage', () => {
+    const sql = /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b/;
+    const handle = /\.(prepare|pragma)\(|\bdb\.(exec|transaction)\(/;
+    const offenders = outsideStorage.filter((f) => sql.test(f.text) || handle.test(f.text)).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the raw database handle reaches only the wiring (runtime and the command-line tools)', () => {
+    const importsDb = outsideStorage.filter((f) => /from '[./]+storage\/db\.js'/.test(f.text)).map((f) => f.path);
+    expect(importsDb.sort()).toEqual(['cli/cadre.ts', 'cli/officer.ts', 'runtime.ts']);
+  });
+
+  it('Baileys is loaded only by the WhatsApp channel', () => {
+    const baileys = outsideStorage.filter((f) => f.text.includes("'@whiskeysockets/baileys'")).map((f) => f.path);
+    expect(baileys.every((p) => p.startsWith('channels/whatsapp/'))).toBe(true);
+    expect(sourceFiles(join(SRC, 'storage')).filter((p) => readFileSync(p, 'utf8').includes('@whiskeysockets/baileys'))).toEqual([]);
+  });
+});
+
+describe("an officer's decision and its audit entry", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => cleanup(h));
+
+  const count = (sql: string) => (h.runtime.db.prepare(sql).get() as { n: number }).n;
+
+  it('are written together', () => {
+    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: ONLY_SUBMITTED }).rows;
+    const officer = h.runtime.store.officers.add({ username: 'ana', passwordHash: 'x', role: 'officer', now: h.clock.now });
+    h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } }, { officerId: officer.id, action: 'approve' });
+    const audit = h.runtime.db.prepare('SELECT officer_id, action, registration_id FROM audit_log').all();
+    expect(audit).toEqual([{ officer_id: officer.id, action: 'approve', registration_id: row!.id }]);
+    expect(h.runtime.store.registrations.record(row!.reference)?.status).toBe('approved');
+  });
+
+  it('are rolled back together when the audit entry cannot be written', () => {
+    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: ONLY_SUBMITTED }).rows;
+    const events = count('SELECT count(*) AS n FROM registration_events');
+    const outbox = count('SELECT count(*) AS n FROM outbox');
+    // No officer 999: the audit row breaks its foreign key, so the decision must not stand either.
+    expect(() =>
+      h.runtime.app.changeStatus(row!.reference, { to: 'rejected', actor: { kind: 'officer', id: 'ghost' }, note: 'x' }, { officerId: 999, action: 'reject' }),
+    ).toThrow();
+    expect(h.runtime.store.registrations.record(row!.reference)?.status).toBe('submitted');
+    expect(count('SELECT count(*) AS n FROM registration_events')).toBe(events);
+    expect(count('SELECT count(*) AS n FROM outbox')).toBe(outbox);
+    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(0);
+  });
+
+  it('a correction request and its audit entry are rolled back together too', () => {
+    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: ONLY_SUBMITTED }).rows;
+    expect(() =>
+      h.runtime.app.requestCorrection(row!.reference, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ghost' }, { officerId: 999, action: 'request_correction' }),
+    ).toThrow();
+    expect(h.runtime.store.registrations.record(row!.reference)?.status).toBe('submitted');
+    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(0);
+  });
+});
