@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       const server = await startConsoleServer(runtime, { port: config.CONSOLE_PORT, host: config.CONSOLE_HOST, simulatorHint: noChannel });
       stops.push(() => void server.close());
     } catch (err) {
-      logger.error({ err: (err as Error).message, port: config.CONSOLE_PORT }, 'the officer console could not start (is the port in use? set CONSOLE_PORT)');
+      logger.error({ err, port: config.CONSOLE_PORT }, 'the officer console could not start (is the port in use? set CONSOLE_PORT)');
     }
   }
 

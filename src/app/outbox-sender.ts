@@ -68,14 +68,14 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
       } catch (err) {
         const e = err instanceof SendError ? err : new SendError(String((err as Error)?.message ?? err), false);
         if (e.permanent) {
-          logger.warn({ channel, outboxId: m.id, err: e.message }, 'message dropped: the chat cannot be reached');
+          logger.warn({ channel, outboxId: m.id, err }, 'message dropped: the chat cannot be reached');
           for (const id of ids) outbox.markSent(id);
           continue;
         }
         // Retried one by one: a merged message is only a way of sending, not a new message.
         const retryAt = clock() + (e.retryAfterMs ?? backoffMs(m.attempts));
         for (const id of ids) outbox.markFailed(id, retryAt, e.message);
-        logger.warn({ channel, outboxId: m.id, attempts: m.attempts + 1, err: e.message }, 'send failed; will retry');
+        logger.warn({ channel, outboxId: m.id, attempts: m.attempts + 1, err }, 'send failed; will retry');
         return; // later messages of this chat wait, so the order holds
       }
     }

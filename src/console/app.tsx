@@ -1,44 +1,19 @@
 /** @jsxImportSource hono/jsx */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Logger } from 'pino';
-import type { App } from '../app/app.js';
-import { createInvite, inviteLink, InviteError } from '../app/invites.js';
-import type { Lang, T } from '../core/types.js';
-import type { ProgrammeSettings } from '../settings.js';
-import { TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
-import { OfficerExistsError } from '../storage/officers.js';
-import type { Store } from '../storage/store.js';
-import { consoleHeaders, csrfProtection, csrfToken, login, logout, requireAdmin, requireOfficer, safeNext, sessionMiddleware, type ConsoleEnv } from './auth.js';
-import { registrationRoutes } from './registration-routes.js';
-import { hashPassword, validatePassword } from './security.js';
-import { CONSOLE_CSS } from './style.js';
-import { LoginPage } from './pages/login.js';
-import { AuditPage, InvitesPage, OfficersPage } from './pages/misc.js';
-import { questionRoutes } from './questions-routes.js';
-import { simulatorRoutes } from './simulator.js';
+import { consoleHeaders, csrfProtection, csrfToken, login, logout, requireOfficer, safeNext, sessionMiddleware, type ConsoleEnv } from './auth.js';
+import { adminRoutes } from './admin-routes.js';
 import { dashboardRoutes } from './dashboard.js';
+import type { ConsoleDeps, RouteDeps } from './deps.js';
+import { backTo, flashOf } from './errors.js';
+import type { ConsoleContext } from './layout.js';
+import { LoginPage } from './pages/login.js';
+import { questionRoutes } from './questions-routes.js';
+import { registrationRoutes } from './registration-routes.js';
+import { simulatorRoutes } from './simulator.js';
+import { CONSOLE_CSS } from './style.js';
 
-export interface ConsoleDeps {
-  app: App;
-  store: Store;
-  settings: ProgrammeSettings;
-  translate: (lang: Lang) => T;
-  timeZone: string;
-  logger: Logger;
-  clock?: () => number;
-  random?: () => number;
-}
-
-export type ConsoleContext = Context<ConsoleEnv>;
-
-/** Helpers every console route shares: the translator, the officer, a flash from ?ok= / ?err=. */
-export function pageBase(c: ConsoleContext, t: T, timeZone: string) {
-  const ok = c.req.query('ok');
-  const err = c.req.query('err');
-  const flash = ok ? { text: t(`console.flash.${ok}`) } : err ? { text: t(`console.flash.${err}`), error: true } : undefined;
-  return { t, officer: c.get('officer')!, csrf: csrfToken(c), timeZone, flash };
-}
+export type { ConsoleDeps } from './deps.js';
 
 /** The remote address for login throttling (behind a proxy, the first X-Forwarded-For hop). */
 function addressOf(c: ConsoleContext): string {
@@ -56,14 +31,21 @@ function addressOf(c: ConsoleContext): string {
  * /login needs a session; admin pages need the admin role; every form carries a CSRF token.
  */
 export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
-  const { settings, timeZone, logger } = deps;
+  const { logger } = deps;
   const { officers } = deps.store;
   const clock = deps.clock ?? Date.now;
   const t = deps.translate('id');
+  const routeDeps: RouteDeps = { ...deps, clock, random: deps.random ?? Math.random, t };
   const web = new Hono<ConsoleEnv>();
 
+  // One place for errors: what the officer can act on (a taken username, a closed question, an
+  // unknown registration) goes back to the page as a flash; anything else is ours: logged with
+  // its stack, and a plain 500 page.
   web.onError((err, c) => {
-    logger.error({ err: err.message, path: c.req.path }, 'console error');
+    const flash = flashOf(err);
+    if (flash && c.req.method === 'POST') return c.redirect(backTo(c, flash), 303);
+    if (flash) return c.html(`<!doctype html><meta charset="utf-8"><title>404</title><p>${t('console.not_found')}</p>`, 404);
+    logger.error({ err, path: c.req.path }, 'console error');
     return c.html(`<!doctype html><meta charset="utf-8"><title>500</title><p>${t('console.error')}</p>`, 500);
   });
   web.use(consoleHeaders());
@@ -99,82 +81,12 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   web.use('*', requireOfficer());
   web.get('/', (c) => c.redirect('/queue'));
 
-  registrationRoutes(web, { ...deps, clock, t });
-  dashboardRoutes(web, { ...deps, clock, t });
-  simulatorRoutes(web, { ...deps, clock, t });
-  questionRoutes(web, { ...deps, clock, t });
+  web.route('/', registrationRoutes(routeDeps));
+  web.route('/', dashboardRoutes(routeDeps));
+  web.route('/', simulatorRoutes(routeDeps));
+  web.route('/', questionRoutes(routeDeps));
 
-  const admin = requireAdmin();
-  web.get('/admin/officers', admin, (c) => c.html(<OfficersPage {...pageBase(c, t, timeZone)} officers={officers.list()} />));
-  web.post('/admin/officers', admin, async (c) => {
-    const body = await c.req.parseBody();
-    const username = String(body.username ?? '').trim();
-    const role = body.role === 'admin' ? 'admin' : 'officer';
-    const password = String(body.password ?? '');
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/.test(username) || validatePassword(password)) {
-      return c.redirect('/admin/officers?err=officer_invalid', 303);
-    }
-    try {
-      officers.add({ username, passwordHash: await hashPassword(password), role, now: clock() });
-    } catch (err) {
-      if (err instanceof OfficerExistsError) return c.redirect('/admin/officers?err=officer_exists', 303);
-      throw err;
-    }
-    officers.audit({ officerId: c.get('officer')!.id, action: 'add_officer', detail: { username, role }, now: clock() });
-    return c.redirect('/admin/officers?ok=officer_added', 303);
-  });
-  web.post('/admin/officers/:id/disable', admin, (c) => {
-    const id = Number(c.req.param('id'));
-    if (id === c.get('officer')!.id) return c.redirect('/admin/officers?err=officer_self', 303);
-    officers.setDisabled(id, clock());
-    officers.deleteSessionsOf(id);
-    officers.audit({ officerId: c.get('officer')!.id, action: 'disable_officer', detail: { officer: id }, now: clock() });
-    return c.redirect('/admin/officers?ok=officer_disabled', 303);
-  });
-
-  const { kv } = deps.store;
-  const desas = settings.areas.flatMap((a) => a.desa);
-  web.get('/admin/invites', admin, (c) =>
-    c.html(
-      <InvitesPage
-        {...pageBase(c, t, timeZone)}
-        invites={deps.app.cadres.invites()}
-        desas={desas}
-        now={clock()}
-        link={(code) => inviteLink(kv.get(TELEGRAM_USERNAME_KEY), code)}
-      />,
-    ),
-  );
-  web.post('/admin/invites', admin, async (c) => {
-    const body = await c.req.parseBody();
-    try {
-      const invite = createInvite(deps.store.cadres, settings, {
-        desa: String(body.desa ?? ''),
-        role: String(body.role ?? ''),
-        days: Number(body.days ?? 14),
-        now: clock(),
-        random: deps.random ?? Math.random,
-        createdBy: c.get('officer')!.username,
-      });
-      officers.audit({ officerId: c.get('officer')!.id, action: 'create_invite', detail: { code: invite.code, desa: invite.desa, role: invite.role }, now: clock() });
-    } catch (err) {
-      if (err instanceof InviteError) return c.redirect('/admin/invites?err=invite_invalid', 303);
-      throw err;
-    }
-    return c.redirect('/admin/invites?ok=invite_created', 303);
-  });
-  web.post('/admin/invites/:code/revoke', admin, (c) => {
-    deps.app.cadres.revoke(c.req.param('code'), clock());
-    officers.audit({ officerId: c.get('officer')!.id, action: 'revoke_invite', detail: { code: c.req.param('code') }, now: clock() });
-    return c.redirect('/admin/invites?ok=invite_revoked', 303);
-  });
-
-  web.get('/audit', admin, (c) => {
-    const before = Number(c.req.query('before')) || undefined;
-    const entries = officers.auditPage({ before, limit: 100 });
-    const next = entries.length === 100 ? entries.at(-1)!.id : null;
-    return c.html(<AuditPage {...pageBase(c, t, timeZone)} entries={entries} next={next} />);
-  });
+  web.route('/', adminRoutes(routeDeps));
 
   return web;
 }

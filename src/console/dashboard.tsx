@@ -1,15 +1,15 @@
 /** @jsxImportSource hono/jsx */
-import type { Hono } from 'hono';
-import type { T } from '../core/types.js';
-import type { ConsoleDeps } from './app.js';
-import { pageBase } from './app.js';
+import { Hono } from 'hono';
+import type { RouteDeps } from './deps.js';
+import { pageBase } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
 import { BarChart, ColumnChart, ProgressBar } from './charts.js';
 import { statusLabel } from './labels.js';
 import { Layout } from './layout.js';
 
 /** Coverage against the regency's quotas, and where and when registrations come from. */
-export function dashboardRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
+export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
+  const web = new Hono<ConsoleEnv>();
   const { settings, t, timeZone, clock } = deps;
   const { stats } = deps.store;
   web.get('/dashboard', (c) => {
@@ -49,4 +49,5 @@ export function dashboardRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clo
       </Layout>,
     );
   });
+  return web;
 }

@@ -1,9 +1,13 @@
 /** @jsxImportSource hono/jsx */
+import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { T } from '../core/types.js';
 import type { Officer } from '../storage/officers.js';
+import { csrfToken, type ConsoleEnv } from './auth.js';
 
-/** What every console page gets (see pageBase in app.tsx). */
+export type ConsoleContext = Context<ConsoleEnv>;
+
+/** What every console page gets (see pageBase). */
 export interface PageBase {
   t: T;
   officer: Officer;
@@ -20,6 +24,14 @@ export interface PageProps {
   active?: string;
   flash?: { text: string; error?: boolean } | undefined;
   children?: Child;
+}
+
+/** Helpers every console page shares: the translator, the officer, a flash from ?ok= / ?err=. */
+export function pageBase(c: ConsoleContext, t: T, timeZone: string): PageBase {
+  const ok = c.req.query('ok');
+  const err = c.req.query('err');
+  const flash = ok ? { text: t(`console.flash.${ok}`) } : err ? { text: t(`console.flash.${err}`), error: true } : undefined;
+  return { t, officer: c.get('officer')!, csrf: csrfToken(c), timeZone, flash };
 }
 
 /** A form field carrying the session's CSRF token (every console form has one). */

@@ -1,10 +1,7 @@
 /** @jsxImportSource hono/jsx */
-import type { Hono } from 'hono';
-import { QuestionError } from '../app/questions.js';
-import { TeachError } from '../app/teach.js';
-import type { T } from '../core/types.js';
-import type { ConsoleContext, ConsoleDeps } from './app.js';
-import { pageBase } from './app.js';
+import { Hono } from 'hono';
+import type { RouteDeps } from './deps.js';
+import { pageBase, type ConsoleContext } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
 import { OUT_OF_SCOPE, QuestionsPage } from './pages/questions.js';
 
@@ -13,9 +10,9 @@ const OK = new Set(['taught', 'taught_out_of_scope', 'forgotten']);
 const ERR = new Set(['choose_topic', 'unknown_topic', 'empty_phrasing', 'not_taught']);
 
 /** Questions people left for an officer, and teaching the bot what it did not understand. */
-export function questionRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
-  const { app, t, timeZone, clock } = deps;
-  const { officers } = deps.store;
+export function questionRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
+  const web = new Hono<ConsoleEnv>();
+  const { app, t, timeZone } = deps;
   const { phrasings } = deps.store;
   // Titles in the officer's language, sorted as officers read them.
   const topics = app.teachableTopics
@@ -50,23 +47,14 @@ export function questionRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { cloc
     const choice = String(body.topic ?? '');
     if (!choice) return c.redirect('/questions?err=choose_topic', 303);
     const topic = choice === OUT_OF_SCOPE ? null : choice;
-    try {
-      app.teach(String(body.text ?? ''), topic, c.get('officer')!.id);
-    } catch (err) {
-      if (err instanceof TeachError) return c.redirect(`/questions?err=${err.reason}`, 303);
-      throw err;
-    }
+    // What cannot be taught (TeachError) comes back as a flash through the console's onError.
+    app.teach(String(body.text ?? ''), topic, c.get('officer')!.id);
     return c.redirect(`/questions?ok=${topic === null ? 'taught_out_of_scope' : 'taught'}`, 303);
   });
 
   web.post('/questions/forget', async (c) => {
     const body = await c.req.parseBody();
-    try {
-      app.forget(String(body.key ?? ''), c.get('officer')!.id);
-    } catch (err) {
-      if (err instanceof TeachError) return c.redirect(`/questions?err=${err.reason}`, 303);
-      throw err;
-    }
+    app.forget(String(body.key ?? ''), c.get('officer')!.id);
     return c.redirect('/questions?ok=forgotten', 303);
   });
 
@@ -74,13 +62,9 @@ export function questionRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { cloc
     const body = await c.req.parseBody();
     const answer = String(body.answer ?? '').trim();
     if (!answer) return c.redirect('/questions?err=empty_answer', 303);
-    try {
-      app.questions.answer(Number(c.req.param('id')), c.get('officer')!.id, answer.slice(0, 1000));
-    } catch (err) {
-      if (err instanceof QuestionError) return c.redirect('/questions?err=question_closed', 303);
-      throw err;
-    }
-    officers.audit({ officerId: c.get('officer')!.id, action: 'answer_question', detail: { question: Number(c.req.param('id')) }, now: clock() });
+    // Answered already (QuestionError): a flash through the console's onError. The answer and its audit entry are one transaction.
+    app.questions.answer(Number(c.req.param('id')), c.get('officer')!.id, answer.slice(0, 1000));
     return c.redirect('/questions?ok=answered', 303);
   });
+  return web;
 }

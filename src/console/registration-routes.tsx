@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { PassThrough } from 'node:stream';
-import { DECIDABLE_STATUSES, type RegistrationData, type T } from '../core/types.js';
+import { DECIDABLE_STATUSES, type RegistrationData } from '../core/types.js';
 import { nikMatchesBirthDate, parseNik } from '../domain/nik.js';
 import { parseReference } from '../domain/reference.js';
-import type { ConsoleDeps } from './app.js';
-import { pageBase } from './app.js';
+import type { RouteDeps } from './deps.js';
+import { pageBase } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
 import { exportRows, writeCsv, writeXlsx } from './export.js';
 import { QueueFilterSchema } from '../domain/queue-filter.js';
@@ -14,8 +14,6 @@ import type { RegistrationRecord } from '../storage/registrations.js';
 import { REJECT_REASONS } from './labels.js';
 import { DetailPage, type DetailView } from './pages/detail.js';
 import { QueuePage } from './pages/queue.js';
-
-type Deps = ConsoleDeps & { clock: () => number; t: T };
 
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
 function checksOf(sameNik: (nik: string, id: number) => number, row: RegistrationRecord, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
@@ -33,7 +31,8 @@ function checksOf(sameNik: (nik: string, id: number) => number, row: Registratio
 }
 
 /** Queue, detail, decisions and export: everything that reads or changes registrations. */
-export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
+export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
+  const web = new Hono<ConsoleEnv>();
   const { store, app, settings, timeZone, clock, t } = deps;
   const { officers, registrations } = store;
   const byRef = (reference: string) => registrations.record(reference);
@@ -180,4 +179,5 @@ export function registrationRoutes(web: Hono<ConsoleEnv>, deps: Deps): void {
       audit(officer.id, 'export', null, { format, filter: recorded, rows: count });
     });
   });
+  return web;
 }

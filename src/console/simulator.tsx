@@ -1,8 +1,7 @@
 /** @jsxImportSource hono/jsx */
-import type { Hono } from 'hono';
-import type { T } from '../core/types.js';
-import type { ConsoleDeps } from './app.js';
-import { pageBase } from './app.js';
+import { Hono } from 'hono';
+import type { RouteDeps } from './deps.js';
+import { pageBase } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
 import { SimulatorPage, type TranscriptLine } from './pages/misc.js';
 
@@ -14,7 +13,8 @@ const KEEP = 60;
  * The chat simulator: an officer talks to the bot as a test person (channel "web", one test person
  * per officer) through the same app and engine, to try the flows before going live.
  */
-export function simulatorRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clock: () => number; t: T }): void {
+export function simulatorRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
+  const web = new Hono<ConsoleEnv>();
   const { app, t, timeZone } = deps;
   // The transcript is for the screen only; the conversation itself lives in SQLite like any other.
   const transcripts = new Map<string, TranscriptLine[]>();
@@ -49,4 +49,5 @@ export function simulatorRoutes(web: Hono<ConsoleEnv>, deps: ConsoleDeps & { clo
     app.people.forgetConversation(WEB_CHANNEL, id);
     return c.redirect('/simulator', 303);
   });
+  return web;
 }

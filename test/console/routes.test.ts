@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { createConsole } from '../../src/console/app.js';
+import { createTranslator } from '../../src/i18n.js';
+import { createLogger } from '../../src/logger.js';
+import { loadProgrammeSettings } from '../../src/settings.js';
 import { client, startConsole } from '../helpers/console.js';
 
 let h: Harness;
@@ -139,6 +143,49 @@ describe('console: decisions reach people', () => {
     const res = await c.post('/queue/approve', { ref: [b], back: '/queue' });
     expect(res.headers.get('location')).toContain('ok=bulk_approved');
     expect(h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(b)).toEqual({ status: 'approved' });
+  });
+});
+
+describe('console: errors', () => {
+  it('turns a request the domain refuses into a flash on its page, not a 500', async () => {
+    const ref = await registerSelf('w');
+    const c = client(con.web);
+    await c.login('budi');
+    // No field the correction flow knows: the app refuses (CorrectionError).
+    const res = await c.post(`/registrations/${ref}/correction`, { field: ['favourite_colour'], note: 'x' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/registrations/${ref}?err=correction_fields`);
+    expect(h.runtime.db.prepare('SELECT status FROM registrations').get()).toEqual({ status: 'submitted' });
+    // A question answered twice.
+    h.runtime.app.questions.ask(1, 'test', 'w', 'kapan kartu saya jadi?', h.clock.now);
+    const id = (h.runtime.db.prepare('SELECT id FROM questions').get() as { id: number }).id;
+    expect((await c.post(`/questions/${id}/answer`, { answer: 'Minggu depan' })).headers.get('location')).toBe('/questions?ok=answered');
+    expect((await c.post(`/questions/${id}/answer`, { answer: 'Lagi' })).headers.get('location')).toBe('/questions?err=question_closed');
+    // The answer and its audit entry were written together, once.
+    expect(h.runtime.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'answer_question'").get()).toEqual({ n: 1 });
+  });
+
+  it('logs a fault of ours with its stack and shows a plain 500 page', async () => {
+    const lines: string[] = [];
+    // The production logger (its masking keeps an error's name, message and stack).
+    const logger = createLogger('error', { write: (line: string) => void lines.push(line) });
+    const web = createConsole({
+      app: h.runtime.app,
+      store: { ...h.runtime.store, queue: { ...h.runtime.store.queue, page: () => { throw new Error('disk on fire'); } } },
+      settings: loadProgrammeSettings('data/programme.example.json'),
+      translate: createTranslator(),
+      timeZone: 'Asia/Makassar',
+      logger,
+      clock: () => h.clock.now,
+    });
+    const c = client(web);
+    await c.login('budi');
+    const { res } = await c.get('/queue');
+    expect(res.status).toBe(500);
+    const logged = JSON.parse(lines.at(-1)!) as { msg: string; err: { message: string; stack: string } };
+    expect(logged.msg).toBe('console error');
+    expect(logged.err.message).toBe('disk on fire');
+    expect(logged.err.stack).toContain('routes.test.ts');
   });
 });
 

@@ -147,7 +147,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
 
   bot.on('callback_query:data', async (ctx) => {
     // Answer at once so the button stops spinning, whatever happens next.
-    await ctx.answerCallbackQuery().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'answerCallbackQuery failed'));
+    await ctx.answerCallbackQuery().catch((err: unknown) => logger.warn({ err }, 'answerCallbackQuery failed'));
     if (ctx.chat?.type !== 'private') return;
     const data = parseButtonData(ctx.callbackQuery.data);
     if (!data) return;
@@ -163,7 +163,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
     return toApp(ctx, { text: '', media: true });
   });
 
-  bot.catch((err) => logger.error({ err: err.error instanceof Error ? err.error.message : String(err.error) }, 'telegram update failed'));
+  bot.catch((err) => logger.error({ err: err.error }, 'telegram update failed'));
 
   /** Publishes the command menu in Indonesian (default) and English. */
   async function publishCommands(): Promise<void> {

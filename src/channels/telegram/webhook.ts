@@ -57,7 +57,7 @@ export function startWebhookServer(opts: WebhookOptions): Promise<Server> {
       }
       if (typeof update.update_id !== 'number' || !seen.add(update.update_id)) return;
       opts.handle(update as { update_id: number }).catch((err: unknown) =>
-        opts.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'webhook update failed'),
+        opts.logger.error({ err }, 'webhook update failed'),
       );
     });
   });

@@ -134,7 +134,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
           .requestPairingCode(deps.pairingNumber.replace(/\D/g, ''))
           // Shown like the QR, on the terminal: it is a secret for the operator, not a log line.
           .then((code) => deps.showPairingCode(code))
-          .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'pairing code request failed'));
+          .catch((err: unknown) => logger.error({ err }, 'pairing code request failed'));
       } else if (!deps.pairingNumber) {
         deps.showQr(update.qr);
       }
@@ -166,7 +166,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     sock = deps.makeSocket({ auth: auth.state, logger: logger.child({ module: 'baileys' }, { level: 'warn' }), browser: ['Lindung', 'Chrome', '1.0'] });
     const current = sock;
     current.ev.on('creds.update', () => {
-      auth.saveCreds().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'saving WhatsApp credentials failed'));
+      auth.saveCreds().catch((err: unknown) => logger.error({ err }, 'saving WhatsApp credentials failed'));
     });
     current.ev.on('connection.update', (u) => {
       if (current === sock) onConnectionUpdate(u);
@@ -177,7 +177,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       for (const m of messages) {
         void inbound
           .run(m.key?.remoteJid ?? '', () => onMessage(m))
-          .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'whatsapp message failed'));
+          .catch((err: unknown) => logger.error({ err }, 'whatsapp message failed'));
       }
     });
     current.ev.on('lid-mapping.update', (pair: { lid?: string; pn?: string }) => {

@@ -1,0 +1,82 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import { createInvite, inviteLink } from '../app/invites.js';
+import { TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
+import { requireAdmin, type ConsoleEnv } from './auth.js';
+import type { RouteDeps } from './deps.js';
+import { pageBase } from './layout.js';
+import { AuditPage, InvitesPage, OfficersPage } from './pages/misc.js';
+import { hashPassword, validatePassword } from './security.js';
+
+/** Admin pages: officers, cadre invites and the audit log (admins only). */
+export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
+  const { app, store, settings, timeZone, clock, random, t } = deps;
+  const { officers, kv } = store;
+  const web = new Hono<ConsoleEnv>();
+  web.use('/admin/*', requireAdmin());
+  web.use('/audit', requireAdmin());
+
+  web.get('/admin/officers', (c) => c.html(<OfficersPage {...pageBase(c, t, timeZone)} officers={officers.list()} />));
+  web.post('/admin/officers', async (c) => {
+    const body = await c.req.parseBody();
+    const username = String(body.username ?? '').trim();
+    const role = body.role === 'admin' ? 'admin' : 'officer';
+    const password = String(body.password ?? '');
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/.test(username) || validatePassword(password)) {
+      return c.redirect('/admin/officers?err=officer_invalid', 303);
+    }
+    // A taken username (OfficerExistsError) becomes a flash through the console's onError.
+    officers.add({ username, passwordHash: await hashPassword(password), role, now: clock() });
+    officers.audit({ officerId: c.get('officer')!.id, action: 'add_officer', detail: { username, role }, now: clock() });
+    return c.redirect('/admin/officers?ok=officer_added', 303);
+  });
+  web.post('/admin/officers/:id/disable', (c) => {
+    const id = Number(c.req.param('id'));
+    if (id === c.get('officer')!.id) return c.redirect('/admin/officers?err=officer_self', 303);
+    officers.setDisabled(id, clock());
+    officers.deleteSessionsOf(id);
+    officers.audit({ officerId: c.get('officer')!.id, action: 'disable_officer', detail: { officer: id }, now: clock() });
+    return c.redirect('/admin/officers?ok=officer_disabled', 303);
+  });
+
+  const desas = settings.areas.flatMap((a) => a.desa);
+  web.get('/admin/invites', (c) =>
+    c.html(
+      <InvitesPage
+        {...pageBase(c, t, timeZone)}
+        invites={app.cadres.invites()}
+        desas={desas}
+        now={clock()}
+        link={(code) => inviteLink(kv.get(TELEGRAM_USERNAME_KEY), code)}
+      />,
+    ),
+  );
+  web.post('/admin/invites', async (c) => {
+    const body = await c.req.parseBody();
+    // A bad desa, role or period (InviteError) becomes a flash through the console's onError.
+    const invite = createInvite(store.cadres, settings, {
+      desa: String(body.desa ?? ''),
+      role: String(body.role ?? ''),
+      days: Number(body.days ?? 14),
+      now: clock(),
+      random,
+      createdBy: c.get('officer')!.username,
+    });
+    officers.audit({ officerId: c.get('officer')!.id, action: 'create_invite', detail: { code: invite.code, desa: invite.desa, role: invite.role }, now: clock() });
+    return c.redirect('/admin/invites?ok=invite_created', 303);
+  });
+  web.post('/admin/invites/:code/revoke', (c) => {
+    app.cadres.revoke(c.req.param('code'), clock());
+    officers.audit({ officerId: c.get('officer')!.id, action: 'revoke_invite', detail: { code: c.req.param('code') }, now: clock() });
+    return c.redirect('/admin/invites?ok=invite_revoked', 303);
+  });
+
+  web.get('/audit', (c) => {
+    const before = Number(c.req.query('before')) || undefined;
+    const entries = officers.auditPage({ before, limit: 100 });
+    const next = entries.length === 100 ? entries.at(-1)!.id : null;
+    return c.html(<AuditPage {...pageBase(c, t, timeZone)} entries={entries} next={next} />);
+  });
+
+  return web;
+}
