@@ -1,16 +1,15 @@
 // Export of filtered registrations for entering people into BPJS Ketenagakerjaan's own systems:
 // CSV (Excel-friendly) or XLSX. Holds the full NIK on purpose; the caller records the export in
 // the audit log.
-import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { RegistrationData, RegistrationStatus } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
 import { dayIn, DEFAULT_TIME_ZONE } from '../domain/time.js';
 import { loadLocales } from '../i18n.js';
 import type { ExportRecord } from '../storage/queue.js';
+import { writeXlsxSheet, type XlsxCell } from './xlsx.js';
 
 /** One exported registration; empty strings where a value is missing (or the row was deleted). */
 export interface ExportRow {
@@ -187,40 +186,26 @@ export async function writeCsv(rows: Rows, writable: Writable): Promise<number> 
 }
 
 /**
- * Writes the rows as an XLSX workbook (one sheet, exceljs's streaming writer) to `writable` and
+ * Writes the rows as an XLSX workbook (one sheet, the streaming writer in xlsx.ts) to `writable` and
  * ends it: bold frozen header, column widths, NIK/phone/KPJ as text cells ('@' format). Text is
  * stored as string cells, never formulas, so nothing needs neutralising. Resolves to the number
  * of data rows written.
  */
 export async function writeXlsx(rows: Rows, writable: Writable): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: writable, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Pendaftaran', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    ...(c.text ? { style: { numFmt: '@' } } : {}),
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.commit();
-
-  let n = 0;
-  for await (const r of rows) {
-    const values: Record<string, string | number | null> = {};
-    for (const c of EXPORT_COLUMNS) {
-      const v = r[c.key];
-      values[c.key] = typeof v === 'number' ? v : v === null || v === '' ? null : String(v);
-    }
-    sheet.addRow(values).commit();
-    n++;
-    // Let the zip stream drain into a slow client instead of piling up in memory.
-    if (n % 200 === 0) {
-      if (writable.writableNeedDrain) await once(writable, 'drain');
-      else await new Promise<void>((resolve) => setImmediate(resolve));
+  async function* values() {
+    for await (const r of rows) {
+      yield EXPORT_COLUMNS.map((c): XlsxCell => {
+        const v = r[c.key];
+        return typeof v === 'number' ? v : v === null || v === '' ? null : String(v);
+      });
     }
   }
-  sheet.commit();
-  await workbook.commit();
-  return n;
+  try {
+    const n = await writeXlsxSheet(writable, 'Pendaftaran', EXPORT_COLUMNS, values());
+    writable.end();
+    return n;
+  } catch (err) {
+    writable.destroy(err as Error);
+    throw err;
+  }
 }
