@@ -2,8 +2,12 @@ import type { z } from 'zod';
 import type { ProgrammeSettings } from '../settings.js';
 import type { Rates } from '../domain/rates.js';
 
-export type Lang = 'id' | 'en';
-export const LANGS: readonly Lang[] = ['id', 'en'];
+import type { Lang } from '../domain/lang.js';
+import type { RegistrationStatus } from '../domain/status.js';
+
+// Domain words the core speaks in, re-exported so flows import one module.
+export { LANGS, type Lang } from '../domain/lang.js';
+export { DECIDABLE_STATUSES, DELETABLE_STATUSES, OPEN_STATUSES, type RegistrationStatus } from '../domain/status.js';
 
 /** A translator fixed to one language: key plus interpolation values to text. */
 export type T = (key: string, params?: Record<string, unknown>) => string;
@@ -71,20 +75,6 @@ export type Effect =
   | { type: 'askQuestion'; text: string }
   | { type: 'unmatchedQuestion'; text: string; lang: Lang };
 
-export type RegistrationStatus =
-  | 'submitted'
-  | 'needs_correction'
-  | 'approved'
-  | 'registered'
-  | 'rejected'
-  | 'deleted';
-
-/** Statuses that block a second registration with the same NIK. */
-export const OPEN_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'approved', 'registered'];
-/** Statuses an officer can still decide on (approve, reject, ask for a correction, record the KPJ). */
-export const DECIDABLE_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'approved'];
-/** Statuses a person may still delete themselves. */
-export const DELETABLE_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'rejected'];
 
 export interface RegistrationView {
   reference: string;

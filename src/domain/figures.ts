@@ -1,7 +1,7 @@
 import { formatDateId } from './dates.js';
 import { formatPercent, formatRupiah } from './income.js';
 import type { DiscountRule, Rates } from './rates.js';
-import type { Lang } from '../core/types.js';
+import type { Lang } from './lang.js';
 
 /** "Rp42 juta" / "Rp1,5 juta" for round millions (easier to read on a phone), else Rp1.234.567. */
 export function formatRupiahShort(n: number, lang: Lang): string {

@@ -1,7 +1,7 @@
 // Which registrations an officer means: one parsed filter drives the console's queue page, the
 // export and the counts (storage/queue.ts turns it into a query), so all three always agree.
 import { z } from 'zod';
-import type { RegistrationStatus } from '../core/types.js';
+import type { RegistrationStatus } from './status.js';
 import { parseIsoYmd } from './dates.js';
 import { parseReference } from './reference.js';
 

@@ -39,6 +39,14 @@ describe('storage owns SQL', () => {
     expect(importsDb.sort()).toEqual(['cli/cadre.ts', 'cli/officer.ts', 'runtime.ts']);
   });
 
+  it('domain/ is the bottom layer: it imports nothing from core, app, storage, console or channels', () => {
+    const upward = outsideStorage
+      .filter((f) => f.path.startsWith('domain/'))
+      .filter((f) => /from '\.\.\/(core|app|storage|console|channels|faq)\//.test(f.text))
+      .map((f) => f.path);
+    expect(upward).toEqual([]);
+  });
+
   it('Baileys is loaded only by the WhatsApp channel', () => {
     const baileys = outsideStorage.filter((f) => f.text.includes("'@whiskeysockets/baileys'")).map((f) => f.path);
     expect(baileys.every((p) => p.startsWith('channels/whatsapp/'))).toBe(true);
