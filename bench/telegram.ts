@@ -121,6 +121,7 @@ export async function runTelegramBench(opts: TelegramBenchOptions): Promise<Tele
       logger: pino({ level: 'silent' }),
       perChatMinMs: 1, // not Telegram's ~1 message/s per chat: measure the pipeline, not that spacing
     });
+    runtime.app.attach(channel);
     await channel.init();
     await channel.startPolling();
     const f = fake;

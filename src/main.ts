@@ -1,8 +1,6 @@
-import type { Server } from 'node:http';
 import { purgeExpired } from './app/retention.js';
 import { runTerminalChat } from './channels/terminal.js';
-import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
-import { startWebhookServer } from './channels/telegram/webhook.js';
+import type { Channel } from './channels/port.js';
 import { loadConfig, type Config } from './config.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { startConsoleServer } from './console/server.js';
@@ -39,69 +37,63 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (config.WHATSAPP_ENABLED) {
-    // Baileys is loaded only when WhatsApp is on.
-    const { baileysSocketFactory, printPairingCode, printQr } = await import('./channels/whatsapp/baileys.js');
-    const { createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
-    const whatsapp = createWhatsAppChannel({
-      app: runtime.app,
-      logger,
-      makeSocket: baileysSocketFactory,
-      showQr: printQr,
-      showPairingCode: printPairingCode,
-      pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
-      maxMessageAgeSeconds: config.WHATSAPP_MAX_MESSAGE_AGE_SECONDS,
-      rate: { perChatMs: config.WHATSAPP_CHAT_GAP_MS, globalPerMinute: config.WHATSAPP_RATE_PER_MINUTE, jitterMs: config.WHATSAPP_JITTER_MS },
-    });
-    whatsapp.start();
-    stops.push(() => whatsapp.stop());
-    logger.info(config.WHATSAPP_PAIRING_NUMBER ? 'WhatsApp starting: a pairing code follows' : 'WhatsApp starting: scan the QR when it appears');
-  }
-  if (config.TELEGRAM_BOT_TOKEN) stops.push(await startTelegram(config, runtime));
+  // Every messaging channel from one list: attached to the app's dispatcher (which sends their
+  // outbox), then started. A channel that is not configured is not in the list.
+  const channels = await configuredChannels(config, runtime);
+  for (const channel of channels) runtime.app.attach(channel);
+  for (const channel of channels) await channel.start();
+  stops.push(() => runtime.app.stopSending());
+  for (const channel of channels) stops.push(() => channel.stop());
 
   process.once('SIGINT', () => void shutdown(stops, runtime));
   process.once('SIGTERM', () => void shutdown(stops, runtime));
 }
 
-/** Clean shutdown: channels and the console stop, the database closes. */
+/** The channels the config turns on (Baileys and grammY are loaded only when theirs is). */
+async function configuredChannels(config: Config, runtime: Runtime): Promise<Channel[]> {
+  const { logger } = runtime;
+  const channels: Channel[] = [];
+  if (config.WHATSAPP_ENABLED) {
+    const { baileysSocketFactory, printPairingCode, printQr } = await import('./channels/whatsapp/baileys.js');
+    const { createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
+    channels.push(
+      createWhatsAppChannel({
+        app: runtime.app,
+        logger,
+        makeSocket: baileysSocketFactory,
+        showQr: printQr,
+        showPairingCode: printPairingCode,
+        pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
+        maxMessageAgeSeconds: config.WHATSAPP_MAX_MESSAGE_AGE_SECONDS,
+        rate: { perChatMs: config.WHATSAPP_CHAT_GAP_MS, globalPerMinute: config.WHATSAPP_RATE_PER_MINUTE, jitterMs: config.WHATSAPP_JITTER_MS },
+      }),
+    );
+    logger.info(config.WHATSAPP_PAIRING_NUMBER ? 'WhatsApp starting: a pairing code follows' : 'WhatsApp starting: scan the QR when it appears');
+  }
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramChannel } = await import('./channels/telegram/channel.js');
+    channels.push(
+      createTelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        app: runtime.app,
+        translate: runtime.translate,
+        logger,
+        globalPerSecond: config.TELEGRAM_MAX_PER_SECOND,
+        webhook: config.TELEGRAM_WEBHOOK_URL
+          ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
+          : undefined,
+      }),
+    );
+  }
+  return channels;
+}
+
+/** Clean shutdown: the console, the dispatcher and the channels stop, the database closes. */
 async function shutdown(stops: (() => Promise<void> | void)[], runtime: Runtime): Promise<never> {
   for (const s of stops) await s();
   runtime.close();
   process.exit(0);
-}
-
-/** Telegram by long polling, or by webhook when TELEGRAM_WEBHOOK_URL is set; returns its stop. */
-async function startTelegram(config: Config, runtime: Runtime): Promise<() => Promise<void>> {
-  const { logger } = runtime;
-  const telegram: TelegramChannel = createTelegramChannel({
-    token: config.TELEGRAM_BOT_TOKEN!,
-    apiRoot: config.TELEGRAM_API_ROOT,
-    app: runtime.app,
-    translate: runtime.translate,
-    logger,
-    globalPerSecond: config.TELEGRAM_MAX_PER_SECOND,
-  });
-  await telegram.init();
-  let server: Server | undefined;
-  if (config.TELEGRAM_WEBHOOK_URL) {
-    server = await startWebhookServer({
-      path: new URL(config.TELEGRAM_WEBHOOK_URL).pathname,
-      secret: config.TELEGRAM_WEBHOOK_SECRET,
-      port: config.TELEGRAM_WEBHOOK_PORT,
-      host: config.TELEGRAM_WEBHOOK_HOST,
-      logger,
-      handle: (update) => telegram.handleUpdate(update as Parameters<TelegramChannel['handleUpdate']>[0]),
-    });
-    await telegram.setWebhook(config.TELEGRAM_WEBHOOK_URL, config.TELEGRAM_WEBHOOK_SECRET);
-    logger.info({ bot: telegram.bot.botInfo.username, port: config.TELEGRAM_WEBHOOK_PORT }, 'Telegram bot running (webhook)');
-  } else {
-    await telegram.startPolling();
-    logger.info({ bot: telegram.bot.botInfo.username }, 'Telegram bot running (long polling)');
-  }
-  return async () => {
-    await telegram.stop();
-    server?.close();
-  };
 }
 
 main().catch((err: unknown) => {

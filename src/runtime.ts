@@ -1,5 +1,4 @@
 import { createApp, type App } from './app/app.js';
-import { jidOfPhone } from './channels/whatsapp/identity.js';
 import type { Config } from './config.js';
 import { workerFlows } from './core/flows/index.js';
 import { loadRates } from './domain/rates.js';
@@ -57,7 +56,12 @@ export async function createRuntime(
     timeZone: config.TIMEZONE,
     clock: overrides.clock,
     random: overrides.random,
-    reachByPhone: config.WHATSAPP_ENABLED ? (phone) => ({ channel: 'whatsapp', externalId: jidOfPhone(phone) }) : undefined,
+    phoneChannel: config.PHONE_CHANNEL === 'none' ? undefined : config.PHONE_CHANNEL,
   });
-  return { config, store, db, app, logger, settings, translate, close: () => db.close() };
+  const close = () => {
+    // The dispatcher's timers stop at once (sends in flight are awaited by main's shutdown first).
+    void app.stopSending();
+    db.close();
+  };
+  return { config, store, db, app, logger, settings, translate, close };
 }

@@ -16,6 +16,8 @@ import { LearnedPhrasings } from '../faq/learned.js';
 import { createTeaching } from './teach.js';
 import { maskDigits } from '../domain/normalize.js';
 import { dayIn } from '../domain/time.js';
+import type { Channel } from '../channels/port.js';
+import { createDispatcher } from './dispatcher.js';
 
 /** A message from any channel, already reduced to text. */
 export interface Inbound {
@@ -59,8 +61,11 @@ export interface AppDeps {
   faq?: FaqMatcher;
   /** Phrasings officers taught (see teach.ts); the stored ones are loaded into it at start. */
   learned?: LearnedPhrasings;
-  /** See createNotifier: reaching an applicant by phone when they never wrote to the bot. */
-  reachByPhone?: (phone: string) => { channel: string; externalId: string } | undefined;
+  /**
+   * The channel (its id) that reaches an applicant who never wrote but gave a phone number (a
+   * cadre's neighbour), once it is attached and can address a phone (WhatsApp); none: not told.
+   */
+  phoneChannel?: string;
 }
 
 /**
@@ -73,7 +78,12 @@ export function createApp(deps: AppDeps) {
   const random = deps.random ?? Math.random;
   const { people, registrations, outbox, cadres } = store;
   const queue = new KeyedQueue();
-  const notifier = createNotifier({ store, translate, clock, reachByPhone: deps.reachByPhone });
+  const dispatcher = createDispatcher({ outbox, logger, clock });
+  const reachByPhone = (phone: string) => {
+    const channel = deps.phoneChannel === undefined ? undefined : dispatcher.channel(deps.phoneChannel);
+    return channel?.addressOfPhone ? { channel: channel.id, externalId: channel.addressOfPhone(phone) } : undefined;
+  };
+  const notifier = createNotifier({ store, translate, clock, reachByPhone });
   const questions = createQuestions({ store, translate, clock });
   const learned = deps.learned ?? new LearnedPhrasings();
   const teaching = createTeaching({ store, learned, topics: deps.faq?.topics.map((t) => t.id) ?? [], clock });
@@ -183,17 +193,40 @@ export function createApp(deps: AppDeps) {
   }
 
 
+  /** Runs an officer's action, then sends what it queued (on whichever channels). */
+  const thenSend =
+    <A extends unknown[], R>(action: (...args: A) => R) =>
+    (...args: A): R => {
+      const result = action(...args);
+      void dispatcher.kick();
+      return result;
+    };
+  const corrections = createCorrections({ store, flows, notifier, translate, ctxFor, clock });
+
   return {
-    /** Handles a message after any earlier message from the same sender. */
-    handle(msg: Inbound): Promise<HandleResult> {
-      return queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg));
+    /** Handles a message after any earlier message from the same sender; its replies are sent after the commit. */
+    async handle(msg: Inbound): Promise<HandleResult> {
+      const result = await queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg));
+      void dispatcher.kick(msg.channel);
+      return result;
     },
     handleNow,
+    /** Starts sending a channel's outbox (the one dispatcher: channels only send what they are given). */
+    attach: (channel: Channel) => dispatcher.attach(channel),
+    /** Sends what is due now (on one channel, e.g. when it has just reconnected, or on all). */
+    kick: (channelId?: string) => dispatcher.kick(channelId),
+    /** Stops sending, after the sends in flight (at shutdown, once the channels stopped receiving). */
+    stopSending: () => dispatcher.stop(),
+    /** Queues a message that answers no message of theirs (a group pointer) and sends it. */
+    enqueue(input: { channel: string; externalId: string; reply: Reply; kind: string }): void {
+      outbox.add(null, input.channel, input.externalId, input.reply, clock(), input.kind);
+      void dispatcher.kick(input.channel);
+    },
     /** Changes a registration's status (officer decisions) and tells the applicant and the cadre. */
-    changeStatus: notifier.changeStatus,
+    changeStatus: thenSend(notifier.changeStatus),
     /** Asks for named fields again: the bot then asks exactly those (see corrections.ts). */
-    requestCorrection: createCorrections({ store, flows, notifier, translate, ctxFor, clock }).request,
-    questions,
+    requestCorrection: thenSend(corrections.request),
+    questions: { ...questions, answer: thenSend(questions.answer) },
     /** What officers taught the reader, as it reads it on every message. */
     learned,
     /** Teaches a phrasing (topic null: out of scope): stored, audited, used at once. */

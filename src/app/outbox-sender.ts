@@ -1,17 +1,9 @@
 import type { Logger } from 'pino';
+import { SendError } from '../channels/port.js';
 import type { OutboxMessage, OutboxStore } from '../storage/outbox.js';
 
-/** What a channel says about a failed send: try again later, or never (blocked, chat gone). */
-export class SendError extends Error {
-  override name = 'SendError';
-  constructor(
-    message: string,
-    readonly permanent: boolean,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-  }
-}
+// Channels throw it (it is part of their port); re-exported for the callers that know it from here.
+export { SendError };
 
 export interface OutboxSenderOptions {
   outbox: OutboxStore;

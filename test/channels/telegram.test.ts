@@ -187,7 +187,7 @@ describe('telegram: restarts and notifications', () => {
 
     h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     h.runtime.app.changeStatus(ownRef, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat kurang lengkap' });
-    await tg.sender.kick();
+    await h.runtime.app.kick('telegram');
     await kader.waitReply(`Pendaftaran Siti Aminah (${ref}) disetujui`);
     const note = await applicant.waitReply('perlu perbaikan');
     expect(note.text).toContain('Alamat kurang lengkap');

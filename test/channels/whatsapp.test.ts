@@ -26,7 +26,8 @@ function start(opts: { pairingNumber?: string; perChatMs?: number } = {}): Whats
     backoff: { firstMs: 5, maxMs: 20 },
     senderPollMs: 20,
   });
-  channel.start();
+  h.runtime.app.attach(channel);
+  void channel.start();
   return channel;
 }
 
@@ -227,12 +228,12 @@ describe('whatsapp: messages', () => {
     const ref = /LD-\w{5}/.exec(await say(from, '1', 'terkirim'))![0];
     const before = sock().sent.length;
     h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
-    await wa.sender.kick();
+    await h.runtime.app.kick('whatsapp');
     await until(() => sock().sent.length > before, 'notification');
     expect(sock().sent.at(-1)!.content.text).toContain('disetujui');
 
     h.runtime.app.outbox.add(null, 'whatsapp', pnJid('6289999999999'), { text: 'hello stranger' }, Date.now());
-    await wa.sender.kick();
+    await h.runtime.app.kick('whatsapp');
     await new Promise((r) => setTimeout(r, 50));
     expect(sock().sent.some((s) => s.jid === pnJid('6289999999999'))).toBe(false);
   });

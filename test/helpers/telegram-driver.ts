@@ -15,6 +15,7 @@ export async function startTelegram(h: Harness, fake: FakeTelegram, opts: { poll
     perChatMinMs: 1,
     senderPollMs: 50,
   });
+  h.runtime.app.attach(channel);
   await channel.init();
   if (opts.poll !== false) await channel.startPolling();
   return channel;

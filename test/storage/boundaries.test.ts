@@ -47,6 +47,14 @@ describe('storage owns SQL', () => {
     expect(upward).toEqual([]);
   });
 
+  it('channels only send what they are given: no outbox of their own (the terminal chat and the simulator, which print in turn, aside)', () => {
+    const own = outsideStorage
+      .filter((f) => f.path.startsWith('channels/') && f.path !== 'channels/terminal.ts')
+      .filter((f) => /createOutboxSender|app\.outbox\b|\.sender\.kick/.test(f.text))
+      .map((f) => f.path);
+    expect(own).toEqual([]);
+  });
+
   it('Baileys is loaded only by the WhatsApp channel', () => {
     const baileys = outsideStorage.filter((f) => f.text.includes("'@whiskeysockets/baileys'")).map((f) => f.path);
     expect(baileys.every((p) => p.startsWith('channels/whatsapp/'))).toBe(true);

@@ -4,11 +4,14 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { App } from '../../app/app.js';
-import { createOutboxSender, SendError, type OutboxSender } from '../../app/outbox-sender.js';
+import { SendError } from '../port.js';
 import type { Lang, T } from '../../core/types.js';
 import { TELEGRAM_USERNAME_KEY } from '../../storage/kv.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
+import type { Channel } from '../port.js';
 import { inlineKeyboard, parseButtonData, splitText } from './render.js';
+import { startWebhookServer } from './webhook.js';
+import type { Server } from 'node:http';
 
 export const TELEGRAM_CHANNEL = 'telegram';
 
@@ -32,6 +35,8 @@ export interface TelegramDeps {
   /** API calls per second over all chats (Telegram's broadcast limit is about 30). */
   globalPerSecond?: number;
   senderPollMs?: number;
+  /** Webhook mode (else long polling): where Telegram posts, the secret it sends, and where we listen. */
+  webhook?: { url: string; secret?: string; port: number; host: string };
 }
 
 function langOf(code: string | undefined): Lang {
@@ -98,12 +103,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
     }
   }
 
-  const sender: OutboxSender = createOutboxSender({
-    outbox: app.outbox,
-    channel: TELEGRAM_CHANNEL,
-    send,
-    logger,
-    clock: app.clock,
+  const sending: Channel['sending'] = {
     pollMs: deps.senderPollMs,
     // Replies to one message (e.g. an answer and the next question) go out as one Telegram message:
     // fewer calls against Telegram's 30 per second. A message with buttons always ends a group.
@@ -113,7 +113,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
       first.createdAt === next.createdAt &&
       !first.reply.choices?.length &&
       first.reply.text.length + next.reply.text.length < 3500,
-  });
+  };
 
   async function toApp(ctx: Context, input: { text: string; questionRef?: number; media?: boolean }): Promise<void> {
     const chat = ctx.chat!;
@@ -124,7 +124,6 @@ export function createTelegramChannel(deps: TelegramDeps) {
       lang: langOf(ctx.from?.language_code),
       ...input,
     });
-    void sender.kick();
   }
 
   /** In a group: never collect anything, just point to a private chat (addressed, or now and then). */
@@ -138,8 +137,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
     if (!addressed && now - (lastPointer.get(chat.id) ?? 0) < GROUP_POINTER_EVERY_MS) return;
     lastPointer.set(chat.id, now);
     const t = translate(langOf(ctx.from?.language_code));
-    app.outbox.add(null, TELEGRAM_CHANNEL, String(chat.id), { text: t('tg.group_pointer', { link: `https://t.me/${username}` }) }, now, 'group_pointer');
-    void sender.kick();
+    app.enqueue({ channel: TELEGRAM_CHANNEL, externalId: String(chat.id), reply: { text: t('tg.group_pointer', { link: `https://t.me/${username}` }) }, kind: 'group_pointer' });
   }
 
   // Updates of one chat one after another (the runner and webhooks would otherwise overlap them).
@@ -176,33 +174,60 @@ export function createTelegramChannel(deps: TelegramDeps) {
   }
 
   let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
 
-  return {
+  /** Connects (getMe), publishes commands, remembers the username for invite links. */
+  async function init(): Promise<void> {
+    await bot.init();
+    kv.set(TELEGRAM_USERNAME_KEY, bot.botInfo.username, app.clock());
+    await publishCommands();
+  }
+  /** Long polling with the runner (updates of different chats handled concurrently). */
+  async function startPolling(): Promise<void> {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  }
+  /** For webhook mode: feed one update (already acknowledged to Telegram). */
+  const handleUpdate = (update: Parameters<Bot['handleUpdate']>[0]) => bot.handleUpdate(update);
+  async function setWebhook(url: string, secret?: string): Promise<void> {
+    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+  }
+
+  const channel = {
+    id: TELEGRAM_CHANNEL,
+    sending,
+    send,
     bot,
-    sender,
-    /** Connects (getMe), publishes commands, remembers the username for invite links. */
-    async init(): Promise<void> {
-      await bot.init();
-      kv.set(TELEGRAM_USERNAME_KEY, bot.botInfo.username, app.clock());
-      await publishCommands();
-    },
-    /** Long polling with the runner (updates of different chats handled concurrently). */
-    async startPolling(): Promise<void> {
-      await bot.api.deleteWebhook();
-      sender.start();
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-    },
-    /** For webhook mode: feed one update (already acknowledged to Telegram). */
-    handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) => bot.handleUpdate(update),
-    async setWebhook(url: string, secret?: string): Promise<void> {
-      await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-      sender.start();
+    init,
+    startPolling,
+    handleUpdate,
+    setWebhook,
+    /** Connects, then receives by webhook (when configured) or long polling. */
+    async start(): Promise<void> {
+      await init();
+      const hook = deps.webhook;
+      if (hook) {
+        server = await startWebhookServer({
+          path: new URL(hook.url).pathname,
+          secret: hook.secret,
+          port: hook.port,
+          host: hook.host,
+          logger,
+          handle: (update) => handleUpdate(update as Parameters<Bot['handleUpdate']>[0]),
+        });
+        await setWebhook(hook.url, hook.secret);
+        logger.info({ bot: bot.botInfo.username, port: hook.port }, 'Telegram bot running (webhook)');
+      } else {
+        await startPolling();
+        logger.info({ bot: bot.botInfo.username }, 'Telegram bot running (long polling)');
+      }
     },
     async stop(): Promise<void> {
       if (runner?.isRunning()) await runner.stop();
-      await sender.stop();
+      server?.close();
     },
-  };
+  } satisfies Channel & Record<string, unknown>;
+  return channel;
 }
 
 export type TelegramChannel = ReturnType<typeof createTelegramChannel>;

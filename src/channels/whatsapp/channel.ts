@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { App } from '../../app/app.js';
-import { createOutboxSender, SendError, type OutboxSender } from '../../app/outbox-sender.js';
+import { SendError } from '../port.js';
+import type { Channel } from '../port.js';
 import { KeyedQueue } from '../../app/keyed-queue.js';
 import { RateLimiter } from '../../app/rate-limit.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
 import { useSqliteAuthState } from './auth-state.js';
-import { isLidJid, isPnJid, normalizeJid, resolveSender, phoneOf } from './identity.js';
+import { isLidJid, isPnJid, jidOfPhone, normalizeJid, resolveSender, phoneOf } from './identity.js';
 import { readContent, renderWhatsApp, timestampOf, type IncomingMessage } from './message.js';
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
@@ -83,15 +84,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     }
   }
 
-  const sender: OutboxSender = createOutboxSender({
-    outbox: app.outbox,
-    channel: WHATSAPP_CHANNEL,
-    send,
-    logger,
-    clock: app.clock,
-    pollMs: deps.senderPollMs,
-    concurrency: 8,
-  });
+  const sending: Channel['sending'] = { pollMs: deps.senderPollMs, concurrency: 8 };
 
   async function onMessage(msg: IncomingMessage): Promise<void> {
     const key = msg.key;
@@ -114,7 +107,6 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       text: content.kind === 'text' ? content.text : '',
       media: content.kind === 'media',
     });
-    void sender.kick();
   }
 
   function scheduleReconnect(): void {
@@ -143,7 +135,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       failures = 0;
       status.connected = true;
       logger.info('WhatsApp connected');
-      void sender.kick();
+      // What waited while we were away goes out now.
+      void app.kick(WHATSAPP_CHANNEL);
     }
     if (update.connection === 'close') {
       status.connected = false;
@@ -188,25 +181,28 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     });
   }
 
-  return {
-    sender,
+  const channel = {
+    id: WHATSAPP_CHANNEL,
+    sending,
+    send,
+    /** A phone number's WhatsApp address: news of their own registration reaches a cadre's neighbour here. */
+    addressOfPhone: (phone: string) => jidOfPhone(phone),
     status,
     get socket(): WhatsAppSocket | undefined {
       return sock;
     },
-    start(): void {
+    async start(): Promise<void> {
       stopped = false;
-      sender.start();
       connect();
     },
-    /** Clean shutdown: no reconnect, sends in flight finish, the socket closes. */
+    /** Clean shutdown: no reconnect, the socket closes (the app's dispatcher finishes sends in flight). */
     async stop(): Promise<void> {
       stopped = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
-      await sender.stop();
       sock?.end(undefined);
     },
-  };
+  } satisfies Channel & Record<string, unknown>;
+  return channel;
 }
 
 export type WhatsAppChannel = ReturnType<typeof createWhatsAppChannel>;

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { Channel } from '../channels/port.js';
+import type { OutboxStore } from '../storage/outbox.js';
+import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
+
+/**
+ * The one outbox dispatcher: each attached channel gets a sender that sends its rows after commit
+ * (kicked by the app after each transaction, and polling for retries). Channels only send.
+ */
+export function createDispatcher(deps: { outbox: OutboxStore; logger: Logger; clock: () => number }) {
+  const channels = new Map<string, { channel: Channel; sender: OutboxSender }>();
+  return {
+    /** Starts sending a channel's outbox (its rows queued before it was attached included); a channel of the same id is replaced. */
+    attach(channel: Channel): void {
+      void channels.get(channel.id)?.sender.stop();
+      const sender = createOutboxSender({
+        outbox: deps.outbox,
+        channel: channel.id,
+        send: (m) => channel.send(m),
+        logger: deps.logger,
+        clock: deps.clock,
+        ...channel.sending,
+      });
+      channels.set(channel.id, { channel, sender });
+      sender.start();
+    },
+    channel: (id: string): Channel | undefined => channels.get(id)?.channel,
+    /** Sends what is due now on one channel (after a commit that queued for it), or on every channel. */
+    kick(id?: string): Promise<void> {
+      if (id !== undefined) return channels.get(id)?.sender.kick() ?? Promise.resolve();
+      return Promise.all([...channels.values()].map((c) => c.sender.kick())).then(() => undefined);
+    },
+    /** Stops every sender after the sends in flight. */
+    async stop(): Promise<void> {
+      await Promise.all([...channels.values()].map((c) => c.sender.stop()));
+      channels.clear();
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

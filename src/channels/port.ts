@@ -1,0 +1,42 @@
+import type { OutboxMessage } from '../storage/outbox.js';
+
+/** What a channel says about a failed send: try again later, or never (blocked, chat gone). */
+export class SendError extends Error {
+  override name = 'SendError';
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** How a channel wants its outbox sent; the app's dispatcher does the sending (app/dispatcher.ts). */
+export interface Sending {
+  /** Whether two consecutive messages of a chat may go out as one (fewer calls under a rate limit). */
+  combine?: (first: OutboxMessage, next: OutboxMessage) => boolean;
+  /** How many chats are sent to at the same time (each chat's own messages stay in order). */
+  concurrency?: number;
+  /** How often to look for due messages (retries, messages queued by another part of the app). */
+  pollMs?: number;
+}
+
+/**
+ * A messaging platform. It turns platform events into inbound messages for `app.handle` and sends
+ * what the dispatcher gives it, nothing else: no outbox, no SQL, no flows. Adding a channel (SMS, a
+ * web widget, another WhatsApp transport) is one folder with one of these, and one line in main.ts.
+ */
+export interface Channel {
+  /** The channel's name in stored addresses and outbox rows ('telegram', 'whatsapp'). */
+  readonly id: string;
+  /** Connects and starts receiving. */
+  start(): Promise<void>;
+  /** Stops receiving (the dispatcher is stopped separately, after every channel). */
+  stop(): Promise<void>;
+  /** Sends one message; a failure is a SendError (retry later, or never). */
+  send(message: OutboxMessage): Promise<void>;
+  readonly sending?: Sending;
+  /** The address of a phone number on this channel, for a channel that reaches people by number (WhatsApp). */
+  addressOfPhone?(phoneE164: string): string;
+}

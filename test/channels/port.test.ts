@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SendError } from '../../src/app/outbox-sender.js';
+import type { Channel } from '../../src/channels/port.js';
+import type { OutboxMessage } from '../../src/storage/outbox.js';
+import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import { seedRegistrations } from '../helpers/seed.js';
+
+/** A channel written against the port alone (an SMS gateway, say): what adding a channel takes. */
+function smsChannel(opts: { failFirst?: number; phones?: boolean } = {}) {
+  const sent: OutboxMessage[] = [];
+  let failures = opts.failFirst ?? 0;
+  const channel: Channel & { sent: OutboxMessage[] } = {
+    id: 'sms',
+    sent,
+    async start() {},
+    async stop() {},
+    async send(m) {
+      if (failures > 0) {
+        failures--;
+        throw new SendError('gateway busy', false, 1);
+      }
+      sent.push(m);
+    },
+    sending: { pollMs: 10, combine: (a, b) => a.kind === 'reply' && b.kind === 'reply' && a.createdAt === b.createdAt && !a.reply.choices?.length },
+    ...(opts.phones ? { addressOfPhone: (phone: string) => `sms:${phone}` } : {}),
+  };
+  return channel;
+}
+
+async function until(pred: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400 && !pred(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!pred()) throw new Error(`timed out waiting for ${what}`);
+}
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => cleanup(h));
+
+describe('the channel port and the one dispatcher', () => {
+  it("sends a channel's replies after the commit, combined as the channel allows, through its send only", async () => {
+    const sms = smsChannel();
+    h.runtime.app.attach(sms);
+    await h.runtime.app.handle({ channel: 'sms', externalId: '+6281100000001', text: 'halo', messageId: 'm1' });
+    await until(() => sms.sent.length > 0, 'the reply');
+    // The greeting and the menu were two replies of one message: one SMS.
+    expect(sms.sent).toHaveLength(1);
+    expect(sms.sent[0]!.reply.text).toContain('Lindung');
+    expect(sms.sent[0]!.externalId).toBe('+6281100000001');
+    const left = h.runtime.db.prepare("SELECT count(*) AS n FROM outbox WHERE channel = 'sms'").get() as { n: number };
+    expect(left.n).toBe(0);
+  });
+
+  it('keeps a failed send and retries it, in order', async () => {
+    const sms = smsChannel({ failFirst: 2 });
+    h.runtime.app.attach(sms);
+    await h.runtime.app.handle({ channel: 'sms', externalId: 'a', text: 'halo', messageId: 'm1' });
+    await h.runtime.app.handle({ channel: 'sms', externalId: 'a', text: 'menu', messageId: 'm2' });
+    // The harness clock stands still: move it past each retry time.
+    await until(() => {
+      h.clock.now += 1000;
+      return sms.sent.length >= 2;
+    }, 'both replies');
+    expect(sms.sent.map((m) => m.id)).toEqual([...sms.sent.map((m) => m.id)].sort((x, y) => x - y));
+  });
+
+  it('queues for a channel that is not attached yet, and sends once it is', async () => {
+    await h.runtime.app.handle({ channel: 'sms', externalId: 'b', text: 'halo', messageId: 'm1' });
+    const sms = smsChannel();
+    h.runtime.app.attach(sms);
+    await until(() => sms.sent.length > 0, 'the queued reply');
+    expect(sms.sent[0]!.externalId).toBe('b');
+  });
+
+  it("reaches a phone-only person through the configured phone channel, once it is attached and can address a phone", async () => {
+    // The harness runtime's default: PHONE_CHANNEL=whatsapp. Not attached: nobody to tell.
+    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
+    h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run('+6281100000002', row!.applicantId);
+    h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row!.applicantId);
+    const before = h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    expect(before.notified.filter((n) => n.role === 'applicant')).toEqual([]);
+
+    const wa: Channel & { sent: OutboxMessage[] } = { ...smsChannel({ phones: true }), id: 'whatsapp' };
+    h.runtime.app.attach(wa);
+    const after = h.runtime.app.changeStatus(row!.reference, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
+    expect(after.notified.filter((n) => n.role === 'applicant').map((n) => n.channel)).toEqual(['whatsapp']);
+    // An officer's action is sent at once, without waiting for the poll.
+    await until(() => wa.sent.length > 0, 'the news on WhatsApp');
+    expect(wa.sent[0]!.externalId).toBe('sms:+6281100000002');
+    expect(wa.sent[0]!.reply.text).toContain('12345678901');
+  });
+});
