@@ -40,9 +40,13 @@ export function createOutboxStore(db: Db) {
     `INSERT INTO outbox (person_id, channel, external_id, payload, kind, created_at, next_attempt_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const due = db.prepare<[string, number, number], Row>(
-    `SELECT id, person_id, channel, external_id, payload, kind, attempts, created_at FROM outbox
-      WHERE channel = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+  // Not a message whose chat has an earlier one waiting for its retry: a chat's messages never overtake each other.
+  const due = db.prepare<{ channel: string; now: number; limit: number }, Row>(
+    `SELECT id, person_id, channel, external_id, payload, kind, attempts, created_at FROM outbox o
+      WHERE channel = @channel AND next_attempt_at <= @now
+        AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.external_id = o.external_id
+                          AND e.id < o.id AND e.next_attempt_at > @now)
+      ORDER BY id LIMIT @limit`,
   );
   const remove = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
   const markFailed = db.prepare<[number, string, number]>(
@@ -55,9 +59,9 @@ export function createOutboxStore(db: Db) {
     add(personId: number | null, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply'): number {
       return Number(insert.run(personId, channel, externalId, JSON.stringify(reply), kind, now, now).lastInsertRowid);
     },
-    /** Unsent messages of one channel, oldest first (which keeps each chat in order). */
+    /** Unsent messages of one channel that may go now, oldest first (each chat in order, none overtaking a retry). */
     due(channel: string, now: number, limit = 100): OutboxMessage[] {
-      return due.all(channel, now, limit).map(toMessage);
+      return due.all({ channel, now, limit }).map(toMessage);
     },
     /** A sent message leaves the queue. */
     markSent(id: number): void {

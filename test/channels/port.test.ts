@@ -28,7 +28,8 @@ function smsChannel(opts: { failFirst?: number; phones?: boolean } = {}) {
 }
 
 async function until(pred: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400 && !pred(); i++) await new Promise((r) => setTimeout(r, 5));
+  // Generous: a busy machine may take a while; nothing here measures speed.
+  for (let i = 0; i < 2000 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!pred()) throw new Error(`timed out waiting for ${what}`);
 }
 

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/storage/db.js';
+import { createOutboxStore } from '../../src/storage/outbox.js';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lindung-outbox-'));
+  db = openDatabase(join(dir, 'o.db'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('outbox', () => {
+  it("never lets a chat's later message overtake one waiting for a retry", () => {
+    const outbox = createOutboxStore(db);
+    const a1 = outbox.add(null, 'sms', 'a', { text: 'a1' }, 100);
+    const a2 = outbox.add(null, 'sms', 'a', { text: 'a2' }, 100);
+    const b1 = outbox.add(null, 'sms', 'b', { text: 'b1' }, 100);
+    const other = outbox.add(null, 'web', 'a', { text: 'web' }, 100);
+    expect(outbox.due('sms', 100).map((m) => m.id)).toEqual([a1, a2, b1]);
+    outbox.markFailed(a1, 200, 'busy');
+    // a2 waits behind a1; b1 and another channel's chat of the same id do not.
+    expect(outbox.due('sms', 150).map((m) => m.id)).toEqual([b1]);
+    expect(outbox.due('web', 150).map((m) => m.id)).toEqual([other]);
+    expect(outbox.due('sms', 200).map((m) => m.id)).toEqual([a1, a2, b1]);
+    outbox.markSent(a1);
+    expect(outbox.due('sms', 150).map((m) => m.id)).toEqual([a2, b1]);
+  });
+});
