@@ -13,6 +13,9 @@ function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
   return out;
 }
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// i18next reads a key ending in one of these as a plural form (x_one, x_other: the key x with `count`).
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const pluralBase = (key: string) => key.replace(PLURAL, '');
 
 describe('locales', () => {
   const { id, en } = loadLocales();
@@ -20,8 +23,32 @@ describe('locales', () => {
   const fen = flatten(en);
 
   it('English has exactly the Indonesian keys, with the same placeholders', () => {
-    expect([...fen.keys()].sort()).toEqual([...fid.keys()].sort());
-    for (const [key, text] of fid) expect({ key, p: placeholders(fen.get(key)!) }).toEqual({ key, p: placeholders(text) });
+    // A plural family counts as its one key: Indonesian has only x_other, English x_one and x_other.
+    const keys = (f: Map<string, string>) => [...new Set([...f.keys()].map(pluralBase))].sort();
+    expect(keys(fen)).toEqual(keys(fid));
+    for (const [key, text] of fen) {
+      const same = fid.get(key) ?? fid.get(`${pluralBase(key)}_other`)!;
+      const p = (s: string) => (key === pluralBase(key) ? placeholders(s) : placeholders(s).filter((x) => x !== 'count'));
+      expect({ key, p: p(text) }).toEqual({ key, p: p(same) });
+    }
+  });
+
+  it('a key ends in a plural suffix (_one, _other…) only as part of a whole plural family', () => {
+    for (const [lang, f] of [['id', fid], ['en', fen]] as const) {
+      const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+      const families = new Map<string, string[]>();
+      for (const key of f.keys()) {
+        const m = PLURAL.exec(key);
+        if (m) families.set(pluralBase(key), [...(families.get(pluralBase(key)) ?? []), m[1]!]);
+      }
+      for (const [base, forms] of families) {
+        // e.g. 'reg.duplicate_other' next to 'reg.duplicate_own' is not a plural: i18next would read
+        // it as the "other" form of 'reg.duplicate'.
+        const missing = needed.filter((c) => !forms.includes(c));
+        const stray = forms.filter((c) => c !== 'zero' && !needed.includes(c));
+        expect({ lang, base, missing, stray, alsoPlain: f.has(base) }).toEqual({ lang, base, missing: [], stray: [], alsoPlain: false });
+      }
+    }
   });
 
   it('no message text writes a rupiah amount or percentage itself (figures come from data/rates.json)', () => {
@@ -96,11 +123,37 @@ describe('locales', () => {
     }
   });
 
-  it('translates with values filled in, per language', () => {
+  describe('translator', () => {
     const t = createTranslator();
-    expect(t('id')('reg.submitted', { reference: 'LD-ABCDE', office: 'Kantor', phone: '0511' })).toContain('Kode: LD-ABCDE');
-    expect(t('en')('reg.submitted', { reference: 'LD-ABCDE', office: 'Office', phone: '0511' })).toContain('LD-ABCDE');
-    expect(t('id')('menu.registration')).toBe('Daftar');
-    expect(t('en')('menu.registration')).not.toBe('Daftar');
+
+    it('translates with values filled in, per language', () => {
+      expect(t('id')('reg.submitted', { reference: 'LD-ABCDE', office: 'Kantor', phone: '0511' })).toContain('Kode: LD-ABCDE');
+      expect(t('en')('reg.submitted', { reference: 'LD-ABCDE', office: 'Office', phone: '0511' })).toContain('LD-ABCDE');
+      expect(t('id')('menu.registration')).toBe('Daftar');
+      expect(t('en')('menu.registration')).not.toBe('Daftar');
+      expect(t('en')('menu.registration')).toBe(t('en')('menu.registration'));
+    });
+
+    it('picks the plural form from count: English says "sign-ups … were", Indonesian has one form', () => {
+      const kept = (lang: 'id' | 'en', refs: string[]) => t(lang)('mydata.withdrawn_kept', { count: refs.length, references: refs.join(', '), phone: '0511' });
+      expect(kept('en', ['LD-AAAAA'])).toMatch(/^Sign-up LD-AAAAA was already approved.*delete it,/);
+      expect(kept('en', ['LD-AAAAA', 'LD-BBBBB'])).toMatch(/^Sign-ups LD-AAAAA, LD-BBBBB were already approved.*delete them,/);
+      expect(kept('id', ['LD-AAAAA'])).toMatch(/^Pendaftaran LD-AAAAA sudah disetujui/);
+      expect(kept('id', ['LD-AAAAA', 'LD-BBBBB'])).toMatch(/^Pendaftaran LD-AAAAA, LD-BBBBB sudah disetujui/);
+    });
+
+    it('fills values in as they are: never as i18next options, placeholders or nested keys', () => {
+      expect(t('en')('menu.registration', { lng: 'id', ns: 'x', defaultValue: 'x' })).toBe(t('en')('menu.registration'));
+      const text = t('id')('reg.submitted', { reference: '$t(menu.registration)', office: '{{phone}}', phone: '<b>0511</b>' });
+      expect(text).toContain('$t(menu.registration)');
+      expect(text).toContain('petugas {{phone}} memeriksa');
+      expect(text).toContain('<b>0511</b>');
+      expect(text).not.toContain('Daftar');
+    });
+
+    it('shows a missing key as the key, and the key type rejects it', () => {
+      // @ts-expect-error: not a key of locales/id.json, which is what the key type is built from
+      expect(t('en')('reg.no_such_key')).toBe('reg.no_such_key');
+    });
   });
 });

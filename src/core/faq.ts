@@ -2,6 +2,7 @@ import { figures } from '../domain/figures.js';
 import { parseIncome } from '../domain/income.js';
 import type { FaqMatch, OutOfScope } from '../faq/matcher.js';
 import { contributionMessage, TRANSPORT } from './flows/calculator.js';
+import { keyIn } from './locale-key.js';
 import type { Lang, StepEnv } from './types.js';
 
 /** Knowledge-base topics that act rather than answer. */
@@ -41,7 +42,7 @@ export function topicAnswer(env: StepEnv, topic: string, lang: Lang): string {
 export function topicText(env: StepEnv, topic: string, part: 'answer' | 'gist' | 'next', lang: Lang): string {
   const t = env.c.translate(lang);
   const o = env.c.settings.office;
-  return t(`kb.${topic}.${part}`, {
+  return t(keyIn('kb.', `${topic}.${part}`), {
     ...figures(env.c.rates, lang),
     regency: env.c.settings.regency.name,
     office: o.name,

@@ -2,6 +2,7 @@ import { formatRupiah } from '../domain/income.js';
 import { INCOME_PERIOD_FACTORS, readIncome } from '../domain/income-words.js';
 import { MENU_FLOW, MENU_STEP } from './constants.js';
 import { exactChoice, pickChoice } from './choices.js';
+import { keyIn, type LocaleKey } from './locale-key.js';
 import { pendingChoices, pendingReply } from './pending.js';
 import type { ChoiceDef, Ctx, Effect, FlowDef, Pending, Reply, Session, StepDef, StepEnv, Transition } from './types.js';
 
@@ -30,7 +31,7 @@ export type StepReading =
   | { kind: 'typed'; value: unknown }
   /** An income given per day, as a range, or "don't know": confirmed before it is kept. */
   | { kind: 'confirm'; pending: Pending }
-  | { kind: 'invalid'; key: string; params?: Record<string, unknown>; choices: number };
+  | { kind: 'invalid'; key: LocaleKey; params?: Record<string, unknown>; choices: number };
 
 export function envOf(s: Session, c: Ctx): StepEnv {
   return { s, c, t: c.translate(s.lang) };
@@ -173,7 +174,7 @@ export class Conversation {
     else this.render(prefix);
   }
 
-  reprompt(errorKey: string, params?: Record<string, unknown>): void {
+  reprompt(errorKey: LocaleKey, params?: Record<string, unknown>): void {
     const { s } = this;
     s.misses += 1;
     let hint = this.env.t(errorKey, params);
@@ -233,7 +234,8 @@ export class Conversation {
       const parsed = step.answer(env).safeParse(text);
       const issue = parsed.success ? undefined : parsed.error.issues[0];
       const params = issue && 'params' in issue ? (issue.params as Record<string, unknown>) : undefined;
-      const key = issue?.message?.startsWith('err.') ? issue.message : 'err.format';
+      // Issue messages are the err.* keys our parsers and schemas set (see textAnswer).
+      const key = issue?.message?.startsWith('err.') ? keyIn('err.', issue.message.slice('err.'.length)) : 'err.format';
       return { kind: 'invalid', key, params, choices: choices.length };
     }
     return { kind: 'invalid', key: 'err.choice', params: { max: choices.length }, choices: choices.length };

@@ -1,5 +1,6 @@
 import { formatRupiah } from '../domain/income.js';
 import { topicText } from './faq.js';
+import { keyIn } from './locale-key.js';
 import type { ChoiceDef, Pending, Reply, StepEnv } from './types.js';
 
 /** The choices of one of the engine's own questions (cancel? language? continue? which topic?). */
@@ -18,7 +19,7 @@ export function pendingChoices(p: Pending, env: StepEnv): ChoiceDef[] {
       ];
     case 'faq':
       // Each offered answer with the one line it tells, in the language of the question.
-      return p.topics.map((topic) => ({ value: topic, label: topicText(env, topic, 'gist', p.lang), aliases: [env.c.translate(p.lang)(`kb.${topic}.title`)] }));
+      return p.topics.map((topic) => ({ value: topic, label: topicText(env, topic, 'gist', p.lang), aliases: [env.c.translate(p.lang)(keyIn('kb.', `${topic}.title`))] }));
     case 'resume':
     case 'draft':
       return [
@@ -36,7 +37,7 @@ export function pendingChoices(p: Pending, env: StepEnv): ChoiceDef[] {
 /** One of the engine's own questions as a reply, with an optional hint above it. */
 export function pendingReply(p: Pending, env: StepEnv, currentFlow: string, hint?: string): Reply {
   const { t } = env;
-  const flowName = t(`flows.${p.kind === 'draft' ? p.flow : currentFlow}`);
+  const flowName = t(keyIn('flows.', p.kind === 'draft' ? p.flow : currentFlow));
   const body = p.kind === 'income' ? incomeQuestion(p, env) : p.kind === 'faq' ? env.c.translate(p.lang)('nav.pending_faq') : t(`nav.pending_${p.kind}`, { flow: flowName });
   const choices = pendingChoices(p, env).map((ch, i) => ({ key: String(i + 1), label: ch.label }));
   return { text: hint ? `${hint}\n\n${body}` : body, choices };

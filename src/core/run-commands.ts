@@ -1,5 +1,6 @@
 import { parseInviteCode } from '../domain/reference.js';
 import type { Command, Slash } from './commands.js';
+import { keyIn } from './locale-key.js';
 import type { Conversation } from './navigation.js';
 
 /** The words understood at every question: menu, back, cancel, help, language, greetings. */
@@ -16,12 +17,12 @@ export function runCommand(conv: Conversation, cmd: Command): void {
       if (conv.inMenu) return conv.toMenu(false);
       return conv.askPending({ kind: 'confirmCancel' });
     case 'greeting':
-      if (!conv.inMenu) out.say(conv.env.t('nav.greeting_in_flow', { flow: conv.env.t(`flows.${s.flow}`) }));
+      if (!conv.inMenu) out.say(conv.env.t('nav.greeting_in_flow', { flow: conv.env.t(keyIn('flows.', s.flow)) }));
       else if (!s.pending) conv.intro();
       return conv.repeatQuestion();
     case 'help': {
       const t = conv.env.t;
-      const key = conv.step.help ?? `help.${s.flow}`;
+      const key = conv.step.help ?? keyIn('help.', s.flow);
       out.say(`${t(key, helpParams(conv))}\n\n${t('help.commands')}`);
       return conv.repeatQuestion();
     }
@@ -87,12 +88,13 @@ export function enrolCadre(conv: Conversation, code: string): void {
   const invite = c.store.invite(code);
   s.pending = null;
   if (invite.state !== 'valid' || !invite.desa || !invite.kecamatan || !invite.role) {
-    conv.out.say(t(`cadre.invite_${invite.state}`, { phone: c.settings.office.phone }));
+    // A 'valid' invite that lacks its village or role cannot enrol anyone: treated as unknown.
+    conv.out.say(t(`cadre.invite_${invite.state === 'valid' ? 'unknown' : invite.state}`, { phone: c.settings.office.phone }));
     return conv.render();
   }
   conv.out.effects.push({ type: 'enrolCadre', code });
   conv.leave(true);
   s.cadre = { desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role };
-  conv.out.say(t('cadre.enrolled', { desa: invite.desa, kecamatan: invite.kecamatan, role: t(`cadre.role.${invite.role}`) }));
+  conv.out.say(t('cadre.enrolled', { desa: invite.desa, kecamatan: invite.kecamatan, role: t(keyIn('cadre.role.', invite.role)) }));
   conv.render();
 }

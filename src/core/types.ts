@@ -4,13 +4,14 @@ import type { Rates } from '../domain/rates.js';
 
 import type { Lang } from '../domain/lang.js';
 import type { RegistrationStatus } from '../domain/status.js';
+import type { ConsoleBuiltKey, LocaleKey } from './locale-key.js';
 
 // Domain words the core speaks in, re-exported so flows import one module.
 export { LANGS, type Lang } from '../domain/lang.js';
 export { DECIDABLE_STATUSES, DELETABLE_STATUSES, OPEN_STATUSES, type RegistrationStatus } from '../domain/status.js';
 
-/** A translator fixed to one language: key plus interpolation values to text. */
-export type T = (key: string, params?: Record<string, unknown>) => string;
+/** A translator fixed to one language: key plus interpolation values (`count` picks a plural form) to text. */
+export type T = (key: LocaleKey | ConsoleBuiltKey, params?: Record<string, unknown>) => string;
 
 /** A neutral reply: channels render the numbered choices their own way. */
 export interface Reply {
@@ -187,7 +188,7 @@ export interface StepEnv {
 export interface StepDef {
   id: string;
   /** Locale key of the question, or a function composing it (e.g. with figures). */
-  prompt: string | ((env: StepEnv) => string);
+  prompt: LocaleKey | ((env: StepEnv) => string);
   promptParams?: (env: StepEnv) => Record<string, unknown>;
   choices?: (env: StepEnv) => ChoiceDef[];
   /** zod schema for a typed answer; issue messages are locale keys (with params in `params`). */
@@ -195,7 +196,7 @@ export interface StepDef {
   /** Tried before choices/answer, e.g. "ubah 3" on the summary. */
   intercept?: (text: string, env: StepEnv) => Transition | undefined;
   /** A cross-check after a valid answer (e.g. sex against the NIK): an error locale key and params. */
-  check?: (value: unknown, env: StepEnv) => [string, Record<string, unknown>?] | undefined;
+  check?: (value: unknown, env: StepEnv) => [LocaleKey, Record<string, unknown>?] | undefined;
   /** How a stored answer reads in the summary and in "previous answer" hints. */
   display?: (value: unknown, env: StepEnv) => string;
   /** Where the answer is kept in `answers` (default: the step id). */
@@ -206,7 +207,7 @@ export interface StepDef {
   /** Skipped entirely when true (e.g. a settings-dependent question). */
   skip?: (env: StepEnv) => boolean;
   /** Locale key of step-specific help for "bantuan". */
-  help?: string;
+  help?: LocaleKey;
   /** What a question typed at this step is likely about (reader concepts, e.g. ['heir'] at the heir's name): "boleh ga?" there means "may my heir be…". */
   about?: string[];
   /** The answer is free text (a name, a place, an address): the reader looks at it first, in case it is a question. */

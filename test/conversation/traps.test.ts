@@ -6,6 +6,7 @@ import { loadRates } from '../../src/domain/rates.js';
 import { topicAnswer, topicText } from '../../src/core/faq.js';
 import { createOfficerStore } from '../../src/storage/officers.js';
 import type { Lang, Session } from '../../src/core/types.js';
+import { keyIn, type LocaleKey } from '../../src/core/locale-key.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
@@ -19,7 +20,7 @@ const REG = ['4', 'ya', 'budi santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '
 /** Another valid NIK with the same birth date, for a person whose registration is already sent. */
 const NIK_OWNER = '6301011708800011';
 
-const t = (key: string, params?: Record<string, unknown>, lang: Lang = 'id') => h.runtime.translate(lang)(key, params);
+const t = (key: LocaleKey, params?: Record<string, unknown>, lang: Lang = 'id') => h.runtime.translate(lang)(key, params);
 const ERR_CHOICE = /pilihan itu tidak ada|that choice does not exist/i;
 const BACK = 'Kembali ke pertanyaan tadi';
 
@@ -66,9 +67,9 @@ interface Place {
   flow: string;
   step: string;
   /** The locale key of the question asked at this place. */
-  prompt: string;
+  prompt: LocaleKey;
   /** A valid answer and the question that follows it. */
-  answer?: [string, string];
+  answer?: [string, LocaleKey];
 }
 const PLACES: Record<string, Place> = {
   'calculator.income': { path: ['2'], flow: 'calculator', step: 'income', prompt: 'calc.income', answer: ['1,5 juta', 'calc.group'] },
@@ -110,7 +111,7 @@ describe('1. menu words inside sentences go to the reader', () => {
     expect(state('u').flow).toBe('menu');
   });
 
-  it.each([
+  it.each<[string, string, LocaleKey]>([
     ['2', 'calculator', 'calc.income'],
     ['hitung iuran', 'calculator', 'calc.income'],
     ['daftar', 'registration', 'reg.consent'],
@@ -199,7 +200,7 @@ describe('3. never a dead end', () => {
     expect(state('u')).toMatchObject({ flow: 'registration', step: 'birthDate', pending: null, answers: kept });
   });
 
-  it.each([
+  it.each<[string, LocaleKey]>([
     ['daftar', 'reg.birthDate'],
     ['iuran jkk brp persen', 'reg.birthDate'],
     ['LD-7K3Q9', 'reg.birthDate'],
@@ -230,7 +231,7 @@ describe('3. never a dead end', () => {
     ['cuaca besok', 'general'],
     ['klaim bpjs kesehatan gimana', 'kesehatan'],
     ['bansos pkh kapan cair', 'bansos'],
-  ];
+  ] as const;
 
   it.each(OFF_TOPIC)('off-topic "%s" at the menu gets "not ours" (%s) and the menu, no BPJS TK answer', async (text, scope) => {
     const out = await chat('u', 'halo', text);
@@ -255,7 +256,7 @@ describe('3. never a dead end', () => {
   ])('weather in a story does not hide a named programme: "%s" is answered with %s', async (text, topic) => {
     const out = await chat('u', 'halo', text);
     expect(out).toContain(answerOf(topic));
-    for (const scope of ['general', 'kesehatan', 'loan']) expect(out).not.toContain(t(`faq.out_of_scope.${scope}`));
+    for (const scope of ['general', 'kesehatan', 'loan'] as const) expect(out).not.toContain(t(`faq.out_of_scope.${scope}`));
   });
 });
 
@@ -337,7 +338,7 @@ describe('4. global intents work in every flow', () => {
     it('"batal" asks to confirm; "2" goes on with the same question', async () => {
       await chat('u', ...place.path);
       const before = state('u');
-      expect(await chat('u', 'batal')).toContain(t('nav.pending_confirmCancel', { flow: t(`flows.${place.flow}`) }));
+      expect(await chat('u', 'batal')).toContain(t('nav.pending_confirmCancel', { flow: t(keyIn('flows.', place.flow)) }));
       expect(await chat('u', '2')).toContain(t(place.prompt));
       expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers, pending: null });
     });
@@ -635,7 +636,7 @@ describe('9. officers teach the bot', () => {
 describe('10. restored traps', () => {
   const placesFor = (names: string[]) => Object.entries(PLACES).filter(([name]) => names.includes(name));
   /** The question of a place in either language (a reply may have switched to English). */
-  const promptIn = (out: string, key: string) => [t(key), t(key, undefined, 'en')].some((p) => out.includes(p));
+  const promptIn = (out: string, key: LocaleKey) => [t(key), t(key, undefined, 'en')].some((p) => out.includes(p));
   /** The part of a reply after the "back to the question" line, in either language. */
   const afterBack = (out: string) => {
     const marker = [BACK, t('faq.back_to_question', undefined, 'en')].find((b) => out.includes(b));

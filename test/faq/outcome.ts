@@ -55,7 +55,7 @@ export function createOutcomeReader(h: Harness) {
   const outOfScope: string[] = [];
   for (const lang of ['id', 'en'] as const) {
     const t = translate(lang);
-    for (const k of ['general', 'kesehatan', 'bansos', 'loan', 'prakerja', 'job', 'tax']) outOfScope.push(t(`faq.out_of_scope.${k}`));
+    for (const k of ['general', 'kesehatan', 'bansos', 'loan', 'prakerja', 'job', 'tax'] as const) outOfScope.push(t(`faq.out_of_scope.${k}`));
   }
   const outOfScopeKesehatan = [translate('id')('faq.out_of_scope.kesehatan'), translate('en')('faq.out_of_scope.kesehatan')];
   const thanks = [translate('id')('faq.thanks'), translate('en')('faq.thanks')];

@@ -3,8 +3,9 @@ import type { FlowDef, StepEnv } from '../types.js';
 
 const PROGRAMMES = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
 
-function chosen(env: StepEnv): string {
-  return String(env.s.answers.programme ?? 'jkk');
+/** The programme picked at the first step (one of the choices above). */
+function chosen(env: StepEnv): (typeof PROGRAMMES)[number] {
+  return (env.s.answers.programme ?? 'jkk') as (typeof PROGRAMMES)[number];
 }
 
 function withFigures(env: StepEnv): Record<string, unknown> {
@@ -36,7 +37,7 @@ export const benefitsFlow: FlowDef = {
       id: 'more',
       prompt: (env) =>
         `${env.t(`benefits.${chosen(env)}.more`, withFigures(env))}\n\n${env.t('benefits.source', {
-          source: env.c.rates[chosen(env) as 'jkk'].source,
+          source: env.c.rates[chosen(env)].source,
         })}`,
       choices: ({ t }) => [
         { value: 'other', label: t('benefits.other'), aliases: ['lain', 'other'] },

@@ -1,3 +1,4 @@
+import { keyIn } from '../locale-key.js';
 import type { FlowDef, RegistrationData, StepDef, StepEnv, Transition } from '../types.js';
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { registrationFlow } from './registration.js';
@@ -66,7 +67,7 @@ const confirm: StepDef = {
       const step = registrationSteps[f];
       const v = env.s.answers[f];
       const shown = v === undefined || v === null ? env.t('reg.not_given') : step?.display ? step.display(v, env) : String(v);
-      return `• ${env.t(`reg.field.${f}`)}: ${shown}`;
+      return `• ${env.t(keyIn('reg.field.', f))}: ${shown}`;
     });
     return env.t('corr.confirm', { reference: env.s.answers._reference, fields: lines.join('\n') });
   },

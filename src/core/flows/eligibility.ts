@@ -1,4 +1,5 @@
 import { evaluateEligibility, type EligibilityAnswers, type EligibilityOutcome } from '../../domain/eligibility.js';
+import { keyIn } from '../locale-key.js';
 import type { FlowDef, StepEnv } from '../types.js';
 import { textAnswer, yesNoUnsure } from './util.js';
 
@@ -14,7 +15,7 @@ function outcomeMessage(env: StepEnv, o: EligibilityOutcome): string {
   const { c, t, s } = env;
   const office = c.settings.office;
   const reasons = o.reasons
-    .map((r) => `• ${t(`elig.reason.${r}`, { min: c.settings.ageLimits.min, max: c.settings.ageLimits.officerReviewAbove, regency: c.settings.regency.name })}`)
+    .map((r) => `• ${t(keyIn('elig.reason.', r), { min: c.settings.ageLimits.min, max: c.settings.ageLimits.officerReviewAbove, regency: c.settings.regency.name })}`)
     .join('\n');
   const common = { reasons, office: office.name, phone: office.phone, hours: office.hours, address: office.address };
   switch (o.kind) {
@@ -24,7 +25,7 @@ function outcomeMessage(env: StepEnv, o: EligibilityOutcome): string {
         group: o.group.label[s.lang],
         programmes: o.programmes.join(' + '),
         payer: t(`elig.payer.${o.payer}`, { regency: c.settings.regency.name }),
-        cover: o.programmes.map((p) => t(`elig.cover.${p}`)).join(', '),
+        cover: o.programmes.map((p) => t(keyIn('elig.cover.', p))).join(', '),
       });
     case 'employer':
       return t('elig.outcome.employer', {

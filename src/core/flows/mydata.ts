@@ -81,7 +81,7 @@ export const mydataFlow: FlowDef = {
         if (v !== 'yes') return { to: null, say: [env.t('mydata.kept')] };
         const kept = stored(env).filter((r) => !DELETABLE_STATUSES.includes(r.status));
         const say = [env.t('mydata.withdrawn')];
-        if (kept.length) say.push(env.t('mydata.withdrawn_kept', { references: kept.map((r) => r.reference).join(', '), phone: env.c.settings.office.phone }));
+        if (kept.length) say.push(env.t('mydata.withdrawn_kept', { count: kept.length, references: kept.map((r) => r.reference).join(', '), phone: env.c.settings.office.phone }));
         return { to: null, effects: [{ type: 'withdrawConsent' }], say, dropDrafts: true };
       },
     },

@@ -9,9 +9,10 @@ export const REGISTRATION_FIELDS = [
   'fullName', 'nik', 'birthPlace', 'birthDate', 'sex', 'kecamatan', 'desa', 'address', 'phone',
   'occupation', 'income', 'groupId', 'programmes', 'heirName', 'heirRelation', 'motherName',
 ] as const;
+export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];
 
 /** The numbered fields of the summary; the mother's name only when the regency asks for it. */
-export function summaryFields(env: StepEnv): string[] {
+export function summaryFields(env: StepEnv): RegistrationField[] {
   return REGISTRATION_FIELDS.filter((f) => f !== 'motherName' || env.c.settings.askMotherMaidenName);
 }
 

@@ -4,6 +4,7 @@ import { ageOn } from '../../domain/eligibility.js';
 import { formatRupiah } from '../../domain/income.js';
 import { maskNik, parseNik } from '../../domain/nik.js';
 import { maskPhone, normalizePhone } from '../../domain/phone.js';
+import { keyIn, type KeysUnder } from '../locale-key.js';
 import type { FlowDef, StepDef, StepEnv } from '../types.js';
 import { parseReference } from '../../domain/reference.js';
 import { areaChoices } from './eligibility.js';
@@ -18,7 +19,7 @@ const HEIR_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as cons
  * The question in the right voice: to the person ("Nama lengkap sesuai KTP?") or, for a cadre
  * signing up a neighbour, about the neighbour ("Nama lengkap warga sesuai KTP?").
  */
-export function voice(key: string, params?: (env: StepEnv) => Record<string, unknown>) {
+export function voice(key: KeysUnder<'reg.'> & KeysUnder<'regc.'>, params?: (env: StepEnv) => Record<string, unknown>) {
   return (env: StepEnv): string => env.t(`${env.s.cadre ? 'regc' : 'reg'}.${key}`, params?.(env));
 }
 
@@ -96,7 +97,7 @@ const steps: StepDef[] = [
         return {
           to: null,
           say: [
-            env.t(own ? `${env.s.cadre ? 'regc' : 'reg'}.duplicate_own` : 'reg.duplicate_other', {
+            env.t(own ? `${env.s.cadre ? 'regc' : 'reg'}.duplicate_own` : 'reg.duplicate_someone_else', {
               reference: existing.reference,
               status: env.t(`status.${existing.status}`),
               phone: env.c.settings.office.phone,
@@ -261,7 +262,7 @@ const steps: StepDef[] = [
     prompt: voice('heirRelation'),
     choices: ({ t }) =>
       HEIR_RELATIONS.map((r) => ({ value: r, label: t(`reg.heir.${r}`), aliases: t(`reg.heir_aliases.${r}`).split(',') })),
-    display: (v, { t }) => t(`reg.heir.${String(v)}`),
+    display: (v, { t }) => t(keyIn('reg.heir.', String(v))),
     next: () => 'motherName',
   },
   {

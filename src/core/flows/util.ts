@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseIncome } from '../../domain/income.js';
+import type { LocaleKey } from '../locale-key.js';
 import type { ChoiceDef, StepEnv } from '../types.js';
 
 export type Parsed<V> = { ok: true; value: V } | { ok: false; error: string; params?: Record<string, unknown> };
@@ -28,7 +29,7 @@ export function parseName(text: string): Parsed<string> {
 }
 
 /** Free text within length limits (places, addresses, occupations). */
-export function parseFreeText(min: number, max: number, error = 'err.text_length') {
+export function parseFreeText(min: number, max: number, error: LocaleKey = 'err.text_length') {
   return (text: string): Parsed<string> => {
     const v = text.replace(/\s+/g, ' ').trim();
     // A NIK typed into the wrong question must not be stored and shown unmasked.
@@ -38,7 +39,7 @@ export function parseFreeText(min: number, max: number, error = 'err.text_length
 }
 
 /** Yes / no choices with the usual informal spellings. */
-export function yesNo({ t }: StepEnv, yesKey = 'common.yes', noKey = 'common.no'): ChoiceDef[] {
+export function yesNo({ t }: StepEnv, yesKey: LocaleKey = 'common.yes', noKey: LocaleKey = 'common.no'): ChoiceDef[] {
   return [
     { value: 'yes', label: t(yesKey), aliases: ['ya', 'iya', 'y', 'yes', 'yoi', 'betul', 'benar', 'setuju', 'sudah'] },
     { value: 'no', label: t(noKey), aliases: ['tidak', 'tdk', 'gak', 'ga', 'nggak', 'enggak', 'no', 'belum', 'blm'] },
