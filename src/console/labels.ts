@@ -1,12 +1,13 @@
 import type { T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
+import { keyIn } from '../core/locale-key.js';
 
 /** Reasons an officer picks from when rejecting (the free text adds detail). */
 export const REJECT_REASONS = ['nik_invalid', 'already_member', 'outside_area', 'not_eligible', 'no_consent', 'duplicate', 'other'] as const;
 
 /** A registration status as officers read it. */
 export function statusLabel(t: T, status: string): string {
-  return t(`console.status.${status}`);
+  return t(keyIn('console.status.', status));
 }
 
 /** A group id as its Indonesian label from the programme settings. */

@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { T } from '../core/types.js';
 import type { Officer } from '../storage/officers.js';
 import { csrfToken, type ConsoleEnv } from './auth.js';
+import { keyIn } from '../core/locale-key.js';
 
 export type ConsoleContext = Context<ConsoleEnv>;
 
@@ -30,7 +31,7 @@ export interface PageProps {
 export function pageBase(c: ConsoleContext, t: T, timeZone: string): PageBase {
   const ok = c.req.query('ok');
   const err = c.req.query('err');
-  const flash = ok ? { text: t(`console.flash.${ok}`) } : err ? { text: t(`console.flash.${err}`), error: true } : undefined;
+  const flash = ok ? { text: t(keyIn('console.flash.', ok)) } : err ? { text: t(keyIn('console.flash.', err)), error: true } : undefined;
   return { t, officer: c.get('officer')!, csrf: csrfToken(c), timeZone, flash };
 }
 

@@ -4,6 +4,7 @@ import type { RouteDeps } from './deps.js';
 import { pageBase, type ConsoleContext } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
 import { OUT_OF_SCOPE, QuestionsPage } from './pages/questions.js';
+import { keyIn } from '../core/locale-key.js';
 
 /** Flash keys of this page, read from console.questions.flash.* (the rest come from console.flash.*). */
 const OK = new Set(['taught', 'taught_out_of_scope', 'forgotten']);
@@ -16,14 +17,14 @@ export function questionRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const { phrasings } = deps.store;
   // Titles in the officer's language, sorted as officers read them.
   const topics = app.teachableTopics
-    .map((id) => ({ id, title: t(`kb.${id}.title`) }))
+    .map((id) => ({ id, title: t(keyIn('kb.', `${id}.title`)) }))
     .sort((a, b) => a.title.localeCompare(b.title, 'id'));
 
   function flashOf(c: ConsoleContext) {
     const ok = c.req.query('ok');
     const err = c.req.query('err');
-    if (ok && OK.has(ok)) return { text: t(`console.questions.flash.${ok}`) };
-    if (err && ERR.has(err)) return { text: t(`console.questions.flash.${err}`), error: true };
+    if (ok && OK.has(ok)) return { text: t(keyIn('console.questions.flash.', ok)) };
+    if (err && ERR.has(err)) return { text: t(keyIn('console.questions.flash.', err)), error: true };
     return undefined;
   }
 

@@ -14,6 +14,7 @@ import type { RegistrationRecord } from '../storage/registrations.js';
 import { REJECT_REASONS } from './labels.js';
 import { DetailPage, type DetailView } from './pages/detail.js';
 import { QueuePage } from './pages/queue.js';
+import { keyIn } from '../core/locale-key.js';
 
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
 function checksOf(sameNik: (nik: string, id: number) => number, row: RegistrationRecord, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
@@ -93,7 +94,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         action: e.action,
         fromStatus: e.from_status,
         toStatus: e.to_status,
-        note: detail.note ?? (detail.fields ? detail.fields.map((f) => t(`reg.field.${f}`)).join(', ') : undefined),
+        note: detail.note ?? (detail.fields ? detail.fields.map((f) => t(keyIn('reg.field.', f))).join(', ') : undefined),
       };
     });
     const view: DetailView = {
@@ -141,7 +142,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const reason = String(body.reason ?? '');
     if (!(REJECT_REASONS as readonly string[]).includes(reason)) return 'err=reason_required';
     const extra = String(body.note ?? '').trim().slice(0, 500);
-    const note = [t(`console.reject.${reason}`), extra].filter(Boolean).join('. ');
+    const note = [t(keyIn('console.reject.', reason)), extra].filter(Boolean).join('. ');
     app.changeStatus(row.reference, { to: 'rejected', actor: { kind: 'officer', id: officer.username }, note }, { officerId: officer.id, action: 'reject', detail: { reason } });
     return 'ok=rejected';
   });

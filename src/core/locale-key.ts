@@ -34,17 +34,3 @@ export type KeysUnder<P extends string> = LocaleKey extends infer K ? (K extends
 export function keyIn(namespace: LocaleNamespace, name: string): LocaleKey {
   return `${namespace}${name}` as LocaleKey;
 }
-
-/**
- * Keys the officer console still builds from plain strings. Accepted as they are until those call
- * sites use `keyIn` or a union-typed name; then this type goes.
- */
-export type ConsoleBuiltKey =
-  | `console.flash.${string}`
-  | `console.status.${string}`
-  | `console.check.${string}`
-  | `console.reject.${string}`
-  | `console.questions.flash.${string}`
-  | `reg.field.${string}`
-  | `reg.heir.${string}`
-  | `kb.${string}.title`;

@@ -4,14 +4,14 @@ import type { Rates } from '../domain/rates.js';
 
 import type { Lang } from '../domain/lang.js';
 import type { RegistrationStatus } from '../domain/status.js';
-import type { ConsoleBuiltKey, LocaleKey } from './locale-key.js';
+import type { LocaleKey } from './locale-key.js';
 
 // Domain words the core speaks in, re-exported so flows import one module.
 export { LANGS, type Lang } from '../domain/lang.js';
 export { DECIDABLE_STATUSES, DELETABLE_STATUSES, OPEN_STATUSES, type RegistrationStatus } from '../domain/status.js';
 
 /** A translator fixed to one language: key plus interpolation values (`count` picks a plural form) to text. */
-export type T = (key: LocaleKey | ConsoleBuiltKey, params?: Record<string, unknown>) => string;
+export type T = (key: LocaleKey, params?: Record<string, unknown>) => string;
 
 /** A neutral reply: channels render the numbered choices their own way. */
 export interface Reply {

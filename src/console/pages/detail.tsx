@@ -7,6 +7,7 @@ import { maskNik } from '../../domain/nik.js';
 import type { ProgrammeSettings } from '../../settings.js';
 import { formatWhen, groupLabel, REJECT_REASONS, statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
+import { keyIn } from '../../core/locale-key.js';
 
 export interface DetailView {
   reference: string;
@@ -34,7 +35,7 @@ export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealN
   const base = `/registrations/${view.reference}`;
   const field = (key: string, value: string | null | undefined) => (
     <>
-      <dt>{t(`reg.field.${key}`)}</dt>
+      <dt>{t(keyIn('reg.field.', key))}</dt>
       <dd>{value ?? '-'}</dd>
     </>
   );
@@ -75,7 +76,7 @@ export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealN
               {field('groupId', groupLabel(settings, d.groupId))}
               {field('programmes', d.programmes.join(' + '))}
               {field('heirName', d.heirName)}
-              {field('heirRelation', t(`reg.heir.${d.heirRelation}`))}
+              {field('heirRelation', t(keyIn('reg.heir.', d.heirRelation)))}
               {settings.askMotherMaidenName ? field('motherName', d.motherName ?? '-') : null}
               <dt>{t('console.detail.consent')}</dt>
               <dd>{`${d.consentAt.slice(0, 10)} (${d.consentVersion}, ${d.consentBy ?? 'applicant'})`}</dd>
@@ -93,14 +94,14 @@ export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealN
           {view.checks.length ? (
             <ul class="checks">
               {view.checks.map((c) => (
-                <li>{t(`console.check.${c}`)}</li>
+                <li>{t(keyIn('console.check.', c))}</li>
               ))}
             </ul>
           ) : (
             <p class="muted">{t('console.detail.no_checks')}</p>
           )}
           {view.correctionFields.length ? (
-            <p>{t('console.detail.correction_asked', { fields: view.correctionFields.map((f) => t(`reg.field.${f}`)).join(', ') })}</p>
+            <p>{t('console.detail.correction_asked', { fields: view.correctionFields.map((f) => t(keyIn('reg.field.', f))).join(', ') })}</p>
           ) : null}
           <h2>{t('console.detail.history')}</h2>
           <ol class="muted">
@@ -135,7 +136,7 @@ export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealN
             <div>
               {CORRECTABLE_FIELDS.filter((f) => f !== 'motherName' || settings.askMotherMaidenName).map((f) => (
                 <label class="choice">
-                  <input type="checkbox" name="field" value={f} /> {t(`reg.field.${f}`)}
+                  <input type="checkbox" name="field" value={f} /> {t(keyIn('reg.field.', f))}
                 </label>
               ))}
             </div>
