@@ -8,7 +8,8 @@ import { createTranslator, loadLocales } from './i18n.js';
 import { createFaqMatcher, loadFaqTopics } from './faq/matcher.js';
 import { LearnedPhrasings } from './faq/learned.js';
 import { createLogger } from './logger.js';
-import { loadProgrammeSettings, type ProgrammeSettings } from './settings.js';
+import { loadProgrammeSettings, SettingsError, type ProgrammeSettings } from './settings.js';
+import { fieldSettingProblems, REGISTRATION_SCHEMA } from './core/flows/registration-schema.js';
 import { openDatabase, type Db } from './storage/db.js';
 import { createStore, type Store } from './storage/store.js';
 import type { Logger } from 'pino';
@@ -35,6 +36,8 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
+  const fieldProblems = fieldSettingProblems(REGISTRATION_SCHEMA, settings);
+  if (fieldProblems.length) throw new SettingsError(`invalid programme settings ${config.PROGRAMME_SETTINGS_PATH}:\n  ${fieldProblems.join('\n  ')}`);
   const rates = loadRates(config.RATES_PATH);
   const districts = await loadDistrictCodes();
   const resources = loadLocales();

@@ -43,6 +43,11 @@ export const ProgrammeSettingsSchema = z.object({
   }),
   allowNonCitizens: z.boolean().default(false),
   askMotherMaidenName: z.boolean().default(false),
+  /**
+   * Fields a regency asks differently from the default: required, optional ("-" for none) or off.
+   * Only fields marked configurable in core/flows/registration-schema.ts (checked at start).
+   */
+  registrationFields: z.record(z.string(), z.enum(['required', 'optional', 'off'])).optional(),
   groups: z.array(Group).min(1),
   areas: z.array(Area).min(1),
   occupations: z

@@ -18,6 +18,7 @@ import { maskDigits } from '../domain/normalize.js';
 import { dayIn } from '../domain/time.js';
 import type { Channel } from '../channels/port.js';
 import { createDispatcher } from './dispatcher.js';
+import { REGISTRATION_SCHEMA, type FieldDef } from '../core/flows/registration-schema.js';
 
 /** A message from any channel, already reduced to text. */
 export interface Inbound {
@@ -49,6 +50,8 @@ export interface HandleResult {
 export interface AppDeps {
   store: Store;
   flows: Flows;
+  /** The registration's fields the flows were built from (default: REGISTRATION_SCHEMA). */
+  schema?: readonly FieldDef[];
   settings: ProgrammeSettings;
   rates: Rates;
   translate: (lang: Lang) => T;
@@ -201,7 +204,8 @@ export function createApp(deps: AppDeps) {
       void dispatcher.kick();
       return result;
     };
-  const corrections = createCorrections({ store, flows, notifier, translate, ctxFor, clock });
+  const schema = deps.schema ?? REGISTRATION_SCHEMA;
+  const corrections = createCorrections({ store, flows, notifier, translate, ctxFor, clock, schema });
 
   return {
     /** Handles a message after any earlier message from the same sender; its replies are sent after the commit. */
@@ -238,6 +242,8 @@ export function createApp(deps: AppDeps) {
     teachableTopics: teaching.topics,
     /** The store the app writes through (the console and the channels read and write through it too). */
     store,
+    /** The registration's fields: the console's detail page and export read them. */
+    schema,
     people,
     registrations,
     outbox,

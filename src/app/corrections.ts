@@ -1,5 +1,7 @@
+import { keyIn } from '../core/locale-key.js';
 import { beginFlow, type Flows } from '../core/engine.js';
-import { correctionAnswers, CORRECTABLE_FIELDS } from '../core/flows/correction.js';
+import { correctableFields, correctionAnswers } from '../core/flows/correction.js';
+import type { FieldDef } from '../core/flows/registration-schema.js';
 import { restoreSession } from '../core/session.js';
 import { DECIDABLE_STATUSES, type Ctx, type Lang, type T } from '../core/types.js';
 import type { Store } from '../storage/store.js';
@@ -12,6 +14,8 @@ export class CorrectionError extends Error {
 
 interface Deps {
   store: Store;
+  /** The registration's fields (the flows were built from the same). */
+  schema: readonly FieldDef[];
   flows: Flows;
   notifier: ReturnType<typeof createNotifier>;
   translate: (lang: Lang) => T;
@@ -25,12 +29,13 @@ interface Deps {
  * into a conversation that asks exactly those fields.
  */
 export function createCorrections(deps: Deps) {
-  const { store, flows, notifier, translate, ctxFor, clock } = deps;
+  const { store, flows, notifier, translate, ctxFor, clock, schema } = deps;
+  const correctable = correctableFields(schema);
   const { people, registrations, outbox } = store;
 
   const request = store.transactional(
     (reference: string, fields: string[], note: string, officer: string, audit?: DecisionAudit): StatusChangeResult & { askedPersonId: number | null } => {
-      const wanted = CORRECTABLE_FIELDS.filter((f) => fields.includes(f));
+      const wanted = correctable.filter((f) => fields.includes(f));
       if (wanted.length === 0) throw new CorrectionError('name at least one field to correct');
       const current = registrations.byReference(reference);
       if (!current?.data) throw new CorrectionError(`no registration ${reference}`);
@@ -47,11 +52,11 @@ export function createCorrections(deps: Deps) {
       const person = people.person(target);
       const stored = people.session(target);
       const session = restoreSession(stored.state, person?.lang ?? 'id', now);
-      const answers = correctionAnswers(reference, current.data, wanted);
+      const answers = correctionAnswers(reference, current.data, wanted, schema);
       const started = beginFlow(flows, session, 'correction', answers, ctxFor(target, person?.phone ?? null, now));
       people.saveSession(target, JSON.stringify(started.session), stored.seenIds, now);
       const t = translate(started.session.lang);
-      const names = wanted.map((f) => t(`reg.field.${f}`)).join(', ');
+      const names = wanted.map((f) => t(keyIn('reg.field.', f))).join(', ');
       outbox.add(target, identity.channel, identity.externalId, { text: t('corr.ask', { reference, fields: names }) }, now, 'notification');
       for (const reply of started.replies) outbox.add(target, identity.channel, identity.externalId, reply, now, 'notification');
       return { ...result, askedPersonId: target };

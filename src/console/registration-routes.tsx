@@ -8,7 +8,7 @@ import { parseReference } from '../domain/reference.js';
 import type { RouteDeps } from './deps.js';
 import { pageBase } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
-import { exportRows, writeCsv, writeXlsx } from './export.js';
+import { exportColumns, exportRows, writeCsv, writeXlsx } from './export.js';
 import { QueueFilterSchema } from '../domain/queue-filter.js';
 import type { RegistrationRecord } from '../storage/registrations.js';
 import { REJECT_REASONS } from './labels.js';
@@ -110,7 +110,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       checks: checksOf(registrations.sameNikCount, row, data, app.today(), app.isKnownDistrict),
       events,
     };
-    return c.html(<DetailPage {...pageBase(c, t, timeZone)} settings={settings} view={view} revealNik={revealed} />);
+    return c.html(<DetailPage {...pageBase(c, t, timeZone)} settings={settings} schema={app.schema} view={view} revealNik={revealed} />);
   });
 
   web.post('/registrations/:ref/reveal', (c) => {
@@ -172,8 +172,9 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     c.header('content-disposition', `attachment; filename="${name}"`);
     return stream(c, async (out) => {
       const pass = new PassThrough();
-      const rows = exportRows(store.queue.exportRecords(filter, timeZone), timeZone, settings);
-      const written = format === 'csv' ? writeCsv(rows, pass) : writeXlsx(rows, pass);
+      const rows = exportRows(store.queue.exportRecords(filter, timeZone), timeZone, settings, app.schema);
+      const columns = exportColumns(app.schema);
+      const written = format === 'csv' ? writeCsv(rows, pass, columns) : writeXlsx(rows, pass, columns);
       for await (const chunk of pass) await out.write(chunk as Uint8Array);
       const count = await written;
       const { after: _a, limit: _l, ...recorded } = filter;

@@ -5,6 +5,7 @@ import { loadProgrammeSettings } from '../../src/settings.js';
 import { groupChat, privateChat, startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { chatDriver, startTelegram } from '../helpers/telegram-driver.js';
+import { registrationScript } from '../helpers/registration.js';
 
 const settings = loadProgrammeSettings('data/programme.example.json');
 let h: Harness;
@@ -179,7 +180,7 @@ describe('telegram: restarts and notifications', () => {
     const applicantChat = privateChat(802);
     const applicant = chatDriver(fake, applicantChat, h);
     await applicant.type('halo', 'Menu utama');
-    const own = ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1'];
+    const own = registrationScript({}, { send: false });
     for (const text of own) fake.sendText(applicantChat, text);
     await applicant.waitReply('Periksa data Anda', 10_000);
     const done = await applicant.type('1', 'terkirim');

@@ -12,7 +12,7 @@ import type { ProgrammeSettings } from '../../src/settings.js';
 import { exportRecords } from '../../src/storage/queue.js';
 
 /** The export's rows for a filter, read from the database as the console does. */
-const exportRows = (db: Db, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations'>) =>
+const exportRows = (db: Db, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>) =>
   formatRows(exportRecords(db, f, timeZone), timeZone, settings);
 import { seedRegistrations, type SeededRow, type SeedResult } from '../helpers/seed.js';
 
@@ -134,34 +134,36 @@ describe('exportRows', () => {
         address: d.address,
         desa: d.desa,
         kecamatan: d.kecamatan,
-        phone: d.phone ?? '',
+        phone: d.phone ?? null,
         occupation: d.occupation,
-        monthlyIncome: d.income,
-        group: d.groupId,
+        income: d.income,
+        groupId: d.groupId,
         programmes: d.programmes.join('+'),
         heirName: d.heirName,
         heirRelation: HEIR_LABELS[d.heirRelation] ?? `unknown ${d.heirRelation}`,
-        motherName: d.motherName ?? '',
-        kpj: s.kpj ?? '',
-        officerNote: s.officerNote ?? '',
+        motherName: d.motherName ?? null,
+        kpj: s.kpj ?? null,
+        officerNote: s.officerNote ?? null,
         submittedBy: s.submitterId === s.applicantId ? 'applicant' : 'cadre',
       } satisfies ExportRow);
     }
     expect(rows.some((r) => r.submittedBy === 'cadre')).toBe(true);
-    expect(rows.some((r) => r.kpj !== '')).toBe(true);
+    expect(rows.some((r) => r.kpj !== null)).toBe(true);
     expect(rows.some((r) => r.programmes === 'JKK+JKM+JHT')).toBe(true);
   });
 
-  it('writes occupation labels when given the settings', () => {
+  it('writes occupation and group labels when given the settings', () => {
     const rows = [...exportRows(db, filter({ status: 'all' }), TZ, seed.settings)];
     const labels = new Set(seed.settings.occupations.map((o) => o.label.id));
-    expect(rows.every((r) => labels.has(r.occupation))).toBe(true);
+    expect(rows.every((r) => labels.has(String(r.occupation)))).toBe(true);
+    const groups = new Set(seed.settings.groups.map((g) => g.label.id));
+    expect(rows.every((r) => groups.has(String(r.groupId)))).toBe(true);
   });
 
   it('exports deleted rows without personal data', () => {
     const rows = [...exportRows(db, filter({ status: 'deleted' }), TZ)];
     expect(rows.length).toBe(wanted('deleted').length);
-    for (const r of rows) expect(r).toMatchObject({ status: 'deleted', nik: '', fullName: '', address: '', sex: '', monthlyIncome: null });
+    for (const r of rows) expect(r).toMatchObject({ status: 'deleted', nik: null, fullName: null, address: null, sex: null, income: null });
   });
 
   it('reads in batches, leaving the connection free for writes between rows', () => {
@@ -173,7 +175,7 @@ describe('exportRows', () => {
       let n = 0;
       const refs: string[] = [];
       for (const r of exportRows(bdb, filter({ status: 'all' }), TZ)) {
-        refs.push(r.reference);
+        refs.push(String(r.reference));
         // The bot keeps writing on the shared connection while an export streams out.
         write.run(`k${n++}`, 'v', 0);
       }
@@ -203,7 +205,7 @@ describe('writeCsv', () => {
     for (const [i, r] of rows.entries()) {
       const expected = EXPORT_COLUMNS.map((c) => {
         const v = r[c.key];
-        return v === null ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
+        return v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
       });
       expect(records[i + 1]).toEqual(expected);
     }
@@ -290,10 +292,10 @@ describe('writeXlsx', () => {
         expect(kpj.type).toBe(ExcelJS.ValueType.String);
         expect(kpj.value).toBe(r.kpj);
       }
-      if (r.monthlyIncome !== null) expect(row.getCell(col('monthlyIncome')).value).toBe(r.monthlyIncome);
+      if (r.income !== null) expect(row.getCell(col('income')).value).toBe(r.income);
       // Text is stored as text, never as a formula.
       expect(row.getCell(col('fullName')).type).not.toBe(ExcelJS.ValueType.Formula);
-      expect(row.getCell(col('fullName')).value ?? '').toBe(r.fullName);
+      expect(row.getCell(col('fullName')).value).toBe(r.fullName);
     }
     expect(sheet.getColumn(col('nik')).width).toBeGreaterThanOrEqual(17);
   });

@@ -5,6 +5,7 @@ import { createTranslator } from '../../src/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { client, startConsole } from '../helpers/console.js';
+import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 let con: Awaited<ReturnType<typeof startConsole>>;
@@ -15,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 async function registerSelf(user: string, name = 'Budi Santoso'): Promise<string> {
-  const script = ['4', 'ya', name, NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+  const script = registrationScript({ fullName: name });
   let out: string[] = [];
   for (const text of script) out = await h.say(user, text);
   return /LD-\w{5}/.exec(out.join('\n'))![0];

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 const settings = loadProgrammeSettings('data/programme.example.json');
 let h: Harness;
@@ -119,7 +120,7 @@ describe('status changes reach the applicant and the cadre', () => {
     const ref = /LD-\w{5}/.exec((await h.say('k', '1')).join('\n'))![0];
 
     // A worker's own registration: the applicant is told.
-    const own = ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+    const own = registrationScript();
     let out: string[] = [];
     for (const text of own) out = await h.say('w', text);
     const ownRef = /LD-\w{5}/.exec(out.join('\n'))![0];

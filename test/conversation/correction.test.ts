@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,7 +16,7 @@ const outboxTexts = (externalId: string) =>
   );
 
 async function registerSelf(user: string): Promise<string> {
-  const script = ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+  const script = registrationScript();
   let out: string[] = [];
   for (const text of script) out = await h.say(user, text);
   return /LD-\w{5}/.exec(out.join('\n'))![0];

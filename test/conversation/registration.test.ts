@@ -23,7 +23,7 @@ describe('registration, happy path', () => {
     const summary = await fillUpToSummary('u1');
     const text = summary.join('\n');
     expect(text).toContain('Periksa data Anda');
-    expect(text).toContain('1. Nama: Budi Santoso');
+    expect(text).toContain('1. Nama lengkap: Budi Santoso');
     expect(text).toContain('2. NIK: 6301********0003');
     expect(text).toContain('4. Tanggal lahir: 17 Agustus 1980');
     expect(text).toContain('7. Desa/kelurahan: Karang Anyar');
@@ -95,7 +95,7 @@ describe('re-prompts', () => {
     await h.say('u', '2');
     await h.say('u', 'Siti');
     const summary = (await h.say('u', 'istri')).join('\n');
-    expect(summary).toContain('1. Nama: Budi');
+    expect(summary).toContain('1. Nama lengkap: Budi');
     expect(summary).toContain('6. Kecamatan: Gunung Sari');
     expect(summary).toContain('7. Desa/kelurahan: Mekar Sari');
     expect(summary).toContain('10. Pekerjaan: tukang kayu');
@@ -158,7 +158,7 @@ describe('back, cancel, edit, language', () => {
     expect((await h.say('u', 'ubah 3')).join('\n')).toContain('Tempat lahir');
     const summary = (await h.say('u', 'Martapura')).join('\n');
     expect(summary).toContain('3. Tempat lahir: Martapura');
-    expect(summary).toContain('1. Nama: Budi Santoso');
+    expect(summary).toContain('1. Nama lengkap: Budi Santoso');
     await h.say('u', '2');
     expect((await h.say('u', '6')).join('\n')).toContain('Kecamatan');
     expect((await h.say('u', '3')).join('\n')).toContain('Desa/kelurahan di Kecamatan Gunung Sari');

@@ -8,6 +8,7 @@ import { createOfficerStore } from '../../src/storage/officers.js';
 import type { Lang, Session } from '../../src/core/types.js';
 import { keyIn, type LocaleKey } from '../../src/core/locale-key.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -16,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 /** The answers that bring a fresh person to each registration step (as in test/faq/outcome.ts). */
-const REG = ['4', 'ya', 'budi santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar RT 03', '0812-3456-7890', '1', '1,5 juta', '7', '1', 'Siti Aminah'];
+const REG = registrationScript({ fullName: 'budi santoso', address: 'Jl. Mawar RT 03', phone: '0812-3456-7890', heirName: 'Siti Aminah' }, { until: 'heirRelation' });
 /** Another valid NIK with the same birth date, for a person whose registration is already sent. */
 const NIK_OWNER = '6301011708800011';
 

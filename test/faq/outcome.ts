@@ -1,15 +1,16 @@
 // Runs labelled messages through the real app (a real SQLite file, the whole front door and
 // reader) and names what the bot did with each: which knowledge-base answer it gave, whether it
 // said "not ours", acted on an intent, or was unsure. Used by the accuracy test and the bench.
-import { NIK_MALE, type Harness } from '../helpers/harness.js';
+import type { Harness } from '../helpers/harness.js';
 import { loadRates } from '../../src/domain/rates.js';
 import { loadLocales } from '../../src/i18n.js';
 import { topicAnswer } from '../../src/core/faq.js';
 import type { Lang, Session } from '../../src/core/types.js';
 import type { LabelledMessage, ConversationStep } from './labelled-types.js';
+import { registrationScript } from '../helpers/registration.js';
 
 /** The answers that bring a fresh person to each step. */
-const REGISTRATION = ['4', 'ya', 'budi santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar RT 03', '0812-3456-7890', '1', '1,5 juta', '7', '1', 'Siti Aminah'];
+const REGISTRATION = registrationScript({ fullName: 'budi santoso', address: 'Jl. Mawar RT 03', phone: '0812-3456-7890', heirName: 'Siti Aminah' }, { until: 'heirRelation' });
 const PATHS: Record<ConversationStep, string[]> = {
   'calculator.income': ['2'],
   'calculator.after': ['2', '1,5 juta', '1'],

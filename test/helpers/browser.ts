@@ -7,7 +7,8 @@ import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startConsole, PASSWORD } from './console.js';
-import { NIK_MALE, type Harness } from './harness.js';
+import type { Harness } from './harness.js';
+import { registrationScript } from './registration.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -80,7 +81,7 @@ export async function logIn(page: Page, username: string, password = PASSWORD): 
 
 /** A person registers themself through the bot (as in test/console/routes.test.ts); returns the reference. */
 export async function registerThroughBot(h: Harness, user: string, name = 'Budi Santoso'): Promise<string> {
-  const script = ['4', 'ya', name, NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar', '081234567890', '1', '1,5 juta', '7', '1', 'Siti', '1', '1'];
+  const script = registrationScript({ fullName: name });
   let out: string[] = [];
   for (const text of script) out = await h.say(user, text);
   const ref = /LD-\w{5}/.exec(out.join('\n'))?.[0];

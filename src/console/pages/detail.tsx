@@ -1,11 +1,9 @@
 /** @jsxImportSource hono/jsx */
-import { CORRECTABLE_FIELDS } from '../../core/flows/correction.js';
+import { askedFields, detailValue, type FieldDef } from '../../core/flows/registration-schema.js';
 import { DECIDABLE_STATUSES, type RegistrationData, type RegistrationStatus } from '../../core/types.js';
-import { formatDateId } from '../../domain/dates.js';
-import { formatRupiah } from '../../domain/income.js';
 import { maskNik } from '../../domain/nik.js';
 import type { ProgrammeSettings } from '../../settings.js';
-import { formatWhen, groupLabel, REJECT_REASONS, statusLabel } from '../labels.js';
+import { formatWhen, REJECT_REASONS, statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 import { keyIn } from '../../core/locale-key.js';
 
@@ -25,12 +23,14 @@ export interface DetailView {
 
 interface Props extends PageBase {
   settings: ProgrammeSettings;
+  /** The registration's fields (the app's schema). */
+  schema: readonly FieldDef[];
   view: DetailView;
   revealNik: boolean;
 }
 
 /** Every field of one registration, its automatic checks and history, and the decisions. */
-export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealNik, flash }: Props) {
+export function DetailPage({ t, officer, csrf, settings, schema, timeZone, view, revealNik, flash }: Props) {
   const d = view.data;
   const base = `/registrations/${view.reference}`;
   const field = (key: string, value: string | null | undefined) => (
@@ -51,33 +51,26 @@ export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealN
           <h2>{t('console.detail.data')}</h2>
           {d ? (
             <dl class="fields">
-              {field('fullName', d.fullName)}
-              <dt>NIK</dt>
-              <dd>
-                {revealNik ? d.nik : maskNik(d.nik)}{' '}
-                {revealNik ? null : (
-                  <form method="post" action={`${base}/reveal`} class="inline">
-                    <Csrf token={csrf} />
-                    <button class="secondary" type="submit">
-                      {t('console.detail.show_nik')}
-                    </button>
-                  </form>
-                )}
-              </dd>
-              {field('birthPlace', d.birthPlace)}
-              {field('birthDate', formatDateId(d.birthDate, 'id'))}
-              {field('sex', d.sex === 'F' ? t('reg.sex_f') : t('reg.sex_m'))}
-              {field('address', d.address)}
-              {field('desa', d.desa)}
-              {field('kecamatan', d.kecamatan)}
-              {field('phone', d.phone)}
-              {field('occupation', settings.occupations.find((o) => o.id === d.occupation)?.label.id ?? d.occupation)}
-              {field('income', formatRupiah(d.income))}
-              {field('groupId', groupLabel(settings, d.groupId))}
-              {field('programmes', d.programmes.join(' + '))}
-              {field('heirName', d.heirName)}
-              {field('heirRelation', t(keyIn('reg.heir.', d.heirRelation)))}
-              {settings.askMotherMaidenName ? field('motherName', d.motherName ?? '-') : null}
+              {askedFields(schema, settings).map((f) =>
+                f.id === 'nik' ? (
+                  <>
+                    <dt>NIK</dt>
+                    <dd>
+                      {revealNik ? d.nik : maskNik(d.nik)}{' '}
+                      {revealNik ? null : (
+                        <form method="post" action={`${base}/reveal`} class="inline">
+                          <Csrf token={csrf} />
+                          <button class="secondary" type="submit">
+                            {t('console.detail.show_nik')}
+                          </button>
+                        </form>
+                      )}
+                    </dd>
+                  </>
+                ) : (
+                  field(f.id, detailValue(f, (d as unknown as Record<string, unknown>)[f.id], { settings, t }))
+                ),
+              )}
               <dt>{t('console.detail.consent')}</dt>
               <dd>{`${d.consentAt.slice(0, 10)} (${d.consentVersion}, ${d.consentBy ?? 'applicant'})`}</dd>
               <dt>KPJ</dt>
@@ -134,7 +127,7 @@ export function DetailPage({ t, officer, csrf, settings, timeZone, view, revealN
             <Csrf token={csrf} />
             <h2>{t('console.detail.correction')}</h2>
             <div>
-              {CORRECTABLE_FIELDS.filter((f) => f !== 'motherName' || settings.askMotherMaidenName).map((f) => (
+              {askedFields(schema, settings).filter((f) => f.correctable !== false).map(({ id: f }) => (
                 <label class="choice">
                   <input type="checkbox" name="field" value={f} /> {t(keyIn('reg.field.', f))}
                 </label>

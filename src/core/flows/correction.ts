@@ -1,22 +1,24 @@
 import { keyIn } from '../locale-key.js';
 import type { FlowDef, RegistrationData, StepDef, StepEnv, Transition } from '../types.js';
 import { dateMismatch, sexMismatch } from './registration-checks.js';
-import { registrationFlow } from './registration.js';
-import { REGISTRATION_FIELDS } from './registration-summary.js';
+import { buildRegistrationFlow, registrationFlow } from './registration.js';
+import { REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 
-/** Fields an officer may ask to correct: every field of the summary. */
-export const CORRECTABLE_FIELDS = REGISTRATION_FIELDS;
-export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+/** Fields an officer may ask to correct, in the schema's order. */
+export const correctableFields = (schema: readonly FieldDef[] = REGISTRATION_SCHEMA): string[] =>
+  schema.filter((f) => f.correctable !== false).map((f) => f.id);
+export const CORRECTABLE_FIELDS: readonly string[] = correctableFields();
 
-/** Preset answers for a correction: the registration's current data plus what to ask. */
-export function correctionAnswers(reference: string, data: RegistrationData, fields: readonly string[]): Record<string, unknown> {
-  const ordered = CORRECTABLE_FIELDS.filter((f) => fields.includes(f));
-  return {
-    ...data,
-    programmes: data.programmes.join('+'),
-    _reference: reference,
-    _fields: ordered,
-  };
+/** Preset answers for a correction: the registration's current data (in the conversation's form) plus what to ask. */
+export function correctionAnswers(
+  reference: string,
+  data: RegistrationData,
+  fields: readonly string[],
+  schema: readonly FieldDef[] = REGISTRATION_SCHEMA,
+): Record<string, unknown> {
+  const answers: Record<string, unknown> = { ...data };
+  for (const f of schema) if (f.fromData && answers[f.id] !== undefined && answers[f.id] !== null) answers[f.id] = f.fromData(answers[f.id]);
+  return { ...answers, _reference: reference, _fields: correctableFields(schema).filter((f) => fields.includes(f)) };
 }
 
 function fieldsOf(env: StepEnv): string[] {
@@ -57,10 +59,27 @@ function correctionStep(base: StepDef): StepDef {
   };
 }
 
-const registrationSteps = registrationFlow.steps;
-const steps: StepDef[] = CORRECTABLE_FIELDS.map((f) => correctionStep(registrationSteps[f]!));
+/** Asks exactly the fields an officer named, then sends the registration back to the queue. */
+export function buildCorrectionFlow(schema: readonly FieldDef[] = REGISTRATION_SCHEMA, registration = schema === REGISTRATION_SCHEMA ? registrationFlow : buildRegistrationFlow(schema)): FlowDef {
+  const registrationSteps = registration.steps;
+  const steps: StepDef[] = correctableFields(schema).map((f) => correctionStep(registrationSteps[f]!));
+  return {
+    id: 'correction',
+    start: 'begin',
+    steps: {
+      ...Object.fromEntries(steps.map((st) => [st.id, st])),
+      begin: {
+        id: 'begin',
+        prompt: 'corr.begin',
+        skip: () => true,
+        next: (_v, env) => fieldsOf(env)[0] ?? 'confirm',
+      },
+      confirm: confirmStep(schema, registrationSteps),
+    },
+  };
+}
 
-const confirm: StepDef = {
+const confirmStep = (schema: readonly FieldDef[], registrationSteps: Record<string, StepDef>): StepDef => ({
   id: 'confirm',
   prompt: (env) => {
     const lines = fieldsOf(env).map((f) => {
@@ -78,9 +97,10 @@ const confirm: StepDef = {
   next: (v, env): Transition => {
     if (v === 'again') return { to: fieldsOf(env)[0] ?? 'confirm' };
     const changes: Record<string, unknown> = {};
-    for (const f of fieldsOf(env)) {
-      const value = env.s.answers[f];
-      changes[f] = f === 'programmes' ? String(value).split('+') : value;
+    for (const id of fieldsOf(env)) {
+      const value = env.s.answers[id];
+      const field = schema.find((f) => f.id === id);
+      changes[id] = value === '' ? null : field?.toData && value !== undefined && value !== null ? field.toData(value) : value;
     }
     const reference = String(env.s.answers._reference);
     return {
@@ -89,20 +109,6 @@ const confirm: StepDef = {
       say: [env.t('corr.sent', { reference })],
     };
   },
-};
+});
 
-/** Asks exactly the fields an officer named, then sends the registration back to the queue. */
-export const correctionFlow: FlowDef = {
-  id: 'correction',
-  start: 'begin',
-  steps: {
-    ...Object.fromEntries(steps.map((st) => [st.id, st])),
-    begin: {
-      id: 'begin',
-      prompt: 'corr.begin',
-      skip: () => true,
-      next: (_v, env) => fieldsOf(env)[0] ?? 'confirm',
-    },
-    confirm,
-  },
-};
+export const correctionFlow: FlowDef = buildCorrectionFlow();

@@ -3,34 +3,28 @@ import { ageOn } from '../../domain/eligibility.js';
 import type { RegistrationData, StepDef, StepEnv, Transition } from '../types.js';
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { textAnswer } from './util.js';
+import { askedFields, fieldLabel, presenceOf, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 
-/** The registration's fields in summary order (their numbers in "ubah N"); officers may ask to correct any. */
-export const REGISTRATION_FIELDS = [
-  'fullName', 'nik', 'birthPlace', 'birthDate', 'sex', 'kecamatan', 'desa', 'address', 'phone',
-  'occupation', 'income', 'groupId', 'programmes', 'heirName', 'heirRelation', 'motherName',
-] as const;
-export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];
-
-/** The numbered fields of the summary; the mother's name only when the regency asks for it. */
-export function summaryFields(env: StepEnv): RegistrationField[] {
-  return REGISTRATION_FIELDS.filter((f) => f !== 'motherName' || env.c.settings.askMotherMaidenName);
+/** The numbered fields of the summary: the ones the regency asks, in the schema's order. */
+export function summaryFields(env: StepEnv, schema: readonly FieldDef[] = REGISTRATION_SCHEMA): string[] {
+  return askedFields(schema, env.c.settings).map((f) => f.id);
 }
 
-function fieldLines(env: StepEnv, steps: Record<string, StepDef>): string {
-  return summaryFields(env)
+function fieldLines(env: StepEnv, steps: Record<string, StepDef>, schema: readonly FieldDef[]): string {
+  return summaryFields(env, schema)
     .map((f, i) => {
       const step = steps[f];
       const v = env.s.answers[f];
       const shown = v === undefined ? '-' : step?.display ? step.display(v, env) : String(v);
-      return `${i + 1}. ${env.t(`reg.field.${f}`)}: ${shown}`;
+      return `${i + 1}. ${fieldLabel(env.t, f)}: ${shown}`;
     })
     .join('\n');
 }
 
 
 /** Jumps to one field's question; answering it returns to the summary. */
-function editField(env: StepEnv, n: number): Transition | undefined {
-  const field = summaryFields(env)[n - 1];
+function editField(env: StepEnv, n: number, schema: readonly FieldDef[]): Transition | undefined {
+  const field = summaryFields(env, schema)[n - 1];
   if (!field) return undefined;
   env.s.editing = true;
   return { to: field };
@@ -52,12 +46,12 @@ function automaticChecks(env: StepEnv): string[] {
 }
 
 /** Sends the registration: re-checks the NIK inside the same transaction, then queues it. */
-export function submitTransition(env: StepEnv): Transition {
+export function submitTransition(env: StepEnv, schema: readonly FieldDef[] = REGISTRATION_SCHEMA): Transition {
   const { c, s, t } = env;
   const submittedBy = s.cadre ? 'cadre' : 'self';
   const a = s.answers;
-  const missing = summaryFields(env).find((f) => f !== 'motherName' && a[f] === undefined);
-  if (missing) return { to: missing };
+  const missing = askedFields(schema, c.settings).find((f) => presenceOf(f, c.settings) === 'required' && a[f.id] === undefined);
+  if (missing) return { to: missing.id };
   // The steps already cross-check these; this guards a path that skipped one (e.g. a resumed draft).
   if (dateMismatch(env, a.birthDate)) return { to: 'birthDate', say: [t('err.dob_recheck')] };
   if (sexMismatch(env, a.sex)) return { to: 'sex', say: [t('err.dob_recheck')] };
@@ -68,29 +62,20 @@ export function submitTransition(env: StepEnv): Transition {
       say: [t(`${s.cadre ? 'regc' : 'reg'}.duplicate_own`, { reference: existing.reference, status: t(`status.${existing.status}`), phone: c.settings.office.phone })],
     };
   }
-  const data: RegistrationData = {
-    fullName: String(a.fullName),
-    nik: String(a.nik),
-    birthPlace: String(a.birthPlace),
-    birthDate: String(a.birthDate),
-    sex: a.sex === 'F' ? 'F' : 'M',
-    kecamatan: String(a.kecamatan),
-    desa: String(a.desa),
-    address: String(a.address),
-    phone: a.phone ? String(a.phone) : null,
-    occupation: String(a.occupation),
-    income: Number(a.income),
-    groupId: String(a.groupId),
-    programmes: String(a.programmes).split('+'),
-    heirName: String(a.heirName),
-    heirRelation: String(a.heirRelation),
-    motherName: a.motherName ? String(a.motherName) : null,
+  // Every field the schema declares (one the regency does not ask is null), then the submission's own facts.
+  const fields: Record<string, unknown> = {};
+  for (const f of schema) {
+    const v = a[f.id];
+    fields[f.id] = v === undefined || v === '' ? null : f.toData ? f.toData(v) : v;
+  }
+  const data = {
+    ...fields,
     consentVersion: String(a.consentVersion ?? c.settings.consentVersion),
     consentAt: String(a.consentAt ?? new Date(c.now).toISOString()),
     submittedBy,
     consentBy: submittedBy === 'cadre' ? 'cadre' : 'applicant',
     checks: automaticChecks(env),
-  };
+  } as RegistrationData;
   const reference = c.newReference();
   const params = { reference, name: data.fullName, office: c.settings.office.name, phone: c.settings.office.phone };
   const effects = [{ type: 'submitRegistration' as const, reference, data }];
@@ -107,34 +92,34 @@ const EDIT = /^(ubah|ganti|edit|change|perbaiki|koreksi)\s*(?:no\.?|nomor|number
  * The numbered summary (send, or fix any one field: "ubah 3") and the "which number?" step.
  * `steps` gives the flow's steps so the summary shows each answer the way its question does.
  */
-export function summarySteps(steps: () => Record<string, StepDef>): StepDef[] {
-  return [summaryStep(steps), editPickStep];
+export function summarySteps(steps: () => Record<string, StepDef>, schema: readonly FieldDef[] = REGISTRATION_SCHEMA): StepDef[] {
+  return [summaryStep(steps, schema), editPickStep(schema)];
 }
 
-const summaryStep = (steps: () => Record<string, StepDef>): StepDef => ({
+const summaryStep = (steps: () => Record<string, StepDef>, schema: readonly FieldDef[]): StepDef => ({
   id: 'summary',
-  prompt: (env) => env.t(env.s.cadre ? 'regc.summary' : 'reg.summary', { fields: fieldLines(env, steps()) }),
+  prompt: (env) => env.t(env.s.cadre ? 'regc.summary' : 'reg.summary', { fields: fieldLines(env, steps(), schema) }),
   intercept: (text, env) => {
     const m = EDIT.exec(text.trim());
-    return m ? editField(env, Number(m[2])) : undefined;
+    return m ? editField(env, Number(m[2]), schema) : undefined;
   },
   choices: ({ t }) => [
     { value: 'send', label: t('reg.send'), aliases: ['kirim', 'send', 'submit', 'ya', 'ok'] },
     { value: 'edit', label: t('reg.edit'), aliases: ['ubah', 'ganti', 'edit', 'perbaiki'] },
   ],
-  next: (v, env) => (v === 'send' ? submitTransition(env) : 'editPick'),
+  next: (v, env) => (v === 'send' ? submitTransition(env, schema) : 'editPick'),
 });
 
 /** Which number to fix, when the person chose "Ubah" without a number. */
-const editPickStep: StepDef = {
+const editPickStep = (schema: readonly FieldDef[]): StepDef => ({
   id: 'editPick',
   prompt: 'reg.edit_pick',
-  promptParams: (env) => ({ max: summaryFields(env).length }),
+  promptParams: (env) => ({ max: summaryFields(env, schema).length }),
   answer: (env) =>
     textAnswer((text) => {
       const n = Number(text.replace(/^(ubah|ganti|edit|no\.?|nomor)\s*/i, ''));
-      const max = summaryFields(env).length;
+      const max = summaryFields(env, schema).length;
       return Number.isInteger(n) && n >= 1 && n <= max ? { ok: true, value: n } : { ok: false, error: 'err.edit_pick', params: { max } };
     }),
-  next: (v, env) => editField(env, Number(v)) ?? 'summary',
-};
+  next: (v, env) => editField(env, Number(v), schema) ?? 'summary',
+});
