@@ -1,22 +1,16 @@
 /** @jsxImportSource hono/jsx */
 import { askedFields, detailValue, type FieldDef } from '../../core/flows/registration-schema.js';
-import { DECIDABLE_STATUSES, type RegistrationData, type RegistrationStatus } from '../../core/types.js';
+import { DECIDABLE_STATUSES } from '../../core/types.js';
 import { maskNik } from '../../domain/nik.js';
 import type { ProgrammeSettings } from '../../settings.js';
+import type { RegistrationRecord } from '../../storage/registrations.js';
 import { formatWhen, REJECT_REASONS, statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 import { keyIn } from '../../core/locale-key.js';
 
-export interface DetailView {
-  reference: string;
-  status: RegistrationStatus;
-  data: RegistrationData | null;
-  officerNote: string | null;
-  kpj: string | null;
-  correctionFields: string[];
-  channel: string;
+/** The registration as stored, plus what the page works out for the officer. */
+export interface DetailView extends Pick<RegistrationRecord, 'reference' | 'status' | 'data' | 'officerNote' | 'kpj' | 'correctionFields' | 'channel' | 'createdAt'> {
   submittedBy: string;
-  createdAt: number;
   checks: string[];
   events: { at: number; actorKind: string; actorId: string | null; action: string; fromStatus: string | null; toStatus: string | null; note?: string }[];
 }
