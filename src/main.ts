@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const { logger } = runtime;
   const purge = () => logger.debug(purgeExpired(runtime.store, runtime.settings, Date.now()), 'retention: expired data removed');
   purge();
-  setInterval(purge, 3600_000).unref();
+  // Not unref'd: it also keeps the service up while a channel waits to reconnect.
+  setInterval(purge, 3600_000);
 
   const noChannel = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED;
   const stops: (() => Promise<void> | void)[] = [];
@@ -54,13 +55,15 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
   const { logger } = runtime;
   const channels: Channel[] = [];
   if (config.WHATSAPP_ENABLED) {
-    const { baileysSocketFactory, printPairingCode, printQr } = await import('./channels/whatsapp/baileys.js');
-    const { createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
+    const { baileysSocketFactory, latestWaWebVersion, printPairingCode, printQr } = await import('./channels/whatsapp/baileys.js');
+    const { BROWSERS, createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
     channels.push(
       createWhatsAppChannel({
         app: runtime.app,
         logger,
         makeSocket: baileysSocketFactory,
+        browser: [...BROWSERS[config.WHATSAPP_BROWSER]],
+        latestVersion: latestWaWebVersion,
         showQr: printQr,
         showPairingCode: printPairingCode,
         pairingNumber: config.WHATSAPP_PAIRING_NUMBER,

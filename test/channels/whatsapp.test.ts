@@ -10,14 +10,19 @@ let wa: WhatsAppChannel;
 let qrs: string[];
 let codes: string[];
 
-function start(opts: { pairingNumber?: string; perChatMs?: number } = {}): WhatsAppChannel {
+let logged: { level: number; msg: string; code?: number }[] = [];
+
+function start(opts: { pairingNumber?: string; perChatMs?: number; now?: () => number; browser?: [string, string, string] } = {}): WhatsAppChannel {
+  logged = [];
   qrs = [];
   codes = [];
   factory = fakeSocketFactory({ emitOwnEvents: false });
   const channel = createWhatsAppChannel({
     app: h.runtime.app,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line) as (typeof logged)[number]) }),
     makeSocket: factory.make as never,
+    now: opts.now,
+    browser: opts.browser,
     showQr: (qr) => qrs.push(qr),
     showPairingCode: (code) => codes.push(code),
     pairingNumber: opts.pairingNumber,
@@ -101,6 +106,66 @@ describe('whatsapp: connection', () => {
     expect(sock().ended).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(factory.sockets).toHaveLength(1);
+  });
+});
+
+describe('whatsapp: a policy per close code', () => {
+  it('announces a standard browser, the same one as production', () => {
+    wa = start();
+    expect(sock().config.browser).toEqual(['Mac OS', 'Chrome', '14.4.1']);
+  });
+
+  for (const [code, name] of [[DisconnectReason.forbidden, 'banned'], [405, 'outdated'], [DisconnectReason.connectionReplaced, 'replaced']] as const) {
+    it(`stops retrying when ${name} (${code}), says why at error level, and keeps the reason for the console`, async () => {
+      wa = start();
+      sock().open();
+      sock().close(code);
+      await until(() => wa.status.state === 'stopped', 'stopped');
+      await new Promise((r) => setTimeout(r, 60));
+      expect(factory.sockets).toHaveLength(1);
+      expect(wa.status.lastClose?.code).toBe(code);
+      expect(wa.status.lastClose?.meaning.length).toBeGreaterThan(20);
+      expect(logged.some((l) => l.level === 40 && l.code === code)).toBe(true);
+      expect(logged.some((l) => l.level === 50 && /WhatsApp stopped/.test(l.msg))).toBe(true);
+    });
+  }
+
+  it('logs every close at warn with its code, and backs off further on each open→close flap', async () => {
+    let clock = 1_000_000;
+    wa = start({ now: () => clock });
+    const delays: (number | undefined)[] = [];
+    for (let i = 0; i < 4; i++) {
+      const before = factory.sockets.length;
+      sock().open();
+      sock().close(DisconnectReason.connectionClosed);
+      delays.push(wa.status.retryInMs);
+      await until(() => factory.sockets.length === before + 1, `reconnect ${i + 1}`);
+    }
+    // Open, then closed at once (no time passes): the pauses keep doubling up to the cap (5, 10, 20, 20).
+    expect(delays).toEqual([5, 10, 20, 20]);
+    expect(logged.filter((l) => l.level === 40 && l.code === DisconnectReason.connectionClosed)).toHaveLength(4);
+    // A connection that stayed up a while starts again from the first pause.
+    sock().open();
+    clock += 61_000;
+    sock().close(DisconnectReason.connectionLost);
+    expect(wa.status.retryInMs).toBe(5);
+  });
+
+  it('asks one pairing code per socket, and clears the half-registered login an unused code leaves behind', async () => {
+    wa = start({ pairingNumber: '+62 811 0000 0000' });
+    sock().emitQr('qr-1');
+    sock().emitQr('qr-2');
+    await until(() => codes.length === 1, 'first code');
+    expect(sock().pairingRequests).toHaveLength(1);
+    // The code was never typed on the phone; the QR ran out.
+    expect(sock().authState.creds.me).toBeDefined();
+    sock().close(DisconnectReason.timedOut);
+    await until(() => factory.sockets.length === 2, 'reconnect');
+    // A fresh login: no me, so the new socket shows a QR / asks a new code instead of trying to log in.
+    expect(sock().authState.creds.me).toBeUndefined();
+    sock().emitQr('qr-3');
+    await until(() => codes.length === 2, 'second code');
+    expect(sock().pairingRequests).toEqual(['6281100000000']);
   });
 });
 

@@ -1,4 +1,4 @@
-import makeWASocket, { Browsers } from '@whiskeysockets/baileys';
+import makeWASocket, { fetchLatestWaWebVersion } from '@whiskeysockets/baileys';
 import qrcode from 'qrcode-terminal';
 import type { SocketFactory } from './channel.js';
 
@@ -7,7 +7,8 @@ export const baileysSocketFactory: SocketFactory = (config) =>
   makeWASocket({
     auth: config.auth as Parameters<typeof makeWASocket>[0]['auth'],
     logger: config.logger as Parameters<typeof makeWASocket>[0]['logger'],
-    browser: Browsers.ubuntu('Lindung'),
+    browser: config.browser,
+    ...(config.version ? { version: config.version } : {}),
     markOnlineOnConnect: false,
     syncFullHistory: false,
   }) as unknown as ReturnType<SocketFactory>;
@@ -21,4 +22,10 @@ export function printQr(qr: string): void {
 export function printPairingCode(code: string): void {
   const shown = code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
   process.stderr.write(`WhatsApp pairing code: ${shown}  (WhatsApp > Linked devices > Link with phone number)\n`);
+}
+
+/** The WhatsApp Web version WhatsApp serves today (read from web.whatsapp.com), or undefined to keep Baileys' default. */
+export async function latestWaWebVersion(): Promise<[number, number, number] | undefined> {
+  const r = await fetchLatestWaWebVersion({ signal: AbortSignal.timeout(10_000) });
+  return r.isLatest ? (r.version as [number, number, number]) : undefined;
 }

@@ -6,13 +6,25 @@ import { KeyedQueue } from '../../app/keyed-queue.js';
 import { RateLimiter } from '../../app/rate-limit.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
 import { useSqliteAuthState } from './auth-state.js';
+import { closePolicy } from './close-policy.js';
 import { isLidJid, isPnJid, jidOfPhone, normalizeJid, resolveSender, phoneOf } from './identity.js';
 import { readContent, renderWhatsApp, timestampOf, type IncomingMessage } from './message.js';
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
 
-/** Baileys' DisconnectReason values this channel acts on. */
+/** Baileys' DisconnectReason value for a removed link (see close-policy.ts for the others). */
 export const LOGGED_OUT = 401;
+
+/**
+ * A standard browser identity (what Baileys' own default announces: Browsers.macOS('Chrome')).
+ * WhatsApp is reported to refuse pairing codes for custom names; the same tuple runs in tests.
+ */
+export const BROWSERS = {
+  macos: ['Mac OS', 'Chrome', '14.4.1'],
+  ubuntu: ['Ubuntu', 'Chrome', '22.04.4'],
+  windows: ['Windows', 'Chrome', '10.0.22631'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+export const DEFAULT_BROWSER: [string, string, string] = [...BROWSERS.macos];
 
 /** The parts of a Baileys socket this channel uses (so tests can pass a fake). */
 export interface WhatsAppSocket {
@@ -28,7 +40,13 @@ export interface WhatsAppSocket {
 }
 
 /** Creates a socket from Baileys-style config (makeWASocket in production). */
-export type SocketFactory = (config: { auth: unknown; logger: unknown; browser?: [string, string, string] }) => WhatsAppSocket;
+export type SocketFactory = (config: {
+  auth: unknown;
+  logger: unknown;
+  browser: [string, string, string];
+  /** The WhatsApp Web version to announce (undefined: Baileys' built-in default). */
+  version?: [number, number, number];
+}) => WhatsAppSocket;
 
 export interface WhatsAppDeps {
   app: App;
@@ -43,9 +61,15 @@ export interface WhatsAppDeps {
   /** Messages older than this (after a reconnection, history) are not answered. */
   maxMessageAgeSeconds?: number;
   rate?: { perChatMs: number; globalPerMinute: number; jitterMs: number; sleep?: (ms: number) => Promise<void> };
-  /** Reconnect delays: first, then doubled up to max. */
-  backoff?: { firstMs: number; maxMs: number };
+  /** Reconnect delays: first, then doubled up to max; a connection open at least `stableMs` resets them. */
+  backoff?: { firstMs: number; maxMs: number; stableMs?: number };
   senderPollMs?: number;
+  /** The browser identity announced to WhatsApp (default DEFAULT_BROWSER). */
+  browser?: [string, string, string];
+  /** The current WhatsApp Web version, read before each connection (production: from web.whatsapp.com); undefined keeps Baileys' default. */
+  latestVersion?: () => Promise<[number, number, number] | undefined>;
+  /** Real time, for how long a connection stayed open (tests pass their own). */
+  now?: () => number;
 }
 
 /**
@@ -63,8 +87,20 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   let stopped = false;
   let failures = 0;
   let reconnectTimer: NodeJS.Timeout | undefined;
+  // One pairing code per socket, asked after its first QR (the socket must be open).
   let pairingRequested = false;
-  const status = { connected: false, reconnects: 0, loggedOut: 0 };
+  let openedAt: number | undefined;
+  const now = deps.now ?? Date.now;
+  const status: {
+    connected: boolean;
+    reconnects: number;
+    loggedOut: number;
+    /** waiting: for a QR scan or a pairing code; stopped: a close retrying cannot fix (see lastClose). */
+    state: 'connecting' | 'open' | 'waiting' | 'retrying' | 'stopped';
+    lastClose?: { code: number | undefined; meaning: string; at: number };
+    /** The pause before the reconnection under way (grows across flaps). */
+    retryInMs?: number;
+  } = { connected: false, reconnects: 0, loggedOut: 0, state: 'connecting' };
   // Per chat in arrival order, even though resolving a LID may wait on Baileys' mapping store.
   const inbound = new KeyedQueue();
 
@@ -109,54 +145,98 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     });
   }
 
+  // Not unref'd: while WhatsApp is reconnecting, the service must stay up.
   function scheduleReconnect(): void {
     if (stopped) return;
     const delay = Math.min(backoff.firstMs * 2 ** failures, backoff.maxMs);
     failures += 1;
     status.reconnects += 1;
+    status.state = 'retrying';
+    status.retryInMs = delay;
     reconnectTimer = setTimeout(connect, delay);
-    reconnectTimer.unref?.();
   }
 
   function onConnectionUpdate(update: { connection?: string; qr?: string; lastDisconnect?: { error?: any } }): void {
     if (update.qr) {
+      status.state = 'waiting';
       if (deps.pairingNumber && !pairingRequested && !auth.state.creds.registered) {
         pairingRequested = true;
         sock!
           .requestPairingCode(deps.pairingNumber.replace(/\D/g, ''))
           // Shown like the QR, on the terminal: it is a secret for the operator, not a log line.
           .then((code) => deps.showPairingCode(code))
-          .catch((err: unknown) => logger.error({ err }, 'pairing code request failed'));
+          .catch((err: unknown) => {
+            // The next socket asks again; the half-registered creds this left are cleared there.
+            pairingRequested = false;
+            logger.warn({ err }, 'pairing code request failed');
+          });
       } else if (!deps.pairingNumber) {
         deps.showQr(update.qr);
       }
     }
     if (update.connection === 'open') {
-      failures = 0;
+      openedAt = now();
       status.connected = true;
+      status.state = 'open';
       logger.info('WhatsApp connected');
       // What waited while we were away goes out now.
       void app.kick(WHATSAPP_CHANNEL);
     }
     if (update.connection === 'close') {
       status.connected = false;
-      const code = update.lastDisconnect?.error?.output?.statusCode;
-      if (code === LOGGED_OUT) {
-        status.loggedOut += 1;
-        auth.clear();
-        pairingRequested = false;
-        logger.warn('WhatsApp logged out: the link was removed on the phone. Pair again with the new QR / code.');
-        failures = 0;
-        if (!stopped) setTimeout(connect, 0).unref?.();
-        return;
+      const error = update.lastDisconnect?.error;
+      const code: number | undefined = error?.output?.statusCode;
+      const policy = closePolicy(code);
+      status.lastClose = { code, meaning: policy.meaning, at: now() };
+      // Only a connection that stayed up a while resets the pauses: an open→close flap keeps them growing.
+      if (openedAt !== undefined && now() - openedAt >= (backoff.stableMs ?? 60_000)) failures = 0;
+      openedAt = undefined;
+      if (stopped) return;
+      logger.warn({ code, reason: error?.message, action: policy.action }, `WhatsApp connection closed: ${policy.meaning}`);
+      switch (policy.action) {
+        case 'relink':
+          status.loggedOut += 1;
+          auth.clear();
+          failures = 0;
+          reconnectTimer = setTimeout(connect, 0);
+          return;
+        case 'restart':
+          reconnectTimer = setTimeout(connect, 0);
+          return;
+        case 'stop':
+          status.state = 'stopped';
+          logger.error({ code }, `WhatsApp stopped: ${policy.meaning}`);
+          return;
+        case 'retry':
+          scheduleReconnect();
       }
-      if (!stopped) scheduleReconnect();
     }
   }
 
   function connect(): void {
     if (stopped) return;
-    sock = deps.makeSocket({ auth: auth.state, logger: logger.child({ module: 'baileys' }, { level: 'warn' }), browser: ['Lindung', 'Chrome', '1.0'] });
+    status.state = 'connecting';
+    if (!deps.latestVersion) return open(undefined);
+    // Each connection announces the current WhatsApp Web version; a failed lookup keeps Baileys' own.
+    void deps
+      .latestVersion()
+      .catch(() => undefined)
+      .then((version) => open(version));
+  }
+
+  function open(version: [number, number, number] | undefined): void {
+    if (stopped) return;
+    // A pairing code asked for but never typed on the phone leaves creds.me behind, unregistered:
+    // with it the next socket would try to log in instead of showing a QR or a new code.
+    const creds = auth.state.creds;
+    if (creds.pairingCode && creds.me && !creds.registered) auth.clear();
+    pairingRequested = false;
+    sock = deps.makeSocket({
+      auth: auth.state,
+      logger: logger.child({ module: 'baileys' }, { level: 'warn' }),
+      browser: deps.browser ?? DEFAULT_BROWSER,
+      ...(version ? { version } : {}),
+    });
     const current = sock;
     current.ev.on('creds.update', () => {
       auth.saveCreds().catch((err: unknown) => logger.error({ err }, 'saving WhatsApp credentials failed'));
