@@ -6,6 +6,7 @@ import { createCadreStore } from './cadres.js';
 import { createChatStore } from './chats.js';
 import { createFaqPhrasingStore } from './faq-phrasings.js';
 import { createKvStore } from './kv.js';
+import { createLeaseStore } from './leases.js';
 import { createOfficerStore } from './officers.js';
 import { createOutboxStore } from './outbox.js';
 import { createPeopleStore } from './people.js';
@@ -35,6 +36,7 @@ export function createStore(db: Db) {
     stats: createStats(db),
     retention: createRetentionStore(db),
     whatsappAuth: createWhatsAppAuthStore(db),
+    leases: createLeaseStore(db),
     close: (): void => {
       db.close();
     },

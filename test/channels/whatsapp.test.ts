@@ -169,6 +169,53 @@ describe('whatsapp: a policy per close code', () => {
   });
 });
 
+describe('whatsapp: one process per number', () => {
+  function another(opts: { now?: () => number; renewMs?: number } = {}) {
+    const f = fakeSocketFactory({ emitOwnEvents: false });
+    const channel = createWhatsAppChannel({
+      app: h.runtime.app,
+      logger: pino({ level: 'silent' }),
+      makeSocket: f.make as never,
+      showQr: () => undefined,
+      showPairingCode: () => undefined,
+      backoff: { firstMs: 5, maxMs: 20 },
+      lease: { ttlMs: 1_000, renewMs: opts.renewMs ?? 20 },
+      now: opts.now,
+    });
+    void channel.start();
+    return { channel, factory: f };
+  }
+
+  it('a second process waits in standby and takes over when the first stops', async () => {
+    const first = another();
+    const second = another();
+    await until(() => second.channel.status.state === 'standby', 'standby');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(first.factory.sockets).toHaveLength(1);
+    expect(second.factory.sockets).toHaveLength(0);
+    await first.channel.stop();
+    await until(() => second.factory.sockets.length === 1, 'take over');
+    await second.channel.stop();
+    wa = first.channel;
+  });
+
+  it('takes over from a process that stopped renewing, which then steps back', async () => {
+    let clock = 1_000_000;
+    // The first renews rarely: its lease runs out while the second one watches.
+    const first = another({ now: () => clock, renewMs: 200 });
+    first.factory.last().open();
+    const second = another({ now: () => clock });
+    await until(() => second.channel.status.state === 'standby', 'standby');
+    clock += 2_000;
+    await until(() => second.factory.sockets.length === 1, 'take over');
+    // The first one's next renewal finds the number taken: it ends its socket and waits.
+    await until(() => first.channel.status.state === 'standby', 'first steps back');
+    expect(first.factory.last().ended).toBe(true);
+    await second.channel.stop();
+    wa = first.channel;
+  });
+});
+
 describe('whatsapp: messages', () => {
   it('runs a full registration as numbered text, offering the phone number it already knows', async () => {
     wa = start();

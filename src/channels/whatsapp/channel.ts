@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { App } from '../../app/app.js';
 import { SendError } from '../port.js';
@@ -70,7 +71,15 @@ export interface WhatsAppDeps {
   latestVersion?: () => Promise<[number, number, number] | undefined>;
   /** Real time, for how long a connection stayed open (tests pass their own). */
   now?: () => number;
+  /**
+   * One process per number: a lease in the database, renewed while connected; another process
+   * waits in standby and takes over once it expires (default 60 s, renewed every 20 s).
+   */
+  lease?: { ttlMs: number; renewMs: number };
 }
+
+/** The lease that says which process drives the WhatsApp number. */
+export const WHATSAPP_LEASE = 'whatsapp';
 
 /**
  * The WhatsApp channel over Baileys: pairing (QR or code), auth state in SQLite, reconnection
@@ -95,8 +104,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     connected: boolean;
     reconnects: number;
     loggedOut: number;
-    /** waiting: for a QR scan or a pairing code; stopped: a close retrying cannot fix (see lastClose). */
-    state: 'connecting' | 'open' | 'waiting' | 'retrying' | 'stopped';
+    /** waiting: for a QR scan or a pairing code; standby: another process drives the number; stopped: a close retrying cannot fix (see lastClose). */
+    state: 'connecting' | 'open' | 'waiting' | 'retrying' | 'standby' | 'stopped';
     lastClose?: { code: number | undefined; meaning: string; at: number };
     /** The pause before the reconnection under way (grows across flaps). */
     retryInMs?: number;
@@ -213,8 +222,36 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     }
   }
 
+  const lease = deps.lease ?? { ttlMs: 60_000, renewMs: 20_000 };
+  const holder = `${process.pid}-${randomUUID()}`;
+  let leaseTimer: NodeJS.Timeout | undefined;
+  const leases = app.store.leases;
+
+  /** Renews our lease; if another process holds it, ends our socket and waits in standby. */
+  function renewLease(): void {
+    if (stopped) return;
+    if (leases.acquire(WHATSAPP_LEASE, holder, now(), lease.ttlMs)) return;
+    logger.warn('WhatsApp: another Lindung process now drives this number; this one waits in standby');
+    status.state = 'standby';
+    const current = sock;
+    sock = undefined;
+    current?.end(undefined);
+    standby();
+  }
+
+  function standby(): void {
+    if (stopped) return;
+    status.state = 'standby';
+    reconnectTimer = setTimeout(connect, lease.renewMs);
+  }
+
   function connect(): void {
     if (stopped) return;
+    if (!leases.acquire(WHATSAPP_LEASE, holder, now(), lease.ttlMs)) {
+      if (status.state !== 'standby') logger.warn('WhatsApp: another Lindung process drives this number; waiting in standby');
+      return standby();
+    }
+    if (!leaseTimer) leaseTimer = setInterval(renewLease, lease.renewMs);
     status.state = 'connecting';
     if (!deps.latestVersion) return open(undefined);
     // Each connection announces the current WhatsApp Web version; a failed lookup keeps Baileys' own.
@@ -279,6 +316,9 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     async stop(): Promise<void> {
       stopped = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
+      if (leaseTimer) clearInterval(leaseTimer);
+      leaseTimer = undefined;
+      leases.release(WHATSAPP_LEASE, holder);
       sock?.end(undefined);
     },
   } satisfies Channel & Record<string, unknown>;
