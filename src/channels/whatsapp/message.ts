@@ -17,21 +17,55 @@ export interface IncomingMessage {
 /** Text a person can send: plain, extended (links, replies), and the same inside wrappers. */
 export type Content = { kind: 'text'; text: string } | { kind: 'media' } | { kind: 'none' };
 
-const WRAPPERS = ['ephemeralMessage', 'viewOnceMessage', 'viewOnceMessageV2', 'viewOnceMessageV2Extension', 'documentWithCaptionMessage', 'editedMessage'];
+/**
+ * The wrappers Baileys 7's normalizeMessageContent opens (kept in step with it by a test; this file
+ * must not load Baileys itself): disappearing, view-once, document-with-caption, edited,
+ * associated-child and status messages.
+ */
+export const WRAPPERS = [
+  'ephemeralMessage',
+  'viewOnceMessage',
+  'documentWithCaptionMessage',
+  'viewOnceMessageV2',
+  'viewOnceMessageV2Extension',
+  'editedMessage',
+  'associatedChildMessage',
+  'groupStatusMessage',
+  'groupStatusMessageV2',
+];
 const MEDIA = ['imageMessage', 'audioMessage', 'pttMessage', 'videoMessage', 'ptvMessage', 'stickerMessage', 'documentMessage', 'locationMessage', 'liveLocationMessage', 'contactMessage', 'contactsArrayMessage'];
 
-/** What a message carries: its text (a quoted reply's own text, not the quote), media, or nothing to answer. */
-export function readContent(message: Record<string, any> | null | undefined): Content {
-  let m = message;
-  for (let depth = 0; m && depth < 4; depth++) {
-    const wrapper = WRAPPERS.find((w) => m?.[w]?.message);
+/** The message inside its wrappers, as normalizeMessageContent finds it (at most five levels). */
+export function unwrap(message: Record<string, any> | null | undefined): Record<string, any> | undefined {
+  let m = message ?? undefined;
+  for (let depth = 0; m && depth < 5; depth++) {
+    const wrapper = WRAPPERS.find((w) => m?.[w]);
     if (!wrapper) break;
     m = m[wrapper].message;
   }
+  return m ?? undefined;
+}
+
+const nonEmpty = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+
+/**
+ * What a message carries: its text (a quoted reply's own text, not the quote; the new text of an
+ * edit; the label of a tapped button or list row), media, or nothing to answer.
+ */
+export function readContent(message: Record<string, any> | null | undefined): Content {
+  let m = unwrap(message);
+  // An edit arrives as a protocol message carrying the new content.
+  if (m?.protocolMessage?.editedMessage) m = unwrap(m.protocolMessage.editedMessage);
   if (!m) return { kind: 'none' };
-  if (typeof m.conversation === 'string' && m.conversation.trim()) return { kind: 'text', text: m.conversation };
-  const extended = m.extendedTextMessage?.text;
-  if (typeof extended === 'string' && extended.trim()) return { kind: 'text', text: extended };
+  const text =
+    nonEmpty(m.conversation) ??
+    nonEmpty(m.extendedTextMessage?.text) ??
+    nonEmpty(m.buttonsResponseMessage?.selectedDisplayText) ??
+    nonEmpty(m.templateButtonReplyMessage?.selectedDisplayText) ??
+    nonEmpty(m.listResponseMessage?.title) ??
+    nonEmpty(m.listResponseMessage?.singleSelectReply?.selectedRowId) ??
+    nonEmpty(m.interactiveResponseMessage?.body?.text);
+  if (text !== undefined) return { kind: 'text', text };
   if (MEDIA.some((k) => m?.[k])) return { kind: 'media' };
   // Reactions, receipts, protocol and poll updates: nothing a person expects an answer to.
   return { kind: 'none' };
