@@ -16,6 +16,7 @@ import { createRegistrationStore } from './registrations.js';
 import { createRetentionStore } from './retention.js';
 import { createStats } from './stats.js';
 import { createWhatsAppAuthStore } from './whatsapp-auth.js';
+import { createWhatsAppSentStore } from './whatsapp-sent.js';
 
 export function createStore(db: Db) {
   return {
@@ -36,6 +37,7 @@ export function createStore(db: Db) {
     stats: createStats(db),
     retention: createRetentionStore(db),
     whatsappAuth: createWhatsAppAuthStore(db),
+    whatsappSent: createWhatsAppSentStore(db),
     leases: createLeaseStore(db),
     close: (): void => {
       db.close();

@@ -2,7 +2,8 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWhatsAppChannel, type WhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
 import { DisconnectReason, fakeSocketFactory, groupJid, lidJid, newsletterJid, pnJid, STATUS_JID, type FakeSocket } from '../helpers/fake-baileys.js';
-import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import { expectAfter, registrationTurns } from '../helpers/registration.js';
 
 let h: Harness;
 let factory: ReturnType<typeof fakeSocketFactory>;
@@ -47,6 +48,14 @@ async function until(pred: () => boolean, what: string, timeoutMs = 3000): Promi
 const sock = (): FakeSocket => factory.last();
 const PHONE = '6281234567890';
 const LID = '123456789012345';
+
+/** A word of each registration question, by what it asks for (Turn.next), to wait for after each answer. */
+const ASKS = {
+  consent: 'Apakah Anda setuju', fullName: 'Nama lengkap', nik: 'NIK', birthPlace: 'Tempat lahir', birthDate: 'Tanggal lahir',
+  sex: 'Jenis kelamin', kecamatan: 'Kecamatan', desa: 'Desa', address: 'Alamat', phone: 'Pakai nomor ini', occupation: 'Pekerjaan',
+  income: 'penghasilan', groupId: 'kelompok', programmes: 'Program', heirName: 'ahli waris', heirRelation: 'Hubungan',
+  summary: 'Periksa data Anda', sent: 'terkirim',
+};
 
 /** Sends a text and waits for the bot's answer to contain `expect`; returns the texts of that answer. */
 async function say(from: string, text: string, expect: string): Promise<string> {
@@ -169,6 +178,46 @@ describe('whatsapp: a policy per close code', () => {
   });
 });
 
+describe('whatsapp: delivery', () => {
+  it('answers a retry receipt from the messages it sent, also after a reconnection', async () => {
+    wa = start();
+    sock().open();
+    const from = pnJid(PHONE);
+    await say(from, 'halo', 'Saya Lindung');
+    const { id, content } = sock().sent[0]!;
+    const again = (await sock().retryReceipt(from, id)) as { extendedTextMessage?: { text?: string } };
+    expect(again?.extendedTextMessage?.text).toBe(content.text);
+    // The cache is the database, not the socket: a new connection still has it.
+    sock().close(DisconnectReason.connectionLost);
+    await until(() => factory.sockets.length === 2, 'reconnect');
+    sock().open();
+    expect(await sock().retryReceipt(from, id)).toEqual(again);
+    expect(await sock().retryReceipt(from, 'NEVER-SENT')).toBeUndefined();
+  });
+
+  it('records a delivery WhatsApp refused later, and pauses first contacts after a reach-out limit', async () => {
+    wa = start();
+    sock().open();
+    const stranger = pnJid('6289999999901');
+    // News for a neighbour a cadre registered: a first contact.
+    h.runtime.app.outbox.add(null, 'whatsapp', stranger, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
+    await h.runtime.app.kick('whatsapp');
+    await until(() => sock().sent.some((x) => x.jid === stranger), 'first contact');
+    const sent = sock().sent.find((x) => x.jid === stranger)!;
+    sock().deliveryError(stranger, sent.id, '463');
+    await until(() => h.runtime.store.whatsappSent.sent(sent.id)?.error === '463', 'error recorded');
+    expect(logged.some((l) => l.level === 40 && /never wrote/.test(l.msg))).toBe(true);
+    // The next first contact waits (kept in the outbox for later), a reply to someone who wrote does not.
+    const other = pnJid('6289999999902');
+    h.runtime.app.outbox.add(null, 'whatsapp', other, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
+    await h.runtime.app.kick('whatsapp');
+    await say(pnJid(PHONE), 'halo', 'Saya Lindung');
+    expect(sock().sent.some((x) => x.jid === other)).toBe(false);
+    const waiting = h.runtime.db.prepare('SELECT last_error FROM outbox WHERE external_id = ?').get(other) as { last_error: string };
+    expect(waiting.last_error).toMatch(/first contacts paused/);
+  });
+});
+
 describe('whatsapp: one process per number', () => {
   function another(opts: { now?: () => number; renewMs?: number } = {}) {
     const f = fakeSocketFactory({ emitOwnEvents: false });
@@ -222,35 +271,19 @@ describe('whatsapp: messages', () => {
     sock().open();
     const from = pnJid(PHONE);
     expect(await say(from, 'halo', '1. Manfaat program')).toContain('Saya Lindung');
-    await say(from, '4', 'Apakah Anda setuju');
-    await say(from, 'ya', 'Nama lengkap');
-    await say(from, 'Budi Santoso', 'NIK');
-    await say(from, NIK_MALE, 'Tempat lahir');
-    await say(from, 'Banjarmasin', 'Tanggal lahir');
-    await say(from, '17-08-1980', 'Jenis kelamin');
-    await say(from, '1', 'Kecamatan');
-    await say(from, '1', 'Desa');
-    await say(from, '2', 'Alamat');
-    const phone = await say(from, 'Jl. Mawar', 'Pakai nomor ini');
-    expect(phone).toContain('+62812****7890');
-    await say(from, '1', 'Pekerjaan');
-    await say(from, '1', 'penghasilan');
-    await say(from, '1,5 juta', 'kelompok');
-    await say(from, '7', 'Program');
-    await say(from, '1', 'ahli waris');
-    await say(from, 'Siti', 'Hubungan');
-    const summary = await say(from, '1', 'Periksa data Anda');
-    expect(summary).toContain('9. No. HP: +62812****7890');
-    const done = await say(from, '1', 'terkirim');
-    expect(done).toMatch(/LD-\w{5}/);
+    // At the phone question, "1": the number it already knows.
+    const replies: Record<string, string> = {};
+    for (const turn of registrationTurns({ phone: '1' })) replies[turn.next] = await say(from, turn.text, expectAfter(turn, ASKS));
+    expect(replies.phone).toContain('+62812****7890');
+    expect(replies.summary).toContain('9. No. HP: +62812****7890');
+    expect(replies.sent).toMatch(/LD-\w{5}/);
     expect(sock().sent.every((s) => s.jid === from)).toBe(true);
   });
 
   it('keeps one person when they come first by LID and later by phone number', async () => {
     wa = start();
     sock().open();
-    await say(lidJid(LID), '4', 'Apakah Anda setuju');
-    await say(lidJid(LID), 'ya', 'Nama lengkap');
+    for (const turn of registrationTurns({}, { until: 'fullName' })) await say(lidJid(LID), turn.text, expectAfter(turn, ASKS));
     sock().mapLid(LID, PHONE);
     await until(() => (h.runtime.db.prepare('SELECT count(*) AS n FROM identities').get() as { n: number }).n === 2, 'link');
     const next = await say(pnJid(PHONE), 'Budi Santoso', 'NIK');
@@ -330,13 +363,12 @@ describe('whatsapp: messages', () => {
     wa = start();
     sock().open();
     const from = pnJid(PHONE);
-    for (const [text, expect] of [
-      ['4', 'setuju'], ['ya', 'Nama'], ['Budi Santoso', 'NIK'], [NIK_MALE, 'Tempat'], ['Banjarmasin', 'Tanggal'], ['17-08-1980', 'Jenis'],
-      ['1', 'Kecamatan'], ['1', 'Desa'], ['2', 'Alamat'], ['Jl. Mawar', 'nomor ini'], ['1', 'Pekerjaan'], ['1', 'penghasilan'],
-      ['1,5 juta', 'kelompok'], ['7', 'Program'], ['1', 'ahli waris'], ['Siti', 'Hubungan'], ['1', 'Periksa'],
-    ] as const) {
-      await say(from, text, expect);
-    }
+    const asks = {
+      consent: 'setuju', fullName: 'Nama', nik: 'NIK', birthPlace: 'Tempat', birthDate: 'Tanggal', sex: 'Jenis', kecamatan: 'Kecamatan',
+      desa: 'Desa', address: 'Alamat', phone: 'nomor ini', occupation: 'Pekerjaan', income: 'penghasilan', groupId: 'kelompok',
+      programmes: 'Program', heirName: 'ahli waris', heirRelation: 'Hubungan', summary: 'Periksa',
+    };
+    for (const turn of registrationTurns({ phone: '1' }, { send: false })) await say(from, turn.text, expectAfter(turn, asks));
     const ref = /LD-\w{5}/.exec(await say(from, '1', 'terkirim'))![0];
     const before = sock().sent.length;
     h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });

@@ -724,6 +724,16 @@ export interface FakeSocket {
   receiveBatch(messages: any[], type: 'notify' | 'append', requestId?: string): void;
   /** Stores lid<->pn and emits 'lid-mapping.update' { lid, pn }. Digits or jids accepted. */
   mapLid(lid: string, pn: string): void;
+  /**
+   * A retry receipt: the recipient's phone could not decrypt message `id` and asks again. Like
+   * Baileys (messages-send.js sendMessagesAgain), the content comes only from config.getMessage;
+   * resolves with what it found (undefined: the recipient keeps "Waiting for this message").
+   */
+  retryReceipt(jid: string, id: string): Promise<unknown>;
+  /** A delivery refused after the send: 'messages.update' [{ key, update: { status: ERROR, messageStubParameters: [code] } }] (e.g. 463, a reach-out limit). */
+  deliveryError(jid: string, id: string, code: string): void;
+  /** Messages sent again after a retry receipt. */
+  resent: { jid: string; id: string; message: unknown }[];
 }
 
 const DEFAULT_CLOSE_MESSAGES: Record<number, string> = {
@@ -838,6 +848,20 @@ export function createFakeSocket(opts: FakeSocketOptions = {}): FakeSocket {
         });
       }
       return message;
+    },
+
+    resent: [],
+
+    async retryReceipt(jid, id) {
+      const message = await config.getMessage?.({ remoteJid: jid, id, fromMe: true });
+      if (message) sock.resent.push({ jid, id, message });
+      return message;
+    },
+
+    deliveryError(jid, id, code) {
+      ev.emit('messages.update', [
+        { key: { remoteJid: jid, id, fromMe: true }, update: { status: proto.WebMessageInfo.Status.ERROR, messageStubParameters: [code] } },
+      ]);
     },
 
     async readMessages(msgKeys) {

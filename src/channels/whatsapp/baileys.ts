@@ -9,6 +9,7 @@ export const baileysSocketFactory: SocketFactory = (config) =>
     logger: config.logger as Parameters<typeof makeWASocket>[0]['logger'],
     browser: config.browser,
     ...(config.version ? { version: config.version } : {}),
+    getMessage: config.getMessage as Parameters<typeof makeWASocket>[0]['getMessage'],
     markOnlineOnConnect: false,
     syncFullHistory: false,
   }) as unknown as ReturnType<SocketFactory>;

@@ -34,7 +34,7 @@ export interface WhatsAppSocket {
     removeAllListeners?(event?: string): void;
   };
   user?: { id: string } | undefined;
-  sendMessage(jid: string, content: { text: string }): Promise<unknown>;
+  sendMessage(jid: string, content: { text: string }): Promise<{ key?: { id?: string | null } | null; message?: unknown } | undefined>;
   requestPairingCode(phone: string): Promise<string>;
   end(error?: Error): void;
   signalRepository?: { lidMapping?: { getPNForLID(lid: string): Promise<string | null> } };
@@ -47,6 +47,8 @@ export type SocketFactory = (config: {
   browser: [string, string, string];
   /** The WhatsApp Web version to announce (undefined: Baileys' built-in default). */
   version?: [number, number, number];
+  /** A message we sent, for a phone that could not decrypt it and asks again (a retry receipt). */
+  getMessage: (key: { id?: string | null }) => Promise<unknown>;
 }) => WhatsAppSocket;
 
 export interface WhatsAppDeps {
@@ -113,8 +115,17 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   // Per chat in arrival order, even though resolving a LID may wait on Baileys' mapping store.
   const inbound = new KeyedQueue();
 
+  // After WhatsApp refused a first contact (a reach-out time lock), such sends wait a day.
+  const FIRST_CONTACT_PAUSE_KEY = 'whatsapp.first_contact_paused_until';
+  const FIRST_CONTACT_LIMITS = new Set(['463', '479']);
+
   async function send(m: OutboxMessage): Promise<void> {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
+    const firstContact = !app.people.knows(WHATSAPP_CHANNEL, m.externalId);
+    const pausedUntil = Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY) ?? 0);
+    if (firstContact && m.kind === 'notification' && pausedUntil > now()) {
+      throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
+    }
     // Only people who wrote first get messages, except news about their own registration.
     if (m.kind !== 'notification' && !app.people.knows(WHATSAPP_CHANNEL, m.externalId)) {
       throw new SendError('address never wrote to us', true);
@@ -122,7 +133,10 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     for (const part of renderWhatsApp(m.reply)) {
       await limiter.wait(m.externalId);
       try {
-        await sock.sendMessage(m.externalId, { text: part });
+        const sent = await sock.sendMessage(m.externalId, { text: part });
+        const id = sent?.key?.id;
+        // Kept a day: a phone that fails to decrypt it asks again, and a late error names it.
+        if (id) app.store.whatsappSent.record({ id, jid: m.externalId, outboxId: m.id, message: JSON.stringify(sent.message ?? { conversation: part }), now: now() });
       } catch (err) {
         throw new SendError(err instanceof Error ? err.message : String(err), false);
       }
@@ -269,6 +283,10 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     if (creds.pairingCode && creds.me && !creds.registered) auth.clear();
     pairingRequested = false;
     sock = deps.makeSocket({
+      getMessage: async (key) => {
+        const stored = key.id ? app.store.whatsappSent.message(key.id, now()) : undefined;
+        return stored ? JSON.parse(stored) : undefined;
+      },
       auth: auth.state,
       logger: logger.child({ module: 'baileys' }, { level: 'warn' }),
       browser: deps.browser ?? DEFAULT_BROWSER,
@@ -288,6 +306,22 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         void inbound
           .run(m.key?.remoteJid ?? '', () => onMessage(m))
           .catch((err: unknown) => logger.error({ err }, 'whatsapp message failed'));
+      }
+    });
+    // A delivery WhatsApp refused after accepting it (status ERROR): recorded with its code; a
+    // reach-out limit (463, 479) pauses first contacts (news to a neighbour who never wrote) for a day.
+    current.ev.on('messages.update', (updates: { key?: { id?: string | null; fromMe?: boolean | null }; update?: { status?: number | null; messageStubParameters?: string[] | null } }[]) => {
+      for (const u of updates ?? []) {
+        const id = u.key?.id;
+        if (!id || !u.key?.fromMe || u.update?.status !== 0) continue;
+        const code = u.update.messageStubParameters?.[0] ?? 'error';
+        app.store.whatsappSent.markError(id, code);
+        const sent = app.store.whatsappSent.sent(id);
+        logger.warn({ code, outboxId: sent?.outboxId }, 'WhatsApp could not deliver a message');
+        if (FIRST_CONTACT_LIMITS.has(code)) {
+          app.store.kv.set(FIRST_CONTACT_PAUSE_KEY, String(now() + 24 * 3600_000), now());
+          logger.warn({ code }, 'WhatsApp limits messages to people who never wrote: such sends wait a day');
+        }
       }
     });
     current.ev.on('lid-mapping.update', (pair: { lid?: string; pn?: string }) => {

@@ -1,0 +1,31 @@
+import type { Db } from './db.js';
+
+/** How long a sent WhatsApp message is kept for a retry receipt. */
+export const SENT_KEPT_MS = 24 * 3600_000;
+
+/** WhatsApp messages we sent (migration 009), kept a day, with the delivery error WhatsApp reported later. */
+export function createWhatsAppSentStore(db: Db) {
+  const insert = db.prepare<[string, string, number | null, string, number]>(
+    'INSERT OR REPLACE INTO wa_sent (id, jid, outbox_id, message, sent_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const byId = db.prepare<[string, number], { message: string }>('SELECT message FROM wa_sent WHERE id = ? AND sent_at >= ?');
+  const setError = db.prepare<[string, string]>('UPDATE wa_sent SET error = ? WHERE id = ?');
+  const errorOf = db.prepare<[string], { error: string | null; outbox_id: number | null; jid: string }>('SELECT error, outbox_id, jid FROM wa_sent WHERE id = ?');
+  const purge = db.prepare<[number]>('DELETE FROM wa_sent WHERE sent_at < ?');
+  return {
+    /** Keeps a sent message (its content as JSON) and drops those older than a day. */
+    record(input: { id: string; jid: string; outboxId: number | null; message: string; now: number }): void {
+      insert.run(input.id, input.jid, input.outboxId, input.message, input.now);
+      purge.run(input.now - SENT_KEPT_MS);
+    },
+    /** A message sent within the last day, for a retry receipt. */
+    message: (id: string, now: number): string | undefined => byId.get(id, now - SENT_KEPT_MS)?.message,
+    markError: (id: string, error: string): void => void setError.run(error.slice(0, 200), id),
+    sent: (id: string) => {
+      const r = errorOf.get(id);
+      return r ? { error: r.error, outboxId: r.outbox_id, jid: r.jid } : undefined;
+    },
+  };
+}
+
+export type WhatsAppSentStore = ReturnType<typeof createWhatsAppSentStore>;
