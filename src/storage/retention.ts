@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { SENT_KEPT_MS } from './whatsapp-sent.js';
 
 export interface PurgeResult {
   sessions: number;
@@ -8,7 +9,8 @@ export interface PurgeResult {
 /**
  * Removes what is kept no longer (the policy and its periods are app/retention.ts's): conversations
  * idle since before `draftCutoff` (with their drafts and remembered message ids), and the personal
- * data of registrations rejected before `rejectedCutoff`, each with a history event.
+ * data of registrations rejected before `rejectedCutoff`, each with a history event; and WhatsApp
+ * messages kept for retry receipts once a day old.
  */
 export function createRetentionStore(db: Db) {
   const sessions = db.prepare<[number]>('DELETE FROM sessions WHERE updated_at < ?');
@@ -19,8 +21,11 @@ export function createRetentionStore(db: Db) {
   const event = db.prepare<[number, number]>(
     "INSERT INTO registration_events (registration_id, at, actor_kind, action, from_status, to_status) VALUES (?, ?, 'system', 'retention_expired', 'rejected', 'deleted')",
   );
+  const sentMessages = db.prepare<[number]>('DELETE FROM wa_sent WHERE sent_at < ?');
   const purge = db.transaction((draftCutoff: number, rejectedCutoff: number, now: number): PurgeResult => {
     const removed = sessions.run(draftCutoff).changes;
+    // WhatsApp messages kept for retry receipts: a day at most, even when nothing is sent any more.
+    sentMessages.run(now - SENT_KEPT_MS);
     const rows = expired.all(rejectedCutoff);
     for (const r of rows) {
       wipe.run(now, r.id);
