@@ -218,6 +218,59 @@ describe('whatsapp: delivery', () => {
   });
 });
 
+describe('whatsapp: chats as people have them', () => {
+  it('marks a message read once it is handled', async () => {
+    wa = start();
+    sock().open();
+    const id = sock().receiveText(pnJid(PHONE), 'halo');
+    await until(() => sock().reads.some((k) => k.id === id), 'read receipt');
+  });
+
+  it('keeps a chat with disappearing messages disappearing: replies carry its timer', async () => {
+    wa = start();
+    sock().open();
+    const from = pnJid(PHONE);
+    const before = sock().sent.length;
+    sock().receiveText(from, 'halo', { ephemeral: true, expiration: 604_800 });
+    await until(() => sock().sentTexts(from).some((t) => t.includes('Menu utama')), 'reply');
+    expect(sock().sent.slice(before).every((x) => x.options?.ephemeralExpiration === 604_800)).toBe(true);
+    // Turned off in the chat: replies stop carrying it.
+    const after = sock().sent.length;
+    sock().receiveText(from, 'bantuan', { expiration: 0 });
+    await until(() => sock().sent.length > after, 'second reply');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sock().sent.slice(after).every((x) => x.options === undefined)).toBe(true);
+  });
+
+  it('resumes a long reply from the part that failed, without sending the first part twice', async () => {
+    wa = start();
+    sock().open();
+    const from = pnJid(PHONE);
+    await say(from, 'halo', 'Saya Lindung');
+    // The socket fails the second part once.
+    const socket = sock();
+    const real = socket.sendMessage.bind(socket);
+    let failed = 0;
+    socket.sendMessage = async (jid, content, options) => {
+      if (failed === 0 && String(content.text).includes('Bagian kedua')) {
+        failed++;
+        throw new Error('socket hiccup');
+      }
+      return real(jid, content, options);
+    };
+    const before = socket.sent.length;
+    const long = `${'Bagian pertama. '.repeat(200)}\n\n${'Bagian kedua. '.repeat(200)}`;
+    h.runtime.app.outbox.add(null, 'whatsapp', from, { text: long }, Date.now());
+    await h.runtime.app.kick('whatsapp');
+    await until(() => socket.sent.length >= before + 2, 'both parts', 8000);
+    const texts = socket.sent.slice(before).map((x) => String(x.content.text));
+    expect(failed).toBe(1);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('Bagian pertama');
+    expect(texts[1]).toContain('Bagian kedua');
+  });
+});
+
 describe('whatsapp: one process per number', () => {
   function another(opts: { now?: () => number; renewMs?: number } = {}) {
     const f = fakeSocketFactory({ emitOwnEvents: false });

@@ -459,6 +459,8 @@ export interface IncomingOptions {
   senderLid?: string;
   /** Wrap as { ephemeralMessage: { message } } like chats with disappearing messages on. */
   ephemeral?: boolean;
+  /** The chat's disappearing-messages timer in seconds: contextInfo.expiration (WhatsApp sets it on every message of such a chat; 0 = turned off). */
+  expiration?: number;
   /** 'messages.upsert' requestId (messages re-sent by the phone on request). */
   requestId?: string;
 }
@@ -488,6 +490,7 @@ function withContext(opts: IncomingOptions): proto.IContextInfo | undefined {
     ctx.quotedMessage = { conversation: opts.quoted };
   }
   if (opts.mentions?.length) ctx.mentionedJid = opts.mentions;
+  if (opts.expiration !== undefined) ctx.expiration = opts.expiration;
   return Object.keys(ctx).length > 0 ? ctx : undefined;
 }
 

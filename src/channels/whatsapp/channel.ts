@@ -9,7 +9,7 @@ import type { OutboxMessage } from '../../storage/outbox.js';
 import { useSqliteAuthState } from './auth-state.js';
 import { closePolicy } from './close-policy.js';
 import { isLidJid, isPnJid, jidOfPhone, normalizeJid, resolveSender, phoneOf } from './identity.js';
-import { readContent, renderWhatsApp, timestampOf, type IncomingMessage } from './message.js';
+import { expirationOf, readContent, renderWhatsApp, timestampOf, type IncomingMessage } from './message.js';
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
 
@@ -34,8 +34,9 @@ export interface WhatsAppSocket {
     removeAllListeners?(event?: string): void;
   };
   user?: { id: string } | undefined;
-  sendMessage(jid: string, content: { text: string }): Promise<{ key?: { id?: string | null } | null; message?: unknown } | undefined>;
+  sendMessage(jid: string, content: { text: string }, options?: { ephemeralExpiration?: number }): Promise<{ key?: { id?: string | null } | null; message?: unknown } | undefined>;
   requestPairingCode(phone: string): Promise<string>;
+  readMessages?(keys: { remoteJid?: string | null; id?: string | null; fromMe?: boolean | null }[]): Promise<void>;
   end(error?: Error): void;
   signalRepository?: { lidMapping?: { getPNForLID(lid: string): Promise<string | null> } };
 }
@@ -119,6 +120,11 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   const FIRST_CONTACT_PAUSE_KEY = 'whatsapp.first_contact_paused_until';
   const FIRST_CONTACT_LIMITS = new Set(['463', '479']);
 
+  /** Parts of a long reply already sent, by outbox id (only while it is being retried). */
+  const partsSent = new Map<number, number>();
+  /** Disappearing-message timers of the chats that use them, by address (seen on their messages). */
+  const expirations = new Map<string, number>();
+
   async function send(m: OutboxMessage): Promise<void> {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
     const firstContact = !app.people.knows(WHATSAPP_CHANNEL, m.externalId);
@@ -127,13 +133,20 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
     }
     // Only people who wrote first get messages, except news about their own registration.
-    if (m.kind !== 'notification' && !app.people.knows(WHATSAPP_CHANNEL, m.externalId)) {
+    if (m.kind !== 'notification' && firstContact) {
       throw new SendError('address never wrote to us', true);
     }
-    for (const part of renderWhatsApp(m.reply)) {
+    const parts = renderWhatsApp(m.reply);
+    // A long reply goes in parts: after a failure, the next try starts at the part that failed.
+    const from = partsSent.get(m.id) ?? 0;
+    // In a disappearing-messages chat, our messages disappear too (as WhatsApp does for people).
+    const expiration = expirations.get(m.externalId);
+    for (const [i, part] of parts.entries()) {
+      if (i < from) continue;
       await limiter.wait(m.externalId);
       try {
-        const sent = await sock.sendMessage(m.externalId, { text: part });
+        const sent = await sock.sendMessage(m.externalId, { text: part }, expiration ? { ephemeralExpiration: expiration } : undefined);
+        partsSent.set(m.id, i + 1);
         const id = sent?.key?.id;
         // Kept a day: a phone that fails to decrypt it asks again, and a late error names it.
         if (id) app.store.whatsappSent.record({ id, jid: m.externalId, outboxId: m.id, message: JSON.stringify(sent.message ?? { conversation: part }), now: now() });
@@ -141,6 +154,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         throw new SendError(err instanceof Error ? err.message : String(err), false);
       }
     }
+    partsSent.delete(m.id);
   }
 
   const sending: Channel['sending'] = { pollMs: deps.senderPollMs, concurrency: 8 };
@@ -157,6 +171,12 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     if (content.kind === 'none') return;
     const lidMapping = sock?.signalRepository?.lidMapping;
     const from = await resolveSender(remote, key.remoteJidAlt, async (lid) => (lidMapping ? lidMapping.getPNForLID(lid) : null));
+    // Before handling: the replies (sent right after the commit) need the chat's timer.
+    const expiration = expirationOf(msg.message);
+    if (expiration !== undefined) {
+      if (expiration > 0) expirations.set(from.externalId, expiration);
+      else expirations.delete(from.externalId);
+    }
     await app.handle({
       channel: WHATSAPP_CHANNEL,
       externalId: from.externalId,
@@ -166,6 +186,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       text: content.kind === 'text' ? content.text : '',
       media: content.kind === 'media',
     });
+    // Read receipts once the message is handled (and its replies committed).
+    sock?.readMessages?.([key]).catch((err: unknown) => logger.warn({ err }, 'WhatsApp read receipt failed'));
   }
 
   // Not unref'd: while WhatsApp is reconnecting, the service must stay up.

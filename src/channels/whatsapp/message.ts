@@ -71,6 +71,20 @@ export function readContent(message: Record<string, any> | null | undefined): Co
   return { kind: 'none' };
 }
 
+/**
+ * The chat's disappearing-messages timer (seconds) as the message carries it in its contextInfo;
+ * 0 when the chat turned it off; undefined when the message does not say.
+ */
+export function expirationOf(message: Record<string, any> | null | undefined): number | undefined {
+  const m = unwrap(message);
+  if (!m) return undefined;
+  for (const part of Object.values(m)) {
+    const exp = (part as { contextInfo?: { expiration?: unknown } } | null)?.contextInfo?.expiration;
+    if (typeof exp === 'number') return exp;
+  }
+  return undefined;
+}
+
 /** Seconds since the epoch from Baileys' number-or-Long timestamp. */
 export function timestampOf(msg: IncomingMessage): number | undefined {
   const ts = msg.messageTimestamp;
