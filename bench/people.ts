@@ -1,8 +1,11 @@
 import { informalWords, looksLikeQuestion } from '../src/faq/normalize.js';
+import { registrationScript } from '../test/helpers/registration.js';
 // Simulated people for the benchmarks: unique valid NIKs whose birth date and sex match what the
-// person types, and the 19 messages of a full registration from 'halo' to the final '1' (send).
+// person types, and the messages of a full registration from 'halo' to the final '1' (send), in the
+// registration schema's order (19 with the example settings).
 
-export const SCRIPT_LEN = 19; // messages per person, from 'halo' to '1' (send) which returns LD-XXXXX
+/** Messages per person: 'halo', then the registration from '4' (Daftar) to '1' (Kirim), which returns LD-XXXXX. */
+export const SCRIPT_LEN = 1 + registrationScript().length;
 
 /** mulberry32: seeded randomness so reference codes are repeatable. */
 export function seeded(seed: number): () => number {
@@ -42,7 +45,8 @@ export interface DobRange {
 
 /**
  * Person i's messages: a unique NIK (not yet in `usedNiks`, which it joins) whose birth date and sex
- * match what the person types.
+ * match what the person types. Each field is answered in the schema's order with the value below
+ * (a field not named here, such as one a regency adds, with the schema's example).
  */
 export function scriptFor(i: number, usedNiks: Set<string>, dobRange: DobRange): string[] {
   const days = (dobRange.to - dobRange.from) / DAY_MS + 1;
@@ -57,10 +61,22 @@ export function scriptFor(i: number, usedNiks: Set<string>, dobRange: DobRange):
   const nik = prefix + String(serial).padStart(4, '0');
   usedNiks.add(nik);
   const phone = `0812${String(30_000_000 + i).slice(-8)}`;
-  const script = [
-    'halo', '4', 'ya', `Warga ${letters(i)}`, nik, 'Banjarmasin', `${pad2(d)}-${m}-${yyyy}`, female ? '2' : '1',
-    '1', '2', 'Jl. Mawar RT 03', phone, '1', '1,5 juta', '7', '1', `Ahli ${letters(i)}`, '1', '1',
-  ];
-  if (script.length !== SCRIPT_LEN) throw new Error('script length changed: update SCRIPT_LEN');
-  return script;
+  const answers: Record<string, string> = {
+    fullName: `Warga ${letters(i)}`,
+    nik,
+    birthPlace: 'Banjarmasin',
+    birthDate: `${pad2(d)}-${m}-${yyyy}`,
+    sex: female ? '2' : '1',
+    kecamatan: '1',
+    desa: '2',
+    address: 'Jl. Mawar RT 03',
+    phone,
+    occupation: '1',
+    income: '1,5 juta',
+    groupId: '7',
+    programmes: '1',
+    heirName: `Ahli ${letters(i)}`,
+    heirRelation: '1',
+  };
+  return ['halo', ...registrationScript(answers)];
 }

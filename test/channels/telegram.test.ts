@@ -5,7 +5,7 @@ import { loadProgrammeSettings } from '../../src/settings.js';
 import { groupChat, privateChat, startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { chatDriver, startTelegram } from '../helpers/telegram-driver.js';
-import { registrationScript } from '../helpers/registration.js';
+import { expectAfter, neighbourTurns, registrationScript } from '../helpers/registration.js';
 
 const settings = loadProgrammeSettings('data/programme.example.json');
 let h: Harness;
@@ -52,27 +52,19 @@ describe('telegram: cadre', () => {
 
     // Straight on to the second: mostly typed.
     await d.press('warga berikutnya', 'warga sudah diberi tahu');
-    await d.type('ya', 'Nama lengkap warga');
-    for (const [text, next] of [
-      ['Budi Santoso', 'NIK warga'],
-      [NIK_MALE, 'Tempat lahir'],
-      ['Martapura', 'Tanggal lahir'],
-      ['17/8/80', 'Jenis kelamin'],
-      ['laki-laki', 'Kecamatan'],
-      ['gunung sari', 'Desa/kelurahan'],
-      ['mekar sari', 'Alamat'],
-      ['RT 03', 'Nomor HP'],
-      ['0812 3456 7890', 'Pekerjaan'],
-      ['nelayan', 'penghasilan'],
-      ['2 jt', 'kelompok'],
-      ['7', 'Program'],
-      ['1', 'ahli waris'],
-      ['Siti', 'Hubungan'],
-      ['istri', 'Periksa data warga'],
-      ['kirim', 'Pendaftaran Budi Santoso terkirim'],
-    ] as const) {
-      await d.type(text, next);
-    }
+    const typed = {
+      fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Martapura', birthDate: '17/8/80', sex: 'laki-laki', kecamatan: 'gunung sari',
+      desa: 'mekar sari', address: 'RT 03', phone: '0812 3456 7890', occupation: 'nelayan', income: '2 jt', groupId: '7', programmes: '1',
+      heirName: 'Siti', heirRelation: 'istri',
+    };
+    const asks = {
+      fullName: 'Nama lengkap warga', nik: 'NIK warga', birthPlace: 'Tempat lahir', birthDate: 'Tanggal lahir', sex: 'Jenis kelamin',
+      kecamatan: 'Kecamatan', desa: 'Desa/kelurahan', address: 'Alamat', phone: 'Nomor HP', occupation: 'Pekerjaan', income: 'penghasilan',
+      groupId: 'kelompok', programmes: 'Program', heirName: 'ahli waris', heirRelation: 'Hubungan', summary: 'Periksa data warga',
+    };
+    // The button above was the menu's "1": from the consent on, typed.
+    for (const turn of neighbourTurns(typed, { send: false }).slice(1)) await d.type(turn.text, expectAfter(turn, asks));
+    await d.type('kirim', 'Pendaftaran Budi Santoso terkirim');
 
     const list = await d.press('Warga saya', 'Warga yang Anda daftarkan (2)');
     expect(list.text).toContain('Siti Aminah');
@@ -165,14 +157,16 @@ describe('telegram: restarts and notifications', () => {
     const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'rtrw', now: Date.now(), random: seeded(4) }).code;
     const kader = chatDriver(fake, privateChat(801), h);
     await kader.type(code, 'Menu kader');
-    await kader.type('1', 'warga sudah diberi tahu');
-    for (const [text, next] of [
-      ['ya', 'Nama lengkap warga'], ['Siti Aminah', 'NIK'], [NIK_FEMALE, 'Tempat lahir'], ['Banjarmasin', 'Tanggal lahir'],
-      ['17-05-1985', 'Jenis kelamin'], ['2', 'Kecamatan'], ['3', 'Desa'], ['2', 'Alamat'], ['RT 1', 'Nomor HP'], ['-', 'Pekerjaan'],
-      ['1', 'penghasilan'], ['1 juta', 'kelompok'], ['3', 'Program'], ['1', 'ahli waris'], ['Ahmad', 'Hubungan'], ['2', 'Periksa'],
-    ] as const) {
-      await kader.type(text, next);
-    }
+    const neighbour = {
+      fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', kecamatan: '3', desa: '2', address: 'RT 1', phone: '-',
+      income: '1 juta', groupId: '3', heirName: 'Ahmad', heirRelation: '2',
+    };
+    const asks = {
+      consent: 'warga sudah diberi tahu', fullName: 'Nama lengkap warga', nik: 'NIK', birthPlace: 'Tempat lahir', birthDate: 'Tanggal lahir',
+      sex: 'Jenis kelamin', kecamatan: 'Kecamatan', desa: 'Desa', address: 'Alamat', phone: 'Nomor HP', occupation: 'Pekerjaan',
+      income: 'penghasilan', groupId: 'kelompok', programmes: 'Program', heirName: 'ahli waris', heirRelation: 'Hubungan', summary: 'Periksa',
+    };
+    for (const turn of neighbourTurns(neighbour, { send: false })) await kader.type(turn.text, expectAfter(turn, asks));
     const sent = await kader.type('1', 'terkirim');
     const ref = /LD-\w{5}/.exec(sent.text)![0];
 

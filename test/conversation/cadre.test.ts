@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
-import { registrationScript } from '../helpers/registration.js';
+import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
 const settings = loadProgrammeSettings('data/programme.example.json');
 let h: Harness;
@@ -15,10 +15,14 @@ function invite(days = 14): string {
   return createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days, now: h.clock.now, random: seeded(9) }).code;
 }
 
+/** How the cadre answers for every neighbour here, typed as a cadre would (the rest: each field's example). */
+const NEIGHBOUR = {
+  kecamatan: 'gunung sari', desa: 'mekar sari', address: 'RT 02', occupation: 'petani', income: '1 juta', groupId: 'kader',
+  heirName: 'Ahli Waris', heirRelation: 'anak',
+};
 /** A neighbour's registration as typed by a cadre, up to the summary. */
-function neighbourScript(name: string, nik: string, dob: string, sex: string, phone: string): string[] {
-  return ['1', 'ya', name, nik, 'Banjarmasin', dob, sex, 'gunung sari', 'mekar sari', 'RT 02', phone, 'petani', '1 juta', 'kader', '1', 'Ahli Waris', 'anak'];
-}
+const neighbour = (answers: Record<string, string>) => neighbourScript({ ...NEIGHBOUR, ...answers }, { send: false });
+const SITI = { fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone: '-' };
 
 describe('cadre mode', () => {
   it('enrols from a deep link, registers two neighbours back to back and lists them', async () => {
@@ -28,7 +32,7 @@ describe('cadre mode', () => {
     expect(welcome).toContain('1. Daftarkan warga');
     expect(h.runtime.db.prepare('SELECT desa, role FROM cadres').get()).toEqual({ desa: 'Mekar Sari', role: 'kader' });
 
-    const first = neighbourScript('Siti Aminah', NIK_FEMALE, '17-05-1985', '2', '-');
+    const first = neighbour(SITI);
     let out: string[] = [];
     for (const text of first) out = await h.say('kader1', text);
     const summary = out.join('\n');
@@ -38,7 +42,7 @@ describe('cadre mode', () => {
     expect(sent).toContain('Pendaftaran Siti Aminah terkirim');
     expect(sent).toContain('Daftarkan warga berikutnya');
 
-    const second = neighbourScript('Budi Santoso', NIK_MALE, '17-08-1980', '1', '081234567890').slice(1);
+    const second = neighbour({ fullName: 'Budi Santoso', nik: NIK_MALE, birthDate: '17-08-1980', sex: '1', phone: '081234567890' }).slice(1);
     expect((await h.say('kader1', '1')).join('\n')).toContain('warga sudah diberi tahu');
     for (const text of second) out = await h.say('kader1', text);
     expect((await h.say('kader1', '1')).join('\n')).toContain('Pendaftaran Budi Santoso terkirim');
@@ -62,7 +66,7 @@ describe('cadre mode', () => {
   it('a cadre sees only their own submissions', async () => {
     const a = invite();
     await h.say('kaderA', a);
-    for (const text of neighbourScript('Siti Aminah', NIK_FEMALE, '17-05-1985', '2', '-')) await h.say('kaderA', text);
+    for (const text of neighbour(SITI)) await h.say('kaderA', text);
     const done = (await h.say('kaderA', '1')).join('\n');
     const ref = /LD-\w{5}/.exec(done)![0];
     const b = createInvite(h.runtime.store.cadres, settings, { desa: 'Sukamaju', role: 'rtrw', now: h.clock.now, random: seeded(10) }).code;
@@ -87,7 +91,7 @@ describe('cadre mode', () => {
 
   it('keeps an unfinished neighbour as a draft and continues it from the menu', async () => {
     await h.say('k', invite());
-    for (const text of ['1', 'ya', 'Siti Aminah', NIK_FEMALE]) await h.say('k', text);
+    for (const text of neighbourScript({ fullName: 'Siti Aminah', nik: NIK_FEMALE }, { until: 'birthPlace' })) await h.say('k', text);
     await h.say('k', '/menu');
     expect((await h.say('k', '3')).join('\n')).toContain('Tempat lahir warga');
   });
@@ -96,7 +100,7 @@ describe('cadre mode', () => {
     await h.say('k', invite());
     const niks = Array.from({ length: 7 }, (_, i) => `63010117088000${String(10 + i)}`);
     for (const [i, nik] of niks.entries()) {
-      const script = neighbourScript(`Warga ${'ABCDEFG'[i]}`, nik, '17-08-1980', '1', '-');
+      const script = neighbour({ fullName: `Warga ${'ABCDEFG'[i]}`, nik, birthDate: '17-08-1980', sex: '1', phone: '-' });
       for (const text of i === 0 ? script : script.slice(1)) await h.say('k', text);
       await h.say('k', '1');
       if (i < niks.length - 1) await h.say('k', '1');
@@ -116,7 +120,7 @@ describe('status changes reach the applicant and the cadre', () => {
     await h.say('k', invite());
     await h.say('k', 'english');
     await h.say('k', '/menu');
-    for (const text of neighbourScript('Siti Aminah', NIK_FEMALE, '17-05-1985', '2', '-')) await h.say('k', text);
+    for (const text of neighbour(SITI)) await h.say('k', text);
     const ref = /LD-\w{5}/.exec((await h.say('k', '1')).join('\n'))![0];
 
     // A worker's own registration: the applicant is told.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
-import { registrationScript } from '../helpers/registration.js';
+import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -49,7 +49,13 @@ describe('correction requested by an officer', () => {
   it('asks the cadre when a cadre submitted it, and a new NIK brings the birth date and sex along', async () => {
     const code = createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
     await h.say('k', code);
-    const script = ['1', 'ya', 'Siti Aminah', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', 'gunung sari', 'mekar sari', 'RT 02', '-', 'petani', '1 juta', 'kader', '1', 'Ahmad', 'anak'];
+    const script = neighbourScript(
+      {
+        fullName: 'Siti Aminah', nik: NIK_MALE, kecamatan: 'gunung sari', desa: 'mekar sari', address: 'RT 02', phone: '-',
+        occupation: 'petani', income: '1 juta', groupId: 'kader', heirName: 'Ahmad', heirRelation: 'anak',
+      },
+      { send: false },
+    );
     for (const text of script) await h.say('k', text);
     const ref = /LD-\w{5}/.exec((await h.say('k', '1')).join('\n'))![0];
     h.runtime.app.requestCorrection(ref, { fields: ['nik'], note: 'NIK salah ketik', officer: 'ana' });

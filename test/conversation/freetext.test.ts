@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -65,7 +66,7 @@ describe('free text outside a flow', () => {
 
 describe('free text inside a flow', () => {
   it('answers a question asked instead of the NIK, then asks for the NIK again with nothing lost', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u', text);
     const out = (await h.say('u', 'iurannya berapa?')).join('\n');
     expect(out).toContain('Kembali ke pertanyaan tadi');
     expect(out).toContain('NIK (16 angka');
@@ -75,7 +76,7 @@ describe('free text inside a flow', () => {
   });
 
   it('does not take an ordinary answer for a question', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2']) await h.say('u', text);
+    for (const text of registrationScript({}, { until: 'address' })) await h.say('u', text);
     expect((await h.say('u', 'Jl. Kenanga Gg. Apa Saja RT 2')).join('\n')).toContain('Nomor HP');
     expect(state().answers.address).toBe('Jl. Kenanga Gg. Apa Saja RT 2');
   });

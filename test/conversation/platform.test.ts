@@ -6,6 +6,7 @@ import { loadRates } from '../../src/domain/rates.js';
 import { createTranslator } from '../../src/i18n.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -29,14 +30,12 @@ describe('delivery guarantees', () => {
 
   it('handles two messages that arrive together in order', async () => {
     await h.say('u', 'halo');
-    const [a, b, c] = await Promise.all([
-      h.replies('u', '4', 'x1'),
-      h.replies('u', 'ya', 'x2'),
-      h.replies('u', 'Budi Santoso', 'x3'),
-    ]);
-    expect(a[0]!.text).toContain('Sebelum mendaftar');
-    expect(b[0]!.text).toContain('Nama lengkap');
-    expect(c[0]!.text).toContain('NIK');
+    const [a, b, c] = await Promise.all(
+      registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' }).map((text, i) => h.replies('u', text, `x${i + 1}`)),
+    );
+    expect(a![0]!.text).toContain('Sebelum mendaftar');
+    expect(b![0]!.text).toContain('Nama lengkap');
+    expect(c![0]!.text).toContain('NIK');
     expect(stateOf().answers.fullName).toBe('Budi Santoso');
   });
 
@@ -48,14 +47,14 @@ describe('delivery guarantees', () => {
   });
 
   it('a new process on the same database continues a registration mid-way', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin']) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Banjarmasin' }, { until: 'birthDate' })) await h.say('u', text);
     h = await h.reopen();
     expect((await h.say('u', '17-08-1980')).join('\n')).toContain('Jenis kelamin');
     expect(stateOf().answers).toMatchObject({ fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Banjarmasin' });
   });
 
   it('offers to continue or start over after more than a day of silence, unless the message simply answers the question', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u', text);
     h.clock.now += 25 * 3600_000;
     expect((await h.say('u', 'halo lagi')).join('\n')).toContain('Selamat datang kembali');
     expect((await h.say('u', '1')).join('\n')).toContain('NIK');

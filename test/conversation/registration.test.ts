@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -9,10 +10,8 @@ afterEach(() => cleanup(h));
 
 /** Answers every question of the registration up to the summary. */
 async function fillUpToSummary(user: string, nik = NIK_MALE, dob = '17-08-1980', sex = '1'): Promise<string[]> {
-  const script = [
-    'halo', '4', 'ya', 'budi santoso', nik, 'Banjarmasin', dob, sex, '1', '2', 'Jl. Mawar RT 03',
-    '0812-3456-7890', '1', '1,5 juta', '7', '1', 'Siti Aminah', '1',
-  ];
+  const answers = { fullName: 'budi santoso', nik, birthDate: dob, sex, address: 'Jl. Mawar RT 03', phone: '0812-3456-7890', heirName: 'Siti Aminah' };
+  const script = ['halo', ...registrationScript(answers, { send: false })];
   let last: string[] = [];
   for (const text of script) last = await h.say(user, text);
   return last;
@@ -51,12 +50,12 @@ describe('registration, happy path', () => {
   it('refuses a second open registration with the same NIK and tells its status', async () => {
     await fillUpToSummary('u1');
     const ref = /LD-\w{5}/.exec((await h.say('u1', '1')).join('\n'))![0];
-    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u1', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u1', text);
     const dup = (await h.say('u1', NIK_MALE)).join('\n');
     expect(dup).toContain(ref);
     expect(dup).toContain('Terkirim, menunggu pemeriksaan');
     const other = (await (async () => {
-      for (const text of ['4', 'ya', 'Ani']) await h.say('u2', text);
+      for (const text of registrationScript({ fullName: 'Ani' }, { until: 'nik' })) await h.say('u2', text);
       return h.say('u2', NIK_MALE);
     })()).join('\n');
     expect(other).toContain('sudah terdaftar');
@@ -68,7 +67,7 @@ describe('registration, happy path', () => {
 
 describe('re-prompts', () => {
   it('answers each wrong answer with a hint and the same question, keeping what was given', async () => {
-    for (const text of ['4', 'ya']) await h.say('u', text);
+    for (const text of registrationScript({}, { until: 'fullName' })) await h.say('u', text);
     expect((await h.say('u', 'Budi 2'))[0]).toContain('Nama tidak boleh berisi angka');
     await h.say('u', 'Budi');
     expect((await h.say('u', '12345'))[0]).toContain('NIK harus 16 angka');
@@ -113,7 +112,7 @@ describe('re-prompts', () => {
 
 describe('back, cancel, edit, language', () => {
   it('goes back one question with the answer kept, and "ok" keeps it', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u', text);
     const back = (await h.say('u', 'kembali')).join('\n');
     expect(back).toContain('Nama lengkap');
     expect(back).toContain('Jawaban sebelumnya: Budi Santoso');
@@ -121,7 +120,7 @@ describe('back, cancel, edit, language', () => {
   });
 
   it('cancels only after confirmation', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u', text);
     expect((await h.say('u', 'batal')).join('\n')).toContain('Batalkan pendaftaran?');
     expect((await h.say('u', '2')).join('\n')).toContain('NIK');
     await h.say('u', 'batal');
@@ -132,14 +131,14 @@ describe('back, cancel, edit, language', () => {
   });
 
   it('an empty message while a confirmation is open asks the confirmation again', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u', text);
     await h.say('u', 'batal');
     expect((await h.say('u', '   ')).join('\n')).toContain('Batalkan pendaftaran?');
     expect((await h.say('u', '2')).join('\n')).toContain('NIK');
   });
 
   it('help or a language switch at the draft offer keeps the draft offer open', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso', 'menu', '4']) await h.say('u', text);
+    for (const text of [...registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' }), 'menu', '4']) await h.say('u', text);
     expect((await h.say('u', 'bantuan')).join('\n')).toContain('belum selesai');
     await h.say('u', 'bahasa');
     expect((await h.say('u', '2')).join('\n')).toMatch(/unfinished/i);
@@ -147,7 +146,7 @@ describe('back, cancel, edit, language', () => {
   });
 
   it('keeps a draft when the person leaves for the menu and offers it back', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso', NIK_MALE]) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso', nik: NIK_MALE }, { until: 'birthPlace' })) await h.say('u', text);
     expect((await h.say('u', 'menu')).join('\n')).toContain('1. Manfaat program');
     expect((await h.say('u', '4')).join('\n')).toContain('belum selesai');
     expect((await h.say('u', '1')).join('\n')).toContain('Tempat lahir');
@@ -178,7 +177,7 @@ describe('back, cancel, edit, language', () => {
   });
 
   it('switches language mid-flow and asks the same question in English', async () => {
-    for (const text of ['4', 'ya']) await h.say('u', text);
+    for (const text of registrationScript({}, { until: 'fullName' })) await h.say('u', text);
     await h.say('u', 'bahasa');
     const en = (await h.say('u', '2')).join('\n');
     expect(en).toMatch(/English/);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../src/app/retention.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
-import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 const settings = loadProgrammeSettings('data/programme.example.json');
 const DAY = 24 * 3600_000;
@@ -13,7 +14,7 @@ afterEach(() => cleanup(h));
 
 describe('retention', () => {
   it('empties idle drafts after the draft period and wipes old rejected registrations', async () => {
-    for (const text of ['4', 'ya', 'Budi Santoso', NIK_MALE]) await h.say('idle', text);
+    for (const text of registrationScript({}, { until: 'birthPlace' })) await h.say('idle', text);
     h.clock.now += 10 * DAY;
     await h.say('active', 'halo');
     const db = h.runtime.db;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -8,10 +9,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 async function register(user: string): Promise<string> {
-  const script = [
-    '4', 'ya', 'Budi Santoso', NIK_MALE, 'Banjarmasin', '17-08-1980', '1', '1', '2', 'Jl. Mawar RT 03',
-    '081234567890', '1', '1,5 juta', '7', '1', 'Siti Aminah', '1', '1',
-  ];
+  const script = registrationScript({ fullName: 'Budi Santoso', nik: NIK_MALE, address: 'Jl. Mawar RT 03', phone: '081234567890', heirName: 'Siti Aminah' });
   let last: string[] = [];
   for (const text of script) last = await h.say(user, text);
   return /LD-\w{5}/.exec(last.join('\n'))![0];
@@ -62,7 +60,7 @@ describe('my data', () => {
     const actions = h.runtime.db.prepare('SELECT action FROM registration_events ORDER BY id').all();
     expect(actions).toEqual([{ action: 'submitted' }, { action: 'deleted_by_applicant' }]);
     // The NIK is free again for a new registration.
-    for (const text of ['4', 'ya', 'Budi Santoso']) await h.say('u', text);
+    for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u', text);
     expect((await h.say('u', NIK_MALE)).join('\n')).toContain('Tempat lahir');
   });
 
@@ -75,7 +73,7 @@ describe('my data', () => {
 
   it('withdrawing consent deletes open registrations and the draft, and records the withdrawal', async () => {
     const ref = await register('u');
-    for (const text of ['4', 'ya', 'Ani', 'menu']) await h.say('u', text);
+    for (const text of [...registrationScript({ fullName: 'Ani' }, { until: 'nik' }), 'menu']) await h.say('u', text);
     await h.say('u', '6');
     await h.say('u', '2');
     expect((await h.say('u', '1')).join('\n')).toContain('Persetujuan sudah ditarik');

@@ -16,8 +16,10 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-/** The answers that bring a fresh person to each registration step (as in test/faq/outcome.ts). */
-const REG = registrationScript({ fullName: 'budi santoso', address: 'Jl. Mawar RT 03', phone: '0812-3456-7890', heirName: 'Siti Aminah' }, { until: 'heirRelation' });
+/** How the person registering here answers (the other fields: their examples), as in test/faq/outcome.ts. */
+const ANSWERS = { fullName: 'budi santoso', address: 'Jl. Mawar RT 03', phone: '0812-3456-7890', heirName: 'Siti Aminah' };
+/** The messages that bring a fresh person to a registration field's question. */
+const regTo = (field: string) => registrationScript(ANSWERS, { until: field });
 /** Another valid NIK with the same birth date, for a person whose registration is already sent. */
 const NIK_OWNER = '6301011708800011';
 
@@ -56,7 +58,7 @@ const answerPart = (out: string) => out.split(BACK)[0]!;
 
 /** Sends a whole registration and returns its reference code. */
 async function submitRegistration(user: string, nik = NIK_OWNER): Promise<string> {
-  const script = [...REG.slice(0, 3), nik, ...REG.slice(4), '1', '1'];
+  const script = registrationScript({ ...ANSWERS, nik });
   const done = await chat(user, ...script);
   const ref = /LD-[2-9A-HJKMNP-Z]{5}/.exec(done)?.[0];
   expect(ref, done).toBeDefined();
@@ -77,15 +79,15 @@ const PLACES: Record<string, Place> = {
   'calculator.after': { path: ['2', '1,5 juta', '1'], flow: 'calculator', step: 'after', prompt: 'calc.after' },
   'eligibility.work': { path: ['3'], flow: 'eligibility', step: 'work', prompt: 'elig.work', answer: ['1', 'elig.age'] },
   'eligibility.age': { path: ['3', '1'], flow: 'eligibility', step: 'age', prompt: 'elig.age' },
-  'registration.fullName': { path: REG.slice(0, 2), flow: 'registration', step: 'fullName', prompt: 'reg.fullName', answer: ['Budi Santoso', 'reg.nik'] },
-  'registration.nik': { path: REG.slice(0, 3), flow: 'registration', step: 'nik', prompt: 'reg.nik', answer: [NIK_MALE, 'reg.birthPlace'] },
-  'registration.birthDate': { path: REG.slice(0, 5), flow: 'registration', step: 'birthDate', prompt: 'reg.birthDate', answer: ['17-08-1980', 'reg.sex'] },
-  'registration.address': { path: REG.slice(0, 9), flow: 'registration', step: 'address', prompt: 'reg.address', answer: ['Jl. Mawar RT 03', 'reg.phone'] },
-  'registration.phone': { path: REG.slice(0, 10), flow: 'registration', step: 'phone', prompt: 'reg.phone', answer: ['0812-3456-7890', 'reg.occupation'] },
-  'registration.occupation': { path: REG.slice(0, 11), flow: 'registration', step: 'occupation', prompt: 'reg.occupation', answer: ['1', 'reg.income'] },
-  'registration.income': { path: REG.slice(0, 12), flow: 'registration', step: 'income', prompt: 'reg.income', answer: ['1,5 juta', 'reg.group'] },
-  'registration.heirName': { path: REG.slice(0, 15), flow: 'registration', step: 'heirName', prompt: 'reg.heirName', answer: ['Siti Aminah', 'reg.heirRelation'] },
-  'registration.heirRelation': { path: REG.slice(0, 16), flow: 'registration', step: 'heirRelation', prompt: 'reg.heirRelation' },
+  'registration.fullName': { path: regTo('fullName'), flow: 'registration', step: 'fullName', prompt: 'reg.fullName', answer: ['Budi Santoso', 'reg.nik'] },
+  'registration.nik': { path: regTo('nik'), flow: 'registration', step: 'nik', prompt: 'reg.nik', answer: [NIK_MALE, 'reg.birthPlace'] },
+  'registration.birthDate': { path: regTo('birthDate'), flow: 'registration', step: 'birthDate', prompt: 'reg.birthDate', answer: ['17-08-1980', 'reg.sex'] },
+  'registration.address': { path: regTo('address'), flow: 'registration', step: 'address', prompt: 'reg.address', answer: ['Jl. Mawar RT 03', 'reg.phone'] },
+  'registration.phone': { path: regTo('phone'), flow: 'registration', step: 'phone', prompt: 'reg.phone', answer: ['0812-3456-7890', 'reg.occupation'] },
+  'registration.occupation': { path: regTo('occupation'), flow: 'registration', step: 'occupation', prompt: 'reg.occupation', answer: ['1', 'reg.income'] },
+  'registration.income': { path: regTo('income'), flow: 'registration', step: 'income', prompt: 'reg.income', answer: ['1,5 juta', 'reg.group'] },
+  'registration.heirName': { path: regTo('heirName'), flow: 'registration', step: 'heirName', prompt: 'reg.heirName', answer: ['Siti Aminah', 'reg.heirRelation'] },
+  'registration.heirRelation': { path: regTo('heirRelation'), flow: 'registration', step: 'heirRelation', prompt: 'reg.heirRelation' },
 };
 
 describe('1. menu words inside sentences go to the reader', () => {
@@ -188,7 +190,7 @@ describe('3. never a dead end', () => {
   });
 
   // At the birth date: a step with no topic of its own, so "klaim gmn?" stays an unsure question about claims.
-  const BIRTH_DATE = REG.slice(0, 5);
+  const BIRTH_DATE = regTo('birthDate');
   const kept = { fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Banjarmasin' };
 
   it('inside registration: "1" after the list answers and asks the birth date again, nothing lost', async () => {
@@ -243,7 +245,7 @@ describe('3. never a dead end', () => {
   });
 
   it.each(OFF_TOPIC)('off-topic "%s" at the NIK gets "not ours" (%s) and the NIK question again', async (text, scope) => {
-    await chat('u', ...REG.slice(0, 3));
+    await chat('u', ...regTo('nik'));
     const out = await chat('u', text);
     expect(out).toContain(t(`faq.out_of_scope.${scope}`));
     expect(out).toContain(BACK);
@@ -519,7 +521,7 @@ describe('6. income in people\'s words', () => {
   });
 
   describe('registration (state.answers.income)', () => {
-    const at = REG.slice(0, 12);
+    const at = regTo('income');
     const income = () => state('u').answers.income;
 
     it('"sehari 100rb" is confirmed, "1" stores Rp2.600.000', async () => {
@@ -651,7 +653,7 @@ describe('10. restored traps', () => {
   });
 
   describe('while the income confirmation waits (registration)', () => {
-    const at = REG.slice(0, 12);
+    const at = regTo('income');
     /** The confirmation's question line: "Pakai Rp2.600.000?". */
     const confirm = () => t('income.confirm_converted', { calc: '', amount: 'Rp2.600.000' }).split('\n').at(-1)!;
     const notFound = () => t('status.not_found', { reference: 'LD-7K3Q9' });

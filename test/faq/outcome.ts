@@ -9,22 +9,24 @@ import type { Lang, Session } from '../../src/core/types.js';
 import type { LabelledMessage, ConversationStep } from './labelled-types.js';
 import { registrationScript } from '../helpers/registration.js';
 
-/** The answers that bring a fresh person to each step. */
-const REGISTRATION = registrationScript({ fullName: 'budi santoso', address: 'Jl. Mawar RT 03', phone: '0812-3456-7890', heirName: 'Siti Aminah' }, { until: 'heirRelation' });
+/** How the person registering answers (the other fields: their examples). */
+const ANSWERS = { fullName: 'budi santoso', address: 'Jl. Mawar RT 03', phone: '0812-3456-7890', heirName: 'Siti Aminah' };
+/** The messages that bring a fresh person to a registration field's question. */
+const regTo = (field: string) => registrationScript(ANSWERS, { until: field });
 const PATHS: Record<ConversationStep, string[]> = {
   'calculator.income': ['2'],
   'calculator.after': ['2', '1,5 juta', '1'],
   'eligibility.work': ['3'],
   'eligibility.age': ['3', '1'],
-  'registration.fullName': REGISTRATION.slice(0, 2),
-  'registration.nik': REGISTRATION.slice(0, 3),
-  'registration.birthDate': REGISTRATION.slice(0, 5),
-  'registration.address': REGISTRATION.slice(0, 9),
-  'registration.phone': REGISTRATION.slice(0, 10),
-  'registration.occupation': REGISTRATION.slice(0, 11),
-  'registration.income': REGISTRATION.slice(0, 12),
-  'registration.heirName': REGISTRATION.slice(0, 15),
-  'registration.heirRelation': REGISTRATION.slice(0, 16),
+  'registration.fullName': regTo('fullName'),
+  'registration.nik': regTo('nik'),
+  'registration.birthDate': regTo('birthDate'),
+  'registration.address': regTo('address'),
+  'registration.phone': regTo('phone'),
+  'registration.occupation': regTo('occupation'),
+  'registration.income': regTo('income'),
+  'registration.heirName': regTo('heirName'),
+  'registration.heirRelation': regTo('heirRelation'),
 };
 
 /** What the bot did with one message. */
