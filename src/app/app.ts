@@ -217,6 +217,8 @@ export function createApp(deps: AppDeps) {
     handleNow,
     /** Starts sending a channel's outbox (the one dispatcher: channels only send what they are given). */
     attach: (channel: Channel) => dispatcher.attach(channel),
+    /** The link state of the channels that have one (WhatsApp), for the console. */
+    linkStatuses: () => dispatcher.channels().flatMap((c) => (c.linkStatus ? [{ id: c.id, ...c.linkStatus() }] : [])),
     /** Sends what is due now (on one channel, e.g. when it has just reconnected, or on all). */
     kick: (channelId?: string) => dispatcher.kick(channelId),
     /** Stops sending, after the sends in flight (at shutdown, once the channels stopped receiving). */

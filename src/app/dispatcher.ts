@@ -25,6 +25,7 @@ export function createDispatcher(deps: { outbox: OutboxStore; logger: Logger; cl
       sender.start();
     },
     channel: (id: string): Channel | undefined => channels.get(id)?.channel,
+    channels: (): Channel[] => [...channels.values()].map((c) => c.channel),
     /** Sends what is due now on one channel (after a commit that queued for it), or on every channel. */
     kick(id?: string): Promise<void> {
       if (id !== undefined) return channels.get(id)?.sender.kick() ?? Promise.resolve();

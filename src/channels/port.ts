@@ -22,6 +22,19 @@ export interface Sending {
   pollMs?: number;
 }
 
+/** How a channel is doing, for the console (admins): its state, why it stopped, how to link it. */
+export interface ChannelStatus {
+  /** connecting, open, waiting (for a QR scan or a pairing code), retrying, standby, stopped. */
+  state: string;
+  /** The account the channel is linked as (the bot's own number), when known. */
+  linkedAs?: string;
+  /** The last disconnection: its code and when. */
+  lastClose?: { code: number | undefined; at: number };
+  /** While waiting to be linked: the QR to scan, or the pairing code to type on the phone. */
+  qr?: string;
+  pairingCode?: string;
+}
+
 /**
  * A messaging platform. It turns platform events into inbound messages for `app.handle` and sends
  * what the dispatcher gives it, nothing else: no outbox, no SQL, no flows. Adding a channel (SMS, a
@@ -39,4 +52,6 @@ export interface Channel {
   readonly sending?: Sending;
   /** The address of a phone number on this channel, for a channel that reaches people by number (WhatsApp). */
   addressOfPhone?(phoneE164: string): string;
+  /** Its state for the console, for a channel that has to be linked and kept linked (WhatsApp). */
+  linkStatus?(): ChannelStatus;
 }

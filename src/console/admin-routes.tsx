@@ -6,9 +6,10 @@ import { requireAdmin, type ConsoleEnv } from './auth.js';
 import type { RouteDeps } from './deps.js';
 import { pageBase } from './layout.js';
 import { AuditPage, InvitesPage, OfficersPage } from './pages/misc.js';
+import { WhatsAppPage } from './pages/whatsapp.js';
 import { hashPassword, validatePassword } from './security.js';
 
-/** Admin pages: officers, cadre invites and the audit log (admins only). */
+/** Admin pages: officers, cadre invites, the WhatsApp link and the audit log (admins only). */
 export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const { app, store, settings, timeZone, clock, random, t } = deps;
   const { officers, kv } = store;
@@ -70,6 +71,10 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     officers.audit({ officerId: c.get('officer')!.id, action: 'revoke_invite', detail: { code: c.req.param('code') }, now: clock() });
     return c.redirect('/admin/invites?ok=invite_revoked', 303);
   });
+
+  web.get('/admin/whatsapp', (c) =>
+    c.html(<WhatsAppPage {...pageBase(c, t, timeZone)} status={app.linkStatuses().find((l) => l.id === 'whatsapp')} />),
+  );
 
   web.get('/audit', (c) => {
     const before = Number(c.req.query('before')) || undefined;

@@ -49,6 +49,7 @@ export function Layout({ title, t, officer, csrf, active, flash, children }: Pag
     ['/simulator', t('console.nav.simulator'), true],
     ['/admin/officers', t('console.nav.officers'), officer?.role === 'admin'],
     ['/admin/invites', t('console.nav.invites'), officer?.role === 'admin'],
+    ['/admin/whatsapp', t('console.nav.whatsapp'), officer?.role === 'admin'],
     ['/audit', t('console.nav.audit'), officer?.role === 'admin'],
   ];
   return (

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { createWhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
 import { createConsole } from '../../src/console/app.js';
+import { fakeSocketFactory } from '../helpers/fake-baileys.js';
 import { createTranslator } from '../../src/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
@@ -24,7 +26,7 @@ async function registerSelf(user: string, name = 'Budi Santoso'): Promise<string
 const lastOutbox = (externalId: string) =>
   JSON.parse((h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id DESC LIMIT 1').get(externalId) as { payload: string }).payload).text as string;
 
-const PAGES = ['/queue', '/questions', '/dashboard', '/simulator', '/admin/officers', '/admin/invites', '/audit', '/export?format=csv'];
+const PAGES = ['/queue', '/questions', '/dashboard', '/simulator', '/admin/officers', '/admin/invites', '/admin/whatsapp', '/audit', '/export?format=csv'];
 
 describe('console: access', () => {
   it('sends every page to the login when not logged in, and refuses posts', async () => {
@@ -144,6 +146,48 @@ describe('console: decisions reach people', () => {
     const res = await c.post('/queue/approve', { ref: [b], back: '/queue' });
     expect(res.headers.get('location')).toContain('ok=bulk_approved');
     expect(h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(b)).toEqual({ status: 'approved' });
+  });
+});
+
+describe('console: the WhatsApp link', () => {
+  it('shows admins the state, the QR to scan in the page, and after a ban what to do; officers may not see it', async () => {
+    const c = client(con.web);
+    await c.login('ana');
+    expect((await c.get('/admin/whatsapp')).html).toContain('tidak dinyalakan');
+
+    const factory = fakeSocketFactory({ emitOwnEvents: false });
+    const wa = createWhatsAppChannel({
+      app: h.runtime.app,
+      logger: createLogger('silent'),
+      makeSocket: factory.make as never,
+      showQr: () => undefined,
+      showPairingCode: () => undefined,
+      backoff: { firstMs: 5, maxMs: 20 },
+    });
+    h.runtime.app.attach(wa);
+    await wa.start();
+    factory.last().emitQr('2@fake-qr-payload');
+    const waiting = (await c.get('/admin/whatsapp')).html;
+    expect(waiting).toContain('Menunggu ditautkan');
+    expect(waiting).toContain('<svg');
+    expect(waiting).toContain('Tautkan perangkat');
+
+    factory.last().open();
+    const open = (await c.get('/admin/whatsapp')).html;
+    expect(open).toContain('Tersambung');
+    expect(open).toContain('+6281100000000');
+    expect(open).not.toContain('<svg');
+
+    factory.last().close(403);
+    const stopped = (await c.get('/admin/whatsapp')).html;
+    expect(stopped).toContain('Berhenti: perlu tindakan');
+    expect(stopped).toContain('(403)');
+    expect(stopped).toContain('banding');
+    await wa.stop();
+
+    const officer = client(con.web);
+    await officer.login('budi');
+    expect((await officer.get('/admin/whatsapp')).res.status).toBe(403);
   });
 });
 

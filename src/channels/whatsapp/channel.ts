@@ -112,6 +112,9 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     lastClose?: { code: number | undefined; meaning: string; at: number };
     /** The pause before the reconnection under way (grows across flaps). */
     retryInMs?: number;
+    /** While waiting to be linked: the latest QR, or the pairing code (for the console). */
+    qr?: string;
+    pairingCode?: string;
   } = { connected: false, reconnects: 0, loggedOut: 0, state: 'connecting' };
   // Per chat in arrival order, even though resolving a LID may wait on Baileys' mapping store.
   const inbound = new KeyedQueue();
@@ -204,12 +207,16 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   function onConnectionUpdate(update: { connection?: string; qr?: string; lastDisconnect?: { error?: any } }): void {
     if (update.qr) {
       status.state = 'waiting';
+      if (!deps.pairingNumber) status.qr = update.qr;
       if (deps.pairingNumber && !pairingRequested && !auth.state.creds.registered) {
         pairingRequested = true;
         sock!
           .requestPairingCode(deps.pairingNumber.replace(/\D/g, ''))
           // Shown like the QR, on the terminal: it is a secret for the operator, not a log line.
-          .then((code) => deps.showPairingCode(code))
+          .then((code) => {
+            status.pairingCode = code;
+            deps.showPairingCode(code);
+          })
           .catch((err: unknown) => {
             // The next socket asks again; the half-registered creds this left are cleared there.
             pairingRequested = false;
@@ -223,6 +230,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       openedAt = now();
       status.connected = true;
       status.state = 'open';
+      status.qr = undefined;
+      status.pairingCode = undefined;
       logger.info('WhatsApp connected');
       // What waited while we were away goes out now.
       void app.kick(WHATSAPP_CHANNEL);
@@ -360,6 +369,14 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     send,
     /** A phone number's WhatsApp address: news of their own registration reaches a cadre's neighbour here. */
     addressOfPhone: (phone: string) => jidOfPhone(phone),
+    /** For the console: the state, the linked number, the last close, and the QR / code while waiting. */
+    linkStatus: () => ({
+      state: status.state,
+      linkedAs: sock?.user?.id ? `+${sock.user.id.split(/[:@]/)[0]}` : undefined,
+      lastClose: status.lastClose ? { code: status.lastClose.code, at: status.lastClose.at } : undefined,
+      qr: status.state === 'waiting' ? status.qr : undefined,
+      pairingCode: status.state === 'waiting' ? status.pairingCode : undefined,
+    }),
     status,
     get socket(): WhatsAppSocket | undefined {
       return sock;
