@@ -33,6 +33,9 @@ export interface ChannelStatus {
   /** While waiting to be linked: the QR to scan, or the pairing code to type on the phone. */
   qr?: string;
   pairingCode?: string;
+  /** Deliveries the platform refused in the last day, with the latest code; and until when first contacts wait. */
+  failedDeliveries?: { count: number; lastCode: string | null };
+  firstContactsPausedUntil?: number;
 }
 
 /**

@@ -12,6 +12,11 @@ export function createWhatsAppSentStore(db: Db) {
   const setError = db.prepare<[string, string]>('UPDATE wa_sent SET error = ? WHERE id = ?');
   const errorOf = db.prepare<[string], { error: string | null; outbox_id: number | null; jid: string }>('SELECT error, outbox_id, jid FROM wa_sent WHERE id = ?');
   const purge = db.prepare<[number]>('DELETE FROM wa_sent WHERE sent_at < ?');
+  const failedQ = db.prepare<{ since: number }, { n: number; last: string | null }>(
+    `SELECT count(*) AS n,
+            (SELECT error FROM wa_sent WHERE error IS NOT NULL AND sent_at >= @since ORDER BY sent_at DESC LIMIT 1) AS last
+       FROM wa_sent WHERE error IS NOT NULL AND sent_at >= @since`,
+  );
   return {
     /** Keeps a sent message (its content as JSON) and drops those older than a day. */
     record(input: { id: string; jid: string; outboxId: number | null; message: string; now: number }): void {
@@ -21,6 +26,11 @@ export function createWhatsAppSentStore(db: Db) {
     /** A message sent within the last day, for a retry receipt. */
     message: (id: string, now: number): string | undefined => byId.get(id, now - SENT_KEPT_MS)?.message,
     markError: (id: string, error: string): void => void setError.run(error.slice(0, 200), id),
+    /** Deliveries WhatsApp refused among the messages of the last day, and the latest code. */
+    failures: (now: number): { count: number; lastCode: string | null } => {
+      const r = failedQ.get({ since: now - SENT_KEPT_MS });
+      return { count: r?.n ?? 0, lastCode: r?.last ?? null };
+    },
     sent: (id: string) => {
       const r = errorOf.get(id);
       return r ? { error: r.error, outboxId: r.outbox_id, jid: r.jid } : undefined;

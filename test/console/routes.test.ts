@@ -178,6 +178,16 @@ describe('console: the WhatsApp link', () => {
     expect(open).toContain('+6281100000000');
     expect(open).not.toContain('<svg');
 
+    // A first contact WhatsApp refuses later (a reach-out limit): the page says so, and what waits.
+    const stranger = '6289999999903@s.whatsapp.net';
+    h.runtime.app.outbox.add(null, 'whatsapp', stranger, { text: 'Pendaftaran Anda disetujui' }, h.clock.now, 'notification');
+    await h.runtime.app.kick('whatsapp');
+    const sent = factory.last().sent.find((x) => x.jid === stranger)!;
+    factory.last().deliveryError(stranger, sent.id, '463');
+    const refused = (await c.get('/admin/whatsapp')).html;
+    expect(refused).toContain('1 pesan ditolak WhatsApp; kode terakhir 463');
+    expect(refused).toContain('Ditahan sampai');
+
     factory.last().close(403);
     const stopped = (await c.get('/admin/whatsapp')).html;
     expect(stopped).toContain('Berhenti: perlu tindakan');

@@ -376,6 +376,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       lastClose: status.lastClose ? { code: status.lastClose.code, at: status.lastClose.at } : undefined,
       qr: status.state === 'waiting' ? status.qr : undefined,
       pairingCode: status.state === 'waiting' ? status.pairingCode : undefined,
+      failedDeliveries: app.store.whatsappSent.failures(now()),
+      firstContactsPausedUntil: Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY) ?? 0) > now() ? Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY)) : undefined,
     }),
     status,
     get socket(): WhatsAppSocket | undefined {

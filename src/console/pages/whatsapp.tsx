@@ -42,6 +42,18 @@ export function WhatsAppPage({ t, officer, csrf, timeZone, flash, status }: Page
             </dd>
           </>
         ) : null}
+        {status.failedDeliveries?.count ? (
+          <>
+            <dt>{t('console.whatsapp.failed_label')}</dt>
+            <dd>{t('console.whatsapp.failed', { count: status.failedDeliveries.count, code: status.failedDeliveries.lastCode ?? '-' })}</dd>
+          </>
+        ) : null}
+        {status.firstContactsPausedUntil ? (
+          <>
+            <dt>{t('console.whatsapp.paused_label')}</dt>
+            <dd>{t('console.whatsapp.paused', { until: formatWhen(status.firstContactsPausedUntil, timeZone) })}</dd>
+          </>
+        ) : null}
       </dl>
       {status.qr ? (
         <section class="card">
