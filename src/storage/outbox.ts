@@ -44,8 +44,8 @@ export function createOutboxStore(db: Db) {
   const due = db.prepare<{ channel: string; now: number; limit: number }, Row>(
     `SELECT id, person_id, channel, external_id, payload, kind, attempts, created_at FROM outbox o
       WHERE channel = @channel AND next_attempt_at <= @now
-        AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.external_id = o.external_id
-                          AND e.id < o.id AND e.next_attempt_at > @now)
+        AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.attempts > 0 AND e.channel = o.channel
+                          AND e.external_id = o.external_id AND e.id < o.id AND e.next_attempt_at > @now)
       ORDER BY id LIMIT @limit`,
   );
   const remove = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
