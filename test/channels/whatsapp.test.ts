@@ -355,6 +355,8 @@ describe('whatsapp: messages', () => {
       { external_id: '6285200000001@s.whatsapp.net' },
       { external_id: '999000111222333@lid' },
     ]);
+    // Answered where the chat is (its LID), as WhatsApp's own clients do; the person is keyed by the phone.
+    expect(sock().sent.slice(before).every((x) => x.jid === lidJid('999000111222333'))).toBe(true);
   });
 
   it('answers duplicate upserts and an append replay after reconnecting exactly once', async () => {

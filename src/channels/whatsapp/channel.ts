@@ -127,6 +127,11 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   const partsSent = new Map<number, number>();
   /** Disappearing-message timers of the chats that use them, by address (seen on their messages). */
   const expirations = new Map<string, number>();
+  /**
+   * The JID each person last wrote from (their LID or their phone JID), by stored address: replies
+   * go where the chat is, as WhatsApp's own clients answer (an unknown one: the stored address).
+   */
+  const replyTo = new Map<string, string>();
 
   async function send(m: OutboxMessage): Promise<void> {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
@@ -148,11 +153,12 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       if (i < from) continue;
       await limiter.wait(m.externalId);
       try {
-        const sent = await sock.sendMessage(m.externalId, { text: part }, expiration ? { ephemeralExpiration: expiration } : undefined);
+        const jid = replyTo.get(m.externalId) ?? m.externalId;
+        const sent = await sock.sendMessage(jid, { text: part }, expiration ? { ephemeralExpiration: expiration } : undefined);
         partsSent.set(m.id, i + 1);
         const id = sent?.key?.id;
         // Kept a day: a phone that fails to decrypt it asks again, and a late error names it.
-        if (id) app.store.whatsappSent.record({ id, jid: m.externalId, outboxId: m.id, message: JSON.stringify(sent.message ?? { conversation: part }), now: now() });
+        if (id) app.store.whatsappSent.record({ id, jid, outboxId: m.id, message: JSON.stringify(sent.message ?? { conversation: part }), now: now() });
       } catch (err) {
         throw new SendError(err instanceof Error ? err.message : String(err), false);
       }
@@ -174,6 +180,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     if (content.kind === 'none') return;
     const lidMapping = sock?.signalRepository?.lidMapping;
     const from = await resolveSender(remote, key.remoteJidAlt, async (lid) => (lidMapping ? lidMapping.getPNForLID(lid) : null));
+    replyTo.set(from.externalId, normalizeJid(remote));
     // Before handling: the replies (sent right after the commit) need the chat's timer.
     const expiration = expirationOf(msg.message);
     if (expiration !== undefined) {
