@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   WHATSAPP_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   WHATSAPP_CHAT_GAP_MS: z.coerce.number().int().nonnegative().default(1000),
   WHATSAPP_JITTER_MS: z.coerce.number().int().nonnegative().default(500),
+  /** At most this many messages a day to people who never wrote (news of their own registration). */
+  WHATSAPP_FIRST_CONTACTS_PER_DAY: z.coerce.number().int().nonnegative().default(50),
   /** The browser WhatsApp shows under Linked devices: a standard one (custom names break pairing codes). */
   WHATSAPP_BROWSER: z.enum(['macos', 'ubuntu', 'windows']).default('macos'),
   /** The channel that tells a cadre's neighbour (who gave only a phone number) about their registration. */

@@ -64,6 +64,7 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
         makeSocket: baileysSocketFactory,
         browser: [...BROWSERS[config.WHATSAPP_BROWSER]],
         latestVersion: latestWaWebVersion,
+        firstContactsPerDay: config.WHATSAPP_FIRST_CONTACTS_PER_DAY,
         showQr: printQr,
         showPairingCode: printPairingCode,
         pairingNumber: config.WHATSAPP_PAIRING_NUMBER,

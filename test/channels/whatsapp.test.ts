@@ -218,6 +218,55 @@ describe('whatsapp: delivery', () => {
   });
 });
 
+describe('whatsapp: first contacts', () => {
+  function withOptions(opts: { notOnWhatsApp?: string[]; perDay?: number }) {
+    qrs = [];
+    codes = [];
+    factory = fakeSocketFactory({ emitOwnEvents: false, notOnWhatsApp: opts.notOnWhatsApp });
+    wa = createWhatsAppChannel({
+      app: h.runtime.app,
+      logger: pino({ level: 'silent' }),
+      makeSocket: factory.make as never,
+      showQr: () => undefined,
+      showPairingCode: () => undefined,
+      rate: { perChatMs: 0, globalPerMinute: 60_000, jitterMs: 0 },
+      backoff: { firstMs: 5, maxMs: 20 },
+      senderPollMs: 20,
+      firstContactsPerDay: opts.perDay,
+    });
+    h.runtime.app.attach(wa);
+    void wa.start();
+    sock().open();
+  }
+  const news = (jid: string) => h.runtime.app.outbox.add(null, 'whatsapp', jid, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
+  const waiting = (jid: string) => h.runtime.db.prepare('SELECT last_error FROM outbox WHERE external_id = ?').get(jid) as { last_error: string } | undefined;
+
+  it('checks a number has WhatsApp before writing first, and drops the news for one that has none', async () => {
+    withOptions({ notOnWhatsApp: ['6289999999911'] });
+    const none = pnJid('6289999999911');
+    const some = pnJid('6289999999912');
+    news(none);
+    news(some);
+    await h.runtime.app.kick('whatsapp');
+    await until(() => sock().sent.some((x) => x.jid === some), 'news to a WhatsApp number');
+    expect(sock().lookups).toEqual([none, some]);
+    expect(sock().sent.some((x) => x.jid === none)).toBe(false);
+    // Dropped, not retried forever.
+    expect(waiting(none)).toBeUndefined();
+  });
+
+  it('sends at most the day\'s cap of first contacts; the rest wait in the outbox', async () => {
+    withOptions({ perDay: 2 });
+    const jids = ['6289999999921', '6289999999922', '6289999999923'].map(pnJid);
+    for (const j of jids) news(j);
+    await h.runtime.app.kick('whatsapp');
+    await until(() => sock().sent.length >= 2, 'two first contacts');
+    await h.runtime.app.kick('whatsapp');
+    expect(sock().sent.map((x) => x.jid)).toEqual(jids.slice(0, 2));
+    expect(waiting(jids[2]!)?.last_error).toMatch(/first contacts are used up/);
+  });
+});
+
 describe('whatsapp: chats as people have them', () => {
   it('marks a message read once it is handled', async () => {
     wa = start();

@@ -643,6 +643,8 @@ export interface FakeSocketOptions {
   autoConnect?: boolean;
   /** Reject requestPairingCode() with Boom 428 until a { qr } was emitted (like the real ws). Default true. */
   strictPairing?: boolean;
+  /** Numbers (digits or jids) that have no WhatsApp account: onWhatsApp() leaves them out, like Baileys' USync answer. */
+  notOnWhatsApp?: string[];
   /** Creds to use when config.auth is absent (the factory shares one object between its sockets). */
   creds?: Partial<AuthenticationCreds>;
   /** LID store to use (the factory shares one between its sockets, like persisted auth keys). */
@@ -733,6 +735,10 @@ export interface FakeSocket {
    * resolves with what it found (undefined: the recipient keeps "Waiting for this message").
    */
   retryReceipt(jid: string, id: string): Promise<unknown>;
+  /** Like Baileys (socket.js onWhatsApp): `{ jid, exists: true }` for each number with an account; others are left out; LIDs are not supported. */
+  onWhatsApp(...jids: string[]): Promise<{ jid: string; exists: boolean }[] | undefined>;
+  /** Numbers passed to onWhatsApp, every call. */
+  lookups: string[];
   /** A delivery refused after the send: 'messages.update' [{ key, update: { status: ERROR, messageStubParameters: [code] } }] (e.g. 463, a reach-out limit). */
   deliveryError(jid: string, id: string, code: string): void;
   /** Messages sent again after a retry receipt. */
@@ -854,6 +860,16 @@ export function createFakeSocket(opts: FakeSocketOptions = {}): FakeSocket {
     },
 
     resent: [],
+    lookups: [],
+
+    async onWhatsApp(...jids) {
+      if (sock.closed) throw connectionClosed();
+      sock.lookups.push(...jids);
+      const missing = new Set((opts.notOnWhatsApp ?? []).map((n) => digits(n)));
+      return jids
+        .filter((j) => !isLidUser(j) && !missing.has(digits(j.split('@')[0]!.split(':')[0]!)))
+        .map((j) => ({ jid: pnJid(j.split('@')[0]!.split(':')[0]!), exists: true }));
+    },
 
     async retryReceipt(jid, id) {
       const message = await config.getMessage?.({ remoteJid: jid, id, fromMe: true });

@@ -36,6 +36,7 @@ export interface WhatsAppSocket {
   user?: { id: string } | undefined;
   sendMessage(jid: string, content: { text: string }, options?: { ephemeralExpiration?: number }): Promise<{ key?: { id?: string | null } | null; message?: unknown } | undefined>;
   requestPairingCode(phone: string): Promise<string>;
+  onWhatsApp?(...jids: string[]): Promise<{ jid: string; exists: boolean }[] | undefined>;
   readMessages?(keys: { remoteJid?: string | null; id?: string | null; fromMe?: boolean | null }[]): Promise<void>;
   end(error?: Error): void;
   signalRepository?: { lidMapping?: { getPNForLID(lid: string): Promise<string | null> } };
@@ -79,6 +80,8 @@ export interface WhatsAppDeps {
    * waits in standby and takes over once it expires (default 60 s, renewed every 20 s).
    */
   lease?: { ttlMs: number; renewMs: number };
+  /** At most this many first contacts (news to people who never wrote) a day (UTC); the rest wait for the next day. */
+  firstContactsPerDay?: number;
 }
 
 /** The lease that says which process drives the WhatsApp number. */
@@ -137,13 +140,38 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
     const firstContact = !app.people.knows(WHATSAPP_CHANNEL, m.externalId);
     const pausedUntil = Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY) ?? 0);
-    if (firstContact && m.kind === 'notification' && pausedUntil > now()) {
-      throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
-    }
     // Only people who wrote first get messages, except news about their own registration.
-    if (m.kind !== 'notification' && firstContact) {
-      throw new SendError('address never wrote to us', true);
+    if (m.kind !== 'notification' && firstContact) throw new SendError('address never wrote to us', true);
+    const capKey = `whatsapp.first_contacts.${new Date(now()).toISOString().slice(0, 10)}`;
+    let reserved = false;
+    if (firstContact && m.kind === 'notification') {
+      if (pausedUntil > now()) throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
+      // Taken before any await: chats are sent in parallel, and the cap must hold across them.
+      const used = Number(app.store.kv.get(capKey) ?? 0);
+      if (used >= (deps.firstContactsPerDay ?? 50)) {
+        const today = new Date(now());
+        const tomorrow = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
+        throw new SendError("today's first contacts are used up", false, tomorrow - now());
+      }
+      app.store.kv.set(capKey, String(used + 1), now());
+      reserved = true;
     }
+    try {
+      if (reserved) {
+        // A number without WhatsApp never will be reached here: say so once instead of retrying.
+        const found = await sock.onWhatsApp?.(m.externalId).catch(() => undefined);
+        if (found && !found.some((f) => f.exists)) throw new SendError('the number has no WhatsApp account', true);
+      }
+      await sendParts(m);
+    } catch (err) {
+      // Not sent: the day's slot goes back.
+      if (reserved) app.store.kv.set(capKey, String(Math.max(0, Number(app.store.kv.get(capKey) ?? 1) - 1)), now());
+      throw err;
+    }
+  }
+
+  async function sendParts(m: OutboxMessage): Promise<void> {
+    const s = sock!;
     const parts = renderWhatsApp(m.reply);
     // A long reply goes in parts: after a failure, the next try starts at the part that failed.
     const from = partsSent.get(m.id) ?? 0;
@@ -154,7 +182,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       await limiter.wait(m.externalId);
       try {
         const jid = replyTo.get(m.externalId) ?? m.externalId;
-        const sent = await sock.sendMessage(jid, { text: part }, expiration ? { ephemeralExpiration: expiration } : undefined);
+        const sent = await s.sendMessage(jid, { text: part }, expiration ? { ephemeralExpiration: expiration } : undefined);
         partsSent.set(m.id, i + 1);
         const id = sent?.key?.id;
         // Kept a day: a phone that fails to decrypt it asks again, and a late error names it.
