@@ -25,15 +25,14 @@ export interface ExportColumn {
 }
 
 let officersT: T | undefined;
-/** The officers' language (Indonesian), for headers and labels. */
+/** The officers' language (Indonesian) when the caller gives none (the console passes its own): read once, on first use. */
 const idT = (): T => (officersT ??= createTranslator(loadLocales())('id'));
 
 /**
  * Columns in order, with Indonesian headers for the officers: the registration's own facts, then
  * every field of the schema (header: the field's label), then the officer's.
  */
-export function exportColumns(schema: readonly FieldDef[] = REGISTRATION_SCHEMA): ExportColumn[] {
-  const t = idT();
+export function exportColumns(schema: readonly FieldDef[] = REGISTRATION_SCHEMA, t: T = idT()): ExportColumn[] {
   return [
     { key: 'reference', header: 'Kode', width: 10 },
     { key: 'status', header: 'Status', width: 16 },
@@ -45,8 +44,6 @@ export function exportColumns(schema: readonly FieldDef[] = REGISTRATION_SCHEMA)
   ];
 }
 
-export const EXPORT_COLUMNS: readonly ExportColumn[] = exportColumns();
-
 /**
  * The export's rows for the registrations read from storage (storage/queue.ts exportRecords), one by
  * one as they are read; returns how many there were. With `settings`, chosen occupations and
@@ -57,8 +54,9 @@ export function* exportRows(
   timeZone: string = DEFAULT_TIME_ZONE,
   settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>,
   schema: readonly FieldDef[] = REGISTRATION_SCHEMA,
+  t: T = idT(),
 ): Generator<ExportRow, number, undefined> {
-  const ctx: ShowContext = { settings: { occupations: [], groups: [], ...settings } as unknown as ProgrammeSettings, t: idT() };
+  const ctx: ShowContext = { settings: { occupations: [], groups: [], ...settings } as unknown as ProgrammeSettings, t };
   let count = 0;
   for (const r of records) {
     count++;
@@ -109,7 +107,7 @@ async function* counted(rows: Rows, counter: { n: number }): AsyncGenerator<Expo
  * Waits for the writable (backpressure). Resolves to the number of data rows written.
  * Note: Excel still shows a 16-digit NIK opened from CSV in scientific notation; use XLSX for Excel.
  */
-export async function writeCsv(rows: Rows, writable: Writable, columns: readonly ExportColumn[] = EXPORT_COLUMNS): Promise<number> {
+export async function writeCsv(rows: Rows, writable: Writable, columns: readonly ExportColumn[] = exportColumns()): Promise<number> {
   const counter = { n: 0 };
   const stringifier = stringify({
     bom: true,
@@ -129,7 +127,7 @@ export async function writeCsv(rows: Rows, writable: Writable, columns: readonly
  * stored as string cells, never formulas, so nothing needs neutralising. Resolves to the number
  * of data rows written.
  */
-export async function writeXlsx(rows: Rows, writable: Writable, columns: readonly ExportColumn[] = EXPORT_COLUMNS): Promise<number> {
+export async function writeXlsx(rows: Rows, writable: Writable, columns: readonly ExportColumn[] = exportColumns()): Promise<number> {
   async function* values() {
     for await (const r of rows) {
       yield columns.map((c): XlsxCell => {

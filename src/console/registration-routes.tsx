@@ -172,8 +172,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     c.header('content-disposition', `attachment; filename="${name}"`);
     return stream(c, async (out) => {
       const pass = new PassThrough();
-      const rows = exportRows(store.queue.exportRecords(filter, timeZone), timeZone, settings, app.schema);
-      const columns = exportColumns(app.schema);
+      const rows = exportRows(store.queue.exportRecords(filter, timeZone), timeZone, settings, app.schema, t);
+      const columns = exportColumns(app.schema, t);
       const written = format === 'csv' ? writeCsv(rows, pass, columns) : writeXlsx(rows, pass, columns);
       for await (const chunk of pass) await out.write(chunk as Uint8Array);
       const count = await written;

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { dayIn } from '../../src/domain/time.js';
 import { QueueFilterSchema, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
-import { EXPORT_COLUMNS, exportRows as formatRows, neutraliseFormula, writeCsv, writeXlsx, type ExportRow } from '../../src/console/export.js';
+import { exportColumns, exportRows as formatRows, neutraliseFormula, writeCsv, writeXlsx, type ExportRow } from '../../src/console/export.js';
 import type { ProgrammeSettings } from '../../src/settings.js';
 import { exportRecords } from '../../src/storage/queue.js';
+
+const EXPORT_COLUMNS = exportColumns();
 
 /** The export's rows for a filter, read from the database as the console does. */
 const exportRows = (db: Db, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>) =>

@@ -13,9 +13,6 @@ import { expirationOf, readContent, renderWhatsApp, timestampOf, type IncomingMe
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
 
-/** Baileys' DisconnectReason value for a removed link (see close-policy.ts for the others). */
-export const LOGGED_OUT = 401;
-
 /**
  * A standard browser identity (what Baileys' own default announces: Browsers.macOS('Chrome')).
  * WhatsApp is reported to refuse pairing codes for custom names; the same tuple runs in tests.
@@ -125,6 +122,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   // After WhatsApp refused a first contact (a reach-out time lock), such sends wait a day.
   const FIRST_CONTACT_PAUSE_KEY = 'whatsapp.first_contact_paused_until';
   const FIRST_CONTACT_LIMITS = new Set(['463', '479']);
+  const firstContactsPausedUntil = (): number => Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY) ?? 0);
 
   /** Parts of a long reply already sent, by outbox id (only while it is being retried). */
   const partsSent = new Map<number, number>();
@@ -139,12 +137,12 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   async function send(m: OutboxMessage): Promise<void> {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
     const firstContact = !app.people.knows(WHATSAPP_CHANNEL, m.externalId);
-    const pausedUntil = Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY) ?? 0);
     // Only people who wrote first get messages, except news about their own registration.
     if (m.kind !== 'notification' && firstContact) throw new SendError('address never wrote to us', true);
     const capKey = `whatsapp.first_contacts.${new Date(now()).toISOString().slice(0, 10)}`;
     let reserved = false;
     if (firstContact && m.kind === 'notification') {
+      const pausedUntil = firstContactsPausedUntil();
       if (pausedUntil > now()) throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
       // Taken before any await: chats are sent in parallel, and the cap must hold across them.
       const used = Number(app.store.kv.get(capKey) ?? 0);
@@ -405,15 +403,18 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     /** A phone number's WhatsApp address: news of their own registration reaches a cadre's neighbour here. */
     addressOfPhone: (phone: string) => jidOfPhone(phone),
     /** For the console: the state, the linked number, the last close, and the QR / code while waiting. */
-    linkStatus: () => ({
-      state: status.state,
-      linkedAs: sock?.user?.id ? `+${sock.user.id.split(/[:@]/)[0]}` : undefined,
-      lastClose: status.lastClose ? { code: status.lastClose.code, at: status.lastClose.at } : undefined,
-      qr: status.state === 'waiting' ? status.qr : undefined,
-      pairingCode: status.state === 'waiting' ? status.pairingCode : undefined,
-      failedDeliveries: app.store.whatsappSent.failures(now()),
-      firstContactsPausedUntil: Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY) ?? 0) > now() ? Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY)) : undefined,
-    }),
+    linkStatus: () => {
+      const pausedUntil = firstContactsPausedUntil();
+      return {
+        state: status.state,
+        linkedAs: sock?.user?.id ? `+${sock.user.id.split(/[:@]/)[0]}` : undefined,
+        lastClose: status.lastClose ? { code: status.lastClose.code, at: status.lastClose.at } : undefined,
+        qr: status.state === 'waiting' ? status.qr : undefined,
+        pairingCode: status.state === 'waiting' ? status.pairingCode : undefined,
+        failedDeliveries: app.store.whatsappSent.failures(now()),
+        firstContactsPausedUntil: pausedUntil > now() ? pausedUntil : undefined,
+      };
+    },
     status,
     get socket(): WhatsAppSocket | undefined {
       return sock;

@@ -7,7 +7,6 @@ import { REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 /** Fields an officer may ask to correct, in the schema's order. */
 export const correctableFields = (schema: readonly FieldDef[] = REGISTRATION_SCHEMA): string[] =>
   schema.filter((f) => f.correctable !== false).map((f) => f.id);
-export const CORRECTABLE_FIELDS: readonly string[] = correctableFields();
 
 /** Preset answers for a correction: the registration's current data (in the conversation's form) plus what to ask. */
 export function correctionAnswers(
