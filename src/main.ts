@@ -55,13 +55,14 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
   const { logger } = runtime;
   const channels: Channel[] = [];
   if (config.WHATSAPP_ENABLED) {
-    const { baileysSocketFactory, latestWaWebVersion, printPairingCode, printQr } = await import('./channels/whatsapp/baileys.js');
+    const { baileysAuthCodec, baileysSocketFactory, latestWaWebVersion, printPairingCode, printQr } = await import('./channels/whatsapp/baileys.js');
     const { BROWSERS, createWhatsAppChannel } = await import('./channels/whatsapp/channel.js');
     channels.push(
       createWhatsAppChannel({
         app: runtime.app,
         logger,
         makeSocket: baileysSocketFactory,
+        authCodec: baileysAuthCodec,
         browser: [...BROWSERS[config.WHATSAPP_BROWSER]],
         latestVersion: latestWaWebVersion,
         firstContactsPerDay: config.WHATSAPP_FIRST_CONTACTS_PER_DAY,

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
 import { createWhatsAppChannel, type WhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
 import { DisconnectReason, fakeSocketFactory, groupJid, lidJid, newsletterJid, pnJid, STATUS_JID, type FakeSocket } from '../helpers/fake-baileys.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
@@ -21,7 +22,8 @@ function start(opts: { pairingNumber?: string; perChatMs?: number; now?: () => n
   const channel = createWhatsAppChannel({
     app: h.runtime.app,
     logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line) as (typeof logged)[number]) }),
-    makeSocket: factory.make as never,
+    makeSocket: factory.make,
+    authCodec: baileysAuthCodec,
     now: opts.now,
     browser: opts.browser,
     showQr: (qr) => qrs.push(qr),
@@ -226,7 +228,8 @@ describe('whatsapp: first contacts', () => {
     wa = createWhatsAppChannel({
       app: h.runtime.app,
       logger: pino({ level: 'silent' }),
-      makeSocket: factory.make as never,
+      makeSocket: factory.make,
+    authCodec: baileysAuthCodec,
       showQr: () => undefined,
       showPairingCode: () => undefined,
       rate: { perChatMs: 0, globalPerMinute: 60_000, jitterMs: 0 },
@@ -326,7 +329,8 @@ describe('whatsapp: one process per number', () => {
     const channel = createWhatsAppChannel({
       app: h.runtime.app,
       logger: pino({ level: 'silent' }),
-      makeSocket: f.make as never,
+      makeSocket: f.make,
+    authCodec: baileysAuthCodec,
       showQr: () => undefined,
       showPairingCode: () => undefined,
       backoff: { firstMs: 5, maxMs: 20 },

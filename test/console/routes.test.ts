@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
 import { createWhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
 import { createConsole } from '../../src/console/app.js';
 import { fakeSocketFactory } from '../helpers/fake-baileys.js';
@@ -159,7 +160,8 @@ describe('console: the WhatsApp link', () => {
     const wa = createWhatsAppChannel({
       app: h.runtime.app,
       logger: createLogger('silent'),
-      makeSocket: factory.make as never,
+      makeSocket: factory.make,
+    authCodec: baileysAuthCodec,
       showQr: () => undefined,
       showPairingCode: () => undefined,
       backoff: { firstMs: 5, maxMs: 20 },

@@ -60,6 +60,16 @@ describe('storage owns SQL', () => {
     expect(baileys.every((p) => p.startsWith('channels/whatsapp/'))).toBe(true);
     expect(sourceFiles(join(SRC, 'storage')).filter((p) => readFileSync(p, 'utf8').includes('@whiskeysockets/baileys'))).toEqual([]);
   });
+
+  it('at run time only channels/whatsapp/baileys.ts loads Baileys; the rest of the channel imports its types', () => {
+    // Every import of Baileys that is not `import type` (and any dynamic import) loads it.
+    const loads = outsideStorage
+      .filter((f) => /import\s+(?!type\b)[^;]*?from\s+'@whiskeysockets\/baileys'|import\(\s*'@whiskeysockets\/baileys'/.test(f.text))
+      .map((f) => f.path);
+    expect(loads).toEqual(['channels/whatsapp/baileys.ts']);
+    const typed = outsideStorage.filter((f) => /import\s+type\s[^;]*?from\s+'@whiskeysockets\/baileys'/.test(f.text)).map((f) => f.path);
+    expect(typed).toEqual(expect.arrayContaining(['channels/whatsapp/channel.ts', 'channels/whatsapp/auth-state.ts']));
+  });
 });
 
 describe("an officer's decision and its audit entry", () => {

@@ -8,10 +8,11 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { useSqliteAuthState as authStateOf } from '../../src/channels/whatsapp/auth-state.js';
+import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
 import { createWhatsAppAuthStore } from '../../src/storage/whatsapp-auth.js';
 
 /** The channel's auth state over the stored login on `db`. */
-const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(db), opts);
+const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(db), baileysAuthCodec, opts);
 
 let dir: string;
 let path: string;

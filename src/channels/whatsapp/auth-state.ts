@@ -1,21 +1,32 @@
-import { BufferJSON, initAuthCreds, proto } from '@whiskeysockets/baileys';
 import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from '@whiskeysockets/baileys';
 import type { AuthKeyWrite, WhatsAppAuthStore } from '../../storage/whatsapp-auth.js';
 
-// Same encoding as Baileys' useMultiFileAuthState: binary fields become {type:'Buffer', data:<base64>}.
-const encode = (value: unknown): string => JSON.stringify(value, BufferJSON.replacer);
-const decode = (text: string): unknown => JSON.parse(text, BufferJSON.reviver);
+/**
+ * What the stored login needs from Baileys (given by baileys.ts, so that only that file loads
+ * Baileys at run time): fresh credentials, the JSON form of binary fields, and the protobuf class
+ * of app-state sync keys.
+ */
+export interface AuthCodec {
+  initCreds(): AuthenticationCreds;
+  replacer(key: string, value: any): any;
+  reviver(key: string, value: any): any;
+  appStateSyncKey(value: Record<string, unknown>): unknown;
+}
 
 /** The database-backed replacement for Baileys' useMultiFileAuthState: one database holds the WhatsApp login, and every key write is one transaction. */
 export function useSqliteAuthState(
   store: WhatsAppAuthStore,
+  codec: AuthCodec,
   opts: { clock?: () => number } = {},
 ): { state: AuthenticationState; saveCreds: () => Promise<void>; clear: () => void; hasCreds: () => boolean } {
   const clock = opts.clock ?? Date.now;
+  // Same encoding as Baileys' useMultiFileAuthState: binary fields become {type:'Buffer', data:<base64>}.
+  const encode = (value: unknown): string => JSON.stringify(value, codec.replacer);
+  const decode = (text: string): unknown => JSON.parse(text, codec.reviver);
 
   const loadCreds = (): AuthenticationCreds => {
     const text = store.creds();
-    return text ? (decode(text) as AuthenticationCreds) : initAuthCreds();
+    return text ? (decode(text) as AuthenticationCreds) : codec.initCreds();
   };
 
   function* writes(data: SignalDataSet): Generator<AuthKeyWrite> {
@@ -37,7 +48,7 @@ export function useSqliteAuthState(
           const text = store.key(type, id);
           let value: unknown = text ? decode(text) : null;
           if (type === 'app-state-sync-key' && value) {
-            value = proto.Message.AppStateSyncKeyData.fromObject(value as Record<string, unknown>);
+            value = codec.appStateSyncKey(value as Record<string, unknown>);
           }
           out[id] = value;
         }
@@ -57,7 +68,7 @@ export function useSqliteAuthState(
     },
     clear: () => {
       store.wipe();
-      state.creds = initAuthCreds();
+      state.creds = codec.initCreds();
     },
     hasCreds: () => store.hasCreds(),
   };

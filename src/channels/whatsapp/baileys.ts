@@ -1,18 +1,36 @@
-import makeWASocket, { fetchLatestWaWebVersion } from '@whiskeysockets/baileys';
+import makeWASocket, { BufferJSON, fetchLatestWaWebVersion, initAuthCreds, proto } from '@whiskeysockets/baileys';
 import qrcode from 'qrcode-terminal';
+import type { AuthCodec } from './auth-state.js';
 import type { SocketFactory } from './channel.js';
+import { followRegRefresh } from './reg-refresh.js';
 
-/** The real socket: Baileys with no history sync and no "online" presence (a bot, not a person). */
-export const baileysSocketFactory: SocketFactory = (config) =>
-  makeWASocket({
-    auth: config.auth as Parameters<typeof makeWASocket>[0]['auth'],
-    logger: config.logger as Parameters<typeof makeWASocket>[0]['logger'],
+/**
+ * The only file that loads Baileys at run time (the rest of the channel uses its types only).
+ * The real socket: no history sync and no "online" presence (a bot, not a person), and QR linking
+ * that follows WhatsApp's companion_reg_refresh (see reg-refresh.ts).
+ */
+export const baileysSocketFactory: SocketFactory = (config) => {
+  const sock = makeWASocket({
+    auth: config.auth,
+    logger: config.logger,
     browser: config.browser,
     ...(config.version ? { version: config.version } : {}),
-    getMessage: config.getMessage as Parameters<typeof makeWASocket>[0]['getMessage'],
+    getMessage: config.getMessage,
+    msgRetryCounterCache: config.msgRetryCounterCache,
     markOnlineOnConnect: false,
     syncFullHistory: false,
-  }) as unknown as ReturnType<SocketFactory>;
+  });
+  followRegRefresh(sock, { info: (msg) => config.logger.info(msg), warn: (obj, msg) => config.logger.warn(obj, msg) });
+  return sock;
+};
+
+/** Baileys' login codec, for the login stored in the database. */
+export const baileysAuthCodec: AuthCodec = {
+  initCreds: initAuthCreds,
+  replacer: BufferJSON.replacer,
+  reviver: BufferJSON.reviver,
+  appStateSyncKey: (value) => proto.Message.AppStateSyncKeyData.fromObject(value),
+};
 
 /** Prints the pairing QR in the terminal (scan it in WhatsApp > Linked devices). */
 export function printQr(qr: string): void {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuthenticationState, BaileysEventMap, CacheStore, proto, WAMessage, WAMessageKey, WASocket } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import type { App } from '../../app/app.js';
 import { SendError } from '../port.js';
@@ -6,10 +7,10 @@ import type { Channel } from '../port.js';
 import { KeyedQueue } from '../../app/keyed-queue.js';
 import { RateLimiter } from '../../app/rate-limit.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
-import { useSqliteAuthState } from './auth-state.js';
+import { useSqliteAuthState, type AuthCodec } from './auth-state.js';
 import { closePolicy } from './close-policy.js';
 import { isLidJid, isPnJid, jidOfPhone, normalizeJid, resolveSender, phoneOf } from './identity.js';
-import { expirationOf, readContent, renderWhatsApp, timestampOf, type IncomingMessage } from './message.js';
+import { expirationOf, readContent, renderWhatsApp, timestampOf } from './message.js';
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
 
@@ -24,36 +25,34 @@ export const BROWSERS = {
 } as const satisfies Record<string, readonly [string, string, string]>;
 export const DEFAULT_BROWSER: [string, string, string] = [...BROWSERS.macos];
 
-/** The parts of a Baileys socket this channel uses (so tests can pass a fake). */
-export interface WhatsAppSocket {
-  ev: {
-    on(event: string, listener: (arg: any) => void): void;
-    removeAllListeners?(event?: string): void;
-  };
-  user?: { id: string } | undefined;
-  sendMessage(jid: string, content: { text: string }, options?: { ephemeralExpiration?: number }): Promise<{ key?: { id?: string | null } | null; message?: unknown } | undefined>;
-  requestPairingCode(phone: string): Promise<string>;
-  onWhatsApp?(...jids: string[]): Promise<{ jid: string; exists: boolean }[] | undefined>;
-  readMessages?(keys: { remoteJid?: string | null; id?: string | null; fromMe?: boolean | null }[]): Promise<void>;
-  end(error?: Error): void;
-  signalRepository?: { lidMapping?: { getPNForLID(lid: string): Promise<string | null> } };
-}
+/**
+ * The parts of a Baileys socket this channel uses, in Baileys' own types (imported as types only:
+ * baileys.ts is the one file that loads Baileys at run time; tests pass a fake).
+ */
+export type WhatsAppSocket = Pick<WASocket, 'user' | 'sendMessage' | 'requestPairingCode' | 'readMessages' | 'onWhatsApp' | 'end'> & {
+  ev: Pick<WASocket['ev'], 'on'>;
+  signalRepository: { lidMapping: Pick<WASocket['signalRepository']['lidMapping'], 'getPNForLID'> };
+};
 
 /** Creates a socket from Baileys-style config (makeWASocket in production). */
 export type SocketFactory = (config: {
-  auth: unknown;
-  logger: unknown;
+  auth: AuthenticationState;
+  logger: Logger;
   browser: [string, string, string];
   /** The WhatsApp Web version to announce (undefined: Baileys' built-in default). */
   version?: [number, number, number];
   /** A message we sent, for a phone that could not decrypt it and asks again (a retry receipt). */
-  getMessage: (key: { id?: string | null }) => Promise<unknown>;
+  getMessage: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
+  /** How often we asked a phone to resend a message we could not decrypt: kept across sockets, so a reconnection does not start the count again. */
+  msgRetryCounterCache: CacheStore;
 }) => WhatsAppSocket;
 
 export interface WhatsAppDeps {
   app: App;
   logger: Logger;
   makeSocket: SocketFactory;
+  /** Baileys' login codec (baileysAuthCodec in production). */
+  authCodec: AuthCodec;
   /** Print a pairing QR (qrcode-terminal in production). */
   showQr: (qr: string) => void;
   /** Print a pairing code (when pairing by phone number instead of QR). */
@@ -81,6 +80,26 @@ export interface WhatsAppDeps {
   firstContactsPerDay?: number;
 }
 
+/** A small cache whose entries expire (Baileys' CacheStore shape). */
+function expiringCache(ttlMs: number, now: () => number): CacheStore {
+  const entries = new Map<string, { value: unknown; until: number }>();
+  return {
+    get<T>(key: string): T | undefined {
+      const e = entries.get(key);
+      if (e && e.until > now()) return e.value as T;
+      entries.delete(key);
+      return undefined;
+    },
+    set<T>(key: string, value: T): void {
+      // Expired entries go as new ones come, so the map stays as small as an hour of retries.
+      if (entries.size > 1000) for (const [k, e] of entries) if (e.until <= now()) entries.delete(k);
+      entries.set(key, { value, until: now() + ttlMs });
+    },
+    del: (key: string) => void entries.delete(key),
+    flushAll: () => entries.clear(),
+  };
+}
+
 /** The lease that says which process drives the WhatsApp number. */
 export const WHATSAPP_LEASE = 'whatsapp';
 
@@ -91,7 +110,7 @@ export const WHATSAPP_LEASE = 'whatsapp';
  */
 export function createWhatsAppChannel(deps: WhatsAppDeps) {
   const { app, logger } = deps;
-  const auth = useSqliteAuthState(app.store.whatsappAuth);
+  const auth = useSqliteAuthState(app.store.whatsappAuth, deps.authCodec);
   const maxAgeMs = (deps.maxMessageAgeSeconds ?? 3600) * 1000;
   const backoff = deps.backoff ?? { firstMs: 1000, maxMs: 60_000 };
   const limiter = new RateLimiter({ perChatMs: 1000, globalPerMinute: 30, jitterMs: 500, ...deps.rate });
@@ -118,6 +137,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   } = { connected: false, reconnects: 0, loggedOut: 0, state: 'connecting' };
   // Per chat in arrival order, even though resolving a LID may wait on Baileys' mapping store.
   const inbound = new KeyedQueue();
+  const retryCounts = expiringCache(3600_000, now);
 
   // After WhatsApp refused a first contact (a reach-out time lock), such sends wait a day.
   const FIRST_CONTACT_PAUSE_KEY = 'whatsapp.first_contact_paused_until';
@@ -194,7 +214,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
 
   const sending: Channel['sending'] = { pollMs: deps.senderPollMs, concurrency: 8 };
 
-  async function onMessage(msg: IncomingMessage): Promise<void> {
+  async function onMessage(msg: WAMessage): Promise<void> {
     const key = msg.key;
     const remote = key?.remoteJid;
     if (!key || !remote || key.fromMe || !key.id) return;
@@ -237,7 +257,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     reconnectTimer = setTimeout(connect, delay);
   }
 
-  function onConnectionUpdate(update: { connection?: string; qr?: string; lastDisconnect?: { error?: any } }): void {
+  function onConnectionUpdate(update: BaileysEventMap['connection.update']): void {
     if (update.qr) {
       status.state = 'waiting';
       if (!deps.pairingNumber) status.qr = update.qr;
@@ -271,8 +291,9 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     }
     if (update.connection === 'close') {
       status.connected = false;
-      const error = update.lastDisconnect?.error;
-      const code: number | undefined = error?.output?.statusCode;
+      // A Boom from Baileys (undefined after our own end()).
+      const error = update.lastDisconnect?.error as (Error & { output?: { statusCode?: number } }) | undefined;
+      const code = error?.output?.statusCode;
       const policy = closePolicy(code);
       status.lastClose = { code, meaning: policy.meaning, at: now() };
       // Only a connection that stayed up a while resets the pauses: an open→close flap keeps them growing.
@@ -349,8 +370,9 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     sock = deps.makeSocket({
       getMessage: async (key) => {
         const stored = key.id ? app.store.whatsappSent.message(key.id, now()) : undefined;
-        return stored ? JSON.parse(stored) : undefined;
+        return stored ? (JSON.parse(stored) as proto.IMessage) : undefined;
       },
+      msgRetryCounterCache: retryCounts,
       auth: auth.state,
       logger: logger.child({ module: 'baileys' }, { level: 'warn' }),
       browser: deps.browser ?? DEFAULT_BROWSER,
@@ -363,7 +385,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     current.ev.on('connection.update', (u) => {
       if (current === sock) onConnectionUpdate(u);
     });
-    current.ev.on('messages.upsert', ({ messages, type }: { messages: IncomingMessage[]; type: string }) => {
+    current.ev.on('messages.upsert', ({ messages, type }) => {
       // 'notify' is new; 'append' replays what arrived while we were away (deduped by message id).
       if (type !== 'notify' && type !== 'append') return;
       for (const m of messages) {
@@ -374,7 +396,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     });
     // A delivery WhatsApp refused after accepting it (status ERROR): recorded with its code; a
     // reach-out limit (463, 479) pauses first contacts (news to a neighbour who never wrote) for a day.
-    current.ev.on('messages.update', (updates: { key?: { id?: string | null; fromMe?: boolean | null }; update?: { status?: number | null; messageStubParameters?: string[] | null } }[]) => {
+    current.ev.on('messages.update', (updates) => {
       for (const u of updates ?? []) {
         const id = u.key?.id;
         if (!id || !u.key?.fromMe || u.update?.status !== 0) continue;
@@ -388,7 +410,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         }
       }
     });
-    current.ev.on('lid-mapping.update', (pair: { lid?: string; pn?: string }) => {
+    current.ev.on('lid-mapping.update', (pair) => {
       if (!pair?.lid || !pair.pn) return;
       const lid = normalizeJid(pair.lid.includes('@') ? pair.lid : `${pair.lid}@lid`);
       const pn = normalizeJid(pair.pn.includes('@') ? pair.pn : `${pair.pn}@s.whatsapp.net`);
