@@ -81,7 +81,32 @@ export function createApp(deps: AppDeps) {
   const random = deps.random ?? Math.random;
   const { people, registrations, outbox, cadres } = store;
   const queue = new KeyedQueue();
-  const dispatcher = createDispatcher({ outbox, logger, clock });
+  /**
+   * News about a registration that never reached its person (refused at once, or reported later by
+   * the platform): written in the registration's history, so officers know to reach them another way.
+   */
+  const deliveryFailed = store.transactional((input: { registrationId: number; personId: number | null; channel: string; reason: string }) => {
+    const applicant = registrations.applicantOf(input.registrationId);
+    if (applicant === undefined) return;
+    registrations.event({
+      registrationId: input.registrationId,
+      at: clock(),
+      actorKind: 'system',
+      actorId: null,
+      action: 'delivery_failed',
+      fromStatus: null,
+      toStatus: null,
+      detail: { channel: input.channel, reason: input.reason, recipient: input.personId === applicant ? 'applicant' : 'cadre' },
+    });
+  });
+  const dispatcher = createDispatcher({
+    outbox,
+    logger,
+    clock,
+    onUnreachable: (m, reason) => {
+      if (m.registrationId !== null) deliveryFailed({ registrationId: m.registrationId, personId: m.personId, channel: m.channel, reason });
+    },
+  });
   const reachByPhone = (phone: string) => {
     const channel = deps.phoneChannel === undefined ? undefined : dispatcher.channel(deps.phoneChannel);
     return channel?.addressOfPhone ? { channel: channel.id, externalId: channel.addressOfPhone(phone) } : undefined;
@@ -223,6 +248,8 @@ export function createApp(deps: AppDeps) {
     kick: (channelId?: string) => dispatcher.kick(channelId),
     /** Stops sending, after the sends in flight (at shutdown, once the channels stopped receiving). */
     stopSending: () => dispatcher.stop(),
+    /** News about a registration that never reached its person: noted in its history (the WhatsApp channel reports late refusals here). */
+    deliveryFailed,
     /** Queues a message that answers no message of theirs (a group pointer) and sends it. */
     enqueue(input: { channel: string; externalId: string; reply: Reply; kind: string }): void {
       outbox.add(null, input.channel, input.externalId, input.reply, clock(), input.kind);

@@ -57,8 +57,9 @@ export function createCorrections(deps: Deps) {
       people.saveSession(target, JSON.stringify(started.session), stored.seenIds, now);
       const t = translate(started.session.lang);
       const names = wanted.map((f) => t(keyIn('reg.field.', f))).join(', ');
-      outbox.add(target, identity.channel, identity.externalId, { text: t('corr.ask', { reference, fields: names }) }, now, 'notification');
-      for (const reply of started.replies) outbox.add(target, identity.channel, identity.externalId, reply, now, 'notification');
+      const registrationId = registrations.idOf(reference) ?? null;
+      outbox.add(target, identity.channel, identity.externalId, { text: t('corr.ask', { reference, fields: names }) }, now, 'notification', registrationId);
+      for (const reply of started.replies) outbox.add(target, identity.channel, identity.externalId, reply, now, 'notification', registrationId);
       return { ...result, askedPersonId: target };
     },
   );

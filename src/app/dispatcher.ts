@@ -1,13 +1,19 @@
 import type { Logger } from 'pino';
-import type { Channel } from '../channels/port.js';
-import type { OutboxStore } from '../storage/outbox.js';
+import type { Channel, UnreachableReason } from '../channels/port.js';
+import type { OutboxMessage, OutboxStore } from '../storage/outbox.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
 
 /**
  * The one outbox dispatcher: each attached channel gets a sender that sends its rows after commit
  * (kicked by the app after each transaction, and polling for retries). Channels only send.
  */
-export function createDispatcher(deps: { outbox: OutboxStore; logger: Logger; clock: () => number }) {
+export function createDispatcher(deps: {
+  outbox: OutboxStore;
+  logger: Logger;
+  clock: () => number;
+  /** A message that can never be delivered (see OutboxSenderOptions.onUnreachable). */
+  onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void;
+}) {
   const channels = new Map<string, { channel: Channel; sender: OutboxSender }>();
   return {
     /** Starts sending a channel's outbox (its rows queued before it was attached included); a channel of the same id is replaced. */
@@ -19,6 +25,7 @@ export function createDispatcher(deps: { outbox: OutboxStore; logger: Logger; cl
         send: (m) => channel.send(m),
         logger: deps.logger,
         clock: deps.clock,
+        onUnreachable: deps.onUnreachable,
         ...channel.sending,
       });
       channels.set(channel.id, { channel, sender });

@@ -61,6 +61,7 @@ export function createNotifier(deps: Deps) {
     });
     if (!done) throw new UnknownRegistrationError(`no registration ${reference}`);
     const { view } = done;
+    const registrationId = registrations.idOf(reference) ?? null;
     const notified: StatusChangeResult['notified'] = [];
     const tell = (personId: number, role: 'applicant' | 'cadre') => {
       const person = people.person(personId);
@@ -77,12 +78,12 @@ export function createNotifier(deps: Deps) {
       };
       const lines = [t(`notify.${role}.${change.to}`, params)];
       if (change.note) lines.push(t('notify.note', params));
-      const id = outbox.add(personId, identity.channel, identity.externalId, { text: lines.join('\n') }, now, 'notification');
+      const id = outbox.add(personId, identity.channel, identity.externalId, { text: lines.join('\n') }, now, 'notification', registrationId);
       notified.push({ personId, channel: identity.channel, outboxId: id, role });
     };
     tell(view.personId, 'applicant');
     if (view.submitterId !== view.personId) tell(view.submitterId, 'cadre');
-    if (audit) officers.audit({ ...audit, registrationId: registrations.idOf(reference) ?? null, now });
+    if (audit) officers.audit({ ...audit, registrationId, now });
     return { reference, from: done.from, to: change.to, notified };
   });
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { SendError } from '../channels/port.js';
+import { SendError, type UnreachableReason } from '../channels/port.js';
 import type { OutboxMessage, OutboxStore } from '../storage/outbox.js';
 
 // Channels throw it (it is part of their port); re-exported for the callers that know it from here.
@@ -17,6 +17,8 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** Whether two consecutive messages of a chat may go out as one (fewer API calls under a rate limit). */
   combine?: (first: OutboxMessage, next: OutboxMessage) => boolean;
+  /** A message that can never be delivered (after it left the queue): news about a registration goes in its history. */
+  onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void;
 }
 
 /** Consecutive messages that may go out together, merged into one (the last one's buttons kept). */
@@ -62,6 +64,11 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
         if (e.permanent) {
           logger.warn({ channel, outboxId: m.id, err }, 'message dropped: the chat cannot be reached');
           for (const id of ids) outbox.markSent(id);
+          try {
+            opts.onUnreachable?.(m, e.reason);
+          } catch (hookErr) {
+            logger.error({ channel, outboxId: m.id, err: hookErr }, 'recording an undeliverable message failed');
+          }
           continue;
         }
         // Retried one by one: a merged message is only a way of sending, not a new message.

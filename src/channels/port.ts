@@ -1,5 +1,8 @@
 import type { OutboxMessage } from '../storage/outbox.js';
 
+/** Why a message can never reach someone, for officers (explained in the console). */
+export type UnreachableReason = 'blocked' | 'no_account' | 'never_wrote' | 'refused';
+
 /** What a channel says about a failed send: try again later, or never (blocked, chat gone). */
 export class SendError extends Error {
   override name = 'SendError';
@@ -7,6 +10,8 @@ export class SendError extends Error {
     message: string,
     readonly permanent: boolean,
     readonly retryAfterMs?: number,
+    /** For a permanent failure: why, in words the console explains. */
+    readonly reason: UnreachableReason = 'refused',
   ) {
     super(message);
   }

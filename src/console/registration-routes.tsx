@@ -11,7 +11,7 @@ import type { ConsoleEnv } from './auth.js';
 import { exportColumns, exportRows, writeCsv, writeXlsx } from './export.js';
 import { QueueFilterSchema } from '../domain/queue-filter.js';
 import type { RegistrationRecord } from '../storage/registrations.js';
-import { REJECT_REASONS } from './labels.js';
+import { formatWhen, REJECT_REASONS } from './labels.js';
 import { DetailPage, type DetailView } from './pages/detail.js';
 import { QueuePage } from './pages/queue.js';
 import { keyIn } from '../core/locale-key.js';
@@ -84,8 +84,15 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const revealed = revealId > 0 && officers.revealedSince(revealId, officer.id, row.id, clock() - 5 * 60_000);
     audit(officer.id, 'view', row.id);
     const { data } = row;
+    const channelName = (id: string) => t(keyIn('console.channel.', id), { defaultValue: id });
+    /** Why news did not reach someone, in the officer's words. */
+    const unreachedWhy = (reason: string) => {
+      const code = /^whatsapp_(.+)$/.exec(reason)?.[1];
+      return code ? t('console.unreachable.whatsapp_code', { code }) : t(keyIn('console.unreachable.', reason));
+    };
     const events = app.registrations.events(row.id).map((e) => {
-      const detail = e.detail ? (JSON.parse(e.detail) as { note?: string; fields?: string[] }) : {};
+      const detail = e.detail ? (JSON.parse(e.detail) as { note?: string; fields?: string[]; reason?: string; channel?: string; recipient?: string }) : {};
+      if (e.action === 'delivery_failed' && detail.reason) detail.note = `${channelName(detail.channel ?? '')}: ${unreachedWhy(detail.reason)}`;
       return {
         at: e.at,
         actorKind: e.actor_kind,
@@ -97,7 +104,18 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         note: detail.note ?? (detail.fields ? detail.fields.map((f) => t(keyIn('reg.field.', f))).join(', ') : undefined),
       };
     });
+    // The latest news that did not reach someone, unless a decision since then sent news again.
+    const lastFailure = [...app.registrations.events(row.id)].reverse().find((e) => e.action === 'delivery_failed' || e.to_status !== null);
+    const failed = lastFailure?.action === 'delivery_failed' && lastFailure.detail ? (JSON.parse(lastFailure.detail) as { reason: string; channel: string; recipient: string }) : undefined;
     const view: DetailView = {
+      unreached: failed
+        ? t('console.detail.unreached', {
+            who: t(failed.recipient === 'cadre' ? 'console.detail.unreached_cadre' : 'console.detail.unreached_applicant'),
+            channel: channelName(failed.channel),
+            when: formatWhen(lastFailure!.at, timeZone),
+            why: unreachedWhy(failed.reason),
+          })
+        : undefined,
       reference: row.reference,
       status: row.status,
       data,

@@ -10,6 +10,8 @@ export interface OutboxMessage {
   kind: string;
   attempts: number;
   createdAt: number;
+  /** The registration this message is news about (a decision, a correction request), if any. */
+  registrationId: number | null;
 }
 
 interface Row {
@@ -21,6 +23,7 @@ interface Row {
   kind: string;
   attempts: number;
   created_at: number;
+  registration_id: number | null;
 }
 
 const toMessage = (r: Row): OutboxMessage => ({
@@ -32,17 +35,18 @@ const toMessage = (r: Row): OutboxMessage => ({
   kind: r.kind,
   attempts: r.attempts,
   createdAt: r.created_at,
+  registrationId: r.registration_id,
 });
 
 /** Replies waiting to be sent; channels take them after the commit that wrote them. */
 export function createOutboxStore(db: Db) {
-  const insert = db.prepare<[number | null, string, string, string, string, number, number]>(
-    `INSERT INTO outbox (person_id, channel, external_id, payload, kind, created_at, next_attempt_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  const insert = db.prepare<[number | null, string, string, string, string, number, number, number | null]>(
+    `INSERT INTO outbox (person_id, channel, external_id, payload, kind, created_at, next_attempt_at, registration_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Not a message whose chat has an earlier one waiting for its retry: a chat's messages never overtake each other.
   const due = db.prepare<{ channel: string; now: number; limit: number }, Row>(
-    `SELECT id, person_id, channel, external_id, payload, kind, attempts, created_at FROM outbox o
+    `SELECT id, person_id, channel, external_id, payload, kind, attempts, created_at, registration_id FROM outbox o
       WHERE channel = @channel AND next_attempt_at <= @now
         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.attempts > 0 AND e.channel = o.channel
                           AND e.external_id = o.external_id AND e.id < o.id AND e.next_attempt_at > @now)
@@ -55,9 +59,9 @@ export function createOutboxStore(db: Db) {
   const pending = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
 
   return {
-    /** Queues a message; `personId` is null for a chat that is not a person (a group). */
-    add(personId: number | null, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply'): number {
-      return Number(insert.run(personId, channel, externalId, JSON.stringify(reply), kind, now, now).lastInsertRowid);
+    /** Queues a message; `personId` is null for a chat that is not a person (a group); news names its registration. */
+    add(personId: number | null, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply', registrationId: number | null = null): number {
+      return Number(insert.run(personId, channel, externalId, JSON.stringify(reply), kind, now, now, registrationId).lastInsertRowid);
     },
     /** Unsent messages of one channel that may go now, oldest first (each chat in order, none overtaking a retry). */
     due(channel: string, now: number, limit = 100): OutboxMessage[] {

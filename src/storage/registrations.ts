@@ -110,6 +110,7 @@ export function createRegistrationStore(db: Db) {
        group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
   );
   const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');
+  const applicantOfQ = db.prepare<[number], { applicant_id: number }>('SELECT applicant_id FROM registrations WHERE id = ?');
   const eventsOf = db.prepare<
     [number],
     { at: number; actor_kind: string; actor_id: string | null; action: string; from_status: string | null; to_status: string | null; detail: string | null }
@@ -122,6 +123,8 @@ export function createRegistrationStore(db: Db) {
       return r ? view(r) : undefined;
     },
     idOf: (reference: string): number | undefined => byReference.get(reference)?.id,
+    /** The person a registration is for (by its id). */
+    applicantOf: (id: number): number | undefined => applicantOfQ.get(id)?.applicant_id,
     byReference: (reference: string): RegistrationView | undefined => {
       const r = byReference.get(reference);
       return r ? view(r) : undefined;

@@ -5,12 +5,14 @@ export const SENT_KEPT_MS = 24 * 3600_000;
 
 /** WhatsApp messages we sent (migration 009), kept a day, with the delivery error WhatsApp reported later. */
 export function createWhatsAppSentStore(db: Db) {
-  const insert = db.prepare<[string, string, number | null, string, number]>(
-    'INSERT OR REPLACE INTO wa_sent (id, jid, outbox_id, message, sent_at) VALUES (?, ?, ?, ?, ?)',
+  const insert = db.prepare<[string, string, number | null, string, number, number | null, number | null]>(
+    'INSERT OR REPLACE INTO wa_sent (id, jid, outbox_id, message, sent_at, registration_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const byId = db.prepare<[string, number], { message: string }>('SELECT message FROM wa_sent WHERE id = ? AND sent_at >= ?');
   const setError = db.prepare<[string, string]>('UPDATE wa_sent SET error = ? WHERE id = ?');
-  const errorOf = db.prepare<[string], { error: string | null; outbox_id: number | null; jid: string }>('SELECT error, outbox_id, jid FROM wa_sent WHERE id = ?');
+  const errorOf = db.prepare<[string], { error: string | null; outbox_id: number | null; jid: string; registration_id: number | null; person_id: number | null }>(
+    'SELECT error, outbox_id, jid, registration_id, person_id FROM wa_sent WHERE id = ?',
+  );
   const purge = db.prepare<[number]>('DELETE FROM wa_sent WHERE sent_at < ?');
   const failedQ = db.prepare<{ since: number }, { n: number; last: string | null }>(
     `SELECT count(*) AS n,
@@ -19,8 +21,8 @@ export function createWhatsAppSentStore(db: Db) {
   );
   return {
     /** Keeps a sent message (its content as JSON) and drops those older than a day. */
-    record(input: { id: string; jid: string; outboxId: number | null; message: string; now: number }): void {
-      insert.run(input.id, input.jid, input.outboxId, input.message, input.now);
+    record(input: { id: string; jid: string; outboxId: number | null; message: string; now: number; registrationId?: number | null; personId?: number | null }): void {
+      insert.run(input.id, input.jid, input.outboxId, input.message, input.now, input.registrationId ?? null, input.personId ?? null);
       purge.run(input.now - SENT_KEPT_MS);
     },
     /** A message sent within the last day, for a retry receipt. */
@@ -33,7 +35,7 @@ export function createWhatsAppSentStore(db: Db) {
     },
     sent: (id: string) => {
       const r = errorOf.get(id);
-      return r ? { error: r.error, outboxId: r.outbox_id, jid: r.jid } : undefined;
+      return r ? { error: r.error, outboxId: r.outbox_id, jid: r.jid, registrationId: r.registration_id, personId: r.person_id } : undefined;
     },
   };
 }

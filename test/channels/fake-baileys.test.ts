@@ -303,3 +303,47 @@ describe('fake Baileys socket: pairing and the factory', () => {
     expect(factory.sockets).toHaveLength(2);
   });
 });
+
+describe('fake Baileys socket: linking as WhatsApp and the phone see it (rc14 without our workaround)', () => {
+  it('QR: scans link until WhatsApp renews the pairing data; after that rc14 keeps showing QRs that cannot link', async () => {
+    const sock = createFakeSocket({ config: { browser: ['Mac OS', 'Chrome', '14.4.1'] } });
+    const first = sock.pairDevice(3);
+    expect(first.startsWith('https://wa.me/settings/linked_devices#2@')).toBe(true);
+    expect(sock.scanQr('https://wa.me/settings/linked_devices#2@other,a,b,c,1')).toBe('couldnt-link');
+    const heard: string[] = [];
+    sock.ws.on('CB:notification,type:companion_reg_refresh', (n: { attrs: { type: string } }) => heard.push(n.attrs.type));
+    sock.regRefresh();
+    expect(heard).toEqual(['companion_reg_refresh']);
+    // rc14 tried to acknowledge it with creds.me.id and failed; nothing went out.
+    expect(sock.failedAcks).toBe(1);
+    expect(sock.nodesSent).toEqual([]);
+    expect(sock.scanQr(first)).toBe('couldnt-link');
+    expect(sock.scanQr(sock.nextQr()!)).toBe('couldnt-link');
+    // The refs run out: 408, like rc14's 'QR refs attempts ended'.
+    sock.nextQr();
+    expect(sock.nextQr()).toBeUndefined();
+    expect(sock.closed).toBe(true);
+  });
+
+  it('QR: a scan with the current secret links (pair-success, then the 515 restart)', async () => {
+    const sock = createFakeSocket();
+    const closes: (number | undefined)[] = [];
+    sock.ev.on('connection.update', (u) => u.connection === 'close' && closes.push(statusOf(u)));
+    expect(sock.scanQr(sock.pairDevice())).toBe('linked');
+    expect(sock.authState.creds.me?.id).toMatch(/^6281100000000:12@s\.whatsapp\.net$/);
+    expect(closes).toEqual([DisconnectReason.restartRequired]);
+  });
+
+  it('pairing code: the code links only when typed as given and the browser is a standard one', async () => {
+    const custom = createFakeSocket({ config: { browser: ['Ubuntu', 'Lindung', '22.04.4'] } });
+    custom.emitQr('qr');
+    const code = await custom.requestPairingCode('6281100000000');
+    expect(custom.enterPairingCode(code)).toBe('refused');
+    const standard = createFakeSocket({ config: { browser: ['Windows', 'Chrome', '10.0.22631'] } });
+    standard.emitQr('qr');
+    const code2 = await standard.requestPairingCode('6281100000000');
+    expect(standard.enterPairingCode('WXYZ-9999')).toBe('refused');
+    expect(standard.enterPairingCode(`${code2.slice(0, 4)}-${code2.slice(4)}`)).toBe('linked');
+    expect(standard.authState.creds.registered).toBe(true);
+  });
+});

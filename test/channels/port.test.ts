@@ -92,3 +92,32 @@ describe('the channel port and the one dispatcher', () => {
     expect(wa.sent[0]!.reply.text).toContain('12345678901');
   });
 });
+
+describe('news that can never be delivered', () => {
+  it("is noted on its registration with the channel's reason; a plain reply that cannot be delivered is only dropped", async () => {
+    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
+    h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run('+6281100000002', row!.applicantId);
+    h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row!.applicantId);
+    const tried: OutboxMessage[] = [];
+    const blocked: Channel = {
+      id: 'whatsapp',
+      async start() {},
+      async stop() {},
+      addressOfPhone: (phone: string) => `sms:${phone}`,
+      async send(m) {
+        tried.push(m);
+        throw new SendError('Forbidden: bot was blocked by the user', true, undefined, 'blocked');
+      },
+      sending: { pollMs: 10 },
+    };
+    h.runtime.app.attach(blocked);
+    h.runtime.app.enqueue({ channel: 'whatsapp', externalId: 'sms:+6281100000009', reply: { text: 'x' }, kind: 'reply' });
+    h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await until(() => tried.length === 2, 'both sends tried');
+    const events = () => h.runtime.app.registrations.events(h.runtime.app.registrations.idOf(row!.reference)!).filter((e) => e.action === 'delivery_failed');
+    await until(() => events().length === 1, 'the failure noted');
+    expect(JSON.parse(events()[0]!.detail!)).toEqual({ channel: 'whatsapp', reason: 'blocked', recipient: 'applicant' });
+    // Both left the queue: never retried.
+    expect(h.runtime.app.outbox.pendingCount()).toBe(0);
+  });
+});

@@ -188,3 +188,14 @@ describe('telegram: restarts and notifications', () => {
     expect(note.text).toContain('Alamat kurang lengkap');
   });
 });
+
+describe('telegram: why a chat cannot be reached', () => {
+  it('reads a block as blocked and a gone chat as no account; a 429 is retried, not dropped', async () => {
+    const { GrammyError } = await import('grammy');
+    const { toSendError } = await import('../../src/channels/telegram/channel.js');
+    const err = (error_code: number, description: string) => new GrammyError('call failed', { ok: false, error_code, description }, 'sendMessage', {});
+    expect(toSendError(err(403, 'Forbidden: bot was blocked by the user'))).toMatchObject({ permanent: true, reason: 'blocked' });
+    expect(toSendError(err(400, 'Bad Request: chat not found'))).toMatchObject({ permanent: true, reason: 'no_account' });
+    expect(toSendError(err(429, 'Too Many Requests'))).toMatchObject({ permanent: false });
+  });
+});

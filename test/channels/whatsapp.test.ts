@@ -1,10 +1,12 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
-import { createWhatsAppChannel, type WhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
-import { DisconnectReason, fakeSocketFactory, groupJid, lidJid, newsletterJid, pnJid, STATUS_JID, type FakeSocket } from '../helpers/fake-baileys.js';
+import { BROWSERS, createWhatsAppChannel, type WhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
+import { followRegRefresh } from '../../src/channels/whatsapp/reg-refresh.js';
+import { DisconnectReason, fakeSocketFactory, isStandardBrowser, groupJid, lidJid, newsletterJid, pnJid, STATUS_JID, type FakeSocket } from '../helpers/fake-baileys.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { expectAfter, registrationTurns } from '../helpers/registration.js';
+import { seedRegistrations } from '../helpers/seed.js';
 
 let h: Harness;
 let factory: ReturnType<typeof fakeSocketFactory>;
@@ -22,7 +24,12 @@ function start(opts: { pairingNumber?: string; perChatMs?: number; now?: () => n
   const channel = createWhatsAppChannel({
     app: h.runtime.app,
     logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line) as (typeof logged)[number]) }),
-    makeSocket: factory.make,
+    // As production (baileys.ts): QR linking follows companion_reg_refresh.
+    makeSocket: (config) => {
+      const s = factory.make(config);
+      followRegRefresh(s, { info: () => {}, warn: () => {} });
+      return s;
+    },
     authCodec: baileysAuthCodec,
     now: opts.now,
     browser: opts.browser,
@@ -117,6 +124,52 @@ describe('whatsapp: connection', () => {
     expect(sock().ended).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(factory.sockets).toHaveLength(1);
+  });
+});
+
+describe('whatsapp: linking a phone', () => {
+  it('links by QR even when WhatsApp renews the pairing data while the QR shows', async () => {
+    wa = start();
+    const first = sock().pairDevice();
+    expect(wa.linkStatus().qr).toBe(first);
+    sock().regRefresh();
+    // A new QR at once, in the console and on the terminal; the acknowledgement rc14 cannot send went out.
+    const renewed = wa.linkStatus().qr!;
+    expect(renewed).not.toBe(first);
+    expect(qrs.at(-1)).toBe(renewed);
+    expect(sock().failedAcks).toBe(1);
+    expect(sock().nodesSent).toContainEqual({ tag: 'ack', attrs: expect.objectContaining({ class: 'notification', type: 'companion_reg_refresh' }) });
+    expect(sock().scanQr(first)).toBe('couldnt-link');
+    // The renewed secret is saved (a restart keeps it) and rc14's next QR carries it too.
+    const stored = JSON.parse(h.runtime.app.store.whatsappAuth.creds()!) as { advSecretKey: string };
+    expect(stored.advSecretKey).toBe(sock().authState.creds.advSecretKey);
+    sock().nextQr();
+    const next = wa.linkStatus().qr!;
+    expect(next).not.toBe(renewed);
+    expect(sock().scanQr(next)).toBe('linked');
+    await until(() => factory.sockets.length === 2, 'the new socket after pairing');
+    sock().open();
+    await until(() => wa.status.state === 'open', 'open');
+    expect(wa.linkStatus().linkedAs).toBe('+6281100000000');
+  });
+
+  it('links by pairing code with the browser production announces', async () => {
+    wa = start({ pairingNumber: '+62 811 0000 0000' });
+    sock().emitQr('qr-1');
+    await until(() => codes.length === 1, 'the code');
+    expect(sock().enterPairingCode(codes[0]!)).toBe('linked');
+    await until(() => factory.sockets.length === 2, 'the new socket after pairing');
+    expect(sock().authState.creds.registered).toBe(true);
+    sock().open();
+    await until(() => wa.status.state === 'open', 'open');
+  });
+
+  it('with a custom browser name the code WhatsApp gives never links (why only standard ones can be chosen)', async () => {
+    wa = start({ pairingNumber: '6281100000000', browser: ['Ubuntu', 'Lindung', '22.04.4'] });
+    sock().emitQr('qr-1');
+    await until(() => codes.length === 1, 'the code');
+    expect(sock().enterPairingCode(codes[0]!)).toBe('refused');
+    for (const browser of Object.values(BROWSERS)) expect(isStandardBrowser(browser)).toBe(true);
   });
 });
 
@@ -229,7 +282,7 @@ describe('whatsapp: first contacts', () => {
       app: h.runtime.app,
       logger: pino({ level: 'silent' }),
       makeSocket: factory.make,
-    authCodec: baileysAuthCodec,
+      authCodec: baileysAuthCodec,
       showQr: () => undefined,
       showPairingCode: () => undefined,
       rate: { perChatMs: 0, globalPerMinute: 60_000, jitterMs: 0 },
@@ -256,6 +309,32 @@ describe('whatsapp: first contacts', () => {
     expect(sock().sent.some((x) => x.jid === none)).toBe(false);
     // Dropped, not retried forever.
     expect(waiting(none)).toBeUndefined();
+  });
+
+  it("notes on the registration when its news never reached the person: a number without WhatsApp now, a refusal WhatsApp reports later", async () => {
+    withOptions({ notOnWhatsApp: ['6281100000031'] });
+    const rows = seedRegistrations(h.runtime.db, 2, { statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
+    // Neighbours a cadre registered: known by phone only, never wrote.
+    for (const [i, row] of rows.entries()) {
+      h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(`+62811000000${31 + i}`, row.applicantId);
+      h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row.applicantId);
+      h.runtime.app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    }
+    const failures = (reference: string) =>
+      h.runtime.app.registrations
+        .events(h.runtime.app.registrations.idOf(reference)!)
+        .filter((e) => e.action === 'delivery_failed')
+        .map((e) => JSON.parse(e.detail!) as { channel: string; reason: string; recipient: string });
+    const reached = pnJid('6281100000032');
+    await until(() => sock().sent.some((x) => x.jid === reached), 'the news to the number with WhatsApp');
+    await until(() => failures(rows[0]!.reference).length === 1, 'the first failure noted');
+    expect(failures(rows[0]!.reference)).toEqual([{ channel: 'whatsapp', reason: 'no_account', recipient: 'applicant' }]);
+    expect(failures(rows[1]!.reference)).toEqual([]);
+    // Delivered as far as the server, then refused: reported later, noted once even if reported twice.
+    const sent = sock().sent.find((x) => x.jid === reached)!;
+    sock().deliveryError(reached, sent.id, '463');
+    sock().deliveryError(reached, sent.id, '463');
+    expect(failures(rows[1]!.reference)).toEqual([{ channel: 'whatsapp', reason: 'reach_out_limit', recipient: 'applicant' }]);
   });
 
   it('sends at most the day\'s cap of first contacts; the rest wait in the outbox', async () => {

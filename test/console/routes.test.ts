@@ -134,6 +134,22 @@ describe('console: decisions reach people', () => {
     expect(history).toContain('Nomor tidak aktif');
   });
 
+  it("says on the registration's page when its news did not reach the person, until a later decision sends news again", async () => {
+    const ref = await registerSelf('w');
+    const c = client(con.web);
+    await c.login('budi');
+    await c.post(`/registrations/${ref}/approve`, {});
+    const id = h.runtime.app.registrations.idOf(ref)!;
+    h.runtime.app.deliveryFailed({ registrationId: id, personId: h.runtime.app.registrations.applicantOf(id)!, channel: 'whatsapp', reason: 'reach_out_limit' });
+    const page = (await c.get(`/registrations/${ref}`)).html;
+    expect(page).toMatch(/role="alert">Kabar terakhir untuk pendaftar lewat WhatsApp tidak sampai \([^)]+\): WhatsApp membatasi pesan ke orang yang belum pernah menulis/);
+    expect(page).toContain('WhatsApp: WhatsApp membatasi pesan');
+    h.runtime.app.deliveryFailed({ registrationId: id, personId: 999_999, channel: 'telegram', reason: 'whatsapp_479' });
+    expect((await c.get(`/registrations/${ref}`)).html).toContain('untuk kader yang mendaftarkan lewat Telegram tidak sampai');
+    await c.post(`/registrations/${ref}/kpj`, { kpj: '12345678901' });
+    expect((await c.get(`/registrations/${ref}`)).html).not.toContain('role="alert"');
+  });
+
   it('rejects with a reason from the list and bulk-approves selected rows', async () => {
     const a = await registerSelf('a');
     const c = client(con.web);

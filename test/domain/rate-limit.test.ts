@@ -46,7 +46,7 @@ describe('grouping outbox messages', () => {
   it('merges consecutive messages the channel allows, keeping the last one\'s buttons and every id', async () => {
     const { groupMessages } = await import('../../src/app/outbox-sender.js');
     const msg = (id: number, text: string, choices?: { key: string; label: string }[]) => ({
-      id, personId: 1, channel: 'telegram', externalId: '9', kind: 'reply', attempts: 0, createdAt: 5, reply: { text, choices },
+      id, personId: 1, channel: 'telegram', externalId: '9', kind: 'reply', attempts: 0, createdAt: 5, registrationId: null, reply: { text, choices },
     });
     const combine = (a: { reply: { choices?: unknown[] } }) => !a.reply.choices?.length;
     const groups = groupMessages([msg(1, 'intro'), msg(2, 'menu', [{ key: '1', label: 'x' }]), msg(3, 'later')], combine);

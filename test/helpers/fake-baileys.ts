@@ -133,8 +133,10 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Boom } from '@hapi/boom';
 import {
+  buildPairingQRData,
   DisconnectReason,
   generateMessageIDV2,
+  getCompanionWebClientType,
   generateWAMessageFromContent,
   isHostedPnUser,
   isJidBroadcast,
@@ -147,6 +149,7 @@ import {
   proto,
   type AuthenticationCreds,
   type BaileysEventMap,
+  type BinaryNode,
   type Contact,
   type LIDMapping,
   type WAMessage,
@@ -743,6 +746,47 @@ export interface FakeSocket {
   deliveryError(jid: string, id: string, code: string): void;
   /** Messages sent again after a retry receipt. */
   resent: { jid: string; id: string; message: unknown }[];
+
+  // --- linking, as WhatsApp's server and the person's phone see it ---
+  /** Baileys' WebSocketClient: each server stanza is re-emitted under Baileys' 'CB:<tag>,<attr>:<value>,<child>' names. */
+  ws: EventEmitter;
+  /** Sends a binary node (recorded in nodesSent; Boom 428 once closed). */
+  sendNode(node: BinaryNode): Promise<void>;
+  nodesSent: BinaryNode[];
+  /** Acknowledgements rc14 itself tried and could not send: before pairing it reads creds.me.id. */
+  failedAcks: number;
+  /**
+   * The server starts QR linking (<iq type="set"><pair-device> with `refs` refs): like rc14, every
+   * QR of this flow is built with the ADV secret read now. Emits and returns the first QR.
+   */
+  pairDevice(refs?: number): string;
+  /** rc14's QR timer: the next ref's QR (still with the secret read by pairDevice), or a 408 close when the refs are used up. */
+  nextQr(): string | undefined;
+  /**
+   * WhatsApp retires the pairing data while a QR shows (<notification type="companion_reg_refresh">,
+   * or its pair-device-rotate-qr form): a QR with the secret in use no longer links. rc14 ignores it
+   * (and its own acknowledgement fails before pairing); consumers see it on `ws`.
+   */
+  regRefresh(child?: 'companion_reg_refresh' | 'pair-device-rotate-qr'): void;
+  /**
+   * The phone scans a QR: it links only if the QR is one of this socket's refs, its secret was not
+   * retired, and it matches creds.advSecretKey (pair-success checks its HMAC with it); then like
+   * completePairing(). Otherwise the phone says "Couldn't link device" and the socket hears nothing.
+   */
+  scanQr(qr: string): 'linked' | 'couldnt-link';
+  /**
+   * The person types a pairing code on the phone: it links only if it is the code this socket got
+   * and the socket announced a standard browser (WhatsApp answers 400 bad-request for a custom
+   * name, while requestPairingCode has already returned the code). Then like completePairing().
+   */
+  enterPairingCode(code: string): 'linked' | 'refused';
+}
+
+/** A browser WhatsApp accepts when pairing by code: a known OS and a web browser it knows (Baileys' companion client types). */
+export function isStandardBrowser(browser: readonly [string, string, string] | undefined): boolean {
+  if (!browser) return true; // Baileys' default, Browsers.macOS('Chrome')
+  const [os, name] = browser;
+  return ['Mac OS', 'Windows', 'Ubuntu'].includes(os) && getCompanionWebClientType([os, name, browser[2]]) !== 9; // OTHER_WEB_CLIENT
 }
 
 const DEFAULT_CLOSE_MESSAGES: Record<number, string> = {
@@ -777,6 +821,26 @@ export function createFakeSocket(opts: FakeSocketOptions = {}): FakeSocket {
   });
   const failures: { error: Error; left: number }[] = [];
   let wsOpen = false;
+  const ws = new EventEmitter();
+  ws.setMaxListeners(0);
+  /** The refs of the QR flow under way, the secret rc14 read for it, and the secrets WhatsApp retired. */
+  let qrFlow: { refs: string[]; next: number; secret: string } | undefined;
+  const retired = new Set<string>();
+  let pairingCodeGiven: string | undefined;
+  const b64 = (v: Uint8Array | undefined, fallback: string): string => (v ? Buffer.from(v).toString('base64') : fallback);
+  /** Hands a stanza to `ws` under every name Baileys' frame decoder emits. */
+  const deliver = (node: BinaryNode): void => {
+    const l2 = Array.isArray(node.content) ? (node.content[0]?.tag ?? '') : '';
+    for (const [key, value] of Object.entries(node.attrs)) {
+      ws.emit(`CB:${node.tag},${key}:${value},${l2}`, node);
+      ws.emit(`CB:${node.tag},${key}:${value}`, node);
+      ws.emit(`CB:${node.tag},${key}`, node);
+    }
+    ws.emit(`CB:${node.tag},,${l2}`, node);
+    ws.emit(`CB:${node.tag}`, node);
+  };
+  const qrOf = (ref: string, secret: string): string =>
+    buildPairingQRData(ref, b64(creds.noiseKey?.public, 'bm9pc2U='), b64(creds.signedIdentityKey?.public, 'aWRlbnRpdHk='), secret, config.browser ?? ['Mac OS', 'Chrome', '14.4.1']);
 
   const emitConn = (update: BaileysEventMap['connection.update']): void => void ev.emit('connection.update', update);
 
@@ -904,6 +968,7 @@ export function createFakeSocket(opts: FakeSocketOptions = {}): FakeSocket {
       creds.me = { id: `${phoneNumber}@s.whatsapp.net`, name: '~' };
       ev.emit('creds.update', creds);
       if (sock.closed || (strictPairing && !wsOpen)) throw connectionClosed();
+      pairingCodeGiven = code;
       return code;
     },
 
@@ -935,6 +1000,65 @@ export function createFakeSocket(opts: FakeSocketOptions = {}): FakeSocket {
 
     connecting() {
       emitConn({ connection: 'connecting', receivedPendingNotifications: false, qr: undefined });
+    },
+
+    ws,
+    nodesSent: [],
+    failedAcks: 0,
+
+    async sendNode(node) {
+      if (sock.closed || !wsOpen) throw connectionClosed();
+      sock.nodesSent.push(node);
+    },
+
+    pairDevice(refs = 6) {
+      if (sock.closed) throw new Error('fake-baileys: pairDevice on a closed socket');
+      wsOpen = true;
+      creds.advSecretKey ??= randomBytes(32).toString('base64');
+      qrFlow = { refs: Array.from({ length: refs }, (_, i) => `2@${hex(8)}-${i + 1}`), next: 0, secret: creds.advSecretKey };
+      return sock.nextQr()!;
+    },
+
+    nextQr() {
+      if (!qrFlow || sock.closed) return undefined;
+      const ref = qrFlow.refs[qrFlow.next++];
+      if (ref === undefined) {
+        sock.close(DisconnectReason.timedOut, 'QR refs attempts ended');
+        return undefined;
+      }
+      const qr = qrOf(ref, qrFlow.secret);
+      emitConn({ qr });
+      return qr;
+    },
+
+    regRefresh(child = 'companion_reg_refresh') {
+      if (sock.closed) throw new Error('fake-baileys: regRefresh on a closed socket');
+      if (creds.advSecretKey) retired.add(creds.advSecretKey);
+      const node: BinaryNode = {
+        tag: 'notification',
+        attrs: { from: 's.whatsapp.net', type: 'companion_reg_refresh', id: `${Date.now()}`, t: String(nowSeconds()) },
+        content: [{ tag: child, attrs: {} }],
+      };
+      deliver(node);
+      // rc14's handleNotification: nothing for this type, then an ack built with creds.me.id.
+      if (!creds.me?.id) sock.failedAcks += 1;
+      else sock.nodesSent.push({ tag: 'ack', attrs: { id: node.attrs.id!, to: 's.whatsapp.net', class: 'notification', type: 'companion_reg_refresh' } });
+    },
+
+    scanQr(qr) {
+      if (sock.closed || !qrFlow) return 'couldnt-link';
+      const fields = qr.split('#')[1]?.split(',') ?? [];
+      const [ref, , , secret] = fields;
+      if (!ref || !qrFlow.refs.includes(ref) || !secret || retired.has(secret) || secret !== creds.advSecretKey) return 'couldnt-link';
+      sock.completePairing();
+      return 'linked';
+    },
+
+    enterPairingCode(code) {
+      const typed = code.replace(/[-\s]/g, '').toUpperCase();
+      if (sock.closed || !pairingCodeGiven || typed !== pairingCodeGiven || !isStandardBrowser(config.browser)) return 'refused';
+      sock.completePairing();
+      return 'linked';
     },
 
     emitQr(qr) {

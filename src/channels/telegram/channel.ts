@@ -49,7 +49,7 @@ export function toSendError(err: unknown): SendError {
     const retryAfter = err.parameters?.retry_after;
     if (err.error_code === 429) return new SendError(err.description, false, (retryAfter ?? 5) * 1000);
     if (err.error_code === 403 || (err.error_code === 400 && /chat not found|user is deactivated/i.test(err.description))) {
-      return new SendError(err.description, true);
+      return new SendError(err.description, true, undefined, err.error_code === 403 ? 'blocked' : 'no_account');
     }
     return new SendError(err.description, err.error_code < 500 && err.error_code !== 409);
   }

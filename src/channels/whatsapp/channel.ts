@@ -158,7 +158,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
     const firstContact = !app.people.knows(WHATSAPP_CHANNEL, m.externalId);
     // Only people who wrote first get messages, except news about their own registration.
-    if (m.kind !== 'notification' && firstContact) throw new SendError('address never wrote to us', true);
+    if (m.kind !== 'notification' && firstContact) throw new SendError('address never wrote to us', true, undefined, 'never_wrote');
     const capKey = `whatsapp.first_contacts.${new Date(now()).toISOString().slice(0, 10)}`;
     let reserved = false;
     if (firstContact && m.kind === 'notification') {
@@ -178,7 +178,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       if (reserved) {
         // A number without WhatsApp never will be reached here: say so once instead of retrying.
         const found = await sock.onWhatsApp?.(m.externalId).catch(() => undefined);
-        if (found && !found.some((f) => f.exists)) throw new SendError('the number has no WhatsApp account', true);
+        if (found && !found.some((f) => f.exists)) throw new SendError('the number has no WhatsApp account', true, undefined, 'no_account');
       }
       await sendParts(m);
     } catch (err) {
@@ -204,7 +204,10 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         partsSent.set(m.id, i + 1);
         const id = sent?.key?.id;
         // Kept a day: a phone that fails to decrypt it asks again, and a late error names it.
-        if (id) app.store.whatsappSent.record({ id, jid, outboxId: m.id, message: JSON.stringify(sent.message ?? { conversation: part }), now: now() });
+        if (id) {
+          const message = JSON.stringify(sent.message ?? { conversation: part });
+          app.store.whatsappSent.record({ id, jid, outboxId: m.id, message, now: now(), registrationId: m.registrationId, personId: m.personId });
+        }
       } catch (err) {
         throw new SendError(err instanceof Error ? err.message : String(err), false);
       }
@@ -401,9 +404,17 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         const id = u.key?.id;
         if (!id || !u.key?.fromMe || u.update?.status !== 0) continue;
         const code = u.update.messageStubParameters?.[0] ?? 'error';
-        app.store.whatsappSent.markError(id, code);
         const sent = app.store.whatsappSent.sent(id);
         logger.warn({ code, outboxId: sent?.outboxId }, 'WhatsApp could not deliver a message');
+        // Recorded once per message (the same update may come again); news about a registration
+        // is noted on its page, so officers know the person was not reached.
+        if (sent && !sent.error) {
+          app.store.whatsappSent.markError(id, code);
+          if (sent.registrationId !== null) {
+            const reason = FIRST_CONTACT_LIMITS.has(code) ? 'reach_out_limit' : `whatsapp_${code}`;
+            app.deliveryFailed({ registrationId: sent.registrationId, personId: sent.personId, channel: WHATSAPP_CHANNEL, reason });
+          }
+        }
         if (FIRST_CONTACT_LIMITS.has(code)) {
           app.store.kv.set(FIRST_CONTACT_PAUSE_KEY, String(now() + 24 * 3600_000), now());
           logger.warn({ code }, 'WhatsApp limits messages to people who never wrote: such sends wait a day');

@@ -12,6 +12,8 @@ import { keyIn } from '../../core/locale-key.js';
 export interface DetailView extends Pick<RegistrationRecord, 'reference' | 'status' | 'data' | 'officerNote' | 'kpj' | 'correctionFields' | 'channel' | 'createdAt'> {
   submittedBy: string;
   checks: string[];
+  /** The latest news about it that never reached its person (or their cadre), in words. */
+  unreached?: string;
   events: { at: number; actorKind: string; actorId: string | null; action: string; fromStatus: string | null; toStatus: string | null; note?: string }[];
 }
 
@@ -40,6 +42,11 @@ export function DetailPage({ t, officer, csrf, settings, schema, timeZone, view,
         <span class={`badge ${view.status}`}>{statusLabel(t, view.status)}</span>{' '}
         <span class="muted">{t('console.detail.submitted_via', { channel: view.channel, by: view.submittedBy, when: formatWhen(view.createdAt, timeZone) })}</span>
       </p>
+      {view.unreached ? (
+        <p class="flash error" role="alert">
+          {view.unreached}
+        </p>
+      ) : null}
       <div class="grid">
         <section class="card">
           <h2>{t('console.detail.data')}</h2>
