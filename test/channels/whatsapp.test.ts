@@ -250,6 +250,17 @@ describe('whatsapp: delivery', () => {
     expect(await sock().retryReceipt(from, 'NEVER-SENT')).toBeUndefined();
   });
 
+  it("keeps Baileys' count of resend requests across sockets, so a reconnection does not start it again", async () => {
+    wa = start();
+    sock().open();
+    const cache = sock().config.msgRetryCounterCache;
+    cache.set('3AKEY', 2);
+    sock().close(DisconnectReason.connectionLost);
+    await until(() => factory.sockets.length === 2, 'reconnect');
+    expect(sock().config.msgRetryCounterCache).toBe(cache);
+    expect(sock().config.msgRetryCounterCache.get('3AKEY')).toBe(2);
+  });
+
   it('records a delivery WhatsApp refused later, and pauses first contacts after a reach-out limit', async () => {
     wa = start();
     sock().open();
