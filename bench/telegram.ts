@@ -119,7 +119,7 @@ export async function runTelegramBench(opts: TelegramBenchOptions): Promise<Tele
       app: runtime.app,
       translate: createTranslator(),
       logger: pino({ level: 'silent' }),
-      perChatMinMs: 1, // not Telegram's ~1 message/s per chat: measure the pipeline, not that spacing
+      perChat: { perSecond: 1000, burst: 1000 }, // not Telegram's ~1 message/s per chat: measure the pipeline, not that spacing
     });
     runtime.app.attach(channel);
     await channel.init();

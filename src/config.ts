@@ -8,6 +8,8 @@ const bool = z
 /** Every setting Lindung reads from the environment; .env.example documents each one. */
 export const ConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/lindung.db'),
+  /** FULL: every commit on the disk before anyone is told (survives a power cut); NORMAL: survives a process crash only. */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   PROGRAMME_SETTINGS_PATH: z.string().min(1).default('data/programme.example.json'),
   RATES_PATH: z.string().min(1).default('data/rates.json'),
   TIMEZONE: z.string().min(1).default('Asia/Makassar'),
@@ -20,7 +22,11 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_BOT_USERNAME: z.string().min(1).optional(),
-  TELEGRAM_MAX_PER_SECOND: z.coerce.number().int().positive().default(30),
+  /** Messages per chat: a token bucket (Telegram asks for about one a second in a chat). */
+  TELEGRAM_CHAT_PER_SECOND: z.coerce.number().positive().default(1),
+  TELEGRAM_CHAT_BURST: z.coerce.number().int().positive().default(3),
+  /** Notifications and bulk sends over all chats, per second (replies are not held to it). */
+  TELEGRAM_BULK_PER_SECOND: z.coerce.number().positive().default(25),
   CONSOLE_ENABLED: z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .default('true')

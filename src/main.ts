@@ -18,6 +18,9 @@ async function main(): Promise<void> {
   purge();
   // Not unref'd: it also keeps the service up while a channel waits to reconnect.
   setInterval(purge, 3600_000);
+  // What was received but not handled before the last stop or crash goes first, in order.
+  const recovered = runtime.app.recoverInbox();
+  if (recovered > 0) logger.info({ recovered }, 'handled messages received before the last stop');
 
   const noChannel = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED;
   const stops: (() => Promise<void> | void)[] = [];
@@ -32,9 +35,9 @@ async function main(): Promise<void> {
 
   if (config.TERMINAL_CHAT === 'on' || (config.TERMINAL_CHAT === 'auto' && noChannel)) {
     // The terminal chat: when its input ends (Ctrl+D, or the end of piped input), Lindung stops.
-    process.once('SIGINT', () => void shutdown(stops, runtime));
+    process.once('SIGINT', () => void shutdown(stops, runtime, []));
     await runTerminalChat(runtime.app, { jsonl: config.CHAT_JSONL, input: process.stdin, output: process.stdout });
-    await shutdown(stops, runtime);
+    await shutdown(stops, runtime, []);
     return;
   }
 
@@ -43,11 +46,9 @@ async function main(): Promise<void> {
   const channels = await configuredChannels(config, runtime);
   for (const channel of channels) runtime.app.attach(channel);
   for (const channel of channels) await channel.start();
-  stops.push(() => runtime.app.stopSending());
-  for (const channel of channels) stops.push(() => channel.stop());
 
-  process.once('SIGINT', () => void shutdown(stops, runtime));
-  process.once('SIGTERM', () => void shutdown(stops, runtime));
+  process.once('SIGINT', () => void shutdown(stops, runtime, channels));
+  process.once('SIGTERM', () => void shutdown(stops, runtime, channels));
 }
 
 /** The channels the config turns on (Baileys and grammY are loaded only when theirs is). */
@@ -84,7 +85,8 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
         app: runtime.app,
         translate: runtime.translate,
         logger,
-        globalPerSecond: config.TELEGRAM_MAX_PER_SECOND,
+        perChat: { perSecond: config.TELEGRAM_CHAT_PER_SECOND, burst: config.TELEGRAM_CHAT_BURST },
+        bulkPerSecond: config.TELEGRAM_BULK_PER_SECOND,
         webhook: config.TELEGRAM_WEBHOOK_URL
           ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
           : undefined,
@@ -94,8 +96,29 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
   return channels;
 }
 
-/** Clean shutdown: the console, the dispatcher and the channels stop, the database closes. */
-async function shutdown(stops: (() => Promise<void> | void)[], runtime: Runtime): Promise<never> {
+let stopping = false;
+
+/**
+ * A clean stop (SIGTERM from a deploy, Ctrl+C): nothing new is taken from the platforms; what was
+ * taken is handled (for a few seconds; the rest stays in the inbox for the next start); replies go
+ * out for a few seconds (the rest stays in the outbox); then the channels, the console and the
+ * database close. Nothing a person or a platform was told about is lost on the way.
+ */
+async function shutdown(stops: (() => Promise<void> | void)[], runtime: Runtime, channels: Channel[]): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const { logger } = runtime;
+  // A stop that hangs must still end (a service manager would kill it anyway).
+  setTimeout(() => {
+    logger.error('stopping took too long; exiting');
+    process.exit(1);
+  }, 30_000).unref();
+  for (const channel of channels) await channel.stopReceiving?.().catch((err: unknown) => logger.warn({ err, channel: channel.id }, 'stopping intake failed'));
+  const handled = await runtime.app.settle(5_000);
+  const sent = await runtime.app.flush(5_000);
+  if (!handled || !sent) logger.info({ handled, sent }, 'stopping: the rest waits in the database for the next start');
+  await runtime.app.stopSending();
+  for (const channel of channels) await channel.stop().catch((err: unknown) => logger.warn({ err, channel: channel.id }, 'stopping a channel failed'));
   for (const s of stops) await s();
   runtime.close();
   process.exit(0);

@@ -42,7 +42,7 @@ export async function createRuntime(
   const districts = await loadDistrictCodes();
   const resources = loadLocales();
   const translate = createTranslator(resources);
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
   const store = createStore(db);
   // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
   const learned = new LearnedPhrasings();

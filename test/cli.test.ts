@@ -15,7 +15,8 @@ describe('terminal chat, JSON lines', () => {
         { user: 'b', text: '1,5 juta' },
       ]
         .map((l) => JSON.stringify(l))
-        .concat(['not json'])
+        // Any JSON value gets an error line and the run goes on.
+        .concat(['not json', 'null', '42', '[]', '"text"', '{"user":"a"}', JSON.stringify({ user: 'a', text: 'menu' })])
         .join('\n');
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--jsonl'], {
         input,
@@ -25,13 +26,14 @@ describe('terminal chat, JSON lines', () => {
       });
       expect(run.status).toBe(0);
       const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
-      expect(lines.map((l) => l.user)).toEqual(['a', 'a', 'b', 'a', 'b', undefined]);
+      expect(lines.map((l) => l.user)).toEqual(['a', 'a', 'b', 'a', 'b', undefined, undefined, undefined, undefined, undefined, undefined, 'a']);
       expect(lines[0].text).toContain('Saya Lindung');
       expect(lines[1].choices[3]).toEqual({ key: '4', label: 'Daftar' });
       expect(lines[2].text).toContain('penghasilan');
       expect(lines[3].text).toContain('Sebelum mendaftar');
       expect(lines[4].text).toContain('kelompok');
-      expect(lines[5].error).toBeDefined();
+      for (const l of lines.slice(5, 11)) expect(l.error).toBeDefined();
+      expect(lines[11].text).toContain('Menu utama');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,6 +18,7 @@ import { maskDigits } from '../domain/normalize.js';
 import { dayIn } from '../domain/time.js';
 import type { Channel } from '../channels/port.js';
 import { createDispatcher } from './dispatcher.js';
+import { cleanText } from '../domain/text-clean.js';
 import { REGISTRATION_SCHEMA, type FieldDef } from '../core/flows/registration-schema.js';
 
 /** A message from any channel, already reduced to text. */
@@ -181,7 +182,9 @@ export function createApp(deps: AppDeps) {
     return { now, today: dayIn(timeZone, now), translate, settings, rates, isKnownDistrict, store: reader, person: { id: personId, phone }, newReference, faq: deps.faq };
   }
 
-  const handleTx = store.transactional((msg: Inbound, now: number): HandleResult => {
+  const handleTx = store.transactional((msg: Inbound, now: number, inboxId: number | undefined): HandleResult => {
+    // Handled and gone from the inbox in one commit: a crash leaves either both or neither.
+    if (inboxId !== undefined) store.inbox.remove(inboxId);
     const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null, msg.aliases);
     // Platform message ids are remembered per person, in the session row (one write per message).
     if (msg.messageId && contact.seenIds.includes(msg.messageId)) {
@@ -199,16 +202,20 @@ export function createApp(deps: AppDeps) {
   });
 
   /** Handles one message now (synchronously); a failure becomes an apology, never a crash. */
-  function handleNow(msg: Inbound): HandleResult {
+  function handleNow(raw: Inbound, inboxId?: number): HandleResult {
     const now = clock();
+    // What people type is cleaned before anything is stored (see receive); again here for direct callers.
+    const msg = { ...raw, text: cleanText(raw.text) };
     try {
-      return handleTx(msg, now);
+      return handleTx(msg, now, inboxId);
     } catch (err) {
       // Log what we did wrong, never what the person typed (it may hold a NIK or phone number).
       logger.error({ err, channel: msg.channel }, 'message handling failed');
       const reply: Reply = { text: translate(msg.lang ?? 'id')('err.internal') };
       try {
         const id = store.transaction(() => {
+          // A message that cannot be handled is not tried again at every start.
+          if (inboxId !== undefined) store.inbox.remove(inboxId);
           const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id');
           return outbox.add(contact.personId, msg.channel, msg.externalId, reply, now);
         });
@@ -232,13 +239,67 @@ export function createApp(deps: AppDeps) {
   const schema = deps.schema ?? REGISTRATION_SCHEMA;
   const corrections = createCorrections({ store, flows, notifier, translate, ctxFor, clock, schema });
 
+  /** Handles a message from the inbox after the sender's earlier ones; its replies are sent after the commit. */
+  async function fromInbox(msg: Inbound, inboxId: number): Promise<HandleResult> {
+    const result = await queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg, inboxId));
+    void dispatcher.kick(msg.channel);
+    return result;
+  }
+
+  /** True when `work` finished within `ms`. */
+  const within = (ms: number, work: Promise<unknown>): Promise<boolean> =>
+    Promise.race([work.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+
+  const DUPLICATE: HandleResult = { duplicate: true, personId: null, replies: [], outboxIds: [] };
+
+  /**
+   * Commits received messages to the inbox in one transaction, then handles each after its sender's
+   * earlier messages. The commit happens before this returns: from then on the platform may be
+   * told they arrived (the next getUpdates offset, a webhook's 200, a read receipt). One promise
+   * per message, in order; a message still waiting in the inbox (delivered twice) is a duplicate.
+   */
+  function receive(received: readonly Inbound[]): Promise<HandleResult>[] {
+    const now = clock();
+    // At the edge: NFC, no control or bidi-override characters, no lone surrogates (domain/text-clean.ts).
+    const msgs = received.map((m) => ({ ...m, text: cleanText(m.text) }));
+    const ids = store.transaction(() =>
+      msgs.map((msg) => store.inbox.add({ channel: msg.channel, externalId: msg.externalId, messageId: msg.messageId ?? null, payload: JSON.stringify(msg), now })),
+    );
+    return msgs.map((msg, i) => {
+      const id = ids[i];
+      return id === undefined ? Promise.resolve(DUPLICATE) : fromInbox(msg, id);
+    });
+  }
+
+  /**
+   * Handles what was received but not handled before the last stop or crash, oldest first (so each
+   * person's messages keep their order). Run at start, before the channels receive anything new.
+   */
+  function recoverInbox(): number {
+    let handled = 0;
+    for (let after = 0; ; ) {
+      const rows = store.inbox.waiting(after, 500);
+      if (rows.length === 0) return handled;
+      for (const row of rows) {
+        after = row.id;
+        let msg: Inbound;
+        try {
+          msg = JSON.parse(row.payload) as Inbound;
+        } catch {
+          store.inbox.remove(row.id);
+          continue;
+        }
+        handleNow(msg, row.id);
+        handled++;
+      }
+    }
+  }
+
   return {
-    /** Handles a message after any earlier message from the same sender; its replies are sent after the commit. */
-    async handle(msg: Inbound): Promise<HandleResult> {
-      const result = await queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg));
-      void dispatcher.kick(msg.channel);
-      return result;
-    },
+    /** Receives one message (committed to the inbox before this returns) and handles it; see receive. */
+    handle: (msg: Inbound): Promise<HandleResult> => receive([msg])[0]!,
+    receive,
+    recoverInbox,
     handleNow,
     /** Starts sending a channel's outbox (the one dispatcher: channels only send what they are given). */
     attach: (channel: Channel) => dispatcher.attach(channel),
@@ -248,6 +309,10 @@ export function createApp(deps: AppDeps) {
     kick: (channelId?: string) => dispatcher.kick(channelId),
     /** Stops sending, after the sends in flight (at shutdown, once the channels stopped receiving). */
     stopSending: () => dispatcher.stop(),
+    /** Waits (at most `ms`) for the messages being handled; true when none is left. What is not handled stays in the inbox for the next start. */
+    settle: (ms: number): Promise<boolean> => within(ms, queue.idle()),
+    /** Sends what is due (at most `ms`); true when the sends finished. What is not sent stays in the outbox for the next start. */
+    flush: (ms: number): Promise<boolean> => within(ms, dispatcher.kick()),
     /** News about a registration that never reached its person: noted in its history (the WhatsApp channel reports late refusals here). */
     deliveryFailed,
     /** Queues a message that answers no message of theirs (a group pointer) and sends it. */

@@ -50,8 +50,6 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   const concurrency = opts.concurrency ?? 16;
   const busyChats = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  let draining: Promise<void> | undefined;
-  let again = false;
   let stopped = false;
 
   async function sendChat(messages: OutboxMessage[]): Promise<void> {
@@ -80,12 +78,33 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     }
   }
 
-  async function drainOnce(): Promise<void> {
-    const limit = 500;
-    const due = outbox.due(channel, clock(), limit);
-    // A full batch may end in the middle of a chat's messages: that chat waits for the next round,
+  /** Chats with due messages waiting for a free worker, in the order they were found. */
+  const waiting = new Map<string, OutboxMessage[]>();
+  let active = 0;
+  let scanQueued = false;
+  let idleWaiters: (() => void)[] = [];
+  const BATCH = 500;
+
+  function settleIfIdle(): void {
+    if (active > 0 || waiting.size > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Finds due messages of chats no worker is sending to, and starts workers for them. */
+  function scan(): void {
+    if (stopped) return;
+    let due: OutboxMessage[];
+    try {
+      due = outbox.due(channel, clock(), BATCH);
+    } catch (err) {
+      logger.error({ err, channel }, 'reading the outbox failed');
+      return;
+    }
+    // A full batch may end in the middle of a chat's messages: that chat waits for the next scan,
     // so its messages are grouped (and combined) whole.
-    const cut = due.length === limit ? due[due.length - 1]!.externalId : undefined;
+    const cut = due.length === BATCH ? due[due.length - 1]!.externalId : undefined;
     const byChat = new Map<string, OutboxMessage[]>();
     for (const m of due) {
       if (busyChats.has(m.externalId) || (m.externalId === cut && due[0]!.externalId !== cut)) continue;
@@ -93,57 +112,68 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
       list.push(m);
       byChat.set(m.externalId, list);
     }
-    const chats = [...byChat.entries()];
-    let next = 0;
-    const worker = async () => {
-      while (next < chats.length) {
-        const [chat, messages] = chats[next++]!;
-        busyChats.add(chat);
-        try {
-          await sendChat(messages);
-        } finally {
-          busyChats.delete(chat);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, chats.length) }, worker));
+    // Fresh lists replace those found earlier (the same rows, maybe more of them).
+    for (const [chat, list] of byChat) waiting.set(chat, list);
+    pump();
   }
 
-  /** Starts a drain now (or right after the running one). */
+  /** Starts workers up to the concurrency; each chat's messages go in order, one chat per worker. */
+  function pump(): void {
+    while (!stopped && active < concurrency && waiting.size > 0) {
+      const [chat, messages] = waiting.entries().next().value as [string, OutboxMessage[]];
+      waiting.delete(chat);
+      busyChats.add(chat);
+      active++;
+      void sendChat(messages)
+        .catch((err: unknown) => logger.error({ err, channel }, 'outbox send failed'))
+        .finally(() => {
+          busyChats.delete(chat);
+          active--;
+          // The chat may have more by now, and others may wait for a worker.
+          queueScan();
+          settleIfIdle();
+        });
+    }
+    settleIfIdle();
+  }
+
+  /** One scan soon for many finished chats (not one query each). */
+  function queueScan(): void {
+    if (scanQueued || stopped) return;
+    scanQueued = true;
+    setImmediate(() => {
+      scanQueued = false;
+      scan();
+    });
+  }
+
+  /**
+   * Sends what is due now. A message committed while other chats are being sent to goes out as soon
+   * as a worker is free, not after them. Resolves once nothing is being sent (or waiting for a worker).
+   */
   function kick(): Promise<void> {
     if (stopped) return Promise.resolve();
-    if (draining) {
-      again = true;
-      return draining;
-    }
-    draining = (async () => {
-      try {
-        do {
-          again = false;
-          await drainOnce();
-        } while (again && !stopped);
-      } catch (err) {
-        logger.error({ err, channel }, 'outbox drain failed');
-      } finally {
-        draining = undefined;
-      }
-    })();
-    return draining;
+    const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
+    scan();
+    settleIfIdle();
+    return idle;
   }
 
   return {
     kick,
     start(): void {
       stopped = false;
-      timer = setInterval(() => void kick(), opts.pollMs ?? 1000);
+      timer = setInterval(() => scan(), opts.pollMs ?? 1000);
       timer.unref();
-      void kick();
+      scan();
     },
-    /** Stops polling and waits for sends in flight. */
+    /** Stops polling, starts nothing new, and waits for the sends in flight. */
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearInterval(timer);
-      await draining;
+      waiting.clear();
+      if (active > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+      settleIfIdle();
     },
   };
 }

@@ -53,7 +53,13 @@ export interface Channel {
   readonly id: string;
   /** Connects and starts receiving. */
   start(): Promise<void>;
-  /** Stops receiving (the dispatcher is stopped separately, after every channel). */
+  /**
+   * At a clean stop, first: takes nothing new from the platform and waits (bounded) for what it
+   * took. Sending still works until stop(). A channel whose platform keeps delivering while it
+   * sends (WhatsApp: one socket) need not have it: what it takes goes to the inbox anyway.
+   */
+  stopReceiving?(): Promise<void>;
+  /** Stops receiving and closes (the dispatcher is stopped before, once the outbox was flushed). */
   stop(): Promise<void>;
   /** Sends one message; a failure is a SendError (retry later, or never). */
   send(message: OutboxMessage): Promise<void>;

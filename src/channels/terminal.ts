@@ -41,13 +41,15 @@ export async function runTerminalChat(app: App, opts: TerminalOptions): Promise<
   for await (const line of rl) {
     if (opts.jsonl) {
       if (line.trim() === '') continue;
-      let msg: { user?: unknown; text?: unknown };
+      let parsed: unknown;
       try {
-        msg = JSON.parse(line) as typeof msg;
+        parsed = JSON.parse(line);
       } catch {
         out.write(`${JSON.stringify({ error: 'invalid JSON line' })}\n`);
         continue;
       }
+      // Any JSON value may come (null, a number, an array): only an object with both strings is a message.
+      const msg = (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {}) as { user?: unknown; text?: unknown };
       if (typeof msg.user !== 'string' || typeof msg.text !== 'string' || msg.user === '') {
         out.write(`${JSON.stringify({ error: 'each line needs "user" and "text" strings' })}\n`);
         continue;

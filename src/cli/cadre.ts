@@ -20,7 +20,7 @@ function main(): number {
     options: { desa: { type: 'string' }, role: { type: 'string' }, days: { type: 'string' } },
   });
   const [command, arg] = positionals;
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
   try {
     const now = Date.now();
     const cadres = createCadreStore(db);

@@ -86,7 +86,8 @@ async function main(): Promise<number> {
   }
   let db;
   try {
-    db = openDatabase(loadConfig().DATABASE_PATH);
+    const config = loadConfig();
+    db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return 1;

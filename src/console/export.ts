@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify';
 import { fieldLabel, REGISTRATION_SCHEMA, showValue, type FieldDef, type ShowContext } from '../core/flows/registration-schema.js';
 import type { T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
+import { cleanCell } from '../domain/text-clean.js';
 import { dayIn, DEFAULT_TIME_ZONE } from '../domain/time.js';
 import { createTranslator, loadLocales } from '../i18n.js';
 import type { ExportRecord } from '../storage/queue.js';
@@ -86,11 +87,15 @@ function toExportRow(r: ExportRecord, timeZone: string, ctx: ShowContext, schema
 
 /**
  * A text a spreadsheet would read as a formula (= + - @, or a leading tab/CR) gets a leading
- * single quote, so opening the file never runs anything (OWASP "CSV injection").
+ * single quote, so opening the file never runs anything (OWASP "CSV injection"). Also when
+ * spaces come first: cleanCell turns a leading tab into a space, and some readers trim spaces.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^(?:[\t\r]|\s*[=+\-@])/.test(value) ? `'${value}` : value;
 }
+
+/** A CSV cell: cleaned (controls, bidi overrides, lone surrogates, line breaks) and then neutralised. */
+const csvCell = (value: string): string => neutraliseFormula(cleanCell(value));
 
 type Rows = Iterable<ExportRow> | AsyncIterable<ExportRow>;
 
@@ -103,7 +108,8 @@ async function* counted(rows: Rows, counter: { n: number }): AsyncGenerator<Expo
 
 /**
  * Writes the rows as CSV to `writable` and ends it: UTF-8 with a BOM (so Excel reads the
- * accents right), a header row, CRLF line ends and RFC 4180 quoting, formulas neutralised.
+ * accents right), a header row, CRLF line ends and RFC 4180 quoting, every text cell cleaned
+ * (cleanCell: one line, no controls or bidi overrides) and formulas neutralised.
  * Waits for the writable (backpressure). Resolves to the number of data rows written.
  * Note: Excel still shows a 16-digit NIK opened from CSV in scientific notation; use XLSX for Excel.
  */
@@ -115,7 +121,7 @@ export async function writeCsv(rows: Rows, writable: Writable, columns: readonly
     columns: columns.map((c) => ({ key: c.key, header: c.header })),
     record_delimiter: '\r\n',
     quoted_match: /^\s|\s$/, // keep leading/trailing spaces visible to the reader
-    cast: { string: (v) => neutraliseFormula(v) },
+    cast: { string: csvCell },
   });
   await pipeline(Readable.from(counted(rows, counter)), stringifier, writable);
   return counter.n;
@@ -124,15 +130,18 @@ export async function writeCsv(rows: Rows, writable: Writable, columns: readonly
 /**
  * Writes the rows as an XLSX workbook (one sheet, the streaming writer in xlsx.ts) to `writable` and
  * ends it: bold frozen header, column widths, NIK/phone/KPJ as text cells ('@' format). Text is
- * stored as string cells, never formulas, so nothing needs neutralising. Resolves to the number
- * of data rows written.
+ * stored as string cells, never formulas, so nothing needs neutralising; it is cleaned as in the
+ * CSV (cleanCell). Resolves to the number of data rows written.
  */
 export async function writeXlsx(rows: Rows, writable: Writable, columns: readonly ExportColumn[] = exportColumns()): Promise<number> {
   async function* values() {
     for await (const r of rows) {
       yield columns.map((c): XlsxCell => {
         const v = r[c.key];
-        return typeof v === 'number' ? v : v === null || v === '' ? null : String(v);
+        if (typeof v === 'number') return v;
+        if (v === null || v === undefined) return null;
+        const text = cleanCell(String(v));
+        return text === '' ? null : text;
       });
     }
   }

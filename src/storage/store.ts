@@ -5,6 +5,7 @@ import type { Db } from './db.js';
 import { createCadreStore } from './cadres.js';
 import { createChatStore } from './chats.js';
 import { createFaqPhrasingStore } from './faq-phrasings.js';
+import { createInboxStore } from './inbox.js';
 import { createKvStore } from './kv.js';
 import { createLeaseStore } from './leases.js';
 import { createOfficerStore } from './officers.js';
@@ -26,6 +27,7 @@ export function createStore(db: Db) {
     transactional: <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => db.transaction(fn),
     people: createPeopleStore(db),
     registrations: createRegistrationStore(db),
+    inbox: createInboxStore(db),
     outbox: createOutboxStore(db),
     cadres: createCadreStore(db),
     officers: createOfficerStore(db),

@@ -9,6 +9,7 @@ import { dayIn } from '../../src/domain/time.js';
 import { QueueFilterSchema, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
 import { exportColumns, exportRows as formatRows, neutraliseFormula, writeCsv, writeXlsx, type ExportRow } from '../../src/console/export.js';
 import type { ProgrammeSettings } from '../../src/settings.js';
+import { cleanCell } from '../../src/domain/text-clean.js';
 import { exportRecords } from '../../src/storage/queue.js';
 
 const EXPORT_COLUMNS = exportColumns();
@@ -192,7 +193,7 @@ describe('exportRows', () => {
 });
 
 describe('writeCsv', () => {
-  it('writes a BOM, a header and every row, parsing back to the same values with formulas neutralised', async () => {
+  it('writes a BOM, a header and every row, parsing back to the same values cleaned, with formulas neutralised', async () => {
     const out = sink();
     const rows = [...exportRows(db, filter({ status: 'all' }), TZ)];
     const n = await writeCsv(rows, out.stream);
@@ -207,15 +208,15 @@ describe('writeCsv', () => {
     for (const [i, r] of rows.entries()) {
       const expected = EXPORT_COLUMNS.map((c) => {
         const v = r[c.key];
-        return v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
+        return v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(cleanCell(v));
       });
       expect(records[i + 1]).toEqual(expected);
     }
     // Full NIKs are the point of the export.
     const live = rows.find((r) => r.nik)!;
     expect(records.some((rec) => rec[EXPORT_COLUMNS.findIndex((c) => c.key === 'nik')] === live.nik)).toBe(true);
-    // Multi-line and quoted text survives; accents are UTF-8.
-    expect(text).toContain('"Jl. ""Mawar"", RT 01\nRW 02; Gg. Ña, Dusun Réné"');
+    // Quoted text survives on one line (a cell is one line); accents are UTF-8.
+    expect(text).toContain('"Jl. ""Mawar"", RT 01 RW 02; Gg. Ña, Dusun Réné"');
   });
 
   it('neutralises spreadsheet formulas', async () => {

@@ -12,7 +12,7 @@ export async function startTelegram(h: Harness, fake: FakeTelegram, opts: { poll
     app: h.runtime.app,
     translate: createTranslator(),
     logger: pino({ level: 'silent' }),
-    perChatMinMs: 1,
+    perChat: { perSecond: 1000, burst: 1000 },
     senderPollMs: 50,
   });
   h.runtime.app.attach(channel);

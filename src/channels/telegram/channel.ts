@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, GrammyError, HttpError, type Context } from 'grammy';
+import { Bot, GrammyError, HttpError } from 'grammy';
+import type { Message, Update } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { App } from '../../app/app.js';
+import type { App, Inbound } from '../../app/app.js';
+import { TokenBuckets } from '../../app/token-bucket.js';
 import { SendError } from '../port.js';
 import type { Lang, T } from '../../core/types.js';
 import { TELEGRAM_USERNAME_KEY } from '../../storage/kv.js';
@@ -11,7 +13,6 @@ import type { OutboxMessage } from '../../storage/outbox.js';
 import type { Channel } from '../port.js';
 import { inlineKeyboard, parseButtonData, splitText } from './render.js';
 import { startWebhookServer } from './webhook.js';
-import type { Server } from 'node:http';
 
 export const TELEGRAM_CHANNEL = 'telegram';
 
@@ -24,16 +25,26 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 /** How often an unaddressed group chat gets the "talk to me privately" pointer. */
 const GROUP_POINTER_EVERY_MS = 10 * 60_000;
 
+/** Calls Telegram counts against a chat's and the bot's limits (they put or change a message in a chat). */
+const COUNTED = new Set(['sendMessage', 'editMessageText', 'editMessageReplyMarkup', 'sendPhoto', 'sendDocument', 'sendVoice', 'sendSticker', 'copyMessage', 'forwardMessage']);
+
 export interface TelegramDeps {
   token: string;
   app: App;
   translate: (lang: Lang) => T;
   logger: Logger;
   apiRoot?: string;
-  /** Per-chat spacing of sends (ms); Telegram asks for about one message a second per chat. */
-  perChatMinMs?: number;
-  /** API calls per second over all chats (Telegram's broadcast limit is about 30). */
-  globalPerSecond?: number;
+  /**
+   * Messages per chat: a token bucket (Telegram asks for about one message a second in a chat;
+   * a short burst is fine). Default 1 per second, burst 3.
+   */
+  perChat?: { perSecond: number; burst: number };
+  /**
+   * The budget for messages nobody is waiting for (notifications, bulk sends such as 500
+   * approvals at once), over all chats; replies are not held to it. Default 25 per second
+   * (Telegram's broadcast limit is about 30).
+   */
+  bulkPerSecond?: number;
   senderPollMs?: number;
   /** Webhook mode (else long polling): where Telegram posts, the secret it sends, and where we listen. */
   webhook?: { url: string; secret?: string; port: number; host: string };
@@ -64,40 +75,34 @@ export function toSendError(err: unknown): SendError {
 export function createTelegramChannel(deps: TelegramDeps) {
   const { app, translate, logger } = deps;
   const bot = new Bot(deps.token, deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : undefined);
+  const perChat = new TokenBuckets(deps.perChat ?? { perSecond: 1, burst: 3 });
+  const bulkRate = deps.bulkPerSecond ?? 25;
+  const bulk = new TokenBuckets({ perSecond: bulkRate, burst: bulkRate });
+  /** What the call under way is: a reply someone waits for, or news nobody waits for. */
+  const sendKind = new AsyncLocalStorage<string>();
+  // The limits sit inside auto-retry (installed first = called last): a retry after a 429 takes a
+  // token again, and waits its retry_after first.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const chat = (payload as { chat_id?: unknown } | undefined)?.chat_id;
+    if (chat !== undefined && COUNTED.has(method)) {
+      await perChat.take(String(chat));
+      if (sendKind.getStore() !== 'reply') await bulk.take('all');
+    }
+    return prev(method, payload, signal);
+  });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  const perSecond = deps.globalPerSecond ?? 30;
-  bot.api.config.use(
-    apiThrottler({
-      global: { reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000 },
-      out: { maxConcurrent: 1, minTime: deps.perChatMinMs ?? 300 },
-    }),
-  );
-  const { chats, kv } = app.store;
   const lastPointer = new Map<number, number>();
 
-  async function removeKeyboard(chatId: string, messageId: string): Promise<void> {
-    try {
-      await bot.api.editMessageReplyMarkup(chatId, Number(messageId), { reply_markup: { inline_keyboard: [] } });
-    } catch (err) {
-      // Already removed, or the message is gone: nothing to do.
-      if (!(err instanceof GrammyError) || err.error_code >= 500) throw err;
-    }
-  }
-
   async function send(m: OutboxMessage): Promise<void> {
+    const parts = splitText(m.reply.text);
+    const keyboard = inlineKeyboard(m.reply);
     try {
-      const previous = chats.keyboardMessage(TELEGRAM_CHANNEL, m.externalId);
-      if (previous) {
-        await removeKeyboard(m.externalId, previous);
-        chats.setKeyboardMessage(TELEGRAM_CHANNEL, m.externalId, null, app.clock());
-      }
-      const parts = splitText(m.reply.text);
-      const keyboard = inlineKeyboard(m.reply);
-      for (const [i, part] of parts.entries()) {
-        const last = i === parts.length - 1;
-        const sent = await bot.api.sendMessage(m.externalId, part, last && keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
-        if (last && keyboard) chats.setKeyboardMessage(TELEGRAM_CHANNEL, m.externalId, String(sent.message_id), app.clock());
-      }
+      await sendKind.run(m.kind, async () => {
+        for (const [i, part] of parts.entries()) {
+          const last = i === parts.length - 1;
+          await bot.api.sendMessage(m.externalId, part, last && keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
+        }
+      });
     } catch (err) {
       throw toSendError(err);
     }
@@ -106,62 +111,79 @@ export function createTelegramChannel(deps: TelegramDeps) {
   const sending: Channel['sending'] = {
     pollMs: deps.senderPollMs,
     // Replies to one message (e.g. an answer and the next question) go out as one Telegram message:
-    // fewer calls against Telegram's 30 per second. A message with buttons always ends a group.
+    // one counted call per reply burst. A message with buttons always ends a group.
     combine: (first, next) =>
       first.kind === 'reply' &&
       next.kind === 'reply' &&
       first.createdAt === next.createdAt &&
       !first.reply.choices?.length &&
       first.reply.text.length + next.reply.text.length < 3500,
+    // Many chats at once: a chat waiting for its own token does not hold the others up.
+    concurrency: 64,
   };
 
-  async function toApp(ctx: Context, input: { text: string; questionRef?: number; media?: boolean }): Promise<void> {
-    const chat = ctx.chat!;
-    await app.handle({
-      channel: TELEGRAM_CHANNEL,
-      externalId: String(chat.id),
-      messageId: String(ctx.update.update_id),
-      lang: langOf(ctx.from?.language_code),
-      ...input,
-    });
-  }
-
   /** In a group: never collect anything, just point to a private chat (addressed, or now and then). */
-  function groupPointer(ctx: Context): void {
-    const chat = ctx.chat!;
-    const text = ctx.message?.text ?? '';
+  function groupPointer(message: Message): void {
+    const chat = message.chat;
+    const text = message.text ?? '';
     const username = bot.botInfo.username;
-    const addressed =
-      text.startsWith('/') || text.includes(`@${username}`) || ctx.message?.reply_to_message?.from?.id === bot.botInfo.id;
+    const addressed = text.startsWith('/') || text.includes(`@${username}`) || message.reply_to_message?.from?.id === bot.botInfo.id;
     const now = app.clock();
     if (!addressed && now - (lastPointer.get(chat.id) ?? 0) < GROUP_POINTER_EVERY_MS) return;
     lastPointer.set(chat.id, now);
-    const t = translate(langOf(ctx.from?.language_code));
+    const t = translate(langOf(message.from?.language_code));
     app.enqueue({ channel: TELEGRAM_CHANNEL, externalId: String(chat.id), reply: { text: t('tg.group_pointer', { link: `https://t.me/${username}` }) }, kind: 'group_pointer' });
   }
 
-  // Updates of one chat one after another (the runner and webhooks would otherwise overlap them).
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  /** Acknowledges a button press (free of rate limits); a failure only leaves the button spinning a while. */
+  function answerPress(id: string): void {
+    bot.api.answerCallbackQuery(id).catch((err: unknown) => logger.warn({ err }, 'answerCallbackQuery failed'));
+  }
 
-  bot.on('callback_query:data', async (ctx) => {
-    // Answer at once so the button stops spinning, whatever happens next.
-    await ctx.answerCallbackQuery().catch((err: unknown) => logger.warn({ err }, 'answerCallbackQuery failed'));
-    if (ctx.chat?.type !== 'private') return;
-    const data = parseButtonData(ctx.callbackQuery.data);
-    if (!data) return;
-    await toApp(ctx, { text: data.key, questionRef: data.question });
-  });
-
-  bot.on('message', async (ctx) => {
-    if (ctx.chat.type !== 'private') {
-      if (ctx.message.text) groupPointer(ctx);
-      return;
+  /** What an update asks of the app: a message to handle (and a press to acknowledge after), or nothing. */
+  function intake(update: Update): { msg: Inbound; pressId?: string } | undefined {
+    const base = (chatId: number, lang: string | undefined) => ({
+      channel: TELEGRAM_CHANNEL,
+      externalId: String(chatId),
+      messageId: String(update.update_id),
+      lang: langOf(lang),
+    });
+    const press = update.callback_query;
+    if (press) {
+      const chat = press.message?.chat;
+      const data = press.data === undefined ? undefined : parseButtonData(press.data);
+      if (!chat || chat.type !== 'private' || !data) {
+        answerPress(press.id);
+        return undefined;
+      }
+      return { msg: { ...base(chat.id, press.from.language_code), text: data.key, questionRef: data.question }, pressId: press.id };
     }
-    if (ctx.message.text !== undefined) return toApp(ctx, { text: ctx.message.text });
-    return toApp(ctx, { text: '', media: true });
-  });
+    const message = update.message;
+    if (!message) return undefined;
+    if (message.chat.type !== 'private') {
+      if (message.text) groupPointer(message);
+      return undefined;
+    }
+    const from = base(message.chat.id, message.from?.language_code);
+    return { msg: message.text !== undefined ? { ...from, text: message.text } : { ...from, text: '', media: true } };
+  }
 
-  bot.catch((err) => logger.error({ err: err.error }, 'telegram update failed'));
+  /**
+   * Takes a batch of updates: committed to the inbox before this returns (only then may Telegram
+   * hear they arrived: the next getUpdates offset, a webhook's 200), then handled; a button press
+   * is acknowledged once its answer is committed. Resolves when all are handled.
+   */
+  function accept(updates: readonly Update[]): Promise<unknown> {
+    const taken = updates.map(intake).filter((x): x is NonNullable<typeof x> => x !== undefined);
+    if (taken.length === 0) return Promise.resolve();
+    const done = app.receive(taken.map((x) => x.msg));
+    return Promise.all(
+      done.map((handled, i) => {
+        const pressId = taken[i]!.pressId;
+        return pressId === undefined ? handled : handled.finally(() => answerPress(pressId));
+      }),
+    );
+  }
 
   /** Publishes the command menu in Indonesian (default) and English. */
   async function publishCommands(): Promise<void> {
@@ -173,22 +195,81 @@ export function createTelegramChannel(deps: TelegramDeps) {
     }
   }
 
-  let runner: RunnerHandle | undefined;
+  let polling: { stop(): Promise<void> } | undefined;
   let server: Server | undefined;
+  /** Updates taken and not yet handled (a clean stop waits for them). */
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>): void => {
+    const settled = p.catch((err: unknown) => logger.error({ err }, 'telegram update failed')).finally(() => inFlight.delete(settled));
+    inFlight.add(settled);
+  };
 
   /** Connects (getMe), publishes commands, remembers the username for invite links. */
   async function init(): Promise<void> {
     await bot.init();
-    kv.set(TELEGRAM_USERNAME_KEY, bot.botInfo.username, app.clock());
+    app.store.kv.set(TELEGRAM_USERNAME_KEY, bot.botInfo.username, app.clock());
     await publishCommands();
   }
-  /** Long polling with the runner (updates of different chats handled concurrently). */
+
+  /**
+   * Long polling: each batch is committed to the inbox before the next getUpdates, whose offset
+   * tells Telegram the batch arrived; a batch that could not be kept is asked for again.
+   */
   async function startPolling(): Promise<void> {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    const abort = new AbortController();
+    let stopping = false;
+    let offset = 0;
+    const loop = (async () => {
+      let failures = 0;
+      while (!stopping) {
+        let updates: Update[];
+        try {
+          updates = await bot.api.getUpdates({ offset, timeout: 30, allowed_updates: [...ALLOWED_UPDATES] }, abort.signal as Parameters<typeof bot.api.getUpdates>[1]);
+          failures = 0;
+        } catch (err) {
+          if (stopping) break;
+          failures++;
+          logger.warn({ err }, 'Telegram getUpdates failed; trying again');
+          await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** failures, 30_000)));
+          continue;
+        }
+        if (updates.length === 0) continue;
+        try {
+          track(accept(updates));
+        } catch (err) {
+          // Not kept (the database refused): not confirmed either, so Telegram sends them again.
+          logger.error({ err }, 'could not keep received Telegram updates; asking for them again');
+          await new Promise((r) => setTimeout(r, 1000));
+          continue;
+        }
+        offset = updates[updates.length - 1]!.update_id + 1;
+      }
+    })();
+    polling = {
+      async stop() {
+        stopping = true;
+        abort.abort();
+        await loop;
+      },
+    };
   }
-  /** For webhook mode: feed one update (already acknowledged to Telegram). */
-  const handleUpdate = (update: Parameters<Bot['handleUpdate']>[0]) => bot.handleUpdate(update);
+
+  /** For webhook mode: takes one update; committed when this returns (the 200 may go then). */
+  const handleUpdate = (update: Update): Promise<unknown> => {
+    const done = accept([update]);
+    track(done);
+    return done;
+  };
+  /** Takes nothing new (polling ends, the webhook closes), then waits for what was taken (bounded). */
+  async function stopReceiving(timeoutMs = 10_000): Promise<void> {
+    await polling?.stop();
+    polling = undefined;
+    const closing = server;
+    server = undefined;
+    if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
+    await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
   async function setWebhook(url: string, secret?: string): Promise<void> {
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
   }
@@ -213,7 +294,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
           port: hook.port,
           host: hook.host,
           logger,
-          handle: (update) => handleUpdate(update as Parameters<Bot['handleUpdate']>[0]),
+          handle: (update) => handleUpdate(update as Update),
         });
         await setWebhook(hook.url, hook.secret);
         logger.info({ bot: bot.botInfo.username, port: hook.port }, 'Telegram bot running (webhook)');
@@ -222,9 +303,9 @@ export function createTelegramChannel(deps: TelegramDeps) {
         logger.info({ bot: bot.botInfo.username }, 'Telegram bot running (long polling)');
       }
     },
+    stopReceiving,
     async stop(): Promise<void> {
-      if (runner?.isRunning()) await runner.stop();
-      server?.close();
+      await stopReceiving();
     },
   } satisfies Channel & Record<string, unknown>;
   return channel;

@@ -5,12 +5,12 @@ import type { Logger } from 'pino';
 class RecentIds {
   private readonly ids = new Set<number>();
   constructor(private readonly max = 10_000) {}
-  /** True the first time an id is seen. */
-  add(id: number): boolean {
-    if (this.ids.has(id)) return false;
+  has(id: number): boolean {
+    return this.ids.has(id);
+  }
+  add(id: number): void {
     this.ids.add(id);
     if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
-    return true;
   }
 }
 
@@ -20,13 +20,17 @@ export interface WebhookOptions {
   port: number;
   host: string;
   logger: Logger;
-  /** Handles one update after Telegram has been answered. */
+  /**
+   * Takes one update: by the time it returns, the update is committed (to the inbox), so Telegram
+   * may be answered; the promise is its handling. A throw means it was not kept.
+   */
   handle: (update: { update_id: number }) => Promise<unknown>;
 }
 
 /**
- * Telegram webhook receiver: answers 200 at once (Telegram retries slow webhooks), then handles the
- * update from the queue; a repeated update_id is ignored (message ids also dedupe per person).
+ * Telegram webhook receiver: answers 200 once the update is committed (before it is handled, so
+ * Telegram never waits on the bot), 500 when it could not be kept (Telegram sends it again); a
+ * repeated update_id is ignored (the inbox and message ids also dedupe per person).
  */
 export function startWebhookServer(opts: WebhookOptions): Promise<Server> {
   const seen = new RecentIds();
@@ -47,18 +51,26 @@ export function startWebhookServer(opts: WebhookOptions): Promise<Server> {
       else chunks.push(c);
     });
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      let update: { update_id?: unknown };
+      const ok = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      let update: { update_id?: unknown } | null;
       try {
-        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { update_id?: unknown };
+        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { update_id?: unknown } | null;
       } catch {
         opts.logger.warn('webhook: body is not JSON');
+        return void ok();
+      }
+      if (typeof update?.update_id !== 'number' || seen.has(update.update_id)) return void ok();
+      let handled: Promise<unknown>;
+      try {
+        handled = opts.handle(update as { update_id: number });
+      } catch (err) {
+        opts.logger.error({ err }, 'webhook: the update could not be kept; Telegram will send it again');
+        res.writeHead(500).end();
         return;
       }
-      if (typeof update.update_id !== 'number' || !seen.add(update.update_id)) return;
-      opts.handle(update as { update_id: number }).catch((err: unknown) =>
-        opts.logger.error({ err }, 'webhook update failed'),
-      );
+      seen.add(update.update_id);
+      ok();
+      handled.catch((err: unknown) => opts.logger.error({ err }, 'webhook update failed'));
     });
   });
   return new Promise((resolve) => server.listen(opts.port, opts.host, () => resolve(server)));

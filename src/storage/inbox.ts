@@ -1,0 +1,31 @@
+import type { Db } from './db.js';
+
+/** A received message as the inbox keeps it (the app's Inbound, as JSON). */
+export interface InboxRow {
+  id: number;
+  payload: string;
+}
+
+/** Messages received and not yet handled (migration 011): committed before the platform hears they arrived. */
+export function createInboxStore(db: Db) {
+  const insert = db.prepare<[string, string, string | null, string, number]>(
+    'INSERT OR IGNORE INTO inbox (channel, external_id, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const remove = db.prepare<[number]>('DELETE FROM inbox WHERE id = ?');
+  const waiting = db.prepare<[number, number], InboxRow>('SELECT id, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM inbox');
+  return {
+    /** Keeps a message; undefined when the same message (channel, sender, message id) already waits. */
+    add(input: { channel: string; externalId: string; messageId: string | null; payload: string; now: number }): number | undefined {
+      const r = insert.run(input.channel, input.externalId, input.messageId, input.payload, input.now);
+      return r.changes > 0 ? Number(r.lastInsertRowid) : undefined;
+    },
+    /** Gone once handled (inside the transaction that handled it). */
+    remove: (id: number): void => void remove.run(id),
+    /** Messages still waiting, oldest first, after the id given (for paging through them at start). */
+    waiting: (afterId: number, limit: number): InboxRow[] => waiting.all(afterId, limit),
+    count: (): number => count.get()?.n ?? 0,
+  };
+}
+
+export type InboxStore = ReturnType<typeof createInboxStore>;
