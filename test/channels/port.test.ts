@@ -121,3 +121,29 @@ describe('news that can never be delivered', () => {
     expect(h.runtime.app.outbox.pendingCount()).toBe(0);
   });
 });
+
+describe('the dispatcher keeps going', () => {
+  it("sends a reply committed while another chat's send is slow, without waiting for it", async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    const channel: Channel = {
+      id: 'sms',
+      async start() {},
+      async stop() {},
+      async send(m) {
+        if (m.externalId === 'slow') await slow;
+        sent.push(m.externalId);
+      },
+      sending: { pollMs: 10_000, concurrency: 4 },
+    };
+    h.runtime.app.attach(channel);
+    void h.runtime.app.handle({ channel: 'sms', externalId: 'slow', text: 'halo', messageId: 's1' });
+    await until(() => h.runtime.app.outbox.pendingCount() > 0, 'the slow chat being sent');
+    await h.runtime.app.handle({ channel: 'sms', externalId: 'quick', text: 'halo', messageId: 'q1' });
+    await until(() => sent.includes('quick'), 'the quick reply');
+    expect(sent).not.toContain('slow');
+    release();
+    await until(() => sent.includes('slow'), 'the slow reply');
+  });
+});

@@ -55,3 +55,22 @@ describe('grouping outbox messages', () => {
     expect(groupMessages([msg(1, 'a'), msg(2, 'b')]).length).toBe(2);
   });
 });
+
+describe('token buckets', () => {
+  it('lets a burst go at once, then one token per interval, per key', async () => {
+    const { TokenBuckets } = await import('../../src/app/token-bucket.js');
+    const { t, clock } = virtualTime();
+    const slept: number[] = [];
+    const buckets = new TokenBuckets({ perSecond: 1, burst: 3, clock, sleep: async (ms) => void slept.push(ms) });
+    // Reserved in call order without awaiting: the fourth and fifth wait 1 s and 2 s.
+    await Promise.all([1, 2, 3, 4, 5].map(() => buckets.take('a')));
+    expect(slept).toEqual([1000, 2000]);
+    // Another chat has its own bucket.
+    expect(buckets.waitMs('b')).toBe(0);
+    // After a quiet while the bucket is full again (not more than full).
+    t.now += 60_000;
+    slept.length = 0;
+    await Promise.all([1, 2, 3, 4].map(() => buckets.take('a')));
+    expect(slept).toEqual([1000]);
+  });
+});
