@@ -201,3 +201,35 @@ describe('telegram: why a chat cannot be reached', () => {
     expect(toSendError(err(429, 'Too Many Requests'))).toMatchObject({ permanent: false });
   });
 });
+
+describe('telegram: replies are not held up by news', () => {
+  it('holds notifications to their budget while a reply to someone who just wrote goes at once', async () => {
+    await tg.stop();
+    const { createTelegramChannel } = await import('../../src/channels/telegram/channel.js');
+    const { createTranslator } = await import('../../src/i18n.js');
+    const { pino } = await import('pino');
+    tg = createTelegramChannel({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      app: h.runtime.app,
+      translate: createTranslator(),
+      logger: pino({ level: 'silent' }),
+      perChat: { perSecond: 1000, burst: 1000 },
+      // One notification every 5 s over all chats.
+      bulkPerSecond: 0.2,
+      senderPollMs: 50,
+    });
+    h.runtime.app.attach(tg);
+    await tg.init();
+    await tg.startPolling();
+    for (const id of [901, 902, 903]) h.runtime.app.outbox.add(null, 'telegram', String(id), { text: `Kabar ${id}` }, Date.now(), 'notification');
+    void h.runtime.app.kick('telegram');
+    await fake.waitForSent(901, 1);
+    const chat = privateChat(904);
+    fake.sendText(chat, 'halo');
+    await fake.waitForSent(chat.id, 1, 4_000);
+    // The reply did not wait for the news queued before it.
+    const newsSent = [902, 903].filter((id) => fake.sent(id).length > 0);
+    expect(newsSent.length).toBeLessThan(2);
+  });
+});
