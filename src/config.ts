@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   TELEGRAM_CHAT_BURST: z.coerce.number().int().positive().default(3),
   /** Notifications and bulk sends over all chats, per second (replies are not held to it). */
   TELEGRAM_BULK_PER_SECOND: z.coerce.number().positive().default(25),
+  /** Every message over all chats, replies included, per second (a smooth bucket); 0: no overall limit. */
+  TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().nonnegative().default(30),
   CONSOLE_ENABLED: z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .default('true')

@@ -87,6 +87,7 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
         logger,
         perChat: { perSecond: config.TELEGRAM_CHAT_PER_SECOND, burst: config.TELEGRAM_CHAT_BURST },
         bulkPerSecond: config.TELEGRAM_BULK_PER_SECOND,
+        globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND,
         webhook: config.TELEGRAM_WEBHOOK_URL
           ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
           : undefined,

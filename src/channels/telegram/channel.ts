@@ -41,10 +41,17 @@ export interface TelegramDeps {
   perChat?: { perSecond: number; burst: number };
   /**
    * The budget for messages nobody is waiting for (notifications, bulk sends such as 500
-   * approvals at once), over all chats; replies are not held to it. Default 25 per second
-   * (Telegram's broadcast limit is about 30).
+   * approvals at once), over all chats; replies are not held to it. Default 25 per second, so
+   * that replies keep some of the bot's overall rate while news goes out.
    */
   bulkPerSecond?: number;
+  /**
+   * Every counted call over all chats, replies included: a smooth token bucket (no fixed one-second
+   * windows), so a crowd writing at once is answered at the rate Telegram accepts instead of
+   * meeting 429s. Default 30 per second (Telegram's documented figure); 0 turns it off (for a bot
+   * Telegram granted more).
+   */
+  globalPerSecond?: number;
   senderPollMs?: number;
   /** Webhook mode (else long polling): where Telegram posts, the secret it sends, and where we listen. */
   webhook?: { url: string; secret?: string; port: number; host: string };
@@ -78,6 +85,8 @@ export function createTelegramChannel(deps: TelegramDeps) {
   const perChat = new TokenBuckets(deps.perChat ?? { perSecond: 1, burst: 3 });
   const bulkRate = deps.bulkPerSecond ?? 25;
   const bulk = new TokenBuckets({ perSecond: bulkRate, burst: bulkRate });
+  const globalRate = deps.globalPerSecond ?? 30;
+  const overall = globalRate > 0 ? new TokenBuckets({ perSecond: globalRate, burst: Math.max(1, Math.floor(globalRate / 2)) }) : undefined;
   /** What the call under way is: a reply someone waits for, or news nobody waits for. */
   const sendKind = new AsyncLocalStorage<string>();
   // The limits sit inside auto-retry (installed first = called last): a retry after a 429 takes a
@@ -85,8 +94,11 @@ export function createTelegramChannel(deps: TelegramDeps) {
   bot.api.config.use(async (prev, method, payload, signal) => {
     const chat = (payload as { chat_id?: unknown } | undefined)?.chat_id;
     if (chat !== undefined && COUNTED.has(method)) {
+      // The chat's own token first, the shared ones last: a call waiting for its chat holds no
+      // token others could use.
       await perChat.take(String(chat));
       if (sendKind.getStore() !== 'reply') await bulk.take('all');
+      await overall?.take('all');
     }
     return prev(method, payload, signal);
   });
