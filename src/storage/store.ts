@@ -3,7 +3,6 @@
 // repositories (a decision and its audit entry) runs inside `transaction`.
 import type { Db } from './db.js';
 import { createCadreStore } from './cadres.js';
-import { createChatStore } from './chats.js';
 import { createFaqPhrasingStore } from './faq-phrasings.js';
 import { createInboxStore } from './inbox.js';
 import { createKvStore } from './kv.js';
@@ -34,7 +33,6 @@ export function createStore(db: Db) {
     phrasings: createFaqPhrasingStore(db),
     questions: createQuestionStore(db),
     kv: createKvStore(db),
-    chats: createChatStore(db),
     queue: createQueueQueries(db),
     stats: createStats(db),
     retention: createRetentionStore(db),
