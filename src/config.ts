@@ -20,7 +20,8 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
-  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
+  /** Where the webhook receiver listens: loopback unless told otherwise (a TLS proxy in front forwards to it). */
+  TELEGRAM_WEBHOOK_HOST: z.string().default('127.0.0.1'),
   TELEGRAM_BOT_USERNAME: z.string().min(1).optional(),
   /** Messages per chat: a token bucket (Telegram asks for about one a second in a chat). */
   TELEGRAM_CHAT_PER_SECOND: z.coerce.number().positive().default(1),
@@ -49,7 +50,12 @@ export const ConfigSchema = z.object({
   WHATSAPP_BROWSER: z.enum(['macos', 'ubuntu', 'windows']).default('macos'),
   /** The channel that tells a cadre's neighbour (who gave only a phone number) about their registration. */
   PHONE_CHANNEL: z.enum(['whatsapp', 'none']).default('whatsapp'),
-});
+})
+  // Without a secret anyone who reaches the webhook could post updates in a victim's name.
+  .refine((c) => !c.TELEGRAM_WEBHOOK_URL || c.TELEGRAM_WEBHOOK_SECRET !== undefined, {
+    path: ['TELEGRAM_WEBHOOK_SECRET'],
+    message: 'required with TELEGRAM_WEBHOOK_URL (a random string of letters, digits, _ and -; Telegram sends it with every update)',
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

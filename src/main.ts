@@ -88,9 +88,11 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
         perChat: { perSecond: config.TELEGRAM_CHAT_PER_SECOND, burst: config.TELEGRAM_CHAT_BURST },
         bulkPerSecond: config.TELEGRAM_BULK_PER_SECOND,
         globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND,
-        webhook: config.TELEGRAM_WEBHOOK_URL
-          ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
-          : undefined,
+        // The config refuses a webhook URL without a secret.
+        webhook:
+          config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+            ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
+            : undefined,
       }),
     );
   }

@@ -20,7 +20,8 @@ function main(): number {
     options: { desa: { type: 'string' }, role: { type: 'string' }, days: { type: 'string' } },
   });
   const [command, arg] = positionals;
-  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
+  // An officer's command may wait a while for a busy bot; it must not fail.
+  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
   try {
     const now = Date.now();
     const cadres = createCadreStore(db);

@@ -87,7 +87,8 @@ async function main(): Promise<number> {
   let db;
   try {
     const config = loadConfig();
-    db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
+    // An officer's command may wait a while for a busy bot; it must not fail.
+    db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return 1;

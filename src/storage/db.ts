@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,21 +16,40 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 export type Synchronous = 'FULL' | 'NORMAL';
 
 /** The pragmas every connection uses (the benchmark's raw baseline uses the same). */
-export function applyPragmas(db: Db, synchronous: Synchronous = 'FULL'): void {
+export function applyPragmas(db: Db, synchronous: Synchronous = 'FULL', busyTimeoutMs = 5000): void {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // Waits for another connection's write instead of failing at once with "database is locked".
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   // A larger page cache (64 MB): the session and outbox pages a message touches
   // stay hot, so a commit is mostly the WAL append.
   db.pragma('cache_size = -65536');
 }
 
+/**
+ * Personal data lives in these files: a new folder is made for its owner only (0700), and the
+ * database is created 0600 before SQLite opens it (SQLite gives its -wal and -shm files the
+ * database file's mode). Files of an older install are narrowed to 0600 too.
+ */
+function protectFiles(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      // Not there (yet), or not ours to change: SQLite still opens it.
+    }
+  }
+}
+
 /** Opens (and creates) the database file, sets the pragmas and runs pending migrations. */
-export function openDatabase(path: string, opts: { synchronous?: Synchronous } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  applyPragmas(db, opts.synchronous);
+export function openDatabase(path: string, opts: { synchronous?: Synchronous; busyTimeoutMs?: number } = {}): Db {
+  if (path !== ':memory:') protectFiles(path);
+  const db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+  applyPragmas(db, opts.synchronous, opts.busyTimeoutMs);
   migrate(db);
   return db;
 }
@@ -49,7 +68,7 @@ export function migrate(db: Db): number {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${n}`);
-    })();
+    }).immediate();
     version = n;
   }
   return version;

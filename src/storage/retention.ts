@@ -35,6 +35,6 @@ export function createRetentionStore(db: Db) {
   });
   return {
     purge: (input: { draftCutoff: number; rejectedCutoff: number; now: number }): PurgeResult =>
-      purge(input.draftCutoff, input.rejectedCutoff, input.now),
+      purge.immediate(input.draftCutoff, input.rejectedCutoff, input.now),
   };
 }

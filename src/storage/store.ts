@@ -20,10 +20,18 @@ import { createWhatsAppSentStore } from './whatsapp-sent.js';
 
 export function createStore(db: Db) {
   return {
-    /** Runs `fn` in one transaction (inside another one it becomes a savepoint). */
-    transaction: <R>(fn: () => R): R => db.transaction(fn)(),
+    /**
+     * Runs `fn` in one transaction (inside another one it becomes a savepoint). Every transaction
+     * takes the write lock when it begins (BEGIN IMMEDIATE): another process writing (an officer's
+     * command, a second bot) makes it wait (busy_timeout) instead of failing with "database is
+     * locked" when a read would have to turn into a write.
+     */
+    transaction: <R>(fn: () => R): R => db.transaction(fn).immediate(),
     /** `fn` as a function that always runs in one transaction (for a hot path: wrapped once). */
-    transactional: <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => db.transaction(fn),
+    transactional: <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+      const tx = db.transaction(fn);
+      return (...args: A): R => tx.immediate(...args);
+    },
     people: createPeopleStore(db),
     registrations: createRegistrationStore(db),
     inbox: createInboxStore(db),

@@ -43,9 +43,9 @@ export function createWhatsAppAuthStore(db: Db) {
     saveCreds: (text: string, now: number): void => void putCreds.run(text, now),
     key: (type: string, id: string): string | undefined => getKey.get(type, id)?.value,
     /** Applies every write `prepare` yields in one transaction. */
-    writeKeys: (prepare: () => Iterable<AuthKeyWrite>, now: number): void => writeKeys(prepare, now),
+    writeKeys: (prepare: () => Iterable<AuthKeyWrite>, now: number): void => writeKeys.immediate(prepare, now),
     /** Forgets the login (creds and keys). */
-    wipe: (): void => wipe(),
+    wipe: (): void => wipe.immediate(),
   };
 }
 

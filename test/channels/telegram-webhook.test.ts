@@ -85,3 +85,19 @@ describe('telegram webhook: the 200 means kept', () => {
     await fake.waitForSent(chat.id, 2);
   });
 });
+
+describe('telegram webhook: no secret, no webhook', () => {
+  it('refuses to start with a webhook URL and no secret, and listens on loopback unless told otherwise', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_URL: 'https://bot.example/hook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET: required/);
+    const ok = loadConfig({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_URL: 'https://bot.example/hook', TELEGRAM_WEBHOOK_SECRET: 'long-random_secret' });
+    expect(ok.TELEGRAM_WEBHOOK_HOST).toBe('127.0.0.1');
+  });
+
+  it('takes nothing without the right secret (a forged update in a victim\'s chat is refused)', async () => {
+    expect((await post(update(7001, 'halo'), 'wrong')).status).toBe(401);
+    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(update(7002, 'halo')) })).status).toBe(401);
+    expect(h.runtime.store.inbox.count()).toBe(0);
+    expect(h.runtime.db.prepare("SELECT count(*) AS n FROM identities WHERE external_id = '42'").get()).toEqual({ n: 0 });
+  });
+});

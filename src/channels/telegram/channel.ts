@@ -54,7 +54,7 @@ export interface TelegramDeps {
   globalPerSecond?: number;
   senderPollMs?: number;
   /** Webhook mode (else long polling): where Telegram posts, the secret it sends, and where we listen. */
-  webhook?: { url: string; secret?: string; port: number; host: string };
+  webhook?: { url: string; secret: string; port: number; host: string };
 }
 
 function langOf(code: string | undefined): Lang {

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 
@@ -14,9 +15,18 @@ class RecentIds {
   }
 }
 
+/** Compares in constant time (no timing hint about how much of a guess was right). */
+function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== 'string' || secret === '') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export interface WebhookOptions {
   path: string;
-  secret?: string;
+  /** Telegram sends it with every update (X-Telegram-Bot-Api-Secret-Token); without it nothing is taken. */
+  secret: string;
   port: number;
   host: string;
   logger: Logger;
@@ -39,7 +49,7 @@ export function startWebhookServer(opts: WebhookOptions): Promise<Server> {
       res.writeHead(404).end();
       return;
     }
-    if (opts.secret && req.headers['x-telegram-bot-api-secret-token'] !== opts.secret) {
+    if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], opts.secret)) {
       res.writeHead(401).end();
       return;
     }
