@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { advance, type Flows } from '../core/engine.js';
-import { restoreSession } from '../core/session.js';
+import { newSession, restoreSession } from '../core/session.js';
 import type { Ctx, Effect, Lang, Reply, StoreReader, T } from '../core/types.js';
 import type { Rates } from '../domain/rates.js';
 import { makeReference } from '../domain/reference.js';
@@ -190,9 +190,16 @@ export function createApp(deps: AppDeps) {
     if (msg.messageId && contact.seenIds.includes(msg.messageId)) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
     }
-    const session = restoreSession(contact.state, contact.lang, now);
+    let session = restoreSession(contact.state, contact.lang, now);
     const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now);
-    const result = advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media }, ctx);
+    // The role lives in the cadres table, not in the conversation: a cadre whose invite was revoked
+    // loses it at once, mid-registration too (the neighbours' unsent drafts go with it).
+    const revoked = session.cadre && !cadres.cadreOf(contact.personId);
+    if (revoked) session = newSession(session.lang, now);
+    const result = revoked
+      ? advance(flows, session, { text: 'menu', first: false }, ctx)
+      : advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media }, ctx);
+    if (revoked) result.replies.unshift({ text: translate(session.lang)('cadre.revoked', { phone: settings.office.phone }) });
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
     people.saveSession(contact.personId, JSON.stringify(result.session), seenIds, now);
     if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);

@@ -66,6 +66,12 @@ export function createCadreStore(db: Db) {
   const byCode = db.prepare<[string], InviteRow>('SELECT * FROM cadre_invites WHERE code = ?');
   const all = db.prepare<[], InviteRow>('SELECT * FROM cadre_invites ORDER BY created_at DESC');
   const revoke = db.prepare<[number, string]>('UPDATE cadre_invites SET revoked_at = ? WHERE code = ? AND revoked_at IS NULL');
+  const dropCadre = db.prepare<[string]>('DELETE FROM cadres WHERE invite_code = ?');
+  const revokeTx = db.transaction((code: string, now: number): boolean => {
+    const done = revoke.run(now, code).changes === 1;
+    if (done) dropCadre.run(code);
+    return done;
+  });
   const use = db.prepare<[number, number, string]>('UPDATE cadre_invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL');
   const insertCadre = db.prepare(
     `INSERT INTO cadres (person_id, desa, kecamatan, role, invite_code, enrolled_at)
@@ -91,7 +97,8 @@ export function createCadreStore(db: Db) {
     /** Every cadre (for the console's filter), by desa. */
     list: (): { personId: number; desa: string; role: CadreRole }[] =>
       listQ.all().map((r) => ({ personId: r.person_id, desa: r.desa, role: r.role })),
-    revoke: (code: string, now: number): boolean => revoke.run(now, code).changes === 1,
+    /** Revokes an invite; a cadre who enrolled with it loses the role at once. */
+    revoke: (code: string, now: number): boolean => revokeTx.immediate(code, now),
     /** Uses a valid invite for a person; returns the cadre, or the reason it cannot. */
     enrol(code: string, personId: number, now: number): Cadre | InviteState {
       const invite = byCode.get(code);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
 let h: Harness;
@@ -47,7 +47,7 @@ describe('registration, happy path', () => {
     expect(consent).toEqual([{ version: '2026-11-v1' }]);
   });
 
-  it('refuses a second open registration with the same NIK and tells its status', async () => {
+  it('refuses a second open registration with the same NIK: its owner hears the status, anyone else nothing about it', async () => {
     await fillUpToSummary('u1');
     const ref = /LD-\w{5}/.exec((await h.say('u1', '1')).join('\n'))![0];
     for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u1', text);
@@ -58,8 +58,10 @@ describe('registration, happy path', () => {
       for (const text of registrationScript({ fullName: 'Ani' }, { until: 'nik' })) await h.say('u2', text);
       return h.say('u2', NIK_MALE);
     })()).join('\n');
-    expect(other).toContain('sudah terdaftar');
+    expect(other).toContain('tidak bisa didaftarkan lewat percakapan ini');
     expect(other).not.toContain(ref);
+    // Neither whether it waits, was approved or was registered.
+    for (const status of ['Terkirim', 'menunggu pemeriksaan', 'disetujui', 'Terdaftar di BPJS']) expect(other).not.toContain(status);
     const count = h.runtime.db.prepare('SELECT count(*) AS n FROM registrations').get() as { n: number };
     expect(count.n).toBe(1);
   });
@@ -184,5 +186,26 @@ describe('back, cancel, edit, language', () => {
     expect(en).toMatch(/full name/i);
     await h.say('u', 'Budi Santoso');
     expect((await h.say('u', 'indonesia')).join('\n')).toContain('NIK (16 angka');
+  });
+});
+
+describe('a cadre whose invite is revoked', () => {
+  it('loses the role at once, mid-registration of a neighbour, and the unsent neighbour is not kept', async () => {
+    const { createInvite } = await import('../../src/app/invites.js');
+    const { loadProgrammeSettings } = await import('../../src/settings.js');
+    const settings = loadProgrammeSettings('data/programme.example.json');
+    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(4) }).code;
+    expect((await h.say('k', code)).join('\n')).toContain('terdaftar sebagai kader');
+    // Starts signing up a neighbour.
+    await h.say('k', '1');
+    expect(h.runtime.store.cadres.revoke(code, h.clock.now)).toBe(true);
+    const after = (await h.say('k', '1')).join('\n');
+    expect(after).toContain('Peran kader Anda sudah dicabut');
+    expect(after).toContain('Menu utama');
+    // The cadre's own commands are gone; nothing of the neighbour was kept.
+    expect((await h.say('k', 'warga')).join('\n')).not.toContain('Warga yang Anda daftarkan');
+    const session = h.runtime.db.prepare("SELECT state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.external_id = 'k'").get() as { state: string };
+    expect(JSON.parse(session.state).cadre ?? null).toBeNull();
+    expect(JSON.parse(session.state).drafts).toEqual({});
   });
 });

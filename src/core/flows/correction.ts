@@ -50,7 +50,8 @@ function correctionStep(base: StepDef): StepDef {
       if (base.id === 'kecamatan' && value === 'outside') return ['err.outside_correction'];
       if (base.id === 'nik') {
         const existing = env.c.store.activeByNik(String(value));
-        if (existing && existing.reference !== env.s.answers._reference) return ['err.nik_taken', { reference: existing.reference }];
+        // Which registration holds it is not said: the person correcting may not be its owner.
+        if (existing && existing.reference !== env.s.answers._reference) return ['err.nik_taken'];
       }
       return undefined;
     },

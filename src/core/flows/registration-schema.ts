@@ -11,7 +11,7 @@ import { maskNik, parseNik } from '../../domain/nik.js';
 import { maskPhone, normalizePhone } from '../../domain/phone.js';
 import type { ProgrammeSettings } from '../../settings.js';
 import { keyIn, type KeysUnder } from '../locale-key.js';
-import type { StepDef, StepEnv, T, Transition } from '../types.js';
+import type { RegistrationView, StepDef, StepEnv, T, Transition } from '../types.js';
 import { areaChoices } from './eligibility.js';
 import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
 import { incomeAnswer, parseFreeText, parseName, textAnswer } from './util.js';
@@ -102,6 +102,17 @@ function programmeLabels(env: StepEnv) {
 }
 
 /** The fields in the order they are asked (and numbered in the summary). */
+/**
+ * A NIK that already has an open registration. Its own applicant (or the cadre who submitted it)
+ * hears its reference and status; anyone else hears only that it cannot be signed up here and whom
+ * to call: a typed NIK must not tell a stranger whether, or how, someone registered.
+ */
+export function duplicateNik(env: { c: StepEnv['c']; s: StepEnv['s']; t: StepEnv['t'] }, existing: RegistrationView): string {
+  const own = existing.personId === env.c.person.id || existing.submitterId === env.c.person.id;
+  if (!own) return env.t('reg.duplicate_someone_else', { phone: env.c.settings.office.phone });
+  return env.t(`${env.s.cadre ? 'regc' : 'reg'}.duplicate_own`, { reference: existing.reference, status: env.t(keyIn('status.', existing.status)), phone: env.c.settings.office.phone });
+}
+
 export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
   {
     id: 'fullName',
@@ -128,9 +139,7 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
     then: (v, env) => {
       const existing = env.c.store.activeByNik(String(v));
       if (existing) {
-        const own = existing.personId === env.c.person.id || existing.submitterId === env.c.person.id;
-        const params = { reference: existing.reference, status: env.t(`status.${existing.status}`), phone: env.c.settings.office.phone };
-        return { to: null, say: [env.t(own ? `${env.s.cadre ? 'regc' : 'reg'}.duplicate_own` : 'reg.duplicate_someone_else', params)] };
+        return { to: null, say: [duplicateNik(env, existing)] };
       }
       const info = nikInfo(env, v);
       return info && !info.knownDistrict ? { say: [env.t('reg.nik_unknown_region')] } : undefined;

@@ -3,7 +3,7 @@ import { ageOn } from '../../domain/eligibility.js';
 import type { RegistrationData, StepDef, StepEnv, Transition } from '../types.js';
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { textAnswer } from './util.js';
-import { askedFields, fieldLabel, presenceOf, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
+import { askedFields, duplicateNik, fieldLabel, presenceOf, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 
 /** The numbered fields of the summary: the ones the regency asks, in the schema's order. */
 export function summaryFields(env: StepEnv, schema: readonly FieldDef[] = REGISTRATION_SCHEMA): string[] {
@@ -56,12 +56,7 @@ export function submitTransition(env: StepEnv, schema: readonly FieldDef[] = REG
   if (dateMismatch(env, a.birthDate)) return { to: 'birthDate', say: [t('err.dob_recheck')] };
   if (sexMismatch(env, a.sex)) return { to: 'sex', say: [t('err.dob_recheck')] };
   const existing = c.store.activeByNik(String(a.nik));
-  if (existing) {
-    return {
-      to: null,
-      say: [t(`${s.cadre ? 'regc' : 'reg'}.duplicate_own`, { reference: existing.reference, status: t(`status.${existing.status}`), phone: c.settings.office.phone })],
-    };
-  }
+  if (existing) return { to: null, say: [duplicateNik(env, existing)] };
   // Every field the schema declares (one the regency does not ask is null), then the submission's own facts.
   const fields: Record<string, unknown> = {};
   for (const f of schema) {
