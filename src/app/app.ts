@@ -138,6 +138,9 @@ export function createApp(deps: AppDeps) {
     throw new Error('no free reference code found');
   }
 
+  /** Set when a message erased something: the WAL is emptied once its transaction committed. */
+  let erased = false;
+
   function applyEffect(effect: Effect, personId: number, lang: Lang, msg: Inbound, now: number): void {
     const channel = msg.channel;
     switch (effect.type) {
@@ -155,13 +158,13 @@ export function createApp(deps: AppDeps) {
         return;
       }
       case 'deleteRegistration':
-        registrations.deleteByApplicant(effect.reference, personId, now, 'deleted_by_applicant');
+        if (registrations.deleteByApplicant(effect.reference, personId, now, 'deleted_by_applicant')) erased = true;
         return;
       case 'withdrawConsent':
         people.withdrawConsent(personId, now);
-        for (const r of registrations.ofApplicant(personId)) {
-          registrations.deleteByApplicant(r.reference, personId, now, 'consent_withdrawn');
-        }
+        // Everything held about them goes; an approved registration stays, marked, for an officer.
+        store.erasure.erasePerson(personId, { now, actorKind: 'applicant', actorId: String(personId), reason: 'consent_withdrawn' });
+        erased = true;
         return;
       case 'enrolCadre':
         cadres.enrol(effect.code, personId, now);
@@ -214,8 +217,14 @@ export function createApp(deps: AppDeps) {
     // What people type is cleaned before anything is stored (see receive); again here for direct callers.
     const msg = { ...raw, text: cleanText(raw.text) };
     try {
-      return handleTx(msg, now, inboxId);
+      const result = handleTx(msg, now, inboxId);
+      if (erased) {
+        erased = false;
+        store.erasure.compact();
+      }
+      return result;
     } catch (err) {
+      erased = false;
       // Log what we did wrong, never what the person typed (it may hold a NIK or phone number).
       logger.error({ err, channel: msg.channel }, 'message handling failed');
       const reply: Reply = { text: translate(msg.lang ?? 'id')('err.internal') };

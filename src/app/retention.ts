@@ -12,9 +12,12 @@ export type { PurgeResult };
  * lose their personal data after the rejected period.
  */
 export function purgeExpired(store: Store, settings: ProgrammeSettings, now: number): PurgeResult {
-  return store.retention.purge({
+  const result = store.retention.purge({
     draftCutoff: now - settings.retentionDays.draft * DAY,
     rejectedCutoff: now - settings.retentionDays.rejected * DAY,
     now,
   });
+  // What was removed leaves the WAL too.
+  if (result.sessions > 0 || result.rejected > 0) store.erasure.compact();
+  return result;
 }

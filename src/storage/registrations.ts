@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { createErasureStore } from './erasure.js';
 import {
   DELETABLE_STATUSES,
   type RegistrationData,
@@ -86,10 +87,7 @@ export function createRegistrationStore(db: Db) {
      VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nik, @fullName, @data,
        @kecamatan, @desa, @groupId, @now, @now)`,
   );
-  const wipe = db.prepare<[number, number]>(
-    `UPDATE registrations SET status = 'deleted', nik = NULL, full_name = NULL, data = NULL, kecamatan = NULL,
-       desa = NULL, updated_at = ? WHERE id = ?`,
-  );
+  const erasure = createErasureStore(db);
   const insertEvent = db.prepare(
     `INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status, detail)
      VALUES (@registrationId, @at, @actorKind, @actorId, @action, @fromStatus, @toStatus, @detail)`,
@@ -264,17 +262,7 @@ export function createRegistrationStore(db: Db) {
     deleteByApplicant(reference: string, personId: number, now: number, reason: string): boolean {
       const r = byReference.get(reference);
       if (!r || r.applicant_id !== personId || !DELETABLE_STATUSES.includes(r.status)) return false;
-      wipe.run(now, r.id);
-      store.event({
-        registrationId: r.id,
-        at: now,
-        actorKind: 'applicant',
-        actorId: String(personId),
-        action: reason,
-        fromStatus: r.status,
-        toStatus: 'deleted',
-      });
-      return true;
+      return erasure.eraseRegistration(r.id, { now, actorKind: 'applicant', actorId: String(personId), reason });
     },
   };
   return store;

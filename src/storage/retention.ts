@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { createErasureStore } from './erasure.js';
 import { SENT_KEPT_MS } from './whatsapp-sent.js';
 
 export interface PurgeResult {
@@ -15,22 +16,14 @@ export interface PurgeResult {
 export function createRetentionStore(db: Db) {
   const sessions = db.prepare<[number]>('DELETE FROM sessions WHERE updated_at < ?');
   const expired = db.prepare<[number], { id: number }>("SELECT id FROM registrations WHERE status = 'rejected' AND updated_at < ?");
-  const wipe = db.prepare<[number, number]>(
-    "UPDATE registrations SET status = 'deleted', nik = NULL, full_name = NULL, data = NULL, kecamatan = NULL, desa = NULL, updated_at = ? WHERE id = ?",
-  );
-  const event = db.prepare<[number, number]>(
-    "INSERT INTO registration_events (registration_id, at, actor_kind, action, from_status, to_status) VALUES (?, ?, 'system', 'retention_expired', 'rejected', 'deleted')",
-  );
+  const erasure = createErasureStore(db);
   const sentMessages = db.prepare<[number]>('DELETE FROM wa_sent WHERE sent_at < ?');
   const purge = db.transaction((draftCutoff: number, rejectedCutoff: number, now: number): PurgeResult => {
     const removed = sessions.run(draftCutoff).changes;
     // WhatsApp messages kept for retry receipts: a day at most, even when nothing is sent any more.
     sentMessages.run(now - SENT_KEPT_MS);
     const rows = expired.all(rejectedCutoff);
-    for (const r of rows) {
-      wipe.run(now, r.id);
-      event.run(r.id, now);
-    }
+    for (const r of rows) erasure.eraseRegistration(r.id, { now, actorKind: 'system', actorId: null, reason: 'retention_expired' });
     return { sessions: removed, rejected: rows.length };
   });
   return {

@@ -3,6 +3,7 @@
 // repositories (a decision and its audit entry) runs inside `transaction`.
 import type { Db } from './db.js';
 import { createCadreStore } from './cadres.js';
+import { createErasureStore } from './erasure.js';
 import { createFaqPhrasingStore } from './faq-phrasings.js';
 import { createInboxStore } from './inbox.js';
 import { createKvStore } from './kv.js';
@@ -35,6 +36,7 @@ export function createStore(db: Db) {
     people: createPeopleStore(db),
     registrations: createRegistrationStore(db),
     inbox: createInboxStore(db),
+    erasure: createErasureStore(db),
     outbox: createOutboxStore(db),
     cadres: createCadreStore(db),
     officers: createOfficerStore(db),

@@ -81,7 +81,28 @@ describe('my data', () => {
     const consents = h.runtime.db.prepare('SELECT withdrawn_at FROM consents').all() as { withdrawn_at: number | null }[];
     expect(consents.length).toBe(2);
     expect(consents.every((c) => c.withdrawn_at !== null)).toBe(true);
-    const state = JSON.parse((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state);
-    expect(state.drafts).toEqual({});
+    // Nothing else about them is kept: no conversation (the draft with it), no phone, no chat address.
+    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM identities').get()).toEqual({ n: 0 });
+    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM people WHERE phone IS NOT NULL').get()).toEqual({ n: 0 });
+    // Writing again starts as a stranger would.
+    expect((await h.say('u', 'halo')).join('\n')).toContain('Saya Lindung');
+  });
+
+  it('an erasure leaves no trace of the values in the database file or its WAL, only that it happened', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const ref = await register('u');
+    // An officer's note and a history note about it, and a question the person asked.
+    h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat Jl. Mawar RT 03 kurang lengkap' });
+    await h.say('u', '6');
+    await h.say('u', '2');
+    await h.say('u', '1');
+    const bytes = () => Buffer.concat([h.dbPath, `${h.dbPath}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p)));
+    for (const value of [NIK_MALE, 'Budi Santoso', 'Jl. Mawar RT 03', 'Siti Aminah', '81234567890']) {
+      expect(bytes().includes(Buffer.from(value)), value).toBe(false);
+    }
+    const events = h.runtime.db.prepare('SELECT action, detail FROM registration_events ORDER BY id').all() as { action: string; detail: string | null }[];
+    expect(events.map((e) => e.action)).toEqual(['submitted', 'status_changed', 'consent_withdrawn']);
+    expect(events.every((e) => e.detail === null)).toBe(true);
   });
 });
