@@ -2,7 +2,10 @@
 // on a fresh SQLite file, next to a raw better-sqlite3 transaction baseline measured in the same run.
 // Then BENCH_TG_CHATS Telegram chats talk at once to the real Telegram channel through a local fake
 // Bot API (bench/telegram.ts). Last, the officer console serves its queue pages and exports over
-// BENCH_CONSOLE_ROWS seeded registrations (bench/console.ts).
+// BENCH_CONSOLE_ROWS seeded registrations (bench/console.ts). Then the real bot as a child process:
+// killed and restarted while BENCH_CRASH_PEOPLE people register (bench/crash.ts; BENCH_CRASH=0 skips
+// it), and under Telegram's flood limits, against a plain grammY bot (bench/telegram-limits.ts;
+// BENCH_TG_LIMITS=0 skips it).
 // Progress goes to stderr; the LAST stdout line is one JSON object (see bench/README.md).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +19,8 @@ import { SCRIPT_LEN, scriptFor as scriptForPerson, seeded } from './people.js';
 import { runTelegramBench } from './telegram.js';
 import { runConsoleBench } from './console.js';
 import { runFaqBench } from './faq.js';
+import { runCrashBench } from './crash.js';
+import { runTelegramLimitsBench } from './telegram-limits.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10000);
 const WAVE = Number(process.env.BENCH_WAVE ?? 100); // people active at once, one message each in turn
@@ -29,6 +34,26 @@ if (!Number.isInteger(TG_CHATS) || TG_CHATS < 0 || !Number.isInteger(TG_MESSAGES
 }
 const CONSOLE_ROWS = Number(process.env.BENCH_CONSOLE_ROWS ?? 100_000); // seeded registrations for the console run (0: skip)
 if (!Number.isInteger(CONSOLE_ROWS) || CONSOLE_ROWS < 0) throw new Error('BENCH_CONSOLE_ROWS must be an integer >= 0');
+const intEnv = (name: string, d: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+  const v = Number(process.env[name] ?? d);
+  if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${name} must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
+  return v;
+};
+// The crash run (bench/crash.ts): the real bot killed and restarted while people register.
+const CRASH = process.env.BENCH_CRASH !== '0';
+const CRASH_PEOPLE = intEnv('BENCH_CRASH_PEOPLE', 60, 1);
+const CRASH_KILLS = intEnv('BENCH_CRASH_KILLS', 6, 0);
+const CRASH_AIM = process.env.BENCH_CRASH_AIM === 'any' ? 'any' : 'busy';
+// The Telegram-limits runs (bench/telegram-limits.ts); 0 people skips one of its three runs.
+const TG_LIMITS = process.env.BENCH_TG_LIMITS !== '0';
+const TG_LIMIT_PEOPLE = intEnv('BENCH_TG_LIMIT_PEOPLE', 400, 0);
+const TG_LIMIT_MESSAGES = intEnv('BENCH_TG_LIMIT_MESSAGES', 3, 1, SCRIPT_LEN);
+const TG_HUMAN_PEOPLE = intEnv('BENCH_TG_HUMAN_PEOPLE', 20, 0);
+const TG_HUMAN_MESSAGES = intEnv('BENCH_TG_HUMAN_MESSAGES', SCRIPT_LEN, 1, SCRIPT_LEN);
+const TG_HUMAN_READ_MS = intEnv('BENCH_TG_HUMAN_READ_MS', 1500, 0);
+const TG_PLAIN_PEOPLE = intEnv('BENCH_TG_PLAIN_PEOPLE', 100, 0);
+const TG_PLAIN_MESSAGES = intEnv('BENCH_TG_PLAIN_MESSAGES', 5, 1, SCRIPT_LEN);
+const TG_CAL_QUIET_MS = intEnv('BENCH_TG_CAL_QUIET_MS', 1500, 100);
 const TX_ITERATIONS = 50_000;
 const TX_KEYS = 10_000;
 const START = Date.UTC(2026, 10, 22, 1, 0, 0); // fixed "now" (as in the tests) so ages and rates are repeatable
@@ -182,6 +207,44 @@ async function main(): Promise<void> {
       }
     }
 
+    // The real bot as a child process, killed and restarted while people register.
+    let crash: Record<string, number> = {};
+    if (CRASH) {
+      try {
+        const t0 = Date.now();
+        crash = { ...(await runCrashBench({ people: CRASH_PEOPLE, kills: CRASH_KILLS, aim: CRASH_AIM, log, calibrationQuietMs: TG_CAL_QUIET_MS })) };
+        log(`crash: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      } catch (err) {
+        log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+
+    // The real bot as a child process under Telegram's flood limits, and against a plain grammY bot.
+    let limits: Record<string, number> = {};
+    if (TG_LIMITS) {
+      try {
+        const t0 = Date.now();
+        limits = await runTelegramLimitsBench({
+          people: TG_LIMIT_PEOPLE,
+          messages: TG_LIMIT_MESSAGES,
+          humanPeople: TG_HUMAN_PEOPLE,
+          humanMessages: TG_HUMAN_MESSAGES,
+          humanReadMs: TG_HUMAN_READ_MS,
+          plainPeople: TG_PLAIN_PEOPLE,
+          plainMessages: TG_PLAIN_MESSAGES,
+          calibrationQuietMs: TG_CAL_QUIET_MS,
+          log,
+        });
+        log(`tg-limits: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      } catch (err) {
+        log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+
     const result = {
       people: PEOPLE,
       messages,
@@ -195,6 +258,8 @@ async function main(): Promise<void> {
       ...telegram,
       ...consoleFields,
       ...faq,
+      ...crash,
+      ...limits,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

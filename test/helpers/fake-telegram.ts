@@ -9,6 +9,21 @@
  * grammY posts `{apiRoot}/bot{token}/{method}` with a JSON body and parses
  * every response body as JSON whatever the HTTP status, so errors are always
  * answered Telegram-style: `{ ok: false, error_code, description, parameters? }`.
+ *
+ * Re-delivery: like Telegram, an update stays queued until the bot confirms it by asking getUpdates
+ * for a later `offset` (update_id + 1). A bot that fetched updates and died (SIGKILL, crash) or
+ * stopped without confirming them gets the same updates again from its next getUpdates, with the
+ * same update_id; a long poll whose client went away is dropped without losing anything. So a
+ * crash test needs no helper here: kill the bot, start it again against the same fake.
+ *
+ * Telegram's limits (opt-in, `limits` option or setLimits()): per-chat and global token buckets
+ * over the calls that send or edit a message in a chat (COUNTED_METHODS: sendMessage, sendPhoto…,
+ * editMessageText, editMessageReplyMarkup…; not answerCallbackQuery, getUpdates, setMyCommands…).
+ * A call over a limit, or picked by `random429Rate`, is answered 429 `Too Many Requests: retry
+ * after N` with `parameters.retry_after` and is NOT performed. `latencyMs` delays every response
+ * (the call takes effect on arrival, the answer comes later, as seen from a far-away bot).
+ * stats() counts every call by method, the counted ones, and their 429s, with or without limits.
+ * Without `limits` nothing of this changes what the fake answers or when.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -87,6 +102,11 @@ export interface FakeTelegram {
   failNext(method: string, opts: FailOptions): void;
   /** Commands set with setMyCommands for this scope/language (what getMyCommands would answer). */
   myCommands(opts?: { languageCode?: string; scope?: Record<string, unknown> }): { command: string; description: string }[];
+  /** A copy of the counters (see FakeStats). */
+  stats(): FakeStats;
+  resetStats(): void;
+  /** Turns limits on, changes them (buckets start full, randomness restarts from the seed), or off (undefined). */
+  setLimits(limits: FakeLimits | undefined): void;
   close(): Promise<void>;
 }
 
@@ -94,6 +114,76 @@ export interface StartOptions {
   token?: string;
   /** Longest time a long-polling getUpdates is held open when nothing is queued (default 1000 ms). */
   maxLongPollMs?: number;
+  /** Telegram's flood limits, random 429s and network latency (off unless given). */
+  limits?: FakeLimits;
+}
+
+/** A token bucket: `perSecond` tokens added per second, holding at most `burst` (default: perSecond for global, 1 per chat). */
+export interface BucketLimit {
+  perSecond: number;
+  burst?: number;
+}
+
+/**
+ * Opt-in Telegram-like limits. Counted calls (COUNTED_METHODS) take one token from their chat's
+ * bucket (`perChat`, keyed by chat_id) and one from the bot's (`global`); with either empty the call
+ * fails with 429 and retry_after = the seconds until a token is back (at least 1), and nothing is
+ * taken or performed. `random429Rate` (0..1) fails that share of counted calls at random first
+ * (retry_after `random429RetryAfter`, default 1). `latencyMs: [min, max]` delays every response by a
+ * uniform random time. Randomness comes from `seed` (default 1), so one call order gives one outcome.
+ */
+export interface FakeLimits {
+  perChat?: BucketLimit;
+  global?: BucketLimit;
+  random429Rate?: number;
+  random429RetryAfter?: number;
+  latencyMs?: [number, number];
+  seed?: number;
+  /** The buckets' clock in ms (default Date.now): tests pass a fake one. */
+  now?: () => number;
+}
+
+/** Counters since start (or resetStats()), limits on or off. */
+export interface FakeStats {
+  /** Every call by method name as the client spelled it, failed ones included. */
+  byMethod: Record<string, number>;
+  /** Calls of COUNTED_METHODS (sending or editing a message in a chat), failed ones included. */
+  counted: number;
+  /** Counted calls answered 429, for whatever reason (buckets, random, failNext). */
+  counted429: number;
+  /** Of those: over the per-chat bucket, over the global bucket, random. */
+  perChat429: number;
+  global429: number;
+  random429: number;
+  /** Counted calls by method. */
+  countedByMethod: Record<string, number>;
+}
+
+/** The calls Telegram's flood limits apply to: they send or edit a message in a chat (lower case). */
+export const COUNTED_METHODS: ReadonlySet<string> = new Set(
+  [
+    'sendMessage', 'sendPhoto', 'sendAudio', 'sendDocument', 'sendVideo', 'sendAnimation', 'sendVoice',
+    'sendVideoNote', 'sendPaidMedia', 'sendMediaGroup', 'sendLocation', 'sendVenue', 'sendContact',
+    'sendPoll', 'sendDice', 'sendSticker', 'sendInvoice', 'sendGame', 'copyMessage', 'copyMessages',
+    'forwardMessage', 'forwardMessages', 'editMessageText', 'editMessageCaption', 'editMessageMedia',
+    'editMessageReplyMarkup', 'editMessageLiveLocation', 'stopMessageLiveLocation', 'stopPoll',
+  ].map((m) => m.toLowerCase()),
+);
+
+/** mulberry32: the fake's seeded randomness. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
 }
 
 const DEFAULT_TOKEN = '123456789:TEST-fake-telegram-token';
@@ -182,6 +272,28 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
   let queryCounter = 0;
   const failures = new Map<string, Failure[]>();
   const commands = new Map<string, { command: string; description: string }[]>();
+
+  // Opt-in limits (undefined: none of this runs, and the fake answers as it always did).
+  let limits: FakeLimits | undefined;
+  let random429 = mulberry32(1);
+  let randomLatency = mulberry32(1);
+  let chatBuckets = new Map<string, Bucket>();
+  let globalBucket: Bucket | undefined;
+  const latencyTimers = new Set<NodeJS.Timeout>();
+  const emptyStats = (): FakeStats => ({
+    byMethod: {}, counted: 0, counted429: 0, perChat429: 0, global429: 0, random429: 0, countedByMethod: {},
+  });
+  let stats = emptyStats();
+
+  function setLimits(l: FakeLimits | undefined): void {
+    limits = l === undefined ? undefined : { ...l };
+    const seed = l?.seed ?? 1;
+    random429 = mulberry32(seed);
+    randomLatency = mulberry32(seed ^ 0x9e3779b9);
+    chatBuckets = new Map();
+    globalBucket = undefined;
+  }
+  setLimits(opts.limits);
 
   // ---------- updates ----------
 
@@ -485,6 +597,52 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     return new ApiError(f.errorCode, f.description, f.retryAfter !== undefined ? { retry_after: f.retryAfter } : undefined);
   }
 
+  // ---------- limits ----------
+
+  /** The bucket refilled up to time t (created full). */
+  function refill(b: Bucket | undefined, limit: BucketLimit, defaultBurst: number, t: number): Bucket {
+    const burst = Math.max(1, limit.burst ?? defaultBurst);
+    if (!b) return { tokens: burst, at: t };
+    b.tokens = Math.min(burst, b.tokens + (Math.max(0, t - b.at) * limit.perSecond) / 1000);
+    b.at = t;
+    return b;
+  }
+
+  const waitMs = (b: Bucket, limit: BucketLimit): number => (b.tokens >= 1 ? 0 : ((1 - b.tokens) * 1000) / limit.perSecond);
+
+  const tooManyRequests = (retryAfter: number): ApiError =>
+    new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+
+  /** For a counted call under `limits`: the 429 to answer instead of performing it, else takes its tokens. */
+  function overLimit(l: FakeLimits, params: Record<string, any>): ApiError | undefined {
+    if ((l.random429Rate ?? 0) > 0 && random429() < l.random429Rate!) {
+      stats.random429 += 1;
+      return tooManyRequests(Math.max(1, Math.ceil(l.random429RetryAfter ?? 1)));
+    }
+    const t = (l.now ?? Date.now)();
+    const chatKey = params.chat_id === undefined || params.chat_id === null ? undefined : String(params.chat_id);
+    let chat: Bucket | undefined;
+    let chatWait = 0;
+    if (l.perChat && chatKey !== undefined) {
+      chat = refill(chatBuckets.get(chatKey), l.perChat, 1, t);
+      chatBuckets.set(chatKey, chat);
+      chatWait = waitMs(chat, l.perChat);
+    }
+    let globalWait = 0;
+    if (l.global) {
+      globalBucket = refill(globalBucket, l.global, l.global.perSecond, t);
+      globalWait = waitMs(globalBucket, l.global);
+    }
+    if (chatWait > 0 || globalWait > 0) {
+      if (chatWait > 0) stats.perChat429 += 1;
+      else stats.global429 += 1;
+      return tooManyRequests(Math.max(1, Math.ceil(Math.max(chatWait, globalWait) / 1000)));
+    }
+    if (chat) chat.tokens -= 1;
+    if (globalBucket && l.global) globalBucket.tokens -= 1;
+    return undefined;
+  }
+
   /** Runs one method. Returns undefined when the answer is given later (long polling). */
   function dispatch(method: string, params: Record<string, any>, res: ServerResponse, call: FakeCall): { result: unknown } | undefined {
     const failure = takeFailure(method, params);
@@ -570,6 +728,22 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
   function send(res: ServerResponse, status: number, body: unknown): void {
     if (res.writableEnded || res.destroyed) return;
     const json = JSON.stringify(body);
+    const latency = limits?.latencyMs;
+    if (latency && !closed) {
+      const [min, max] = latency;
+      const delay = Math.max(0, min + randomLatency() * Math.max(0, max - min));
+      const timer = setTimeout(() => {
+        latencyTimers.delete(timer);
+        write(res, status, json);
+      }, delay);
+      latencyTimers.add(timer);
+      return;
+    }
+    write(res, status, json);
+  }
+
+  function write(res: ServerResponse, status: number, json: string): void {
+    if (res.writableEnded || res.destroyed) return;
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
     res.end(json);
   }
@@ -588,11 +762,20 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     const [, reqToken, method] = match as unknown as [string, string, string];
     const call: FakeCall = { method, params, at: Date.now() };
     calls.push(call);
+    stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
+    const counted = COUNTED_METHODS.has(method.toLowerCase());
+    if (counted) {
+      stats.counted += 1;
+      stats.countedByMethod[method] = (stats.countedByMethod[method] ?? 0) + 1;
+    }
     if (reqToken !== token) return answerError(res, call, new ApiError(401, 'Unauthorized'));
     try {
+      const limited = limits && counted ? overLimit(limits, params) : undefined;
+      if (limited) throw limited;
       const out = dispatch(method, params, res, call);
       if (out) answer(res, call, { ok: true, result: out.result });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 429 && counted) stats.counted429 += 1;
       if (e instanceof ApiError) return answerError(res, call, e);
       return answerError(res, call, new ApiError(500, `Internal Server Error: ${e instanceof Error ? e.message : String(e)}`));
     }
@@ -674,10 +857,17 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     myCommands(o = {}) {
       return commands.get(commandKey(o.scope, o.languageCode)) ?? [];
     },
+    stats: () => ({ ...stats, byMethod: { ...stats.byMethod }, countedByMethod: { ...stats.countedByMethod } }),
+    resetStats() {
+      stats = emptyStats();
+    },
+    setLimits,
     async close() {
       if (closed) return;
       closed = true;
       for (const p of [...pollers]) finishPoll(p, []);
+      for (const timer of latencyTimers) clearTimeout(timer);
+      latencyTimers.clear();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
