@@ -11,6 +11,9 @@ import { createLogger } from './logger.js';
 import { loadProgrammeSettings, SettingsError, type ProgrammeSettings } from './settings.js';
 import { fieldSettingProblems, REGISTRATION_SCHEMA } from './core/flows/registration-schema.js';
 import { openDatabase, type Db } from './storage/db.js';
+import { FieldCipher } from './storage/crypto.js';
+import { keyRingFor } from './key-ring.js';
+import { resealAll } from './storage/at-rest.js';
 import { createStore, type Store } from './storage/store.js';
 import type { Logger } from 'pino';
 import type { Lang, T } from './core/types.js';
@@ -43,7 +46,11 @@ export async function createRuntime(
   const resources = loadLocales();
   const translate = createTranslator(resources);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
-  const store = createStore(db);
+  const cipher = new FieldCipher(keyRingFor(config), () => keyRingFor(config));
+  // Values an older version kept in clear are encrypted at the first start after the upgrade.
+  const sealed = resealAll(db, cipher);
+  if (sealed > 0) logger.info({ sealed }, 'personal values encrypted at rest');
+  const store = createStore(db, cipher);
   // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
   const learned = new LearnedPhrasings();
   const app = createApp({

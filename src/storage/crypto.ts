@@ -95,7 +95,14 @@ export function loadKeyRing(opts: { envValue?: string; path: string; create: boo
 export class FieldCipher {
   private readonly indexKeys = new Map<string, Buffer>();
 
-  constructor(private readonly ring: KeyRing) {}
+  /**
+   * `reload` reads the key ring again: a value under a key this process does not know yet (another
+   * process ran `npm run keys -- rotate`) makes it pick up the new ring, and encrypt with it from then on.
+   */
+  constructor(
+    private ring: KeyRing,
+    private readonly reload?: () => KeyRing,
+  ) {}
 
   /** `enc1:<key>:<iv|tag|ciphertext, base64>`; the same value encrypts differently every time. */
   encrypt(plain: string): string {
@@ -111,6 +118,11 @@ export class FieldCipher {
     if (!stored.startsWith(PREFIX)) return stored;
     const sep = stored.indexOf(':', PREFIX.length);
     const id = Number(stored.slice(PREFIX.length, sep));
+    if (!this.ring.keys.has(id) && this.reload) {
+      const fresh = this.reload();
+      // The index key never changes with a rotation: blind indexes stay comparable.
+      if (fresh.index.equals(this.ring.index)) this.ring = fresh;
+    }
     const key = this.ring.keys.get(id);
     if (!key) throw new KeyError(`the value was encrypted with key ${id}, which is not in the key ring`);
     const raw = Buffer.from(stored.slice(sep + 1), 'base64');

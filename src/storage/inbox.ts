@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 
 /** A received message as the inbox keeps it (the app's Inbound, as JSON). */
 export interface InboxRow {
@@ -7,7 +8,7 @@ export interface InboxRow {
 }
 
 /** Messages received and not yet handled (migration 011): committed before the platform hears they arrived. */
-export function createInboxStore(db: Db) {
+export function createInboxStore(db: Db, cipher: FieldCipher) {
   const insert = db.prepare<[string, string, string | null, string, number]>(
     'INSERT OR IGNORE INTO inbox (channel, external_id, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -17,13 +18,14 @@ export function createInboxStore(db: Db) {
   return {
     /** Keeps a message; undefined when the same message (channel, sender, message id) already waits. */
     add(input: { channel: string; externalId: string; messageId: string | null; payload: string; now: number }): number | undefined {
-      const r = insert.run(input.channel, input.externalId, input.messageId, input.payload, input.now);
+      // Encrypted: what people type may be a NIK.
+      const r = insert.run(input.channel, input.externalId, input.messageId, cipher.encrypt(input.payload), input.now);
       return r.changes > 0 ? Number(r.lastInsertRowid) : undefined;
     },
     /** Gone once handled (inside the transaction that handled it). */
     remove: (id: number): void => void remove.run(id),
     /** Messages still waiting, oldest first, after the id given (for paging through them at start). */
-    waiting: (afterId: number, limit: number): InboxRow[] => waiting.all(afterId, limit),
+    waiting: (afterId: number, limit: number): InboxRow[] => waiting.all(afterId, limit).map((r) => ({ id: r.id, payload: cipher.decrypt(r.payload) })),
     count: (): number => count.get()?.n ?? 0,
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 import type { Reply } from '../core/types.js';
 
 export interface OutboxMessage {
@@ -26,12 +27,12 @@ interface Row {
   registration_id: number | null;
 }
 
-const toMessage = (r: Row): OutboxMessage => ({
+const toMessage = (r: Row, cipher: FieldCipher): OutboxMessage => ({
   id: r.id,
   personId: r.person_id,
   channel: r.channel,
   externalId: r.external_id,
-  reply: JSON.parse(r.payload) as Reply,
+  reply: JSON.parse(cipher.decrypt(r.payload)) as Reply,
   kind: r.kind,
   attempts: r.attempts,
   createdAt: r.created_at,
@@ -39,7 +40,8 @@ const toMessage = (r: Row): OutboxMessage => ({
 });
 
 /** Replies waiting to be sent; channels take them after the commit that wrote them. */
-export function createOutboxStore(db: Db) {
+/** What is sent is kept encrypted until it is sent (a summary repeats a NIK, an address). */
+export function createOutboxStore(db: Db, cipher: FieldCipher) {
   const insert = db.prepare<[number | null, string, string, string, string, number, number, number | null]>(
     `INSERT INTO outbox (person_id, channel, external_id, payload, kind, created_at, next_attempt_at, registration_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -61,11 +63,11 @@ export function createOutboxStore(db: Db) {
   return {
     /** Queues a message; `personId` is null for a chat that is not a person (a group); news names its registration. */
     add(personId: number | null, channel: string, externalId: string, reply: Reply, now: number, kind = 'reply', registrationId: number | null = null): number {
-      return Number(insert.run(personId, channel, externalId, JSON.stringify(reply), kind, now, now, registrationId).lastInsertRowid);
+      return Number(insert.run(personId, channel, externalId, cipher.encrypt(JSON.stringify(reply)), kind, now, now, registrationId).lastInsertRowid);
     },
     /** Unsent messages of one channel that may go now, oldest first (each chat in order, none overtaking a retry). */
     due(channel: string, now: number, limit = 100): OutboxMessage[] {
-      return due.all({ channel, now, limit }).map(toMessage);
+      return due.all({ channel, now, limit }).map((r) => toMessage(r, cipher));
     },
     /** A sent message leaves the queue. */
     markSent(id: number): void {

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 import type { Lang } from '../core/types.js';
 
 export interface Contact {
@@ -14,7 +15,13 @@ export interface Contact {
 export const SEEN_IDS_KEPT = 50;
 
 /** People, their channel identities and their conversation sessions. */
-export function createPeopleStore(db: Db) {
+/**
+ * The phone number and the conversation (with its drafts, which hold what people typed: a NIK, an
+ * address) are kept encrypted (crypto.ts).
+ */
+export function createPeopleStore(db: Db, cipher: FieldCipher) {
+  const seal = (v: string | null): string | null => cipher.encryptNullable(v);
+  const open = (v: string | null): string | null => cipher.decryptNullable(v);
   const byIdentity = db.prepare<
     [string, string],
     { person_id: number; lang: Lang; phone: string | null; state: string | null; seen_ids: string | null }
@@ -81,16 +88,16 @@ export function createPeopleStore(db: Db) {
       }
       if (row) {
         for (const alias of aliases) if (!identityExists.get(channel, alias)) insertIdentity.run(channel, alias, row.person_id, now);
-        if (phone && !row.phone) setPhone.run(phone, row.person_id);
+        if (phone && !row.phone) setPhone.run(seal(phone)!, row.person_id);
         return {
           personId: row.person_id,
           lang: row.lang,
-          phone: row.phone ?? phone,
-          state: row.state ?? undefined,
+          phone: open(row.phone) ?? phone,
+          state: open(row.state) ?? undefined,
           seenIds: row.seen_ids ? (JSON.parse(row.seen_ids) as string[]) : [],
         };
       }
-      const personId = Number(insertPerson.run(lang, phone, now).lastInsertRowid);
+      const personId = Number(insertPerson.run(lang, seal(phone), now).lastInsertRowid);
       insertIdentity.run(channel, externalId, personId, now);
       for (const alias of aliases) if (alias !== externalId) insertIdentity.run(channel, alias, personId, now);
       return { personId, lang, phone, state: undefined, seenIds: [] };
@@ -112,17 +119,17 @@ export function createPeopleStore(db: Db) {
         deleteSession.run(drop);
         deleteOutbox.run(drop);
         deletePerson.run(drop);
-        if (phone) setPhoneIfMissing.run(phone, keep);
+        if (phone) setPhoneIfMissing.run(seal(phone)!, keep);
         return 'merged';
       }
       const owner = (ra ?? rb)!.person_id;
       insertIdentity.run(channel, ra ? b : a, owner, now);
-      if (phone) setPhoneIfMissing.run(phone, owner);
+      if (phone) setPhoneIfMissing.run(seal(phone)!, owner);
       return 'linked';
     },
     /** Saves the conversation and the ids handled, in one row write. */
     saveSession(personId: number, state: string, seenIds: readonly string[], now: number): void {
-      upsertSession.run(personId, state, JSON.stringify(seenIds.slice(-SEEN_IDS_KEPT)), now);
+      upsertSession.run(personId, seal(state)!, JSON.stringify(seenIds.slice(-SEEN_IDS_KEPT)), now);
     },
     setLanguage(personId: number, lang: Lang): void {
       setLang.run(lang, personId);
@@ -137,15 +144,16 @@ export function createPeopleStore(db: Db) {
     },
     /** A person known only through someone else (a cadre's neighbour), with no channel yet. */
     createPerson(lang: Lang, phone: string | null, now: number): number {
-      return Number(insertPerson.run(lang, phone, now).lastInsertRowid);
+      return Number(insertPerson.run(lang, seal(phone), now).lastInsertRowid);
     },
     person(personId: number): { lang: Lang; phone: string | null } | undefined {
-      return personById.get(personId);
+      const r = personById.get(personId);
+      return r ? { lang: r.lang, phone: open(r.phone) } : undefined;
     },
     /** A person's stored conversation, for changes that do not come from their own message. */
     session(personId: number): { state: string | undefined; seenIds: string[] } {
       const row = sessionOf.get(personId);
-      return { state: row?.state, seenIds: row ? (JSON.parse(row.seen_ids) as string[]) : [] };
+      return { state: open(row?.state ?? null) ?? undefined, seenIds: row ? (JSON.parse(row.seen_ids) as string[]) : [] };
     },
     /** Whether this address on this channel is someone we know. */
     knows: (channel: string, externalId: string): boolean => identityExists.get(channel, externalId) !== undefined,

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 
 /** A question a person left for an officer (`questions`, migration 003). */
 export interface Question {
@@ -24,11 +25,11 @@ interface Row {
   answered_at: number | null;
 }
 
-const toQuestion = (r: Row): Question => ({
+const toQuestion = (r: Row, cipher: FieldCipher): Question => ({
   id: r.id,
   personId: r.person_id,
   channel: r.channel,
-  text: r.text,
+  text: cipher.decrypt(r.text),
   createdAt: r.created_at,
   answer: r.answer,
   answeredBy: r.answered_by,
@@ -36,7 +37,9 @@ const toQuestion = (r: Row): Question => ({
 });
 
 /** Questions left for an officer, and where to answer them. */
-export function createQuestionStore(db: Db) {
+/** The question's text is kept encrypted (people write their NIK or address in it). */
+export function createQuestionStore(db: Db, cipher: FieldCipher) {
+  const toQ = (r: Row): Question => toQuestion(r, cipher);
   const insert = db.prepare<[number, string, string, string, number]>(
     'INSERT INTO questions (person_id, channel, external_id, text, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -50,14 +53,14 @@ export function createQuestionStore(db: Db) {
 
   return {
     add: (personId: number, channel: string, externalId: string, text: string, now: number): number =>
-      Number(insert.run(personId, channel, externalId, text, now).lastInsertRowid),
-    open: (limit: number): Question[] => open.all(limit).map(toQuestion),
-    answered: (limit: number): Question[] => recent.all(limit).map(toQuestion),
+      Number(insert.run(personId, channel, externalId, cipher.encrypt(text), now).lastInsertRowid),
+    open: (limit: number): Question[] => open.all(limit).map(toQ),
+    answered: (limit: number): Question[] => recent.all(limit).map(toQ),
     openCount: (): number => countOpen.get()?.n ?? 0,
     /** The question with the address it came from. */
     byId: (id: number): (Question & { externalId: string }) | undefined => {
       const r = byId.get(id);
-      return r ? { ...toQuestion(r), externalId: r.external_id } : undefined;
+      return r ? { ...toQ(r), externalId: r.external_id } : undefined;
     },
     /** Records an answer; false when the question is not open any more. */
     markAnswered: (id: number, text: string, officerId: number, now: number): boolean => answer.run(text, officerId, now, id).changes === 1,

@@ -2,6 +2,7 @@
 // way to the database outside src/storage (no SQL anywhere else). A change that spans several
 // repositories (a decision and its audit entry) runs inside `transaction`.
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 import { createCadreStore } from './cadres.js';
 import { createErasureStore } from './erasure.js';
 import { createFaqPhrasingStore } from './faq-phrasings.js';
@@ -19,7 +20,7 @@ import { createStats } from './stats.js';
 import { createWhatsAppAuthStore } from './whatsapp-auth.js';
 import { createWhatsAppSentStore } from './whatsapp-sent.js';
 
-export function createStore(db: Db) {
+export function createStore(db: Db, cipher: FieldCipher) {
   return {
     /**
      * Runs `fn` in one transaction (inside another one it becomes a savepoint). Every transaction
@@ -33,21 +34,23 @@ export function createStore(db: Db) {
       const tx = db.transaction(fn);
       return (...args: A): R => tx.immediate(...args);
     },
-    people: createPeopleStore(db),
+    people: createPeopleStore(db, cipher),
     registrations: createRegistrationStore(db),
-    inbox: createInboxStore(db),
+    /** Seals and opens personal values at rest (crypto.ts). */
+    cipher,
+    inbox: createInboxStore(db, cipher),
     erasure: createErasureStore(db),
-    outbox: createOutboxStore(db),
+    outbox: createOutboxStore(db, cipher),
     cadres: createCadreStore(db),
     officers: createOfficerStore(db),
     phrasings: createFaqPhrasingStore(db),
-    questions: createQuestionStore(db),
+    questions: createQuestionStore(db, cipher),
     kv: createKvStore(db),
     queue: createQueueQueries(db),
     stats: createStats(db),
     retention: createRetentionStore(db),
     whatsappAuth: createWhatsAppAuthStore(db),
-    whatsappSent: createWhatsAppSentStore(db),
+    whatsappSent: createWhatsAppSentStore(db, cipher),
     leases: createLeaseStore(db),
     close: (): void => {
       db.close();

@@ -1,10 +1,11 @@
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 
 /** How long a sent WhatsApp message is kept for a retry receipt. */
 export const SENT_KEPT_MS = 24 * 3600_000;
 
 /** WhatsApp messages we sent (migration 009), kept a day, with the delivery error WhatsApp reported later. */
-export function createWhatsAppSentStore(db: Db) {
+export function createWhatsAppSentStore(db: Db, cipher: FieldCipher) {
   const insert = db.prepare<[string, string, number | null, string, number, number | null, number | null]>(
     'INSERT OR REPLACE INTO wa_sent (id, jid, outbox_id, message, sent_at, registration_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -22,11 +23,15 @@ export function createWhatsAppSentStore(db: Db) {
   return {
     /** Keeps a sent message (its content as JSON) and drops those older than a day. */
     record(input: { id: string; jid: string; outboxId: number | null; message: string; now: number; registrationId?: number | null; personId?: number | null }): void {
-      insert.run(input.id, input.jid, input.outboxId, input.message, input.now, input.registrationId ?? null, input.personId ?? null);
+      // Encrypted: a reply may repeat a NIK or an address.
+      insert.run(input.id, input.jid, input.outboxId, cipher.encrypt(input.message), input.now, input.registrationId ?? null, input.personId ?? null);
       purge.run(input.now - SENT_KEPT_MS);
     },
     /** A message sent within the last day, for a retry receipt. */
-    message: (id: string, now: number): string | undefined => byId.get(id, now - SENT_KEPT_MS)?.message,
+    message: (id: string, now: number): string | undefined => {
+      const m = byId.get(id, now - SENT_KEPT_MS)?.message;
+      return m === undefined ? undefined : cipher.decrypt(m);
+    },
     markError: (id: string, error: string): void => void setError.run(error.slice(0, 200), id),
     /** Deliveries WhatsApp refused among the messages of the last day, and the latest code. */
     failures: (now: number): { count: number; lastCode: string | null } => {

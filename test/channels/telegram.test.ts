@@ -151,7 +151,7 @@ describe('telegram: restarts and notifications', () => {
     h = await h.reopen();
     tg = await startTelegram(h, fake);
     await chatDriver(fake, chat, h).type(NIK_MALE, 'Tempat lahir');
-    const state = JSON.parse((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state);
+    const state = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state));
     expect(state.answers).toMatchObject({ fullName: 'Budi Santoso', nik: NIK_MALE });
   });
 

@@ -327,7 +327,7 @@ describe('whatsapp: first contacts', () => {
     const rows = seedRegistrations(h.runtime.db, 2, { statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
     // Neighbours a cadre registered: known by phone only, never wrote.
     for (const [i, row] of rows.entries()) {
-      h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(`+62811000000${31 + i}`, row.applicantId);
+      h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt(`+62811000000${31 + i}`), row.applicantId);
       h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row.applicantId);
       h.runtime.app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     }
@@ -485,7 +485,10 @@ describe('whatsapp: messages', () => {
     const next = await say(pnJid(PHONE), 'Budi Santoso', 'NIK');
     expect(next).not.toContain('Menu utama');
     expect(h.runtime.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 });
-    expect(h.runtime.db.prepare('SELECT phone FROM people').get()).toEqual({ phone: '+' + PHONE });
+    const stored = h.runtime.db.prepare('SELECT phone FROM people').get() as { phone: string };
+    // Kept encrypted; it is the number WhatsApp revealed.
+    expect(stored.phone).not.toContain(PHONE);
+    expect(h.runtime.store.cipher.decrypt(stored.phone)).toBe('+' + PHONE);
   });
 
   it('keys a LID chat by the phone number Baileys reveals beside it', async () => {

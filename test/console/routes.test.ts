@@ -25,7 +25,7 @@ async function registerSelf(user: string, name = 'Budi Santoso'): Promise<string
   return /LD-\w{5}/.exec(out.join('\n'))![0];
 }
 const lastOutbox = (externalId: string) =>
-  JSON.parse((h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id DESC LIMIT 1').get(externalId) as { payload: string }).payload).text as string;
+  JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id DESC LIMIT 1').get(externalId) as { payload: string }).payload)).text as string;
 
 const PAGES = ['/queue', '/questions', '/dashboard', '/simulator', '/admin/officers', '/admin/invites', '/admin/whatsapp', '/audit', '/export?format=csv'];
 

@@ -55,7 +55,7 @@ describe('cadre mode', () => {
     const rows = h.runtime.db
       .prepare('SELECT r.applicant_id, r.submitter_id, p.phone FROM registrations r JOIN people p ON p.id = r.applicant_id ORDER BY r.id')
       .all() as { applicant_id: number; submitter_id: number; phone: string | null }[];
-    expect(rows.map((r) => r.phone)).toEqual([null, '+6281234567890']);
+    expect(rows.map((r) => h.runtime.store.cipher.decryptNullable(r.phone))).toEqual([null, '+6281234567890']);
     expect(new Set(rows.map((r) => r.submitter_id)).size).toBe(1);
     expect(rows.every((r) => r.applicant_id !== r.submitter_id)).toBe(true);
     const consents = h.runtime.db.prepare('SELECT person_id, confirmed_by FROM consents ORDER BY id').all() as { person_id: number; confirmed_by: number }[];
@@ -135,9 +135,9 @@ describe('status changes reach the applicant and the cadre', () => {
     expect(r2.notified.map((n) => n.role)).toEqual(['applicant']);
     const rows = h.runtime.db.prepare("SELECT external_id, payload FROM outbox WHERE kind = 'notification' ORDER BY id").all() as { external_id: string; payload: string }[];
     expect(rows.map((r) => r.external_id)).toEqual(['k', 'w']);
-    expect(JSON.parse(rows[0]!.payload).text).toContain('needs a correction');
-    expect(JSON.parse(rows[0]!.payload).text).toContain('Foto KTP buram');
-    expect(JSON.parse(rows[1]!.payload).text).toContain('12345678901');
+    expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toContain('needs a correction');
+    expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toContain('Foto KTP buram');
+    expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[1]!.payload)).text).toContain('12345678901');
     const events = h.runtime.db.prepare("SELECT actor_kind, actor_id, from_status, to_status FROM registration_events WHERE action = 'status_changed' ORDER BY id").all();
     expect(events).toEqual([
       { actor_kind: 'officer', actor_id: 'ana', from_status: 'submitted', to_status: 'needs_correction' },

@@ -12,7 +12,7 @@ afterEach(() => cleanup(h));
 
 const outboxTexts = (externalId: string) =>
   (h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id').all(externalId) as { payload: string }[]).map(
-    (r) => JSON.parse(r.payload).text as string,
+    (r) => JSON.parse(h.runtime.store.cipher.decrypt(r.payload)).text as string,
   );
 
 async function registerSelf(user: string): Promise<string> {

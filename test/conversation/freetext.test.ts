@@ -8,7 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-const state = () => JSON.parse((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state);
+const state = () => JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state));
 
 describe('free text outside a flow', () => {
   it('answers a question in everyday Indonesian, with figures from the rates file, then shows the menu', async () => {

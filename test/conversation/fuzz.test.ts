@@ -56,7 +56,7 @@ function sessionOf(h: Harness, user: string): Session {
     )
     .get(CHANNEL, user) as { state: string } | undefined;
   if (!row) throw new Error(`no session for ${user}`);
-  return JSON.parse(row.state) as Session;
+  return JSON.parse(h.runtime.store.cipher.decrypt(row.state)) as Session;
 }
 
 /** String values anywhere in `v`, except under a key named "nik" (the one field that must be masked). */
@@ -77,7 +77,7 @@ function storedFreeText(h: Harness): string[] {
   const sessions = h.runtime.db.prepare('SELECT state FROM sessions').all() as { state: string }[];
   const regs = h.runtime.db.prepare('SELECT data FROM registrations').all() as { data: string | null }[];
   return [
-    ...sessions.flatMap((r) => nonNikStrings(JSON.parse(r.state))),
+    ...sessions.flatMap((r) => nonNikStrings(JSON.parse(h.runtime.store.cipher.decrypt(r.state)))),
     ...regs.flatMap((r) => (r.data ? nonNikStrings(JSON.parse(r.data)) : [])),
   ];
 }

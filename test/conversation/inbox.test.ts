@@ -10,7 +10,7 @@ afterEach(() => cleanup(h));
 
 const outboxTexts = (hh: Harness, user: string) =>
   (hh.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id').all(user) as { payload: string }[]).map(
-    (r) => (JSON.parse(r.payload) as { text: string }).text,
+    (r) => (JSON.parse(hh.runtime.store.cipher.decrypt(r.payload)) as { text: string }).text,
   );
 
 describe('the inbox: what was received is never lost', () => {

@@ -15,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 const count = (sql: string) => (h.runtime.db.prepare(sql).get() as { n: number }).n;
-const stateOf = () => JSON.parse((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state);
+const stateOf = () => JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state));
 
 describe('delivery guarantees', () => {
   it('ignores a repeated inbound message id', async () => {
@@ -43,7 +43,7 @@ describe('delivery guarantees', () => {
     const r = await h.runtime.app.handle({ channel: 'test', externalId: 'u', text: '4' });
     const rows = h.runtime.db.prepare('SELECT id, payload FROM outbox ORDER BY id').all() as { id: number; payload: string }[];
     expect(rows.map((x) => x.id)).toEqual(r.outboxIds);
-    expect(JSON.parse(rows[0]!.payload).text).toBe(r.replies[0]!.text);
+    expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toBe(r.replies[0]!.text);
   });
 
   it('a new process on the same database continues a registration mid-way', async () => {

@@ -205,7 +205,7 @@ describe('a cadre whose invite is revoked', () => {
     // The cadre's own commands are gone; nothing of the neighbour was kept.
     expect((await h.say('k', 'warga')).join('\n')).not.toContain('Warga yang Anda daftarkan');
     const session = h.runtime.db.prepare("SELECT state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.external_id = 'k'").get() as { state: string };
-    expect(JSON.parse(session.state).cadre ?? null).toBeNull();
-    expect(JSON.parse(session.state).drafts).toEqual({});
+    expect(JSON.parse(h.runtime.store.cipher.decrypt(session.state)).cadre ?? null).toBeNull();
+    expect(JSON.parse(h.runtime.store.cipher.decrypt(session.state)).drafts).toEqual({});
   });
 });

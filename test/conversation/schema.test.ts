@@ -81,7 +81,7 @@ describe('one declared registration schema', () => {
     // An officer asks for it again; the person is asked exactly that and the change is stored.
     const reference = /LD-\w{5}/.exec(sent)![0];
     app.requestCorrection(reference, { fields: ['workplace'], note: 'Lokasi kurang jelas', officer: 'ana' });
-    const asked = JSON.parse((h.runtime.db.prepare("SELECT payload FROM outbox WHERE external_id = 'w' ORDER BY id DESC LIMIT 1").get() as { payload: string }).payload).text as string;
+    const asked = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare("SELECT payload FROM outbox WHERE external_id = 'w' ORDER BY id DESC LIMIT 1").get() as { payload: string }).payload)).text as string;
     expect(asked).toContain('Di mana lokasi kerja Anda?');
     await say(app, 'w', ['Pasar Wadai, los 12', '1']);
     expect(storedData(h).workplace).toBe('Pasar Wadai, los 12');

@@ -38,7 +38,7 @@ function state(user: string): Session {
   const row = h.runtime.db
     .prepare("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_id = ?")
     .get(user) as { state: string };
-  return JSON.parse(row.state) as Session;
+  return JSON.parse(h.runtime.store.cipher.decrypt(row.state)) as Session;
 }
 
 const rates = loadRates('data/rates.json');

@@ -71,7 +71,7 @@ export function createOutcomeReader(h: Harness) {
     const row = h.runtime.db
       .prepare("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_id = ?")
       .get(user) as { state: string } | undefined;
-    return row ? (JSON.parse(row.state) as Session) : undefined;
+    return row ? (JSON.parse(h.runtime.store.cipher.decrypt(row.state)) as Session) : undefined;
   }
 
   return {

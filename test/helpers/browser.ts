@@ -105,7 +105,7 @@ export function outboxTextsFor(h: Harness, reference: string): string[] {
     h,
     'SELECT payload FROM outbox WHERE person_id = (SELECT applicant_id FROM registrations WHERE reference = ?) ORDER BY id',
     reference,
-  ).map((r) => (JSON.parse(r.payload) as { text: string }).text);
+  ).map((r) => (JSON.parse(h.runtime.store.cipher.decrypt(r.payload)) as { text: string }).text);
 }
 
 /** Splits one CSV record into fields (RFC 4180 quoting; records here never span lines). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTeaching, TeachError } from '../../src/app/teach.js';
 import { LearnedPhrasings, phrasingKey } from '../../src/faq/learned.js';
+import { FieldCipher, newRing } from '../../src/storage/crypto.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createFaqPhrasingStore } from '../../src/storage/faq-phrasings.js';
 import { createOfficerStore } from '../../src/storage/officers.js';
@@ -70,7 +71,7 @@ describe('faq phrasing store', () => {
 
 describe('teaching (app)', () => {
   const topics = ['greeting', 'thanks', 'claim_jht', 'jkm'];
-  const teaching = (learned = new LearnedPhrasings()) => ({ learned, teaching: createTeaching({ store: createStore(db), learned, topics, clock: () => 50 }) });
+  const teaching = (learned = new LearnedPhrasings()) => ({ learned, teaching: createTeaching({ store: createStore(db, new FieldCipher(newRing())), learned, topics, clock: () => 50 }) });
 
   it('offers the topics without small talk', () => {
     expect(teaching().teaching.topics).toEqual(['claim_jht', 'jkm']);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FieldCipher, newRing } from '../../src/storage/crypto.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createOutboxStore } from '../../src/storage/outbox.js';
 
@@ -18,7 +19,7 @@ afterEach(() => {
 
 describe('outbox', () => {
   it("never lets a chat's later message overtake one waiting for a retry", () => {
-    const outbox = createOutboxStore(db);
+    const outbox = createOutboxStore(db, new FieldCipher(newRing()));
     const a1 = outbox.add(null, 'sms', 'a', { text: 'a1' }, 100);
     const a2 = outbox.add(null, 'sms', 'a', { text: 'a2' }, 100);
     const b1 = outbox.add(null, 'sms', 'b', { text: 'b1' }, 100);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FieldCipher, newRing } from '../../src/storage/crypto.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createPeopleStore } from '../../src/storage/people.js';
 
@@ -21,7 +22,7 @@ const PN = '6281234567890@s.whatsapp.net';
 
 describe('identities', () => {
   it('finds the same person by any alias and records the missing ones', () => {
-    const people = createPeopleStore(db);
+    const people = createPeopleStore(db, new FieldCipher(newRing()));
     const a = people.findOrCreate('whatsapp', LID, 1, 'id');
     const b = people.findOrCreate('whatsapp', PN, 2, 'id', '+6281234567890', [LID]);
     expect(b.personId).toBe(a.personId);
@@ -31,7 +32,7 @@ describe('identities', () => {
   });
 
   it('links a revealed pair, and folds a person with nothing but a conversation into the other', () => {
-    const people = createPeopleStore(db);
+    const people = createPeopleStore(db, new FieldCipher(newRing()));
     const a = people.findOrCreate('whatsapp', LID, 1, 'id');
     people.saveSession(a.personId, '{}', [], 1);
     expect(people.link('whatsapp', LID, PN, 2, '+6281234567890')).toBe('linked');
@@ -48,7 +49,7 @@ describe('identities', () => {
   });
 
   it('leaves two people with records apart', () => {
-    const people = createPeopleStore(db);
+    const people = createPeopleStore(db, new FieldCipher(newRing()));
     const a = people.findOrCreate('whatsapp', LID, 1, 'id');
     const b = people.findOrCreate('whatsapp', PN, 1, 'id');
     people.recordConsent(a.personId, 'v1', 1);
