@@ -17,6 +17,11 @@ export class KeyedQueue {
     return next;
   }
 
+  /** Whether something of this key is queued or running. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   /** Resolves once every task queued so far has finished. */
   async idle(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);

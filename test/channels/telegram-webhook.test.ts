@@ -73,11 +73,11 @@ describe('telegram webhook', () => {
 });
 
 describe('telegram webhook: the 200 means kept', () => {
-  it('answers 200 only once the update is in the inbox, and 500 when it could not be kept (Telegram sends it again)', async () => {
+  it('answers 200 only once the update is kept (handled and committed), and 500 when it could not be (Telegram sends it again)', async () => {
     expect((await post(update(6001, 'halo'))).status).toBe(200);
     await fake.waitForSent(chat.id, 1);
     // The database refuses: no 200, so Telegram keeps the update and sends it again later.
-    h.runtime.db.exec('CREATE TRIGGER refuse BEFORE INSERT ON inbox BEGIN SELECT RAISE(ABORT, \'disk full\'); END');
+    h.runtime.db.exec('CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, \'disk full\'); END');
     expect((await post(update(6002, 'menu'))).status).toBe(500);
     h.runtime.db.exec('DROP TRIGGER refuse');
     // Sent again: now kept and answered.
