@@ -1,9 +1,18 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .optional()
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
+function isIpOrCidr(entry: string): boolean {
+  const [ip, prefix, ...rest] = entry.split('/');
+  const family = isIP(ip ?? '');
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 /** Every setting Lindung reads from the environment; .env.example documents each one. */
 export const ConfigSchema = z.object({
@@ -36,6 +45,15 @@ export const ConfigSchema = z.object({
     .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For the console believes
+   * for the client's address (login throttling); none by default, so nobody can choose their own.
+   */
+  CONSOLE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isIpOrCidr), 'expected IP addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)'),
   /** auto: the terminal chat runs when no messaging channel is configured. */
   TERMINAL_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
   WHATSAPP_ENABLED: bool,

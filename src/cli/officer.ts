@@ -11,6 +11,7 @@ const USAGE = `usage:
   npm run officer -- passwd <username>
   npm run officer -- disable <username>
   npm run officer -- enable <username>
+  npm run officer -- reset-2fa <username>   (a lost authenticator: enrol again at the next login)
   npm run officer -- list`;
 
 /** A wrong command line or unacceptable input: exit code 2. */
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
   }
   const { positionals, values } = parsed;
   const [command, username, ...rest] = positionals;
-  const needsName = command === 'add' || command === 'passwd' || command === 'disable' || command === 'enable';
+  const needsName = ['add', 'passwd', 'disable', 'enable', 'reset-2fa'].includes(command ?? '');
   if (!command || rest.length > 0 || (needsName ? !username : command !== 'list') || (values.role && command !== 'add')) {
     console.error(USAGE);
     return 2;
@@ -99,7 +100,8 @@ async function main(): Promise<number> {
     if (command === 'list') {
       for (const o of officers.list()) {
         const state = o.disabledAt === null ? 'active' : `disabled ${new Date(o.disabledAt).toISOString().slice(0, 10)}`;
-        console.log([o.username, o.role, state, `created ${new Date(o.createdAt).toISOString().slice(0, 10)}`].join('\t'));
+        const extras = [o.secondFactor ? '2fa' : 'no-2fa', ...(o.exportNik ? ['export-nik'] : [])];
+        console.log([o.username, o.role, state, `created ${new Date(o.createdAt).toISOString().slice(0, 10)}`, ...extras].join('\t'));
       }
       return 0;
     }
@@ -123,6 +125,13 @@ async function main(): Promise<number> {
       officers.setPassword(officer.id, await hashPassword(await readNewPassword()));
       const ended = officers.deleteSessionsOf(officer.id);
       console.log(`password changed for ${officer.username}${ended ? ` (${ended} session(s) ended)` : ''}`);
+      return 0;
+    }
+    if (command === 'reset-2fa') {
+      // For the admin who lost both phone and recovery codes (no other admin can reset them).
+      officers.resetSecondFactor(officer.id);
+      officers.audit({ officerId: null, action: 'reset_second_factor', detail: { officer: officer.id, username: officer.username, by: 'cli' }, now });
+      console.log(`second factor removed for ${officer.username}; they enrol again at their next login`);
       return 0;
     }
     if (command === 'disable') {

@@ -39,6 +39,28 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     officers.audit({ officerId: c.get('officer')!.id, action: 'disable_officer', detail: { officer: id }, now: clock() });
     return c.redirect('/admin/officers?ok=officer_disabled', 303);
   });
+  // A lost phone: the officer's authenticator and recovery codes go, their sessions end, and they
+  // enrol again at their next login (admins must). Not one's own: a stolen admin session must not
+  // be able to move the second factor to another phone.
+  web.post('/admin/officers/:id/reset-2fa', (c) => {
+    const id = Number(c.req.param('id'));
+    if (id === c.get('officer')!.id) return c.redirect('/admin/officers?err=second_factor_self', 303);
+    const target = officers.byId(id);
+    if (!target) return c.redirect('/admin/officers', 303);
+    officers.resetSecondFactor(id);
+    officers.audit({ officerId: c.get('officer')!.id, action: 'reset_second_factor', detail: { officer: id, username: target.username }, now: clock() });
+    return c.redirect('/admin/officers?ok=second_factor_reset', 303);
+  });
+  // Full-NIK export is a permission of its own (least privilege), granted and revoked here, audited.
+  web.post('/admin/officers/:id/export-nik', async (c) => {
+    const id = Number(c.req.param('id'));
+    const target = officers.byId(id);
+    if (!target) return c.redirect('/admin/officers', 303);
+    const allow = (await c.req.parseBody()).allow === '1';
+    officers.setExportNik(id, allow);
+    officers.audit({ officerId: c.get('officer')!.id, action: allow ? 'grant_export_nik' : 'revoke_export_nik', detail: { officer: id, username: target.username }, now: clock() });
+    return c.redirect(`/admin/officers?ok=${allow ? 'export_granted' : 'export_revoked'}`, 303);
+  });
 
   const desas = settings.areas.flatMap((a) => a.desa);
   web.get('/admin/invites', (c) =>

@@ -2,64 +2,103 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Officer, OfficerStore } from '../storage/officers.js';
+import type { Officer, OfficerStore, SessionStage } from '../storage/officers.js';
+import { safeLocalPath } from './paths.js';
 import { dummyPasswordHash, hashToken, LOGIN_LIMITS, newToken, safeEqual, verifyPassword } from './security.js';
 
-/** The console session cookie (holds the raw token; the DB holds only its hash). */
+/** The console session cookie (holds the raw token; the DB holds only its hash). Over https: __Host-lindung_session. */
 export const SESSION_COOKIE = 'lindung_session';
-/** Double-submit CSRF cookie for the login form, before any session exists. */
+/** Double-submit CSRF cookie for the login form, before any session exists. Over https: __Host-lindung_login_csrf. */
 export const LOGIN_CSRF_COOKIE = 'lindung_login_csrf';
-/** Sessions end after 8 hours without use (sliding). */
+/** Sessions end after 8 hours without use (sliding)… */
 export const SESSION_IDLE_MS = 8 * 60 * 60_000;
+/** …and 12 hours after login whatever the use (absolute). */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+/** Between a right password and the second factor's code: at most 5 minutes. */
+export const SECOND_FACTOR_WAIT_MS = 5 * 60_000;
 /** A session's expiry is pushed forward at most this often, to spare a write per request. */
 export const SESSION_TOUCH_MS = 60_000;
 
-/** Hono env for every console route: who is logged in, and their session's CSRF token. */
+/** The session a request carries: logged in ('full') or waiting for the second factor's code. */
+export interface ConsoleSession {
+  tokenHash: string;
+  csrf: string;
+  stage: SessionStage;
+  officer: Officer;
+  /** A TOTP secret being enrolled in this session, as stored. */
+  pendingTotpSecret: string | null;
+}
+
+/** Hono env for every console route: who is logged in (a full session only), and the session itself. */
 export type ConsoleEnv = {
-  Variables: { officer: Officer | null; session: { tokenHash: string; csrf: string } | null };
+  Variables: { officer: Officer | null; session: ConsoleSession | null };
 };
 
-/** Result of a login attempt; 'invalid' never says whether the username exists. */
-export type LoginResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'locked' };
+/**
+ * Result of a login attempt; 'invalid' never says whether the username exists. With `stage`
+ * 'second_factor' the password was right and the session waits for the code.
+ */
+export type LoginResult = { ok: true; officer: Officer; stage: SessionStage } | { ok: false; reason: 'invalid' | 'locked' };
 
 type Ctx = Context<ConsoleEnv>;
 
-/** True when the browser reached us over https (directly or via a proxy), so cookies get Secure. */
+/**
+ * True when the browser reached us over https (directly, or a proxy says so in
+ * X-Forwarded-Proto), so cookies get Secure and the __Host- prefix. A forged header only changes
+ * the forger's own cookies (a browser on plain http refuses Secure ones), so it is believed from
+ * anyone; plain http on localhost (`npm start`) keeps unprefixed cookies.
+ */
 export function isHttps(c: Context): boolean {
   const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   if (forwarded) return forwarded === 'https';
   return new URL(c.req.url).protocol === 'https:';
 }
 
-function setSessionCookie(c: Context, token: string): void {
+/** hono's cookie prefix for this request: '__Host-' (Secure, Path=/, no Domain) over https. */
+const prefixOf = (c: Context) => (isHttps(c) ? ('host' as const) : undefined);
+
+function setSessionCookie(c: Context, token: string, maxAgeMs: number): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
     secure: isHttps(c),
-    maxAge: SESSION_IDLE_MS / 1000,
+    prefix: prefixOf(c),
+    maxAge: Math.max(1, Math.ceil(maxAgeMs / 1000)),
   });
 }
 
-/** Loads the session named by the cookie into `officer`/`session`, sliding its expiry. */
+function dropCookie(c: Context, name: string): void {
+  deleteCookie(c, name, { path: '/', secure: isHttps(c), prefix: prefixOf(c) });
+}
+
+/**
+ * Loads the session named by the cookie: a full one into `officer` and `session`, one waiting for
+ * its second factor into `session` only. Slides a full session's idle expiry, never past 12 hours
+ * after login; an expired or outlived session is deleted and its cookie dropped.
+ */
 export function sessionMiddleware(store: OfficerStore, clock: () => number = Date.now): MiddlewareHandler<ConsoleEnv> {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
     c.set('officer', null);
     c.set('session', null);
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = getCookie(c, SESSION_COOKIE, prefixOf(c));
     if (token) {
       const now = clock();
       const tokenHash = hashToken(token);
       const s = store.sessionByHash(tokenHash, now);
-      if (s) {
-        c.set('officer', s.officer);
-        c.set('session', { tokenHash, csrf: s.csrf });
-        if (now - s.lastSeenAt >= SESSION_TOUCH_MS) {
-          store.touchSession(tokenHash, now, now + SESSION_IDLE_MS);
-          setSessionCookie(c, token);
+      if (s && now - s.createdAt < SESSION_ABSOLUTE_MS) {
+        c.set('session', { tokenHash, csrf: s.csrf, stage: s.stage, officer: s.officer, pendingTotpSecret: s.pendingTotpSecret });
+        if (s.stage === 'full') {
+          c.set('officer', s.officer);
+          if (now - s.lastSeenAt >= SESSION_TOUCH_MS) {
+            const expiresAt = Math.min(now + SESSION_IDLE_MS, s.createdAt + SESSION_ABSOLUTE_MS);
+            store.touchSession(tokenHash, now, expiresAt);
+            setSessionCookie(c, token, expiresAt - now);
+          }
         }
       } else {
-        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        store.deleteSession(tokenHash); // expired or outlived: gone for good (a no-op for an unknown token)
+        dropCookie(c, SESSION_COOKIE);
       }
     }
     await next();
@@ -92,19 +131,18 @@ export function requireAdmin(forbidden?: (c: Ctx) => Response | Promise<Response
   });
 }
 
-/** Where to go after login: only same-site paths, so ?next= cannot become an open redirect. */
+/** Where to go after login: only same-origin paths (see safeLocalPath), so ?next= cannot become an open redirect. */
 export function safeNext(next: string | undefined | null, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  return safeLocalPath(next) ?? fallback;
 }
 
 const loginCsrfIssued = new WeakMap<Request, string>();
 
 function loginCsrf(c: Context): string {
-  const issued = loginCsrfIssued.get(c.req.raw) ?? getCookie(c, LOGIN_CSRF_COOKIE);
+  const issued = loginCsrfIssued.get(c.req.raw) ?? getCookie(c, LOGIN_CSRF_COOKIE, prefixOf(c));
   if (issued) return issued;
   const token = newToken();
-  setCookie(c, LOGIN_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c) });
+  setCookie(c, LOGIN_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c), prefix: prefixOf(c) });
   loginCsrfIssued.set(c.req.raw, token);
   return token;
 }
@@ -132,7 +170,7 @@ export function csrfProtection(opts: { loginPath?: string } = {}): MiddlewareHan
       if (!session && c.req.path === loginPath) loginCsrf(c);
       return next();
     }
-    const expected = session ? session.csrf : getCookie(c, LOGIN_CSRF_COOKIE);
+    const expected = session ? session.csrf : getCookie(c, LOGIN_CSRF_COOKIE, prefixOf(c));
     const given = await submittedCsrf(c);
     if (!expected || !given || !safeEqual(given, expected)) {
       return c.text('Forbidden: the form has expired or is invalid. Reload the page and try again.', 403);
@@ -141,7 +179,59 @@ export function csrfProtection(opts: { loginPath?: string } = {}): MiddlewareHan
   });
 }
 
-/** Checks throttling and the password, then starts a session and sets the cookie. */
+/** A counted attempt's outcome: its value, or why there is none. */
+export type Attempt<V> = { ok: true; value: V } | { ok: false; reason: 'invalid' | 'locked' };
+
+/**
+ * Runs `check` (a password, a code, a re-authentication) as one attempt of `username` from
+ * `address`. Over the limits (5 per username, 20 per address in 15 minutes) it is refused at once;
+ * otherwise it is counted as a failure before `check` runs, in one write transaction, so attempts
+ * sent at the same moment cannot all get through. A success forgives only itself: the other
+ * failures in the window still count.
+ */
+export async function countedAttempt<V>(
+  store: OfficerStore,
+  input: { username: string; address: string; now: number },
+  check: () => Promise<V | undefined> | V | undefined,
+): Promise<Attempt<V>> {
+  const attempt = store.beginAttempt({
+    username: input.username,
+    address: input.address,
+    now: input.now,
+    since: input.now - LOGIN_LIMITS.windowMs,
+    maxPerUser: LOGIN_LIMITS.maxPerUser,
+    maxPerAddress: LOGIN_LIMITS.maxPerAddress,
+  });
+  if (attempt === undefined) return { ok: false, reason: 'locked' };
+  const value = await check();
+  if (value === undefined) return { ok: false, reason: 'invalid' };
+  store.endAttempt(attempt);
+  return { ok: true, value };
+}
+
+/**
+ * Starts a new session for the officer (a new token: whatever session the browser had is dropped,
+ * so no session fixation) and sets its cookie. 'second_factor' sessions last 5 minutes and open
+ * only the code page.
+ */
+export function startSession(c: Ctx, store: OfficerStore, officer: Officer, now: number, stage: SessionStage): void {
+  const previous = c.get('session');
+  if (previous) store.deleteSession(previous.tokenHash);
+  const token = newToken();
+  const tokenHash = hashToken(token);
+  const csrf = newToken();
+  const expiresAt = now + (stage === 'full' ? SESSION_IDLE_MS : SECOND_FACTOR_WAIT_MS);
+  store.createSession({ tokenHash, officerId: officer.id, csrf, now, expiresAt, stage });
+  setSessionCookie(c, token, expiresAt - now);
+  dropCookie(c, LOGIN_CSRF_COOKIE);
+  c.set('officer', stage === 'full' ? officer : null);
+  c.set('session', { tokenHash, csrf, stage, officer, pendingTotpSecret: null });
+}
+
+/**
+ * Checks throttling and the password, then starts a session and sets the cookie: a full one, or
+ * (for an officer with a second factor) one that waits for the code.
+ */
 export async function login(
   c: Ctx,
   store: OfficerStore,
@@ -149,33 +239,19 @@ export async function login(
 ): Promise<LoginResult> {
   const username = input.username.trim();
   const { now, address } = input;
-  const failures = store.failuresSince(username, address, now - LOGIN_LIMITS.windowMs);
-  if (failures.byUser >= LOGIN_LIMITS.maxPerUser || failures.byAddress >= LOGIN_LIMITS.maxPerAddress) {
-    return { ok: false, reason: 'locked' };
-  }
-  const cred = username ? store.credentials(username) : undefined;
-  // Always run scrypt, so an unknown username takes as long as a wrong password.
-  const matches = await verifyPassword(input.password, cred?.passwordHash ?? (await dummyPasswordHash()));
-  if (!cred || !matches || cred.disabledAt !== null) {
-    store.recordFailure(username, address, now);
-    return { ok: false, reason: 'invalid' };
-  }
-  store.clearFailures(username);
+  const result = await countedAttempt(store, { username, address, now }, async () => {
+    const cred = username ? store.credentials(username) : undefined;
+    // Always run scrypt, so an unknown username takes as long as a wrong password.
+    const matches = await verifyPassword(input.password, cred?.passwordHash ?? (await dummyPasswordHash()));
+    return cred && matches && cred.disabledAt === null ? cred : undefined;
+  });
+  if (!result.ok) return result;
   store.pruneSessions(now);
   store.pruneFailures(now - LOGIN_LIMITS.windowMs);
-  // No session fixation: whatever session the browser had before is dropped.
-  const previous = c.get('session');
-  if (previous) store.deleteSession(previous.tokenHash);
-  const token = newToken();
-  const tokenHash = hashToken(token);
-  const csrf = newToken();
-  store.createSession({ tokenHash, officerId: cred.id, csrf, now, expiresAt: now + SESSION_IDLE_MS });
-  setSessionCookie(c, token);
-  deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/' });
-  const { passwordHash: _omit, ...officer } = cred;
-  c.set('officer', officer);
-  c.set('session', { tokenHash, csrf });
-  return { ok: true, officer };
+  const { passwordHash: _omit, ...officer } = result.value;
+  const stage: SessionStage = officer.secondFactor ? 'second_factor' : 'full';
+  startSession(c, store, officer, now, stage);
+  return { ok: true, officer, stage };
 }
 
 /** Ends the current session: deletes its row and clears the cookie. */
@@ -183,10 +259,10 @@ export function logout(c: Ctx, store: OfficerStore): void {
   const session = c.get('session');
   if (session) store.deleteSession(session.tokenHash);
   else {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = getCookie(c, SESSION_COOKIE, prefixOf(c));
     if (token) store.deleteSession(hashToken(token));
   }
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+  dropCookie(c, SESSION_COOKIE);
   c.set('officer', null);
   c.set('session', null);
 }

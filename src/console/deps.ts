@@ -1,8 +1,10 @@
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { App } from '../app/app.js';
 import type { Lang, T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
 import type { Store } from '../storage/store.js';
+import type { SecretBox } from './second-factor.js';
 
 /** What the console is built from (src/console/server.ts passes the runtime's). */
 export interface ConsoleDeps {
@@ -14,7 +16,17 @@ export interface ConsoleDeps {
   logger: Logger;
   clock?: () => number;
   random?: () => number;
+  /** Reverse proxies (IPs, CIDR ranges) whose X-Forwarded-For is believed (CONSOLE_TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
 }
 
-/** What each group of routes (a sub-app) gets: the deps with the clock and the officers' translator settled. */
-export type RouteDeps = ConsoleDeps & { clock: () => number; random: () => number; t: T };
+/** What each group of routes (a sub-app) gets: the deps with the clock, the officers' translator, the client's address and the TOTP secrets' box settled. */
+export type RouteDeps = ConsoleDeps & {
+  clock: () => number;
+  random: () => number;
+  t: T;
+  /** The client's address for login throttling (see client-address.ts). */
+  addressOf: (c: Context) => string;
+  /** Seals officers' TOTP secrets at rest (the store's field cipher). */
+  secretBox: SecretBox;
+};

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { T } from '../core/types.js';
 import type { Officer } from '../storage/officers.js';
 import { csrfToken, type ConsoleEnv } from './auth.js';
-import { keyIn } from '../core/locale-key.js';
+import type { KeysUnder } from '../core/locale-key.js';
 
 export type ConsoleContext = Context<ConsoleEnv>;
 
@@ -27,11 +27,51 @@ export interface PageProps {
   children?: Child;
 }
 
+type FlashKey = KeysUnder<'console.flash.'>;
+
+/**
+ * The notices a page shows from ?ok= / ?err=: only these keys (checked against the locale file by
+ * tsc). Anything else in the URL is ignored, so a link cannot put words of its own on a page.
+ */
+const FLASHES: ReadonlySet<string> = new Set<FlashKey>([
+  'bad_filter',
+  'answered',
+  'empty_answer',
+  'question_closed',
+  'officer_invalid',
+  'officer_exists',
+  'officer_added',
+  'officer_self',
+  'officer_disabled',
+  'invite_invalid',
+  'invite_created',
+  'invite_revoked',
+  'bulk_approved',
+  'nothing_selected',
+  'not_open',
+  'approved',
+  'rejected',
+  'reason_required',
+  'correction_fields',
+  'correction_requested',
+  'kpj_invalid',
+  'registered',
+  'second_factor_reset',
+  'second_factor_self',
+  'export_granted',
+  'export_revoked',
+]);
+
+/** The flash for a ?ok= / ?err= value, when it is one of ours. */
+export function flashFor(t: T, key: string | undefined, error = false): { text: string; error?: boolean } | undefined {
+  if (!key || !FLASHES.has(key)) return undefined;
+  const text = t(`console.flash.${key as FlashKey}`);
+  return error ? { text, error } : { text };
+}
+
 /** Helpers every console page shares: the translator, the officer, a flash from ?ok= / ?err=. */
 export function pageBase(c: ConsoleContext, t: T, timeZone: string): PageBase {
-  const ok = c.req.query('ok');
-  const err = c.req.query('err');
-  const flash = ok ? { text: t(keyIn('console.flash.', ok)) } : err ? { text: t(keyIn('console.flash.', err)), error: true } : undefined;
+  const flash = flashFor(t, c.req.query('ok')) ?? flashFor(t, c.req.query('err'), true);
   return { t, officer: c.get('officer')!, csrf: csrfToken(c), timeZone, flash };
 }
 
@@ -86,6 +126,11 @@ export function Layout({ title, t, officer, csrf, active, flash, children }: Pag
           {flash ? <p class={flash.error ? 'flash error' : 'flash'}>{flash.text}</p> : null}
           {children}
         </main>
+        {officer ? (
+          <footer>
+            <a href="/account">{t('console.account.link')}</a>
+          </footer>
+        ) : null}
       </body>
     </html>
   );

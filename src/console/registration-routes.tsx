@@ -1,15 +1,13 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { stream } from 'hono/streaming';
-import { PassThrough } from 'node:stream';
 import { DECIDABLE_STATUSES, type RegistrationData } from '../core/types.js';
 import { nikMatchesBirthDate, parseNik } from '../domain/nik.js';
 import { parseReference } from '../domain/reference.js';
 import type { RouteDeps } from './deps.js';
-import { pageBase } from './layout.js';
+import { pageBase, type ConsoleContext } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
-import { exportColumns, exportRows, writeCsv, writeXlsx } from './export.js';
-import { QueueFilterSchema } from '../domain/queue-filter.js';
+import { QueueFilterSchema, searchKind, type QueueFilter } from '../domain/queue-filter.js';
+import { samePageWith } from './paths.js';
 import type { RegistrationRecord } from '../storage/registrations.js';
 import { formatWhen, REJECT_REASONS } from './labels.js';
 import { DetailPage, type DetailView } from './pages/detail.js';
@@ -31,7 +29,20 @@ function checksOf(sameNik: (nik: string, id: number) => number, row: Registratio
   return [...checks];
 }
 
-/** Queue, detail, decisions and export: everything that reads or changes registrations. */
+/** The queue filter's fields, as a search form posts them. */
+const FILTER_FIELDS = ['q', 'status', 'kecamatan', 'desa', 'group', 'cadre', 'from', 'to', 'limit'] as const;
+
+/** The filter's query string without the search text and the cursor (links on a NIK search's page). */
+function withoutSearch(filter: QueueFilter): string {
+  const params = new URLSearchParams();
+  for (const k of FILTER_FIELDS) {
+    const v = filter[k];
+    if (k !== 'q' && v !== undefined && !(k === 'limit' && v === QueueFilterSchema.parse({}).limit)) params.set(k, String(v));
+  }
+  return params.toString();
+}
+
+/** Queue, detail and decisions: everything that reads or changes registrations (export: export-routes.tsx). */
 export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
   const { store, app, settings, timeZone, clock, t } = deps;
@@ -40,11 +51,15 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
     officers.audit({ officerId, action, registrationId, detail, now: clock() });
 
-  web.get('/queue', (c) => {
-    const parsed = QueueFilterSchema.safeParse(c.req.query());
-    const filter = parsed.success ? parsed.data : QueueFilterSchema.parse({});
+  /**
+   * The queue page for a filter. A NIK search is audited (that it happened and how many it found,
+   * never the NIK) and its page links nowhere with the NIK: no paging or export links, and the bulk
+   * approval comes back to the queue without it.
+   */
+  const queuePage = (c: ConsoleContext, filter: QueueFilter, flash = pageBase(c, t, timeZone).flash) => {
     const page = store.queue.page(filter, timeZone);
-    const query = new URL(c.req.url).search.slice(1);
+    const nikSearch = filter.q !== undefined && searchKind(filter.q).kind === 'nik';
+    if (nikSearch) audit(c.get('officer')!.id, 'search_nik', null, { results: page.total });
     return c.html(
       <QueuePage
         {...pageBase(c, t, timeZone)}
@@ -52,12 +67,34 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         filter={filter}
         rows={page.rows}
         total={page.total}
-        next={page.next}
-        query={query}
+        next={nikSearch ? null : page.next}
+        query={nikSearch ? withoutSearch(filter) : new URL(c.req.url).search.slice(1)}
+        nikSearch={nikSearch}
         cadres={store.cadres.list()}
-        flash={parsed.success ? pageBase(c, t, timeZone).flash : { text: t('console.flash.bad_filter'), error: true }}
+        flash={flash}
       />,
     );
+  };
+
+  web.get('/queue', (c) => {
+    const parsed = QueueFilterSchema.safeParse(c.req.query());
+    if (parsed.success) return queuePage(c, parsed.data);
+    return queuePage(c, QueueFilterSchema.parse({}), { text: t('console.flash.bad_filter'), error: true });
+  });
+
+  // The search form posts, so a NIK typed in it never becomes part of a URL (server and proxy logs,
+  // history, Referer): a NIK search is answered right here; anything else goes on to GET /queue.
+  web.post('/queue', async (c) => {
+    const body = await c.req.parseBody();
+    const given: Record<string, string> = {};
+    for (const k of FILTER_FIELDS) {
+      const v = body[k];
+      if (typeof v === 'string' && v.trim() !== '') given[k] = v;
+    }
+    const parsed = QueueFilterSchema.safeParse(given);
+    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
+    if (parsed.data.q !== undefined && searchKind(parsed.data.q).kind === 'nik') return queuePage(c, parsed.data);
+    return c.redirect(`/queue?${new URLSearchParams(given).toString()}`, 303);
   });
 
   web.post('/queue/approve', async (c) => {
@@ -71,8 +108,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: officer.username } }, { officerId: officer.id, action: 'approve', detail: { bulk: true } });
       done++;
     }
-    const back = typeof body.back === 'string' && body.back.startsWith('/queue') ? body.back : '/queue';
-    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}ok=${done ? 'bulk_approved' : 'nothing_selected'}`, 303);
+    return c.redirect(samePageWith(body.back, '/queue', { ok: done ? 'bulk_approved' : 'nothing_selected' }), 303);
   });
 
   web.get('/registrations/:ref', (c) => {
@@ -178,26 +214,5 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return 'ok=registered';
   });
 
-  web.get('/export', (c) => {
-    const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
-    const parsed = QueueFilterSchema.safeParse(c.req.query());
-    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    const filter = parsed.data;
-    const officer = c.get('officer')!;
-    const stamp = new Date(clock()).toISOString().slice(0, 10);
-    const name = `lindung-${filter.status}-${stamp}.${format}`;
-    c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    c.header('content-disposition', `attachment; filename="${name}"`);
-    return stream(c, async (out) => {
-      const pass = new PassThrough();
-      const rows = exportRows(store.queue.exportRecords(filter, timeZone), timeZone, settings, app.schema, t);
-      const columns = exportColumns(app.schema, t);
-      const written = format === 'csv' ? writeCsv(rows, pass, columns) : writeXlsx(rows, pass, columns);
-      for await (const chunk of pass) await out.write(chunk as Uint8Array);
-      const count = await written;
-      const { after: _a, limit: _l, ...recorded } = filter;
-      audit(officer.id, 'export', null, { format, filter: recorded, rows: count });
-    });
-  });
   return web;
 }

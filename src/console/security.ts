@@ -19,9 +19,13 @@ function scryptAsync(password: string, salt: Buffer, keylen: number, opts: Scryp
   });
 }
 
+/** The longest password we accept (a passphrase fits; a megabyte does not reach scrypt). */
+export const MAX_PASSWORD_LENGTH = 1024;
+
 /** English reason a password is unacceptable (for the CLI), or undefined when it is fine. */
 export function validatePassword(password: string): string | undefined {
   if ([...password].length < MIN_PASSWORD_LENGTH) return `password must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `password must be at most ${MAX_PASSWORD_LENGTH} characters`;
   return undefined;
 }
 

@@ -12,6 +12,7 @@ export async function startConsoleServer(runtime: Runtime, opts: { port: number;
     translate: runtime.translate,
     timeZone: runtime.config.TIMEZONE,
     logger: runtime.logger,
+    trustedProxies: runtime.config.CONSOLE_TRUSTED_PROXIES,
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: web.fetch, port: opts.port, hostname: opts.host }, (info) => {

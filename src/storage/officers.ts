@@ -7,6 +7,10 @@ export interface Officer {
   role: OfficerRole;
   createdAt: number;
   disabledAt: number | null;
+  /** Has a TOTP authenticator enrolled (the secret itself is never part of an Officer). */
+  secondFactor: boolean;
+  /** May export registrations with the full NIK and phone number (granted by an admin). */
+  exportNik: boolean;
 }
 
 /** The two console roles: admins also manage officers and exports. */
@@ -17,6 +21,9 @@ export interface OfficerCredentials extends Officer {
   passwordHash: string;
 }
 
+/** 'second_factor': the password was right and the code is still to come; 'full': logged in. */
+export type SessionStage = 'full' | 'second_factor';
+
 /** A live console session with its (enabled) officer. */
 export interface OfficerSession {
   tokenHash: string;
@@ -24,7 +31,23 @@ export interface OfficerSession {
   createdAt: number;
   expiresAt: number;
   lastSeenAt: number;
+  stage: SessionStage;
+  /** A TOTP secret being enrolled in this session, as stored (the console seals it). */
+  pendingTotpSecret: string | null;
   officer: Officer;
+}
+
+/** An officer's TOTP secret as stored, and the last time step accepted. */
+export interface TotpRecord {
+  secret: string;
+  lastStep: number | null;
+}
+
+/** An unused recovery code as stored: a salted SHA-256, never the code. */
+export interface RecoveryCodeRecord {
+  id: number;
+  salt: string;
+  hash: string;
 }
 
 /** One audit line, with the officer's username and the registration's reference for display. */
@@ -54,6 +77,8 @@ interface OfficerRow {
   created_at: number;
   disabled_at: number | null;
   password_hash: string;
+  has_totp: number;
+  export_nik: number;
 }
 
 interface SessionRow extends OfficerRow {
@@ -62,6 +87,8 @@ interface SessionRow extends OfficerRow {
   s_created_at: number;
   expires_at: number;
   last_seen_at: number;
+  stage: SessionStage;
+  pending_totp_secret: string | null;
 }
 
 interface AuditRow {
@@ -75,13 +102,24 @@ interface AuditRow {
   detail: string | null;
 }
 
-const OCOLS = 'o.id, o.username, o.role, o.created_at, o.disabled_at, o.password_hash';
+const OCOLS = 'o.id, o.username, o.role, o.created_at, o.disabled_at, o.password_hash, o.totp_secret IS NOT NULL AS has_totp, o.export_nik';
 
 function officer(r: OfficerRow): Officer {
-  return { id: r.id, username: r.username, role: r.role, createdAt: r.created_at, disabledAt: r.disabled_at };
+  return {
+    id: r.id,
+    username: r.username,
+    role: r.role,
+    createdAt: r.created_at,
+    disabledAt: r.disabled_at,
+    secondFactor: r.has_totp === 1,
+    exportNik: r.export_nik === 1,
+  };
 }
 
-/** Officers, their sessions, failed logins and the audit log (migration 004). */
+/**
+ * Officers, their sessions, second factors, login attempts and the audit log (migrations 004 and
+ * 013). One file on purpose: everything about who may do what in the console, behind one store.
+ */
 export function createOfficerStore(db: Db) {
   const insert = db.prepare<[string, string, string, number]>(
     'INSERT INTO officers (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)',
@@ -93,12 +131,12 @@ export function createOfficerStore(db: Db) {
   const password = db.prepare<[string, number]>('UPDATE officers SET password_hash = ? WHERE id = ?');
   const countQ = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM officers');
 
-  const insertSession = db.prepare<[string, number, string, number, number, number]>(
-    `INSERT INTO officer_sessions (token_hash, officer_id, csrf, created_at, expires_at, last_seen_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+  const insertSession = db.prepare<[string, number, string, number, number, number, string]>(
+    `INSERT INTO officer_sessions (token_hash, officer_id, csrf, created_at, expires_at, last_seen_at, stage)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const sessionQ = db.prepare<[string, number], SessionRow>(
-    `SELECT s.token_hash, s.csrf, s.created_at AS s_created_at, s.expires_at, s.last_seen_at, ${OCOLS}
+    `SELECT s.token_hash, s.csrf, s.created_at AS s_created_at, s.expires_at, s.last_seen_at, s.stage, s.pending_totp_secret, ${OCOLS}
        FROM officer_sessions s JOIN officers o ON o.id = s.officer_id
       WHERE s.token_hash = ? AND s.expires_at > ? AND o.disabled_at IS NULL`,
   );
@@ -108,6 +146,36 @@ export function createOfficerStore(db: Db) {
   const deleteOne = db.prepare<[string]>('DELETE FROM officer_sessions WHERE token_hash = ?');
   const deleteOf = db.prepare<[number]>('DELETE FROM officer_sessions WHERE officer_id = ?');
   const prune = db.prepare<[number]>('DELETE FROM officer_sessions WHERE expires_at <= ?');
+  const pendingTotp = db.prepare<[string | null, string]>('UPDATE officer_sessions SET pending_totp_secret = ? WHERE token_hash = ?');
+
+  const totpQ = db.prepare<[number], { totp_secret: string | null; totp_last_step: number | null }>(
+    'SELECT totp_secret, totp_last_step FROM officers WHERE id = ?',
+  );
+  const setTotp = db.prepare<[string, number, number, number]>(
+    'UPDATE officers SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE id = ?',
+  );
+  // Compare-and-set: of two requests with the same code, only one gets the step.
+  const takeStep = db.prepare<[number, number, number]>(
+    'UPDATE officers SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND coalesce(totp_last_step, -1) < ?',
+  );
+  const clearTotp = db.prepare<[number]>('UPDATE officers SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = ?');
+  const insertCode = db.prepare<[number, string, string]>('INSERT INTO officer_recovery_codes (officer_id, salt, code_hash) VALUES (?, ?, ?)');
+  const deleteCodes = db.prepare<[number]>('DELETE FROM officer_recovery_codes WHERE officer_id = ?');
+  const unusedCodes = db.prepare<[number], RecoveryCodeRecord>(
+    'SELECT id, salt, code_hash AS hash FROM officer_recovery_codes WHERE officer_id = ? AND used_at IS NULL ORDER BY id',
+  );
+  const useCode = db.prepare<[number, number]>('UPDATE officer_recovery_codes SET used_at = ? WHERE id = ? AND used_at IS NULL');
+  const exportNik = db.prepare<[number, number]>('UPDATE officers SET export_nik = ? WHERE id = ?');
+  const enrol = db.transaction((input: { officerId: number; secret: string; step: number; now: number; recoveryCodes: { salt: string; hash: string }[] }): void => {
+    setTotp.run(input.secret, input.now, input.step, input.officerId);
+    deleteCodes.run(input.officerId);
+    for (const c of input.recoveryCodes) insertCode.run(input.officerId, c.salt, c.hash);
+  });
+  const reset = db.transaction((officerId: number): void => {
+    clearTotp.run(officerId);
+    deleteCodes.run(officerId);
+    deleteOf.run(officerId);
+  });
 
   const insertFailure = db.prepare<[string, string, number]>(
     'INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)',
@@ -120,6 +188,19 @@ export function createOfficerStore(db: Db) {
   );
   const clearUser = db.prepare<[string]>('DELETE FROM login_failures WHERE username = ?');
   const pruneFailuresQ = db.prepare<[number]>('DELETE FROM login_failures WHERE at < ?');
+  const deleteAttempt = db.prepare<[number]>('DELETE FROM login_failures WHERE id = ?');
+  /**
+   * Counts the attempts in the window and, under the limits, records this one, in one write
+   * transaction: however many arrive at once (or in several processes), no more than the limit
+   * get past, and each is counted before its password is even hashed.
+   */
+  const beginAttempt = db.transaction(
+    (input: { username: string; address: string; now: number; since: number; maxPerUser: number; maxPerAddress: number }): number | undefined => {
+      if (failuresByUser.get(input.username, input.since)!.n >= input.maxPerUser) return undefined;
+      if (failuresByAddress.get(input.address, input.since)!.n >= input.maxPerAddress) return undefined;
+      return Number(insertFailure.run(input.username, input.address, input.now).lastInsertRowid);
+    },
+  );
 
   const revealQ = db.prepare<[number, number, number, number], { one: number }>(
     "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
@@ -127,6 +208,15 @@ export function createOfficerStore(db: Db) {
   const insertAudit = db.prepare<[number, number | null, string, number | null, string | null]>(
     'INSERT INTO audit_log (at, officer_id, action, registration_id, detail) VALUES (?, ?, ?, ?, ?)',
   );
+  const insertExportRow = db.prepare<[number, number]>('INSERT OR IGNORE INTO audit_export_rows (audit_id, registration_id) VALUES (?, ?)');
+  const exportRowsQ = db.prepare<[number], { registration_id: number }>(
+    'SELECT registration_id FROM audit_export_rows WHERE audit_id = ? ORDER BY registration_id',
+  );
+  const auditExportTx = db.transaction((input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number }): number => {
+    const id = Number(insertAudit.run(input.now, input.officerId, 'export', null, JSON.stringify(input.detail)).lastInsertRowid);
+    for (const registrationId of input.registrationIds) insertExportRow.run(id, registrationId);
+    return id;
+  });
   const auditQ = db.prepare<{ before: number | null; action: string | null; limit: number }, AuditRow>(
     `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail
        FROM audit_log a
@@ -140,7 +230,7 @@ export function createOfficerStore(db: Db) {
     add(input: { username: string; passwordHash: string; role: OfficerRole; now: number }): Officer {
       try {
         const id = Number(insert.run(input.username, input.passwordHash, input.role, input.now).lastInsertRowid);
-        return { id, username: input.username, role: input.role, createdAt: input.now, disabledAt: null };
+        return { id, username: input.username, role: input.role, createdAt: input.now, disabledAt: null, secondFactor: false, exportNik: false };
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new OfficerExistsError(input.username);
         throw err;
@@ -163,8 +253,10 @@ export function createOfficerStore(db: Db) {
     setPassword: (id: number, hash: string): boolean => password.run(hash, id).changes > 0,
     count: (): number => countQ.get()!.n,
 
-    createSession(input: { tokenHash: string; officerId: number; csrf: string; now: number; expiresAt: number }): void {
-      insertSession.run(input.tokenHash, input.officerId, input.csrf, input.now, input.expiresAt, input.now);
+    setExportNik: (id: number, allowed: boolean): boolean => exportNik.run(allowed ? 1 : 0, id).changes > 0,
+
+    createSession(input: { tokenHash: string; officerId: number; csrf: string; now: number; expiresAt: number; stage?: SessionStage }): void {
+      insertSession.run(input.tokenHash, input.officerId, input.csrf, input.now, input.expiresAt, input.now, input.stage ?? 'full');
     },
     sessionByHash: (tokenHash: string, now: number): OfficerSession | undefined => {
       const r = sessionQ.get(tokenHash, now);
@@ -175,9 +267,13 @@ export function createOfficerStore(db: Db) {
         createdAt: r.s_created_at,
         expiresAt: r.expires_at,
         lastSeenAt: r.last_seen_at,
+        stage: r.stage,
+        pendingTotpSecret: r.pending_totp_secret,
         officer: officer(r),
       };
     },
+    /** Keeps (or, with null, drops) the secret being enrolled in a session. */
+    setPendingTotp: (tokenHash: string, stored: string | null): boolean => pendingTotp.run(stored, tokenHash).changes > 0,
     touchSession: (tokenHash: string, now: number, newExpiresAt: number): boolean =>
       touch.run(now, newExpiresAt, tokenHash).changes > 0,
     deleteSession: (tokenHash: string): boolean => deleteOne.run(tokenHash).changes > 0,
@@ -193,6 +289,31 @@ export function createOfficerStore(db: Db) {
     }),
     clearFailures: (username: string): number => clearUser.run(username).changes,
     pruneFailures: (before: number): number => pruneFailuresQ.run(before).changes,
+    /**
+     * Records a login attempt (password, second factor or re-authentication) as a failure before it
+     * is checked, unless the username or the address is over its limit since `since` (then
+     * undefined: locked). Returns the attempt's id, for endAttempt when it succeeds.
+     */
+    beginAttempt: (input: { username: string; address: string; now: number; since: number; maxPerUser: number; maxPerAddress: number }): number | undefined =>
+      beginAttempt.immediate(input),
+    /** A succeeded attempt stops counting; every other attempt in the window still does. */
+    endAttempt: (attemptId: number): boolean => deleteAttempt.run(attemptId).changes > 0,
+
+    /** The officer's TOTP secret as stored and the last step accepted; undefined when none is enrolled. */
+    totp: (officerId: number): TotpRecord | undefined => {
+      const r = totpQ.get(officerId);
+      return r?.totp_secret ? { secret: r.totp_secret, lastStep: r.totp_last_step } : undefined;
+    },
+    /** Enrols a TOTP secret (its confirming step already used) with fresh recovery codes, replacing any old ones. */
+    enrolTotp: (input: { officerId: number; secret: string; step: number; now: number; recoveryCodes: { salt: string; hash: string }[] }): void =>
+      enrol.immediate(input),
+    /** Takes a TOTP time step for the officer; false when it (or a later one) was already used. */
+    acceptTotpStep: (officerId: number, step: number): boolean => takeStep.run(step, officerId, step).changes > 0,
+    unusedRecoveryCodes: (officerId: number): RecoveryCodeRecord[] => unusedCodes.all(officerId),
+    /** Marks a recovery code used; false when another request used it first. */
+    useRecoveryCode: (codeId: number, now: number): boolean => useCode.run(now, codeId).changes > 0,
+    /** Removes the officer's second factor and recovery codes and ends their sessions (an admin's reset). */
+    resetSecondFactor: (officerId: number): void => reset.immediate(officerId),
 
     audit(input: {
       officerId: number | null;
@@ -204,6 +325,11 @@ export function createOfficerStore(db: Db) {
       const detail = input.detail == null ? null : typeof input.detail === 'string' ? input.detail : JSON.stringify(input.detail);
       return Number(insertAudit.run(input.now, input.officerId, input.action, input.registrationId ?? null, detail).lastInsertRowid);
     },
+    /** One audit entry for an export and the registrations it held, together. */
+    auditExport: (input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number }): number =>
+      auditExportTx.immediate(input),
+    /** The registrations an export (its audit entry) held. */
+    exportedRegistrations: (auditId: number): number[] => exportRowsQ.all(auditId).map((r) => r.registration_id),
     /** Whether audit entry `auditId` is this officer's NIK reveal of this registration, made after `since`. */
     revealedSince: (auditId: number, officerId: number, registrationId: number, since: number): boolean =>
       revealQ.get(auditId, officerId, registrationId, since) !== undefined,

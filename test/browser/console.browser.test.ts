@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { csvFields, launchChromium, logIn, outboxTextsFor, query, registerThroughBot, serveConsole, type ServedConsole } from '../helpers/browser.js';
 import { PASSWORD } from '../helpers/console.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { enrolInBrowser } from './enrol.js';
 
 const RESULTS = 'test-results';
 
@@ -55,6 +56,10 @@ describe('officer console in Chromium', () => {
   it('logs in through the form, finds a registration made through the bot, approves it, and the applicant is notified', async () => {
     const ref = await registerThroughBot(harness(), 'warga-1');
     await logIn(page, 'ana');
+    // An admin without a second factor enrols first (test/browser/security.browser.test.ts has more).
+    await enrolInBrowser(page);
+    await page.getByRole('link', { name: 'Lanjut ke antrean' }).click();
+    await page.waitForURL('**/queue');
     expect(new URL(page.url()).pathname).toBe('/queue');
 
     const row = page.locator('tbody tr', { has: page.getByRole('link', { name: ref, exact: true }) });
@@ -113,7 +118,7 @@ describe('officer console in Chromium', () => {
     expect(statusOf(ref)).toBe('submitted');
   });
 
-  it('exports the queue as CSV through the link: a download with the full NIK, recorded in the audit log', async () => {
+  it('exports the queue as CSV through the link: a download with the NIK masked (no full-NIK permission), recorded in the audit log', async () => {
     const ref = await registerThroughBot(harness(), 'warga-3');
     await logIn(page, 'budi');
 
@@ -132,7 +137,8 @@ describe('officer console in Chromium', () => {
     expect(rows).toHaveLength(1);
     const col = (name: string) => rows[0]![header!.indexOf(name)];
     expect(col('Kode')).toBe(ref);
-    expect(col('NIK')).toBe(NIK_MALE);
+    expect(col('NIK')).toBe('6301********0003');
+    expect(text).not.toContain(NIK_MALE);
     expect(col('Nama lengkap')).toBe('Budi Santoso');
 
     const audit = query<{ username: string; detail: string }>(

@@ -205,23 +205,8 @@ describe('telegram: why a chat cannot be reached', () => {
 describe('telegram: replies are not held up by news', () => {
   it('holds notifications to their budget while a reply to someone who just wrote goes at once', async () => {
     await tg.stop();
-    const { createTelegramChannel } = await import('../../src/channels/telegram/channel.js');
-    const { createTranslator } = await import('../../src/i18n.js');
-    const { pino } = await import('pino');
-    tg = createTelegramChannel({
-      token: fake.token,
-      apiRoot: fake.apiRoot,
-      app: h.runtime.app,
-      translate: createTranslator(),
-      logger: pino({ level: 'silent' }),
-      perChat: { perSecond: 1000, burst: 1000 },
-      // One notification every 5 s over all chats.
-      bulkPerSecond: 0.2,
-      senderPollMs: 50,
-    });
-    h.runtime.app.attach(tg);
-    await tg.init();
-    await tg.startPolling();
+    // One notification every 5 s over all chats.
+    tg = await startTelegram(h, fake, { bulkPerSecond: 0.2 });
     for (const id of [901, 902, 903]) h.runtime.app.outbox.add(null, 'telegram', String(id), { text: `Kabar ${id}` }, Date.now(), 'notification');
     void h.runtime.app.kick('telegram');
     await fake.waitForSent(901, 1);

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/logger.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { client, startConsole } from '../helpers/console.js';
 import { registrationScript } from '../helpers/registration.js';
+import { enrolThroughPage, loginAdmin } from './second-factor-helpers.js';
 
 let h: Harness;
 let con: Awaited<ReturnType<typeof startConsole>>;
@@ -44,6 +45,8 @@ describe('console: access', () => {
     const c = client(con.web);
     expect((await c.login('ana', 'wrong password!')).status).toBe(401);
     expect((await c.login('ana')).status).toBe(303);
+    // An admin without a second factor enrols before anything else.
+    await enrolThroughPage(c, h.clock.now);
     expect((await c.get('/queue')).res.status).toBe(200);
     expect((await c.post('/logout', {})).status).toBe(303);
     expect((await c.get('/queue')).res.status).toBe(302);
@@ -153,7 +156,7 @@ describe('console: decisions reach people', () => {
   it('rejects with a reason from the list and bulk-approves selected rows', async () => {
     const a = await registerSelf('a');
     const c = client(con.web);
-    await c.login('ana');
+    await loginAdmin(c, 'ana', h.clock.now);
     expect((await c.post(`/registrations/${a}/reject`, { reason: 'bogus' })).headers.get('location')).toContain('err=reason_required');
     await c.post(`/registrations/${a}/reject`, { reason: 'outside_area', note: 'Tinggal di kabupaten lain' });
     expect(lastOutbox('a')).toContain('Di luar wilayah kabupaten. Tinggal di kabupaten lain');
@@ -169,7 +172,7 @@ describe('console: decisions reach people', () => {
 describe('console: the WhatsApp link', () => {
   it('shows admins the state, the QR to scan in the page, and after a ban what to do; officers may not see it', async () => {
     const c = client(con.web);
-    await c.login('ana');
+    await loginAdmin(c, 'ana', h.clock.now);
     expect((await c.get('/admin/whatsapp')).html).toContain('tidak dinyalakan');
 
     const factory = fakeSocketFactory({ emitOwnEvents: false });
@@ -270,7 +273,9 @@ describe('console: export, questions, dashboard, admin, simulator', () => {
     const { res, html } = await c.get('/export?format=csv&status=open');
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(html).toContain(ref);
-    expect(html).toContain(NIK_MALE);
+    // An officer without the full-NIK permission gets NIK and phone masked (test/console/export-permission.test.ts has the rest).
+    expect(html).not.toContain(NIK_MALE);
+    expect(html).toContain('6301********0003');
     const entry = h.runtime.db.prepare("SELECT detail FROM audit_log WHERE action = 'export'").get() as { detail: string };
     expect(JSON.parse(entry.detail)).toMatchObject({ format: 'csv', rows: 1 });
   });
@@ -310,7 +315,7 @@ describe('console: export, questions, dashboard, admin, simulator', () => {
 
   it('lets an admin add and disable officers and manage cadre invites', async () => {
     const c = client(con.web);
-    await c.login('ana');
+    await loginAdmin(c, 'ana', h.clock.now);
     await c.get('/admin/officers');
     expect((await c.post('/admin/officers', { username: 'citra', role: 'officer', password: 'short' })).headers.get('location')).toContain('err=');
     expect((await c.post('/admin/officers', { username: 'citra', role: 'officer', password: 'long enough pw' })).headers.get('location')).toContain('ok=officer_added');

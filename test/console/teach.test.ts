@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phrasingKey } from '../../src/faq/learned.js';
 import { client, startConsole } from '../helpers/console.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { loginAdmin } from './second-factor-helpers.js';
 
 let h: Harness;
 let con: Awaited<ReturnType<typeof startConsole>>;
@@ -22,7 +23,9 @@ const location = (res: Response) => res.headers.get('location') ?? '';
 
 async function loggedIn(username = 'budi') {
   const c = client(con.web);
-  await c.login(username);
+  // Admins enrol a second factor before anything else.
+  if (username === 'ana') await loginAdmin(c, username, h.clock.now);
+  else await c.login(username);
   await c.get('/questions');
   return c;
 }

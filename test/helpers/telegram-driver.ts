@@ -5,7 +5,7 @@ import type { FakeChat, FakeTelegram, SentMessage } from './fake-telegram.js';
 import type { Harness } from './harness.js';
 
 /** A Telegram channel on a harness's runtime, polling the fake Bot API (unless `poll` is false), with fast throttling. */
-export async function startTelegram(h: Harness, fake: FakeTelegram, opts: { poll?: boolean } = {}): Promise<TelegramChannel> {
+export async function startTelegram(h: Harness, fake: FakeTelegram, opts: { poll?: boolean; bulkPerSecond?: number } = {}): Promise<TelegramChannel> {
   const channel = createTelegramChannel({
     token: fake.token,
     apiRoot: fake.apiRoot,
@@ -13,6 +13,7 @@ export async function startTelegram(h: Harness, fake: FakeTelegram, opts: { poll
     translate: createTranslator(),
     logger: pino({ level: 'silent' }),
     perChat: { perSecond: 1000, burst: 1000 },
+    bulkPerSecond: opts.bulkPerSecond,
     senderPollMs: 50,
   });
   h.runtime.app.attach(channel);

@@ -18,6 +18,8 @@ export function OfficersPage({ t, officer, csrf, timeZone, flash, officers }: Ba
               <th>{t('console.officers.username')}</th>
               <th>{t('console.officers.role')}</th>
               <th>{t('console.officers.created')}</th>
+              <th>{t('console.officers.second_factor')}</th>
+              <th>{t('console.officers.export_nik')}</th>
               <th />
             </tr>
           </thead>
@@ -27,6 +29,27 @@ export function OfficersPage({ t, officer, csrf, timeZone, flash, officers }: Ba
                 <td>{o.username}</td>
                 <td>{o.role}</td>
                 <td>{formatWhen(o.createdAt, timeZone)}</td>
+                <td>
+                  {o.secondFactor ? t('console.officers.second_factor_on') : t('console.officers.second_factor_off')}
+                  {o.secondFactor && o.id !== officer.id ? (
+                    <form method="post" action={`/admin/officers/${o.id}/reset-2fa`}>
+                      <Csrf token={csrf} />
+                      <button class="secondary" type="submit" aria-label={`${t('console.officers.reset_second_factor')} ${o.username}`}>
+                        {t('console.officers.reset_second_factor')}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+                <td>
+                  {o.exportNik ? t('console.officers.yes') : t('console.officers.no')}
+                  <form method="post" action={`/admin/officers/${o.id}/export-nik`}>
+                    <Csrf token={csrf} />
+                    <input type="hidden" name="allow" value={o.exportNik ? '0' : '1'} />
+                    <button class="secondary" type="submit" aria-label={`${t(o.exportNik ? 'console.officers.revoke' : 'console.officers.grant')} ${o.username}`}>
+                      {t(o.exportNik ? 'console.officers.revoke' : 'console.officers.grant')}
+                    </button>
+                  </form>
+                </td>
                 <td>
                   {o.disabledAt ? (
                     t('console.officers.disabled')

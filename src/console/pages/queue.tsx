@@ -14,10 +14,16 @@ interface Props extends PageBase {
   total: number;
   next: string | null;
   query: string;
+  /** The search is a NIK: nothing on the page may carry it into a URL. */
+  nikSearch: boolean;
   cadres: { personId: number; desa: string; role: string }[];
 }
 
-/** The review queue: filters, search, oldest first, bulk approve, keyset paging, export links. */
+/**
+ * The review queue: filters, search, oldest first, bulk approve, keyset paging, export links. The
+ * filter form posts (a NIK in it must not end up in a URL); POST /queue answers a NIK search itself
+ * and sends any other search on to GET /queue.
+ */
 export function QueuePage(p: Props) {
   const { t, filter, settings } = p;
   const withAfter = (after: string) => `/queue?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(p.query)), after }).toString()}`;
@@ -25,7 +31,8 @@ export function QueuePage(p: Props) {
   exportQuery.delete('after');
   return (
     <Layout title={t('console.queue.title')} t={t} officer={p.officer} csrf={p.csrf} active="/queue" flash={p.flash}>
-      <form class="filters card" method="get" action="/queue">
+      <form class="filters card" method="post" action="/queue">
+        <Csrf token={p.csrf} />
         <label>
           {t('console.queue.search')}
           <input name="q" value={filter.q ?? ''} placeholder={t('console.queue.search_hint')} />
@@ -99,11 +106,23 @@ export function QueuePage(p: Props) {
           {t('console.queue.reset')}
         </a>
       </form>
-      <p class="muted">
-        {t('console.queue.total', { total: p.total })} ·{' '}
-        <a href={`/export?format=csv&${exportQuery.toString()}`}>{t('console.queue.export_csv')}</a> ·{' '}
-        <a href={`/export?format=xlsx&${exportQuery.toString()}`}>{t('console.queue.export_xlsx')}</a>
-      </p>
+      {p.nikSearch ? (
+        <p class="muted">
+          {t('console.queue.total', { total: p.total })} · {t('console.queue.nik_search')}
+        </p>
+      ) : (
+        <p class="muted">
+          {t('console.queue.total', { total: p.total })} ·{' '}
+          <a href={`/export?format=csv&${exportQuery.toString()}`}>{t('console.queue.export_csv')}</a> ·{' '}
+          <a href={`/export?format=xlsx&${exportQuery.toString()}`}>{t('console.queue.export_xlsx')}</a> {t('console.queue.export_masked')}
+          {p.officer.exportNik ? (
+            <>
+              {' · '}
+              <a href={`/export/full?${exportQuery.toString()}`}>{t('console.queue.export_full')}</a>
+            </>
+          ) : null}
+        </p>
+      )}
       <form method="post" action="/queue/approve">
         <Csrf token={p.csrf} />
         <input type="hidden" name="back" value={`/queue?${p.query}`} />

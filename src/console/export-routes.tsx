@@ -1,0 +1,137 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { PassThrough } from 'node:stream';
+import { maskNik } from '../domain/nik.js';
+import { maskPhone } from '../domain/phone.js';
+import { QueueFilterSchema, searchKind, type QueueFilter } from '../domain/queue-filter.js';
+import type { Officer } from '../storage/officers.js';
+import type { ExportRecord } from '../storage/queue.js';
+import { countedAttempt, type ConsoleEnv } from './auth.js';
+import type { RouteDeps } from './deps.js';
+import { exportColumns, exportRows, writeCsv, writeXlsx, type ExportRow } from './export.js';
+import { pageBase, type ConsoleContext } from './layout.js';
+import { FIELD_LIMITS } from './limits.js';
+import { ExportFullPage } from './pages/export.js';
+import { checkSecondFactor } from './second-factor.js';
+import { verifyPassword } from './security.js';
+
+/** Full: NIK and phone as stored (needs the permission and a fresh re-authentication); masked: as in the queue. */
+type NikMode = 'full' | 'masked';
+
+/** The filter as the audit keeps it: no paging, and a NIK searched for is not written down. */
+export function auditedFilter(filter: QueueFilter): Record<string, unknown> {
+  const { after: _a, limit: _l, q, ...rest } = filter;
+  if (q === undefined) return rest;
+  return { ...rest, q: searchKind(q).kind === 'nik' ? '[NIK]' : q };
+}
+
+/** The filter's query string for links and forms (no paging). */
+function filterQuery(filter: QueueFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (k !== 'after' && k !== 'limit' && v !== undefined) params.set(k, String(v));
+  return params.toString();
+}
+
+function* masked(rows: Iterable<ExportRow>): Generator<ExportRow> {
+  for (const r of rows) {
+    yield { ...r, nik: typeof r.nik === 'string' ? maskNik(r.nik) : r.nik ?? null, phone: typeof r.phone === 'string' ? maskPhone(r.phone) : r.phone ?? null };
+  }
+}
+
+/** Passes the records on, keeping each one's id (for the audit: which registrations an export held). */
+function* noting(records: Iterable<ExportRecord>, ids: number[]): Generator<ExportRecord> {
+  for (const r of records) {
+    ids.push(r.id);
+    yield r;
+  }
+}
+
+/**
+ * Export of the filtered registrations. Everyone gets NIK and phone masked (GET /export); the full
+ * values only an officer with the export permission, with the password (and code) given again in
+ * the same request (POST /export/full). Every export is audited with the registrations it held.
+ */
+export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
+  const web = new Hono<ConsoleEnv>();
+  const { store, app, settings, timeZone, clock, t, logger, secretBox, addressOf } = deps;
+  const { officers } = store;
+
+  function sendExport(c: ConsoleContext, opts: { filter: QueueFilter; format: 'csv' | 'xlsx'; nik: NikMode; officer: Officer; extra?: Record<string, unknown> }) {
+    const { filter, format, nik, officer } = opts;
+    const stamp = new Date(clock()).toISOString().slice(0, 10);
+    const name = `lindung-${filter.status}-${stamp}${nik === 'full' ? '-nik' : ''}.${format}`;
+    c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', `attachment; filename="${name}"`);
+    return stream(
+      c,
+      async (out) => {
+        const ids: number[] = [];
+        const records = noting(store.queue.exportRecords(filter, timeZone), ids);
+        const formatted = exportRows(records, timeZone, settings, app.schema, t);
+        const rows = nik === 'masked' ? masked(formatted) : formatted;
+        const columns = exportColumns(app.schema, t);
+        const pass = new PassThrough();
+        const written = format === 'csv' ? writeCsv(rows, pass, columns) : writeXlsx(rows, pass, columns);
+        written.catch(() => undefined); // awaited below; an abort in between must not leave it unhandled
+        let count: number | undefined;
+        try {
+          for await (const chunk of pass) await out.write(chunk as Uint8Array);
+          count = await written;
+        } finally {
+          records.return(undefined); // closes the database cursor of an export cut short
+          const detail = { format, filter: auditedFilter(filter), rows: count ?? ids.length, nik, ...opts.extra, ...(count === undefined ? { complete: false } : {}) };
+          officers.auditExport({ officerId: officer.id, detail, registrationIds: ids, now: clock() });
+        }
+      },
+      async (err) => logger.error({ err }, 'export failed'),
+    );
+  }
+
+  const parseFormat = (v: unknown): 'csv' | 'xlsx' => (v === 'xlsx' ? 'xlsx' : 'csv');
+
+  web.get('/export', (c) => {
+    const parsed = QueueFilterSchema.safeParse(c.req.query());
+    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
+    return sendExport(c, { filter: parsed.data, format: parseFormat(c.req.query('format')), nik: 'masked', officer: c.get('officer')! });
+  });
+
+  const notAllowed = (c: ConsoleContext) => c.html(`<!doctype html><meta charset="utf-8"><title>403</title><p>${t('console.export.not_allowed')}</p>`, 403);
+
+  web.get('/export/full', (c) => {
+    if (!c.get('officer')!.exportNik) return notAllowed(c);
+    const parsed = QueueFilterSchema.safeParse(c.req.query());
+    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
+    return c.html(<ExportFullPage {...pageBase(c, t, timeZone)} query={filterQuery(parsed.data)} format={parseFormat(c.req.query('format'))} />);
+  });
+
+  web.post('/export/full', async (c) => {
+    const officer = c.get('officer')!;
+    if (!officer.exportNik) return notAllowed(c);
+    const body = await c.req.parseBody();
+    const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const parsed = QueueFilterSchema.safeParse(Object.fromEntries(new URLSearchParams(text('query').slice(0, FIELD_LIMITS.next))));
+    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
+    const format = parseFormat(body.format);
+    const page = (error: string, status: 400 | 401 | 429) =>
+      c.html(<ExportFullPage {...pageBase(c, t, timeZone)} flash={{ text: error, error: true }} query={filterQuery(parsed.data)} format={format} />, status);
+    const password = text('password');
+    const code = text('code');
+    if (password.length > FIELD_LIMITS.password || code.length > FIELD_LIMITS.code) return page(t('console.login.too_long'), 400);
+    const now = clock();
+    // Re-authentication counts against the same limits as a login.
+    const result = await countedAttempt(officers, { username: officer.username, address: addressOf(c), now }, async () => {
+      const cred = officers.credentials(officer.username);
+      if (!cred || !(await verifyPassword(password, cred.passwordHash))) return undefined;
+      if (!officer.secondFactor) return 'password';
+      return checkSecondFactor(officers, secretBox, officer.id, code, now) ? 'password+second_factor' : undefined;
+    });
+    if (!result.ok) {
+      if (result.reason === 'invalid') officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'export' }, now });
+      return result.reason === 'locked' ? page(t('console.login.locked'), 429) : page(t('console.export.invalid'), 401);
+    }
+    return sendExport(c, { filter: parsed.data, format, nik: 'full', officer, extra: { reauthenticated: result.value } });
+  });
+
+  return web;
+}
