@@ -20,12 +20,14 @@ export const SEALED_COLUMNS = [
 export function resealAll(db: Db, cipher: FieldCipher, batch = 500): number {
   let rewritten = 0;
   for (const { table, key, column } of SEALED_COLUMNS) {
-    const select = db.prepare<[unknown, number], { k: unknown; v: string }>(
-      `SELECT ${key} AS k, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL AND ${key} > ? ORDER BY ${key} LIMIT ?`,
+    // Only the values that need it are read (at every start this finds none, without decrypting anything).
+    const select = db.prepare<[string, unknown, number], { k: unknown; v: string }>(
+      `SELECT ${key} AS k, ${column} AS v FROM ${table}
+        WHERE ${column} IS NOT NULL AND ${column} NOT LIKE ? AND ${key} > ? ORDER BY ${key} LIMIT ?`,
     );
     const update = db.prepare<[string, unknown]>(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`);
     const step = db.transaction((after: unknown): { last: unknown; n: number; done: boolean } => {
-      const rows = select.all(after, batch);
+      const rows = select.all(`${cipher.currentPrefix}%`, after, batch);
       let n = 0;
       for (const r of rows) {
         if (!cipher.needsRewrap(r.v)) continue;

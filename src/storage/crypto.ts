@@ -139,6 +139,11 @@ export class FieldCipher {
     return stored === null || stored === undefined ? null : this.decrypt(stored);
   }
 
+  /** What every value encrypted with the current key starts with. */
+  get currentPrefix(): string {
+    return `${PREFIX}${this.ring.current}:`;
+  }
+
   /** Whether a stored value is encrypted with a key other than the current one (or not at all). */
   needsRewrap(stored: string): boolean {
     return !stored.startsWith(`${PREFIX}${this.ring.current}:`);
