@@ -123,7 +123,7 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
 
     log(`console: seeding ${rows} registrations`);
     const t0 = process.hrtime.bigint();
-    seedRegistrations(db, rows, { settings }); // the returned rows are dropped: they are not needed, and they would weigh on RSS
+    seedRegistrations(db, rows, { settings, cipher: runtime.store.cipher }); // sealed like the app's; the returned rows are dropped: they are not needed, and they would weigh on RSS
     // The seed is one big transaction; fold its WAL into the main file as a running server's checkpoints would.
     db.pragma('wal_checkpoint(TRUNCATE)');
     const seedMs = ms(t0);
@@ -143,7 +143,8 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
     };
 
     const { officers } = runtime.store;
-    officers.add({ username: 'bench', passwordHash: await hashPassword(PASSWORD), role: 'admin', now: Date.now() });
+    // An officer (an admin must enrol a second factor first); the export without full NIKs needs no permission.
+    officers.add({ username: 'bench', passwordHash: await hashPassword(PASSWORD), role: 'officer', now: Date.now() });
     const web = createConsole({
       app: runtime.app,
       store: runtime.store,

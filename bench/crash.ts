@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeTelegram, type FakeTelegram } from '../test/helpers/fake-telegram.js';
+import { addressKey } from '../src/storage/addresses.js';
+import { FieldCipher, loadKeyRing } from '../src/storage/crypto.js';
 import { seeded } from './people.js';
 import { calibrate, Crowd, logTail, makePerson, shape, sleep, spawnBot, stopBot, waitReady, type BotProcess, type Person } from './tg-crowd.js';
 
@@ -174,13 +176,15 @@ export async function runCrashBench(opts: CrashBenchOptions): Promise<CrashBench
     let doubled = 0;
     let refWithoutRow = 0;
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    // Chat ids are stored as blind indexes (migration 018): computed with the bot's key file.
+    const cipher = new FieldCipher(loadKeyRing({ path: join(dir, 'lindung.key'), create: false }));
     try {
       const rows = db.prepare<[string, string], { n: number }>(
         `SELECT count(*) AS n FROM registrations
-          WHERE nik = ? OR applicant_id IN (SELECT person_id FROM identities WHERE channel = 'telegram' AND external_id = ?)`,
+          WHERE nik_index = ? OR applicant_id IN (SELECT person_id FROM identities WHERE channel = 'telegram' AND external_key = ?)`,
       );
       for (const p of people) {
-        const n = rows.get(p.nik, String(p.chat.id))!.n;
+        const n = rows.get(cipher.blindIndex('nik', p.nik), addressKey(cipher, 'telegram', String(p.chat.id)))!.n;
         if (n > 1) doubled++;
         if (n === 0 && crowd.gotRef(p)) refWithoutRow++;
       }

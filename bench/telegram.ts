@@ -9,6 +9,7 @@ import { createTelegramChannel, type TelegramChannel } from '../src/channels/tel
 import { loadConfig } from '../src/config.js';
 import { createTranslator } from '../src/i18n.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
+import { addressKey } from '../src/storage/addresses.js';
 import { privateChat, startFakeTelegram, type FakeCall, type FakeChat, type FakeTelegram, type SentMessage } from '../test/helpers/fake-telegram.js';
 import { letters, SCRIPT_LEN, scriptFor } from './people.js';
 
@@ -70,7 +71,8 @@ interface Talker {
  * the fake API recorded its sendMessage), then a short quiet time confirms nothing else comes.
  */
 async function calibrate(fake: FakeTelegram, runtime: Runtime, t: Talker): Promise<{ counts: number[]; last: string[] }> {
-  const queued = runtime.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE external_id = ?');
+  const queued = runtime.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE channel = 'telegram' AND recipient_key = ?");
+  const chatKey = addressKey(runtime.store.cipher, 'telegram', String(t.chat.id));
   const counts: number[] = [];
   const last: string[] = [];
   let before = 0;
@@ -79,9 +81,9 @@ async function calibrate(fake: FakeTelegram, runtime: Runtime, t: Talker): Promi
     const deadline = Date.now() + 10_000;
     for (;;) {
       const n = fake.sent(t.chat.id).length;
-      if (n > before && queued.get(String(t.chat.id))!.n === 0) {
+      if (n > before && queued.get(chatKey)!.n === 0) {
         await sleep(100);
-        if (fake.sent(t.chat.id).length === n && queued.get(String(t.chat.id))!.n === 0) break;
+        if (fake.sent(t.chat.id).length === n && queued.get(chatKey)!.n === 0) break;
       }
       if (Date.now() > deadline) throw new Error(`calibration: no complete answer to ${JSON.stringify(text)}`);
       await sleep(5);

@@ -19,6 +19,10 @@ export const ConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/lindung.db'),
   /** FULL: every commit on the disk before anyone is told (survives a power cut); NORMAL: survives a process crash only. */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** The keys that encrypt personal data at rest, as the key file's JSON (from a secret store); else the key file. */
+  LINDUNG_KEYS: z.string().optional(),
+  /** Where the key file is (default: `lindung.key` beside the database), created 0600 on first start. */
+  LINDUNG_KEY_FILE: z.string().min(1).optional(),
   PROGRAMME_SETTINGS_PATH: z.string().min(1).default('data/programme.example.json'),
   RATES_PATH: z.string().min(1).default('data/rates.json'),
   TIMEZONE: z.string().min(1).default('Asia/Makassar'),

@@ -13,7 +13,8 @@ import { fieldSettingProblems, REGISTRATION_SCHEMA } from './core/flows/registra
 import { openDatabase, type Db } from './storage/db.js';
 import { FieldCipher } from './storage/crypto.js';
 import { keyRingFor } from './key-ring.js';
-import { resealAll } from './storage/at-rest.js';
+import { indexRegistrations, resealAll } from './storage/at-rest.js';
+import { indexAddresses } from './storage/addresses.js';
 import { createStore, type Store } from './storage/store.js';
 import type { Logger } from 'pino';
 import type { Lang, T } from './core/types.js';
@@ -48,9 +49,11 @@ export async function createRuntime(
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
   const cipher = new FieldCipher(keyRingFor(config), () => keyRingFor(config));
   // Values an older version kept in clear are encrypted at the first start after the upgrade.
-  const sealed = resealAll(db, cipher);
+  const sealed = indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher);
   if (sealed > 0) logger.info({ sealed }, 'personal values encrypted at rest');
   const store = createStore(db, cipher);
+  // The WAL still holds the pages with those values in clear: copied over and emptied now.
+  if (sealed > 0) store.erasure.compact();
   // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
   const learned = new LearnedPhrasings();
   const app = createApp({

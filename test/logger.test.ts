@@ -22,3 +22,21 @@ describe('logger', () => {
     expect(out).toContain('boom for');
   });
 });
+
+describe('logger: nested records', () => {
+  it('masks a JID however deep it hides (Baileys logs whole protocol nodes)', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger('info', sink);
+    const node = { tag: 'notification', attrs: { from: 's.whatsapp.net' }, content: [{ tag: 'device', attrs: { jid: '6281234567890:3@s.whatsapp.net', lid: '123456789012345@lid' }, content: Buffer.from('6281234567890') }] };
+    logger.error({ error: 'boom', node }, 'failed to handle devices notification');
+    const out = lines.join('');
+    for (const secret of ['6281234567890', '123456789012345']) expect(out).not.toContain(secret);
+    expect(out).toContain('device');
+  });
+});

@@ -7,8 +7,10 @@ import { makeReference } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
 import { inviteState } from '../storage/cadres.js';
 import type { Store } from '../storage/store.js';
+import { createAccess } from './access.js';
 import { createCorrections } from './corrections.js';
 import { createNotifier } from './notify.js';
+import { createOfficerErasure } from './officer-erasure.js';
 import { createQuestions } from './questions.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { FaqMatcher } from '../faq/matcher.js';
@@ -113,7 +115,9 @@ export function createApp(deps: AppDeps) {
     return channel?.addressOfPhone ? { channel: channel.id, externalId: channel.addressOfPhone(phone) } : undefined;
   };
   const notifier = createNotifier({ store, translate, clock, reachByPhone });
+  const officerErasure = createOfficerErasure({ store, translate, clock, reachByPhone });
   const questions = createQuestions({ store, translate, clock });
+  const access = createAccess({ store, translate, settings, rates, schema: deps.schema ?? REGISTRATION_SCHEMA, timeZone, reachByPhone });
   const learned = deps.learned ?? new LearnedPhrasings();
   const teaching = createTeaching({ store, learned, topics: deps.faq?.topics.map((t) => t.id) ?? [], clock });
 
@@ -127,6 +131,10 @@ export function createApp(deps: AppDeps) {
       const invite = cadres.invite(code);
       return { state: inviteState(invite, clock()), desa: invite?.desa, kecamatan: invite?.kecamatan, role: invite?.role };
     },
+    accessReport: (personId) => access.report(personId),
+    accessCode: (reference, requesterId, now) => access.codeState(reference, requesterId, now),
+    accessCodeMatches: (reference, requesterId, typed, now) => access.codeMatches(reference, requesterId, typed, now),
+    reachesPhone: (phone) => reachByPhone(phone) !== undefined,
   };
 
   function newReference(): string {
@@ -174,6 +182,15 @@ export function createApp(deps: AppDeps) {
         return;
       case 'askQuestion':
         questions.ask(personId, channel, msg.externalId, effect.text, now);
+        return;
+      case 'recordAccessCopy':
+        access.recordCopy({ personId: effect.personId, by: effect.by, actorId: String(personId), officerId: null, channel, now });
+        return;
+      case 'sendAccessCode':
+        access.sendCode(effect.reference, personId, people.person(personId)?.phone ?? msg.phone ?? null, now);
+        return;
+      case 'accessCodeTried':
+        access.codeTried(effect.reference, personId, effect.ok, now);
         return;
       case 'unmatchedQuestion':
         store.phrasings.addUnmatched(maskDigits(effect.text).slice(0, 300), effect.lang, channel, now);
@@ -365,7 +382,13 @@ export function createApp(deps: AppDeps) {
     changeStatus: thenSend(notifier.changeStatus),
     /** Asks for named fields again: the bot then asks exactly those (see corrections.ts). */
     requestCorrection: thenSend(corrections.request),
+    /** An officer's erase action: erased, audited and the people told in one transaction, the WAL emptied, then sent. */
+    erase: thenSend(officerErasure.erase),
+    /** An officer keeps a registration whose person withdrew consent after approval, for a legal reason (audited). */
+    keepAfterWithdrawal: officerErasure.keepAfterWithdrawal,
     questions: { ...questions, answer: thenSend(questions.answer) },
+    /** The right of access: a person's copy (the console's office copy reads it too) and who has seen their data. */
+    access,
     /** What officers taught the reader, as it reads it on every message. */
     learned,
     /** Teaches a phrasing (topic null: out of scope): stored, audited, used at once. */

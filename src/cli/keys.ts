@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { keyFilePath, keyRingFor } from '../key-ring.js';
 import { keyUsage, resealAll } from '../storage/at-rest.js';
+import { indexAddresses } from '../storage/addresses.js';
 import { FieldCipher, writeKeyFile } from '../storage/crypto.js';
 import { openDatabase } from '../storage/db.js';
 
@@ -32,7 +33,9 @@ function main(): number {
       const rotated = { ...ring, keys: new Map(ring.keys).set(next, randomBytes(32)), current: next };
       // The new key is saved first: a crash in the middle leaves values under either key, both in the file.
       writeKeyFile(path, rotated);
-      const n = resealAll(db, new FieldCipher(rotated));
+      // Addresses an older version kept in clear are indexed first (as at the bot's start), then all re-encrypted.
+      const cipher = new FieldCipher(rotated);
+      const n = indexAddresses(db, cipher) + resealAll(db, cipher);
       console.log(`key ${next} is now current; ${n} values encrypted again. Older keys stay in ${path} so older backups remain readable.`);
       console.log('Restart the bot so it encrypts new values with the new key.');
       return 0;

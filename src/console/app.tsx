@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { consoleHeaders, csrfProtection, csrfToken, login, logout, requireOfficer, safeNext, sessionMiddleware, type ConsoleEnv } from './auth.js';
+import { accessRoutes } from './access-routes.js';
 import { adminRoutes } from './admin-routes.js';
 import { clientAddress, trustedProxyList } from './client-address.js';
 import { dashboardRoutes } from './dashboard.js';
@@ -97,6 +98,7 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   web.route('/', accountRoutes(routeDeps));
   web.route('/', registrationRoutes(routeDeps));
+  web.route('/', accessRoutes(routeDeps));
   web.route('/', exportRoutes(routeDeps));
   web.route('/', dashboardRoutes(routeDeps));
   web.route('/', simulatorRoutes(routeDeps));

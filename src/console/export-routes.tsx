@@ -48,6 +48,17 @@ function* noting(records: Iterable<ExportRecord>, ids: number[]): Generator<Expo
 }
 
 /**
+ * Leaves out registrations whose person withdrew consent after approval while no officer has acted
+ * on it (erased, or kept for a legal reason), counting them for the audit entry.
+ */
+function* withoutPendingWithdrawals(records: Iterable<ExportRecord>, isPending: (id: number) => boolean, withheld: { n: number }): Generator<ExportRecord> {
+  for (const r of records) {
+    if (r.consent_withdrawn_at != null && isPending(r.id)) withheld.n++;
+    else yield r;
+  }
+}
+
+/**
  * Export of the filtered registrations. Everyone gets NIK and phone masked (GET /export); the full
  * values only an officer with the export permission, with the password (and code) given again in
  * the same request (POST /export/full). Every export is audited with the registrations it held.
@@ -67,7 +78,8 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       c,
       async (out) => {
         const ids: number[] = [];
-        const records = noting(store.queue.exportRecords(filter, timeZone), ids);
+        const withheld = { n: 0 };
+        const records = noting(withoutPendingWithdrawals(store.queue.exportRecords(filter, timeZone), store.withdrawals.isPending, withheld), ids);
         const formatted = exportRows(records, timeZone, settings, app.schema, t);
         const rows = nik === 'masked' ? masked(formatted) : formatted;
         const columns = exportColumns(app.schema, t);
@@ -80,7 +92,15 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
           count = await written;
         } finally {
           records.return(undefined); // closes the database cursor of an export cut short
-          const detail = { format, filter: auditedFilter(filter), rows: count ?? ids.length, nik, ...opts.extra, ...(count === undefined ? { complete: false } : {}) };
+          const detail = {
+            format,
+            filter: auditedFilter(filter),
+            rows: count ?? ids.length,
+            nik,
+            ...opts.extra,
+            ...(withheld.n > 0 ? { withheld_withdrawn: withheld.n } : {}),
+            ...(count === undefined ? { complete: false } : {}),
+          };
           officers.auditExport({ officerId: officer.id, detail, registrationIds: ids, now: clock() });
         }
       },

@@ -13,6 +13,7 @@ import { formatWhen, REJECT_REASONS } from './labels.js';
 import { DetailPage, type DetailView } from './pages/detail.js';
 import { QueuePage } from './pages/queue.js';
 import { keyIn } from '../core/locale-key.js';
+import { erasedText, erasureFlash, erasureRoutes, withdrawalView } from './erasure-routes.js';
 
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
 function checksOf(sameNik: (nik: string, id: number) => number, row: RegistrationRecord, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
@@ -58,6 +59,13 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    */
   const queuePage = (c: ConsoleContext, filter: QueueFilter, flash = pageBase(c, t, timeZone).flash) => {
     const page = store.queue.page(filter, timeZone);
+    // Rows whose person withdrew consent after approval: waiting for an officer, or kept (an erased one is just deleted).
+    const withdrawn = new Map<number, 'pending' | 'kept'>();
+    for (const r of page.rows) {
+      const state = r.consentWithdrawnAt === null ? undefined : store.withdrawals.state(r.id);
+      if (state?.pending) withdrawn.set(r.id, 'pending');
+      else if (state?.keptAt != null) withdrawn.set(r.id, 'kept');
+    }
     const nikSearch = filter.q !== undefined && searchKind(filter.q).kind === 'nik';
     if (nikSearch) audit(c.get('officer')!.id, 'search_nik', null, { results: page.total });
     return c.html(
@@ -71,6 +79,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         query={nikSearch ? withoutSearch(filter) : new URL(c.req.url).search.slice(1)}
         nikSearch={nikSearch}
         cadres={store.cadres.list()}
+        withdrawn={withdrawn}
+        pendingWithdrawals={store.withdrawals.pending(10)}
         flash={flash}
       />,
     );
@@ -126,7 +136,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       const code = /^whatsapp_(.+)$/.exec(reason)?.[1];
       return code ? t('console.unreachable.whatsapp_code', { code }) : t(keyIn('console.unreachable.', reason));
     };
-    const events = app.registrations.events(row.id).map((e) => {
+    const history = app.registrations.events(row.id);
+    const events = history.map((e) => {
       const detail = e.detail ? (JSON.parse(e.detail) as { note?: string; fields?: string[]; reason?: string; channel?: string; recipient?: string }) : {};
       if (e.action === 'delivery_failed' && detail.reason) detail.note = `${channelName(detail.channel ?? '')}: ${unreachedWhy(detail.reason)}`;
       return {
@@ -163,8 +174,11 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       createdAt: row.createdAt,
       checks: checksOf(registrations.sameNikCount, row, data, app.today(), app.isKnownDistrict),
       events,
+      withdrawal: withdrawalView(t, timeZone, row, store.withdrawals.state(row.id), history),
+      erased: row.status === 'deleted' ? erasedText(t, timeZone, history, store.withdrawals.officerErasure(row.id)) : undefined,
     };
-    return c.html(<DetailPage {...pageBase(c, t, timeZone)} settings={settings} schema={app.schema} view={view} revealNik={revealed} />);
+    const base = pageBase(c, t, timeZone);
+    return c.html(<DetailPage {...base} flash={erasureFlash(t, c) ?? base.flash} settings={settings} schema={app.schema} view={view} revealNik={revealed} />);
   });
 
   web.post('/registrations/:ref/reveal', (c) => {
@@ -180,6 +194,10 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       const row = byRef(c.req.param('ref'));
       if (!row) return c.redirect('/queue', 303);
       const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+      // Consent withdrawn after approval: nothing is decided (no KPJ either) until an officer erases or keeps it.
+      if (store.withdrawals.isPending(row.id)) {
+        return c.redirect(`/registrations/${row.reference}?err=${path === 'kpj' ? 'kpj_withdrawn' : 'withdrawal_pending'}`, 303);
+      }
       if (!DECIDABLE_STATUSES.includes(row.status)) {
         return c.redirect(`/registrations/${row.reference}?err=not_open`, 303);
       }
@@ -213,6 +231,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     app.changeStatus(row.reference, { to: 'registered', actor: { kind: 'officer', id: officer.username }, kpj }, { officerId: officer.id, action: 'record_kpj' });
     return 'ok=registered';
   });
+
+  web.route('/', erasureRoutes(deps));
 
   return web;
 }

@@ -24,6 +24,8 @@ dl.fields{display:grid;grid-template-columns:minmax(140px,220px) 1fr;gap:.3rem .
 svg text{font:12px system-ui,sans-serif}input[type=checkbox]{width:1.3rem;height:1.3rem;vertical-align:middle}td a{white-space:nowrap}.inline{display:inline}.choice{display:inline-block;margin-right:.6rem}
 @media (max-width:640px){dl.fields{grid-template-columns:1fr}form.filters label{flex:1 1 45%}form.filters input,form.filters select{width:100%}th.opt,td.opt{display:none}main{padding:.6rem}}
 .qr svg{width:264px;height:264px;background:#fff;padding:8px}
+.badge.withdrawn{background:#fde0e0;color:#8a1c12}
+@media print{header,form,.no-print{display:none}body{background:#fff}main{max-width:none;padding:0}.card{border:0;padding:0}}
 footer{max-width:1200px;margin:0 auto;padding:0 1rem 1.5rem;font-size:.9rem}code.secret{font-size:1.1rem;letter-spacing:.08em;word-break:break-all}
 .recovery-codes{columns:2;font-size:1.05rem}.recovery-codes li{margin:.2rem 0}.pairing-code{font:700 2rem/1.2 ui-monospace,monospace;letter-spacing:.2em}
 `;

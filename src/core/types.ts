@@ -74,7 +74,13 @@ export type Effect =
   | { type: 'enrolCadre'; code: string }
   | { type: 'submitCorrection'; reference: string; changes: Partial<RegistrationData> }
   | { type: 'askQuestion'; text: string }
-  | { type: 'unmatchedQuestion'; text: string; lang: Lang };
+  | { type: 'unmatchedQuestion'; text: string; lang: Lang }
+  /** A copy of a person's data was given (to themself, or to the cadre after the code): noted in its history. */
+  | { type: 'recordAccessCopy'; personId: number; by: 'applicant' | 'cadre' }
+  /** Sends a one-time code to the phone of a neighbour's registration, for the cadre's copy. */
+  | { type: 'sendAccessCode'; reference: string }
+  /** The cadre typed the code: used when right, one try fewer when wrong. */
+  | { type: 'accessCodeTried'; reference: string; ok: boolean };
 
 
 export interface RegistrationView {
@@ -97,6 +103,20 @@ export interface StoreReader {
   registrationsBySubmitter(personId: number, offset: number, limit: number): { rows: RegistrationView[]; total: number };
   /** An invite code and whether it can still enrol someone. */
   invite(code: string): { state: 'valid' | 'expired' | 'revoked' | 'used' | 'unknown'; desa?: string; kecamatan?: string; role?: string };
+  /** Everything held about a person and who saw it, for their copy (the right of access). */
+  accessReport(personId: number): import('./access-copy.js').AccessReport;
+  /** The codes a cadre asked for a neighbour's copy: how many were sent in the last day, and the one still open. */
+  accessCode(reference: string, requesterId: number, now: number): AccessCodeState;
+  /** Whether `typed` is the open code (compared with its hash; counts no try: that is an effect). */
+  accessCodeMatches(reference: string, requesterId: number, typed: string, now: number): boolean;
+  /** Whether a message can reach this phone number (a phone channel is attached that addresses phones). */
+  reachesPhone(phone: string): boolean;
+}
+
+/** A neighbour's copy code as the cadre's flow sees it (never the code itself). */
+export interface AccessCodeState {
+  sentToday: number;
+  open: { expiresAt: number; triesLeft: number } | null;
 }
 
 /** The village and role of a cadre, kept in their session once enrolled. */

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import type { FieldCipher } from './crypto.js';
+import { maskNik } from '../domain/nik.js';
 
 /** Every column that holds personal values encrypted (crypto.ts): table, its key, the column. */
 export const SEALED_COLUMNS = [
@@ -9,7 +10,61 @@ export const SEALED_COLUMNS = [
   { table: 'inbox', key: 'id', column: 'payload' },
   { table: 'questions', key: 'id', column: 'text' },
   { table: 'wa_sent', key: 'id', column: 'message' },
+  // Chat addresses (a WhatsApp address is a phone number) and the WhatsApp login (migration 018).
+  { table: 'identities', key: 'external_key', column: 'address' },
+  { table: 'outbox', key: 'id', column: 'address' },
+  { table: 'wa_sent', key: 'id', column: 'jid' },
+  { table: 'questions', key: 'id', column: 'address' },
+  { table: 'wa_auth_creds', key: 'id', column: 'creds' },
+  { table: 'wa_auth_keys', key: 'rowid', column: 'value' },
+  { table: 'registrations', key: 'id', column: 'data' },
+  { table: 'registrations', key: 'id', column: 'officer_note' },
+  { table: 'officers', key: 'id', column: 'totp_secret' },
+  { table: 'officer_sessions', key: 'token_hash', column: 'pending_totp_secret' },
 ] as const;
+
+/**
+ * Registrations an older version stored with the NIK in clear (before migration 016): each gets
+ * its NIK's blind index, the masked NIK and the check codes, its form and note sealed, and the
+ * clear `nik` emptied. In batches, each its own transaction. Returns how many rows were rewritten.
+ */
+export function indexRegistrations(db: Db, cipher: FieldCipher, batch = 500): number {
+  const select = db.prepare<[number], { id: number; nik: string; data: string | null; officer_note: string | null }>(
+    'SELECT id, nik, data, officer_note FROM registrations WHERE nik IS NOT NULL ORDER BY id LIMIT ?',
+  );
+  const update = db.prepare(
+    `UPDATE registrations SET nik = NULL, nik_index = @nikIndex, nik_masked = @nikMasked, checks = @checks,
+       data = @data, officer_note = @note WHERE id = @id`,
+  );
+  const step = db.transaction((): number => {
+    const rows = select.all(batch);
+    for (const r of rows) {
+      let checks: unknown = [];
+      const plain = r.data === null ? null : cipher.decrypt(r.data);
+      try {
+        checks = plain === null ? [] : ((JSON.parse(plain) as { checks?: unknown }).checks ?? []);
+      } catch {
+        checks = [];
+      }
+      const codes = Array.isArray(checks) ? checks.filter((c): c is string => typeof c === 'string') : [];
+      update.run({
+        id: r.id,
+        nikIndex: cipher.blindIndex('nik', r.nik),
+        nikMasked: maskNik(r.nik),
+        checks: codes.length ? JSON.stringify(codes) : null,
+        data: plain === null ? null : cipher.encrypt(plain),
+        note: r.officer_note === null ? null : cipher.encrypt(cipher.decrypt(r.officer_note)),
+      });
+    }
+    return rows.length;
+  });
+  let rewritten = 0;
+  for (;;) {
+    const n = step.immediate();
+    rewritten += n;
+    if (n < batch) return rewritten;
+  }
+}
 
 /**
  * Re-encrypts every sealed value that is not encrypted with the current key: values an older

@@ -154,7 +154,7 @@ export class FieldCipher {
    * the value can be learnt without the key. One sub-key per kind, so a NIK index never matches a
    * phone index.
    */
-  blindIndex(kind: 'nik' | 'phone', value: string): string {
+  blindIndex(kind: 'nik' | 'phone' | 'address' | 'whatsapp-key', value: string): string {
     let key = this.indexKeys.get(kind);
     if (!key) {
       key = Buffer.from(hkdfSync('sha256', this.ring.index, Buffer.alloc(0), `lindung blind index ${kind}`, 32));

@@ -1,4 +1,6 @@
 import type { Db } from './db.js';
+import { WA_SENT_CHANNEL } from './addresses.js';
+import type { FieldCipher } from './crypto.js';
 
 /** Who erased, and why (kept: the only trace an erasure leaves). */
 export interface ErasureBy {
@@ -20,7 +22,7 @@ const KEPT_FOR_AN_OFFICER = ['approved', 'registered'];
  * chat addresses and WhatsApp copies — leaving only the fact of the erasure, when, by whom and why.
  * With secure_delete on (db.ts) the freed pages are zeroed; `compact` then empties the WAL.
  */
-export function createErasureStore(db: Db) {
+export function createErasureStore(db: Db, cipher: FieldCipher) {
   const registration = db.prepare<[number], { id: number; status: string; data: string | null; applicant_id: number }>(
     'SELECT id, status, data, applicant_id FROM registrations WHERE id = ?',
   );
@@ -28,8 +30,8 @@ export function createErasureStore(db: Db) {
     "SELECT id, status FROM registrations WHERE applicant_id = ? AND status <> 'deleted'",
   );
   const blank = db.prepare<[number, number]>(
-    `UPDATE registrations SET status = 'deleted', nik = NULL, full_name = NULL, data = NULL, kecamatan = NULL, desa = NULL,
-       officer_note = NULL, kpj = NULL, correction_fields = NULL, updated_at = ? WHERE id = ?`,
+    `UPDATE registrations SET status = 'deleted', nik = NULL, nik_index = NULL, nik_masked = NULL, checks = NULL,
+       full_name = NULL, data = NULL, kecamatan = NULL, desa = NULL, officer_note = NULL, kpj = NULL, correction_fields = NULL, updated_at = ? WHERE id = ?`,
   );
   const blankHistory = db.prepare<[number]>('UPDATE registration_events SET detail = NULL WHERE registration_id = ?');
   const event = db.prepare<[number, number, string, string | null, string, string, string | null]>(
@@ -44,15 +46,19 @@ export function createErasureStore(db: Db) {
   // An officer's NIK search stored as typed (before searches were audited without it).
   const scrubAudit = db.prepare<[string]>("UPDATE audit_log SET detail = NULL WHERE detail LIKE '%' || ? || '%'");
   const scrubAuditOf = db.prepare<[number]>('UPDATE audit_log SET detail = NULL WHERE registration_id = ?');
-  const identities = db.prepare<[number], { channel: string; external_id: string }>('SELECT channel, external_id FROM identities WHERE person_id = ?');
+  // News about the registration not yet sent (it may name the person), and copies of sent news.
+  const dropNewsAbout = db.prepare<[number]>('DELETE FROM outbox WHERE registration_id = ?');
+  const dropSentAbout = db.prepare<[number]>('DELETE FROM wa_sent WHERE registration_id = ?');
+  // A person's addresses by their blind index, the same in every table (addresses.ts): no address is opened here.
+  const identities = db.prepare<[number], { channel: string; external_key: string }>('SELECT channel, external_key FROM identities WHERE person_id = ?');
   const dropPhone = db.prepare<[number]>('UPDATE people SET phone = NULL WHERE id = ?');
   const dropSession = db.prepare<[number]>('DELETE FROM sessions WHERE person_id = ?');
   const dropOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE person_id = ?');
-  const dropInbox = db.prepare<[string, string]>('DELETE FROM inbox WHERE channel = ? AND external_id = ?');
-  const dropOutboxTo = db.prepare<[string, string]>('DELETE FROM outbox WHERE channel = ? AND external_id = ?');
+  const dropInbox = db.prepare<[string, string]>('DELETE FROM inbox WHERE channel = ? AND sender_key = ?');
+  const dropOutboxTo = db.prepare<[string, string]>('DELETE FROM outbox WHERE channel = ? AND recipient_key = ?');
   const dropQuestions = db.prepare<[number]>('DELETE FROM questions WHERE person_id = ?');
   const dropSent = db.prepare<[number]>('DELETE FROM wa_sent WHERE person_id = ?');
-  const dropSentTo = db.prepare<[string]>('DELETE FROM wa_sent WHERE jid = ?');
+  const dropSentTo = db.prepare<[string]>('DELETE FROM wa_sent WHERE jid_key = ?');
   const dropIdentities = db.prepare<[number]>('DELETE FROM identities WHERE person_id = ?');
 
   /** Erases one registration's personal data; false when there is none left to erase. */
@@ -61,13 +67,15 @@ export function createErasureStore(db: Db) {
     if (!r || r.status === 'deleted') return false;
     let nik: string | undefined;
     try {
-      nik = r.data ? (JSON.parse(r.data) as { nik?: string }).nik : undefined;
+      nik = r.data ? (JSON.parse(cipher.decrypt(r.data)) as { nik?: string }).nik : undefined;
     } catch {
       nik = undefined;
     }
     blank.run(by.now, id);
     blankHistory.run(id);
     scrubAuditOf.run(id);
+    dropNewsAbout.run(id);
+    dropSentAbout.run(id);
     if (nik && /^\d{16}$/.test(nik)) scrubAudit.run(nik);
     event.run(id, by.now, by.actorKind, by.actorId, by.reason, r.status, null);
     return true;
@@ -88,9 +96,9 @@ export function createErasureStore(db: Db) {
       } else if (eraseRegistration(r.id, by)) erased++;
     }
     for (const i of identities.all(personId)) {
-      dropInbox.run(i.channel, i.external_id);
-      dropOutboxTo.run(i.channel, i.external_id);
-      if (i.channel === 'whatsapp') dropSentTo.run(i.external_id);
+      dropInbox.run(i.channel, i.external_key);
+      dropOutboxTo.run(i.channel, i.external_key);
+      if (i.channel === WA_SENT_CHANNEL) dropSentTo.run(i.external_key);
     }
     dropPhone.run(personId);
     dropSession.run(personId);

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import type { FieldCipher } from './crypto.js';
+import { addressKey } from './addresses.js';
 import type { Lang } from '../core/types.js';
 
 export interface Contact {
@@ -17,7 +18,8 @@ export const SEEN_IDS_KEPT = 50;
 /** People, their channel identities and their conversation sessions. */
 /**
  * The phone number and the conversation (with its drafts, which hold what people typed: a NIK, an
- * address) are kept encrypted (crypto.ts).
+ * address) are kept encrypted (crypto.ts). A channel address (a WhatsApp JID is a phone number) is
+ * found through its blind index and kept sealed (addresses.ts, migration 018).
  */
 export function createPeopleStore(db: Db, cipher: FieldCipher) {
   const seal = (v: string | null): string | null => cipher.encryptNullable(v);
@@ -29,11 +31,11 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
     `SELECT i.person_id, p.lang, p.phone, s.state, s.seen_ids
        FROM identities i JOIN people p ON p.id = i.person_id
        LEFT JOIN sessions s ON s.person_id = i.person_id
-      WHERE i.channel = ? AND i.external_id = ?`,
+      WHERE i.channel = ? AND i.external_key = ?`,
   );
   const insertPerson = db.prepare<[string, string | null, number]>('INSERT INTO people (lang, phone, created_at) VALUES (?, ?, ?)');
-  const insertIdentity = db.prepare<[string, string, number, number]>(
-    'INSERT INTO identities (channel, external_id, person_id, created_at) VALUES (?, ?, ?, ?)',
+  const insertIdentityRow = db.prepare<[string, string, string, number, number]>(
+    'INSERT INTO identities (channel, external_key, address, person_id, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const upsertSession = db.prepare<[number, string, string, number]>(
     `INSERT INTO sessions (person_id, state, seen_ids, updated_at) VALUES (?, ?, ?, ?)
@@ -43,8 +45,8 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
   const setLang = db.prepare<[string, number]>('UPDATE people SET lang = ? WHERE id = ?');
   const setPhone = db.prepare<[string, number]>('UPDATE people SET phone = ? WHERE id = ?');
   const setPhoneIfMissing = db.prepare<[string, number]>('UPDATE people SET phone = ? WHERE id = ? AND phone IS NULL');
-  const identityExists = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM identities WHERE channel = ? AND external_id = ?');
-  const personOf = db.prepare<[string, string], { person_id: number }>('SELECT person_id FROM identities WHERE channel = ? AND external_id = ?');
+  const identityExists = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM identities WHERE channel = ? AND external_key = ?');
+  const personOf = db.prepare<[string, string], { person_id: number }>('SELECT person_id FROM identities WHERE channel = ? AND external_key = ?');
   const hasRecords = db.prepare<{ id: number }, { one: number }>(
     `SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM registrations WHERE applicant_id = @id OR submitter_id = @id)
         OR EXISTS (SELECT 1 FROM consents WHERE person_id = @id) OR EXISTS (SELECT 1 FROM cadres WHERE person_id = @id)`,
@@ -53,8 +55,8 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
   const deleteSession = db.prepare<[number]>('DELETE FROM sessions WHERE person_id = ?');
   const deleteOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE person_id = ?');
   const deletePerson = db.prepare<[number]>('DELETE FROM people WHERE id = ?');
-  const identitiesOf = db.prepare<[number], { channel: string; external_id: string }>(
-    'SELECT channel, external_id FROM identities WHERE person_id = ? ORDER BY created_at DESC',
+  const identitiesOf = db.prepare<[number], { channel: string; address: string }>(
+    'SELECT channel, address FROM identities WHERE person_id = ? ORDER BY created_at DESC',
   );
   const insertConsent = db.prepare<[number, string, number, number | null]>(
     'INSERT INTO consents (person_id, version, given_at, confirmed_by) VALUES (?, ?, ?, ?)',
@@ -64,6 +66,10 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
   const withdrawConsents = db.prepare<[number, number]>(
     'UPDATE consents SET withdrawn_at = ? WHERE person_id = ? AND withdrawn_at IS NULL',
   );
+  // One HMAC per address a message names (its sender, and on WhatsApp its other form).
+  const keyOf = (channel: string, externalId: string): string => addressKey(cipher, channel, externalId);
+  const insertIdentity = (channel: string, externalId: string, key: string, personId: number, now: number): void =>
+    void insertIdentityRow.run(channel, key, cipher.encrypt(externalId), personId, now);
 
   return {
     /** The person behind a channel identity, created on first contact. */
@@ -76,18 +82,20 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
       aliases: readonly string[] = [],
     ): Contact {
       // The same person may be addressed several ways (WhatsApp: a phone-number JID and a LID).
-      let row = byIdentity.get(channel, externalId);
+      const key = keyOf(channel, externalId);
+      const aliasKeys = aliases.map((alias) => ({ alias, key: keyOf(channel, alias) }));
+      let row = byIdentity.get(channel, key);
       if (!row) {
-        for (const alias of aliases) {
-          row = byIdentity.get(channel, alias);
+        for (const a of aliasKeys) {
+          row = byIdentity.get(channel, a.key);
           if (row) {
-            insertIdentity.run(channel, externalId, row.person_id, now);
+            insertIdentity(channel, externalId, key, row.person_id, now);
             break;
           }
         }
       }
       if (row) {
-        for (const alias of aliases) if (!identityExists.get(channel, alias)) insertIdentity.run(channel, alias, row.person_id, now);
+        for (const a of aliasKeys) if (!identityExists.get(channel, a.key)) insertIdentity(channel, a.alias, a.key, row.person_id, now);
         if (phone && !row.phone) setPhone.run(seal(phone)!, row.person_id);
         return {
           personId: row.person_id,
@@ -98,8 +106,8 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
         };
       }
       const personId = Number(insertPerson.run(lang, seal(phone), now).lastInsertRowid);
-      insertIdentity.run(channel, externalId, personId, now);
-      for (const alias of aliases) if (alias !== externalId) insertIdentity.run(channel, alias, personId, now);
+      insertIdentity(channel, externalId, key, personId, now);
+      for (const a of aliasKeys) if (a.alias !== externalId) insertIdentity(channel, a.alias, a.key, personId, now);
       return { personId, lang, phone, state: undefined, seenIds: [] };
     },
     /**
@@ -108,8 +116,10 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
      * folded into the other; two people with records are left apart (an officer can tell).
      */
     link(channel: string, a: string, b: string, now: number, phone: string | null = null): 'linked' | 'known' | 'merged' | 'conflict' | 'unknown' {
-      const ra = personOf.get(channel, a);
-      const rb = personOf.get(channel, b);
+      const ka = keyOf(channel, a);
+      const kb = keyOf(channel, b);
+      const ra = personOf.get(channel, ka);
+      const rb = personOf.get(channel, kb);
       if (!ra && !rb) return 'unknown';
       if (ra && rb) {
         if (ra.person_id === rb.person_id) return 'known';
@@ -123,7 +133,8 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
         return 'merged';
       }
       const owner = (ra ?? rb)!.person_id;
-      insertIdentity.run(channel, ra ? b : a, owner, now);
+      if (ra) insertIdentity(channel, b, kb, owner, now);
+      else insertIdentity(channel, a, ka, owner, now);
       if (phone) setPhoneIfMissing.run(seal(phone)!, owner);
       return 'linked';
     },
@@ -136,7 +147,7 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
     },
     /** Where to reach a person: their identities, most recent first. */
     identities(personId: number): { channel: string; externalId: string }[] {
-      return identitiesOf.all(personId).map((r) => ({ channel: r.channel, externalId: r.external_id }));
+      return identitiesOf.all(personId).map((r) => ({ channel: r.channel, externalId: cipher.decrypt(r.address) }));
     },
     /** Proof of consent; `confirmedBy` is the cadre who asked the person, when one did. */
     recordConsent(personId: number, version: string, at: number, confirmedBy: number | null = null): void {
@@ -156,10 +167,10 @@ export function createPeopleStore(db: Db, cipher: FieldCipher) {
       return { state: open(row?.state ?? null) ?? undefined, seenIds: row ? (JSON.parse(row.seen_ids) as string[]) : [] };
     },
     /** Whether this address on this channel is someone we know. */
-    knows: (channel: string, externalId: string): boolean => identityExists.get(channel, externalId) !== undefined,
+    knows: (channel: string, externalId: string): boolean => identityExists.get(channel, keyOf(channel, externalId)) !== undefined,
     /** Ends the conversation of whoever has this address (their draft and place in a flow); false when none. */
     forgetConversation: (channel: string, externalId: string): boolean => {
-      const id = personOf.get(channel, externalId)?.person_id;
+      const id = personOf.get(channel, keyOf(channel, externalId))?.person_id;
       return id !== undefined && deleteSession.run(id).changes > 0;
     },
     withdrawConsent(personId: number, now: number): void {

@@ -17,7 +17,8 @@ interface Row {
   id: number;
   person_id: number;
   channel: string;
-  external_id: string;
+  /** Sealed (migration 018): a WhatsApp address is a phone number. */
+  address: string;
   text: string;
   created_at: number;
   answer: string | null;
@@ -41,7 +42,7 @@ const toQuestion = (r: Row, cipher: FieldCipher): Question => ({
 export function createQuestionStore(db: Db, cipher: FieldCipher) {
   const toQ = (r: Row): Question => toQuestion(r, cipher);
   const insert = db.prepare<[number, string, string, string, number]>(
-    'INSERT INTO questions (person_id, channel, external_id, text, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO questions (person_id, channel, address, text, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const open = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NULL ORDER BY created_at, id LIMIT ?');
   const recent = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT ?');
@@ -53,14 +54,14 @@ export function createQuestionStore(db: Db, cipher: FieldCipher) {
 
   return {
     add: (personId: number, channel: string, externalId: string, text: string, now: number): number =>
-      Number(insert.run(personId, channel, externalId, cipher.encrypt(text), now).lastInsertRowid),
+      Number(insert.run(personId, channel, cipher.encrypt(externalId), cipher.encrypt(text), now).lastInsertRowid),
     open: (limit: number): Question[] => open.all(limit).map(toQ),
     answered: (limit: number): Question[] => recent.all(limit).map(toQ),
     openCount: (): number => countOpen.get()?.n ?? 0,
     /** The question with the address it came from. */
     byId: (id: number): (Question & { externalId: string }) | undefined => {
       const r = byId.get(id);
-      return r ? { ...toQ(r), externalId: r.external_id } : undefined;
+      return r ? { ...toQ(r), externalId: cipher.decrypt(r.address) } : undefined;
     },
     /** Records an answer; false when the question is not open any more. */
     markAnswered: (id: number, text: string, officerId: number, now: number): boolean => answer.run(text, officerId, now, id).changes === 1,

@@ -1,8 +1,8 @@
 // The console's registration queries: the queue page, its count and the export's rows, all from
 // one filter (domain/queue-filter.ts) so they always agree on which registrations are meant.
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 import { OPEN_STATUSES, type RegistrationStatus } from '../core/types.js';
-import { maskNik } from '../domain/nik.js';
 import { decodeCursor, encodeCursor, searchKind, STATUSES_OF, type QueueFilter } from '../domain/queue-filter.js';
 import { addDays, dayStart, DEFAULT_TIME_ZONE } from '../domain/time.js';
 import { cachedStatement } from './statements.js';
@@ -13,6 +13,9 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
 
+/** How a NIK typed in the search box is found: its keyed blind index (the NIK is stored sealed). */
+export type NikIndex = Pick<FieldCipher, 'blindIndex'>;
+
 /**
  * The WHERE condition (without the keyword) and its named parameters for a filter, shared by the
  * queue page, the export and the counts. It ignores `after` and `limit` (paging is the caller's);
@@ -21,7 +24,8 @@ const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'
  */
 export function buildQueueQuery(
   filter: QueueFilter,
-  timeZone: string = DEFAULT_TIME_ZONE,
+  timeZone: string,
+  index: NikIndex,
 ): { where: string; params: Record<string, unknown> } {
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
@@ -59,8 +63,8 @@ export function buildQueueQuery(
       terms.push('reference = @reference');
       params.reference = s.reference;
     } else if (s.kind === 'nik') {
-      terms.push('nik = @nik');
-      params.nik = s.nik;
+      terms.push('nik_index = @nikIndex');
+      params.nikIndex = index.blindIndex('nik', s.nik);
       // Repeating the partial index's own condition lets SQLite use registrations_open_nik.
       if (statuses.every((st) => OPEN_STATUSES.includes(st))) terms.push(`status IN (${sqlList(OPEN_STATUSES)})`);
     } else {
@@ -91,6 +95,8 @@ export interface QueueRow {
   nikMasked: string | null;
   /** Automatic checks recorded at submission (e.g. 'unknown_region', 'quota_full'). */
   checks: string[];
+  /** When the person withdrew consent after approval (kept for an officer to act on). */
+  consentWithdrawnAt: number | null;
 }
 
 interface QueueDbRow {
@@ -105,8 +111,9 @@ interface QueueDbRow {
   submitter_id: number;
   channel: string;
   created_at: number;
-  nik: string | null;
+  nik_masked: string | null;
   checks: string | null;
+  consent_withdrawn_at: number | null;
 }
 
 /** The keyset condition for rows after a cursor, in ORDER BY created_at, id. */
@@ -122,8 +129,9 @@ function parseChecks(json: string | null): string[] {
   }
 }
 
+// Nothing here needs decrypting: the queue lists the masked NIK and the check codes kept beside the sealed form.
 const QUEUE_COLUMNS = `id, reference, status, full_name, kecamatan, desa, group_id, applicant_id, submitter_id, channel,
-            created_at, nik, json_extract(data, '$.checks') AS checks`;
+            created_at, nik_masked, checks, consent_withdrawn_at`;
 
 /**
  * The two statements behind a queue page, with their parameters: the page itself (filter,
@@ -132,9 +140,10 @@ const QUEUE_COLUMNS = `id, reference, status, full_name, kecamatan, desa, group_
  */
 export function queueStatements(
   filter: QueueFilter,
-  timeZone: string = DEFAULT_TIME_ZONE,
+  timeZone: string,
+  index: NikIndex,
 ): { page: { sql: string; params: Record<string, unknown> }; count: { sql: string; params: Record<string, unknown> } } {
-  const { where, params } = buildQueueQuery(filter, timeZone);
+  const { where, params } = buildQueueQuery(filter, timeZone, index);
   const cursor = filter.after !== undefined ? decodeCursor(filter.after) : undefined;
   const pageParams: Record<string, unknown> = { ...params, limit: filter.limit + 1 };
   if (cursor) {
@@ -159,9 +168,10 @@ export function queueStatements(
 export function queuePage(
   db: Db,
   filter: QueueFilter,
-  timeZone: string = DEFAULT_TIME_ZONE,
+  timeZone: string,
+  index: NikIndex,
 ): { rows: QueueRow[]; next: string | null; total: number } {
-  const { page, count } = queueStatements(filter, timeZone);
+  const { page, count } = queueStatements(filter, timeZone, index);
   const rows = cachedStatement(db, page.sql).all(page.params) as QueueDbRow[];
   const more = rows.length > filter.limit;
   if (more) rows.length = filter.limit;
@@ -181,8 +191,9 @@ export function queuePage(
       submitterId: r.submitter_id,
       channel: r.channel,
       createdAt: r.created_at,
-      nikMasked: r.nik === null ? null : maskNik(r.nik),
+      nikMasked: r.nik_masked,
       checks: parseChecks(r.checks),
+      consentWithdrawnAt: r.consent_withdrawn_at,
     })),
     next: more && last ? encodeCursor(last.created_at, last.id) : null,
     total,
@@ -203,6 +214,7 @@ export interface ExportRecord {
   group_id: string | null;
   officer_note: string | null;
   kpj: string | null;
+  consent_withdrawn_at: number | null;
 }
 
 /** Rows fetched per query: each batch is read completely before any row is handed out. */
@@ -217,9 +229,25 @@ const BATCH = 500;
  * shared connection would fail for the whole export. A row changing status mid-export may be
  * in or out; none is repeated (created_at never changes).
  */
-export function* exportRecords(db: Db, filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE): Generator<ExportRecord, void, undefined> {
-  const { where, params } = buildQueueQuery(filter, timeZone);
-  const cols = 'id, reference, status, created_at, nik, full_name, data, kecamatan, desa, group_id, officer_note, kpj';
+export function* exportRecords(
+  db: Db,
+  filter: QueueFilter,
+  timeZone: string,
+  cipher: Pick<FieldCipher, 'blindIndex' | 'decryptNullable'>,
+): Generator<ExportRecord, void, undefined> {
+  const { where, params } = buildQueueQuery(filter, timeZone, cipher);
+  const cols = 'id, reference, status, created_at, full_name, data, kecamatan, desa, group_id, officer_note, kpj, consent_withdrawn_at';
+  // Each row is opened as it is handed out: the sealed form and its note, the NIK read from the form.
+  const open = (r: ExportRecord): ExportRecord => {
+    const data = cipher.decryptNullable(r.data);
+    let nik: string | null = null;
+    try {
+      nik = data === null ? null : ((JSON.parse(data) as { nik?: string }).nik ?? null);
+    } catch {
+      nik = null;
+    }
+    return { ...r, data, nik, officer_note: cipher.decryptNullable(r.officer_note) };
+  };
   const first = cachedStatement(db, `SELECT ${cols} FROM registrations WHERE ${where} ORDER BY created_at, id LIMIT ${BATCH}`);
   const next = cachedStatement(
     db,
@@ -227,18 +255,18 @@ export function* exportRecords(db: Db, filter: QueueFilter, timeZone: string = D
   );
   let batch = first.all(params) as ExportRecord[];
   while (batch.length > 0) {
-    yield* batch;
+    for (const r of batch) yield open(r);
     if (batch.length < BATCH) break;
     const last = batch[batch.length - 1]!;
     batch = next.all({ ...params, afterCreatedAt: last.created_at, afterId: last.id }) as ExportRecord[];
   }
 }
 
-/** The queue's queries bound to one connection (what the console is given). */
-export function createQueueQueries(db: Db) {
+/** The queue's queries bound to one connection and its cipher (what the console is given). */
+export function createQueueQueries(db: Db, cipher: FieldCipher) {
   return {
-    page: (filter: QueueFilter, timeZone?: string) => queuePage(db, filter, timeZone),
-    exportRecords: (filter: QueueFilter, timeZone?: string) => exportRecords(db, filter, timeZone),
+    page: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE) => queuePage(db, filter, timeZone, cipher),
+    exportRecords: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE) => exportRecords(db, filter, timeZone, cipher),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 import { createErasureStore } from './erasure.js';
+import { maskNik } from '../domain/nik.js';
 import {
   DELETABLE_STATUSES,
   type RegistrationData,
@@ -18,15 +20,16 @@ interface Row {
   submitter_id: number;
 }
 
-function view(r: Row): RegistrationView {
+/**
+ * What a registration row stores beside its sealed form: the NIK's blind index (lookups and the
+ * one-open-registration-per-NIK rule), the masked NIK and the check codes the queue lists.
+ */
+export function sealedColumns(cipher: FieldCipher, data: RegistrationData) {
   return {
-    reference: r.reference,
-    status: r.status,
-    officerNote: r.officer_note,
-    createdAt: r.created_at,
-    data: r.data ? (JSON.parse(r.data) as RegistrationData) : null,
-    personId: r.applicant_id,
-    submitterId: r.submitter_id,
+    data: cipher.encrypt(JSON.stringify(data)),
+    nikIndex: cipher.blindIndex('nik', data.nik),
+    nikMasked: maskNik(data.nik),
+    checks: data.checks.length ? JSON.stringify(data.checks) : null,
   };
 }
 
@@ -52,6 +55,8 @@ export interface RegistrationRecord {
   /** The fields an officer asked to correct (while needs_correction). */
   correctionFields: string[];
   channel: string;
+  /** When the person withdrew consent after approval (the registration was kept for an officer). */
+  consentWithdrawnAt: number | null;
   applicantId: number;
   submitterId: number;
   createdAt: number;
@@ -61,33 +66,48 @@ interface RecordRow extends Row {
   kpj: string | null;
   correction_fields: string | null;
   channel: string;
+  consent_withdrawn_at: number | null;
 }
 
 const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id, submitter_id';
 const OPEN = `('submitted', 'needs_correction', 'approved', 'registered')`;
 
-/** Registrations and their append-only history. */
-export function createRegistrationStore(db: Db) {
+/**
+ * Registrations and their append-only history. The form (`data`) and the officer's note are
+ * sealed at rest; the NIK is looked up through its blind index (migration 016).
+ */
+export function createRegistrationStore(db: Db, cipher: FieldCipher) {
+  const parse = (data: string | null): RegistrationData | null =>
+    data === null ? null : (JSON.parse(cipher.decrypt(data)) as RegistrationData);
+  const view = (r: Row): RegistrationView => ({
+    reference: r.reference,
+    status: r.status,
+    officerNote: cipher.decryptNullable(r.officer_note),
+    createdAt: r.created_at,
+    data: parse(r.data),
+    personId: r.applicant_id,
+    submitterId: r.submitter_id,
+  });
   const ofApplicant = db.prepare<[number], Row>(
     `SELECT ${COLS} FROM registrations WHERE applicant_id = ? ORDER BY created_at DESC, id DESC`,
   );
-  const activeByNik = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE nik = ? AND status IN ${OPEN}`);
+  const activeByNik = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE nik_index = ? AND status IN ${OPEN}`);
   const byReference = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE reference = ?`);
   const recordQ = db.prepare<[string], RecordRow>(
-    `SELECT ${COLS}, kpj, correction_fields, channel FROM registrations WHERE reference = ?`,
+    `SELECT ${COLS}, kpj, correction_fields, channel, consent_withdrawn_at FROM registrations WHERE reference = ?`,
   );
-  const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik = ? AND id <> ?');
+  const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik_index = ? AND id <> ?');
   const referenceExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM registrations WHERE reference = ?');
   const groupCount = db.prepare<[string], { n: number }>(
     `SELECT count(*) AS n FROM registrations WHERE group_id = ? AND status IN ${OPEN}`,
   );
   const insert = db.prepare(
-    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik, full_name, data,
-       kecamatan, desa, group_id, created_at, updated_at)
-     VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nik, @fullName, @data,
-       @kecamatan, @desa, @groupId, @now, @now)`,
+    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, checks,
+       full_name, data, kecamatan, desa, group_id, created_at, updated_at)
+     VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nikIndex, @nikMasked, @checks,
+       @fullName, @data, @kecamatan, @desa, @groupId, @now, @now)`,
   );
-  const erasure = createErasureStore(db);
+  const erasure = createErasureStore(db, cipher);
   const insertEvent = db.prepare(
     `INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status, detail)
      VALUES (@registrationId, @at, @actorKind, @actorId, @action, @fromStatus, @toStatus, @detail)`,
@@ -104,8 +124,8 @@ export function createRegistrationStore(db: Db) {
        updated_at = @now WHERE id = @id`,
   );
   const applyCorrection = db.prepare(
-    `UPDATE registrations SET data = @data, nik = @nik, full_name = @fullName, kecamatan = @kecamatan, desa = @desa,
-       group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
+    `UPDATE registrations SET data = @data, nik_index = @nikIndex, nik_masked = @nikMasked, checks = @checks,
+       full_name = @fullName, kecamatan = @kecamatan, desa = @desa, group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
   );
   const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');
   const applicantOfQ = db.prepare<[number], { applicant_id: number }>('SELECT applicant_id FROM registrations WHERE id = ?');
@@ -117,7 +137,7 @@ export function createRegistrationStore(db: Db) {
   const store = {
     ofApplicant: (personId: number): RegistrationView[] => ofApplicant.all(personId).map(view),
     activeByNik: (nik: string): RegistrationView | undefined => {
-      const r = activeByNik.get(nik);
+      const r = activeByNik.get(cipher.blindIndex('nik', nik));
       return r ? view(r) : undefined;
     },
     idOf: (reference: string): number | undefined => byReference.get(reference)?.id,
@@ -135,18 +155,19 @@ export function createRegistrationStore(db: Db) {
         id: r.id,
         reference: r.reference,
         status: r.status,
-        data: r.data ? (JSON.parse(r.data) as RegistrationData) : null,
-        officerNote: r.officer_note,
+        data: parse(r.data),
+        officerNote: cipher.decryptNullable(r.officer_note),
         kpj: r.kpj,
         correctionFields: r.correction_fields ? (JSON.parse(r.correction_fields) as string[]) : [],
         channel: r.channel,
+        consentWithdrawnAt: r.consent_withdrawn_at,
         applicantId: r.applicant_id,
         submitterId: r.submitter_id,
         createdAt: r.created_at,
       };
     },
     /** How many other registrations (any status) carry this NIK. */
-    sameNikCount: (nik: string, exceptId: number): number => sameNikQ.get(nik, exceptId)?.n ?? 0,
+    sameNikCount: (nik: string, exceptId: number): number => sameNikQ.get(cipher.blindIndex('nik', nik), exceptId)?.n ?? 0,
     bySubmitter: (personId: number, offset: number, limit: number) => ({
       rows: bySubmitter.all(personId, limit, offset).map(view),
       total: countBySubmitter.get(personId)?.n ?? 0,
@@ -164,7 +185,7 @@ export function createRegistrationStore(db: Db) {
     }): { id: number; from: RegistrationStatus; view: RegistrationView } | undefined {
       const r = byReference.get(input.reference);
       if (!r) return undefined;
-      setStatus.run({ id: r.id, to: input.to, note: input.note ?? null, kpj: input.kpj ?? null, now: input.now });
+      setStatus.run({ id: r.id, to: input.to, note: cipher.encryptNullable(input.note), kpj: input.kpj ?? null, now: input.now });
       store.event({
         registrationId: r.id,
         at: input.now,
@@ -189,11 +210,10 @@ export function createRegistrationStore(db: Db) {
       const r = byReference.get(reference);
       if (!r || r.status !== 'needs_correction' || !r.data) return false;
       if (r.applicant_id !== personId && r.submitter_id !== personId) return false;
-      const data = { ...(JSON.parse(r.data) as RegistrationData), ...changes };
+      const data = { ...parse(r.data)!, ...changes };
       applyCorrection.run({
         id: r.id,
-        data: JSON.stringify(data),
-        nik: data.nik,
+        ...sealedColumns(cipher, data),
         fullName: data.fullName,
         kecamatan: data.kecamatan,
         desa: data.desa,
@@ -214,10 +234,11 @@ export function createRegistrationStore(db: Db) {
     },
     referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,
     groupCount: (groupId: string): number => groupCount.get(groupId)?.n ?? 0,
+    /** Appends a history event; its details (an officer's note, corrected fields) are sealed. */
     event(e: EventInput): void {
-      insertEvent.run({ ...e, detail: e.detail ? JSON.stringify(e.detail) : null });
+      insertEvent.run({ ...e, detail: e.detail ? cipher.encrypt(JSON.stringify(e.detail)) : null });
     },
-    events: (registrationId: number) => eventsOf.all(registrationId),
+    events: (registrationId: number) => eventsOf.all(registrationId).map((e) => ({ ...e, detail: cipher.decryptNullable(e.detail) })),
     /** Queues a new registration as `submitted` and records who sent it. */
     submit(input: {
       reference: string;
@@ -234,9 +255,8 @@ export function createRegistrationStore(db: Db) {
           applicantId: input.applicantId,
           submitterId: input.submitterId,
           channel: input.channel,
-          nik: data.nik,
+          ...sealedColumns(cipher, data),
           fullName: data.fullName,
-          data: JSON.stringify(data),
           kecamatan: data.kecamatan,
           desa: data.desa,
           groupId: data.groupId,

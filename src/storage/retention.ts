@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
 import { createErasureStore } from './erasure.js';
 import { SENT_KEPT_MS } from './whatsapp-sent.js';
 
@@ -13,10 +14,10 @@ export interface PurgeResult {
  * data of registrations rejected before `rejectedCutoff`, each with a history event; and WhatsApp
  * messages kept for retry receipts once a day old.
  */
-export function createRetentionStore(db: Db) {
+export function createRetentionStore(db: Db, cipher: FieldCipher) {
   const sessions = db.prepare<[number]>('DELETE FROM sessions WHERE updated_at < ?');
   const expired = db.prepare<[number], { id: number }>("SELECT id FROM registrations WHERE status = 'rejected' AND updated_at < ?");
-  const erasure = createErasureStore(db);
+  const erasure = createErasureStore(db, cipher);
   const sentMessages = db.prepare<[number]>('DELETE FROM wa_sent WHERE sent_at < ?');
   const purge = db.transaction((draftCutoff: number, rejectedCutoff: number, now: number): PurgeResult => {
     const removed = sessions.run(draftCutoff).changes;

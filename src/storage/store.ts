@@ -3,6 +3,7 @@
 // repositories (a decision and its audit entry) runs inside `transaction`.
 import type { Db } from './db.js';
 import type { FieldCipher } from './crypto.js';
+import { createAccessLog } from './access-log.js';
 import { createCadreStore } from './cadres.js';
 import { createErasureStore } from './erasure.js';
 import { createFaqPhrasingStore } from './faq-phrasings.js';
@@ -19,6 +20,7 @@ import { createRetentionStore } from './retention.js';
 import { createStats } from './stats.js';
 import { createWhatsAppAuthStore } from './whatsapp-auth.js';
 import { createWhatsAppSentStore } from './whatsapp-sent.js';
+import { createWithdrawalStore } from './withdrawals.js';
 
 export function createStore(db: Db, cipher: FieldCipher) {
   return {
@@ -35,23 +37,27 @@ export function createStore(db: Db, cipher: FieldCipher) {
       return (...args: A): R => tx.immediate(...args);
     },
     people: createPeopleStore(db, cipher),
-    registrations: createRegistrationStore(db),
+    registrations: createRegistrationStore(db, cipher),
     /** Seals and opens personal values at rest (crypto.ts). */
     cipher,
     inbox: createInboxStore(db, cipher),
-    erasure: createErasureStore(db),
+    erasure: createErasureStore(db, cipher),
     outbox: createOutboxStore(db, cipher),
     cadres: createCadreStore(db),
     officers: createOfficerStore(db),
     phrasings: createFaqPhrasingStore(db),
     questions: createQuestionStore(db, cipher),
     kv: createKvStore(db),
-    queue: createQueueQueries(db),
+    queue: createQueueQueries(db, cipher),
     stats: createStats(db),
-    retention: createRetentionStore(db),
-    whatsappAuth: createWhatsAppAuthStore(db),
+    retention: createRetentionStore(db, cipher),
+    whatsappAuth: createWhatsAppAuthStore(db, cipher),
     whatsappSent: createWhatsAppSentStore(db, cipher),
     leases: createLeaseStore(db),
+    /** The right of access: consents, questions and who saw a registration, for a person's copy; cadres' one-time codes. */
+    accessLog: createAccessLog(db, cipher),
+    /** Consents withdrawn after approval, and officers' decisions on them (migration 017). */
+    withdrawals: createWithdrawalStore(db),
     close: (): void => {
       db.close();
     },

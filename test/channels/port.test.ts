@@ -76,7 +76,7 @@ describe('the channel port and the one dispatcher', () => {
 
   it("reaches a phone-only person through the configured phone channel, once it is attached and can address a phone", async () => {
     // The harness runtime's default: PHONE_CHANNEL=whatsapp. Not attached: nobody to tell.
-    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
+    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
     h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt('+6281100000002'), row!.applicantId);
     h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row!.applicantId);
     const before = h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
@@ -95,7 +95,7 @@ describe('the channel port and the one dispatcher', () => {
 
 describe('news that can never be delivered', () => {
   it("is noted on its registration with the channel's reason; a plain reply that cannot be delivered is only dropped", async () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
+    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
     h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt('+6281100000002'), row!.applicantId);
     h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row!.applicantId);
     const tried: OutboxMessage[] = [];

@@ -7,6 +7,7 @@ import { DisconnectReason, fakeSocketFactory, isStandardBrowser, groupJid, lidJi
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { expectAfter, registrationTurns } from '../helpers/registration.js';
 import { seedRegistrations } from '../helpers/seed.js';
+import { addressKey } from '../../src/storage/addresses.js';
 
 let h: Harness;
 let factory: ReturnType<typeof fakeSocketFactory>;
@@ -103,7 +104,7 @@ describe('whatsapp: connection', () => {
     sock().emitQr('qr-1');
     sock().open();
     await until(() => h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get() !== undefined && (h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get() as { n: number }).n === 1, 'creds saved');
-    h.runtime.db.prepare("INSERT INTO wa_auth_keys (type, id, value, updated_at) VALUES ('session', 'x', '{}', 0)").run();
+    h.runtime.db.prepare("INSERT INTO wa_auth_keys (type, id_key, value, updated_at) VALUES ('session', 'x', '{}', 0)").run();
     sock().close(DisconnectReason.restartRequired);
     await until(() => factory.sockets.length === 2, 'reconnect');
     expect((h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_keys').get() as { n: number }).n).toBe(1);
@@ -279,7 +280,7 @@ describe('whatsapp: delivery', () => {
     await h.runtime.app.kick('whatsapp');
     await say(pnJid(PHONE), 'halo', 'Saya Lindung');
     expect(sock().sent.some((x) => x.jid === other)).toBe(false);
-    const waiting = h.runtime.db.prepare('SELECT last_error FROM outbox WHERE external_id = ?').get(other) as { last_error: string };
+    const waiting = h.runtime.db.prepare('SELECT last_error FROM outbox WHERE recipient_key = ?').get(addressKey(h.runtime.store.cipher, 'whatsapp', other)) as { last_error: string };
     expect(waiting.last_error).toMatch(/first contacts paused/);
   });
 });
@@ -306,7 +307,8 @@ describe('whatsapp: first contacts', () => {
     sock().open();
   }
   const news = (jid: string) => h.runtime.app.outbox.add(null, 'whatsapp', jid, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
-  const waiting = (jid: string) => h.runtime.db.prepare('SELECT last_error FROM outbox WHERE external_id = ?').get(jid) as { last_error: string } | undefined;
+  const waiting = (jid: string) =>
+    h.runtime.db.prepare('SELECT last_error FROM outbox WHERE recipient_key = ?').get(addressKey(h.runtime.store.cipher, 'whatsapp', jid)) as { last_error: string } | undefined;
 
   it('checks a number has WhatsApp before writing first, and drops the news for one that has none', async () => {
     withOptions({ notOnWhatsApp: ['6289999999911'] });
@@ -324,7 +326,7 @@ describe('whatsapp: first contacts', () => {
 
   it("notes on the registration when its news never reached the person: a number without WhatsApp now, a refusal WhatsApp reports later", async () => {
     withOptions({ notOnWhatsApp: ['6281100000031'] });
-    const rows = seedRegistrations(h.runtime.db, 2, { statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
+    const rows = seedRegistrations(h.runtime.db, 2, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
     // Neighbours a cadre registered: known by phone only, never wrote.
     for (const [i, row] of rows.entries()) {
       h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt(`+62811000000${31 + i}`), row.applicantId);
@@ -497,10 +499,8 @@ describe('whatsapp: messages', () => {
     const before = sock().sent.length;
     sock().receiveText(lidJid('999000111222333'), 'halo', { senderPn: '6285200000001' });
     await until(() => sock().sent.length > before, 'reply');
-    expect(h.runtime.db.prepare('SELECT external_id FROM identities ORDER BY external_id').all()).toEqual([
-      { external_id: '6285200000001@s.whatsapp.net' },
-      { external_id: '999000111222333@lid' },
-    ]);
+    const stored = h.runtime.db.prepare('SELECT address FROM identities').all() as { address: string }[];
+    expect(stored.map((r) => h.runtime.store.cipher.decrypt(r.address)).sort()).toEqual(['6285200000001@s.whatsapp.net', '999000111222333@lid']);
     // Answered where the chat is (its LID), as WhatsApp's own clients do; the person is keyed by the phone.
     expect(sock().sent.slice(before).every((x) => x.jid === lidJid('999000111222333'))).toBe(true);
   });

@@ -10,7 +10,7 @@ import { exportColumns, exportRows, writeCsv, writeXlsx } from '../../src/consol
 import { QueueFilterSchema } from '../../src/domain/queue-filter.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { exportRecords } from '../../src/storage/queue.js';
-import { seedRegistrations, type SeededRow } from '../helpers/seed.js';
+import { seedRegistrations, type SeededRow, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
@@ -52,7 +52,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const rows = () => exportRows(exportRecords(db, QueueFilterSchema.parse({ status: 'all' }), TZ), TZ);
+const rows = () => exportRows(exportRecords(db, QueueFilterSchema.parse({ status: 'all' }), TZ, TEST_CIPHER), TZ);
 
 async function collect(write: (out: PassThrough) => Promise<number>): Promise<Buffer> {
   const out = new PassThrough();

@@ -16,8 +16,8 @@ const EXPORT_COLUMNS = exportColumns();
 
 /** The export's rows for a filter, read from the database as the console does. */
 const exportRows = (db: Db, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>) =>
-  formatRows(exportRecords(db, f, timeZone), timeZone, settings);
-import { seedRegistrations, type SeededRow, type SeedResult } from '../helpers/seed.js';
+  formatRows(exportRecords(db, f, timeZone, TEST_CIPHER), timeZone, settings);
+import { seedRegistrations, type SeededRow, type SeedResult, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);

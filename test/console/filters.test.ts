@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../src/storage/db.js';
 import { dayIn, dayStart } from '../../src/domain/time.js';
 import { decodeCursor, encodeCursor, QueueFilterSchema, searchKind, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
 import { buildQueueQuery, queuePage, queueStatements, type QueueRow } from '../../src/storage/queue.js';
-import { seedRegistrations, type SeededRow, type SeedResult } from '../helpers/seed.js';
+import { seedRegistrations, type SeededRow, type SeedResult, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
@@ -54,7 +54,7 @@ function allPages(q: Record<string, string | number>, limit = 200): { rows: Queu
   let after: string | undefined;
   let pages = 0;
   for (;;) {
-    const page = queuePage(db, filter({ ...q, limit, ...(after ? { after } : {}) }), TZ);
+    const page = queuePage(db, filter({ ...q, limit, ...(after ? { after } : {}) }), TZ, TEST_CIPHER);
     rows.push(...page.rows);
     totals.push(page.total);
     pages++;
@@ -116,12 +116,12 @@ describe('search kinds', () => {
   it('finds a reference exactly, however it is typed', () => {
     const row = seed.rows.find((r) => r.status === 'approved')!;
     for (const q of [row.reference, row.reference.toLowerCase(), row.reference.replace('-', ' ')]) {
-      const page = queuePage(db, filter({ status: 'all', q }), TZ);
+      const page = queuePage(db, filter({ status: 'all', q }), TZ, TEST_CIPHER);
       expect(page.rows.map((r) => r.reference)).toEqual([row.reference]);
       expect(page.total).toBe(1);
     }
     // Not a prefix search: four characters of the code find nothing by reference.
-    expect(queuePage(db, filter({ status: 'all', q: 'LD-ZZZZZ' }), TZ).total).toBe(0);
+    expect(queuePage(db, filter({ status: 'all', q: 'LD-ZZZZZ' }), TZ, TEST_CIPHER).total).toBe(0);
   });
 
   it('finds a NIK exactly (grouped or not), in open and closed statuses', () => {
@@ -130,14 +130,14 @@ describe('search kinds', () => {
       const nik = row.nik!;
       const grouped = `${nik.slice(0, 4)} ${nik.slice(4, 8)} ${nik.slice(8, 12)} ${nik.slice(12)}`;
       for (const q of [nik, grouped]) {
-        const page = queuePage(db, filter({ status: 'all', q }), TZ);
+        const page = queuePage(db, filter({ status: 'all', q }), TZ, TEST_CIPHER);
         expect(page.rows.map((r) => r.id)).toEqual([row.id]);
       }
-      expect(queuePage(db, filter({ status, q: nik }), TZ).total).toBe(1);
+      expect(queuePage(db, filter({ status, q: nik }), TZ, TEST_CIPHER).total).toBe(1);
     }
     // A NIK nobody has finds nothing (no partial matching either).
-    expect(queuePage(db, filter({ status: 'all', q: '6301999999999999' }), TZ).total).toBe(0);
-    expect(queuePage(db, filter({ status: 'all', q: seed.rows.find((r) => r.nik)!.nik!.slice(0, 12) }), TZ).total).toBe(0);
+    expect(queuePage(db, filter({ status: 'all', q: '6301999999999999' }), TZ, TEST_CIPHER).total).toBe(0);
+    expect(queuePage(db, filter({ status: 'all', q: seed.rows.find((r) => r.nik)!.nik!.slice(0, 12) }), TZ, TEST_CIPHER).total).toBe(0);
   });
 
   it('matches names by the start of any word, case-insensitively', () => {
@@ -171,7 +171,7 @@ describe('search kinds', () => {
 describe('filters', () => {
   it('defaults to submitted + needs_correction, oldest first', () => {
     expectIds({}, () => true);
-    const first = queuePage(db, filter(), TZ).rows;
+    const first = queuePage(db, filter(), TZ, TEST_CIPHER).rows;
     expect(first.every((r) => r.status === 'submitted' || r.status === 'needs_correction')).toBe(true);
   });
 
@@ -213,7 +213,7 @@ describe('filters', () => {
     expectIds({ status: 'all', from }, (r) => inDays(r, from));
     expectIds({ status: 'all', to }, (r) => inDays(r, undefined, to));
     expectIds({ status: 'all', from: days[5]!, to: days[5]! }, (r) => inDays(r, days[5], days[5]));
-    expect(queuePage(db, filter({ status: 'all', from: to, to: from }), TZ).total).toBe(0);
+    expect(queuePage(db, filter({ status: 'all', from: to, to: from }), TZ, TEST_CIPHER).total).toBe(0);
   });
 
   it('puts rows at local midnight on the right day', () => {
@@ -247,7 +247,7 @@ describe('filters', () => {
     // Daylight saving is handled too (Europe/Berlin is UTC+1 on 2026-10-25 after the switch at 01:00 UTC).
     expect(dayStart('2026-10-26', 'Europe/Berlin')).toBe(Date.UTC(2026, 9, 25, 23));
     expect(dayStart('2026-07-01', 'Europe/Berlin')).toBe(Date.UTC(2026, 5, 30, 22));
-    const { params } = buildQueueQuery(filter({ from: '2026-11-01', to: '2026-11-01' }), TZ);
+    const { params } = buildQueueQuery(filter({ from: '2026-11-01', to: '2026-11-01' }), TZ, TEST_CIPHER);
     expect(params).toMatchObject({ fromMs: Date.UTC(2026, 9, 31, 16), toMs: Date.UTC(2026, 10, 1, 16) });
   });
 
@@ -302,7 +302,7 @@ describe('queue rows and paging', () => {
   });
 
   it('answers from an index, never a full table scan', () => {
-    const cursor = queuePage(db, filter({ limit: 5 }), TZ).next!;
+    const cursor = queuePage(db, filter({ limit: 5 }), TZ, TEST_CIPHER).next!;
     const seen: string[] = [];
     const filters: Record<string, string | number>[] = [
       {},
@@ -317,7 +317,7 @@ describe('queue rows and paging', () => {
       { q: '6301010101010001' },
     ];
     for (const q of filters) {
-      const { page, count } = queueStatements(filter(q), TZ);
+      const { page, count } = queueStatements(filter(q), TZ, TEST_CIPHER);
       for (const s of [page, count]) {
         const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
         seen.push(plan.join(' | '));
@@ -327,7 +327,7 @@ describe('queue rows and paging', () => {
       }
     }
     // The default queue reads registrations_queue (status, created_at).
-    const { page } = queueStatements(filter(), TZ);
+    const { page } = queueStatements(filter(), TZ, TEST_CIPHER);
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(page.params) as { detail: string }[]).map((p) => p.detail).join(' ');
     expect(plan).toMatch(/SEARCH registrations USING (COVERING )?INDEX registrations_\w+ \(status=\?/);
   });
@@ -342,15 +342,15 @@ describe('at 100,000 rows', () => {
       for (const analyzed of [false, true]) {
         if (analyzed) bdb.exec('ANALYZE');
         const f = filter();
-        const { page, count } = queueStatements(f, TZ);
+        const { page, count } = queueStatements(f, TZ, TEST_CIPHER);
         for (const s of [page, count]) {
           const plan = (bdb.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
           for (const d of plan.filter((x) => /\bregistrations\b/.test(x))) expect(d).toMatch(/USING (COVERING )?INDEX/);
         }
-        queuePage(bdb, f, TZ); // warm the statement cache and pages
+        queuePage(bdb, f, TZ, TEST_CIPHER); // warm the statement cache and pages
         const t0 = performance.now();
-        let p = queuePage(bdb, f, TZ);
-        for (let i = 0; i < 4 && p.next; i++) p = queuePage(bdb, filter({ after: p.next }), TZ);
+        let p = queuePage(bdb, f, TZ, TEST_CIPHER);
+        for (let i = 0; i < 4 && p.next; i++) p = queuePage(bdb, filter({ after: p.next }), TZ, TEST_CIPHER);
         const perPage = (performance.now() - t0) / 5;
         expect(p.total).toBeGreaterThan(30_000);
         // Generous bound for slow CI machines; typically 1-3 ms.

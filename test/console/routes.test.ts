@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addressKey } from '../../src/storage/addresses.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
 import { createWhatsAppChannel } from '../../src/channels/whatsapp/channel.js';
@@ -26,7 +27,7 @@ async function registerSelf(user: string, name = 'Budi Santoso'): Promise<string
   return /LD-\w{5}/.exec(out.join('\n'))![0];
 }
 const lastOutbox = (externalId: string) =>
-  JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id DESC LIMIT 1').get(externalId) as { payload: string }).payload)).text as string;
+  JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id DESC LIMIT 1').get(addressKey(h.runtime.store.cipher, 'test', externalId)) as { payload: string }).payload)).text as string;
 
 const PAGES = ['/queue', '/questions', '/dashboard', '/simulator', '/admin/officers', '/admin/invites', '/admin/whatsapp', '/audit', '/export?format=csv'];
 
@@ -81,7 +82,10 @@ describe('console: access', () => {
 describe('console: queue and detail', () => {
   it('shows a hostile name escaped and the NIK masked, until "show" is pressed (which is recorded)', async () => {
     const ref = await registerSelf('w', "O'Neil Script");
-    h.runtime.db.prepare("UPDATE registrations SET full_name = '<script>alert(1)</script>', data = json_set(data, '$.fullName', '<script>alert(1)</script>')").run();
+    const { cipher } = h.runtime.store;
+    const { data } = h.runtime.db.prepare('SELECT data FROM registrations').get() as { data: string };
+    const hostile = cipher.encrypt(JSON.stringify({ ...JSON.parse(cipher.decrypt(data)), fullName: '<script>alert(1)</script>' }));
+    h.runtime.db.prepare("UPDATE registrations SET full_name = '<script>alert(1)</script>', data = ?").run(hostile);
     const c = client(con.web);
     await c.login('budi');
     const queue = (await c.get('/queue')).html;
@@ -160,7 +164,7 @@ describe('console: decisions reach people', () => {
     expect((await c.post(`/registrations/${a}/reject`, { reason: 'bogus' })).headers.get('location')).toContain('err=reason_required');
     await c.post(`/registrations/${a}/reject`, { reason: 'outside_area', note: 'Tinggal di kabupaten lain' });
     expect(lastOutbox('a')).toContain('Di luar wilayah kabupaten. Tinggal di kabupaten lain');
-    h.runtime.db.prepare("UPDATE registrations SET status = 'deleted', nik = NULL").run();
+    h.runtime.db.prepare("UPDATE registrations SET status = 'deleted', nik_index = NULL").run();
     const b = await registerSelf('b', 'Ani Lestari');
     await c.get('/queue');
     const res = await c.post('/queue/approve', { ref: [b], back: '/queue' });

@@ -133,8 +133,8 @@ describe('status changes reach the applicant and the cadre', () => {
     expect(r1.notified.map((n) => n.role)).toEqual(['cadre']);
     const r2 = h.runtime.app.changeStatus(ownRef, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
     expect(r2.notified.map((n) => n.role)).toEqual(['applicant']);
-    const rows = h.runtime.db.prepare("SELECT external_id, payload FROM outbox WHERE kind = 'notification' ORDER BY id").all() as { external_id: string; payload: string }[];
-    expect(rows.map((r) => r.external_id)).toEqual(['k', 'w']);
+    const rows = h.runtime.db.prepare("SELECT address, payload FROM outbox WHERE kind = 'notification' ORDER BY id").all() as { address: string; payload: string }[];
+    expect(rows.map((r) => h.runtime.store.cipher.decrypt(r.address))).toEqual(['k', 'w']);
     expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toContain('needs a correction');
     expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toContain('Foto KTP buram');
     expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[1]!.payload)).text).toContain('12345678901');

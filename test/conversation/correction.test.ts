@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addressKey } from '../../src/storage/addresses.js';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
@@ -11,7 +12,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 const outboxTexts = (externalId: string) =>
-  (h.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id').all(externalId) as { payload: string }[]).map(
+  (h.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id').all(addressKey(h.runtime.store.cipher, 'test', externalId)) as { payload: string }[]).map(
     (r) => JSON.parse(h.runtime.store.cipher.decrypt(r.payload)).text as string,
   );
 
@@ -41,7 +42,7 @@ describe('correction requested by an officer', () => {
     const row = h.runtime.db.prepare('SELECT status, data, correction_fields FROM registrations WHERE reference = ?').get(ref) as { status: string; data: string; correction_fields: string | null };
     expect(row.status).toBe('submitted');
     expect(row.correction_fields).toBeNull();
-    expect(JSON.parse(row.data)).toMatchObject({ address: 'Jl. Melati No. 5', phone: '+6281311112222', fullName: 'Budi Santoso' });
+    expect(JSON.parse(h.runtime.store.cipher.decrypt(row.data))).toMatchObject({ address: 'Jl. Melati No. 5', phone: '+6281311112222', fullName: 'Budi Santoso' });
     const actions = h.runtime.db.prepare('SELECT action FROM registration_events ORDER BY id').all();
     expect(actions).toEqual([{ action: 'submitted' }, { action: 'status_changed' }, { action: 'corrected' }]);
   });
@@ -65,7 +66,7 @@ describe('correction requested by an officer', () => {
     const confirm = (await h.say('k', '2')).join('\n');
     expect(confirm).toContain('NIK: 6301********0012');
     await h.say('k', '1');
-    const data = JSON.parse((h.runtime.db.prepare('SELECT data FROM registrations WHERE reference = ?').get(ref) as { data: string }).data);
+    const data = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT data FROM registrations WHERE reference = ?').get(ref) as { data: string }).data));
     expect(data).toMatchObject({ nik: NIK_FEMALE, sex: 'F', birthDate: '1985-05-17' });
   });
 });

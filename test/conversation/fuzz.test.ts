@@ -20,6 +20,7 @@ import { parseCommand } from '../../src/core/commands.js';
 import { parseName } from '../../src/core/flows/util.js';
 import type { Reply, Session } from '../../src/core/types.js';
 import { normalizeText } from '../../src/domain/normalize.js';
+import { addressKey } from '../../src/storage/addresses.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, NIK_UNKNOWN_REGION, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -52,9 +53,9 @@ function sessionOf(h: Harness, user: string): Session {
   const row = h.runtime.db
     .prepare(
       `SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id
-        WHERE i.channel = ? AND i.external_id = ?`,
+        WHERE i.channel = ? AND i.external_key = ?`,
     )
-    .get(CHANNEL, user) as { state: string } | undefined;
+    .get(CHANNEL, addressKey(h.runtime.store.cipher, CHANNEL, user)) as { state: string } | undefined;
   if (!row) throw new Error(`no session for ${user}`);
   return JSON.parse(h.runtime.store.cipher.decrypt(row.state)) as Session;
 }
@@ -78,7 +79,7 @@ function storedFreeText(h: Harness): string[] {
   const regs = h.runtime.db.prepare('SELECT data FROM registrations').all() as { data: string | null }[];
   return [
     ...sessions.flatMap((r) => nonNikStrings(JSON.parse(h.runtime.store.cipher.decrypt(r.state)))),
-    ...regs.flatMap((r) => (r.data ? nonNikStrings(JSON.parse(r.data)) : [])),
+    ...regs.flatMap((r) => (r.data ? nonNikStrings(JSON.parse(h.runtime.store.cipher.decrypt(r.data))) : [])),
   ];
 }
 
@@ -436,13 +437,13 @@ describe('fuzz: restarts never lose or duplicate a registration', () => {
               expect(last.duplicate).toBe(false);
               expect(INTERNAL_ERRORS).not.toContain(last.replies[0]?.text);
             }
-            const rows = h.runtime.db.prepare('SELECT reference, status, nik FROM registrations').all() as {
+            const rows = h.runtime.db.prepare('SELECT reference, status, nik_index FROM registrations').all() as {
               reference: string;
               status: string;
-              nik: string;
+              nik_index: string;
             }[];
             expect(rows).toHaveLength(1);
-            expect(rows[0]).toMatchObject({ status: 'submitted', nik });
+            expect(rows[0]).toMatchObject({ status: 'submitted', nik_index: h.runtime.store.cipher.blindIndex('nik', nik) });
             expect(last!.replies.map((r) => r.text).join('\n')).toContain(rows[0]!.reference);
             const events = h.runtime.db.prepare('SELECT action FROM registration_events').all();
             expect(events).toEqual([{ action: 'submitted' }]);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addressKey } from '../../src/storage/addresses.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 
@@ -9,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 const outboxTexts = (hh: Harness, user: string) =>
-  (hh.runtime.db.prepare('SELECT payload FROM outbox WHERE external_id = ? ORDER BY id').all(user) as { payload: string }[]).map(
+  (hh.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id').all(addressKey(hh.runtime.store.cipher, 'test', user)) as { payload: string }[]).map(
     (r) => (JSON.parse(hh.runtime.store.cipher.decrypt(r.payload)) as { text: string }).text,
   );
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addressKey } from '../../src/storage/addresses.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -36,10 +37,15 @@ describe('registration, happy path', () => {
     expect(done).toContain('Langkah berikutnya');
 
     const row = h.runtime.db
-      .prepare('SELECT status, nik, full_name, desa, group_id, data FROM registrations WHERE reference = ?')
-      .get(ref) as { status: string; nik: string; full_name: string; desa: string; group_id: string; data: string };
-    expect(row).toMatchObject({ status: 'submitted', nik: NIK_MALE, full_name: 'Budi Santoso', desa: 'Karang Anyar', group_id: 'mandiri' });
-    const data = JSON.parse(row.data);
+      .prepare('SELECT status, nik, nik_index, nik_masked, full_name, desa, group_id, data FROM registrations WHERE reference = ?')
+      .get(ref) as { status: string; nik: string | null; nik_index: string; nik_masked: string; full_name: string; desa: string; group_id: string; data: string };
+    // The NIK is kept only sealed in the form and as a keyed blind index; the queue shows it masked.
+    expect(row).toMatchObject({ status: 'submitted', nik: null, full_name: 'Budi Santoso', desa: 'Karang Anyar', group_id: 'mandiri' });
+    expect(row.nik_index).toBe(h.runtime.store.cipher.blindIndex('nik', NIK_MALE));
+    expect(row.nik_masked).toBe(`${NIK_MALE.slice(0, 4)}********${NIK_MALE.slice(-4)}`);
+    expect(row.data).toMatch(/^enc1:/);
+    const data = JSON.parse(h.runtime.store.cipher.decrypt(row.data));
+    expect(data.nik).toBe(NIK_MALE);
     expect(data).toMatchObject({ phone: '+6281234567890', income: 1500000, programmes: ['JKK', 'JKM'], heirRelation: 'spouse', sex: 'M', consentVersion: '2026-11-v1' });
     const events = h.runtime.db.prepare('SELECT action, to_status FROM registration_events').all();
     expect(events).toEqual([{ action: 'submitted', to_status: 'submitted' }]);
@@ -204,7 +210,9 @@ describe('a cadre whose invite is revoked', () => {
     expect(after).toContain('Menu utama');
     // The cadre's own commands are gone; nothing of the neighbour was kept.
     expect((await h.say('k', 'warga')).join('\n')).not.toContain('Warga yang Anda daftarkan');
-    const session = h.runtime.db.prepare("SELECT state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.external_id = 'k'").get() as { state: string };
+    const session = h.runtime.db
+      .prepare("SELECT state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_key = ?")
+      .get(addressKey(h.runtime.store.cipher, 'test', 'k')) as { state: string };
     expect(JSON.parse(h.runtime.store.cipher.decrypt(session.state)).cadre ?? null).toBeNull();
     expect(JSON.parse(h.runtime.store.cipher.decrypt(session.state)).drafts).toEqual({});
   });

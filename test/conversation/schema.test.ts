@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { addressKey } from '../../src/storage/addresses.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/app.js';
 import { exportColumns, exportRows } from '../../src/console/export.js';
@@ -39,7 +40,8 @@ async function say(app: App, user: string, texts: string[]): Promise<string> {
   return last;
 }
 
-const storedData = (h: Harness) => JSON.parse((h.runtime.db.prepare('SELECT data FROM registrations ORDER BY id DESC LIMIT 1').get() as { data: string }).data) as Record<string, unknown>;
+const storedData = (h: Harness) =>
+  JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT data FROM registrations ORDER BY id DESC LIMIT 1').get() as { data: string }).data)) as Record<string, unknown>;
 
 let h: Harness;
 beforeEach(async () => {
@@ -81,7 +83,7 @@ describe('one declared registration schema', () => {
     // An officer asks for it again; the person is asked exactly that and the change is stored.
     const reference = /LD-\w{5}/.exec(sent)![0];
     app.requestCorrection(reference, { fields: ['workplace'], note: 'Lokasi kurang jelas', officer: 'ana' });
-    const asked = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare("SELECT payload FROM outbox WHERE external_id = 'w' ORDER BY id DESC LIMIT 1").get() as { payload: string }).payload)).text as string;
+    const asked = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id DESC LIMIT 1').get(addressKey(h.runtime.store.cipher, 'test', 'w')) as { payload: string }).payload)).text as string;
     expect(asked).toContain('Di mana lokasi kerja Anda?');
     await say(app, 'w', ['Pasar Wadai, los 12', '1']);
     expect(storedData(h).workplace).toBe('Pasar Wadai, los 12');

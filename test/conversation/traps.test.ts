@@ -5,6 +5,7 @@ import { loadLocales } from '../../src/i18n.js';
 import { loadRates } from '../../src/domain/rates.js';
 import { topicAnswer, topicText } from '../../src/core/faq.js';
 import { createOfficerStore } from '../../src/storage/officers.js';
+import { addressKey } from '../../src/storage/addresses.js';
 import type { Lang, Session } from '../../src/core/types.js';
 import { keyIn, type LocaleKey } from '../../src/core/locale-key.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
@@ -36,8 +37,8 @@ async function chat(user: string, ...texts: string[]): Promise<string> {
 
 function state(user: string): Session {
   const row = h.runtime.db
-    .prepare("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_id = ?")
-    .get(user) as { state: string };
+    .prepare("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_key = ?")
+    .get(addressKey(h.runtime.store.cipher, 'test', user)) as { state: string };
   return JSON.parse(h.runtime.store.cipher.decrypt(row.state)) as Session;
 }
 

@@ -2,6 +2,7 @@
 // reader) and names what the bot did with each: which knowledge-base answer it gave, whether it
 // said "not ours", acted on an intent, or was unsure. Used by the accuracy test and the bench.
 import type { Harness } from '../helpers/harness.js';
+import { addressKey } from '../../src/storage/addresses.js';
 import { loadRates } from '../../src/domain/rates.js';
 import { loadLocales } from '../../src/i18n.js';
 import { topicAnswer } from '../../src/core/faq.js';
@@ -69,8 +70,8 @@ export function createOutcomeReader(h: Harness) {
 
   function sessionOf(user: string): Session | undefined {
     const row = h.runtime.db
-      .prepare("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_id = ?")
-      .get(user) as { state: string } | undefined;
+      .prepare("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_key = ?")
+      .get(addressKey(h.runtime.store.cipher, 'test', user)) as { state: string } | undefined;
     return row ? (JSON.parse(h.runtime.store.cipher.decrypt(row.state)) as Session) : undefined;
   }
 

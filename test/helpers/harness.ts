@@ -33,11 +33,13 @@ export interface Harness {
 }
 
 /** A real runtime on a fresh SQLite file in a temp folder. */
-export async function startHarness(opts: { dir?: string; seed?: number; realClock?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { dir?: string; seed?: number; realClock?: boolean; /** More settings, as environment variables. */ env?: Record<string, string> } = {},
+): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'lindung-'));
   const dbPath = join(dir, 'test.db');
   const clock = { now: NOW };
-  const runtime = await createRuntime(loadConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' }), {
+  const runtime = await createRuntime(loadConfig({ ...opts.env, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' }), {
     logger: pino({ level: 'silent' }),
     // Channel tests run real timers (retries, throttling): they need the real clock.
     clock: opts.realClock ? Date.now : () => clock.now,
@@ -59,7 +61,7 @@ export async function startHarness(opts: { dir?: string; seed?: number; realCloc
     close: () => runtime.close(),
     reopen: async () => {
       runtime.close();
-      const next = await startHarness({ dir, seed: (opts.seed ?? 42) + 1, realClock: opts.realClock });
+      const next = await startHarness({ ...opts, dir, seed: (opts.seed ?? 42) + 1 });
       next.clock.now = clock.now;
       return next;
     },

@@ -6,6 +6,8 @@ import type { Db } from '../../src/storage/db.js';
 import type { RegistrationData, RegistrationStatus } from '../../src/core/types.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/settings.js';
 import { REFERENCE_ALPHABET } from '../../src/domain/reference.js';
+import { FieldCipher, newRing } from '../../src/storage/crypto.js';
+import { sealedColumns } from '../../src/storage/registrations.js';
 
 export const EXAMPLE_SETTINGS_PATH = fileURLToPath(new URL('../../data/programme.example.json', import.meta.url));
 
@@ -26,6 +28,11 @@ export interface SeedOptions {
   startIndex?: number;
   /** Called with each row's data before it is inserted, to plant values a test looks for. */
   tweak?: (data: RegistrationData, index: number) => void;
+  /**
+   * Seals the rows like the app does (the form and note encrypted, the NIK as a blind index):
+   * pass the runtime's (`store.cipher`) when the app reads them; default TEST_CIPHER.
+   */
+  cipher?: FieldCipher;
 }
 
 /** What was inserted, so tests can compute their expectations independently of the SQL under test. */
@@ -58,6 +65,8 @@ export interface SeedResult {
   rows: SeededRow[];
   cadres: SeededCadre[];
   settings: ProgrammeSettings;
+  /** The cipher the rows were sealed with (the queue and export need it to read them). */
+  cipher: FieldCipher;
 }
 
 const DEFAULT_WEIGHTS: Record<RegistrationStatus, number> = {
@@ -75,6 +84,9 @@ const PLACES = ['Sukamaju', 'Banjarmasin', 'Martapura', 'Barabai', 'Kandangan', 
 const HEIRS = ['spouse', 'child', 'parent', 'sibling', 'other'];
 const ROLES = ['kader', 'perangkat', 'bpd', 'rtrw', 'lkd'];
 const DAY = 86_400_000;
+
+/** The throwaway key rows are sealed with when a test gives none (one per test process). */
+export const TEST_CIPHER = new FieldCipher(newRing());
 
 /** A small, seedable generator (the harness's mulberry32). */
 export const rng = seeded;
@@ -106,6 +118,7 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
   const now = opts.now ?? Date.UTC(2026, 10, 30, 4, 0, 0);
   const spanMinutes = Math.max(1, Math.round(((opts.spanDays ?? 120) * DAY) / 60_000));
   const start = opts.startIndex ?? 0;
+  const cipher = opts.cipher ?? TEST_CIPHER;
 
   const weights = { ...DEFAULT_WEIGHTS, ...opts.statusWeights };
   const statusList = Object.keys(weights) as RegistrationStatus[];
@@ -129,10 +142,10 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
      VALUES (@personId, @desa, @kecamatan, @role, @code, @at)`,
   );
   const insertRegistration = db.prepare(
-    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik, full_name, data,
-       kecamatan, desa, group_id, officer_note, kpj, created_at, updated_at)
-     VALUES (@reference, @applicantId, @submitterId, @channel, @status, @nik, @fullName, @data,
-       @kecamatan, @desa, @groupId, @officerNote, @kpj, @createdAt, @createdAt)`,
+    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, checks,
+       full_name, data, kecamatan, desa, group_id, officer_note, kpj, created_at, updated_at)
+     VALUES (@reference, @applicantId, @submitterId, @channel, @status, @nikIndex, @nikMasked, @checks,
+       @fullName, @data, @kecamatan, @desa, @groupId, @officerNote, @kpj, @createdAt, @createdAt)`,
   );
 
   const rows: SeededRow[] = [];
@@ -220,10 +233,11 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
         kpj,
         createdAt,
       };
-      const id = Number(insertRegistration.run(row).lastInsertRowid);
+      const sealed = deleted ? { data: null, nikIndex: null, nikMasked: null, checks: null } : sealedColumns(cipher, data);
+      const id = Number(insertRegistration.run({ ...row, ...sealed, officerNote: cipher.encryptNullable(officerNote) }).lastInsertRowid);
       rows.push({ ...row, id, data: deleted ? null : data });
     }
   })();
 
-  return { rows, cadres, settings };
+  return { rows, cadres, settings, cipher };
 }

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
 import { createTranslator } from '../../src/i18n.js';
+import { addressKey } from '../../src/storage/addresses.js';
 import type { FakeChat, FakeTelegram, SentMessage } from './fake-telegram.js';
 import type { Harness } from './harness.js';
 
@@ -29,7 +30,7 @@ function matches(m: SentMessage, expect: string | RegExp): boolean {
 /** Drives one chat: type or press a button, then wait for the bot's reply that matches. */
 export function chatDriver(fake: FakeTelegram, chat: FakeChat, h: Harness) {
   let seen = 0;
-  const pending = h.runtime.db.prepare('SELECT count(*) AS n FROM outbox WHERE external_id = ?');
+  const pending = h.runtime.db.prepare("SELECT count(*) AS n FROM outbox WHERE channel = 'telegram' AND recipient_key = ?");
   const waitReply = async (expect: string | RegExp, timeoutMs = 5000): Promise<SentMessage> => {
     const from = seen;
     let hit: SentMessage | undefined;
@@ -45,7 +46,7 @@ export function chatDriver(fake: FakeTelegram, chat: FakeChat, h: Harness) {
       });
     seen = fake.sent(chat.id).indexOf(hit!) + 1;
     // The rest of the same answer (e.g. the next question after a confirmation) is sent too.
-    await fake.waitFor(() => (pending.get(String(chat.id)) as { n: number }).n === 0, timeoutMs);
+    await fake.waitFor(() => (pending.get(addressKey(h.runtime.store.cipher, 'telegram', String(chat.id))) as { n: number }).n === 0, timeoutMs);
     return hit!;
   };
   /** The latest message that still has buttons. */

@@ -82,7 +82,7 @@ describe("an officer's decision and its audit entry", () => {
   const count = (sql: string) => (h.runtime.db.prepare(sql).get() as { n: number }).n;
 
   it('are written together', () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: ONLY_SUBMITTED }).rows;
+    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
     const officer = h.runtime.store.officers.add({ username: 'ana', passwordHash: 'x', role: 'officer', now: h.clock.now });
     h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } }, { officerId: officer.id, action: 'approve' });
     const audit = h.runtime.db.prepare('SELECT officer_id, action, registration_id FROM audit_log').all();
@@ -91,7 +91,7 @@ describe("an officer's decision and its audit entry", () => {
   });
 
   it('are rolled back together when the audit entry cannot be written', () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: ONLY_SUBMITTED }).rows;
+    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
     const events = count('SELECT count(*) AS n FROM registration_events');
     const outbox = count('SELECT count(*) AS n FROM outbox');
     // No officer 999: the audit row breaks its foreign key, so the decision must not stand either.
@@ -105,7 +105,7 @@ describe("an officer's decision and its audit entry", () => {
   });
 
   it('a correction request and its audit entry are rolled back together too', () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { statusWeights: ONLY_SUBMITTED }).rows;
+    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
     expect(() =>
       h.runtime.app.requestCorrection(row!.reference, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ghost' }, { officerId: 999, action: 'request_correction' }),
     ).toThrow();

@@ -10,9 +10,12 @@ import { openDatabase, type Db } from '../../src/storage/db.js';
 import { useSqliteAuthState as authStateOf } from '../../src/channels/whatsapp/auth-state.js';
 import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
 import { createWhatsAppAuthStore } from '../../src/storage/whatsapp-auth.js';
+import { FieldCipher, newRing } from '../../src/storage/crypto.js';
 
+/** One key ring for the whole file: a restart reads the login with the keys it was sealed with. */
+const cipher = new FieldCipher(newRing());
 /** The channel's auth state over the stored login on `db`. */
-const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(db), baileysAuthCodec, opts);
+const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(db, cipher), baileysAuthCodec, opts);
 
 let dir: string;
 let path: string;
@@ -155,7 +158,8 @@ describe('useSqliteAuthState keys', () => {
     expect(pk['2']).toBeNull();
     expectBytes(pk['3']!.public, preKey.public);
     expectBytes(pk['4']!.private, preKey.private);
-    expect(db.prepare("SELECT value, updated_at FROM wa_auth_keys WHERE type = 'session'").all()).toEqual([
+    const sessions = db.prepare("SELECT value, updated_at FROM wa_auth_keys WHERE type = 'session'").all() as { value: string; updated_at: number }[];
+    expect(sessions.map((r) => ({ value: cipher.decrypt(r.value), updated_at: r.updated_at }))).toEqual([
       { value: JSON.stringify({ type: 'Buffer', data: Buffer.from([9, 9]).toString('base64') }), updated_at: 2_000 },
     ]);
 

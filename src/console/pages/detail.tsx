@@ -7,6 +7,7 @@ import type { RegistrationRecord } from '../../storage/registrations.js';
 import { formatWhen, REJECT_REASONS, statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 import { keyIn } from '../../core/locale-key.js';
+import { EraseForm, WithdrawalPending } from './erasure.js';
 
 /** The registration as stored, plus what the page works out for the officer. */
 export interface DetailView extends Pick<RegistrationRecord, 'reference' | 'status' | 'data' | 'officerNote' | 'kpj' | 'correctionFields' | 'channel' | 'createdAt'> {
@@ -15,6 +16,10 @@ export interface DetailView extends Pick<RegistrationRecord, 'reference' | 'stat
   /** The latest news about it that never reached its person (or their cadre), in words. */
   unreached?: string;
   events: { at: number; actorKind: string; actorId: string | null; action: string; fromStatus: string | null; toStatus: string | null; note?: string }[];
+  /** A consent withdrawn after approval: what the officer must do while it waits, or why it was kept. */
+  withdrawal?: { pending: true; notice: string; todo: string } | { pending: false; kept: string };
+  /** Once erased: when, by whom and why (all that is left). */
+  erased?: string;
 }
 
 interface Props extends PageBase {
@@ -35,7 +40,9 @@ export function DetailPage({ t, officer, csrf, settings, schema, timeZone, view,
       <dd>{value ?? '-'}</dd>
     </>
   );
-  const canDecide = DECIDABLE_STATUSES.includes(view.status);
+  const withdrawal = view.withdrawal;
+  // A withdrawal waiting for an officer allows only keeping or erasing.
+  const canDecide = DECIDABLE_STATUSES.includes(view.status) && !withdrawal?.pending;
   return (
     <Layout title={`${view.reference} · ${d?.fullName ?? ''}`} t={t} officer={officer} csrf={csrf} active="/queue" flash={flash}>
       <p>
@@ -47,6 +54,8 @@ export function DetailPage({ t, officer, csrf, settings, schema, timeZone, view,
           {view.unreached}
         </p>
       ) : null}
+      {withdrawal?.pending ? <WithdrawalPending t={t} csrf={csrf} base={base} notice={withdrawal.notice} todo={withdrawal.todo} /> : null}
+      {withdrawal && !withdrawal.pending ? <p class="flash">{withdrawal.kept}</p> : null}
       <div class="grid">
         <section class="card">
           <h2>{t('console.detail.data')}</h2>
@@ -80,7 +89,7 @@ export function DetailPage({ t, officer, csrf, settings, schema, timeZone, view,
               <dd>{view.officerNote ?? '-'}</dd>
             </dl>
           ) : (
-            <p>{t('console.detail.deleted')}</p>
+            <p>{view.erased ?? t('console.detail.deleted')}</p>
           )}
         </section>
         <section class="card">
@@ -98,6 +107,9 @@ export function DetailPage({ t, officer, csrf, settings, schema, timeZone, view,
             <p>{t('console.detail.correction_asked', { fields: view.correctionFields.map((f) => t(keyIn('reg.field.', f))).join(', ') })}</p>
           ) : null}
           <h2>{t('console.detail.history')}</h2>
+          <p>
+            <a href={`${base}/access-copy`}>{t('access.office.link')}</a>
+          </p>
           <ol class="muted">
             {view.events.map((e) => (
               <li>
@@ -152,6 +164,7 @@ export function DetailPage({ t, officer, csrf, settings, schema, timeZone, view,
           </form>
         </div>
       ) : null}
+      {view.status !== 'deleted' && !withdrawal?.pending ? <EraseForm t={t} csrf={csrf} base={base} /> : null}
     </Layout>
   );
 }

@@ -17,6 +17,10 @@ interface Props extends PageBase {
   /** The search is a NIK: nothing on the page may carry it into a URL. */
   nikSearch: boolean;
   cadres: { personId: number; desa: string; role: string }[];
+  /** Rows whose person withdrew consent after approval: waiting for an officer, or kept for a legal reason. */
+  withdrawn?: ReadonlyMap<number, 'pending' | 'kept'>;
+  /** The oldest withdrawals waiting for an officer, and how many wait in all. */
+  pendingWithdrawals?: { rows: { reference: string }[]; total: number };
 }
 
 /**
@@ -106,6 +110,17 @@ export function QueuePage(p: Props) {
           {t('console.queue.reset')}
         </a>
       </form>
+      {p.pendingWithdrawals && p.pendingWithdrawals.total > 0 ? (
+        <p class="flash error" role="alert">
+          {t('console.withdrawal.queue_pending', { total: p.pendingWithdrawals.total })}{' '}
+          {p.pendingWithdrawals.rows.map((r, i) => (
+            <>
+              {i > 0 ? ', ' : null}
+              <a href={`/registrations/${r.reference}`}>{r.reference}</a>
+            </>
+          ))}
+        </p>
+      ) : null}
       {p.nikSearch ? (
         <p class="muted">
           {t('console.queue.total', { total: p.total })} · {t('console.queue.nik_search')}
@@ -155,6 +170,12 @@ export function QueuePage(p: Props) {
                     <td>
                       {r.fullName ?? '-'}
                       {r.checks.length ? <span class="badge"> ⚠ {r.checks.length}</span> : null}
+                      {p.withdrawn?.has(r.id) ? (
+                        <span class="badge withdrawn">
+                          {' '}
+                          {p.withdrawn.get(r.id) === 'pending' ? `⚠ ${t('console.withdrawal.queue_badge')}` : t('console.withdrawal.queue_badge_kept')}
+                        </span>
+                      ) : null}
                     </td>
                     <td class="opt">{r.nikMasked ?? '-'}</td>
                     <td>{`${r.desa ?? '-'}, ${r.kecamatan ?? '-'}`}</td>

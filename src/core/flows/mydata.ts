@@ -2,6 +2,7 @@ import { formatDateId } from '../../domain/dates.js';
 import { maskNik } from '../../domain/nik.js';
 import { maskPhone } from '../../domain/phone.js';
 import { DELETABLE_STATUSES, type FlowDef, type RegistrationView, type StepEnv } from '../types.js';
+import { copyMessages } from './access-chat.js';
 import { yesNo } from './util.js';
 
 function stored(env: StepEnv): RegistrationView[] {
@@ -49,9 +50,16 @@ export const mydataFlow: FlowDef = {
       choices: ({ t }) => [
         { value: 'delete', label: t('mydata.delete'), aliases: ['hapus', 'delete'] },
         { value: 'withdraw', label: t('mydata.withdraw'), aliases: ['tarik', 'withdraw', 'cabut'] },
+        { value: 'copy', label: t('access.menu'), aliases: ['salinan', 'salinan lengkap', 'copy', 'unduh', 'download'] },
       ],
       next: (v, env) => {
         if (v === 'withdraw') return 'confirmWithdraw';
+        if (v === 'copy') {
+          // Their own chat: everything in full, the NIK and phone too (they typed them here themselves).
+          const report = env.c.store.accessReport(env.c.person.id);
+          const say = copyMessages(env, report, { audience: 'self', full: true, draft: env.s.drafts.registration?.answers ?? null });
+          return { to: null, say, effects: [{ type: 'recordAccessCopy', personId: env.c.person.id, by: 'applicant' }] };
+        }
         if (deletable(env).length === 0) return { to: 'overview', say: [env.t('mydata.nothing_to_delete')] };
         return 'pickDelete';
       },

@@ -1,0 +1,142 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Db } from './db.js';
+import type { FieldCipher } from './crypto.js';
+
+/** One officer's looks of one kind at a registration (the audit log, grouped). */
+export interface SeenBy {
+  registrationId: number;
+  username: string;
+  role: string;
+  /** The audit action ('view', 'reveal_nik', 'approve'…) or, for an export, 'export' / 'export_full'. */
+  action: string;
+  count: number;
+  last: number;
+}
+
+/** A one-time code for a cadre's copy of a neighbour's data, as stored (its hash, never the code). */
+export interface AccessCodeRow {
+  id: number;
+  expiresAt: number;
+  triesLeft: number;
+  salt: string;
+  hash: string;
+}
+
+/**
+ * scrypt (memory-hard, about 50 ms a try): a 6-digit code has only a million values, so a plain
+ * salted hash would give it away at once to whoever read the file while it is valid.
+ */
+const hashCode = (code: string, salt: string): Buffer => scryptSync(code, Buffer.from(salt, 'base64'), 32, { N: 16384, r: 8, p: 1 });
+
+/**
+ * What the right of access (UU 27/2022) reads besides the registrations themselves: consents,
+ * questions, who saw a registration (audit log, exports) — and the one-time codes that let a cadre
+ * pass a neighbour their copy (migration 019).
+ */
+export function createAccessLog(db: Db, cipher: FieldCipher) {
+  const consentsQ = db.prepare<[number], { version: string; given_at: number; withdrawn_at: number | null; confirmed_by: number | null }>(
+    'SELECT version, given_at, withdrawn_at, confirmed_by FROM consents WHERE person_id = ? ORDER BY given_at, id',
+  );
+  const questionsQ = db.prepare<[number], { text: string; created_at: number; answer: string | null; answered_at: number | null }>(
+    'SELECT text, created_at, answer, answered_at FROM questions WHERE person_id = ? ORDER BY created_at, id',
+  );
+  // Only entries an officer made: the person's and the cadre's own copies are in the history instead.
+  const auditQ = db.prepare<[number], { action: string; username: string; role: string; n: number; last: number }>(
+    `SELECT a.action, o.username, o.role, count(*) AS n, max(a.at) AS last
+       FROM audit_log a JOIN officers o ON o.id = a.officer_id
+      WHERE a.registration_id = ?
+      GROUP BY a.officer_id, a.action ORDER BY last DESC`,
+  );
+  const exportsQ = db.prepare<[number], { at: number; username: string; role: string; detail: string | null }>(
+    `SELECT a.at, o.username, o.role, a.detail
+       FROM audit_export_rows x JOIN audit_log a ON a.id = x.audit_id JOIN officers o ON o.id = a.officer_id
+      WHERE x.registration_id = ? ORDER BY a.at`,
+  );
+  const insertAudit = db.prepare<[number, number | null, number | null, string]>(
+    "INSERT INTO audit_log (at, officer_id, action, registration_id, detail) VALUES (?, ?, 'access_copy', ?, ?)",
+  );
+
+  const sentSince = db.prepare<[number, number, number], { n: number }>(
+    'SELECT count(*) AS n FROM access_codes WHERE registration_id = ? AND requester_id = ? AND created_at > ?',
+  );
+  const openQ = db.prepare<[number, number, number], { id: number; expires_at: number; tries_left: number; salt: string; code_hash: string }>(
+    `SELECT id, expires_at, tries_left, salt, code_hash FROM access_codes
+      WHERE registration_id = ? AND requester_id = ? AND used_at IS NULL AND tries_left > 0 AND expires_at > ?
+      ORDER BY id DESC LIMIT 1`,
+  );
+  const closeOpen = db.prepare<[number, number]>('UPDATE access_codes SET tries_left = 0 WHERE registration_id = ? AND requester_id = ? AND used_at IS NULL');
+  const prune = db.prepare<[number]>('DELETE FROM access_codes WHERE created_at < ?');
+  const insertCode = db.prepare<[number, number, string, string, number, number, number]>(
+    `INSERT INTO access_codes (registration_id, requester_id, salt, code_hash, created_at, expires_at, tries_left)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const useCode = db.prepare<[number, number]>('UPDATE access_codes SET used_at = ? WHERE id = ? AND used_at IS NULL');
+  const missCode = db.prepare<[number]>('UPDATE access_codes SET tries_left = tries_left - 1 WHERE id = ? AND tries_left > 0');
+
+  return {
+    /** Proofs of consent: which text version, when, withdrawn when, and whether a cadre confirmed it. */
+    consents: (personId: number) =>
+      consentsQ.all(personId).map((r) => ({ version: r.version, givenAt: r.given_at, withdrawnAt: r.withdrawn_at, byCadre: r.confirmed_by !== null })),
+    /** The questions a person left for an officer, opened, with the answers. */
+    questions: (personId: number) =>
+      questionsQ.all(personId).map((r) => ({ text: cipher.decrypt(r.text), askedAt: r.created_at, answer: r.answer, answeredAt: r.answered_at })),
+    /** Which officers looked at a registration, how (view, NIK reveal, decision, export, copy), how often and when last. */
+    seenBy(registrationId: number): SeenBy[] {
+      const seen: SeenBy[] = auditQ.all(registrationId).map((r) => ({ registrationId, username: r.username, role: r.role, action: r.action, count: r.n, last: r.last }));
+      const exports = new Map<string, SeenBy>();
+      for (const r of exportsQ.all(registrationId)) {
+        let full = false;
+        try {
+          full = (JSON.parse(r.detail ?? '{}') as { nik?: string }).nik === 'full';
+        } catch {
+          // A detail blanked or sealed: counted as an export without saying which kind.
+        }
+        const action = full ? 'export_full' : 'export';
+        const key = `${r.username}\u0000${action}`;
+        const e = exports.get(key);
+        if (e) {
+          e.count++;
+          e.last = Math.max(e.last, r.at);
+        } else exports.set(key, { registrationId, username: r.username, role: r.role, action, count: 1, last: r.at });
+      }
+      return [...seen, ...exports.values()].sort((a, b) => b.last - a.last);
+    },
+    /**
+     * A copy was given: one audit entry per registration it held (none: one for the person, so a
+     * request with nothing registered is on record too). No personal data in the detail.
+     */
+    auditCopy(input: { officerId: number | null; registrationIds: readonly number[]; by: 'applicant' | 'cadre' | 'officer'; personId: number; now: number }): void {
+      if (input.registrationIds.length === 0) insertAudit.run(input.now, input.officerId, null, JSON.stringify({ by: input.by, person: input.personId }));
+      for (const id of input.registrationIds) insertAudit.run(input.now, input.officerId, id, JSON.stringify({ by: input.by }));
+    },
+
+    /** How many codes this requester was sent for this registration since `since`. */
+    codesSentSince: (registrationId: number, requesterId: number, since: number): number => sentSince.get(registrationId, requesterId, since)?.n ?? 0,
+    /** The code still usable (not expired, not used, tries left), if any. */
+    openCode(registrationId: number, requesterId: number, now: number): AccessCodeRow | undefined {
+      const r = openQ.get(registrationId, requesterId, now);
+      return r && { id: r.id, expiresAt: r.expires_at, triesLeft: r.tries_left, salt: r.salt, hash: r.code_hash };
+    },
+    /** Whether `typed` is this code (compared in constant time). */
+    codeMatches(code: AccessCodeRow, typed: string): boolean {
+      const expected = Buffer.from(code.hash, 'base64');
+      const given = hashCode(typed, code.salt);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    },
+    /** Stores a new code (hashed) for a requester and registration; an earlier open one stops working. Codes older than `keepAfter` go. */
+    addCode(input: { registrationId: number; requesterId: number; code: string; now: number; expiresAt: number; tries: number; keepAfter: number }): number {
+      prune.run(input.keepAfter);
+      closeOpen.run(input.registrationId, input.requesterId);
+      const salt = randomBytes(16).toString('base64');
+      const hash = hashCode(input.code, salt).toString('base64');
+      return Number(insertCode.run(input.registrationId, input.requesterId, salt, hash, input.now, input.expiresAt, input.tries).lastInsertRowid);
+    },
+    /** A right code is used up; a wrong one costs a try. */
+    tried(codeId: number, ok: boolean, now: number): void {
+      if (ok) useCode.run(now, codeId);
+      else missCode.run(codeId);
+    },
+  };
+}
+
+export type AccessLog = ReturnType<typeof createAccessLog>;

@@ -1,0 +1,83 @@
+// Registrations at rest (migration 016): the form and the officer's note sealed, the NIK found and
+// kept unique through its blind index, rows of an older version converted at start, and every
+// lookup still working after a key rotation.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { indexRegistrations, resealAll } from '../../src/storage/at-rest.js';
+import { FieldCipher, newRing } from '../../src/storage/crypto.js';
+import { openDatabase, type Db } from '../../src/storage/db.js';
+import { createStore } from '../../src/storage/store.js';
+import { QueueFilterSchema } from '../../src/domain/queue-filter.js';
+import { seedRegistrations } from '../helpers/seed.js';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lindung-reg-at-rest-'));
+  db = openDatabase(join(dir, 'r.db'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ONLY_SUBMITTED = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
+
+describe('registrations at rest', () => {
+  it('converts a row an older version stored in clear, and then finds it by NIK, in the queue search and in the export', () => {
+    const cipher = new FieldCipher(newRing());
+    // A registration as version 015 wrote it: the NIK in its own column, the form and the note in clear.
+    const person = Number(db.prepare("INSERT INTO people (lang, created_at) VALUES ('id', 0)").run().lastInsertRowid);
+    const data = { fullName: 'Lama Sekali', nik: '6301011502700004', address: 'Jl. Lama 1', checks: ['unknown_region'] };
+    db.prepare(
+      `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik, full_name, data, officer_note, group_id, created_at, updated_at)
+       VALUES ('LD-OLD22', ?, ?, 'telegram', 'submitted', ?, 'Lama Sekali', ?, 'Catatan lama', 'mandiri', 1, 1)`,
+    ).run(person, person, data.nik, JSON.stringify(data));
+
+    expect(indexRegistrations(db, cipher)).toBe(1);
+    expect(indexRegistrations(db, cipher)).toBe(0); // nothing left to convert at the next start
+    const row = db.prepare('SELECT nik, nik_index, nik_masked, checks, data, officer_note FROM registrations').get() as Record<string, string | null>;
+    expect(row).toMatchObject({ nik: null, nik_index: cipher.blindIndex('nik', data.nik), nik_masked: '6301********0004', checks: '["unknown_region"]' });
+    expect(row.data).toMatch(/^enc1:/);
+    expect(row.officer_note).toMatch(/^enc1:/);
+    expect(resealAll(db, cipher)).toBe(0); // already sealed with the current key
+
+    const store = createStore(db, cipher);
+    expect(store.registrations.activeByNik(data.nik)?.reference).toBe('LD-OLD22');
+    expect(store.registrations.record('LD-OLD22')).toMatchObject({ officerNote: 'Catatan lama', data: { address: 'Jl. Lama 1' } });
+    const page = store.queue.page(QueueFilterSchema.parse({ status: 'all', q: data.nik }));
+    expect(page.rows.map((r) => [r.reference, r.nikMasked, r.checks])).toEqual([['LD-OLD22', '6301********0004', ['unknown_region']]]);
+    expect([...store.queue.exportRecords(QueueFilterSchema.parse({ status: 'all' }))].map((r) => [r.nik, r.officer_note])).toEqual([[data.nik, 'Catatan lama']]);
+  });
+
+  it('keeps one open registration per NIK in the database itself, through the blind index', () => {
+    const cipher = new FieldCipher(newRing());
+    const store = createStore(db, cipher);
+    const [row] = seedRegistrations(db, 1, { cipher, statusWeights: ONLY_SUBMITTED }).rows;
+    const person = Number(db.prepare("INSERT INTO people (lang, created_at) VALUES ('id', 0)").run().lastInsertRowid);
+    expect(() =>
+      store.registrations.submit({ reference: 'LD-DUP22', applicantId: person, submitterId: person, channel: 'test', data: { ...row!.data!, fullName: 'Orang Lain' }, now: 2 }),
+    ).toThrow(/UNIQUE/);
+    expect(store.registrations.sameNikCount(row!.nik!, -1)).toBe(1);
+  });
+
+  it('still finds every registration by NIK and reads every form after a key rotation', () => {
+    const ring = newRing();
+    const before = new FieldCipher(ring);
+    const { rows } = seedRegistrations(db, 20, { cipher: before, statusWeights: { ...ONLY_SUBMITTED, approved: 1 } });
+    const next = Math.max(...ring.keys.keys()) + 1;
+    const rotated = { ...ring, keys: new Map(ring.keys).set(next, randomBytes(32)), current: next };
+    const after = new FieldCipher(rotated);
+    expect(resealAll(db, after)).toBeGreaterThanOrEqual(rows.length);
+    const store = createStore(db, after);
+    for (const r of rows) {
+      expect(store.registrations.activeByNik(r.nik!)?.reference).toBe(r.reference);
+      expect(store.registrations.record(r.reference)?.data).toEqual(r.data);
+    }
+    const stored = db.prepare('SELECT data FROM registrations').all() as { data: string }[];
+    expect(stored.every((s) => s.data.startsWith(after.currentPrefix))).toBe(true);
+  });
+});
