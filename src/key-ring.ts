@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Config } from './config.js';
-import { loadKeyRing, newRing, type KeyRing } from './storage/crypto.js';
+import { FieldCipher, KeyError, loadKeyRing, newRing, type KeyRing } from './storage/crypto.js';
+import type { Db } from './storage/db.js';
+import { createKvStore } from './storage/kv.js';
 
 /** Where the key file is: LINDUNG_KEY_FILE, else beside the database file (back both up, separately). */
 export function keyFilePath(config: Config): string {
@@ -16,4 +19,51 @@ export function keyRingFor(config: Config): KeyRing {
   if (config.LINDUNG_KEYS) return loadKeyRing({ envValue: config.LINDUNG_KEYS, path: keyFilePath(config), create: false });
   if (config.DATABASE_PATH === ':memory:') return newRing();
   return loadKeyRing({ path: keyFilePath(config), create: true });
+}
+
+/** Where a database remembers which keys it was written with (a check value, never a key). */
+const CHECK_KEY = 'keys.check';
+const CHECK_TEXT = 'lindung key check';
+
+/**
+ * The key ring for an open database, refusing one that cannot read it: a missing key file (a new
+ * one would be created, and every encrypted value would be unreadable), a key file or LINDUNG_KEYS
+ * of another installation (another blind-index key), or one that lost a data key still in use.
+ * The first start (or the first after an upgrade) records the check value.
+ */
+export function keyRingForDatabase(config: Config, db: Db, now = Date.now()): KeyRing {
+  const kv = createKvStore(db);
+  const stored = kv.get(CHECK_KEY);
+  const path = keyFilePath(config);
+  if (stored !== undefined && !config.LINDUNG_KEYS && config.DATABASE_PATH !== ':memory:' && !existsSync(path)) {
+    throw new KeyError(
+      `The database ${config.DATABASE_PATH} holds values encrypted with a key, but the key file ${path} is missing. ` +
+        'Restore it from its backup (or point LINDUNG_KEY_FILE or LINDUNG_KEYS at it): a new key could read none of them.',
+    );
+  }
+  const ring = keyRingFor(config);
+  const cipher = new FieldCipher(ring);
+  const index = cipher.blindIndex('nik', CHECK_TEXT);
+  if (stored !== undefined) {
+    let check: { index?: string; sealed?: string } = {};
+    try {
+      check = JSON.parse(stored) as typeof check;
+    } catch {
+      check = {};
+    }
+    const source = config.LINDUNG_KEYS ? 'LINDUNG_KEYS' : `the key file ${path}`;
+    if (check.index !== index) {
+      throw new KeyError(`${source} does not belong to the database ${config.DATABASE_PATH} (another installation's keys?): restore this one's key file.`);
+    }
+    let opened: string | undefined;
+    try {
+      opened = check.sealed ? cipher.decrypt(check.sealed) : undefined;
+    } catch {
+      opened = undefined;
+    }
+    if (opened !== CHECK_TEXT) throw new KeyError(`${source} lacks a data key this database still uses: restore the key file from its backup.`);
+    if (!cipher.needsRewrap(check.sealed!)) return ring;
+  }
+  kv.set(CHECK_KEY, JSON.stringify({ index, sealed: cipher.encrypt(CHECK_TEXT) }), now);
+  return ring;
 }

@@ -12,7 +12,7 @@ import { loadProgrammeSettings, SettingsError, type ProgrammeSettings } from './
 import { fieldSettingProblems, REGISTRATION_SCHEMA } from './core/flows/registration-schema.js';
 import { openDatabase, type Db } from './storage/db.js';
 import { FieldCipher } from './storage/crypto.js';
-import { keyRingFor } from './key-ring.js';
+import { keyRingFor, keyRingForDatabase } from './key-ring.js';
 import { indexRegistrations, resealAll } from './storage/at-rest.js';
 import { indexAddresses } from './storage/addresses.js';
 import { createStore, type Store } from './storage/store.js';
@@ -47,7 +47,15 @@ export async function createRuntime(
   const resources = loadLocales();
   const translate = createTranslator(resources);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
-  const cipher = new FieldCipher(keyRingFor(config), () => keyRingFor(config));
+  // A missing or foreign key stops the start here, with what to do, before anything is written with it.
+  let ring;
+  try {
+    ring = keyRingForDatabase(config, db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const cipher = new FieldCipher(ring, () => keyRingFor(config));
   // Values an older version kept in clear are encrypted at the first start after the upgrade.
   const sealed = indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher);
   if (sealed > 0) logger.info({ sealed }, 'personal values encrypted at rest');

@@ -1,27 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { keyFilePath, keyRingFor } from '../key-ring.js';
-import { keyUsage, resealAll } from '../storage/at-rest.js';
+import { keyFilePath, keyRingForDatabase } from '../key-ring.js';
+import { indexRegistrations, keyUsage, resealAll } from '../storage/at-rest.js';
 import { indexAddresses } from '../storage/addresses.js';
 import { FieldCipher, writeKeyFile } from '../storage/crypto.js';
 import { openDatabase } from '../storage/db.js';
 
 const USAGE = `usage:
-  npm run keys -- status   the key file, its keys, and how many stored values each one encrypts
-  npm run keys -- rotate   a new data key: every stored value is encrypted again with it (the bot may run)`;
+  npm run keys -- status              the keys, and how many stored values each one encrypts
+  npm run keys -- rotate              a new data key in the key file: every stored value is encrypted again with it (the bot may run)
+  npm run keys -- rotate --out FILE   with LINDUNG_KEYS: writes the new keys to FILE (0600) for the secret store; the bot
+                                      re-encrypts every value with the new key at its next start with them`;
 
 /** Key management for personal data at rest (see README, "Personal data"). */
 function main(): number {
-  const { positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true });
+  const { positionals, values } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { out: { type: 'string' } } });
   const [command] = positionals;
   const config = loadConfig();
+  const fromEnv = Boolean(config.LINDUNG_KEYS);
   const path = keyFilePath(config);
-  const ring = keyRingFor(config);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
   try {
+    const ring = keyRingForDatabase(config, db);
     if (command === 'status') {
-      console.log(`key file: ${path}`);
+      console.log(fromEnv ? 'keys: from LINDUNG_KEYS' : `key file: ${path}`);
       console.log(`data keys: ${[...ring.keys.keys()].join(', ')} (current ${ring.current})`);
       for (const { at, counts } of keyUsage(db)) {
         console.log(`  ${at}: ${Object.entries(counts).map(([k, n]) => `${k === 'clear' ? 'not encrypted' : k} ${n}`).join(', ') || 'empty'}`);
@@ -31,11 +34,23 @@ function main(): number {
     if (command === 'rotate') {
       const next = Math.max(...ring.keys.keys()) + 1;
       const rotated = { ...ring, keys: new Map(ring.keys).set(next, randomBytes(32)), current: next };
+      if (fromEnv) {
+        // The running bot cannot read a new environment: the values are re-encrypted by the bot itself
+        // at its first start with the new keys (every older key stays in them, so nothing is unreadable meanwhile).
+        if (!values.out) {
+          console.error('The keys come from LINDUNG_KEYS: give --out FILE to write the new keys for your secret store.');
+          return 2;
+        }
+        writeKeyFile(values.out, rotated);
+        console.log(`key ${next} written with the older keys to ${values.out} (0600). Put its content into LINDUNG_KEYS and restart`);
+        console.log('the bot: at that start it encrypts every stored value again with key ' + String(next) + '. Then delete the file.');
+        return 0;
+      }
       // The new key is saved first: a crash in the middle leaves values under either key, both in the file.
       writeKeyFile(path, rotated);
       // Addresses an older version kept in clear are indexed first (as at the bot's start), then all re-encrypted.
       const cipher = new FieldCipher(rotated);
-      const n = indexAddresses(db, cipher) + resealAll(db, cipher);
+      const n = indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher);
       console.log(`key ${next} is now current; ${n} values encrypted again. Older keys stay in ${path} so older backups remain readable.`);
       console.log('Restart the bot so it encrypts new values with the new key.');
       return 0;

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEALED_COLUMNS } from '../../src/storage/at-rest.js';
+import { newRing, serializeRing } from '../../src/storage/crypto.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -32,7 +34,6 @@ describe('personal values at rest', () => {
       for (const secret of [NIK_MALE, '81234567890', 'Kenanga']) expect(x.v.includes(secret), `${x.at} holds ${secret}`).toBe(false);
     }
     // The key file beside the database is its owner's only.
-    const { statSync } = await import('node:fs');
     expect(statSync(join(h.dbPath, '..', 'lindung.key')).mode & 0o777).toBe(0o600);
   });
 
@@ -61,5 +62,58 @@ describe('personal values at rest', () => {
     // The running bot meets a value under a key it did not know, reads the new ring, and goes on.
     expect((await h.say('u', 'menu')).join('\n')).toContain('Menu utama');
     expect((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state.startsWith('enc1:2:')).toBe(true);
+  });
+
+  it('takes its keys from LINDUNG_KEYS (no key file), and a rotation there goes through a file for the secret store and the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lindung-envkeys-'));
+    const keys = serializeRing(newRing());
+    cleanup(h);
+    h = await startHarness({ dir, env: { LINDUNG_KEYS: keys } });
+    for (const text of registrationScript({ nik: NIK_MALE, phone: PHONE })) await h.say('u', text);
+    expect(existsSync(join(dir, 'lindung.key'))).toBe(false);
+    expect(sealedValues(h).every((x) => x.v.startsWith('enc1:1:'))).toBe(true);
+
+    const rotate = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', 'rotate', ...args], {
+        env: { ...process.env, DATABASE_PATH: h.dbPath, LOG_LEVEL: 'silent', LINDUNG_KEYS: keys },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const refused = rotate();
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--out');
+    const out = join(dir, 'new-keys.json');
+    const run = rotate('--out', out);
+    expect(run.status, run.stderr).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    // Nothing is re-encrypted under the running bot's feet: it could not read the new key.
+    expect(sealedValues(h).every((x) => x.v.startsWith('enc1:1:'))).toBe(true);
+    expect((await h.say('u', 'menu')).join('\n')).toContain('Menu utama');
+
+    // The operator puts the file into LINDUNG_KEYS and restarts: every value moves to key 2, all still read.
+    h.close();
+    h = await startHarness({ dir, env: { LINDUNG_KEYS: readFileSync(out, 'utf8') } });
+    const values = sealedValues(h);
+    expect(values.length).toBeGreaterThan(3);
+    expect(values.filter((x) => !x.v.startsWith('enc1:2:'))).toEqual([]);
+    expect(h.runtime.store.registrations.activeByNik(NIK_MALE)?.data?.phone).toBe('+6281234567890');
+    expect((await h.say('u', 'status')).join('\n')).toMatch(/LD-\w{5}/);
+  });
+
+  it('refuses to start without its key file, or with another installation\'s, instead of writing with a new key', async () => {
+    for (const text of registrationScript({ nik: NIK_MALE, phone: PHONE })) await h.say('u', text);
+    const dir = join(h.dbPath, '..');
+    const keyFile = join(dir, 'lindung.key');
+    const original = readFileSync(keyFile, 'utf8');
+    h.close();
+    rmSync(keyFile);
+    await expect(startHarness({ dir })).rejects.toThrow(/key file .*lindung\.key is missing/);
+    expect(existsSync(keyFile)).toBe(false); // no new key was made
+    writeFileSync(keyFile, serializeRing(newRing()), { mode: 0o600 });
+    await expect(startHarness({ dir })).rejects.toThrow(/does not belong to the database/);
+    // The right key file back: everything reads again.
+    writeFileSync(keyFile, original, { mode: 0o600 });
+    h = await startHarness({ dir });
+    expect(h.runtime.store.registrations.activeByNik(NIK_MALE)?.data?.phone).toBe('+6281234567890');
   });
 });
