@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Config } from './config.js';
 import { FieldCipher, KeyError, loadKeyRing, newRing, type KeyRing } from './storage/crypto.js';
-import type { Db } from './storage/db.js';
-import { createKvStore } from './storage/kv.js';
+import type { KvStore } from './storage/kv.js';
 
 /** Where the key file is: LINDUNG_KEY_FILE, else beside the database file (back both up, separately). */
 export function keyFilePath(config: Config): string {
@@ -31,8 +30,7 @@ const CHECK_TEXT = 'lindung key check';
  * of another installation (another blind-index key), or one that lost a data key still in use.
  * The first start (or the first after an upgrade) records the check value.
  */
-export function keyRingForDatabase(config: Config, db: Db, now = Date.now()): KeyRing {
-  const kv = createKvStore(db);
+export function keyRingForDatabase(config: Config, kv: KvStore, now = Date.now()): KeyRing {
   const stored = kv.get(CHECK_KEY);
   const path = keyFilePath(config);
   if (stored !== undefined && !config.LINDUNG_KEYS && config.DATABASE_PATH !== ':memory:' && !existsSync(path)) {

@@ -16,6 +16,7 @@ import { keyRingFor, keyRingForDatabase } from './key-ring.js';
 import { indexRegistrations, resealAll } from './storage/at-rest.js';
 import { indexAddresses } from './storage/addresses.js';
 import { createStore, type Store } from './storage/store.js';
+import { createKvStore } from './storage/kv.js';
 import type { Logger } from 'pino';
 import type { Lang, T } from './core/types.js';
 
@@ -50,7 +51,7 @@ export async function createRuntime(
   // A missing or foreign key stops the start here, with what to do, before anything is written with it.
   let ring;
   try {
-    ring = keyRingForDatabase(config, db);
+    ring = keyRingForDatabase(config, createKvStore(db));
   } catch (err) {
     db.close();
     throw err;

@@ -6,6 +6,7 @@ import { indexRegistrations, keyUsage, resealAll } from '../storage/at-rest.js';
 import { indexAddresses } from '../storage/addresses.js';
 import { FieldCipher, writeKeyFile } from '../storage/crypto.js';
 import { openDatabase } from '../storage/db.js';
+import { createKvStore } from '../storage/kv.js';
 
 const USAGE = `usage:
   npm run keys -- status              the keys, and how many stored values each one encrypts
@@ -22,7 +23,7 @@ function main(): number {
   const path = keyFilePath(config);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
   try {
-    const ring = keyRingForDatabase(config, db);
+    const ring = keyRingForDatabase(config, createKvStore(db));
     if (command === 'status') {
       console.log(fromEnv ? 'keys: from LINDUNG_KEYS' : `key file: ${path}`);
       console.log(`data keys: ${[...ring.keys.keys()].join(', ')} (current ${ring.current})`);

@@ -12,4 +12,6 @@ export function createKvStore(db: Db) {
   };
 }
 
+export type KvStore = ReturnType<typeof createKvStore>;
+
 export const TELEGRAM_USERNAME_KEY = 'telegram.username';
