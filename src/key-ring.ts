@@ -30,10 +30,12 @@ const CHECK_TEXT = 'lindung key check';
  * of another installation (another blind-index key), or one that lost a data key still in use.
  * The first start (or the first after an upgrade) records the check value.
  */
-export function keyRingForDatabase(config: Config, kv: KvStore, now = Date.now()): KeyRing {
+export function keyRingForDatabase(config: Config, kv: KvStore, sampleSealed: () => string | undefined, now = Date.now()): KeyRing {
   const stored = kv.get(CHECK_KEY);
+  // A database from before the check value: one of its encrypted values stands in for it.
+  const sample = stored === undefined ? sampleSealed() : undefined;
   const path = keyFilePath(config);
-  if (stored !== undefined && !config.LINDUNG_KEYS && config.DATABASE_PATH !== ':memory:' && !existsSync(path)) {
+  if ((stored !== undefined || sample !== undefined) && !config.LINDUNG_KEYS && config.DATABASE_PATH !== ':memory:' && !existsSync(path)) {
     throw new KeyError(
       `The database ${config.DATABASE_PATH} holds values encrypted with a key, but the key file ${path} is missing. ` +
         'Restore it from its backup (or point LINDUNG_KEY_FILE or LINDUNG_KEYS at it): a new key could read none of them.',
@@ -42,6 +44,14 @@ export function keyRingForDatabase(config: Config, kv: KvStore, now = Date.now()
   const ring = keyRingFor(config);
   const cipher = new FieldCipher(ring);
   const index = cipher.blindIndex('nik', CHECK_TEXT);
+  const source = config.LINDUNG_KEYS ? 'LINDUNG_KEYS' : `the key file ${path}`;
+  if (sample !== undefined) {
+    try {
+      cipher.decrypt(sample);
+    } catch {
+      throw new KeyError(`${source} cannot read the values in the database ${config.DATABASE_PATH} (another installation's keys?): restore this one's key file.`);
+    }
+  }
   if (stored !== undefined) {
     let check: { index?: string; sealed?: string } = {};
     try {
@@ -49,7 +59,6 @@ export function keyRingForDatabase(config: Config, kv: KvStore, now = Date.now()
     } catch {
       check = {};
     }
-    const source = config.LINDUNG_KEYS ? 'LINDUNG_KEYS' : `the key file ${path}`;
     if (check.index !== index) {
       throw new KeyError(`${source} does not belong to the database ${config.DATABASE_PATH} (another installation's keys?): restore this one's key file.`);
     }

@@ -13,7 +13,7 @@ import { fieldSettingProblems, REGISTRATION_SCHEMA } from './core/flows/registra
 import { openDatabase, type Db } from './storage/db.js';
 import { FieldCipher } from './storage/crypto.js';
 import { keyRingFor, keyRingForDatabase } from './key-ring.js';
-import { indexRegistrations, resealAll } from './storage/at-rest.js';
+import { indexRegistrations, resealAll, sampleSealed, scrubAuditSearches } from './storage/at-rest.js';
 import { indexAddresses } from './storage/addresses.js';
 import { createStore, type Store } from './storage/store.js';
 import { createKvStore } from './storage/kv.js';
@@ -51,14 +51,14 @@ export async function createRuntime(
   // A missing or foreign key stops the start here, with what to do, before anything is written with it.
   let ring;
   try {
-    ring = keyRingForDatabase(config, createKvStore(db));
+    ring = keyRingForDatabase(config, createKvStore(db), () => sampleSealed(db));
   } catch (err) {
     db.close();
     throw err;
   }
   const cipher = new FieldCipher(ring, () => keyRingFor(config));
   // Values an older version kept in clear are encrypted at the first start after the upgrade.
-  const sealed = indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher);
+  const sealed = indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher) + scrubAuditSearches(db);
   if (sealed > 0) logger.info({ sealed }, 'personal values encrypted at rest');
   const store = createStore(db, cipher);
   // The WAL still holds the pages with those values in clear: copied over and emptied now.

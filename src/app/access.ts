@@ -192,6 +192,8 @@ export function createAccess(deps: Deps) {
 
   /** A registration being filled in and not sent, from the person's stored conversation. */
   function draftOf(personId: number): Record<string, unknown> | null {
+    // A cadre's draft is a neighbour's data, not theirs.
+    if (cadres.cadreOf(personId)) return null;
     try {
       const state = people.session(personId).state;
       const session = state ? (JSON.parse(state) as { flow?: string; answers?: Record<string, unknown>; drafts?: Record<string, { answers?: Record<string, unknown> }> }) : undefined;

@@ -58,17 +58,28 @@ export function createOfficerErasure(deps: Deps) {
     const before = registrations.byReference(reference);
     const id = registrations.idOf(reference);
     if (!before || id === undefined) throw new UnknownRegistrationError(`no registration ${reference}`);
-    if (!store.erasure.eraseRegistration(id, { now, actorKind: 'officer', actorId: officer.username, reason: 'erased_by_officer' })) {
-      throw new OfficerErasureError('already_erased');
-    }
+    const by = { now, actorKind: 'officer' as const, actorId: officer.username, reason: 'erased_by_officer' };
+    // Where the person can be told, found before their address may go with them.
+    const applicant = people.person(before.personId);
+    const reach =
+      people.identities(before.personId)[0] ?? (applicant?.phone ? deps.reachByPhone?.(applicant.phone) : undefined);
+    if (!store.erasure.eraseRegistration(id, by)) throw new OfficerErasureError('already_erased');
+    if (reason === 'consent_withdrawn') people.withdrawConsent(before.personId, now);
+    // A neighbour a cadre registered exists only for this registration (no chat of their own): nothing
+    // of them is left (their phone, their conversation) unless another registration still needs it.
+    const neighbourOnly =
+      before.submitterId !== before.personId &&
+      people.identities(before.personId).length === 0 &&
+      registrations.ofApplicant(before.personId).every((r) => r.status === 'deleted');
+    if (neighbourOnly) store.erasure.erasePerson(before.personId, by);
     // After the erasure, which blanks the details of earlier audit entries about this registration.
     officers.audit({ officerId: officer.id, action: 'erase', registrationId: id, detail: { reason, ...(note ? { note } : {}) }, now });
     // A short neutral message (no name, no reason): the person, where reachable, and the cadre who sent it.
     const notified: { personId: number; channel: string; outboxId: number; role: 'applicant' | 'cadre' }[] = [];
     const tell = (personId: number, role: 'applicant' | 'cadre') => {
-      const person = people.person(personId);
+      const person = role === 'applicant' ? applicant : people.person(personId);
       if (!person) return;
-      const identity = people.identities(personId)[0] ?? (role === 'applicant' && person.phone ? deps.reachByPhone?.(person.phone) : undefined);
+      const identity = role === 'applicant' ? reach : people.identities(personId)[0];
       if (!identity) return;
       const text = translate(person.lang)(`notify.erased.${role}`, { reference });
       notified.push({ personId, channel: identity.channel, role, outboxId: outbox.add(personId, identity.channel, identity.externalId, { text }, now, 'notification', id) });

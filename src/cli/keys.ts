@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { keyFilePath, keyRingForDatabase } from '../key-ring.js';
-import { indexRegistrations, keyUsage, resealAll } from '../storage/at-rest.js';
+import { indexRegistrations, keyUsage, resealAll, sampleSealed } from '../storage/at-rest.js';
 import { indexAddresses } from '../storage/addresses.js';
 import { FieldCipher, writeKeyFile } from '../storage/crypto.js';
 import { openDatabase } from '../storage/db.js';
@@ -23,7 +23,7 @@ function main(): number {
   const path = keyFilePath(config);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
   try {
-    const ring = keyRingForDatabase(config, createKvStore(db));
+    const ring = keyRingForDatabase(config, createKvStore(db), () => sampleSealed(db));
     if (command === 'status') {
       console.log(fromEnv ? 'keys: from LINDUNG_KEYS' : `key file: ${path}`);
       console.log(`data keys: ${[...ring.keys.keys()].join(', ')} (current ${ring.current})`);

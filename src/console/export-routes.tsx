@@ -23,7 +23,8 @@ type NikMode = 'full' | 'masked';
 export function auditedFilter(filter: QueueFilter): Record<string, unknown> {
   const { after: _a, limit: _l, q, ...rest } = filter;
   if (q === undefined) return rest;
-  return { ...rest, q: searchKind(q).kind === 'nik' ? '[NIK]' : q };
+  const kind = searchKind(q).kind;
+  return { ...rest, q: kind === 'nik' ? '[NIK]' : kind === 'phone' ? '[HP]' : q };
 }
 
 /** The filter's query string for links and forms (no paging). */

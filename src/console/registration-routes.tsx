@@ -66,8 +66,11 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       if (state?.pending) withdrawn.set(r.id, 'pending');
       else if (state?.keptAt != null) withdrawn.set(r.id, 'kept');
     }
-    const nikSearch = filter.q !== undefined && searchKind(filter.q).kind === 'nik';
-    if (nikSearch) audit(c.get('officer')!.id, 'search_nik', null, { results: page.total });
+    // A NIK or phone number searched for: audited without it, and kept out of every link.
+    const kind = filter.q === undefined ? undefined : searchKind(filter.q).kind;
+    const privateSearch = kind === 'nik' || kind === 'phone' ? kind : undefined;
+    const nikSearch = privateSearch !== undefined;
+    if (privateSearch) audit(c.get('officer')!.id, `search_${privateSearch}`, null, { results: page.total });
     return c.html(
       <QueuePage
         {...pageBase(c, t, timeZone)}
@@ -78,6 +81,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         next={nikSearch ? null : page.next}
         query={nikSearch ? withoutSearch(filter) : new URL(c.req.url).search.slice(1)}
         nikSearch={nikSearch}
+        privateSearch={privateSearch}
         cadres={store.cadres.list()}
         withdrawn={withdrawn}
         pendingWithdrawals={store.withdrawals.pending(10)}
@@ -103,7 +107,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     }
     const parsed = QueueFilterSchema.safeParse(given);
     if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    if (parsed.data.q !== undefined && searchKind(parsed.data.q).kind === 'nik') return queuePage(c, parsed.data);
+    const kind = parsed.data.q === undefined ? undefined : searchKind(parsed.data.q).kind;
+    if (kind === 'nik' || kind === 'phone') return queuePage(c, parsed.data);
     return c.redirect(`/queue?${new URLSearchParams(given).toString()}`, 303);
   });
 

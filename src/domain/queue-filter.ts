@@ -1,5 +1,6 @@
 // Which registrations an officer means: one parsed filter drives the console's queue page, the
 // export and the counts (storage/queue.ts turns it into a query), so all three always agree.
+import { normalizePhone } from './phone.js';
 import { z } from 'zod';
 import type { RegistrationStatus } from './status.js';
 import { parseIsoYmd } from './dates.js';
@@ -104,14 +105,18 @@ export type QueueFilter = z.output<typeof QueueFilterSchema>;
 export type SearchKind =
   | { kind: 'reference'; reference: string }
   | { kind: 'nik'; nik: string }
+  | { kind: 'phone'; phone: string }
   | { kind: 'name'; text: string };
 
-/** What a search text is: a reference code, a NIK, or (anything else) part of a name. */
+/** What a search text is: a reference code, a NIK, an Indonesian mobile number, or (anything else) part of a name. */
 export function searchKind(q: string): SearchKind {
   const reference = parseReference(q);
   if (reference) return { kind: 'reference', reference };
   // NIKs are often typed grouped the way the KTP card prints them.
   const digits = q.replace(/[\s.\-]/g, '');
   if (/^\d{16}$/.test(digits)) return { kind: 'nik', nik: digits };
+  // However it is typed (0812…, +62 812…, 62812…), as stored: E.164.
+  const phone = /\d{9}/.test(digits.replace(/\D/g, '')) ? normalizePhone(q) : undefined;
+  if (phone?.ok) return { kind: 'phone', phone: phone.e164 };
   return { kind: 'name', text: q.trim().replace(/\s+/g, ' ') };
 }

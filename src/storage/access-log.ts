@@ -79,7 +79,7 @@ export function createAccessLog(db: Db, cipher: FieldCipher) {
       consentsQ.all(personId).map((r) => ({ version: r.version, givenAt: r.given_at, withdrawnAt: r.withdrawn_at, byCadre: r.confirmed_by !== null })),
     /** The questions a person left for an officer, opened, with the answers. */
     questions: (personId: number) =>
-      questionsQ.all(personId).map((r) => ({ text: cipher.decrypt(r.text), askedAt: r.created_at, answer: r.answer, answeredAt: r.answered_at })),
+      questionsQ.all(personId).map((r) => ({ text: cipher.decrypt(r.text), askedAt: r.created_at, answer: cipher.decryptNullable(r.answer), answeredAt: r.answered_at })),
     /** Which officers looked at a registration, how (view, NIK reveal, decision, export, copy), how often and when last. */
     seenBy(registrationId: number): SeenBy[] {
       const seen: SeenBy[] = auditQ.all(registrationId).map((r) => ({ registrationId, username: r.username, role: r.role, action: r.action, count: r.n, last: r.last }));

@@ -23,14 +23,15 @@ const KEPT_FOR_AN_OFFICER = ['approved', 'registered'];
  * With secure_delete on (db.ts) the freed pages are zeroed; `compact` then empties the WAL.
  */
 export function createErasureStore(db: Db, cipher: FieldCipher) {
-  const registration = db.prepare<[number], { id: number; status: string; data: string | null; applicant_id: number }>(
-    'SELECT id, status, data, applicant_id FROM registrations WHERE id = ?',
-  );
+  const registration = db.prepare<
+    [number],
+    { id: number; reference: string; status: string; data: string | null; applicant_id: number; submitter_id: number }
+  >('SELECT id, reference, status, data, applicant_id, submitter_id FROM registrations WHERE id = ?');
   const ofApplicant = db.prepare<[number], { id: number; status: string }>(
     "SELECT id, status FROM registrations WHERE applicant_id = ? AND status <> 'deleted'",
   );
   const blank = db.prepare<[number, number]>(
-    `UPDATE registrations SET status = 'deleted', nik = NULL, nik_index = NULL, nik_masked = NULL, checks = NULL,
+    `UPDATE registrations SET status = 'deleted', nik = NULL, nik_index = NULL, nik_masked = NULL, phone_index = NULL, checks = NULL, group_id = NULL,
        full_name = NULL, data = NULL, kecamatan = NULL, desa = NULL, officer_note = NULL, kpj = NULL, correction_fields = NULL, updated_at = ? WHERE id = ?`,
   );
   const blankHistory = db.prepare<[number]>('UPDATE registration_events SET detail = NULL WHERE registration_id = ?');
@@ -49,6 +50,10 @@ export function createErasureStore(db: Db, cipher: FieldCipher) {
   // News about the registration not yet sent (it may name the person), and copies of sent news.
   const dropNewsAbout = db.prepare<[number]>('DELETE FROM outbox WHERE registration_id = ?');
   const dropSentAbout = db.prepare<[number]>('DELETE FROM wa_sent WHERE registration_id = ?');
+  const dropAccessCodes = db.prepare<[number]>('DELETE FROM access_codes WHERE registration_id = ?');
+  // A conversation busy with the registration (a correction holds the whole form) is ended.
+  const sessionOf = db.prepare<[number], { state: string }>('SELECT state FROM sessions WHERE person_id = ?');
+  const endSession = db.prepare<[number]>('DELETE FROM sessions WHERE person_id = ?');
   // A person's addresses by their blind index, the same in every table (addresses.ts): no address is opened here.
   const identities = db.prepare<[number], { channel: string; external_key: string }>('SELECT channel, external_key FROM identities WHERE person_id = ?');
   const dropPhone = db.prepare<[number]>('UPDATE people SET phone = NULL WHERE id = ?');
@@ -76,6 +81,11 @@ export function createErasureStore(db: Db, cipher: FieldCipher) {
     scrubAuditOf.run(id);
     dropNewsAbout.run(id);
     dropSentAbout.run(id);
+    dropAccessCodes.run(id);
+    for (const personId of new Set([r.applicant_id, r.submitter_id])) {
+      const s = sessionOf.get(personId);
+      if (s && cipher.decrypt(s.state).includes(r.reference)) endSession.run(personId);
+    }
     if (nik && /^\d{16}$/.test(nik)) scrubAudit.run(nik);
     event.run(id, by.now, by.actorKind, by.actorId, by.reason, r.status, null);
     return true;

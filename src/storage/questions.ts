@@ -32,13 +32,13 @@ const toQuestion = (r: Row, cipher: FieldCipher): Question => ({
   channel: r.channel,
   text: cipher.decrypt(r.text),
   createdAt: r.created_at,
-  answer: r.answer,
+  answer: cipher.decryptNullable(r.answer),
   answeredBy: r.answered_by,
   answeredAt: r.answered_at,
 });
 
 /** Questions left for an officer, and where to answer them. */
-/** The question's text is kept encrypted (people write their NIK or address in it). */
+/** The question's text and the officer's answer are kept encrypted (both may quote a NIK or an address). */
 export function createQuestionStore(db: Db, cipher: FieldCipher) {
   const toQ = (r: Row): Question => toQuestion(r, cipher);
   const insert = db.prepare<[number, string, string, string, number]>(
@@ -64,7 +64,7 @@ export function createQuestionStore(db: Db, cipher: FieldCipher) {
       return r ? { ...toQ(r), externalId: cipher.decrypt(r.address) } : undefined;
     },
     /** Records an answer; false when the question is not open any more. */
-    markAnswered: (id: number, text: string, officerId: number, now: number): boolean => answer.run(text, officerId, now, id).changes === 1,
+    markAnswered: (id: number, text: string, officerId: number, now: number): boolean => answer.run(cipher.encrypt(text), officerId, now, id).changes === 1,
   };
 }
 

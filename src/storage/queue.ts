@@ -67,6 +67,9 @@ export function buildQueueQuery(
       params.nikIndex = index.blindIndex('nik', s.nik);
       // Repeating the partial index's own condition lets SQLite use registrations_open_nik.
       if (statuses.every((st) => OPEN_STATUSES.includes(st))) terms.push(`status IN (${sqlList(OPEN_STATUSES)})`);
+    } else if (s.kind === 'phone') {
+      terms.push('phone_index = @phoneIndex');
+      params.phoneIndex = index.blindIndex('phone', s.phone);
     } else {
       // The name starts with the text, or one of its later words does (LIKE is case-blind for ASCII).
       terms.push(`(full_name LIKE @namePrefix ESCAPE '\\' OR full_name LIKE @nameWord ESCAPE '\\')`);

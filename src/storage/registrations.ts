@@ -29,6 +29,8 @@ export function sealedColumns(cipher: FieldCipher, data: RegistrationData) {
     data: cipher.encrypt(JSON.stringify(data)),
     nikIndex: cipher.blindIndex('nik', data.nik),
     nikMasked: maskNik(data.nik),
+    // '' without a phone: the row is indexed (a search never matches it).
+    phoneIndex: data.phone ? cipher.blindIndex('phone', data.phone) : '',
     checks: data.checks.length ? JSON.stringify(data.checks) : null,
   };
 }
@@ -102,9 +104,9 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
     `SELECT count(*) AS n FROM registrations WHERE group_id = ? AND status IN ${OPEN}`,
   );
   const insert = db.prepare(
-    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, checks,
+    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
        full_name, data, kecamatan, desa, group_id, created_at, updated_at)
-     VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nikIndex, @nikMasked, @checks,
+     VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nikIndex, @nikMasked, @phoneIndex, @checks,
        @fullName, @data, @kecamatan, @desa, @groupId, @now, @now)`,
   );
   const erasure = createErasureStore(db, cipher);
@@ -124,7 +126,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
        updated_at = @now WHERE id = @id`,
   );
   const applyCorrection = db.prepare(
-    `UPDATE registrations SET data = @data, nik_index = @nikIndex, nik_masked = @nikMasked, checks = @checks,
+    `UPDATE registrations SET data = @data, nik_index = @nikIndex, nik_masked = @nikMasked, phone_index = @phoneIndex, checks = @checks,
        full_name = @fullName, kecamatan = @kecamatan, desa = @desa, group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
   );
   const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');

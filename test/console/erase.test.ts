@@ -171,4 +171,43 @@ describe('officer erase action', () => {
     expect(told[0]).not.toContain('Siti');
     expect(JSON.parse(eraseAudits()[0]!.detail!)).toEqual({ reason: 'entered_in_error' });
   });
+
+  it("leaves nothing of a cadre's neighbour (phone, consent) when their only registration is erased for a withdrawal", async () => {
+    const settings = loadProgrammeSettings('data/programme.example.json');
+    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) }).code;
+    await h.say('kader1', `/start ${code}`);
+    const answers = {
+      kecamatan: 'gunung sari', desa: 'mekar sari', address: 'RT 02', occupation: 'petani', income: '1 juta', groupId: 'kader',
+      heirName: 'Ahli Waris', heirRelation: 'anak', fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone: '0812 9999 8888',
+    };
+    let out: string[] = [];
+    for (const text of neighbourScript(answers)) out = await h.say('kader1', text);
+    const ref = /LD-\w{5}/.exec(out.join('\n'))![0];
+    const neighbourId = h.runtime.store.registrations.record(ref)!.applicantId;
+    expect(h.runtime.store.people.person(neighbourId)?.phone).toBe('+6281299998888');
+    const c = await officerOn(ref);
+    expect(location(await c.post(`/registrations/${ref}/erase`, { reason: 'consent_withdrawn', confirm: 'yes' }))).toBe(`/registrations/${ref}?ok=erased`);
+    expect(h.runtime.store.people.person(neighbourId)?.phone ?? null).toBeNull();
+    const consents = db().prepare('SELECT withdrawn_at FROM consents WHERE person_id = ?').all(neighbourId) as { withdrawn_at: number | null }[];
+    expect(consents.length).toBe(1);
+    expect(consents.every((x) => x.withdrawn_at !== null)).toBe(true);
+    // The cadre keeps their own role and chat.
+    expect((await h.say('kader1', 'menu')).join('\n')).toContain('Daftarkan warga');
+  });
+
+  it('ends a conversation that was correcting the erased registration (it held the whole form)', async () => {
+    const ref = await registerSelf('w');
+    h.runtime.app.requestCorrection(ref, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ana' });
+    const session = () => db().prepare("SELECT state FROM sessions WHERE person_id = (SELECT applicant_id FROM registrations WHERE reference = ?)").get(ref) as { state: string } | undefined;
+    const holdsRef = () => {
+      const s = session();
+      return s !== undefined && h.runtime.store.cipher.decrypt(s.state).includes(ref);
+    };
+    // The request put the form into the person's conversation, for them to correct.
+    expect(holdsRef()).toBe(true);
+    const c = await officerOn(ref);
+    expect(location(await c.post(`/registrations/${ref}/erase`, { reason: 'person_request', confirm: 'yes' }))).toBe(`/registrations/${ref}?ok=erased`);
+    expect(holdsRef()).toBe(false);
+    expect((await h.say('w', 'halo')).join('\n')).not.toContain(ref.slice(3));
+  });
 });

@@ -2,7 +2,7 @@
 // history, Referer), and the audit records that a NIK search happened and what it found, not the NIK.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../helpers/console.js';
-import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 import { requestClient } from './request-client.js';
 
@@ -72,5 +72,30 @@ describe('NIK search', () => {
     expect(audit().filter((a) => a.action === 'search_nik')).toEqual([]);
     // Without the form's CSRF token nothing is searched.
     expect((await c.post('/queue', { _csrf: 'forged', q: NIK_MALE })).status).toBe(403);
+  });
+
+  it('finds a registration by the phone number however it is typed, by POST, audited without the number', async () => {
+    let out: string[] = [];
+    for (const text of registrationScript({ phone: '0812 7733 4411', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2' })) out = await h.say('p', text);
+    const ref = /LD-\w{5}/.exec(out.join('\n'))![0];
+    const other = await registerSelf('w'); // the example phone: not found by the other number
+    const c = requestClient(con.web);
+    await c.login('budi');
+    await c.get('/queue?status=all');
+    for (const typed of ['081277334411', '+62 812-7733-4411', '6281277334411']) {
+      const res = await c.post('/queue', { q: typed, status: 'all' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('location')).toBeNull();
+      const html = await res.text();
+      expect(html).toContain(`href="/registrations/${ref}"`);
+      expect(html).not.toContain(`href="/registrations/${other}"`);
+      expect(html).toContain('Pencarian nomor HP: tidak masuk ke alamat halaman');
+      expect(html.replace(`name="q" value="${typed}"`, '')).not.toMatch(/7733.?4411/);
+      expect(html).not.toContain('/export?');
+    }
+    expect(audit().filter((a) => a.action === 'search_phone').map((a) => a.detail)).toEqual(['{"results":1}', '{"results":1}', '{"results":1}']);
+    expect(JSON.stringify(audit())).not.toMatch(/7733/);
+    // A name search still goes on to GET /queue.
+    expect((await c.post('/queue', { q: 'Budi', status: 'all' })).status).toBe(303);
   });
 });

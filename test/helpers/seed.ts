@@ -142,9 +142,9 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
      VALUES (@personId, @desa, @kecamatan, @role, @code, @at)`,
   );
   const insertRegistration = db.prepare(
-    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, checks,
+    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
        full_name, data, kecamatan, desa, group_id, officer_note, kpj, created_at, updated_at)
-     VALUES (@reference, @applicantId, @submitterId, @channel, @status, @nikIndex, @nikMasked, @checks,
+     VALUES (@reference, @applicantId, @submitterId, @channel, @status, @nikIndex, @nikMasked, @phoneIndex, @checks,
        @fullName, @data, @kecamatan, @desa, @groupId, @officerNote, @kpj, @createdAt, @createdAt)`,
   );
 
@@ -233,7 +233,7 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
         kpj,
         createdAt,
       };
-      const sealed = deleted ? { data: null, nikIndex: null, nikMasked: null, checks: null } : sealedColumns(cipher, data);
+      const sealed = deleted ? { data: null, nikIndex: null, nikMasked: null, phoneIndex: null, checks: null } : sealedColumns(cipher, data);
       const id = Number(insertRegistration.run({ ...row, ...sealed, officerNote: cipher.encryptNullable(officerNote) }).lastInsertRowid);
       rows.push({ ...row, id, data: deleted ? null : data });
     }

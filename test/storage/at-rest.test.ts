@@ -115,5 +115,17 @@ describe('personal values at rest', () => {
     writeFileSync(keyFile, original, { mode: 0o600 });
     h = await startHarness({ dir });
     expect(h.runtime.store.registrations.activeByNik(NIK_MALE)?.data?.phone).toBe('+6281234567890');
+
+    // A database of the version before the check value: its encrypted values stand in for it.
+    h.runtime.db.prepare("DELETE FROM kv WHERE key = 'keys.check'").run();
+    h.close();
+    rmSync(keyFile);
+    await expect(startHarness({ dir })).rejects.toThrow(/key file .*lindung\.key is missing/);
+    writeFileSync(keyFile, serializeRing(newRing()), { mode: 0o600 });
+    await expect(startHarness({ dir })).rejects.toThrow(/cannot read the values/);
+    writeFileSync(keyFile, original, { mode: 0o600 });
+    h = await startHarness({ dir });
+    expect(h.runtime.store.registrations.activeByNik(NIK_MALE)?.data?.phone).toBe('+6281234567890');
+    expect(h.runtime.db.prepare("SELECT count(*) AS n FROM kv WHERE key = 'keys.check'").get()).toEqual({ n: 1 });
   });
 });

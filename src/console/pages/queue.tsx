@@ -15,7 +15,9 @@ interface Props extends PageBase {
   next: string | null;
   query: string;
   /** The search is a NIK: nothing on the page may carry it into a URL. */
+  /** A NIK or phone search (posted, audited without the value): no link carries it. */
   nikSearch: boolean;
+  privateSearch?: 'nik' | 'phone';
   cadres: { personId: number; desa: string; role: string }[];
   /** Rows whose person withdrew consent after approval: waiting for an officer, or kept for a legal reason. */
   withdrawn?: ReadonlyMap<number, 'pending' | 'kept'>;
@@ -123,7 +125,7 @@ export function QueuePage(p: Props) {
       ) : null}
       {p.nikSearch ? (
         <p class="muted">
-          {t('console.queue.total', { total: p.total })} · {t('console.queue.nik_search')}
+          {t('console.queue.total', { total: p.total })} · {t(p.privateSearch === 'phone' ? 'console.queue.phone_search' : 'console.queue.nik_search')}
         </p>
       ) : (
         <p class="muted">

@@ -57,7 +57,9 @@ export const mydataFlow: FlowDef = {
         if (v === 'copy') {
           // Their own chat: everything in full, the NIK and phone too (they typed them here themselves).
           const report = env.c.store.accessReport(env.c.person.id);
-          const say = copyMessages(env, report, { audience: 'self', full: true, draft: env.s.drafts.registration?.answers ?? null });
+          // A cadre's draft is a neighbour's data, not theirs: left out.
+          const draft = env.s.cadre ? null : (env.s.drafts.registration?.answers ?? null);
+          const say = copyMessages(env, report, { audience: 'self', full: true, draft });
           return { to: null, say, effects: [{ type: 'recordAccessCopy', personId: env.c.person.id, by: 'applicant' }] };
         }
         if (deletable(env).length === 0) return { to: 'overview', say: [env.t('mydata.nothing_to_delete')] };
