@@ -14,6 +14,7 @@ import type { ConsoleContext } from './layout.js';
 import { LoginPage } from './pages/login.js';
 import { questionRoutes } from './questions-routes.js';
 import { registrationRoutes } from './registration-routes.js';
+import { queueRoutes } from './queue-routes.js';
 import { accountRoutes, requireAdminSecondFactor, secondFactorLoginRoutes } from './second-factor-routes.js';
 import { simulatorRoutes } from './simulator.js';
 import { CONSOLE_CSS } from './style.js';
@@ -97,6 +98,7 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   web.get('/', (c) => c.redirect('/queue'));
 
   web.route('/', accountRoutes(routeDeps));
+  web.route('/', queueRoutes(routeDeps));
   web.route('/', registrationRoutes(routeDeps));
   web.route('/', accessRoutes(routeDeps));
   web.route('/', exportRoutes(routeDeps));
