@@ -48,6 +48,20 @@ const outboxTexts = (externalId: string) =>
 const rawBytes = () => Buffer.concat([h.dbPath, `${h.dbPath}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p)));
 const location = (res: Response) => res.headers.get('location') ?? '';
 
+/** A cadre enrols and registers a neighbour (Siti Aminah) with this phone ('-': none); the reference. */
+async function neighbourOf(cadre: string, phone: string): Promise<string> {
+  const settings = loadProgrammeSettings('data/programme.example.json');
+  const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) }).code;
+  await h.say(cadre, `/start ${code}`);
+  const answers = {
+    kecamatan: 'gunung sari', desa: 'mekar sari', address: 'RT 02', occupation: 'petani', income: '1 juta', groupId: 'kader',
+    heirName: 'Ahli Waris', heirRelation: 'anak', fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone,
+  };
+  let out: string[] = [];
+  for (const text of neighbourScript(answers)) out = await h.say(cadre, text);
+  return /LD-\w{5}/.exec(out.join('\n'))![0];
+}
+
 describe('officer erase action', () => {
   it('erases with a reason and a confirmation: blanks the row, audits, tells the person, leaves no value in the files', async () => {
     const ref = await registerSelf('w');
@@ -151,16 +165,7 @@ describe('officer erase action', () => {
   });
 
   it("tells the cadre who sent a neighbour's registration, without the neighbour's name", async () => {
-    const settings = loadProgrammeSettings('data/programme.example.json');
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) }).code;
-    await h.say('kader1', `/start ${code}`);
-    const answers = {
-      kecamatan: 'gunung sari', desa: 'mekar sari', address: 'RT 02', occupation: 'petani', income: '1 juta', groupId: 'kader',
-      heirName: 'Ahli Waris', heirRelation: 'anak', fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone: '-',
-    };
-    let out: string[] = [];
-    for (const text of neighbourScript(answers)) out = await h.say('kader1', text);
-    const ref = /LD-\w{5}/.exec(out.join('\n'))![0];
+    const ref = await neighbourOf('kader1', '-');
     const c = await officerOn(ref);
     const before = outboxTexts('kader1').length;
     expect(location(await c.post(`/registrations/${ref}/erase`, { reason: 'entered_in_error', confirm: 'yes' }))).toBe(`/registrations/${ref}?ok=erased`);
@@ -173,16 +178,7 @@ describe('officer erase action', () => {
   });
 
   it("leaves nothing of a cadre's neighbour (phone, consent) when their only registration is erased for a withdrawal", async () => {
-    const settings = loadProgrammeSettings('data/programme.example.json');
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) }).code;
-    await h.say('kader1', `/start ${code}`);
-    const answers = {
-      kecamatan: 'gunung sari', desa: 'mekar sari', address: 'RT 02', occupation: 'petani', income: '1 juta', groupId: 'kader',
-      heirName: 'Ahli Waris', heirRelation: 'anak', fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone: '0812 9999 8888',
-    };
-    let out: string[] = [];
-    for (const text of neighbourScript(answers)) out = await h.say('kader1', text);
-    const ref = /LD-\w{5}/.exec(out.join('\n'))![0];
+    const ref = await neighbourOf('kader1', '0812 9999 8888');
     const neighbourId = h.runtime.store.registrations.record(ref)!.applicantId;
     expect(h.runtime.store.people.person(neighbourId)?.phone).toBe('+6281299998888');
     const c = await officerOn(ref);
