@@ -72,6 +72,8 @@ export const ConfigSchema = z.object({
   WHATSAPP_BROWSER: z.enum(['macos', 'ubuntu', 'windows']).default('macos'),
   /** The channel that tells a cadre's neighbour (who gave only a phone number) about their registration. */
   PHONE_CHANNEL: z.enum(['whatsapp', 'none']).default('whatsapp'),
+  /** How long an officer's decision in the console can be undone: its news to the person waits that long; 0: sent at once, no undo. */
+  DECISION_UNDO_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
 })
   // Without a secret anyone who reaches the webhook could post updates in a victim's name.
   .refine((c) => !c.TELEGRAM_WEBHOOK_URL || c.TELEGRAM_WEBHOOK_SECRET !== undefined, {

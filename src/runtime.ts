@@ -79,6 +79,7 @@ export async function createRuntime(
     clock: overrides.clock,
     random: overrides.random,
     phoneChannel: config.PHONE_CHANNEL === 'none' ? undefined : config.PHONE_CHANNEL,
+    decisionUndoMs: config.DECISION_UNDO_SECONDS * 1000,
   });
   const close = () => {
     // The dispatcher's timers stop at once (sends in flight are awaited by main's shutdown first).

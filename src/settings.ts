@@ -22,6 +22,24 @@ const Group = z
 
 const Area = z.object({ kecamatan: z.string().min(1), desa: z.array(z.string().min(1)).min(1) });
 
+/** Where a figure in the settings comes from: a budget document or a press report, and its date. */
+const Source = { source: z.string().min(1).optional(), asOf: z.iso.date().optional() };
+
+/**
+ * The regency's coverage target for the dashboard: people covered (approved or registered) in the
+ * groups named (default: every group the regency pays through the APBD), plus those covered
+ * before Lindung was used (from BPJS's or the office's own count), against `count`.
+ */
+const CoverageTarget = z.object({
+  count: z.number().int().positive(),
+  groups: z.array(z.string()).min(1).optional(),
+  coveredBefore: z.number().int().nonnegative().default(0),
+  ...Source,
+});
+
+/** The yearly APBD budget for the contributions the regency pays, for the dashboard's cost line. */
+const Budget = z.object({ yearly: z.number().int().positive(), year: z.number().int().min(2000).max(2100).optional(), ...Source });
+
 /** Programme settings of one regency deployment: groups, areas, limits, contacts (never in code). */
 export const ProgrammeSettingsSchema = z.object({
   regency: z.object({ name: z.string().min(1), shortName: z.string().min(1) }),
@@ -34,6 +52,13 @@ export const ProgrammeSettingsSchema = z.object({
     email: z.string().optional(),
   }),
   labourInspection: z.object({ name: z.string(), phone: z.string() }),
+  /**
+   * Optional: what a self-paying member is told once approved, in the regency's own words: where
+   * and how to pay (a line each) and by when. Without them the bot says an officer will tell them.
+   */
+  payment: z.object({ channels: z.array(Localized).min(1).optional(), due: Localized.optional() }).optional(),
+  /** Optional: from when cover starts for the members the regency pays for; without it the bot says an officer will tell them. */
+  coverStart: Localized.optional(),
   dataController: z.object({ name: z.string(), contact: z.string() }),
   consentVersion: z.string().min(1),
   retentionDays: z.object({ draft: z.number().int().positive(), rejected: z.number().int().positive() }),
@@ -53,6 +78,14 @@ export const ProgrammeSettingsSchema = z.object({
   occupations: z
     .array(z.object({ id: z.string(), label: Localized, transport: z.boolean().default(false) }))
     .min(1),
+  /** Optional: the dashboard shows coverage and cost against these when they are set. */
+  coverageTarget: CoverageTarget.optional(),
+  budget: Budget.optional(),
+}).superRefine((s, ctx) => {
+  const known = new Set(s.groups.map((g) => g.id));
+  for (const [i, id] of (s.coverageTarget?.groups ?? []).entries()) {
+    if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['coverageTarget', 'groups', i], message: `unknown group "${id}"` });
+  }
 });
 
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettingsSchema>;

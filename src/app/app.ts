@@ -9,6 +9,7 @@ import { inviteState } from '../storage/cadres.js';
 import type { Store } from '../storage/store.js';
 import { createAccess } from './access.js';
 import { createCorrections } from './corrections.js';
+import { createDecisions } from './decisions.js';
 import { createNotifier } from './notify.js';
 import { createOfficerErasure } from './officer-erasure.js';
 import { createQuestions } from './questions.js';
@@ -72,6 +73,8 @@ export interface AppDeps {
    * cadre's neighbour), once it is attached and can address a phone (WhatsApp); none: not told.
    */
   phoneChannel?: string;
+  /** How long an officer's decision in the console can be undone before its news goes (ms; DECISION_UNDO_SECONDS); default 0: none. */
+  decisionUndoMs?: number;
 }
 
 /**
@@ -114,7 +117,7 @@ export function createApp(deps: AppDeps) {
     const channel = deps.phoneChannel === undefined ? undefined : dispatcher.channel(deps.phoneChannel);
     return channel?.addressOfPhone ? { channel: channel.id, externalId: channel.addressOfPhone(phone) } : undefined;
   };
-  const notifier = createNotifier({ store, translate, clock, reachByPhone });
+  const notifier = createNotifier({ store, translate, clock, reachByPhone, settings, rates, today: (now) => dayIn(timeZone, now) });
   const officerErasure = createOfficerErasure({ store, translate, clock, reachByPhone });
   const questions = createQuestions({ store, translate, clock });
   const access = createAccess({ store, translate, settings, rates, schema: deps.schema ?? REGISTRATION_SCHEMA, timeZone, reachByPhone });
@@ -126,6 +129,7 @@ export function createApp(deps: AppDeps) {
     activeByNik: (nik) => registrations.activeByNik(nik),
     groupCount: (groupId) => registrations.groupCount(groupId),
     byReference: (reference) => registrations.byReference(reference),
+    awaitingCorrection: (personId) => registrations.awaitingCorrection(personId),
     registrationsBySubmitter: (personId, offset, limit) => registrations.bySubmitter(personId, offset, limit),
     invite: (code) => {
       const invite = cadres.invite(code);
@@ -282,6 +286,15 @@ export function createApp(deps: AppDeps) {
     };
   const schema = deps.schema ?? REGISTRATION_SCHEMA;
   const corrections = createCorrections({ store, flows, notifier, translate, ctxFor, clock, schema });
+  const decisions = createDecisions({
+    store,
+    notifier,
+    corrections,
+    clock,
+    undoMs: deps.decisionUndoMs ?? 0,
+    // The senders poll too; this sends held news the moment it is due.
+    onHeld: (until) => void setTimeout(() => void dispatcher.kick(), Math.max(0, until - clock()) + 50).unref(),
+  });
 
   /** Handles a message from the inbox after the sender's earlier ones; its replies are sent after the commit. */
   async function fromInbox(msg: Inbound, inboxId: number): Promise<HandleResult> {
@@ -382,6 +395,8 @@ export function createApp(deps: AppDeps) {
     changeStatus: thenSend(notifier.changeStatus),
     /** Asks for named fields again: the bot then asks exactly those (see corrections.ts). */
     requestCorrection: thenSend(corrections.request),
+    /** An officer's decision in the console, its news held for the undo window (app/decisions.ts); undo and the held state. */
+    decisions: { ...decisions, decide: thenSend(decisions.decide) },
     /** An officer's erase action: erased, audited and the people told in one transaction, the WAL emptied, then sent. */
     erase: thenSend(officerErasure.erase),
     /** An officer keeps a registration whose person withdrew consent after approval, for a legal reason (audited). */
@@ -407,6 +422,8 @@ export function createApp(deps: AppDeps) {
     outbox,
     cadres,
     clock,
+    /** The contribution figures the bot states: the dashboard prices the regency's cost with them. */
+    rates,
     /** The region-code check the bot uses, for the console's automatic checks. */
     isKnownDistrict,
     /** Today in the regency's time zone. */

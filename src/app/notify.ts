@@ -1,4 +1,7 @@
+import { nextStepLines } from '../core/flows/next-step.js';
 import type { Lang, RegistrationStatus, T } from '../core/types.js';
+import type { Rates } from '../domain/rates.js';
+import type { ProgrammeSettings } from '../settings.js';
 import type { Store } from '../storage/store.js';
 
 export interface StatusChange {
@@ -9,6 +12,8 @@ export interface StatusChange {
   note?: string | null;
   /** BPJS membership number, when marking a registration as registered. */
   kpj?: string | null;
+  /** A rejection's reason code (domain/reject-reasons.ts): told in plain words with what to do. */
+  reason?: string | null;
 }
 
 /** The officer's audit entry that goes with a decision: written in the decision's own transaction. */
@@ -16,6 +21,8 @@ export interface DecisionAudit {
   officerId: number;
   action: string;
   detail?: Record<string, unknown>;
+  /** What undoing the decision needs (app/decisions.ts): kept in the history event's sealed detail, not in the audit log. */
+  undo?: Record<string, unknown>;
 }
 
 export interface StatusChangeResult {
@@ -37,6 +44,11 @@ interface Deps {
   clock: () => number;
   /** Where to reach someone who never wrote but gave a phone (a cadre's neighbour): news of their own registration only. */
   reachByPhone?: (phone: string) => { channel: string; externalId: string } | undefined;
+  /** What a decision's next step is worked out from (who pays and how much, where, when cover starts). */
+  settings: ProgrammeSettings;
+  rates: Rates;
+  /** Today in the regency, for the contribution figures of that day. */
+  today: (now: number) => string;
 }
 
 /**
@@ -58,6 +70,7 @@ export function createNotifier(deps: Deps) {
       actorId: change.actor.id,
       note: change.note ?? null,
       kpj: change.kpj ?? null,
+      detail: audit?.undo ? { undo: audit.undo } : undefined,
     });
     if (!done) throw new UnknownRegistrationError(`no registration ${reference}`);
     const { view } = done;
@@ -78,12 +91,18 @@ export function createNotifier(deps: Deps) {
       };
       const lines = [t(`notify.${role}.${change.to}`, params)];
       if (change.note) lines.push(t('notify.note', params));
-      const id = outbox.add(personId, identity.channel, identity.externalId, { text: lines.join('\n') }, now, 'notification', registrationId);
+      // Every decision carries its next step: how and when to pay, when cover starts, the KPJ's use, what to do after a no.
+      const next = nextStepLines(
+        { status: change.to, data: view.data, kpj: change.kpj ?? view.kpj ?? null, reason: change.reason, hasNote: !!change.note },
+        { t, lang: person.lang, settings: deps.settings, rates: deps.rates, today: deps.today(now) },
+      );
+      const text = next.length ? `${lines.join('\n')}\n\n${next.join('\n')}` : lines.join('\n');
+      const id = outbox.add(personId, identity.channel, identity.externalId, { text }, now, 'notification', registrationId);
       notified.push({ personId, channel: identity.channel, outboxId: id, role });
     };
     tell(view.personId, 'applicant');
     if (view.submitterId !== view.personId) tell(view.submitterId, 'cadre');
-    if (audit) officers.audit({ ...audit, registrationId, now });
+    if (audit) officers.audit({ officerId: audit.officerId, action: audit.action, detail: audit.detail, registrationId, now });
     return { reference, from: done.from, to: change.to, notified };
   });
 

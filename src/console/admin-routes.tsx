@@ -1,13 +1,38 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { createInvite, inviteLink } from '../app/invites.js';
+import { addDays, dayStart } from '../domain/time.js';
 import { TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
+import type { AuditFilter } from '../storage/officers.js';
+import { actionWords, AUDIT_ACTION_GROUPS, detailWords, KNOWN_AUDIT_ACTIONS, PAGE_VIEW, type AuditActionGroup } from './audit-words.js';
 import { requireAdmin, type ConsoleEnv } from './auth.js';
 import type { RouteDeps } from './deps.js';
 import { pageBase } from './layout.js';
-import { AuditPage, InvitesPage, OfficersPage } from './pages/misc.js';
+import { markPasswordTemporary, temporaryPasswords } from './password-routes.js';
+import { AuditPage, type AuditQuery } from './pages/audit.js';
+import { InvitesPage } from './pages/invites.js';
+import { OfficersPage } from './pages/officers.js';
 import { WhatsAppPage } from './pages/whatsapp.js';
 import { hashPassword, validatePassword } from './security.js';
+
+const AUDIT_PAGE = 100;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const REFERENCE = /^LD-[A-Z0-9]{5}$/;
+
+/** The audit page's query, each field kept only when it is well formed (anything else is ignored). */
+function auditQuery(q: (k: string) => string | undefined): AuditQuery {
+  const s = (k: string, max: number) => (q(k) ?? '').trim().slice(0, max);
+  const officer = /^\d{1,9}$/.test(s('officer', 10)) ? s('officer', 10) : '';
+  const action = s('action', 60);
+  const ref = s('ref', 20).toUpperCase();
+  return {
+    officer,
+    action: /^(all|group:[a-z]+|[a-z_0-9]{2,40})$/.test(action) ? action : '',
+    ref: REFERENCE.test(ref) ? ref : '',
+    from: DAY.test(s('from', 10)) ? s('from', 10) : '',
+    to: DAY.test(s('to', 10)) ? s('to', 10) : '',
+  };
+}
 
 /** Admin pages: officers, cadre invites, the WhatsApp link and the audit log (admins only). */
 export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
@@ -17,7 +42,12 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   web.use('/admin/*', requireAdmin());
   web.use('/audit', requireAdmin());
 
-  web.get('/admin/officers', (c) => c.html(<OfficersPage {...pageBase(c, t, timeZone)} officers={officers.list()} />));
+  const adminId = (c: { get(k: 'officer'): { id: number } | null }) => c.get('officer')!.id;
+
+  web.get('/admin/officers', (c) => {
+    const list = officers.list();
+    return c.html(<OfficersPage {...pageBase(c, t, timeZone)} officers={list} temporary={temporaryPasswords(kv, list)} />);
+  });
   web.post('/admin/officers', async (c) => {
     const body = await c.req.parseBody();
     const username = String(body.username ?? '').trim();
@@ -27,28 +57,55 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       return c.redirect('/admin/officers?err=officer_invalid', 303);
     }
     // A taken username (OfficerExistsError) becomes a flash through the console's onError.
-    officers.add({ username, passwordHash: await hashPassword(password), role, now: clock() });
-    officers.audit({ officerId: c.get('officer')!.id, action: 'add_officer', detail: { username, role }, now: clock() });
+    const added = officers.add({ username, passwordHash: await hashPassword(password), role, now: clock() });
+    // The admin chose the password: the new officer replaces it with their own at the first login.
+    markPasswordTemporary(kv, added.id, true, clock());
+    officers.audit({ officerId: adminId(c), action: 'add_officer', detail: { username, role }, now: clock() });
     return c.redirect('/admin/officers?ok=officer_added', 303);
   });
   web.post('/admin/officers/:id/disable', (c) => {
     const id = Number(c.req.param('id'));
-    if (id === c.get('officer')!.id) return c.redirect('/admin/officers?err=officer_self', 303);
+    if (id === adminId(c)) return c.redirect('/admin/officers?err=officer_self', 303);
+    const target = officers.byId(id);
+    if (!target) return c.redirect('/admin/officers', 303);
     officers.setDisabled(id, clock());
     officers.deleteSessionsOf(id);
-    officers.audit({ officerId: c.get('officer')!.id, action: 'disable_officer', detail: { officer: id }, now: clock() });
+    officers.audit({ officerId: adminId(c), action: 'disable_officer', detail: { officer: id, username: target.username }, now: clock() });
     return c.redirect('/admin/officers?ok=officer_disabled', 303);
+  });
+  web.post('/admin/officers/:id/enable', (c) => {
+    const id = Number(c.req.param('id'));
+    const target = officers.byId(id);
+    if (!target || id === adminId(c)) return c.redirect('/admin/officers', 303);
+    officers.setDisabled(id, null);
+    officers.audit({ officerId: adminId(c), action: 'enable_officer', detail: { officer: id, username: target.username }, now: clock() });
+    return c.redirect('/admin/officers?ok=officer_enabled', 303);
+  });
+  // A forgotten password: the admin sets a temporary one and hands it over in person; the officer's
+  // sessions end, and at the next login they must choose their own (password-routes.tsx). Not
+  // one's own (that is the account page, with the current password). The second factor stays.
+  web.post('/admin/officers/:id/password', async (c) => {
+    const id = Number(c.req.param('id'));
+    const target = officers.byId(id);
+    if (!target || id === adminId(c)) return c.redirect('/admin/officers', 303);
+    const password = String((await c.req.parseBody()).password ?? '');
+    if (validatePassword(password)) return c.redirect('/admin/officers?err=password_invalid', 303);
+    officers.setPassword(id, await hashPassword(password));
+    officers.deleteSessionsOf(id);
+    markPasswordTemporary(kv, id, true, clock());
+    officers.audit({ officerId: adminId(c), action: 'reset_password', detail: { officer: id, username: target.username }, now: clock() });
+    return c.redirect('/admin/officers?ok=password_reset', 303);
   });
   // A lost phone: the officer's authenticator and recovery codes go, their sessions end, and they
   // enrol again at their next login (admins must). Not one's own: a stolen admin session must not
   // be able to move the second factor to another phone.
   web.post('/admin/officers/:id/reset-2fa', (c) => {
     const id = Number(c.req.param('id'));
-    if (id === c.get('officer')!.id) return c.redirect('/admin/officers?err=second_factor_self', 303);
+    if (id === adminId(c)) return c.redirect('/admin/officers?err=second_factor_self', 303);
     const target = officers.byId(id);
     if (!target) return c.redirect('/admin/officers', 303);
     officers.resetSecondFactor(id);
-    officers.audit({ officerId: c.get('officer')!.id, action: 'reset_second_factor', detail: { officer: id, username: target.username }, now: clock() });
+    officers.audit({ officerId: adminId(c), action: 'reset_second_factor', detail: { officer: id, username: target.username }, now: clock() });
     return c.redirect('/admin/officers?ok=second_factor_reset', 303);
   });
   // Full-NIK export is a permission of its own (least privilege), granted and revoked here, audited.
@@ -58,7 +115,7 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (!target) return c.redirect('/admin/officers', 303);
     const allow = (await c.req.parseBody()).allow === '1';
     officers.setExportNik(id, allow);
-    officers.audit({ officerId: c.get('officer')!.id, action: allow ? 'grant_export_nik' : 'revoke_export_nik', detail: { officer: id, username: target.username }, now: clock() });
+    officers.audit({ officerId: adminId(c), action: allow ? 'grant_export_nik' : 'revoke_export_nik', detail: { officer: id, username: target.username }, now: clock() });
     return c.redirect(`/admin/officers?ok=${allow ? 'export_granted' : 'export_revoked'}`, 303);
   });
 
@@ -85,12 +142,12 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       random,
       createdBy: c.get('officer')!.username,
     });
-    officers.audit({ officerId: c.get('officer')!.id, action: 'create_invite', detail: { code: invite.code, desa: invite.desa, role: invite.role }, now: clock() });
+    officers.audit({ officerId: adminId(c), action: 'create_invite', detail: { code: invite.code, desa: invite.desa, role: invite.role }, now: clock() });
     return c.redirect('/admin/invites?ok=invite_created', 303);
   });
   web.post('/admin/invites/:code/revoke', (c) => {
     app.cadres.revoke(c.req.param('code'), clock());
-    officers.audit({ officerId: c.get('officer')!.id, action: 'revoke_invite', detail: { code: c.req.param('code') }, now: clock() });
+    officers.audit({ officerId: adminId(c), action: 'revoke_invite', detail: { code: c.req.param('code') }, now: clock() });
     return c.redirect('/admin/invites?ok=invite_revoked', 303);
   });
 
@@ -98,11 +155,32 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     c.html(<WhatsAppPage {...pageBase(c, t, timeZone)} status={app.linkStatuses().find((l) => l.id === 'whatsapp')} />),
   );
 
+  // The audit log with filters (officer, action, registration, period) and keyset paging. Page
+  // views ('view') are many per decision: hidden unless the action filter asks for them.
   web.get('/audit', (c) => {
-    const before = Number(c.req.query('before')) || undefined;
-    const entries = officers.auditPage({ before, limit: 100 });
-    const next = entries.length === 100 ? entries.at(-1)!.id : null;
-    return c.html(<AuditPage {...pageBase(c, t, timeZone)} entries={entries} next={next} />);
+    const query = auditQuery((k) => c.req.query(k));
+    const before = Number(c.req.query('before'));
+    const filter: AuditFilter = { limit: AUDIT_PAGE, before: Number.isSafeInteger(before) && before > 0 ? before : undefined };
+    if (query.officer) filter.officerId = Number(query.officer);
+    if (query.ref) filter.reference = query.ref;
+    if (query.from) filter.from = dayStart(query.from, timeZone);
+    if (query.to) filter.to = dayStart(addDays(query.to, 1), timeZone);
+    if (query.action === '') filter.exceptActions = [PAGE_VIEW];
+    else if (query.action.startsWith('group:')) filter.actions = AUDIT_ACTION_GROUPS[query.action.slice(6) as AuditActionGroup] ?? [];
+    else if (query.action !== 'all') filter.actions = [query.action];
+    const { entries, next } = officers.auditSearch(filter);
+    const list = officers.list();
+    const names = new Map(list.map((o) => [o.id, o.username]));
+    const lines = entries.map((e) => ({
+      id: e.id,
+      at: e.at,
+      who: e.username ?? t('console.audit.system'),
+      action: actionWords(t, e.action),
+      flagged: e.action === 'login_failed' || !KNOWN_AUDIT_ACTIONS.includes(e.action),
+      reference: e.reference,
+      detail: detailWords(t, settings, e, (id) => names.get(id)),
+    }));
+    return c.html(<AuditPage {...pageBase(c, t, timeZone)} lines={lines} next={next} paged={filter.before !== undefined} query={query} officers={list} />);
   });
 
   return web;

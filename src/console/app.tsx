@@ -17,7 +17,9 @@ import { registrationRoutes } from './registration-routes.js';
 import { queueRoutes } from './queue-routes.js';
 import { accountRoutes, requireAdminSecondFactor, secondFactorLoginRoutes } from './second-factor-routes.js';
 import { simulatorRoutes } from './simulator.js';
+import { passwordRoutes, requirePasswordChange } from './password-routes.js';
 import { CONSOLE_CSS } from './style.js';
+import { CONSOLE_JS } from './console-script.js';
 
 export type { ConsoleDeps } from './deps.js';
 
@@ -55,6 +57,7 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   });
   web.use(consoleHeaders());
   web.get('/static/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  web.get('/static/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   web.use(formBodyLimit(t));
   web.use(sessionMiddleware(officers, clock));
   web.use(csrfProtection({ loginPath: '/login' }));
@@ -95,9 +98,12 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   web.use('*', requireOfficer());
   web.use('*', requireAdminSecondFactor());
+  // After an admin set an officer's password (a new officer, a reset), they choose their own first.
+  web.use('*', requirePasswordChange(deps.store.kv));
   web.get('/', (c) => c.redirect('/queue'));
 
   web.route('/', accountRoutes(routeDeps));
+  web.route('/', passwordRoutes(routeDeps));
   web.route('/', queueRoutes(routeDeps));
   web.route('/', registrationRoutes(routeDeps));
   web.route('/', accessRoutes(routeDeps));

@@ -10,6 +10,7 @@ import type { RouteDeps } from './deps.js';
 import { formatWhen, statusLabel } from './labels.js';
 import type { ConsoleContext } from './layout.js';
 import type { DetailView } from './pages/detail.js';
+import { named } from './detail-words.js';
 
 /** Notices of the erase and keep actions (console.erase.flash.*), beside the console's own list. */
 const OK = new Set(['erased', 'kept']);
@@ -38,8 +39,8 @@ export function erasedText(t: T, timeZone: string, events: readonly Event[], byO
   if (!e) return undefined;
   const reason =
     e.action === 'erased_by_officer' && byOfficer?.reason
-      ? t(keyIn('console.erase.reasons.', byOfficer.reason), { defaultValue: byOfficer.reason })
-      : t(keyIn('console.history.action.', e.action), { defaultValue: e.action });
+      ? named(t, keyIn('console.erase.reasons.', byOfficer.reason), byOfficer.reason)
+      : named(t, keyIn('console.history.action.', e.action), e.action);
   return t('console.erase.erased', { when: formatWhen(e.at, timeZone), who: whoDid(t, e), reason });
 }
 
@@ -62,7 +63,7 @@ export function withdrawalView(t: T, timeZone: string, row: Pick<RegistrationRec
       when,
       who: kept ? whoDid(t, kept) : '-',
       kept_when: formatWhen(state.keptAt, timeZone),
-      reason: t(keyIn('console.withdrawal.keep_reasons.', state.keptReason ?? ''), { defaultValue: state.keptReason ?? '-' }),
+      reason: named(t, keyIn('console.withdrawal.keep_reasons.', state.keptReason ?? ''), state.keptReason ?? '-'),
     }),
   };
 }

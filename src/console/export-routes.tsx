@@ -3,13 +3,12 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { PassThrough } from 'node:stream';
 import { maskNik } from '../domain/nik.js';
-import { maskPhone } from '../domain/phone.js';
 import { QueueFilterSchema, searchKind, type QueueFilter } from '../domain/queue-filter.js';
 import type { Officer } from '../storage/officers.js';
 import type { ExportRecord } from '../storage/queue.js';
 import { countedAttempt, type ConsoleEnv } from './auth.js';
 import type { RouteDeps } from './deps.js';
-import { exportColumns, exportRows, writeCsv, writeXlsx, type ExportRow } from './export.js';
+import { EXPORT_PRESETS, exportColumns, exportRows, maskNationalPhone, writeCsv, writeXlsx, type ExportPreset, type ExportRow } from './export.js';
 import { pageBase, type ConsoleContext } from './layout.js';
 import { FIELD_LIMITS } from './limits.js';
 import { ExportFullPage } from './pages/export.js';
@@ -36,7 +35,7 @@ function filterQuery(filter: QueueFilter): string {
 
 function* masked(rows: Iterable<ExportRow>): Generator<ExportRow> {
   for (const r of rows) {
-    yield { ...r, nik: typeof r.nik === 'string' ? maskNik(r.nik) : r.nik ?? null, phone: typeof r.phone === 'string' ? maskPhone(r.phone) : r.phone ?? null };
+    yield { ...r, nik: typeof r.nik === 'string' ? maskNik(r.nik) : r.nik ?? null, phone: typeof r.phone === 'string' ? maskNationalPhone(r.phone) : r.phone ?? null };
   }
 }
 
@@ -69,10 +68,10 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const { store, app, settings, timeZone, clock, t, logger, secretBox, addressOf } = deps;
   const { officers } = store;
 
-  function sendExport(c: ConsoleContext, opts: { filter: QueueFilter; format: 'csv' | 'xlsx'; nik: NikMode; officer: Officer; extra?: Record<string, unknown> }) {
-    const { filter, format, nik, officer } = opts;
+  function sendExport(c: ConsoleContext, opts: { filter: QueueFilter; format: 'csv' | 'xlsx'; preset: ExportPreset; nik: NikMode; officer: Officer; extra?: Record<string, unknown> }) {
+    const { filter, format, preset, nik, officer } = opts;
     const stamp = new Date(clock()).toISOString().slice(0, 10);
-    const name = `lindung-${filter.status}-${stamp}${nik === 'full' ? '-nik' : ''}.${format}`;
+    const name = `lindung-${filter.status}-${stamp}${preset === 'bpjs' ? '-bpjs' : ''}${nik === 'full' ? '-nik' : ''}.${format}`;
     c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('content-disposition', `attachment; filename="${name}"`);
     return stream(
@@ -83,7 +82,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         const records = noting(withoutPendingWithdrawals(store.queue.exportRecords(filter, timeZone), store.withdrawals.isPending, withheld), ids);
         const formatted = exportRows(records, timeZone, settings, app.schema, t);
         const rows = nik === 'masked' ? masked(formatted) : formatted;
-        const columns = exportColumns(app.schema, t);
+        const columns = exportColumns(app.schema, t, preset, settings);
         const pass = new PassThrough();
         const written = format === 'csv' ? writeCsv(rows, pass, columns) : writeXlsx(rows, pass, columns);
         written.catch(() => undefined); // awaited below; an abort in between must not leave it unhandled
@@ -98,6 +97,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
             filter: auditedFilter(filter),
             rows: count ?? ids.length,
             nik,
+            ...(preset === 'bpjs' ? { preset } : {}),
             ...opts.extra,
             ...(withheld.n > 0 ? { withheld_withdrawn: withheld.n } : {}),
             ...(count === undefined ? { complete: false } : {}),
@@ -110,11 +110,13 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   }
 
   const parseFormat = (v: unknown): 'csv' | 'xlsx' => (v === 'xlsx' ? 'xlsx' : 'csv');
+  /** `preset=bpjs`: only the columns BPJS's entry needs, in its order; anything else: every column. */
+  const parsePreset = (v: unknown): ExportPreset => (EXPORT_PRESETS.find((p) => p === v) ?? 'all');
 
   web.get('/export', (c) => {
     const parsed = QueueFilterSchema.safeParse(c.req.query());
     if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    return sendExport(c, { filter: parsed.data, format: parseFormat(c.req.query('format')), nik: 'masked', officer: c.get('officer')! });
+    return sendExport(c, { filter: parsed.data, format: parseFormat(c.req.query('format')), preset: parsePreset(c.req.query('preset')), nik: 'masked', officer: c.get('officer')! });
   });
 
   const notAllowed = (c: ConsoleContext) => c.html(`<!doctype html><meta charset="utf-8"><title>403</title><p>${t('console.export.not_allowed')}</p>`, 403);
@@ -123,7 +125,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (!c.get('officer')!.exportNik) return notAllowed(c);
     const parsed = QueueFilterSchema.safeParse(c.req.query());
     if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    return c.html(<ExportFullPage {...pageBase(c, t, timeZone)} query={filterQuery(parsed.data)} format={parseFormat(c.req.query('format'))} />);
+    return c.html(<ExportFullPage {...pageBase(c, t, timeZone)} query={filterQuery(parsed.data)} format={parseFormat(c.req.query('format'))} preset={parsePreset(c.req.query('preset'))} />);
   });
 
   web.post('/export/full', async (c) => {
@@ -134,8 +136,9 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const parsed = QueueFilterSchema.safeParse(Object.fromEntries(new URLSearchParams(text('query').slice(0, FIELD_LIMITS.next))));
     if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
     const format = parseFormat(body.format);
+    const preset = parsePreset(body.preset);
     const page = (error: string, status: 400 | 401 | 429) =>
-      c.html(<ExportFullPage {...pageBase(c, t, timeZone)} flash={{ text: error, error: true }} query={filterQuery(parsed.data)} format={format} />, status);
+      c.html(<ExportFullPage {...pageBase(c, t, timeZone)} flash={{ text: error, error: true }} query={filterQuery(parsed.data)} format={format} preset={preset} />, status);
     const password = text('password');
     const code = text('code');
     if (password.length > FIELD_LIMITS.password || code.length > FIELD_LIMITS.code) return page(t('console.login.too_long'), 400);
@@ -151,7 +154,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       if (result.reason === 'invalid') officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'export' }, now });
       return result.reason === 'locked' ? page(t('console.login.locked'), 429) : page(t('console.export.invalid'), 401);
     }
-    return sendExport(c, { filter: parsed.data, format, nik: 'full', officer, extra: { reauthenticated: result.value } });
+    return sendExport(c, { filter: parsed.data, format, preset, nik: 'full', officer, extra: { reauthenticated: result.value } });
   });
 
   return web;

@@ -60,6 +60,18 @@ const FLASHES: ReadonlySet<string> = new Set<FlashKey>([
   'second_factor_self',
   'export_granted',
   'export_revoked',
+  'officer_enabled',
+  'password_reset',
+  'password_invalid',
+  'password_changed',
+  'undone',
+  'undo_expired',
+  'undo_not_yours',
+  'undo_nothing',
+  'undo_answered',
+  'none_waiting',
+  'already_approved',
+  'reject_reason_required',
 ]);
 
 /** The flash for a ?ok= / ?err= value, when it is one of ours. */
@@ -128,7 +140,7 @@ export function Layout({ title, t, officer, csrf, active, flash, children }: Pag
         </main>
         {officer ? (
           <footer>
-            <a href="/account">{t('console.account.link')}</a>
+            <a href="/account">{t('console.account.link')}</a> · <a href="/account/password">{t('console.account.password_link')}</a>
           </footer>
         ) : null}
       </body>

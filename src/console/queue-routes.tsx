@@ -4,12 +4,39 @@ import { parseReference } from '../domain/reference.js';
 import type { RouteDeps } from './deps.js';
 import { pageBase, type ConsoleContext } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
-import { QueueFilterSchema, searchKind, type QueueFilter } from '../domain/queue-filter.js';
+import { MAX_LIMIT, QueueFilterSchema, searchKind, STATUS_FILTERS, TEST_CHANNEL, type QueueFilter } from '../domain/queue-filter.js';
 import { samePageWith } from './paths.js';
 import { QueuePage } from './pages/queue.js';
+import { BulkApprovePage, type BulkCandidate, type BulkSkip } from './pages/bulk-approve.js';
+import { statusLabel } from './labels.js';
 
 /** The queue filter's fields, as a search form posts them. */
-const FILTER_FIELDS = ['q', 'status', 'kecamatan', 'desa', 'group', 'cadre', 'from', 'to', 'limit'] as const;
+const FILTER_FIELDS = ['q', 'status', 'kecamatan', 'desa', 'group', 'cadre', 'from', 'to', 'limit', 'test'] as const;
+
+/** Notices of the last action: not part of the page's filter, so kept out of its links. */
+const NOTICES = ['ok', 'err', 'approved', 'skipped'];
+
+/** The select-all script of the queue page (the CSP allows no inline script). */
+const QUEUE_JS = `// The queue's select-all box: it ticks every row's box; unticking a row clears it.
+(function () {
+  var all = document.getElementById('pick-all');
+  if (!all) return;
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('table.queue tbody input[name="ref"]'));
+  function sync() {
+    var n = boxes.filter(function (b) { return b.checked; }).length;
+    all.checked = n > 0 && n === boxes.length;
+    all.indeterminate = n > 0 && n < boxes.length;
+  }
+  all.addEventListener('change', function () {
+    var on = all.checked;
+    boxes.forEach(function (b) { b.checked = on; });
+    sync();
+  });
+  boxes.forEach(function (b) { b.addEventListener('change', sync); });
+  window.addEventListener('pageshow', sync);
+  sync();
+})();
+`;
 
 /** The filter's query string without the search text and the cursor (links on a NIK search's page). */
 function withoutSearch(filter: QueueFilter): string {
@@ -21,6 +48,9 @@ function withoutSearch(filter: QueueFilter): string {
   return params.toString();
 }
 
+/** A small count from a query or form field (the bulk approval's notice), else undefined. */
+const smallCount = (v: unknown): number | undefined => (typeof v === 'string' && /^\d{1,4}$/.test(v) ? Number(v) : undefined);
+
 /** The queue: its page, the search form and bulk decisions. */
 export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
@@ -30,12 +60,21 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
     officers.audit({ officerId, action, registrationId, detail, now: clock() });
 
+  /** The flash of a finished bulk approval, with its figures; else whatever pageBase makes of ?ok= / ?err=. */
+  const flashOf = (c: ConsoleContext) => {
+    const approved = smallCount(c.req.query('approved'));
+    if (c.req.query('ok') !== 'bulk_approved' || approved === undefined) return pageBase(c, t, timeZone).flash;
+    const skipped = smallCount(c.req.query('skipped')) ?? 0;
+    return { text: skipped > 0 ? t('console.queue.bulk.done_skipped', { approved, skipped }) : t('console.queue.bulk.done', { approved }) };
+  };
+
   /**
    * The queue page for a filter. A NIK search is audited (that it happened and how many it found,
    * never the NIK) and its page links nowhere with the NIK: no paging or export links, and the bulk
-   * approval comes back to the queue without it.
+   * approval comes back to the queue without it. `statusChosen`: the status came from the request
+   * (a tab), not from the default.
    */
-  const queuePage = (c: ConsoleContext, filter: QueueFilter, flash = pageBase(c, t, timeZone).flash) => {
+  const queuePage = (c: ConsoleContext, filter: QueueFilter, statusChosen: boolean, flash = flashOf(c)) => {
     const page = store.queue.page(filter, timeZone);
     // Rows whose person withdrew consent after approval: waiting for an officer, or kept (an erased one is just deleted).
     const withdrawn = new Map<number, 'pending' | 'kept'>();
@@ -49,33 +88,49 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const privateSearch = kind === 'nik' || kind === 'phone' ? kind : undefined;
     const nikSearch = privateSearch !== undefined;
     if (privateSearch) audit(c.get('officer')!.id, `search_${privateSearch}`, null, { results: page.total });
+    // The tabs' figures: per status of a search, or how many wait on each side of the plain queue.
+    const searching = filter.q !== undefined;
+    const counts = store.queue.counts(filter, searching ? 'all' : 'open', timeZone);
+    const inAll = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+    const elsewhere = searching && statusChosen && page.total === 0 && inAll > 0 ? inAll : undefined;
+    const query = new URLSearchParams(nikSearch ? withoutSearch(filter) : new URL(c.req.url).search);
+    for (const k of NOTICES) query.delete(k);
     return c.html(
       <QueuePage
         {...pageBase(c, t, timeZone)}
         settings={settings}
         filter={filter}
+        statusChosen={statusChosen}
         rows={page.rows}
         total={page.total}
         next={nikSearch ? null : page.next}
-        query={nikSearch ? withoutSearch(filter) : new URL(c.req.url).search.slice(1)}
+        query={query.toString()}
         nikSearch={nikSearch}
         privateSearch={privateSearch}
         cadres={store.cadres.list()}
         withdrawn={withdrawn}
         pendingWithdrawals={store.withdrawals.pending(10)}
+        counts={nikSearch ? undefined : counts}
+        elsewhere={elsewhere}
+        now={clock()}
         flash={flash}
       />,
     );
   };
 
+  web.get('/static/queue.js', (c) => c.body(QUEUE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+
   web.get('/queue', (c) => {
     const parsed = QueueFilterSchema.safeParse(c.req.query());
-    if (parsed.success) return queuePage(c, parsed.data);
-    return queuePage(c, QueueFilterSchema.parse({}), { text: t('console.flash.bad_filter'), error: true });
+    const statusChosen = (c.req.query('status') ?? '').trim() !== '';
+    if (parsed.success) return queuePage(c, parsed.data, statusChosen);
+    return queuePage(c, QueueFilterSchema.parse({}), false, { text: t('console.flash.bad_filter'), error: true });
   });
 
   // The search form posts, so a NIK typed in it never becomes part of a URL (server and proxy logs,
   // history, Referer): a NIK search is answered right here; anything else goes on to GET /queue.
+  // The form carries the tab it was on (`tab`): kept when it filters, dropped when it searches, so
+  // a search looks in every status unless a status is chosen (`status`, or a tab of the results).
   web.post('/queue', async (c) => {
     const body = await c.req.parseBody();
     const given: Record<string, string> = {};
@@ -83,25 +138,54 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       const v = body[k];
       if (typeof v === 'string' && v.trim() !== '') given[k] = v;
     }
+    const tab = body.tab;
+    if (given.status === undefined && given.q === undefined && typeof tab === 'string' && (STATUS_FILTERS as readonly string[]).includes(tab)) {
+      given.status = tab;
+    }
     const parsed = QueueFilterSchema.safeParse(given);
     if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
     const kind = parsed.data.q === undefined ? undefined : searchKind(parsed.data.q).kind;
-    if (kind === 'nik' || kind === 'phone') return queuePage(c, parsed.data);
-    return c.redirect(`/queue?${new URLSearchParams(given).toString()}`, 303);
+    if (kind === 'nik' || kind === 'phone') return queuePage(c, parsed.data, given.status !== undefined);
+    const query = new URLSearchParams(FILTER_FIELDS.flatMap((k) => (given[k] === undefined ? [] : [[k, given[k]]])));
+    return c.redirect(query.size > 0 ? `/queue?${query.toString()}` : '/queue', 303);
   });
 
+  /**
+   * Bulk approval in two steps: the ticked rows (or, with the select-all box, every row of the
+   * page) are first shown with their count and what will be skipped; only the confirmed post
+   * (`confirm=1`) approves. A registration that is not waiting for a decision, or whose consent
+   * withdrawal waits for an officer, is skipped at both steps and counted.
+   */
   web.post('/queue/approve', async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const refs = ([] as unknown[]).concat(body.ref ?? []).map(String).filter((r) => parseReference(r));
-    const officer = c.get('officer')!;
-    let done = 0;
-    for (const ref of refs) {
-      const row = byRef(ref);
-      if (!row || row.status !== 'submitted') continue;
-      app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: officer.username } }, { officerId: officer.id, action: 'approve', detail: { bulk: true } });
-      done++;
+    const list = (v: unknown) => ([] as unknown[]).concat(v ?? []).map(String);
+    const picked = body.all === '1' ? list(body.page_ref) : list(body.ref);
+    const refs = [...new Set(picked.map((r) => parseReference(r)).filter((r): r is string => r !== undefined))].slice(0, MAX_LIMIT);
+    // Back to the queue page it came from (only ever the queue), without the notices of an earlier action.
+    const back = new URL(samePageWith(body.back, '/queue', {}), 'http://console.invalid');
+    for (const k of NOTICES) back.searchParams.delete(k);
+    const backWith = (extra: Record<string, string>) => samePageWith(`${back.pathname}${back.search}`, '/queue', extra);
+    if (refs.length === 0) return c.redirect(backWith({ err: 'nothing_selected' }), 303);
+
+    const approvable: BulkCandidate[] = [];
+    const skipped: BulkSkip[] = [];
+    for (const reference of refs) {
+      const row = byRef(reference);
+      if (!row) skipped.push({ reference, reason: t('console.queue.bulk.reason_missing') });
+      else if (row.status !== 'submitted') skipped.push({ reference, reason: t('console.queue.bulk.reason_status', { status: statusLabel(t, row.status) }) });
+      else if (store.withdrawals.isPending(row.id)) skipped.push({ reference, reason: t('console.queue.bulk.reason_withdrawal') });
+      else approvable.push({ reference, name: row.data?.fullName ?? null, place: `${row.data?.desa ?? '-'}, ${row.data?.kecamatan ?? '-'}`, test: row.channel === TEST_CHANNEL });
     }
-    return c.redirect(samePageWith(body.back, '/queue', { ok: done ? 'bulk_approved' : 'nothing_selected' }), 303);
+
+    if (body.confirm !== '1') {
+      return c.html(<BulkApprovePage {...pageBase(c, t, timeZone)} approvable={approvable} skipped={skipped} back={backWith({})} />);
+    }
+    const officer = c.get('officer')!;
+    for (const { reference } of approvable) {
+      app.changeStatus(reference, { to: 'approved', actor: { kind: 'officer', id: officer.username } }, { officerId: officer.id, action: 'approve', detail: { bulk: true } });
+    }
+    const before = smallCount(body.skipped) ?? 0;
+    return c.redirect(backWith({ ok: 'bulk_approved', approved: String(approvable.length), skipped: String(before + skipped.length) }), 303);
   });
 
   return web;

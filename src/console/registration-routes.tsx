@@ -1,18 +1,23 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
+import type { Decision } from '../app/decisions.js';
 import { DECIDABLE_STATUSES, type RegistrationData } from '../core/types.js';
 import { nikMatchesBirthDate, parseNik } from '../domain/nik.js';
+import { QueueFilterSchema } from '../domain/queue-filter.js';
 import type { RouteDeps } from './deps.js';
-import { pageBase } from './layout.js';
+import { pageBase, type ConsoleContext } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
 import type { RegistrationRecord } from '../storage/registrations.js';
-import { formatWhen, REJECT_REASONS } from './labels.js';
+import { formatWhen, REJECT_REASONS, statusLabel } from './labels.js';
 import { DetailPage, type DetailView } from './pages/detail.js';
+import { RejectConfirmPage, type NoticeView } from './pages/decision.js';
 import { keyIn } from '../core/locale-key.js';
 import { erasedText, erasureFlash, erasureRoutes, withdrawalView } from './erasure-routes.js';
+import { channelName, checkLines, clockTime, consentWords, historyLines, named, waitingWords } from './detail-words.js';
+import { WEB_CHANNEL } from './simulator.js';
 
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
-function checksOf(sameNik: (nik: string, id: number) => number, row: RegistrationRecord, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
+function checksOf(sameNik: number, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
   const checks = new Set(data?.checks ?? []);
   if (data) {
     const nik = parseNik(data.nik, { today, isKnownDistrict: known });
@@ -21,12 +26,19 @@ function checksOf(sameNik: (nik: string, id: number) => number, row: Registratio
       if (!nikMatchesBirthDate(nik.info, data.birthDate)) checks.add('nik_birthdate_mismatch');
       if (nik.info.sex !== data.sex) checks.add('nik_sex_mismatch');
     } else checks.add('nik_invalid');
-    if (sameNik(data.nik, row.id) > 0) checks.add('duplicate');
+    if (sameNik > 0) checks.add('duplicate');
   }
   return [...checks];
 }
 
-/** A registration's page and the decisions on it (the queue: queue-routes.tsx; export: export-routes.tsx). */
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * A registration's page and the decisions on it (the queue: queue-routes.tsx; export:
+ * export-routes.tsx). Each decision goes on to the oldest registration still waiting for one, with
+ * a notice of what was done and, for the undo window, a button that takes it back before the
+ * person is told (app/decisions.ts).
+ */
 export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
   const { store, app, settings, timeZone, clock, t } = deps;
@@ -34,6 +46,38 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const byRef = (reference: string) => registrations.record(reference);
   const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
     officers.audit({ officerId, action, registrationId, detail, now: clock() });
+
+  /** The oldest registration waiting for a decision other than this one (test registrations left out, as in the queue). */
+  const nextWaiting = (except: string): string | undefined =>
+    store.queue.page(QueueFilterSchema.parse({ status: 'submitted', limit: 2 }), timeZone).rows.find((r) => r.reference !== except)?.reference;
+
+  /**
+   * What the officer is told about a decision: the one just made (`done`), else one of theirs on
+   * this page that can still be undone, or another officer's that still can.
+   */
+  const noticeFor = (c: ConsoleContext, current: RegistrationRecord): NoticeView | undefined => {
+    const officer = c.get('officer')!;
+    const now = clock();
+    const doneRef = c.req.query('done');
+    const done = doneRef ? byRef(doneRef) : undefined;
+    const subject = done ?? current;
+    const held = app.decisions.held(subject.reference);
+    const open = held !== undefined && held.to === subject.status && now < held.undoUntil;
+    const until = held ? clockTime(held.undoUntil, timeZone) : '';
+    if (!done) {
+      if (!open) return undefined;
+      if (held.officerId !== officer.id) return { lines: [t('console.detail.held_by_colleague', { officer: held.officer ?? '-', status: statusLabel(t, held.to), time: until })] };
+      return { lines: [t('console.detail.held_own', { status: statusLabel(t, held.to), time: until })], undo: { reference: subject.reference, remainingMs: held.undoUntil - now } };
+    }
+    const lines = [t('console.detail.done', { reference: done.reference, name: done.data?.fullName ?? '-', status: statusLabel(t, done.status) })];
+    const mine = open && held.officerId === officer.id;
+    if (mine) lines.push(t('console.detail.done_held', { time: until }));
+    else if (open) lines.push(t('console.detail.held_by_colleague', { officer: held.officer ?? '-', status: statusLabel(t, held.to), time: until }));
+    else if (held) lines.push(t('console.detail.done_sent'));
+    else if (app.decisions.undoMs === 0) lines.push(t('console.detail.done_now'));
+    if (done.reference === current.reference && nextWaiting(current.reference) === undefined) lines.push(t('console.detail.done_last'));
+    return { lines, undo: mine ? { reference: done.reference, remainingMs: held.undoUntil - now } : undefined };
+  };
 
   web.get('/registrations/:ref', (c) => {
     const row = byRef(c.req.param('ref'));
@@ -44,35 +88,31 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const revealed = revealId > 0 && officers.revealedSince(revealId, officer.id, row.id, clock() - 5 * 60_000);
     audit(officer.id, 'view', row.id);
     const { data } = row;
-    const channelName = (id: string) => t(keyIn('console.channel.', id), { defaultValue: id });
+    const now = clock();
+    const today = app.today();
     /** Why news did not reach someone, in the officer's words. */
     const unreachedWhy = (reason: string) => {
       const code = /^whatsapp_(.+)$/.exec(reason)?.[1];
-      return code ? t('console.unreachable.whatsapp_code', { code }) : t(keyIn('console.unreachable.', reason));
+      return code ? t('console.unreachable.whatsapp_code', { code }) : named(t, keyIn('console.unreachable.', reason), reason);
     };
     const history = app.registrations.events(row.id);
-    const events = history.map((e) => {
-      const detail = e.detail ? (JSON.parse(e.detail) as { note?: string; fields?: string[]; reason?: string; channel?: string; recipient?: string }) : {};
-      if (e.action === 'delivery_failed' && detail.reason) detail.note = `${channelName(detail.channel ?? '')}: ${unreachedWhy(detail.reason)}`;
-      return {
-        at: e.at,
-        actorKind: e.actor_kind,
-        // Officers by username; people by role only (their ids mean nothing to an officer).
-        actorId: e.actor_kind === 'officer' ? e.actor_id : null,
-        action: e.action,
-        fromStatus: e.from_status,
-        toStatus: e.to_status,
-        note: detail.note ?? (detail.fields ? detail.fields.map((f) => t(keyIn('reg.field.', f))).join(', ') : undefined),
-      };
-    });
     // The latest news that did not reach someone, unless a decision since then sent news again.
-    const lastFailure = [...app.registrations.events(row.id)].reverse().find((e) => e.action === 'delivery_failed' || e.to_status !== null);
+    const lastFailure = [...history].reverse().find((e) => e.action === 'delivery_failed' || e.to_status !== null);
     const failed = lastFailure?.action === 'delivery_failed' && lastFailure.detail ? (JSON.parse(lastFailure.detail) as { reason: string; channel: string; recipient: string }) : undefined;
+    const held = app.decisions.held(row.reference);
+    const sameNik = data ? registrations.sameNikCount(data.nik, row.id) : 0;
+    const cadre = row.submitterId !== row.applicantId ? store.cadres.cadreOf(row.submitterId) : undefined;
+    const by =
+      row.submitterId === row.applicantId
+        ? t('console.detail.by_applicant')
+        : cadre
+          ? t('console.detail.by_cadre_known', { role: named(t, keyIn('cadre.role.', cadre.role), cadre.role), desa: cadre.desa, id: row.submitterId })
+          : t('console.detail.by_cadre', { id: row.submitterId });
     const view: DetailView = {
       unreached: failed
         ? t('console.detail.unreached', {
             who: t(failed.recipient === 'cadre' ? 'console.detail.unreached_cadre' : 'console.detail.unreached_applicant'),
-            channel: channelName(failed.channel),
+            channel: channelName(t, failed.channel),
             when: formatWhen(lastFailure!.at, timeZone),
             why: unreachedWhy(failed.reason),
           })
@@ -83,16 +123,40 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       officerNote: row.officerNote,
       kpj: row.kpj,
       correctionFields: row.correctionFields,
-      channel: row.channel,
-      submittedBy: row.submitterId === row.applicantId ? t('console.detail.by_applicant') : t('console.detail.by_cadre', { id: row.submitterId }),
-      createdAt: row.createdAt,
-      checks: checksOf(registrations.sameNikCount, row, data, app.today(), app.isKnownDistrict),
-      events,
+      submittedVia: t('console.detail.submitted_via', { channel: channelName(t, row.channel), by, when: formatWhen(row.createdAt, timeZone) }),
+      waiting: waitingWords(t, row.status, row.createdAt, history, now, timeZone),
+      consent: data ? consentWords(t, data) : undefined,
+      test: row.channel === WEB_CHANNEL,
+      today,
+      checks: checkLines(checksOf(sameNik, data, today, app.isKnownDistrict), {
+        t,
+        data,
+        settings,
+        schema: app.schema,
+        today,
+        revealNik: revealed,
+        isKnownDistrict: app.isKnownDistrict,
+        sameNik,
+        groupCount: registrations.groupCount,
+      }),
+      history: historyLines(history, {
+        t,
+        schema: app.schema,
+        settings,
+        revealNik: revealed,
+        timeZone,
+        heldUntil: held && held.to === row.status && now < held.heldUntil ? clockTime(held.heldUntil, timeZone) : undefined,
+      }),
+      notice: noticeFor(c, row),
       withdrawal: withdrawalView(t, timeZone, row, store.withdrawals.state(row.id), history),
       erased: row.status === 'deleted' ? erasedText(t, timeZone, history, store.withdrawals.officerErasure(row.id)) : undefined,
     };
     const base = pageBase(c, t, timeZone);
-    return c.html(<DetailPage {...base} flash={erasureFlash(t, c) ?? base.flash} settings={settings} schema={app.schema} view={view} revealNik={revealed} />);
+    // A withdrawal waiting for an officer allows only keeping or erasing.
+    const canDecide = DECIDABLE_STATUSES.includes(row.status) && !view.withdrawal?.pending;
+    return c.html(
+      <DetailPage {...base} flash={erasureFlash(t, c) ?? base.flash} settings={settings} schema={app.schema} view={view} revealNik={revealed} canDecide={canDecide} />,
+    );
   });
 
   web.post('/registrations/:ref/reveal', (c) => {
@@ -102,48 +166,78 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return c.redirect(`/registrations/${row.reference}?reveal=${id}`, 303);
   });
 
-  /** One decision: check the status allows it, apply and audit (one transaction), back to the detail page. */
-  const decide = (path: string, handler: (input: { row: RegistrationRecord; body: Record<string, unknown>; officer: { id: number; username: string } }) => string) => {
+  /** The "next" shortcut: the oldest registration waiting for a decision, other than this one. */
+  web.get('/registrations/:ref/next', (c) => {
+    const ref = c.req.param('ref');
+    const next = nextWaiting(ref);
+    return c.redirect(next ? `/registrations/${next}` : `/registrations/${encodeURIComponent(ref)}?ok=none_waiting`, 303);
+  });
+
+  /**
+   * One decision: checks the status allows it, validates the form (Indonesian messages, never the
+   * browser's), decides (app/decisions.ts: one transaction with its audit entry, news held for the
+   * undo window), then on to the next registration waiting, with the notice (`done`).
+   */
+  const decide = (
+    path: string,
+    handler: (input: { c: ConsoleContext; row: RegistrationRecord; body: Record<string, unknown> }) => Decision | { err: string } | { page: Response | Promise<Response> },
+  ) => {
     web.post(`/registrations/:ref/${path}`, async (c) => {
       const row = byRef(c.req.param('ref'));
       if (!row) return c.redirect('/queue', 303);
+      const back = (query: string) => c.redirect(`/registrations/${row.reference}?${query}`, 303);
       const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
       // Consent withdrawn after approval: nothing is decided (no KPJ either) until an officer erases or keeps it.
-      if (store.withdrawals.isPending(row.id)) {
-        return c.redirect(`/registrations/${row.reference}?err=${path === 'kpj' ? 'kpj_withdrawn' : 'withdrawal_pending'}`, 303);
-      }
-      if (!DECIDABLE_STATUSES.includes(row.status)) {
-        return c.redirect(`/registrations/${row.reference}?err=not_open`, 303);
-      }
-      const outcome = handler({ row, body, officer: c.get('officer')! });
-      return c.redirect(`/registrations/${row.reference}?${outcome}`, 303);
+      if (store.withdrawals.isPending(row.id)) return back(`err=${path === 'kpj' ? 'kpj_withdrawn' : 'withdrawal_pending'}`);
+      if (!DECIDABLE_STATUSES.includes(row.status)) return back('err=not_open');
+      const decision = handler({ c, row, body });
+      if ('page' in decision) return decision.page;
+      if ('err' in decision) return back(`err=${decision.err}`);
+      const officer = c.get('officer')!;
+      const detail = decision.kind === 'reject' ? { reason: decision.reason } : decision.kind === 'correction' ? { fields: decision.fields } : undefined;
+      app.decisions.decide(row.reference, decision, { id: officer.id, username: officer.username }, detail);
+      const next = nextWaiting(row.reference);
+      return c.redirect(`/registrations/${next ?? row.reference}?done=${row.reference}`, 303);
     });
   };
 
-  decide('approve', ({ row, officer }) => {
-    app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: officer.username } }, { officerId: officer.id, action: 'approve' });
-    return 'ok=approved';
-  });
-  decide('reject', ({ row, body, officer }) => {
-    const reason = String(body.reason ?? '');
-    if (!(REJECT_REASONS as readonly string[]).includes(reason)) return 'err=reason_required';
-    const extra = String(body.note ?? '').trim().slice(0, 500);
+  decide('approve', ({ row }) => (row.status === 'approved' ? { err: 'already_approved' } : { kind: 'approve' }));
+  decide('reject', ({ c, row, body }) => {
+    const reason = text(body.reason);
+    // Its own code: the erase form's "reason_required" names the erasure's reasons.
+    if (!(REJECT_REASONS as readonly string[]).includes(reason)) return { err: 'reject_reason_required' };
+    const extra = text(body.note).trim().slice(0, 500);
+    // Nothing is sent before the officer has seen the reason and note as the person will get them, and confirmed.
+    if (text(body.confirm) !== 'yes') {
+      const page = pageBase(c, t, timeZone);
+      return {
+        page: c.html(
+          <RejectConfirmPage {...page} reference={row.reference} name={row.data?.fullName ?? '-'} reason={reason} note={extra} undoSeconds={Math.round(app.decisions.undoMs / 1000)} />,
+        ),
+      };
+    }
     const note = [t(keyIn('console.reject.', reason)), extra].filter(Boolean).join('. ');
-    app.changeStatus(row.reference, { to: 'rejected', actor: { kind: 'officer', id: officer.username }, note }, { officerId: officer.id, action: 'reject', detail: { reason } });
-    return 'ok=rejected';
+    return { kind: 'reject', reason, note };
   });
-  decide('correction', ({ row, body, officer }) => {
+  decide('correction', ({ body }) => {
     const fields = ([] as unknown[]).concat(body.field ?? []).map(String);
-    const note = String(body.note ?? '').trim().slice(0, 500);
-    if (fields.length === 0 || !note) return 'err=correction_fields';
-    app.requestCorrection(row.reference, { fields, note, officer: officer.username }, { officerId: officer.id, action: 'request_correction', detail: { fields } });
-    return 'ok=correction_requested';
+    const note = text(body.note).trim().slice(0, 500);
+    if (fields.length === 0 || !note) return { err: 'correction_fields' };
+    return { kind: 'correction', fields, note };
   });
-  decide('kpj', ({ row, body, officer }) => {
-    const kpj = String(body.kpj ?? '').replace(/\s/g, '');
-    if (!/^\d{11}$/.test(kpj)) return 'err=kpj_invalid';
-    app.changeStatus(row.reference, { to: 'registered', actor: { kind: 'officer', id: officer.username }, kpj }, { officerId: officer.id, action: 'record_kpj' });
-    return 'ok=registered';
+  decide('kpj', ({ body }) => {
+    const kpj = text(body.kpj).replace(/[\s.-]/g, '');
+    if (!/^\d{11}$/.test(kpj)) return { err: 'kpj_invalid' };
+    return { kind: 'kpj', kpj };
+  });
+
+  /** Undo: the deciding officer takes back a decision (and its held news) before the person is told. */
+  web.post('/registrations/:ref/undo', (c) => {
+    const row = byRef(c.req.param('ref'));
+    if (!row) return c.redirect('/queue', 303);
+    const officer = c.get('officer')!;
+    const outcome = app.decisions.undo(row.reference, { id: officer.id, username: officer.username });
+    return c.redirect(`/registrations/${row.reference}?${outcome === 'undone' ? 'ok=undone' : `err=undo_${outcome}`}`, 303);
   });
 
   web.route('/', erasureRoutes(deps));

@@ -3,26 +3,31 @@ import { Hono } from 'hono';
 import type { RouteDeps } from './deps.js';
 import { pageBase } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
-import { SimulatorPage, type TranscriptLine } from './pages/misc.js';
+import { SimulatorPage, type TranscriptLine } from './pages/simulator.js';
+import { QueueFilterSchema, TEST_CHANNEL } from '../domain/queue-filter.js';
 
-/** The channel name of the browser chat simulator. */
-export const WEB_CHANNEL = 'web';
+/** The channel name of the browser chat simulator: what it registers is a test registration (domain/queue-filter.ts). */
+export const WEB_CHANNEL = TEST_CHANNEL;
+/** The test registrations the page lists (the first few; the queue has them all). */
+const LIST_TESTS = QueueFilterSchema.parse({ status: 'all', test: 'only', limit: 5 });
 const KEEP = 60;
 
 /**
  * The chat simulator: an officer talks to the bot as a test person (channel "web", one test person
- * per officer) through the same app and engine, to try the flows before going live.
+ * per officer) through the same app and engine, to try the flows before going live. What it
+ * registers is a test registration: marked, and left out of the queue and exports unless asked.
  */
 export function simulatorRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { app, t, timeZone } = deps;
+  const { app, store, t, timeZone } = deps;
   // The transcript is for the screen only; the conversation itself lives in SQLite like any other.
   const transcripts = new Map<string, TranscriptLine[]>();
   const testPerson = (officerId: number) => `officer-${officerId}`;
 
   web.get('/simulator', (c) => {
     const id = testPerson(c.get('officer')!.id);
-    return c.html(<SimulatorPage {...pageBase(c, t, timeZone)} transcript={transcripts.get(id) ?? []} />);
+    const tests = store.queue.page(LIST_TESTS, timeZone);
+    return c.html(<SimulatorPage {...pageBase(c, t, timeZone)} transcript={transcripts.get(id) ?? []} tests={tests} />);
   });
 
   web.post('/simulator', async (c) => {

@@ -1,5 +1,6 @@
-// A small streaming XLSX writer: one sheet of text and numbers with a bold, frozen header row,
-// column widths, and columns that can be marked as text (so Excel keeps a NIK's digits and the
+// A small streaming XLSX writer: one sheet of text and numbers with a bold, frozen header row
+// that carries a filter (autofilter) button per column, column widths at least as wide as their
+// header, and columns that can be marked as text (so Excel keeps a NIK's digits and the
 // leading 0 of a phone number). Rows go out as they come (fflate deflates each part as a stream),
 // so memory stays flat however many rows there are. Office Open XML, SpreadsheetML (ECMA-376).
 import { once } from 'node:events';
@@ -51,8 +52,15 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-const workbook = (sheetName: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+/**
+ * The workbook, written last: the filter's range is known only when every row is out. Excel keeps
+ * an autofilter's range in the hidden name _xlnm._FilterDatabase as well as in the sheet.
+ */
+const workbook = (sheetName: string, filterRange: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${escapeXml(`'${sheetName.replace(/'/g, "''")}'!${filterRange}`)}</definedName></definedNames></workbook>`;
+
+/** A column's width in characters: as asked, but never narrower than its header and the filter button. */
+export const columnWidth = (c: XlsxColumn): number => Math.max(c.width, [...c.header].length + 3);
 
 function cell(ref: string, value: XlsxCell, style: number): string {
   const s = style ? ` s="${style}"` : '';
@@ -87,7 +95,6 @@ export async function writeXlsxSheet(
   };
   file('[Content_Types].xml', CONTENT_TYPES);
   file('_rels/.rels', ROOT_RELS);
-  file('xl/workbook.xml', workbook(sheetName));
   file('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
   file('xl/styles.xml', STYLES);
 
@@ -109,7 +116,7 @@ export async function writeXlsxSheet(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
-      `<cols>${columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.text ? ` style="${STYLE_TEXT}"` : ''}/>`).join('')}</cols>` +
+      `<cols>${columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(c)}" customWidth="1"${c.text ? ` style="${STYLE_TEXT}"` : ''}/>`).join('')}</cols>` +
       '<sheetData>' +
       `<row r="1">${columns.map((c, i) => cell(`${names[i]}1`, c.header, STYLE_HEADER)).join('')}</row>`,
   );
@@ -125,7 +132,11 @@ export async function writeXlsxSheet(
       else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  push('</sheetData></worksheet>', true);
+  // The header row and every data row, so sorting and filtering in Excel or LibreOffice take them all.
+  const last = names.length > 0 ? names[names.length - 1]! : 'A';
+  const range = `$A$1:$${last}$${n + 1}`;
+  push(`</sheetData><autoFilter ref="A1:${last}${n + 1}"/></worksheet>`, true);
+  file('xl/workbook.xml', workbook(sheetName, range));
   zip.end();
   await done;
   if (failure) throw failure;

@@ -17,7 +17,10 @@ export function exactChoice(text: string, choices: ChoiceDef[]): string | undefi
   // "iuran?" asks about contributions; "iuran" picks the menu item.
   if (!q || text.trim().endsWith('?')) return undefined;
   const hits = new Set<string>();
-  for (const ch of choices) for (const l of [ch.label, ...(ch.aliases ?? [])]) if (normalizeText(l) === q) hits.add(ch.value);
+  for (const ch of choices) {
+    for (const l of [ch.label, ...(ch.aliases ?? [])]) if (normalizeText(l) === q) hits.add(ch.value);
+    if (ch.pattern?.test(q)) hits.add(ch.value);
+  }
   if (hits.size === 1) return [...hits][0];
   if (hits.size > 1) return undefined;
   // The whole label or alias, mistyped ("pendaftran", "hitung iuaran"), or stretched ("yaaa").

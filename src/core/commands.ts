@@ -85,7 +85,7 @@ export function parseSlash(text: string): Slash | undefined {
 }
 
 /** The global intents, typed on their own: they work at every question, in every flow. */
-export type IntentWord = 'register' | 'status' | 'mydata';
+export type IntentWord = 'register' | 'status' | 'mydata' | 'correct';
 
 const INTENT_WORDS = new Map<string, IntentWord>(Object.entries({
   daftar: 'register',
@@ -106,7 +106,26 @@ const INTENT_WORDS = new Map<string, IntentWord>(Object.entries({
   'hapus data saya': 'mydata',
   'my data': 'mydata',
   'delete my data': 'mydata',
+  ...correctWords(),
 } satisfies Record<string, IntentWord>));
+
+/**
+ * "Perbaiki" and the ways people say it (koreksi, betulkan, benerin, ubah data, ralat…), alone or
+ * with "data" / "data saya" / "pendaftaran", with "mau" or "saya mau" before: they start a correction.
+ */
+function correctWords(): Record<string, 'correct'> {
+  const verbs = [
+    'perbaiki', 'perbaikan', 'perbaikin', 'memperbaiki', 'koreksi', 'betulkan', 'betulin', 'benerin', 'benarkan', 'ralat',
+    'revisi', 'ubah data', 'ganti data', 'edit data', 'update data', 'data salah', 'salah data',
+  ];
+  const objects = ['', ' data', ' data saya', ' pendaftaran', ' pendaftaran saya'];
+  const before = ['', 'mau ', 'saya mau ', 'sy mau ', 'ingin ', 'saya ingin ', 'minta '];
+  const out: Record<string, 'correct'> = { correction: 'correct' };
+  for (const v of verbs) for (const o of v.includes(' ') ? [''] : objects) for (const b of before) out[`${b}${v}${o}`] = 'correct';
+  // English only with its object: a lone "correct" may be someone agreeing.
+  for (const v of ['fix', 'correct', 'edit', 'change', 'update']) for (const o of [' my data', ' my registration']) for (const b of ['', 'i want to ']) out[`${b}${v}${o}`] = 'correct';
+  return out;
+}
 
 /** Words said around a request only to be polite: particles, forms of address, please. */
 const POLITE = new Set(['dong', 'donk', 'ya', 'yah', 'yuk', 'deh', 'aja', 'saja', 'mas', 'mbak', 'kak', 'kakak', 'min', 'admin', 'pak', 'bu', 'bang', 'gan', 'please', 'pls', 'plz', 'tolong', 'mohon']);

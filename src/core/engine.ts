@@ -3,7 +3,7 @@ import { classify } from './front-door.js';
 import { Conversation, Out, type Flows, type StepReading } from './navigation.js';
 import { answerPending } from './own-questions.js';
 import { readQuestion } from './reader.js';
-import { intentFlow, replyToReading } from './reader-reply.js';
+import { actOnIntent, replyToReading } from './reader-reply.js';
 import { enrolCadre, runCommand, runSlash } from './run-commands.js';
 import { statusOfReference } from './flows/status.js';
 import { looksLikeQuestion } from '../faq/normalize.js';
@@ -73,7 +73,7 @@ function handle(conv: Conversation, input: Input, text: string, idle: boolean): 
     case 'resume':
       return conv.askPending({ kind: 'resume' });
     case 'intent':
-      return conv.switchTo(intentFlow(conv, door.intent));
+      return actOnIntent(conv, door.intent);
     case 'answer':
       return conv.takeAnswer(door.reading);
     case 'text':

@@ -14,6 +14,11 @@ const KEEP_WORDS = new Set(['ok', 'oke', 'sama', 'tetap', 'keep', 'same']);
 
 export type Flows = Readonly<Record<string, FlowDef>>;
 
+/** Whether a kept answer is still one of the step's choices (a step that also takes typed answers keeps any). */
+export function stillOffered(step: Pick<StepDef, 'answer'>, choices: readonly ChoiceDef[], value: unknown): boolean {
+  return !!step.answer || choices.length === 0 || choices.some((ch) => ch.value === value);
+}
+
 /** Collects what one message produces. */
 export class Out {
   replies: Reply[] = [];
@@ -57,7 +62,7 @@ export class Conversation {
   ) {}
 
   get env(): StepEnv {
-    return envOf(this.s, this.c);
+    return { ...envOf(this.s, this.c), effects: this.out.effects };
   }
   get flow(): FlowDef {
     return this.flows[this.s.flow]!;
@@ -156,7 +161,7 @@ export class Conversation {
     const body = typeof step.prompt === 'string' ? env.t(step.prompt, step.promptParams?.(env)) : step.prompt(env);
     const previous = this.s.answers[step.field ?? step.id];
     const keep =
-      previous !== undefined && step.display && !this.inMenu
+      previous !== undefined && step.display && !this.inMenu && stillOffered(step, step.choices?.(env) ?? [], previous)
         ? `\n\n${env.t('nav.keep_previous', { value: step.display(previous, env) })}`
         : '';
     const reply: Reply = { text: `${prefix ? `${prefix}\n\n` : ''}${body}${keep}` };
@@ -212,8 +217,8 @@ export class Conversation {
     const transition = step.intercept?.(text, env);
     if (transition) return { kind: 'intercept', transition };
     const previous = this.s.answers[step.field ?? step.id];
-    if (previous !== undefined && step.display && KEEP_WORDS.has(text.toLowerCase())) return { kind: 'keep', value: previous };
     const choices = step.choices?.(env) ?? [];
+    if (previous !== undefined && step.display && KEEP_WORDS.has(text.toLowerCase()) && stillOffered(step, choices, previous)) return { kind: 'keep', value: previous };
     if (choices.length > 0) {
       const exact = exactChoice(text, choices);
       if (exact !== undefined) return { kind: 'choice', value: exact, exact: true };
@@ -294,7 +299,12 @@ export class Conversation {
 
   private accept(step: StepDef, value: unknown, given?: Transition): void {
     const { s } = this;
-    if (value !== undefined) s.answers[step.field ?? step.id] = value;
+    if (value !== undefined) {
+      const key = step.field ?? step.id;
+      // A new kecamatan makes the desa given for the old one wrong: it is asked again, never kept.
+      if (step.resets && s.answers[key] !== undefined && s.answers[key] !== value) for (const f of step.resets) delete s.answers[f];
+      s.answers[key] = value;
+    }
     s.misses = 0;
     const wasEditing = s.editing;
     let tr = given ?? asTransition(step.next(value, this.env));

@@ -7,7 +7,7 @@ import { topicAnswer } from './faq.js';
 import { exactChoice, pickChoice } from './choices.js';
 import type { Conversation } from './navigation.js';
 import { readQuestion } from './reader.js';
-import { intentFlow, replyToReading } from './reader-reply.js';
+import { actOnIntent, intentFlow, replyToReading } from './reader-reply.js';
 import { runCommand } from './run-commands.js';
 import type { Pending } from './types.js';
 
@@ -61,7 +61,7 @@ export function answerPending(conv: Conversation, p: Pending, text: string): 'do
       s.pending = null;
       conv.render();
     } else {
-      conv.switchTo(target);
+      actOnIntent(conv, intent);
     }
     return 'done';
   }

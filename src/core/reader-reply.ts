@@ -1,12 +1,30 @@
+import type { IntentWord } from './commands.js';
+import { askedCorrections } from './flows/correction.js';
 import type { Conversation } from './navigation.js';
 import type { FaqOutcome } from './faq.js';
 import type { Lang } from './types.js';
 
 /** Where the flows of the global intents live. */
-export function intentFlow(conv: Conversation, intent: 'register' | 'status' | 'mydata'): string {
+export function intentFlow(conv: Conversation, intent: IntentWord): string {
   if (intent === 'register') return 'registration';
   if (intent === 'status') return conv.s.cadre ? 'neighbours' : 'status';
+  if (intent === 'correct') return 'correction';
   return 'mydata';
+}
+
+/**
+ * Acts on a global intent: opens its flow, parking what was going on. "Perbaiki" in the middle of
+ * a registration with nothing sent to correct means this registration: its summary's "ubah", or
+ * a pointer to it, not a jump away from the answers given so far.
+ */
+export function actOnIntent(conv: Conversation, intent: IntentWord): void {
+  const { s } = conv;
+  if (intent === 'correct' && s.flow === 'registration' && Object.keys(s.answers).length > 0 && askedCorrections(conv.env).length === 0) {
+    if (s.step === 'summary' && !s.pending) return conv.takeAnswer({ kind: 'choice', value: 'edit', exact: true });
+    conv.out.say(conv.env.t('corr.in_registration'));
+    return conv.repeatQuestion();
+  }
+  conv.switchTo(intentFlow(conv, intent));
 }
 
 /** Switches the conversation's language to the one the person just asked in. */
@@ -46,7 +64,7 @@ export function replyToReading(conv: Conversation, text: string, outcome: FaqOut
       } else {
         // "cek status" says nothing about the language; "how do I delete my data?" does.
         if (text.trim().split(/\s+/).length >= 3) follow(conv, outcome.lang);
-        conv.switchTo(intentFlow(conv, outcome.intent));
+        actOnIntent(conv, outcome.intent);
       }
       return true;
     case 'outOfScope':

@@ -91,6 +91,10 @@ export interface RegistrationView {
   data: RegistrationData | null;
   personId: number;
   submitterId: number;
+  /** The BPJS membership number, once an officer recorded it (status registered). */
+  kpj?: string | null;
+  /** The fields an officer asked to correct, while the status is needs_correction. */
+  correctionFields?: string[];
 }
 
 /** Synchronous reads the flows need; the app backs it with SQLite inside the message's transaction. */
@@ -99,6 +103,8 @@ export interface StoreReader {
   activeByNik(nik: string): RegistrationView | undefined;
   groupCount(groupId: string): number;
   byReference(reference: string): RegistrationView | undefined;
+  /** Registrations an officer asked to correct whose applicant or submitter this person is, newest first. */
+  awaitingCorrection(personId: number): RegistrationView[];
   /** A cadre's submissions, newest first, one page at a time. */
   registrationsBySubmitter(personId: number, offset: number, limit: number): { rows: RegistrationView[]; total: number };
   /** An invite code and whether it can still enrol someone. */
@@ -182,6 +188,8 @@ export interface ChoiceDef {
   value: string;
   label: string;
   aliases?: string[];
+  /** More ways to say it than a list can hold ("ga tau", "belum tahu", "kurang tau"…), tested on the normalised text. */
+  pattern?: RegExp;
 }
 
 /** What happens after an accepted answer: the next step, optional extra messages and effects. */
@@ -202,6 +210,8 @@ export interface StepEnv {
   s: Session;
   c: Ctx;
   t: T;
+  /** What this message has already decided (e.g. a correction sent): the store shows it only once the message is committed. */
+  effects?: readonly Effect[];
 }
 
 /** One question of a flow: its prompt, its choices or validated answer, and where it leads. */
@@ -224,6 +234,8 @@ export interface StepDef {
   next: (value: unknown, env: StepEnv) => string | null | Transition;
   /** Where to go after this step when it was answered from the summary (default: back to the summary). */
   afterEdit?: (value: unknown, env: StepEnv) => string;
+  /** Answers that belong to this one (the desa to its kecamatan): a changed answer here empties them, so they are asked again. */
+  resets?: string[];
   /** Skipped entirely when true (e.g. a settings-dependent question). */
   skip?: (env: StepEnv) => boolean;
   /** Locale key of step-specific help for "bantuan". */

@@ -15,7 +15,11 @@ export interface EligibilityAnswers {
   member: YesNoUnsure;
 }
 
-export type Payer = 'APBD' | 'ADD' | 'self';
+/** Who pays the contributions; 'check' when it depends on a fact an officer has to check (the social registry). */
+export type Payer = 'APBD' | 'ADD' | 'self' | 'check';
+
+/** No one is older: an age above this is a typing mistake (the birth-date parser uses the same bound). */
+export const OLDEST_AGE = 120;
 
 export type EligibilityOutcome =
   | { kind: 'register'; group: GroupSetting; payer: Payer; programmes: string[]; reasons: string[] }
@@ -61,6 +65,10 @@ export function evaluateEligibility(
 
   if (group.quota !== undefined && groupCount(group.id) >= group.quota) {
     return { kind: 'officer', reasons: ['quota_full', ...extra], group };
+  }
+  // Not knowing whether one is in the social registry decides nothing: the officer's check says who pays.
+  if (group.needsRegistryCheck && a.inRegistry === 'unsure') {
+    return { kind: 'register', group, payer: 'check', programmes: group.programmes, reasons: ['registry_unknown', ...extra] };
   }
   reasons.push('group_funded');
   if (group.needsRegistryCheck) reasons.push('registry_check');

@@ -18,7 +18,11 @@ export const STATUS_FILTERS = [
 ] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-/** The statuses each filter value stands for. 'all' is every status except 'deleted' (rows without personal data). */
+/**
+ * The statuses each filter value stands for. 'submitted' is "waiting for a decision" (ours, the
+ * queue's default), 'needs_correction' "waiting for the person" (theirs); 'open' (both) stays for
+ * old links. 'all' is every status except 'deleted' (rows without personal data).
+ */
 export const STATUSES_OF: Record<StatusFilter, readonly RegistrationStatus[]> = {
   submitted: ['submitted'],
   needs_correction: ['needs_correction'],
@@ -29,6 +33,18 @@ export const STATUSES_OF: Record<StatusFilter, readonly RegistrationStatus[]> = 
   open: ['submitted', 'needs_correction'],
   all: ['submitted', 'needs_correction', 'approved', 'registered', 'rejected'],
 };
+
+/** The status an unfiltered queue shows: the registrations waiting for an officer's decision. */
+export const DEFAULT_STATUS: StatusFilter = 'submitted';
+
+/**
+ * The channel of the console's chat simulator. A registration made there is a test registration:
+ * the queue, the export (and the dashboard's figures) leave it out unless asked (`test`).
+ */
+export const TEST_CHANNEL = 'web';
+
+/** Test registrations: left out (absent), included with the others, or the only ones shown. */
+export const TEST_FILTERS = ['include', 'only'] as const;
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -69,34 +85,40 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.
 
 /**
  * Query parameters of the queue and the export. Every field is optional; empty strings count as
- * absent. `limit` above MAX_LIMIT is clamped to it rather than refused.
+ * absent. `limit` above MAX_LIMIT is clamped to it rather than refused. Without a status a search
+ * (`q`) looks in every status (an approved reference is found), and the plain queue shows
+ * DEFAULT_STATUS; test registrations are left out unless `test` asks for them.
  */
-export const QueueFilterSchema = z.object({
-  status: z.preprocess(blank, z.enum(STATUS_FILTERS).default('open')),
-  kecamatan: optional(z.string().max(100)),
-  desa: optional(z.string().max(100)),
-  /** A group id from the programme settings. */
-  group: optional(z.string().regex(/^[a-z0-9_]+$/).max(60)),
-  /** The submitter's person id (a cadre). */
-  cadre: optional(z.coerce.number().int().positive()),
-  /** First day, inclusive, yyyy-mm-dd in the regency's time zone. */
-  from: optional(isoDate),
-  /** Last day, inclusive, yyyy-mm-dd in the regency's time zone. */
-  to: optional(isoDate),
-  /** A reference (LD-XXXXX), a 16-digit NIK, or the start of a word of the name. */
-  q: optional(z.string().max(100)),
-  /** Keyset cursor from a previous page's `next`. */
-  after: optional(z.string().max(40).refine((s) => decodeCursor(s) !== undefined, 'invalid cursor')),
-  limit: z.preprocess(
-    blank,
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .default(DEFAULT_LIMIT)
-      .transform((n) => Math.min(n, MAX_LIMIT)),
-  ),
-});
+export const QueueFilterSchema = z
+  .object({
+    status: optional(z.enum(STATUS_FILTERS)),
+    /** Test registrations (made in the simulator): 'include' them or show 'only' them; absent: left out. */
+    test: optional(z.enum(TEST_FILTERS)),
+    kecamatan: optional(z.string().max(100)),
+    desa: optional(z.string().max(100)),
+    /** A group id from the programme settings. */
+    group: optional(z.string().regex(/^[a-z0-9_]+$/).max(60)),
+    /** The submitter's person id (a cadre). */
+    cadre: optional(z.coerce.number().int().positive()),
+    /** First day, inclusive, yyyy-mm-dd in the regency's time zone. */
+    from: optional(isoDate),
+    /** Last day, inclusive, yyyy-mm-dd in the regency's time zone. */
+    to: optional(isoDate),
+    /** A reference (LD-XXXXX), a 16-digit NIK, or the start of a word of the name. */
+    q: optional(z.string().max(100)),
+    /** Keyset cursor from a previous page's `next`. */
+    after: optional(z.string().max(40).refine((s) => decodeCursor(s) !== undefined, 'invalid cursor')),
+    limit: z.preprocess(
+      blank,
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .default(DEFAULT_LIMIT)
+        .transform((n) => Math.min(n, MAX_LIMIT)),
+    ),
+  })
+  .transform(({ status, ...rest }) => ({ ...rest, status: status ?? (rest.q === undefined ? DEFAULT_STATUS : 'all') }));
 
 export type QueueFilter = z.output<typeof QueueFilterSchema>;
 

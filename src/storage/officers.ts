@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { cachedStatement } from './statements.js';
 
 /** A console user as the routes see it (never carries the password hash). */
 export interface Officer {
@@ -62,6 +63,25 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/**
+ * Which audit entries to list (the audit page's filters): each field narrows, none given lists all.
+ * Pages go by id, newest first: `before` is the last id of the previous page.
+ */
+export interface AuditFilter {
+  officerId?: number | undefined;
+  /** Only these actions. */
+  actions?: readonly string[] | undefined;
+  /** Not these actions (page views, unless asked for). */
+  exceptActions?: readonly string[] | undefined;
+  /** Only entries about this registration (its reference). */
+  reference?: string | undefined;
+  /** From this instant (inclusive) to that one (exclusive), epoch ms. */
+  from?: number | undefined;
+  to?: number | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
 /** Thrown by add() when the username (case-insensitive) is taken, so the CLI/console can say so. */
 export class OfficerExistsError extends Error {
   override name = 'OfficerExistsError';
@@ -103,6 +123,19 @@ interface AuditRow {
 }
 
 const OCOLS = 'o.id, o.username, o.role, o.created_at, o.disabled_at, o.password_hash, o.totp_secret IS NOT NULL AS has_totp, o.export_nik';
+
+function auditEntry(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    officerId: r.officer_id,
+    username: r.username,
+    action: r.action,
+    registrationId: r.registration_id,
+    reference: r.reference,
+    detail: r.detail,
+  };
+}
 
 function officer(r: OfficerRow): Officer {
   return {
@@ -226,6 +259,52 @@ export function createOfficerStore(db: Db) {
       ORDER BY a.id DESC LIMIT @limit`,
   );
 
+  /** The audit query for a filter; the same SQL text for the same set of filters given (cached). */
+  function auditSearch(filter: AuditFilter): { entries: AuditEntry[]; next: number | null } {
+    const terms: string[] = [];
+    const params: Record<string, unknown> = { limit: filter.limit + 1 };
+    if (filter.before !== undefined) {
+      terms.push('a.id < @before');
+      params.before = filter.before;
+    }
+    if (filter.officerId !== undefined) {
+      terms.push('a.officer_id = @officerId');
+      params.officerId = filter.officerId;
+    }
+    if (filter.actions !== undefined) {
+      terms.push('a.action IN (SELECT value FROM json_each(@actions))');
+      params.actions = JSON.stringify(filter.actions);
+    }
+    if (filter.exceptActions !== undefined && filter.exceptActions.length > 0) {
+      terms.push('a.action NOT IN (SELECT value FROM json_each(@exceptActions))');
+      params.exceptActions = JSON.stringify(filter.exceptActions);
+    }
+    if (filter.reference !== undefined) {
+      terms.push('a.registration_id = (SELECT id FROM registrations WHERE reference = @reference)');
+      params.reference = filter.reference;
+    }
+    if (filter.from !== undefined) {
+      terms.push('a.at >= @from');
+      params.from = filter.from;
+    }
+    if (filter.to !== undefined) {
+      terms.push('a.at < @to');
+      params.to = filter.to;
+    }
+    const rows = cachedStatement(
+      db,
+      `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail
+         FROM audit_log a
+         LEFT JOIN officers o ON o.id = a.officer_id
+         LEFT JOIN registrations r ON r.id = a.registration_id
+        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
+        ORDER BY a.id DESC LIMIT @limit`,
+    ).all(params) as AuditRow[];
+    const more = rows.length > filter.limit;
+    if (more) rows.length = filter.limit;
+    return { entries: rows.map(auditEntry), next: more ? rows[rows.length - 1]!.id : null };
+  }
+
   return {
     add(input: { username: string; passwordHash: string; role: OfficerRole; now: number }): Officer {
       try {
@@ -334,16 +413,9 @@ export function createOfficerStore(db: Db) {
     revealedSince: (auditId: number, officerId: number, registrationId: number, since: number): boolean =>
       revealQ.get(auditId, officerId, registrationId, since) !== undefined,
     auditPage: (opts: { before?: number; limit: number; action?: string }): AuditEntry[] =>
-      auditQ.all({ before: opts.before ?? null, action: opts.action ?? null, limit: opts.limit }).map((r) => ({
-        id: r.id,
-        at: r.at,
-        officerId: r.officer_id,
-        username: r.username,
-        action: r.action,
-        registrationId: r.registration_id,
-        reference: r.reference,
-        detail: r.detail,
-      })),
+      auditQ.all({ before: opts.before ?? null, action: opts.action ?? null, limit: opts.limit }).map(auditEntry),
+    /** One page of the audit log for the audit page's filters, newest first, and the `before` of the next page (null on the last). */
+    auditSearch,
   };
 }
 

@@ -60,10 +60,26 @@ export function createOutboxStore(db: Db, cipher: FieldCipher) {
       ORDER BY id LIMIT @limit`,
   );
   const remove = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
+  // One chat's due messages (the terminal shows a person only their own).
+  const dueFor = db.prepare<{ channel: string; key: string; now: number; limit: number }, Row>(
+    `SELECT id, person_id, channel, address, payload, kind, attempts, created_at, registration_id FROM outbox
+      WHERE channel = @channel AND recipient_key = @key AND next_attempt_at <= @now ORDER BY id LIMIT @limit`,
+  );
   const markFailed = db.prepare<[number, string, number]>(
     'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
   );
   const pending = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
+  const lastId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM outbox');
+  // Held news: not yet tried, due at the hold's end (a retried row has attempts > 0 and is never taken back).
+  const hold = db.prepare<{ registrationId: number; afterId: number; until: number }>(
+    'UPDATE outbox SET next_attempt_at = @until WHERE registration_id = @registrationId AND id > @afterId AND attempts = 0',
+  );
+  const dropHeld = db.prepare<{ registrationId: number; afterId: number; until: number }>(
+    'DELETE FROM outbox WHERE registration_id = @registrationId AND id > @afterId AND attempts = 0 AND next_attempt_at = @until',
+  );
+  const heldCount = db.prepare<{ registrationId: number; afterId: number; until: number }, { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE registration_id = @registrationId AND id > @afterId AND attempts = 0 AND next_attempt_at = @until',
+  );
 
   return {
     /** Queues a message; `personId` is null for a chat that is not a person (a group); news names its registration. */
@@ -76,6 +92,11 @@ export function createOutboxStore(db: Db, cipher: FieldCipher) {
     due(channel: string, now: number, limit = 100): OutboxMessage[] {
       return due.all({ channel, now, limit }).map((r) => toMessage(r, cipher));
     },
+    /** Unsent messages for one chat that may go now, oldest first. */
+    dueFor(channel: string, externalId: string, now: number, limit = 100): OutboxMessage[] {
+      const rows = dueFor.all({ channel, key: addressKey(cipher, channel, externalId), now, limit });
+      return rows.map((r) => toMessage(r, cipher));
+    },
     /** A sent message leaves the queue. */
     markSent(id: number): void {
       remove.run(id);
@@ -85,6 +106,17 @@ export function createOutboxStore(db: Db, cipher: FieldCipher) {
       markFailed.run(retryAt, error.slice(0, 500), id);
     },
     pendingCount: (): number => pending.get()?.n ?? 0,
+    /** The newest message's id (0 when the outbox is empty): what a decision queues comes after it. */
+    lastId: (): number => lastId.get()?.id ?? 0,
+    /**
+     * Holds the news about a registration queued after `afterId` (in the caller's transaction: one
+     * decision's messages) until `until`: no sender takes it before then (see `due`). Returns how many.
+     */
+    hold: (registrationId: number, afterId: number, until: number): number => hold.run({ registrationId, afterId, until }).changes,
+    /** Takes back news still held by `hold(registrationId, afterId, until)` (an undone decision); returns how many. */
+    dropHeld: (registrationId: number, afterId: number, until: number): number => dropHeld.run({ registrationId, afterId, until }).changes,
+    /** How many messages of that hold are still waiting. */
+    heldCount: (registrationId: number, afterId: number, until: number): number => heldCount.get({ registrationId, afterId, until })?.n ?? 0,
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Db } from './db.js';
 import type { FieldCipher } from './crypto.js';
 import { OPEN_STATUSES, type RegistrationStatus } from '../core/types.js';
-import { decodeCursor, encodeCursor, searchKind, STATUSES_OF, type QueueFilter } from '../domain/queue-filter.js';
+import { decodeCursor, encodeCursor, searchKind, STATUSES_OF, TEST_CHANNEL, type QueueFilter, type StatusFilter } from '../domain/queue-filter.js';
 import { addDays, dayStart, DEFAULT_TIME_ZONE } from '../domain/time.js';
 import { cachedStatement } from './statements.js';
 
@@ -20,7 +20,8 @@ export type NikIndex = Pick<FieldCipher, 'blindIndex'>;
  * The WHERE condition (without the keyword) and its named parameters for a filter, shared by the
  * queue page, the export and the counts. It ignores `after` and `limit` (paging is the caller's);
  * statuses are inlined as constants so the planner can pick the status indexes.
- * `from`/`to` are whole days in `timeZone`, both inclusive.
+ * `from`/`to` are whole days in `timeZone`, both inclusive. Test registrations (the simulator's
+ * channel) are left out unless `test` asks for them.
  */
 export function buildQueueQuery(
   filter: QueueFilter,
@@ -32,6 +33,13 @@ export function buildQueueQuery(
 
   const statuses = STATUSES_OF[filter.status];
   terms.push(statuses.length === 1 ? `status = '${statuses[0]}'` : `status IN (${sqlList(statuses)})`);
+
+  // Test registrations (the simulator's) are left out unless asked for, or unless their very code
+  // is searched for. The few test rows come from registrations_channel; every other index holds the
+  // rowid, so the rest is checked without reading the table (`channel <> …` would read each row).
+  const search = filter.q === undefined || filter.q.trim() === '' ? undefined : searchKind(filter.q);
+  if (filter.test === 'only') terms.push(`channel = '${TEST_CHANNEL}'`);
+  else if (filter.test === undefined && search?.kind !== 'reference') terms.push(`id NOT IN (SELECT id FROM registrations WHERE channel = '${TEST_CHANNEL}')`);
 
   if (filter.kecamatan !== undefined) {
     terms.push('kecamatan = @kecamatan');
@@ -57,8 +65,8 @@ export function buildQueueQuery(
     terms.push('created_at < @toMs');
     params.toMs = dayStart(addDays(filter.to, 1), timeZone);
   }
-  if (filter.q !== undefined && filter.q.trim() !== '') {
-    const s = searchKind(filter.q);
+  if (search !== undefined) {
+    const s = search;
     if (s.kind === 'reference') {
       terms.push('reference = @reference');
       params.reference = s.reference;
@@ -203,6 +211,28 @@ export function queuePage(
   };
 }
 
+/**
+ * How many registrations of each status of `within` match the filter's other fields (its own
+ * status, `after` and `limit` aside): the figures on the queue's status tabs.
+ */
+export function statusCounts(
+  db: Db,
+  filter: QueueFilter,
+  within: StatusFilter,
+  timeZone: string,
+  index: NikIndex,
+): Partial<Record<RegistrationStatus, number>> {
+  const { sql, params } = statusCountsStatement(filter, within, timeZone, index);
+  const rows = cachedStatement(db, sql).all(params) as { status: RegistrationStatus; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** The statement behind statusCounts, with its parameters (tests read its query plan). */
+export function statusCountsStatement(filter: QueueFilter, within: StatusFilter, timeZone: string, index: NikIndex): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = buildQueueQuery({ ...filter, status: within }, timeZone, index);
+  return { sql: `SELECT status, count(*) AS n FROM registrations WHERE ${where} GROUP BY status`, params };
+}
+
 /** One registration as the export reads it (the whole record, NIK included). */
 export interface ExportRecord {
   id: number;
@@ -269,6 +299,7 @@ export function* exportRecords(
 export function createQueueQueries(db: Db, cipher: FieldCipher) {
   return {
     page: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE) => queuePage(db, filter, timeZone, cipher),
+    counts: (filter: QueueFilter, within: StatusFilter, timeZone: string = DEFAULT_TIME_ZONE) => statusCounts(db, filter, within, timeZone, cipher),
     exportRecords: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE) => exportRecords(db, filter, timeZone, cipher),
   };
 }

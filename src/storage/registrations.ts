@@ -18,6 +18,9 @@ interface Row {
   data: string | null;
   applicant_id: number;
   submitter_id: number;
+  /** Read by the queries the person's own views come from (VIEW_EXTRA). */
+  kpj?: string | null;
+  correction_fields?: string | null;
 }
 
 /**
@@ -89,12 +92,23 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
     data: parse(r.data),
     personId: r.applicant_id,
     submitterId: r.submitter_id,
+    ...(r.kpj !== undefined ? { kpj: r.kpj } : {}),
+    ...(r.correction_fields !== undefined ? { correctionFields: r.correction_fields ? (JSON.parse(r.correction_fields) as string[]) : [] } : {}),
   });
+  // What the person's own status needs beside COLS: their KPJ and the fields an officer asked again.
+  const VIEW_EXTRA = 'kpj, correction_fields';
   const ofApplicant = db.prepare<[number], Row>(
-    `SELECT ${COLS} FROM registrations WHERE applicant_id = ? ORDER BY created_at DESC, id DESC`,
+    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE applicant_id = ? ORDER BY created_at DESC, id DESC`,
+  );
+  // Asked on every menu shown: each side through its own index, not a scan of every registration awaiting a correction.
+  const awaitingCorrection = db.prepare<[number, number], Row>(
+    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE id IN (
+       SELECT id FROM registrations WHERE status = 'needs_correction' AND submitter_id = ?
+       UNION SELECT id FROM registrations WHERE applicant_id = ? AND status = 'needs_correction')
+      ORDER BY created_at DESC, id DESC`,
   );
   const activeByNik = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE nik_index = ? AND status IN ${OPEN}`);
-  const byReference = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE reference = ?`);
+  const byReference = db.prepare<[string], Row>(`SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE reference = ?`);
   const recordQ = db.prepare<[string], RecordRow>(
     `SELECT ${COLS}, kpj, correction_fields, channel, consent_withdrawn_at FROM registrations WHERE reference = ?`,
   );
@@ -115,7 +129,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
      VALUES (@registrationId, @at, @actorKind, @actorId, @action, @fromStatus, @toStatus, @detail)`,
   );
   const bySubmitter = db.prepare<[number, number, number], Row>(
-    `SELECT ${COLS} FROM registrations WHERE submitter_id = ? AND status <> 'deleted'
+    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE submitter_id = ? AND status <> 'deleted'
       ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
   );
   const countBySubmitter = db.prepare<[number], { n: number }>(
@@ -130,6 +144,12 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
        full_name = @fullName, kecamatan = @kecamatan, desa = @desa, group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
   );
   const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');
+  const revert = db.prepare(
+    `UPDATE registrations SET status = @status, officer_note = @note, kpj = @kpj, correction_fields = @correctionFields,
+       updated_at = @now WHERE id = @id`,
+  );
+  // News of a decision still held for its undo window (storage/outbox.ts hold): out of date once the person answered.
+  const dropHeldNews = db.prepare<[number, number]>('DELETE FROM outbox WHERE registration_id = ? AND attempts = 0 AND next_attempt_at > ?');
   const applicantOfQ = db.prepare<[number], { applicant_id: number }>('SELECT applicant_id FROM registrations WHERE id = ?');
   const eventsOf = db.prepare<
     [number],
@@ -138,6 +158,8 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
 
   const store = {
     ofApplicant: (personId: number): RegistrationView[] => ofApplicant.all(personId).map(view),
+    /** Registrations an officer asked to correct that this person sent or is the applicant of (the bot offers them until done). */
+    awaitingCorrection: (personId: number): RegistrationView[] => awaitingCorrection.all(personId, personId).map(view),
     activeByNik: (nik: string): RegistrationView | undefined => {
       const r = activeByNik.get(cipher.blindIndex('nik', nik));
       return r ? view(r) : undefined;
@@ -200,18 +222,42 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       });
       return { id: r.id, from: r.status, view: view(byReference.get(input.reference)!) };
     },
+    /**
+     * Puts back what an undone decision changed (status, officer's note, KPJ, fields asked to
+     * correct); the caller writes the history event and takes back the held news.
+     */
+    revertDecision(input: {
+      id: number;
+      status: RegistrationStatus;
+      note: string | null;
+      kpj: string | null;
+      correctionFields: readonly string[] | null;
+      now: number;
+    }): void {
+      revert.run({
+        id: input.id,
+        status: input.status,
+        note: cipher.encryptNullable(input.note),
+        kpj: input.kpj,
+        correctionFields: input.correctionFields?.length ? JSON.stringify(input.correctionFields) : null,
+        now: input.now,
+      });
+    },
     /** Notes which fields an officer asked to correct (shown in the console, asked by the bot). */
     setCorrectionFields(id: number, fields: readonly string[] | null): void {
       setCorrectionFields.run(fields ? JSON.stringify(fields) : null, id);
     },
     /**
      * Applies the fields a person (or their cadre) corrected and puts the registration back in the
-     * queue; only the applicant or the submitter may, and only while a correction is asked.
+     * queue; only the applicant or the submitter may, while a correction is asked or (their own
+     * correction from "Data saya") before an officer decided. The
+     * history event records each field's old and new value (its detail is sealed, like the form).
      */
     correct(reference: string, personId: number, changes: Partial<RegistrationData>, now: number): boolean {
       const r = byReference.get(reference);
-      if (!r || r.status !== 'needs_correction' || !r.data) return false;
+      if (!r || (r.status !== 'needs_correction' && r.status !== 'submitted') || !r.data) return false;
       if (r.applicant_id !== personId && r.submitter_id !== personId) return false;
+      const before = parse(r.data)! as unknown as Record<string, unknown>;
       const data = { ...parse(r.data)!, ...changes };
       applyCorrection.run({
         id: r.id,
@@ -228,10 +274,15 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
         actorKind: r.submitter_id === personId && r.applicant_id !== personId ? 'cadre' : 'applicant',
         actorId: String(personId),
         action: 'corrected',
-        fromStatus: 'needs_correction',
+        fromStatus: r.status,
         toStatus: 'submitted',
-        detail: { fields: Object.keys(changes) },
+        detail: {
+          fields: Object.keys(changes),
+          changes: Object.fromEntries(Object.entries(changes).map(([k, to]) => [k, { from: before[k] ?? null, to: to ?? null }])),
+        },
       });
+      // The person met the request (they wrote while its news was held): that news is out of date.
+      dropHeldNews.run(r.id, now);
       return true;
     },
     referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,

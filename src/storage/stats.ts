@@ -1,15 +1,21 @@
 // Dashboard figures for the officer console. Each query is answered from an index.
+// Registrations made in the console's chat simulator (TEST_CHANNEL) are tests: no figure here
+// counts them.
 import type { Db } from './db.js';
 import type { RegistrationStatus } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
+import { TEST_CHANNEL } from '../domain/queue-filter.js';
 import { addDays, dayIn, dayStart, DEFAULT_TIME_ZONE, isoWeekStart } from '../domain/time.js';
 import { cachedStatement } from './statements.js';
 
 const ALL_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'deleted'];
 
+/** The condition that leaves out the simulator's test registrations (the queue marks them the same way). */
+export const NOT_SIMULATED = `channel <> '${TEST_CHANNEL}'`;
+
 /** How many registrations are in each status: every status, in workflow order, 0 when none. */
 export function totalsByStatus(db: Db): { status: RegistrationStatus; count: number }[] {
-  const rows = cachedStatement(db, 'SELECT status, count(*) AS n FROM registrations GROUP BY status').all() as {
+  const rows = cachedStatement(db, `SELECT status, count(*) AS n FROM registrations WHERE ${NOT_SIMULATED} GROUP BY status`).all() as {
     status: RegistrationStatus;
     n: number;
   }[];
@@ -40,7 +46,7 @@ export function coverageByGroup(db: Db, settings: Pick<ProgrammeSettings, 'group
     `SELECT group_id,
             sum(status IN ('approved', 'registered')) AS taken,
             sum(status IN ('submitted', 'needs_correction')) AS open
-       FROM registrations WHERE group_id IS NOT NULL GROUP BY group_id`,
+       FROM registrations WHERE group_id IS NOT NULL AND ${NOT_SIMULATED} GROUP BY group_id`,
   ).all() as { group_id: string; taken: number; open: number }[];
   const counts = new Map(rows.map((r) => [r.group_id, r]));
   const make = (groupId: string, label: string, quota: number | null): GroupCoverage => {
@@ -66,7 +72,7 @@ export function byKecamatan(db: Db): { kecamatan: string; count: number }[] {
   return cachedStatement(
     db,
     `SELECT kecamatan, count(*) AS count FROM registrations
-      WHERE status <> 'deleted' AND kecamatan IS NOT NULL
+      WHERE status <> 'deleted' AND kecamatan IS NOT NULL AND ${NOT_SIMULATED}
       GROUP BY kecamatan ORDER BY count DESC, kecamatan`,
   ).all() as { kecamatan: string; count: number }[];
 }
@@ -83,7 +89,7 @@ export function perWeek(
   timeZone: string = DEFAULT_TIME_ZONE,
 ): { weekStart: string; count: number }[] {
   const current = isoWeekStart(dayIn(timeZone, now));
-  const count = cachedStatement(db, 'SELECT count(*) AS n FROM registrations WHERE created_at >= ? AND created_at < ?');
+  const count = cachedStatement(db, `SELECT count(*) AS n FROM registrations WHERE created_at >= ? AND created_at < ? AND ${NOT_SIMULATED}`);
   const out: { weekStart: string; count: number }[] = [];
   for (let w = weeks - 1; w >= 0; w--) {
     const weekStart = addDays(current, -7 * w);
@@ -109,9 +115,87 @@ export function topCadres(db: Db, limit = 10): CadreActivity[] {
     db,
     `SELECT c.person_id AS personId, c.desa, c.kecamatan, c.role, count(*) AS count
        FROM cadres c JOIN registrations r ON r.submitter_id = c.person_id
-      WHERE r.status <> 'deleted'
+      WHERE r.status <> 'deleted' AND r.${NOT_SIMULATED}
       GROUP BY c.person_id ORDER BY count DESC, c.person_id LIMIT ?`,
   ).all(limit) as CadreActivity[];
+}
+
+/** The decisions a monthly report counts, as the statuses they lead to. */
+export const DECISIONS = ['approved', 'needs_correction', 'rejected', 'registered'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/**
+ * People covered (approved or registered) per group at instant `at`: each registration in the
+ * status its history gives it then (its last event with a status before `at`), so a past month's
+ * report keeps its figures after later decisions. Erased registrations have no group any more.
+ */
+export function coveredAt(db: Db, at: number): Map<string, number> {
+  const rows = cachedStatement(
+    db,
+    `SELECT r.group_id AS groupId, count(*) AS n FROM registrations r
+      WHERE r.created_at < @at AND r.group_id IS NOT NULL AND r.${NOT_SIMULATED}
+        AND (SELECT e.to_status FROM registration_events e
+              WHERE e.registration_id = r.id AND e.to_status IS NOT NULL AND e.at < @at
+              ORDER BY e.at DESC, e.id DESC LIMIT 1) IN ('approved', 'registered')
+      GROUP BY r.group_id`,
+  ).all({ at }) as { groupId: string; n: number }[];
+  return new Map(rows.map((r) => [r.groupId, r.n]));
+}
+
+export interface MonthFigures {
+  /** yyyy-mm */
+  month: string;
+  /** The month's first instant and the next month's, in the regency's time zone. */
+  from: number;
+  to: number;
+  /** Registrations sent during the month (deleted ones included: they were sent). */
+  newTotal: number;
+  /** Of those, sent by a cadre for a neighbour. */
+  newByCadre: number;
+  newByGroup: { groupId: string | null; count: number }[];
+  newByKecamatan: { kecamatan: string | null; count: number }[];
+  /** Registrations an officer moved to each status during the month (each counted once per status; undone decisions not at all). */
+  decisions: Record<Decision, number>;
+}
+
+/** The first day (yyyy-mm-01) of the month after yyyy-mm. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** New registrations and officers' decisions in one calendar month (yyyy-mm) of the regency's time zone. */
+export function monthFigures(db: Db, month: string, timeZone: string = DEFAULT_TIME_ZONE): MonthFigures {
+  const from = dayStart(`${month}-01`, timeZone);
+  const to = dayStart(`${nextMonth(month)}-01`, timeZone);
+  const inMonth = `created_at >= @from AND created_at < @to AND ${NOT_SIMULATED}`;
+  const totals = cachedStatement(
+    db,
+    `SELECT count(*) AS total, coalesce(sum(submitter_id <> applicant_id), 0) AS byCadre FROM registrations WHERE ${inMonth}`,
+  ).get({ from, to }) as { total: number; byCadre: number };
+  const byGroup = cachedStatement(
+    db,
+    `SELECT group_id AS groupId, count(*) AS count FROM registrations WHERE ${inMonth} GROUP BY group_id ORDER BY count DESC, group_id`,
+  ).all({ from, to }) as { groupId: string | null; count: number }[];
+  const byKecamatan = cachedStatement(
+    db,
+    `SELECT kecamatan, count(*) AS count FROM registrations WHERE ${inMonth} GROUP BY kecamatan ORDER BY count DESC, kecamatan`,
+  ).all({ from, to }) as { kecamatan: string | null; count: number }[];
+  const decided = cachedStatement(
+    db,
+    `SELECT e.to_status AS status, count(DISTINCT e.registration_id) AS n
+       FROM registration_events e JOIN registrations r ON r.id = e.registration_id
+      WHERE e.at >= @from AND e.at < @to AND e.action = 'status_changed' AND e.actor_kind = 'officer'
+        AND e.to_status IN (${DECISIONS.map((d) => `'${d}'`).join(', ')}) AND r.${NOT_SIMULATED}
+        -- A decision the officer undid within its window (app/decisions.ts) was never made.
+        AND coalesce((SELECT n.action FROM registration_events n
+                       WHERE n.registration_id = e.registration_id AND n.to_status IS NOT NULL AND (n.at, n.id) > (e.at, e.id)
+                       ORDER BY n.at, n.id LIMIT 1), '') <> 'decision_undone'
+      GROUP BY e.to_status`,
+  ).all({ from, to }) as { status: Decision; n: number }[];
+  const decisions = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
+  for (const r of decided) decisions[r.status] = r.n;
+  return { month, from, to, newTotal: totals.total, newByCadre: totals.byCadre, newByGroup: byGroup, newByKecamatan: byKecamatan, decisions };
 }
 
 /** The dashboard's figures bound to one connection (what the console is given). */
@@ -122,6 +206,8 @@ export function createStats(db: Db) {
     byKecamatan: () => byKecamatan(db),
     perWeek: (weeks?: number, now?: number, timeZone?: string) => perWeek(db, weeks, now, timeZone),
     topCadres: (limit?: number) => topCadres(db, limit),
+    coveredAt: (at: number) => coveredAt(db, at),
+    monthFigures: (month: string, timeZone?: string) => monthFigures(db, month, timeZone),
   };
 }
 

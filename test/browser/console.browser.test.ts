@@ -72,10 +72,10 @@ describe('officer console in Chromium', () => {
     expect(await statusBadge().innerText()).toBe('Terkirim');
     const before = outboxTextsFor(harness(), ref).length;
 
-    await page.getByRole('button', { name: 'Setujui', exact: true }).click();
-    await page.waitForURL(/\?ok=approved$/);
-    expect(await flash().innerText()).toBe('Disetujui. Warga diberi tahu.');
-    expect(await flash().getAttribute('class')).toBe('flash');
+    await page.getByRole('button', { name: 'Setujui' }).click();
+    // Nothing else waits: the notice (with its undo button) comes on the same page (test/browser/detail.browser.test.ts has more).
+    await page.waitForURL(`**/registrations/${ref}?done=${ref}`);
+    expect(await page.locator('main .notice p').first().innerText()).toBe(`${ref} (Budi Santoso): Disetujui.`);
     expect(await statusBadge().innerText()).toBe('Disetujui');
 
     expect(statusOf(ref)).toBe('approved');
@@ -93,11 +93,12 @@ describe('officer console in Chromium', () => {
     const before = outboxTextsFor(harness(), ref).length;
 
     const form = page.locator(`form[action="/registrations/${ref}/correction"]`);
+    await page.locator('summary', { hasText: 'Minta perbaikan' }).click(); // the form opens in place
     await form.getByRole('checkbox', { name: 'No. HP' }).check();
     await form.getByRole('textbox').fill('Nomor ini tidak aktif, mohon kirim nomor lain.');
     await form.getByRole('button', { name: 'Kirim permintaan perbaikan' }).click();
-    await page.waitForURL(/\?ok=correction_requested$/);
-    expect(await flash().innerText()).toBe('Permintaan perbaikan dikirim.');
+    await page.waitForURL(`**/registrations/${ref}?done=${ref}`);
+    expect(await page.locator('main .notice p').first().innerText()).toBe(`${ref} (Budi Santoso): Perlu perbaikan.`);
     expect(await statusBadge().innerText()).toBe('Perlu perbaikan');
     expect(await page.locator('main').innerText()).toContain('Perbaikan diminta untuk: No. HP');
     expect(statusOf(ref)).toBe('needs_correction');
@@ -112,7 +113,7 @@ describe('officer console in Chromium', () => {
 
     await page.reload();
     expect(await statusBadge().innerText()).toBe('Terkirim');
-    expect(await page.locator('main ol').innerText()).toContain('corrected');
+    expect(await page.locator('main ol').innerText()).toContain('diperbaiki');
     const phone = page.locator('dl.fields dt', { hasText: 'No. HP' }).locator('xpath=following-sibling::dd[1]');
     expect(await phone.innerText()).toBe('+6281311112222');
     expect(statusOf(ref)).toBe('submitted');
@@ -123,7 +124,7 @@ describe('officer console in Chromium', () => {
     await logIn(page, 'budi');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ekspor CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^lindung-open-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^lindung-submitted-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(await download.failure()).toBeNull();
     const text = readFileSync(await download.path(), 'utf8');
 
@@ -150,14 +151,16 @@ describe('officer console in Chromium', () => {
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ format: 'csv', rows: 1 });
   });
 
-  it('shows the dashboard as visible SVG charts with the figures as text', async () => {
+  it('shows the dashboard as visible charts with the figures as text', async () => {
     await registerThroughBot(harness(), 'warga-4');
     await logIn(page, 'budi');
     await page.getByRole('link', { name: 'Dasbor' }).click();
     await page.waitForURL('**/dashboard');
 
-    const charts = page.locator('main svg.chart');
-    expect(await charts.count()).toBeGreaterThanOrEqual(4);
+    // Labels and figures are HTML text beside SVG bars (test/browser/dashboard.browser.test.ts measures them).
+    // Statuses, kecamatan and weeks (no cadre has registered anyone: that card says so instead).
+    const charts = page.locator('main .chart');
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
     for (const chart of await charts.all()) {
       expect(await chart.isVisible()).toBe(true);
       expect((await chart.boundingBox())!.width).toBeGreaterThan(100);
@@ -165,11 +168,12 @@ describe('officer console in Chromium', () => {
 
     const submitted = query<{ n: number }>(harness(), "SELECT count(*) AS n FROM registrations WHERE status = 'submitted'")[0]!.n;
     expect(submitted).toBe(1);
-    const byStatus = page.getByRole('img', { name: 'Jumlah per status' });
-    const bar = byStatus.locator('g', { has: page.locator('text', { hasText: /^Terkirim$/ }) });
-    expect(await bar.locator('text').allTextContents()).toEqual(['Terkirim', String(submitted)]);
-    const byArea = page.getByRole('img', { name: 'Pendaftaran per kecamatan' });
-    expect(await byArea.locator('g', { hasText: 'Sukamaju Kota' }).locator('text').allTextContents()).toEqual(['Sukamaju Kota', '1']);
+    const byStatus = page.getByRole('list', { name: 'Jumlah per status' });
+    const bar = byStatus.locator('li', { has: page.locator('.chart-label', { hasText: /^Terkirim$/ }) });
+    expect(await bar.locator('span').allTextContents()).toEqual(['Terkirim', String(submitted)]);
+    expect(await bar.locator('svg.bar').isVisible()).toBe(true);
+    const byArea = page.getByRole('list', { name: 'Pendaftaran per kecamatan' });
+    expect(await byArea.locator('li', { hasText: 'Sukamaju Kota' }).locator('span').allTextContents()).toEqual(['Sukamaju Kota', '1']);
     // The figures are real text, drawn on the page (not only in the accessible description).
     expect(await page.locator('main').innerText()).toMatch(/Terkirim\s*1/);
   });

@@ -90,7 +90,7 @@ describe('console security in Chromium', () => {
     await page.waitForURL('**/export/full**');
     await page.getByLabel('Kata sandi').fill(PASSWORD);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^lindung-open-\d{4}-\d{2}-\d{2}-nik\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^lindung-submitted-\d{4}-\d{2}-\d{2}-nik\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
     const [header, ...rows] = text.slice(1).split(/\r?\n/).filter(Boolean).map(csvFields);
     expect(rows[0]![header!.indexOf('NIK')]).toBe(NIK_MALE);

@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { dayIn } from '../../src/domain/time.js';
 import { QueueFilterSchema, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
-import { exportColumns, exportRows as formatRows, neutraliseFormula, writeCsv, writeXlsx, type ExportRow } from '../../src/console/export.js';
+import { exportColumns, exportRows as formatRows, groupedPhone, neutraliseFormula, writeCsv, writeXlsx, type ExportRow } from '../../src/console/export.js';
+import { statusLabel } from '../../src/console/labels.js';
+import { createTranslator } from '../../src/i18n.js';
 import type { ProgrammeSettings } from '../../src/settings.js';
 import { cleanCell } from '../../src/domain/text-clean.js';
 import { exportRecords } from '../../src/storage/queue.js';
 
 const EXPORT_COLUMNS = exportColumns();
+const t = createTranslator()('id');
 
 /** The export's rows for a filter, read from the database as the console does. */
 const exportRows = (db: Db, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>) =>
@@ -127,7 +130,7 @@ describe('exportRows', () => {
       const [y, m, day] = d.birthDate.split('-');
       expect(r).toEqual({
         reference: s.reference,
-        status: s.status,
+        status: statusLabel(t, s.status),
         submittedAt: dayIn(TZ, s.createdAt),
         fullName: d.fullName,
         nik: d.nik,
@@ -137,7 +140,7 @@ describe('exportRows', () => {
         address: d.address,
         desa: d.desa,
         kecamatan: d.kecamatan,
-        phone: d.phone ?? null,
+        phone: d.phone ? `0${d.phone.slice(3)}` : null,
         occupation: d.occupation,
         income: d.income,
         groupId: d.groupId,
@@ -145,12 +148,13 @@ describe('exportRows', () => {
         heirName: d.heirName,
         heirRelation: HEIR_LABELS[d.heirRelation] ?? `unknown ${d.heirRelation}`,
         motherName: d.motherName ?? null,
+        payer: null,
         kpj: s.kpj ?? null,
         officerNote: s.officerNote ?? null,
-        submittedBy: s.submitterId === s.applicantId ? 'applicant' : 'cadre',
+        submittedBy: s.submitterId === s.applicantId ? 'Warga sendiri' : 'Kader',
       } satisfies ExportRow);
     }
-    expect(rows.some((r) => r.submittedBy === 'cadre')).toBe(true);
+    expect(rows.some((r) => r.submittedBy === 'Kader')).toBe(true);
     expect(rows.some((r) => r.kpj !== null)).toBe(true);
     expect(rows.some((r) => r.programmes === 'JKK+JKM+JHT')).toBe(true);
   });
@@ -166,7 +170,7 @@ describe('exportRows', () => {
   it('exports deleted rows without personal data', () => {
     const rows = [...exportRows(db, filter({ status: 'deleted' }), TZ)];
     expect(rows.length).toBe(wanted('deleted').length);
-    for (const r of rows) expect(r).toMatchObject({ status: 'deleted', nik: null, fullName: null, address: null, sex: null, income: null });
+    for (const r of rows) expect(r).toMatchObject({ status: statusLabel(t, 'deleted'), nik: null, fullName: null, address: null, sex: null, income: null });
   });
 
   it('reads in batches, leaving the connection free for writes between rows', () => {
@@ -208,6 +212,7 @@ describe('writeCsv', () => {
     for (const [i, r] of rows.entries()) {
       const expected = EXPORT_COLUMNS.map((c) => {
         const v = r[c.key];
+        if (c.phone && typeof v === 'string') return groupedPhone(v);
         return v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(cleanCell(v));
       });
       expect(records[i + 1]).toEqual(expected);
@@ -238,8 +243,9 @@ describe('writeCsv', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(0);
-    // Phones in +62 form are prefixed as well (Excel would otherwise read them as a formula).
-    expect(cells.some((c) => c.startsWith("'+62"))).toBe(true);
+    // Phones are written the national way (0812 3456 7890), which no spreadsheet reads as a formula: no apostrophe.
+    const phone = EXPORT_COLUMNS.findIndex((c) => c.key === 'phone');
+    expect(records.filter((r) => r[phone]).every((r) => /^0\d{3} \d{4} \d{3,5}$/.test(r[phone]!))).toBe(true);
     expect(neutraliseFormula('=1+1')).toBe("'=1+1");
     expect(neutraliseFormula('-5')).toBe("'-5");
     expect(neutraliseFormula('@x')).toBe("'@x");

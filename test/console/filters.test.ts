@@ -76,13 +76,13 @@ function expectIds(q: Record<string, string | number>, pred: (r: SeededRow) => b
 }
 
 describe('QueueFilterSchema', () => {
-  it('defaults to the open queue, 50 rows', () => {
-    expect(filter()).toEqual({ status: 'open', limit: 50 });
+  it('defaults to the registrations waiting for a decision, 50 rows', () => {
+    expect(filter()).toEqual({ status: 'submitted', limit: 50 });
   });
 
   it('treats empty form fields as absent and coerces numbers', () => {
     const f = filter({ status: '', kecamatan: '', desa: ' ', group: '', cadre: '12', from: '', to: '', q: '', after: '', limit: '' });
-    expect(f).toEqual({ status: 'open', limit: 50, cadre: 12 });
+    expect(f).toEqual({ status: 'submitted', limit: 50, cadre: 12 });
   });
 
   it('clamps the limit to 200 and refuses nonsense', () => {
@@ -169,10 +169,10 @@ describe('search kinds', () => {
 });
 
 describe('filters', () => {
-  it('defaults to submitted + needs_correction, oldest first', () => {
+  it('defaults to submitted (waiting for a decision), oldest first', () => {
     expectIds({}, () => true);
     const first = queuePage(db, filter(), TZ, TEST_CIPHER).rows;
-    expect(first.every((r) => r.status === 'submitted' || r.status === 'needs_correction')).toBe(true);
+    expect(first.every((r) => r.status === 'submitted')).toBe(true);
   });
 
   it('filters by each status, and "all" leaves out deleted rows', () => {

@@ -92,12 +92,12 @@ describe('where a login may send the browser', () => {
     await c.login('budi');
     await c.get('/queue');
     for (const [back, location] of [
-      ['/queue?status=approved', '/queue?status=approved&ok=nothing_selected'],
-      ['/queue\r\nSet-Cookie: x=1', '/queue?ok=nothing_selected'],
-      ['/queue%0d%0aX: y', '/queue?ok=nothing_selected'],
-      ['/queue.evil.example', '/queue?ok=nothing_selected'],
-      ['//evil.example/queue', '/queue?ok=nothing_selected'],
-      ['/queue?ok=approved', '/queue?ok=nothing_selected'],
+      ['/queue?status=approved', '/queue?status=approved&err=nothing_selected'],
+      ['/queue\r\nSet-Cookie: x=1', '/queue?err=nothing_selected'],
+      ['/queue%0d%0aX: y', '/queue?err=nothing_selected'],
+      ['/queue.evil.example', '/queue?err=nothing_selected'],
+      ['//evil.example/queue', '/queue?err=nothing_selected'],
+      ['/queue?ok=approved', '/queue?err=nothing_selected'],
     ] as const) {
       const res = await c.post('/queue/approve', { back });
       expect({ back, status: res.status, location: res.headers.get('location') }).toEqual({ back, status: 303, location });

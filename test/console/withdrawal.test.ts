@@ -78,7 +78,7 @@ describe('consent withdrawn after approval', () => {
     expect(html).not.toContain(`action="/registrations/${ref}/kpj"`);
     expect(html).not.toContain(`action="/registrations/${ref}/reject"`);
     // The history records it.
-    expect(html).toContain('consent_withdrawn_kept');
+    expect(html).toContain('persetujuan ditarik; data menunggu keputusan petugas');
   });
 
   it('for a registered person, says to keep with a legal reason or erase', async () => {
@@ -158,7 +158,7 @@ describe('consent withdrawn after approval', () => {
     expect(queue).toContain('Ditarik, data disimpan');
     expect(await exportCsv(c)).toContain(ref);
     await c.get(`/registrations/${ref}`);
-    expect(location(await c.post(`/registrations/${ref}/kpj`, { kpj: '12345678901' }))).toBe(`/registrations/${ref}?ok=registered`);
+    expect(location(await c.post(`/registrations/${ref}/kpj`, { kpj: '12345678901' }))).toBe(`/registrations/${ref}?done=${ref}`);
     expect(row(ref)).toMatchObject({ status: 'registered', kpj: '12345678901' });
   });
 

@@ -14,7 +14,8 @@ describe('eligibility', () => {
     ['below the minimum age', { age: 12 }, 'officer', ['age_below_min']],
     ['own account, not in registry', {}, 'register', ['self_paid'], 'self'],
     ['own account in registry', { inRegistry: 'yes' }, 'register', ['group_funded', 'registry_check'], 'APBD'],
-    ['own account, unsure about registry', { inRegistry: 'unsure' }, 'register', ['group_funded', 'registry_check'], 'APBD'],
+    // Not knowing whether one is in the registry: who pays is for the officer's check to say, not the regency.
+    ['own account, unsure about registry', { inRegistry: 'unsure' }, 'register', ['registry_unknown'], 'check'],
     ['perangkat desa', { work: 'village', roleGroupId: 'perangkat_desa' }, 'register', ['group_funded'], 'APBD'],
     ['LKD member paid from ADD', { work: 'village', roleGroupId: 'lkd' }, 'register', ['group_funded'], 'ADD'],
     ['outside the regency', { area: 'outside', work: 'village', roleGroupId: 'bpd' }, 'register', ['outside_area'], 'self'],

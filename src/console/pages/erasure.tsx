@@ -9,7 +9,7 @@ import { Csrf } from '../layout.js';
  */
 export function EraseForm({ t, csrf, base, suggested }: { t: T; csrf: string; base: string; suggested?: EraseReason }) {
   return (
-    <form class="card stack" method="post" action={`${base}/erase`}>
+    <form class="card stack" method="post" action={`${base}/erase`} novalidate>
       <Csrf token={csrf} />
       <h2>{t('console.erase.title')}</h2>
       <p class="muted">{t('console.erase.intro')}</p>
@@ -46,7 +46,7 @@ export function WithdrawalPending({ t, csrf, base, notice, todo }: { t: T; csrf:
         <p>{t('console.withdrawal.blocked')}</p>
       </section>
       <div class="grid">
-        <form class="card stack" method="post" action={`${base}/keep`}>
+        <form class="card stack" method="post" action={`${base}/keep`} novalidate>
           <Csrf token={csrf} />
           <h2>{t('console.withdrawal.keep_title')}</h2>
           <select name="reason" required aria-label={t('console.withdrawal.keep_reason')}>

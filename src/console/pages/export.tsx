@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import type { ExportPreset } from '../export.js';
 import { FIELD_LIMITS } from '../limits.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 import { CodeInput } from './second-factor.js';
@@ -7,7 +8,7 @@ import { CodeInput } from './second-factor.js';
  * Export with the full NIK and phone number: the password again (and a code when the officer has a
  * second factor) right before the file is made. The file comes as the answer to this form.
  */
-export function ExportFullPage({ t, officer, csrf, flash, query, format }: PageBase & { query: string; format: 'csv' | 'xlsx' }) {
+export function ExportFullPage({ t, officer, csrf, flash, query, format, preset }: PageBase & { query: string; format: 'csv' | 'xlsx'; preset: ExportPreset }) {
   return (
     <Layout title={t('console.export.title')} t={t} officer={officer} csrf={csrf} active="/queue" flash={flash}>
       <form method="post" action="/export/full" class="card stack">
@@ -23,6 +24,18 @@ export function ExportFullPage({ t, officer, csrf, flash, query, format }: PageB
             </option>
             <option value="xlsx" selected={format === 'xlsx'}>
               XLSX
+            </option>
+          </select>
+        </label>
+        <label>
+          {t('console.export.preset')}
+          <br />
+          <select name="preset">
+            <option value="all" selected={preset === 'all'}>
+              {t('console.export.preset_all')}
+            </option>
+            <option value="bpjs" selected={preset === 'bpjs'}>
+              {t('console.export.preset_bpjs')}
             </option>
           </select>
         </label>

@@ -1,20 +1,27 @@
 /** @jsxImportSource hono/jsx */
+import type { RegistrationStatus, T } from '../../core/types.js';
 import type { ProgrammeSettings } from '../../settings.js';
-import type { QueueFilter } from '../../domain/queue-filter.js';
+import type { QueueFilter, StatusFilter } from '../../domain/queue-filter.js';
 import type { QueueRow } from '../../storage/queue.js';
-import { formatWhen, groupLabel, statusLabel } from '../labels.js';
+import { statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
+import { QueueRowLine, WAITING } from './queue-row.js';
 
-const STATUSES = ['open', 'submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'all'] as const;
+/** The status tabs, ours first: waiting for a decision, then waiting for the person. */
+const TABS = ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'all'] as const;
+/** The fields of "Filter lainnya" (the search box and the status tabs are always in sight). */
+const MORE_FILTERS = ['kecamatan', 'desa', 'group', 'cadre', 'from', 'to', 'test'] as const;
 
 interface Props extends PageBase {
   settings: ProgrammeSettings;
   filter: QueueFilter;
+  /** The status was chosen (a tab, a link); otherwise it is the plain queue's default or, for a search, every status. */
+  statusChosen: boolean;
   rows: QueueRow[];
   total: number;
   next: string | null;
+  /** The page's query string, without paging notices (links and the bulk form's way back). */
   query: string;
-  /** The search is a NIK: nothing on the page may carry it into a URL. */
   /** A NIK or phone search (posted, audited without the value): no link carries it. */
   nikSearch: boolean;
   privateSearch?: 'nik' | 'phone';
@@ -23,95 +30,51 @@ interface Props extends PageBase {
   withdrawn?: ReadonlyMap<number, 'pending' | 'kept'>;
   /** The oldest withdrawals waiting for an officer, and how many wait in all. */
   pendingWithdrawals?: { rows: { reference: string }[]; total: number };
+  /** Figures for the status tabs (per status); absent where they would not match the tab's link. */
+  counts?: Partial<Record<RegistrationStatus, number>>;
+  /** A search in a chosen status found nothing: how many it finds in the other statuses. */
+  elsewhere?: number;
+  now: number;
+}
+
+function tabLabel(t: T, status: StatusFilter): string {
+  if (status === 'submitted' || status === 'needs_correction') return t(`console.queue.tab_${status}`);
+  if (status === 'open' || status === 'all') return t(`console.queue.status_${status}`);
+  return statusLabel(t, status);
 }
 
 /**
- * The review queue: filters, search, oldest first, bulk approve, keyset paging, export links. The
- * filter form posts (a NIK in it must not end up in a URL); POST /queue answers a NIK search itself
- * and sends any other search on to GET /queue.
+ * The review queue: status tabs (ours, "waiting for a decision", by default), a search that looks
+ * in every status, more filters folded away, dense rows oldest first with their waiting time and
+ * checks in words, select-all and bulk approval (confirmed on the next page), keyset paging, export
+ * links. The filter form posts (a NIK in it must not end up in a URL); POST /queue answers a NIK
+ * search itself and sends any other search on to GET /queue.
  */
 export function QueuePage(p: Props) {
   const { t, filter, settings } = p;
-  const withAfter = (after: string) => `/queue?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(p.query)), after }).toString()}`;
+  /** This page's link with some parameters set; paging starts again unless `after` is one of them. */
+  const link = (set: Record<string, string>) => {
+    const q = new URLSearchParams(p.query);
+    q.delete('after');
+    for (const [k, v] of Object.entries(set)) q.set(k, v);
+    return `/queue?${q.toString()}`;
+  };
   const exportQuery = new URLSearchParams(p.query);
   exportQuery.delete('after');
+  const searching = filter.q !== undefined;
+  const moreActive = MORE_FILTERS.filter((k) => filter[k] !== undefined).length;
+  // The view's status rides along with the form so that filtering keeps the tab; the server drops it when the form searches.
+  const tab = !searching || p.statusChosen ? filter.status : undefined;
+  const tabs: StatusFilter[] = [...TABS, ...(TABS.includes(filter.status as (typeof TABS)[number]) ? [] : [filter.status])];
+  const countOf = (s: StatusFilter): number | undefined => {
+    if (!p.counts) return undefined;
+    if (s === 'all') return searching ? Object.values(p.counts).reduce((a, b) => a + (b ?? 0), 0) : undefined;
+    if (s === 'open' || s === 'deleted') return undefined;
+    return p.counts[s] ?? (searching || WAITING.has(s) ? 0 : undefined);
+  };
+  const selectable = p.rows.filter((r) => r.status === 'submitted' && p.withdrawn?.get(r.id) !== 'pending');
   return (
     <Layout title={t('console.queue.title')} t={t} officer={p.officer} csrf={p.csrf} active="/queue" flash={p.flash}>
-      <form class="filters card" method="post" action="/queue">
-        <Csrf token={p.csrf} />
-        <label>
-          {t('console.queue.search')}
-          <input name="q" value={filter.q ?? ''} placeholder={t('console.queue.search_hint')} />
-        </label>
-        <label>
-          {t('console.queue.status')}
-          <select name="status">
-            {STATUSES.map((s) => (
-              <option value={s} selected={filter.status === s}>
-                {s === 'open' || s === 'all' ? t(`console.queue.status_${s}`) : statusLabel(t, s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('console.queue.kecamatan')}
-          <select name="kecamatan">
-            <option value="">{t('console.queue.any')}</option>
-            {settings.areas.map((a) => (
-              <option value={a.kecamatan} selected={filter.kecamatan === a.kecamatan}>
-                {a.kecamatan}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('console.queue.desa')}
-          <select name="desa">
-            <option value="">{t('console.queue.any')}</option>
-            {settings.areas.flatMap((a) =>
-              a.desa.map((d) => (
-                <option value={d} selected={filter.desa === d}>
-                  {d}
-                </option>
-              )),
-            )}
-          </select>
-        </label>
-        <label>
-          {t('console.queue.group')}
-          <select name="group">
-            <option value="">{t('console.queue.any')}</option>
-            {settings.groups.map((g) => (
-              <option value={g.id} selected={filter.group === g.id}>
-                {g.label.id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('console.queue.cadre')}
-          <select name="cadre">
-            <option value="">{t('console.queue.any')}</option>
-            {p.cadres.map((c) => (
-              <option value={String(c.personId)} selected={filter.cadre === c.personId}>
-                {`#${c.personId} ${c.role} · ${c.desa}`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('console.queue.from')}
-          <input type="date" name="from" value={filter.from ?? ''} />
-        </label>
-        <label>
-          {t('console.queue.to')}
-          <input type="date" name="to" value={filter.to ?? ''} />
-        </label>
-        <button type="submit">{t('console.queue.apply')}</button>
-        <a class="button secondary" href="/queue">
-          {t('console.queue.reset')}
-        </a>
-      </form>
       {p.pendingWithdrawals && p.pendingWithdrawals.total > 0 ? (
         <p class="flash error" role="alert">
           {t('console.withdrawal.queue_pending', { total: p.pendingWithdrawals.total })}{' '}
@@ -123,89 +86,191 @@ export function QueuePage(p: Props) {
           ))}
         </p>
       ) : null}
-      {p.nikSearch ? (
-        <p class="muted">
-          {t('console.queue.total', { total: p.total })} · {t(p.privateSearch === 'phone' ? 'console.queue.phone_search' : 'console.queue.nik_search')}
-        </p>
-      ) : (
-        <p class="muted">
-          {t('console.queue.total', { total: p.total })} ·{' '}
-          <a href={`/export?format=csv&${exportQuery.toString()}`}>{t('console.queue.export_csv')}</a> ·{' '}
-          <a href={`/export?format=xlsx&${exportQuery.toString()}`}>{t('console.queue.export_xlsx')}</a> {t('console.queue.export_masked')}
-          {p.officer.exportNik ? (
-            <>
-              {' · '}
-              <a href={`/export/full?${exportQuery.toString()}`}>{t('console.queue.export_full')}</a>
-            </>
+      <div class="queue-top">
+        <form class="filters card" method="post" action="/queue">
+          <Csrf token={p.csrf} />
+          {tab ? <input type="hidden" name="tab" value={tab} /> : null}
+          <label class="search">
+            {t('console.queue.search')}
+            <input name="q" value={filter.q ?? ''} placeholder={t('console.queue.search_hint')} title={t('console.queue.search_everywhere')} />
+          </label>
+          <button type="submit">{t('console.queue.apply')}</button>
+          <a class="button secondary" href="/queue">
+            {t('console.queue.reset')}
+          </a>
+          <details class="more" open={moreActive > 0}>
+            <summary>
+              {t('console.queue.more_filters')}
+              {moreActive > 0 ? ` (${t('console.queue.filters_active', { n: moreActive })})` : ''}
+            </summary>
+            <div class="more-fields">
+              <label>
+                {t('console.queue.kecamatan')}
+                <select name="kecamatan">
+                  <option value="">{t('console.queue.any')}</option>
+                  {settings.areas.map((a) => (
+                    <option value={a.kecamatan} selected={filter.kecamatan === a.kecamatan}>
+                      {a.kecamatan}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('console.queue.desa')}
+                <select name="desa">
+                  <option value="">{t('console.queue.any')}</option>
+                  {settings.areas.flatMap((a) =>
+                    a.desa.map((d) => (
+                      <option value={d} selected={filter.desa === d}>
+                        {d}
+                      </option>
+                    )),
+                  )}
+                </select>
+              </label>
+              <label>
+                {t('console.queue.group')}
+                <select name="group">
+                  <option value="">{t('console.queue.any')}</option>
+                  {settings.groups.map((g) => (
+                    <option value={g.id} selected={filter.group === g.id}>
+                      {g.label.id}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('console.queue.cadre')}
+                <select name="cadre">
+                  <option value="">{t('console.queue.any')}</option>
+                  {p.cadres.map((c) => (
+                    <option value={String(c.personId)} selected={filter.cadre === c.personId}>
+                      {`#${c.personId} ${c.role} · ${c.desa}`}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('console.queue.from')}
+                <input type="date" name="from" value={filter.from ?? ''} />
+              </label>
+              <label>
+                {t('console.queue.to')}
+                <input type="date" name="to" value={filter.to ?? ''} />
+              </label>
+              <label>
+                {t('console.queue.test')}
+                <select name="test">
+                  <option value="">{t('console.queue.test_exclude')}</option>
+                  <option value="include" selected={filter.test === 'include'}>
+                    {t('console.queue.test_include')}
+                  </option>
+                  <option value="only" selected={filter.test === 'only'}>
+                    {t('console.queue.test_only')}
+                  </option>
+                </select>
+              </label>
+            </div>
+          </details>
+          {p.elsewhere ? (
+            // Posting this form again searches every status (a search drops the tab), the NIK staying in the form.
+            <p class="note">
+              {t('console.queue.found_elsewhere', { status: tabLabel(t, filter.status), n: p.elsewhere })}{' '}
+              <button class="secondary" type="submit">
+                {t('console.queue.search_all')}
+              </button>
+            </p>
           ) : null}
-        </p>
-      )}
+        </form>
+        <nav class="tabs" aria-label={t('console.queue.tabs')}>
+          {tabs.map((s) => {
+            const n = countOf(s);
+            const on = filter.status === s;
+            const hint = s === 'submitted' || s === 'needs_correction' ? t(`console.queue.tab_${s}_hint`) : undefined;
+            return (
+              <a href={link({ status: s })} class={on ? 'on' : undefined} aria-current={on ? 'page' : undefined} title={hint}>
+                {tabLabel(t, s)}
+                {n !== undefined ? <span class="count">{n}</span> : null}
+              </a>
+            );
+          })}
+        </nav>
+      </div>
+      {searching && !p.statusChosen ? <p class="muted note">{t('console.queue.search_results')}</p> : null}
       <form method="post" action="/queue/approve">
         <Csrf token={p.csrf} />
-        <input type="hidden" name="back" value={`/queue?${p.query}`} />
+        <input type="hidden" name="back" value={`/queue${p.query ? `?${p.query}` : ''}`} />
+        <div class="bulkbar">
+          {p.nikSearch ? (
+            <p class="muted">
+              {t('console.queue.total', { total: p.total })} · {t(p.privateSearch === 'phone' ? 'console.queue.phone_search' : 'console.queue.nik_search')}
+            </p>
+          ) : (
+            <p class="muted">
+              {t('console.queue.total', { total: p.total })} ·{' '}
+              <a href={`/export?format=csv&${exportQuery.toString()}`}>{t('console.queue.export_csv')}</a> ·{' '}
+              <a href={`/export?format=xlsx&${exportQuery.toString()}`}>{t('console.queue.export_xlsx')}</a> {t('console.queue.export_masked')}
+              {p.officer.exportNik ? (
+                <>
+                  {' · '}
+                  <a href={`/export/full?${exportQuery.toString()}`}>{t('console.queue.export_full')}</a>
+                </>
+              ) : null}
+            </p>
+          )}
+          <button type="submit">{t('console.queue.approve_selected')}</button>
+        </div>
         <div class="table-wrap">
-          <table>
+          <table class="queue">
             <thead>
               <tr>
-                <th>{t('console.queue.pick')}</th>
+                <th class="q-pick">
+                  {selectable.length > 0 ? (
+                    <input type="checkbox" name="all" value="1" id="pick-all" aria-label={t('console.queue.select_all')} title={t('console.queue.select_all')} />
+                  ) : null}
+                </th>
                 <th>{t('console.queue.reference')}</th>
                 <th>{t('console.queue.name')}</th>
                 <th class="opt">NIK</th>
-                <th>{t('console.queue.place')}</th>
+                <th class="q-place">{t('console.queue.desa')}</th>
                 <th class="opt">{t('console.queue.group')}</th>
+                <th>{t('console.queue.checks')}</th>
                 <th>{t('console.queue.status')}</th>
-                <th class="opt">{t('console.queue.submitted')}</th>
+                <th>{t('console.queue.submitted')}</th>
               </tr>
             </thead>
             <tbody>
               {p.rows.length === 0 ? (
                 <tr>
-                  <td colspan={8}>{t('console.queue.empty')}</td>
+                  <td class="q-empty" colspan={9}>
+                    {t('console.queue.empty')}
+                  </td>
                 </tr>
               ) : (
                 p.rows.map((r) => (
-                  <tr>
-                    <td>{r.status === 'submitted' ? <input type="checkbox" name="ref" value={r.reference} aria-label={r.reference} /> : null}</td>
-                    <td>
-                      <a href={`/registrations/${r.reference}`}>{r.reference}</a>
-                    </td>
-                    <td>
-                      {r.fullName ?? '-'}
-                      {r.checks.length ? <span class="badge"> ⚠ {r.checks.length}</span> : null}
-                      {p.withdrawn?.has(r.id) ? (
-                        <span class="badge withdrawn">
-                          {' '}
-                          {p.withdrawn.get(r.id) === 'pending' ? `⚠ ${t('console.withdrawal.queue_badge')}` : t('console.withdrawal.queue_badge_kept')}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td class="opt">{r.nikMasked ?? '-'}</td>
-                    <td>{`${r.desa ?? '-'}, ${r.kecamatan ?? '-'}`}</td>
-                    <td class="opt">{groupLabel(settings, r.groupId)}</td>
-                    <td>
-                      <span class={`badge ${r.status}`}>{statusLabel(t, r.status)}</span>
-                    </td>
-                    <td class="opt">{formatWhen(r.createdAt, p.timeZone)}</td>
-                  </tr>
+                  <QueueRowLine t={t} settings={settings} timeZone={p.timeZone} now={p.now} withdrawn={p.withdrawn?.get(r.id)} row={r} selectable={selectable.includes(r)} />
                 ))
               )}
             </tbody>
           </table>
         </div>
+        {selectable.map((r) => (
+          <input type="hidden" name="page_ref" value={r.reference} />
+        ))}
         <div class="pager">
-          <button type="submit">{t('console.queue.approve_selected')}</button>
           {p.next ? (
-            <a class="button secondary" href={withAfter(p.next)}>
+            <a class="button secondary" href={link({ after: p.next })}>
               {t('console.queue.next_page')}
             </a>
           ) : null}
           {filter.after ? (
-            <a class="button secondary" href={`/queue?${new URLSearchParams([...new URLSearchParams(p.query)].filter(([k]) => k !== 'after')).toString()}`}>
+            <a class="button secondary" href={link({})}>
               {t('console.queue.first_page')}
             </a>
           ) : null}
         </div>
       </form>
+      <script src="/static/queue.js" defer></script>
     </Layout>
   );
 }

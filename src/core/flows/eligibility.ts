@@ -1,7 +1,13 @@
-import { evaluateEligibility, type EligibilityAnswers, type EligibilityOutcome } from '../../domain/eligibility.js';
+import { evaluateEligibility, OLDEST_AGE, type EligibilityAnswers, type EligibilityOutcome } from '../../domain/eligibility.js';
 import { keyIn } from '../locale-key.js';
 import type { FlowDef, StepEnv } from '../types.js';
 import { textAnswer, yesNoUnsure } from './util.js';
+
+/** An age as typed: "45", "45 th", "45thn.", "umur 45", "usia saya 45 tahun", "45 TAHUN". */
+export function parseAge(text: string): number | undefined {
+  const m = /^(?:(?:umur|usia|umurnya|usianya)\s+)?(?:(?:saya|sy|aku|ku)\s+)?(?:(?:sudah|udah|udh|sdh)\s+)?(\d{1,3})\s*(?:th|thn|tahun|taun|thun|years?(?:\s+old)?|yrs?|yo)?\.?$/i.exec(text.trim().replace(/\s+/g, ' '));
+  return m ? Number(m[1]) : undefined;
+}
 
 /** Kecamatan choices of the regency plus "outside the regency". */
 export function areaChoices({ c, t }: StepEnv) {
@@ -76,11 +82,15 @@ export const eligibilityFlow: FlowDef = {
       id: 'age',
       about: ['age'],
       prompt: 'elig.age',
-      answer: () =>
+      answer: ({ c }) =>
         textAnswer((text) => {
-          const m = /^(\d{1,3})\s*(th|thn|tahun|years?|yo)?\.?$/i.exec(text);
-          const n = m ? Number(m[1]) : NaN;
-          return n >= 1 && n <= 120 ? { ok: true, value: n } : { ok: false, error: 'err.age' };
+          const n = parseAge(text);
+          if (n === undefined) return { ok: false, error: 'err.age' };
+          const { min, officerReviewAbove: max } = c.settings.ageLimits;
+          // Too young to join is said as such; an impossible age is a typing mistake, with the limit that matters.
+          if (n < min) return { ok: false, error: 'err.age_too_young', params: { age: n, min } };
+          if (n > OLDEST_AGE) return { ok: false, error: 'err.age_impossible', params: { age: n, max } };
+          return { ok: true, value: n };
         }),
       display: (v) => String(v),
       next: () => 'area',

@@ -1,5 +1,7 @@
 import { parseReference } from '../../domain/reference.js';
+import { keyIn } from '../locale-key.js';
 import type { ChoiceDef, FlowDef, StepEnv } from '../types.js';
+import { askedCorrections } from './correction.js';
 import { statusOfReference } from './status.js';
 
 /** Main menu entries in display order; numbers follow this order. */
@@ -22,11 +24,26 @@ export const CADRE_MENU_ITEMS = [
   { value: 'help', aliases: ['bantuan', 'help'] },
 ] as const;
 
-function menuChoices({ s, t }: StepEnv): ChoiceDef[] {
-  if (s.cadre) {
-    return CADRE_MENU_ITEMS.map((item) => ({ value: item.value, label: t(`cadre.menu.${item.value}`), aliases: [...item.aliases] }));
-  }
-  return MENU_ITEMS.map((item) => ({ value: item.value, label: t(`menu.${item.value}`), aliases: [...item.aliases] }));
+function menuChoices(env: StepEnv): ChoiceDef[] {
+  const { s, t } = env;
+  const items: ChoiceDef[] = s.cadre
+    ? CADRE_MENU_ITEMS.map((item) => ({ value: item.value, label: t(`cadre.menu.${item.value}`), aliases: [...item.aliases] }))
+    : MENU_ITEMS.map((item) => ({ value: item.value, label: t(`menu.${item.value}`), aliases: [...item.aliases] }));
+  // While an officer waits for a correction it is one more item, after the others: their numbers never move.
+  const asked = askedCorrections(env);
+  if (asked.length) items.push({ value: 'correction', label: t('menu.correction'), aliases: ['perbaiki', 'perbaikan', 'koreksi'] });
+  return items;
+}
+
+/** The line above the menu while a correction is asked: which registration, what to fill in, how. */
+function correctionLine(env: StepEnv): string | undefined {
+  const asked = askedCorrections(env);
+  if (!asked.length) return undefined;
+  const n = (env.s.cadre ? CADRE_MENU_ITEMS.length : MENU_ITEMS.length) + 1;
+  if (asked.length > 1) return env.t('menu.correction_pending_several', { references: asked.map((r) => r.reference).join(', '), n });
+  const first = asked[0]!;
+  const fields = (first.correctionFields ?? []).map((f) => env.t(keyIn('reg.field.', f))).join(', ');
+  return fields ? env.t('menu.correction_pending', { reference: first.reference, fields, n }) : env.t('menu.correction_pending_any', { reference: first.reference, n });
 }
 
 /** The main menu: a single numbered choice that opens each flow. */
@@ -36,7 +53,12 @@ export const menuFlow: FlowDef = {
   steps: {
     main: {
       id: 'main',
-      prompt: ({ s, t }) => (s.cadre ? t('cadre.menu.prompt', { desa: s.cadre.desa }) : t('menu.prompt')),
+      prompt: (env) => {
+        const { s, t } = env;
+        const prompt = s.cadre ? t('cadre.menu.prompt', { desa: s.cadre.desa }) : t('menu.prompt');
+        const line = correctionLine(env);
+        return line ? `${line}\n\n${prompt}` : prompt;
+      },
       intercept: (text, env) => {
         const ref = parseReference(text);
         return ref ? { to: null, say: [statusOfReference(ref, env)] } : undefined;

@@ -51,8 +51,11 @@ export const mydataFlow: FlowDef = {
         { value: 'delete', label: t('mydata.delete'), aliases: ['hapus', 'delete'] },
         { value: 'withdraw', label: t('mydata.withdraw'), aliases: ['tarik', 'withdraw', 'cabut'] },
         { value: 'copy', label: t('access.menu'), aliases: ['salinan', 'salinan lengkap', 'copy', 'unduh', 'download'] },
+        // Here, in the chat: no address to write to from a cheap phone (see correction.ts for what can be changed when).
+        { value: 'correct', label: t('mydata.correct'), aliases: ['perbaiki', 'perbaiki data', 'ubah', 'ubah data', 'koreksi', 'ganti data'] },
       ],
       next: (v, env) => {
+        if (v === 'correct') return { to: null, flow: 'correction' };
         if (v === 'withdraw') return 'confirmWithdraw';
         if (v === 'copy') {
           // Their own chat: everything in full, the NIK and phone too (they typed them here themselves).

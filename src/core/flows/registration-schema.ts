@@ -14,7 +14,8 @@ import { keyIn, type KeysUnder } from '../locale-key.js';
 import type { RegistrationView, StepDef, StepEnv, T, Transition } from '../types.js';
 import { areaChoices } from './eligibility.js';
 import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
-import { incomeAnswer, parseFreeText, parseName, textAnswer } from './util.js';
+import { normalizeText } from '../../domain/normalize.js';
+import { incomeAnswer, parseFreeText, parseName, textAnswer, UNSURE } from './util.js';
 
 /** Whether a regency asks a field: always, with "-" allowed for "none", or not at all. */
 export type Presence = 'required' | 'optional' | 'off';
@@ -92,6 +93,10 @@ function programmeLabels(env: StepEnv) {
     transport: !!occupation?.transport,
     governmentPays: !!group?.funded,
   });
+  if (group?.needsRegistryCheck) {
+    // Paid by the regency only once the officer found the family in the social registry.
+    return { basic: t('reg.prog_basic_registry'), withJht: t('reg.prog_jht_registry', { jht: formatRupiah(r.jht) }) };
+  }
   if (group?.funded) {
     return { basic: t('reg.prog_basic_funded'), withJht: t('reg.prog_jht_funded', { jht: formatRupiah(r.jht) }) };
   }
@@ -166,10 +171,15 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
           return r.ok ? { ok: true, value: r.iso } : { ok: false, error: r.error };
         }),
       check: (v, env) => {
-        if (!dateMismatch(env, v)) return undefined;
-        const info = nikInfo(env)!;
-        const nikDate = [info.birthDay, info.birthMonth, info.birthYear2].map((n) => String(n).padStart(2, '0')).join('-');
-        return ['err.dob_nik_mismatch', { nikDate }];
+        if (dateMismatch(env, v)) {
+          const info = nikInfo(env)!;
+          const nikDate = [info.birthDay, info.birthMonth, info.birthYear2].map((n) => String(n).padStart(2, '0')).join('-');
+          return ['err.dob_nik_mismatch', { nikDate }];
+        }
+        // Below the regency's working age: said plainly, not taken for the officer to find later.
+        const age = ageOn(String(v), env.c.today);
+        const min = env.c.settings.ageLimits.min;
+        return age < min ? ['err.dob_too_young', { age, min }] : undefined;
       },
       display: (v, env) => formatDateId(String(v), env.s.lang),
       afterEdit: (_v, env) => (sexMismatch(env, env.s.answers.sex) ? 'sex' : 'summary'),
@@ -177,7 +187,7 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
     then: (v, env) => {
       const age = ageOn(String(v), env.c.today);
       const limits = env.c.settings.ageLimits;
-      if (age > limits.officerReviewAbove || age < limits.min) return { say: [env.t(`${env.s.cadre ? 'regc' : 'reg'}.age_officer`, { age })] };
+      if (age > limits.officerReviewAbove) return { say: [env.t(`${env.s.cadre ? 'regc' : 'reg'}.age_officer`, { age })] };
       return undefined;
     },
     personal: true,
@@ -210,6 +220,8 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
       choices: areaChoices,
       display: (v) => String(v),
       afterEdit: () => 'desa',
+      // The desa was one of the old kecamatan's: never kept, never shown beside the new one.
+      resets: ['desa'],
     },
     then: (v, { t, c }) => (v === 'outside' ? { to: null, say: [t('reg.outside', { regency: c.settings.regency.name })] } : undefined),
     personal: false,
@@ -288,6 +300,12 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
       about: ['which_option'],
       prompt: voice('group'),
       choices: ({ c, s }) => c.settings.groups.map((g) => ({ value: g.id, label: g.label[s.lang], aliases: g.aliases })),
+      // "ga tau" (whether the family is in the social registry): which number to pick, and that an officer checks who pays.
+      intercept: (text, env) => {
+        const i = env.c.settings.groups.findIndex((g) => g.needsRegistryCheck);
+        if (i < 0 || !UNSURE.test(normalizeText(text))) return undefined;
+        return { to: 'groupId', say: [env.t('reg.group_unsure', { n: i + 1, group: env.c.settings.groups[i]!.label[env.s.lang] })] };
+      },
       display: (v, { c, s }) => c.settings.groups.find((g) => g.id === v)?.label[s.lang] ?? String(v),
     },
     personal: false,

@@ -3,6 +3,7 @@ import { ageOn } from '../../domain/eligibility.js';
 import type { RegistrationData, StepDef, StepEnv, Transition } from '../types.js';
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { textAnswer } from './util.js';
+import { stillOffered } from '../navigation.js';
 import { askedFields, duplicateNik, fieldLabel, presenceOf, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 
 /** The numbered fields of the summary: the ones the regency asks, in the schema's order. */
@@ -15,7 +16,8 @@ function fieldLines(env: StepEnv, steps: Record<string, StepDef>, schema: readon
     .map((f, i) => {
       const step = steps[f];
       const v = env.s.answers[f];
-      const shown = v === undefined ? '-' : step?.display ? step.display(v, env) : String(v);
+      // An answer that is no longer one of its question's choices (a desa of another kecamatan) is not shown as if it were.
+      const shown = v === undefined || (step && !stillOffered(step, step.choices?.(env) ?? [], v)) ? '-' : step?.display ? step.display(v, env) : String(v);
       return `${i + 1}. ${fieldLabel(env.t, f)}: ${shown}`;
     })
     .join('\n');
@@ -50,8 +52,14 @@ export function submitTransition(env: StepEnv, schema: readonly FieldDef[] = REG
   const { c, s, t } = env;
   const submittedBy = s.cadre ? 'cadre' : 'self';
   const a = s.answers;
-  const missing = askedFields(schema, c.settings).find((f) => presenceOf(f, c.settings) === 'required' && a[f.id] === undefined);
-  if (missing) return { to: missing.id };
+  const missing = askedFields(schema, c.settings).find(
+    (f) => (presenceOf(f, c.settings) === 'required' && a[f.id] === undefined) || (a[f.id] !== undefined && !stillOffered(f.step, f.step.choices?.(env) ?? [], a[f.id])),
+  );
+  if (missing) {
+    // Answered, it comes back here (like "ubah N"): the rest was already given.
+    s.editing = true;
+    return { to: missing.id };
+  }
   // The steps already cross-check these; this guards a path that skipped one (e.g. a resumed draft).
   if (dateMismatch(env, a.birthDate)) return { to: 'birthDate', say: [t('err.dob_recheck')] };
   if (sexMismatch(env, a.sex)) return { to: 'sex', say: [t('err.dob_recheck')] };

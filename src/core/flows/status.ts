@@ -1,6 +1,8 @@
 import { formatDateId } from '../../domain/dates.js';
 import { parseReference } from '../../domain/reference.js';
 import type { FlowDef, RegistrationView, StepEnv } from '../types.js';
+import { askedCorrections } from './correction.js';
+import { nextStepLines } from './next-step.js';
 
 function dateOf(ms: number, env: StepEnv): string {
   return formatDateId(new Date(ms + 7 * 3600_000).toISOString().slice(0, 10), env.s.lang);
@@ -16,8 +18,12 @@ export function statusLine(r: RegistrationView, env: StepEnv): string {
     date: dateOf(r.createdAt, env),
   });
   if (r.officerNote) line += `\n${t('status.note', { note: r.officerNote })}`;
-  line += `\n${t(`status.next.${r.status}`)}`;
-  return line;
+  // The same next step the decision's message gave: how to pay, the KPJ, what to correct, what to do after a no.
+  const next = nextStepLines(
+    { status: r.status, data: r.data, kpj: r.kpj, hasNote: !!r.officerNote, correctionFields: r.correctionFields },
+    { t, lang: env.s.lang, settings: env.c.settings, rates: env.c.rates, today: env.c.today, brief: true },
+  );
+  return next.length ? `${line}\n${next.join('\n')}` : line;
 }
 
 /** The status of a reference the person typed, only when it is one of theirs. */
@@ -50,11 +56,15 @@ export const statusFlow: FlowDef = {
         const ref = parseReference(text);
         return ref ? { to: 'list', say: [statusOfReference(ref, env)] } : undefined;
       },
-      choices: ({ t }) => [
-        { value: 'register', label: t('status.to_register'), aliases: ['daftar'] },
-        { value: 'mydata', label: t('menu.mydata'), aliases: ['data saya', 'hapus'] },
+      choices: (env) => [
+        { value: 'register', label: env.t('status.to_register'), aliases: ['daftar'] },
+        { value: 'mydata', label: env.t('menu.mydata'), aliases: ['data saya', 'hapus'] },
+        // Offered here until done, like in the menu.
+        ...(askedCorrections(env).length
+          ? [{ value: 'correction', label: env.t('status.to_correct'), aliases: ['perbaiki', 'perbaikan', 'koreksi'] }]
+          : []),
       ],
-      next: (v) => ({ to: null, flow: v === 'register' ? 'registration' : 'mydata' }),
+      next: (v) => ({ to: null, flow: v === 'register' ? 'registration' : v === 'correction' ? 'correction' : 'mydata' }),
     },
   },
 };

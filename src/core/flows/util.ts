@@ -46,11 +46,19 @@ export function yesNo({ t }: StepEnv, yesKey: LocaleKey = 'common.yes', noKey: L
   ];
 }
 
+/**
+ * "I don't know" as people type it (on normalised text): a no-word with a know-word ("ga tau",
+ * "belum tahu", "kurang tau", "tdk yakin", "gatau"), or a word of its own ("entah", "lupa"), with
+ * an optional "saya" before and a particle after ("ga tau kak"). Never a plain no: "belum" alone is no.
+ */
+export const UNSURE =
+  /^(?:(?:saya|sy|sya|aku|ak|gw|gue|gua|kami)\s+)?(?:(?:ga|gak|gk|g|gag|nggak|ngga|nggk|ngak|enggak|engga|tidak|tdk|tak|ndak|nda|blm|belum|blum|kurang|krg|kurg|kurng)\s*(?:tau|tahu|tw|tauk|taw|tao|yakin|paham|ngerti|mengerti|pasti|ingat|inget|jelas)|entah|entahlah|ntah|lupa|ragu|ragu ragu|mungkin|not sure|unsure|dont know|don t know|do not know|i don t know|i dont know|idk|no idea)(?:\s+(?:juga|ya|sih|kak|pak|bu|mas|mbak|min|deh|dong|nih))*$/;
+
 /** Yes / no / not sure. */
 export function yesNoUnsure(env: StepEnv): ChoiceDef[] {
   return [
     ...yesNo(env),
-    { value: 'unsure', label: env.t('common.unsure'), aliases: ['tidak tahu', 'gatau', 'ga tau', 'nggak tahu', 'entah', 'not sure', 'unsure', 'lupa'] },
+    { value: 'unsure', label: env.t('common.unsure'), aliases: ['tidak tahu', 'gatau', 'ga tau', 'nggak tahu', 'entah', 'not sure', 'unsure', 'lupa'], pattern: UNSURE },
   ];
 }
 

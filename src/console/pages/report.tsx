@@ -1,0 +1,132 @@
+/** @jsxImportSource hono/jsx */
+import { formatDateId } from '../../domain/dates.js';
+import type { CoverageProgress, ProgrammeCost } from '../../domain/programme-cost.js';
+import { DECISIONS, type MonthFigures } from '../../storage/stats.js';
+import { formatNumber } from '../charts.js';
+import { formatWhen } from '../labels.js';
+import { Layout, type PageBase } from '../layout.js';
+import { CostCard, ofFigure, TargetCard, type PriceBasis } from './dashboard.js';
+
+export interface MonthReport {
+  /** yyyy-mm and its name, "November 2026". */
+  month: string;
+  monthName: string;
+  prev: string;
+  /** null for the current month (nothing after it yet). */
+  next: string | null;
+  /** The day coverage is counted at: the month's last day, or today for the current month. */
+  asOf: string;
+  current: boolean;
+  regency: string;
+  figures: MonthFigures;
+  groupLabel: (id: string | null) => string;
+  coverage: { label: string; covered: number; quota: number | null }[];
+  target: CoverageProgress | null;
+  targetGroups: string[];
+  cost: ProgrammeCost;
+  basis: PriceBasis;
+  today: string;
+  now: number;
+}
+
+/** Two-column figures: a name and a number per row, a sentence when there is nothing. */
+function CountTable({ head, rows, none }: { head: [string, string]; rows: [string, number][]; none: string }) {
+  if (rows.length === 0) return <p class="muted">{none}</p>;
+  return (
+    <table class="figures">
+      <thead>
+        <tr>
+          <th>{head[0]}</th>
+          <th class="num">{head[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, n]) => (
+          <tr>
+            <td>{label}</td>
+            <td class="num">{formatNumber(n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One month on paper for the head of office: new registrations, officers' decisions, coverage at
+ * the month's end and the yearly cost at today's contribution figures. The navigation and the
+ * month form are not printed (@media print in style.ts).
+ */
+export function ReportPage({ t, officer, csrf, timeZone, r }: PageBase & { r: MonthReport }) {
+  const f = r.figures;
+  const count = t('console.report.count');
+  const none = t('console.report.none');
+  return (
+    <Layout title={t('console.report.title', { month: r.monthName })} t={t} officer={officer} csrf={csrf} active="/dashboard">
+      <div class="report">
+        <p class="muted">{t('console.report.made', { regency: r.regency, when: formatWhen(r.now, timeZone), username: officer.username })}</p>
+        <form class="filters no-print" method="get" action="/dashboard/report">
+          <a class="button secondary" href={`/dashboard/report?month=${r.prev}`}>
+            {t('console.report.prev')}
+          </a>
+          <label>
+            {t('console.report.month')}
+            <input type="month" name="month" value={r.month} max={r.today.slice(0, 7)} required />
+          </label>
+          <button type="submit">{t('console.report.show')}</button>
+          {r.next ? (
+            <a class="button secondary" href={`/dashboard/report?month=${r.next}`}>
+              {t('console.report.next')}
+            </a>
+          ) : null}
+          <span class="muted">{t('console.report.print_hint')}</span>
+        </form>
+
+        <section class="card" aria-labelledby="new-title">
+          <h2 id="new-title">{t('console.report.new_title')}</h2>
+          <p class="headline" data-figure="new">
+            {t('console.report.new_total', { n: formatNumber(f.newTotal) })}
+          </p>
+          <p>{t('console.report.new_by_cadre', { n: formatNumber(f.newByCadre) })}</p>
+          <div class="grid">
+            <CountTable head={[t('console.report.by_group'), count]} rows={f.newByGroup.map((g) => [r.groupLabel(g.groupId), g.count])} none={none} />
+            <CountTable head={[t('console.report.by_kecamatan'), count]} rows={f.newByKecamatan.map((k) => [k.kecamatan ?? t('console.report.erased'), k.count])} none={none} />
+          </div>
+        </section>
+
+        <section class="card" aria-labelledby="decisions-title">
+          <h2 id="decisions-title">{t('console.report.decisions_title')}</h2>
+          <CountTable head={[t('console.report.decision'), count]} rows={DECISIONS.map((d) => [t(`console.report.decisions.${d}`), f.decisions[d]])} none={none} />
+          <p class="muted">{t('console.report.decisions_note')}</p>
+        </section>
+
+        <section class="card" aria-labelledby="month-coverage-title">
+          <h2 id="month-coverage-title">
+            {t(r.current ? 'console.report.coverage_now' : 'console.report.coverage_end', { date: formatDateId(r.asOf, 'id') })}
+          </h2>
+          <table class="figures">
+            <thead>
+              <tr>
+                <th>{t('console.report.group')}</th>
+                <th class="num">{t('console.report.covered')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.coverage.map((g) => (
+                <tr>
+                  <td>{g.label}</td>
+                  <td class="num">{ofFigure(t, g.covered, g.quota)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <div class="grid top">
+          <TargetCard t={t} progress={r.target} groupLabels={r.targetGroups} />
+          <CostCard t={t} cost={r.cost} basis={r.basis} title={t('console.report.cost_title', { date: formatDateId(r.today, 'id') })} />
+        </div>
+        <p class="muted">{t('console.report.test_note')}</p>
+      </div>
+    </Layout>
+  );
+}

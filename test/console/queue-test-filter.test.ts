@@ -1,0 +1,98 @@
+// Test registrations (channel 'web', the console's chat simulator) in the queue's one filter: left
+// out of the page, its count, the tabs' figures and the export unless `test` asks for them, found by
+// their very code, and all of it answered from indexes (migration 022).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueueFilterSchema, STATUSES_OF, TEST_CHANNEL, type QueueFilter } from '../../src/domain/queue-filter.js';
+import { openDatabase, type Db } from '../../src/storage/db.js';
+import { exportRecords, queuePage, queueStatements, statusCounts, statusCountsStatement } from '../../src/storage/queue.js';
+import { seedRegistrations, TEST_CIPHER, type SeededRow } from '../helpers/seed.js';
+
+const TZ = 'Asia/Makassar';
+let dir: string;
+let db: Db;
+let rows: SeededRow[];
+let tests: Set<number>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lindung-test-filter-'));
+  db = openDatabase(join(dir, 't.db'));
+  rows = seedRegistrations(db, 300, { cadres: 2 }).rows;
+  // Every 17th registration was made in the simulator.
+  const picked = rows.filter((_, i) => i % 17 === 0);
+  db.prepare(`UPDATE registrations SET channel = '${TEST_CHANNEL}' WHERE id IN (${picked.map((r) => r.id).join(',')})`).run();
+  tests = new Set(picked.map((r) => r.id));
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFilterSchema.parse(q);
+/** Every row id of a filter, walking all its pages. */
+function ids(f: QueueFilter): number[] {
+  const out: number[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = queuePage(db, { ...f, limit: 200, ...(after ? { after } : {}) }, TZ, TEST_CIPHER);
+    out.push(...page.rows.map((r) => r.id));
+    if (!page.next) return out;
+    after = page.next;
+  }
+}
+const expected = (status: keyof typeof STATUSES_OF, which: 'real' | 'test' | 'both'): number[] =>
+  rows
+    .filter((r) => STATUSES_OF[status].includes(r.status))
+    .filter((r) => (which === 'both' ? true : which === 'test' ? tests.has(r.id) : !tests.has(r.id)))
+    .sort((a, b) => a.createdAt - b.createdAt || a.id - b.id)
+    .map((r) => r.id);
+
+describe('test registrations in the queue filter', () => {
+  it('are left out by default, included with test=include, alone with test=only: page, count, tab figures and export agree', () => {
+    expect(tests.size).toBeGreaterThan(10);
+    for (const status of ['submitted', 'all', 'open'] as const) {
+      for (const [test, which] of [[undefined, 'real'], ['include', 'both'], ['only', 'test']] as const) {
+        const f = filter({ status, ...(test ? { test } : {}) });
+        const want = expected(status, which);
+        expect(ids(f), `${status} ${test}`).toEqual(want);
+        expect(queuePage(db, f, TZ, TEST_CIPHER).total).toBe(want.length);
+        expect([...exportRecords(db, f, TZ, TEST_CIPHER)].map((r) => r.id)).toEqual(want);
+        const counts = statusCounts(db, f, status, TZ, TEST_CIPHER);
+        expect(Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(want.length);
+      }
+    }
+  });
+
+  it('the default leaves out exactly the simulator rows (a test can fail: without the filter they would show)', () => {
+    const all = filter({ status: 'all' });
+    const shown = new Set(ids(all));
+    for (const id of tests) if (rows.find((r) => r.id === id)!.status !== 'deleted') expect(shown.has(id)).toBe(false);
+    expect(ids({ ...all, test: 'include' }).some((id) => tests.has(id))).toBe(true);
+  });
+
+  it('finds a test registration by its very code, but not by a name search without the filter', () => {
+    const test = rows.find((r) => tests.has(r.id) && r.status !== 'deleted' && r.fullName)!;
+    expect(ids(filter({ q: test.reference }))).toEqual([test.id]);
+    expect(ids(filter({ q: test.fullName! }))).not.toContain(test.id);
+    expect(ids(filter({ q: test.fullName!, test: 'include' }))).toContain(test.id);
+  });
+
+  it('answers from indexes: the test rows through registrations_channel, the rest as before', () => {
+    const planOf = (s: { sql: string; params: Record<string, unknown> }) => (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
+    for (const q of [{}, { test: 'only' }, { test: 'include' }, { status: 'all' }, { test: 'only', status: 'all' }, { q: 'siti' }, { kecamatan: 'Gunung Sari' }] as Record<string, string>[]) {
+      const f = filter(q);
+      const { page, count } = queueStatements(f, TZ, TEST_CIPHER);
+      for (const s of [page, count, statusCountsStatement(f, 'open', TZ, TEST_CIPHER), statusCountsStatement(f, 'all', TZ, TEST_CIPHER)]) {
+        const onTable = planOf(s).filter((d) => /\bregistrations\b/.test(d));
+        expect(onTable.length).toBeGreaterThan(0);
+        for (const d of onTable) expect(d, `${JSON.stringify(q)}: ${s.sql}`).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
+      }
+    }
+    // Leaving the test rows out reads them from the channel index alone.
+    expect(planOf(queueStatements(filter(), TZ, TEST_CIPHER).page).join(' | ')).toMatch(/SEARCH registrations USING COVERING INDEX registrations_channel \(channel=\?\)/);
+    // Only the test rows: straight from the channel index.
+    expect(planOf(queueStatements(filter({ test: 'only' }), TZ, TEST_CIPHER).page).join(' | ')).toMatch(/SEARCH registrations USING (COVERING )?INDEX registrations_channel \(channel=\? AND status=\?\)/);
+  });
+});
