@@ -316,7 +316,8 @@ describe('fuzz: every message gets a sensible reply', () => {
       ),
       { numRuns: 150 },
     );
-  });
+    // Property runs take seconds on a quiet machine and several times that on a busy 2-core one.
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -397,7 +398,8 @@ describe('fuzz: noise never loses an answer', () => {
       ),
       { numRuns: 100 },
     );
-  });
+    // Property runs take seconds on a quiet machine and several times that on a busy 2-core one.
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -457,5 +459,6 @@ describe('fuzz: restarts never lose or duplicate a registration', () => {
       ),
       { numRuns: 60 },
     );
-  });
+    // Property runs take seconds on a quiet machine and several times that on a busy 2-core one.
+  }, 120_000);
 });
