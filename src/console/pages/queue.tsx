@@ -209,7 +209,8 @@ export function QueuePage(p: Props) {
             <p class="muted">
               {t('console.queue.total', { total: p.total })} ·{' '}
               <a href={`/export?format=csv&${exportQuery.toString()}`}>{t('console.queue.export_csv')}</a> ·{' '}
-              <a href={`/export?format=xlsx&${exportQuery.toString()}`}>{t('console.queue.export_xlsx')}</a> {t('console.queue.export_masked')}
+              <a href={`/export?format=xlsx&${exportQuery.toString()}`}>{t('console.queue.export_xlsx')}</a> ·{' '}
+              <a href={`/export?format=xlsx&preset=bpjs&${exportQuery.toString()}`}>{t('console.export.link_bpjs')}</a> {t('console.queue.export_masked')}
               {p.officer.exportNik ? (
                 <>
                   {' · '}
