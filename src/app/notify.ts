@@ -1,4 +1,5 @@
 import { nextStepLines } from '../core/flows/next-step.js';
+import { keyIn } from '../core/locale-key.js';
 import type { Lang, RegistrationStatus, T } from '../core/types.js';
 import type { Rates } from '../domain/rates.js';
 import type { ProgrammeSettings } from '../settings.js';
@@ -82,18 +83,23 @@ export function createNotifier(deps: Deps) {
         people.identities(personId)[0] ?? (role === 'applicant' && person?.phone ? deps.reachByPhone?.(person.phone) : undefined);
       if (!person || !identity) return;
       const t = translate(person.lang);
+      // A rejection's reason is told in the person's words with what to do (next steps): the
+      // officer's note repeats it as the console wrote it, so only the officer's own text is kept.
+      const label = change.reason ? translate('id')(keyIn('console.reject.', change.reason)) : '';
+      let note = change.note ?? '';
+      if (label && note.startsWith(label)) note = note.slice(label.length).replace(/^[.\s]+/, '');
       const params = {
         reference,
         name: view.data?.fullName ?? '',
         status: t(`status.${change.to}`),
-        note: change.note ?? '',
+        note,
         kpj: change.kpj ?? '',
       };
       const lines = [t(`notify.${role}.${change.to}`, params)];
-      if (change.note) lines.push(t('notify.note', params));
+      if (note) lines.push(t('notify.note', params));
       // Every decision carries its next step: how and when to pay, when cover starts, the KPJ's use, what to do after a no.
       const next = nextStepLines(
-        { status: change.to, data: view.data, kpj: change.kpj ?? view.kpj ?? null, reason: change.reason, hasNote: !!change.note },
+        { status: change.to, data: view.data, kpj: change.kpj ?? view.kpj ?? null, reason: change.reason, hasNote: !!note },
         { t, lang: person.lang, settings: deps.settings, rates: deps.rates, today: deps.today(now) },
       );
       const text = next.length ? `${lines.join('\n')}\n\n${next.join('\n')}` : lines.join('\n');

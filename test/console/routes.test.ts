@@ -163,7 +163,10 @@ describe('console: decisions reach people', () => {
     await loginAdmin(c, 'ana', h.clock.now);
     expect((await c.post(`/registrations/${a}/reject`, { reason: 'bogus' })).headers.get('location')).toContain('err=reject_reason_required');
     await c.post(`/registrations/${a}/reject`, { reason: 'outside_area', note: 'Tinggal di kabupaten lain', confirm: 'yes' });
-    expect(lastOutbox('a')).toContain('Di luar wilayah kabupaten. Tinggal di kabupaten lain');
+    // The reason once, in the person's words with what to do; the officer's own note apart.
+    expect(lastOutbox('a')).toContain('Catatan petugas: Tinggal di kabupaten lain');
+    expect(lastOutbox('a')).toContain('Alasannya: tempat tinggalnya di luar Kabupaten Sukamaju');
+    expect(lastOutbox('a')).not.toContain('Di luar wilayah kabupaten');
     h.runtime.db.prepare("UPDATE registrations SET status = 'deleted', nik_index = NULL").run();
     const b = await registerSelf('b', 'Ani Lestari');
     await c.get('/queue');
