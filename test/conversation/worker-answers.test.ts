@@ -88,6 +88,8 @@ describe('not knowing whether one is in the social registry (DTSEN/DTKS)', () =>
       expect(out).toContain('Yang membayar iuran: belum pasti (petugas akan memeriksa siapa yang membayar)');
       expect(out).toContain('Petugas akan memeriksa apakah keluarga Anda terdata di data sosial');
       expect(out).not.toContain('Kabupaten Sukamaju (APBD)');
+      // The group is not claimed either: it holds only if the family is listed.
+      expect(out).toContain('bila keluarga memang terdata (petugas yang memeriksa)');
     },
   );
 

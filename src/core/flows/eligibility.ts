@@ -28,7 +28,8 @@ function outcomeMessage(env: StepEnv, o: EligibilityOutcome): string {
     case 'register':
       return t('elig.outcome.register', {
         ...common,
-        group: o.group.label[s.lang],
+        // Not knowing about the registry: the group holds only if the family is in it, which an officer checks.
+        group: o.payer === 'check' ? t('elig.group_if_listed', { group: o.group.label[s.lang] }) : o.group.label[s.lang],
         programmes: o.programmes.join(' + '),
         payer: t(`elig.payer.${o.payer}`, { regency: c.settings.regency.name }),
         cover: o.programmes.map((p) => t(keyIn('elig.cover.', p))).join(', '),
