@@ -3,45 +3,28 @@
 // One browser for the file; a fresh harness, server and browser context (cookies) per test.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { csvFields, launchChromium, logIn, outboxTextsFor, query, registerThroughBot, serveConsole, type ServedConsole } from '../helpers/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeConsoleSession, openConsoleSession, useChromium, csvFields, logIn, outboxTextsFor, query, registerThroughBot, type ServedConsole } from '../helpers/browser.js';
 import { PASSWORD } from '../helpers/console.js';
-import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { NIK_MALE, type Harness } from '../helpers/harness.js';
 import { enrolInBrowser } from './enrol.js';
 
 const RESULTS = 'test-results';
 
-let browser: Browser | undefined;
+const browser = useChromium();
 let h: Harness | undefined;
 let con: ServedConsole | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  h = await startHarness({ realClock: true });
-  con = await serveConsole(h);
-  context = await browser!.newContext({ baseURL: con.url, locale: 'id-ID', timezoneId: 'Asia/Makassar', acceptDownloads: true });
-  // Fail a missing element well before vitest's 30 s test timeout, with Playwright's message.
-  context.setDefaultTimeout(8_000);
-  page = await context.newPage();
+  const s = await openConsoleSession(browser(), { context: { acceptDownloads: true } });
+  ({ h, con, context } = s);
+  page = s.page!;
 });
 afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && context) {
-    mkdirSync(RESULTS, { recursive: true });
-    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: join(RESULTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
-  }
-  await context?.close();
-  await con?.close();
-  if (h) cleanup(h);
+  await closeConsoleSession({ h, con, context, page }, task);
   context = undefined;
   con = undefined;
   h = undefined;
@@ -208,7 +191,7 @@ describe('officer console in Chromium', () => {
 
   it('lays the queue out for a phone (390x844) and saves a screenshot', async () => {
     const ref = await registerThroughBot(harness(), 'warga-6');
-    const phone = await browser!.newContext({
+    const phone = await browser().newContext({
       baseURL: con!.url,
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,

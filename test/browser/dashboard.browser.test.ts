@@ -2,47 +2,28 @@
 // and figure of the charts renders at 12 px or more (it was 6–7 px when the labels were SVG text
 // scaled down with their chart), week labels stay apart, and the monthly report prints without the
 // console's navigation.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, serveConsole, type ServedConsole } from '../helpers/browser.js';
-import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeConsoleSession, openConsoleSession, useChromium, logIn, type ServedConsole } from '../helpers/browser.js';
+import { type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
 
-const RESULTS = 'test-results';
 
-let browser: Browser | undefined;
+const browser = useChromium();
 let h: Harness | undefined;
 let con: ServedConsole | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  h = await startHarness({ realClock: true });
-  con = await serveConsole(h);
+  const s = await openConsoleSession(browser(), { context: { viewport: { width: 1366, height: 768 } } });
+  ({ h, con, context } = s);
+  page = s.page!;
   // Twelve weeks of registrations in every status, some from cadres, so every chart has bars.
-  seedRegistrations(h.runtime.db, 300, { now: Date.now(), spanDays: 84, cadres: 4, cipher: h.runtime.store.cipher });
-  context = await browser!.newContext({ baseURL: con.url, locale: 'id-ID', timezoneId: 'Asia/Makassar', viewport: { width: 1366, height: 768 } });
-  context.setDefaultTimeout(8_000);
-  page = await context.newPage();
+  seedRegistrations(h!.runtime.db, 300, { now: Date.now(), spanDays: 84, cadres: 4, cipher: h!.runtime.store.cipher });
 });
 afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && context) {
-    mkdirSync(RESULTS, { recursive: true });
-    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: join(RESULTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
-  }
-  await context?.close();
-  await con?.close();
-  if (h) cleanup(h);
+  await closeConsoleSession({ h, con, context, page }, task);
   context = undefined;
   con = undefined;
   h = undefined;

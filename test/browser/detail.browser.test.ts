@@ -4,43 +4,28 @@
 // The undo window is set long (10 minutes) so that nothing here depends on how fast the machine is.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, query, serveConsole, type ServedConsole } from '../helpers/browser.js';
-import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeConsoleSession, openConsoleSession, useChromium, logIn, query, type ServedConsole } from '../helpers/browser.js';
+import { type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
 const RESULTS = 'test-results';
 const VIEWPORT = { width: 1366, height: 768 };
 
-let browser: Browser | undefined;
+const browser = useChromium();
 let h: Harness | undefined;
 let con: ServedConsole | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  h = await startHarness({ realClock: true, env: { DECISION_UNDO_SECONDS: '600' } });
-  con = await serveConsole(h);
-  context = await browser!.newContext({ baseURL: con.url, viewport: VIEWPORT, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
-  context.setDefaultTimeout(8_000);
-  page = await context.newPage();
+  const s = await openConsoleSession(browser(), { env: { DECISION_UNDO_SECONDS: '600' }, context: { viewport: VIEWPORT } });
+  ({ h, con, context } = s);
+  page = s.page!;
 });
 afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && context) {
-    mkdirSync(RESULTS, { recursive: true });
-    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: join(RESULTS, `failed-detail-${name}.png`), fullPage: true }).catch(() => undefined);
-  }
-  await context?.close();
-  await con?.close();
-  if (h) cleanup(h);
+  await closeConsoleSession({ h, con, context, page }, task, 'detail-');
   context = undefined;
   con = undefined;
   h = undefined;
@@ -104,7 +89,7 @@ describe('the registration page at 1366×768', () => {
 
   it('on a phone (390×844) puts the decisions right after the data, before the history, with nothing off the side', async () => {
     const ref = await register('w1', 3, 'Budi Santoso');
-    const phone = await browser!.newContext({ baseURL: con!.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+    const phone = await browser().newContext({ baseURL: con!.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
     try {
       phone.setDefaultTimeout(8_000);
       const p = await phone.newPage();

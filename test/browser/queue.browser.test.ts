@@ -4,10 +4,10 @@
 // registrations from the chat simulator kept out of the queue unless asked for.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, query, registerThroughBot, serveConsole, type ServedConsole } from '../helpers/browser.js';
-import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeConsoleSession, openConsoleSession, openPage, useChromium, logIn, query, registerThroughBot, type ServedConsole } from '../helpers/browser.js';
+import { type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 import { seedRegistrations } from '../helpers/seed.js';
 
@@ -15,46 +15,26 @@ const RESULTS = 'test-results';
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser | undefined;
+const browser = useChromium();
 let h: Harness | undefined;
 let con: ServedConsole | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh runtime, console and browser context (cookies) per test; desktop size unless a phone is asked for. */
+/** A fresh browser context (cookies) per test; desktop size unless a phone is asked for. */
 async function open(viewport = DESKTOP, phone = false): Promise<void> {
-  context = await browser!.newContext({
-    baseURL: con!.url,
+  ({ context, page } = await openPage(browser(), con!, {
     viewport,
     ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
-    locale: 'id-ID',
-    timezoneId: 'Asia/Makassar',
     acceptDownloads: true,
-  });
-  context.setDefaultTimeout(8_000);
-  page = await context.newPage();
+  }));
 }
 
 beforeEach(async () => {
-  h = await startHarness({ realClock: true });
-  con = await serveConsole(h);
+  ({ h, con } = await openConsoleSession(browser(), { page: false }));
 });
 afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && context) {
-    mkdirSync(RESULTS, { recursive: true });
-    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: join(RESULTS, `failed-queue-${name}.png`), fullPage: true }).catch(() => undefined);
-  }
-  await context?.close();
-  await con?.close();
-  if (h) cleanup(h);
+  await closeConsoleSession({ h, con, context, page }, task, 'queue-');
   context = undefined;
   con = undefined;
   h = undefined;

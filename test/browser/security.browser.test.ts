@@ -2,37 +2,27 @@
 // enrols a second factor with the QR page and logs in with the code; a NIK search stays out of the
 // address bar; a full-NIK export asks for the password again and downloads.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { csvFields, launchChromium, logIn, query, registerThroughBot, serveConsole, type ServedConsole } from '../helpers/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeConsoleSession, openConsoleSession, useChromium, csvFields, logIn, query, registerThroughBot, type ServedConsole } from '../helpers/browser.js';
 import { PASSWORD } from '../helpers/console.js';
-import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { NIK_MALE, type Harness } from '../helpers/harness.js';
 import { codeAt } from '../console/second-factor-helpers.js';
 import { enrolInBrowser } from './enrol.js';
 
-let browser: Browser | undefined;
+const browser = useChromium();
 let h: Harness | undefined;
 let con: ServedConsole | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  h = await startHarness({ realClock: true });
-  con = await serveConsole(h);
-  context = await browser!.newContext({ baseURL: con.url, locale: 'id-ID', timezoneId: 'Asia/Makassar', acceptDownloads: true });
-  context.setDefaultTimeout(8_000);
-  page = await context.newPage();
+  const s = await openConsoleSession(browser(), { context: { acceptDownloads: true } });
+  ({ h, con, context } = s);
+  page = s.page!;
 });
 afterEach(async () => {
-  await context?.close();
-  await con?.close();
-  if (h) cleanup(h);
+  await closeConsoleSession({ h, con, context, page });
   context = undefined;
   con = undefined;
   h = undefined;

@@ -1,13 +1,15 @@
 // Helpers for driving the real officer console in headless Chromium (playwright-core, Debian's
 // /usr/bin/chromium; CI installs it with apt). The console is served over real HTTP on 127.0.0.1.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startConsole, PASSWORD } from './console.js';
-import type { Harness } from './harness.js';
+import { cleanup, startHarness, type Harness } from './harness.js';
 import { registrationScript } from './registration.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -129,4 +131,58 @@ export function csvFields(line: string): string[] {
   }
   fields.push(field);
   return fields;
+}
+
+/** One headless Chromium for a whole test file (launched before, closed after): call at the top level. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/** A browser context (its own cookies) on the served console, in Indonesian and WITA, and its page. */
+export async function openPage(browser: Browser, con: ServedConsole, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: con.url, locale: 'id-ID', timezoneId: 'Asia/Makassar', ...options });
+  // Fail a missing element well before vitest's 30 s test timeout, with Playwright's message.
+  context.setDefaultTimeout(8_000);
+  return { context, page: await context.newPage() };
+}
+
+/** What a browser test works with: a runtime, its console served over HTTP, and (once opened) a page. */
+export interface ConsoleSession {
+  h?: Harness;
+  con?: ServedConsole;
+  context?: BrowserContext;
+  page?: Page;
+}
+
+/** A fresh runtime (real clock) and its console served on loopback; a page too unless `page` is false. */
+export async function openConsoleSession(
+  browser: Browser,
+  opts: { env?: Record<string, string>; context?: BrowserContextOptions; page?: boolean } = {},
+): Promise<ConsoleSession> {
+  const h = await startHarness({ realClock: true, ...(opts.env ? { env: opts.env } : {}) });
+  const con = await serveConsole(h);
+  return opts.page === false ? { h, con } : { h, con, ...(await openPage(browser, con, opts.context)) };
+}
+
+/** Closes a session; after a failed test a full-page screenshot goes to test-results/failed-<prefix><test>.png. */
+export async function closeConsoleSession(
+  s: ConsoleSession,
+  task?: { name: string; result?: { state?: string } },
+  prefix = '',
+): Promise<void> {
+  if (task?.result?.state === 'fail' && s.page) {
+    mkdirSync('test-results', { recursive: true });
+    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await s.page.screenshot({ path: join('test-results', `failed-${prefix}${name}.png`), fullPage: true }).catch(() => undefined);
+  }
+  await s.context?.close();
+  await s.con?.close();
+  if (s.h) cleanup(s.h);
 }
