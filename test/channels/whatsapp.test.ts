@@ -1,3 +1,4 @@
+import { fastWhatsAppOptions } from '../helpers/addresses.js';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
@@ -290,18 +291,7 @@ describe('whatsapp: first contacts', () => {
     qrs = [];
     codes = [];
     factory = fakeSocketFactory({ emitOwnEvents: false, notOnWhatsApp: opts.notOnWhatsApp });
-    wa = createWhatsAppChannel({
-      app: h.runtime.app,
-      logger: pino({ level: 'silent' }),
-      makeSocket: factory.make,
-      authCodec: baileysAuthCodec,
-      showQr: () => undefined,
-      showPairingCode: () => undefined,
-      rate: { perChatMs: 0, globalPerMinute: 60_000, jitterMs: 0 },
-      backoff: { firstMs: 5, maxMs: 20 },
-      senderPollMs: 20,
-      firstContactsPerDay: opts.perDay,
-    });
+    wa = createWhatsAppChannel({ ...fastWhatsAppOptions(h, factory), firstContactsPerDay: opts.perDay });
     h.runtime.app.attach(wa);
     void wa.start();
     sock().open();

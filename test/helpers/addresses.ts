@@ -34,10 +34,9 @@ export async function until(pred: () => boolean, what: string, timeoutMs = 10_00
   }
 }
 
-/** A WhatsApp channel on the harness's app over a fake Baileys socket, attached and open. */
-export function startWhatsApp(h: Harness): { channel: WhatsAppChannel; sock: () => FakeSocket } {
-  const factory = fakeSocketFactory({ emitOwnEvents: false });
-  const channel = createWhatsAppChannel({
+/** A WhatsApp channel's options for tests: the fake socket, no QR or code shown, no send pacing, quick retries. */
+export function fastWhatsAppOptions(h: Harness, factory: ReturnType<typeof fakeSocketFactory>) {
+  return {
     app: h.runtime.app,
     logger: pino({ level: 'silent' }),
     makeSocket: factory.make,
@@ -47,7 +46,13 @@ export function startWhatsApp(h: Harness): { channel: WhatsAppChannel; sock: () 
     rate: { perChatMs: 0, globalPerMinute: 60_000, jitterMs: 0 },
     backoff: { firstMs: 5, maxMs: 20 },
     senderPollMs: 20,
-  });
+  };
+}
+
+/** A WhatsApp channel on the harness's app over a fake Baileys socket, attached and open. */
+export function startWhatsApp(h: Harness): { channel: WhatsAppChannel; sock: () => FakeSocket } {
+  const factory = fakeSocketFactory({ emitOwnEvents: false });
+  const channel = createWhatsAppChannel(fastWhatsAppOptions(h, factory));
   h.runtime.app.attach(channel);
   void channel.start();
   factory.last().open();
