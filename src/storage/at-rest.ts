@@ -26,13 +26,20 @@ export const SEALED_COLUMNS = [
   { table: 'officer_sessions', key: 'token_hash', column: 'pending_totp_secret' },
 ] as const;
 
+/** The kv entry that says every registration has its blind indexes (as of migration 020). */
+const INDEXED_KEY = 'registrations.indexed';
+const INDEXED_AT = '020';
+
 /**
  * Registrations an older version stored with the NIK in clear (before migration 016) or without a
  * phone index (before 020): each gets its NIK's and phone's blind indexes, the masked NIK and the
  * check codes, its form and note sealed, and the clear `nik` emptied. In batches, each its own
  * transaction. Returns how many rows were rewritten.
  */
-export function indexRegistrations(db: Db, cipher: FieldCipher, batch = 500): number {
+export function indexRegistrations(db: Db, cipher: FieldCipher, batch = 500, now = Date.now()): number {
+  // Once done, every later row is written indexed: the check (a scan of the table) is not repeated at each start.
+  const done = db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?');
+  if (done.get(INDEXED_KEY)?.value === INDEXED_AT) return 0;
   const select = db.prepare<[number], { id: number; nik: string | null; data: string | null; officer_note: string | null }>(
     `SELECT id, nik, data, officer_note FROM registrations
       WHERE nik IS NOT NULL OR (phone_index IS NULL AND data IS NOT NULL) ORDER BY id LIMIT ?`,
@@ -69,8 +76,14 @@ export function indexRegistrations(db: Db, cipher: FieldCipher, batch = 500): nu
   for (;;) {
     const n = step.immediate();
     rewritten += n;
-    if (n < batch) return rewritten;
+    if (n < batch) break;
   }
+  db.prepare('INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+    INDEXED_KEY,
+    INDEXED_AT,
+    now,
+  );
+  return rewritten;
 }
 
 /**
