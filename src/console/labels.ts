@@ -2,8 +2,8 @@ import type { T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
 import { keyIn } from '../core/locale-key.js';
 
-/** Reasons an officer picks from when rejecting (the free text adds detail). */
-export const REJECT_REASONS = ['nik_invalid', 'already_member', 'outside_area', 'not_eligible', 'no_consent', 'duplicate', 'other'] as const;
+/** Reasons an officer picks from when rejecting (the free text adds detail): one list, the domain's. */
+export { REJECT_REASONS } from '../domain/reject-reasons.js';
 
 /** A registration status as officers read it. */
 export function statusLabel(t: T, status: string): string {
