@@ -77,6 +77,7 @@ export function createAccess(deps: Deps) {
           data: record.data,
           kpj: record.kpj,
           officerNote: record.officerNote,
+          rejectReason: record.rejectReason,
           correctionFields: record.correctionFields,
           channel: record.channel,
           submittedDay: day(record.createdAt),

@@ -124,13 +124,15 @@ export function createApp(deps: AppDeps) {
   const learned = deps.learned ?? new LearnedPhrasings();
   const teaching = createTeaching({ store, learned, topics: deps.faq?.topics.map((t) => t.id) ?? [], clock });
 
+  // Registrations as the people concerned have been told them (an officer's decision held for its undo window is not shown yet).
+  const { told } = registrations;
   const reader: StoreReader = {
-    registrationsOf: (personId) => registrations.ofApplicant(personId),
-    activeByNik: (nik) => registrations.activeByNik(nik),
+    registrationsOf: (personId) => told.ofApplicant(personId, clock()),
+    activeByNik: (nik) => told.activeByNik(nik, clock()),
     groupCount: (groupId) => registrations.groupCount(groupId),
-    byReference: (reference) => registrations.byReference(reference),
-    awaitingCorrection: (personId) => registrations.awaitingCorrection(personId),
-    registrationsBySubmitter: (personId, offset, limit) => registrations.bySubmitter(personId, offset, limit),
+    byReference: (reference) => told.byReference(reference, clock()),
+    awaitingCorrection: (personId) => told.awaitingCorrection(personId, clock()),
+    registrationsBySubmitter: (personId, offset, limit) => told.bySubmitter(personId, offset, limit, clock()),
     invite: (code) => {
       const invite = cadres.invite(code);
       return { state: inviteState(invite, clock()), desa: invite?.desa, kecamatan: invite?.kecamatan, role: invite?.role };

@@ -34,7 +34,7 @@ interface UndoRecord {
   heldUntil: number;
   /** The decision's news are the registration's outbox rows above this id. */
   after: number;
-  previous: { status: RegistrationStatus; note: string | null; kpj: string | null; correctionFields: string[] | null };
+  previous: { status: RegistrationStatus; note: string | null; kpj: string | null; correctionFields: string[] | null; rejectReason?: string | null };
   /**
    * A correction request also put the one asked (this person) into a conversation asking the
    * fields; it parked an unfinished registration among their drafts, where it stays.
@@ -117,7 +117,13 @@ export function createDecisions(deps: Deps) {
             undoUntil: now + undoMs,
             heldUntil,
             after,
-            previous: { status: row.status, note: row.officerNote, kpj: row.kpj, correctionFields: row.correctionFields.length ? row.correctionFields : null },
+            previous: {
+              status: row.status,
+              note: row.officerNote,
+              kpj: row.kpj,
+              correctionFields: row.correctionFields.length ? row.correctionFields : null,
+              rejectReason: row.rejectReason,
+            },
             ...(asked === undefined ? {} : { asked }),
           }
         : undefined;
@@ -182,7 +188,15 @@ export function createDecisions(deps: Deps) {
     }
     const dropped = outbox.dropHeld(row.id, record.after, record.heldUntil);
     const { previous } = record;
-    registrations.revertDecision({ id: row.id, status: previous.status, note: previous.note, kpj: previous.kpj, correctionFields: previous.correctionFields, now });
+    registrations.revertDecision({
+      id: row.id,
+      status: previous.status,
+      note: previous.note,
+      kpj: previous.kpj,
+      correctionFields: previous.correctionFields,
+      rejectReason: previous.rejectReason,
+      now,
+    });
     registrations.event({
       registrationId: row.id,
       at: now,
@@ -197,6 +211,11 @@ export function createDecisions(deps: Deps) {
     return 'undone';
   });
 
+  const decideManyTx = store.transactional((references: readonly string[], decision: Decision, officer: DecidingOfficer, detail: Record<string, unknown> | undefined) =>
+    references.map((reference) => ({ reference, ...decideTx(reference, decision, officer, detail) })),
+  );
+  const undoManyTx = store.transactional((references: readonly string[], officer: DecidingOfficer) => references.map((reference) => undoTx(reference, officer)));
+
   return {
     /** The undo window in milliseconds (0: none). */
     undoMs,
@@ -206,8 +225,20 @@ export function createDecisions(deps: Deps) {
       if (result.heldUntil !== null) deps.onHeld?.(result.heldUntil);
       return result;
     },
+    /**
+     * The same decision on several registrations (bulk approval), all in one transaction: each is
+     * a decision of its own, held and undoable like one made on its page.
+     */
+    decideMany(references: readonly string[], decision: Decision, officer: DecidingOfficer, detail?: Record<string, unknown>) {
+      const results = decideManyTx(references, decision, officer, detail);
+      const until = Math.max(...results.map((r) => r.heldUntil ?? 0));
+      if (until > 0) deps.onHeld?.(until);
+      return results;
+    },
     /** Takes back the latest decision on a registration, with its held news, if this officer may still. */
     undo: (reference: string, officer: DecidingOfficer): UndoOutcome => undoTx(reference, officer),
+    /** Takes back this officer's decisions on several registrations (a bulk approval), in one transaction: how each went. */
+    undoMany: (references: readonly string[], officer: DecidingOfficer): UndoOutcome[] => undoManyTx(references, officer),
     /** The latest decision on a registration whose news was held (for the page: the notice and the undo button). */
     held(reference: string): HeldDecision | undefined {
       const id = registrations.idOf(reference);

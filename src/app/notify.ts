@@ -1,5 +1,4 @@
 import { nextStepLines } from '../core/flows/next-step.js';
-import { keyIn } from '../core/locale-key.js';
 import type { Lang, RegistrationStatus, T } from '../core/types.js';
 import type { Rates } from '../domain/rates.js';
 import type { ProgrammeSettings } from '../settings.js';
@@ -71,6 +70,7 @@ export function createNotifier(deps: Deps) {
       actorId: change.actor.id,
       note: change.note ?? null,
       kpj: change.kpj ?? null,
+      reason: change.reason ?? null,
       detail: audit?.undo ? { undo: audit.undo } : undefined,
     });
     if (!done) throw new UnknownRegistrationError(`no registration ${reference}`);
@@ -83,11 +83,8 @@ export function createNotifier(deps: Deps) {
         people.identities(personId)[0] ?? (role === 'applicant' && person?.phone ? deps.reachByPhone?.(person.phone) : undefined);
       if (!person || !identity) return;
       const t = translate(person.lang);
-      // A rejection's reason is told in the person's words with what to do (next steps): the
-      // officer's note repeats it as the console wrote it, so only the officer's own text is kept.
-      const label = change.reason ? translate('id')(keyIn('console.reject.', change.reason)) : '';
-      let note = change.note ?? '';
-      if (label && note.startsWith(label)) note = note.slice(label.length).replace(/^[.\s]+/, '');
+      // A rejection's reason is told in the person's words with what to do (next steps); the note is the officer's own text.
+      const note = change.note ?? '';
       const params = {
         reference,
         name: view.data?.fullName ?? '',

@@ -41,6 +41,7 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
     t,
     addressOf: (c) => clientAddress(c, proxies),
     secretBox: { seal: (plain) => deps.store.cipher.encrypt(plain), open: (stored) => deps.store.cipher.decrypt(stored) },
+    audit: (officerId, action, registrationId, detail) => officers.audit({ officerId, action, registrationId, detail, now: clock() }),
   };
   const web = new Hono<ConsoleEnv>();
 

@@ -29,4 +29,6 @@ export type RouteDeps = ConsoleDeps & {
   addressOf: (c: Context) => string;
   /** Seals officers' TOTP secrets at rest (the store's field cipher). */
   secretBox: SecretBox;
+  /** Writes an officer's action to the audit log, now; its id (a NIK reveal is shown by it). */
+  audit: (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) => number;
 };

@@ -7,6 +7,7 @@ import type { RegistrationData, T } from '../core/types.js';
 import { formatDateId } from '../domain/dates.js';
 import { ageOn } from '../domain/eligibility.js';
 import { maskNik, parseNik } from '../domain/nik.js';
+import { maskPhone } from '../domain/phone.js';
 import type { ProgrammeSettings } from '../settings.js';
 import { formatWhen, statusLabel } from './labels.js';
 
@@ -60,8 +61,14 @@ export function clockTime(ms: number, timeZone: string): string {
 }
 
 /** A waiting time in words: "baru saja", "25 menit", "3 jam 10 menit", "2 hari 4 jam". */
-export function waitWords(t: T, ms: number): string {
+export function waitWords(t: T, ms: number, opts: { brief?: boolean } = {}): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  // Brief (a queue row): the largest unit only, and never "just now" (a row has waited at least a minute in words).
+  if (opts.brief) {
+    if (minutes < 60) return t('console.detail.wait.minutes', { count: Math.max(1, minutes) });
+    if (minutes < 24 * 60) return t('console.detail.wait.hours', { count: Math.floor(minutes / 60) });
+    return t('console.detail.wait.days', { count: Math.floor(minutes / (24 * 60)) });
+  }
   if (minutes < 1) return t('console.detail.wait.moment');
   if (minutes < 60) return t('console.detail.wait.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
@@ -116,6 +123,8 @@ interface ValueContext {
 function valueWords(id: string, value: unknown, ctx: ValueContext): string {
   if (value === undefined || value === null || value === '') return ctx.t('console.detail.empty_value');
   if (id === 'nik' && typeof value === 'string' && !ctx.revealNik) return maskNik(value);
+  // A phone number in the history (an old one a correction replaced): masked like the NIK, shown with it.
+  if (id === 'phone' && typeof value === 'string' && !ctx.revealNik) return maskPhone(value);
   const field = ctx.schema.find((f) => f.id === id);
   const shown = field ? detailValue(field, value, { settings: ctx.settings, t: ctx.t }) : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return shown ?? ctx.t('console.detail.empty_value');
@@ -148,6 +157,10 @@ export function historyLines(events: readonly StoredEvent[], ctx: ValueContext &
       note = `${channelName(t, detail.channel ?? '')}: ${why}`;
     }
     if (e.action === 'submitted' && detail.channel) note = channelName(t, detail.channel);
+    // A rejection's reason, kept as its code since migration 023 (earlier ones carry it in the note).
+    if (e.action === 'status_changed' && e.to_status === 'rejected' && detail.reason) {
+      note = [named(t, keyIn('console.reject.', detail.reason), detail.reason), note].filter(Boolean).join('. ');
+    }
     const held = ctx.heldUntil && i === lastDecision && e.action === 'status_changed' ? t('console.detail.held_until', { time: ctx.heldUntil }) : undefined;
     return {
       when: formatWhen(e.at, ctx.timeZone),

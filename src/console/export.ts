@@ -161,7 +161,9 @@ function toExportRow(r: ExportRecord, timeZone: string, ctx: ShowContext, schema
   if (typeof row.phone === 'string') row.phone = nationalPhone(row.phone);
   row.payer = payerWords(t, groups.find((g) => g.id === (r.group_id ?? d.groupId)));
   row.kpj = r.kpj;
-  row.officerNote = r.officer_note;
+  // A rejection's reason in words before the officer's own note (older rejections have it in the note).
+  const reason = r.status === 'rejected' && r.reject_reason ? t(keyIn('console.reject.', r.reject_reason)) : null;
+  row.officerNote = [reason, r.officer_note].filter(Boolean).join('. ') || null;
   row.submittedBy =
     d.submittedBy === 'cadre' ? t('console.export_values.submitted_by.cadre') : d.submittedBy === 'self' ? t('console.export_values.submitted_by.self') : null;
   return row;

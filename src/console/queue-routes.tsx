@@ -9,12 +9,14 @@ import { samePageWith } from './paths.js';
 import { QueuePage } from './pages/queue.js';
 import { BulkApprovePage, type BulkCandidate, type BulkSkip } from './pages/bulk-approve.js';
 import { statusLabel } from './labels.js';
+import { clockTime } from './detail-words.js';
+import type { NoticeView } from './pages/decision.js';
 
 /** The queue filter's fields, as a search form posts them. */
 const FILTER_FIELDS = ['q', 'status', 'kecamatan', 'desa', 'group', 'cadre', 'from', 'to', 'limit', 'test'] as const;
 
 /** Notices of the last action: not part of the page's filter, so kept out of its links. */
-const NOTICES = ['ok', 'err', 'approved', 'skipped'];
+const NOTICES = ['ok', 'err', 'approved', 'skipped', 'done', 'undone', 'kept'];
 
 /** The select-all script of the queue page (the CSP allows no inline script). */
 const QUEUE_JS = `// The queue's select-all box: it ticks every row's box; unticking a row clears it.
@@ -48,24 +50,61 @@ function withoutSearch(filter: QueueFilter): string {
   return params.toString();
 }
 
+/**
+ * A search that must stay out of URLs and is audited without its text: a NIK, or a phone number
+ * (an 11-digit number that may be a KPJ or a phone number written without its 0 counts as one).
+ */
+function privateKind(q: string | undefined): 'nik' | 'phone' | undefined {
+  if (q === undefined) return undefined;
+  const s = searchKind(q);
+  return s.kind === 'nik' ? 'nik' : s.kind === 'phone' || (s.kind === 'kpj' && s.phone !== undefined) ? 'phone' : undefined;
+}
+
 /** A small count from a query or form field (the bulk approval's notice), else undefined. */
 const smallCount = (v: unknown): number | undefined => (typeof v === 'string' && /^\d{1,4}$/.test(v) ? Number(v) : undefined);
 
 /** The queue: its page, the search form and bulk decisions. */
 export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { store, app, settings, timeZone, clock, t } = deps;
-  const { officers, registrations } = store;
+  const { store, app, settings, timeZone, clock, t, audit } = deps;
+  const { registrations } = store;
   const byRef = (reference: string) => registrations.record(reference);
-  const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
-    officers.audit({ officerId, action, registrationId, detail, now: clock() });
 
-  /** The flash of a finished bulk approval, with its figures; else whatever pageBase makes of ?ok= / ?err=. */
+  /** The flash of an undone bulk approval, with its figures; else whatever pageBase makes of ?ok= / ?err=. */
   const flashOf = (c: ConsoleContext) => {
+    // A bulk approval's notice is its own block (bulkNotice), with the undo button.
+    if (c.req.query('ok') === 'bulk_approved' && smallCount(c.req.query('approved')) !== undefined) return undefined;
+    const undone = smallCount(c.req.query('undone'));
+    if (c.req.query('ok') !== 'bulk_undone' || undone === undefined) return pageBase(c, t, timeZone).flash;
+    const kept = smallCount(c.req.query('kept')) ?? 0;
+    return { text: kept > 0 ? t('console.queue.bulk.undone_partly', { undone, kept }) : t('console.queue.bulk.undone', { undone }) };
+  };
+
+  /**
+   * After a bulk approval (?ok=bulk_approved&done=…): how many were approved and skipped, when the
+   * people are told, and one button that takes back those of them this officer can still undo.
+   */
+  const bulkNotice = (c: ConsoleContext): NoticeView | undefined => {
     const approved = smallCount(c.req.query('approved'));
-    if (c.req.query('ok') !== 'bulk_approved' || approved === undefined) return pageBase(c, t, timeZone).flash;
+    if (c.req.query('ok') !== 'bulk_approved' || approved === undefined) return undefined;
     const skipped = smallCount(c.req.query('skipped')) ?? 0;
-    return { text: skipped > 0 ? t('console.queue.bulk.done_skipped', { approved, skipped }) : t('console.queue.bulk.done', { approved }) };
+    const officer = c.get('officer')!;
+    const now = clock();
+    const refs = (c.req.query('done') ?? '').split(',').map((r) => parseReference(r)).filter((r): r is string => r !== undefined).slice(0, MAX_LIMIT);
+    const open = refs.flatMap((reference) => {
+      const held = app.decisions.held(reference);
+      return held && held.officerId === officer.id && held.to === 'approved' && now < held.undoUntil && byRef(reference)?.status === 'approved' ? [{ reference, held }] : [];
+    });
+    const lines = [skipped > 0 ? t('console.queue.bulk.done_skipped', { approved, skipped }) : t('console.queue.bulk.done', { approved })];
+    if (open.length === 0) {
+      lines.push(t(app.decisions.undoMs === 0 ? 'console.detail.done_now' : 'console.detail.done_sent'));
+      return { lines };
+    }
+    const until = Math.min(...open.map((o) => o.held.undoUntil));
+    lines.push(t('console.queue.bulk.held', { time: clockTime(until, timeZone) }));
+    const here = new URL(c.req.url);
+    for (const k of NOTICES) here.searchParams.delete(k);
+    return { lines, undo: { action: '/queue/undo', back: `${here.pathname}${here.search}`, refs: open.map((o) => o.reference), label: t('console.queue.bulk.undo', { n: open.length }), remainingMs: until - now } };
   };
 
   /**
@@ -84,8 +123,7 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       else if (state?.keptAt != null) withdrawn.set(r.id, 'kept');
     }
     // A NIK or phone number searched for: audited without it, and kept out of every link.
-    const kind = filter.q === undefined ? undefined : searchKind(filter.q).kind;
-    const privateSearch = kind === 'nik' || kind === 'phone' ? kind : undefined;
+    const privateSearch = privateKind(filter.q);
     const nikSearch = privateSearch !== undefined;
     if (privateSearch) audit(c.get('officer')!.id, `search_${privateSearch}`, null, { results: page.total });
     // The tabs' figures: per status of a search, or how many wait on each side of the plain queue.
@@ -114,6 +152,7 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         elsewhere={elsewhere}
         now={clock()}
         flash={flash}
+        notice={bulkNotice(c)}
       />,
     );
   };
@@ -144,8 +183,7 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     }
     const parsed = QueueFilterSchema.safeParse(given);
     if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    const kind = parsed.data.q === undefined ? undefined : searchKind(parsed.data.q).kind;
-    if (kind === 'nik' || kind === 'phone') return queuePage(c, parsed.data, given.status !== undefined);
+    if (privateKind(parsed.data.q)) return queuePage(c, parsed.data, given.status !== undefined);
     const query = new URLSearchParams(FILTER_FIELDS.flatMap((k) => (given[k] === undefined ? [] : [[k, given[k]]])));
     return c.redirect(query.size > 0 ? `/queue?${query.toString()}` : '/queue', 303);
   });
@@ -178,14 +216,28 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     }
 
     if (body.confirm !== '1') {
-      return c.html(<BulkApprovePage {...pageBase(c, t, timeZone)} approvable={approvable} skipped={skipped} back={backWith({})} />);
+      return c.html(<BulkApprovePage {...pageBase(c, t, timeZone)} approvable={approvable} skipped={skipped} back={backWith({})} undoSeconds={Math.round(app.decisions.undoMs / 1000)} />);
     }
     const officer = c.get('officer')!;
-    for (const { reference } of approvable) {
-      app.changeStatus(reference, { to: 'approved', actor: { kind: 'officer', id: officer.username } }, { officerId: officer.id, action: 'approve', detail: { bulk: true } });
-    }
+    // One transaction; each approval held for the undo window like one made on its page (app/decisions.ts).
+    const refsDone = approvable.map((a) => a.reference);
+    if (refsDone.length > 0) app.decisions.decideMany(refsDone, { kind: 'approve' }, { id: officer.id, username: officer.username }, { bulk: true });
     const before = smallCount(body.skipped) ?? 0;
-    return c.redirect(backWith({ ok: 'bulk_approved', approved: String(approvable.length), skipped: String(before + skipped.length) }), 303);
+    return c.redirect(
+      backWith({ ok: 'bulk_approved', approved: String(approvable.length), skipped: String(before + skipped.length), done: refsDone.join(',') }),
+      303,
+    );
+  });
+
+  /** Takes back a bulk approval: those of its registrations whose window is still open for this officer. */
+  web.post('/queue/undo', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const refs = [...new Set(([] as unknown[]).concat(body.ref ?? []).map((r) => parseReference(String(r))).filter((r): r is string => r !== undefined))].slice(0, MAX_LIMIT);
+    const officer = c.get('officer')!;
+    const outcomes = refs.length ? app.decisions.undoMany(refs, { id: officer.id, username: officer.username }) : [];
+    const undone = outcomes.filter((o) => o === 'undone').length;
+    const back: Record<string, string> = refs.length > 0 ? { ok: 'bulk_undone', undone: String(undone), kept: String(refs.length - undone) } : { err: 'undo_nothing' };
+    return c.redirect(samePageWith(body.back, '/queue', back), 303);
   });
 
   return web;

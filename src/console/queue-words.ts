@@ -1,19 +1,7 @@
-// What a queue row says in words: how long it has waited, the day it came in, its checks. Pure
-// functions of the translator and the clock, so tests can pin them down.
+// What a queue row says in words: the day it came in, its checks (how long it has waited:
+// detail-words.ts waitWords, brief). Pure functions of the translator and the clock.
 import type { T } from '../core/types.js';
 import { keyIn } from '../core/locale-key.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** How long since `since`, in the largest whole unit: "40 menit", "5 jam", "3 hari" (never "0 menit"). */
-export function waitingTime(t: T, since: number, now: number): string {
-  const ms = Math.max(0, now - since);
-  if (ms < HOUR) return t('console.queue.wait_minutes', { n: Math.max(1, Math.floor(ms / MINUTE)) });
-  if (ms < DAY) return t('console.queue.wait_hours', { n: Math.floor(ms / HOUR) });
-  return t('console.queue.wait_days', { n: Math.floor(ms / DAY) });
-}
 
 const dayFormats = new Map<string, { short: Intl.DateTimeFormat; long: Intl.DateTimeFormat; year: Intl.DateTimeFormat }>();
 

@@ -13,7 +13,7 @@ import { DetailPage, type DetailView } from './pages/detail.js';
 import { RejectConfirmPage, type NoticeView } from './pages/decision.js';
 import { keyIn } from '../core/locale-key.js';
 import { erasedText, erasureFlash, erasureRoutes, withdrawalView } from './erasure-routes.js';
-import { channelName, checkLines, clockTime, consentWords, historyLines, named, waitingWords } from './detail-words.js';
+import { channelName, checkLines, clockTime, consentWords, historyLines, named, waitingWords, waitWords } from './detail-words.js';
 import { WEB_CHANNEL } from './simulator.js';
 
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
@@ -41,15 +41,24 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
  */
 export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { store, app, settings, timeZone, clock, t } = deps;
+  const { store, app, settings, timeZone, clock, t, audit } = deps;
   const { officers, registrations } = store;
   const byRef = (reference: string) => registrations.record(reference);
-  const audit = (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) =>
-    officers.audit({ officerId, action, registrationId, detail, now: clock() });
 
-  /** The oldest registration waiting for a decision other than this one (test registrations left out, as in the queue). */
-  const nextWaiting = (except: string): string | undefined =>
-    store.queue.page(QueueFilterSchema.parse({ status: 'submitted', limit: 2 }), timeZone).rows.find((r) => r.reference !== except)?.reference;
+  /** How long an officer's opening a registration keeps "next" from sending a colleague to it too. */
+  const OPENED_MS = 5 * 60_000;
+
+  /**
+   * The oldest registration waiting for a decision other than this one (test registrations left
+   * out, as in the queue), passing by those another officer opened in the last minutes so that two
+   * officers pressing "next" do not land on the same one; if every one near the front is open
+   * elsewhere, the oldest of them.
+   */
+  const nextWaiting = (except: string, officerId: number): string | undefined => {
+    const rows = store.queue.page(QueueFilterSchema.parse({ status: 'submitted', limit: 50 }), timeZone).rows.filter((r) => r.reference !== except);
+    const opened = officers.openedByOthers(officerId, clock() - OPENED_MS);
+    return (rows.find((r) => !opened.has(r.id)) ?? rows[0])?.reference;
+  };
 
   /**
    * What the officer is told about a decision: the one just made (`done`), else one of theirs on
@@ -67,7 +76,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (!done) {
       if (!open) return undefined;
       if (held.officerId !== officer.id) return { lines: [t('console.detail.held_by_colleague', { officer: held.officer ?? '-', status: statusLabel(t, held.to), time: until })] };
-      return { lines: [t('console.detail.held_own', { status: statusLabel(t, held.to), time: until })], undo: { reference: subject.reference, remainingMs: held.undoUntil - now } };
+      return { lines: [t('console.detail.held_own', { status: statusLabel(t, held.to), time: until })], undo: { action: `/registrations/${subject.reference}/undo`, remainingMs: held.undoUntil - now } };
     }
     const lines = [t('console.detail.done', { reference: done.reference, name: done.data?.fullName ?? '-', status: statusLabel(t, done.status) })];
     const mine = open && held.officerId === officer.id;
@@ -75,8 +84,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     else if (open) lines.push(t('console.detail.held_by_colleague', { officer: held.officer ?? '-', status: statusLabel(t, held.to), time: until }));
     else if (held) lines.push(t('console.detail.done_sent'));
     else if (app.decisions.undoMs === 0) lines.push(t('console.detail.done_now'));
-    if (done.reference === current.reference && nextWaiting(current.reference) === undefined) lines.push(t('console.detail.done_last'));
-    return { lines, undo: mine ? { reference: done.reference, remainingMs: held.undoUntil - now } : undefined };
+    if (done.reference === current.reference && nextWaiting(current.reference, officer.id) === undefined) lines.push(t('console.detail.done_last'));
+    return { lines, undo: mine ? { action: `/registrations/${done.reference}/undo`, remainingMs: held.undoUntil - now } : undefined };
   };
 
   web.get('/registrations/:ref', (c) => {
@@ -86,6 +95,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const revealId = Number(c.req.query('reveal'));
     // A revealed NIK stays visible only for a reveal this officer made moments ago (recorded in the audit log).
     const revealed = revealId > 0 && officers.revealedSince(revealId, officer.id, row.id, clock() - 5 * 60_000);
+    // Before this view is recorded: whether a colleague has it open (for a registration still waiting for a decision).
+    const opened = row.status === 'submitted' ? officers.openedByOthers(officer.id, clock() - OPENED_MS).get(row.id) : undefined;
     audit(officer.id, 'view', row.id);
     const { data } = row;
     const now = clock();
@@ -121,10 +132,12 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       status: row.status,
       data,
       officerNote: row.officerNote,
+      rejectReason: row.rejectReason,
       kpj: row.kpj,
       correctionFields: row.correctionFields,
       submittedVia: t('console.detail.submitted_via', { channel: channelName(t, row.channel), by, when: formatWhen(row.createdAt, timeZone) }),
       waiting: waitingWords(t, row.status, row.createdAt, history, now, timeZone),
+      openedBy: opened ? t('console.detail.opened_by', { officer: opened.username, wait: waitWords(t, now - opened.at, { brief: true }) }) : undefined,
       consent: data ? consentWords(t, data) : undefined,
       test: row.channel === WEB_CHANNEL,
       today,
@@ -169,7 +182,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   /** The "next" shortcut: the oldest registration waiting for a decision, other than this one. */
   web.get('/registrations/:ref/next', (c) => {
     const ref = c.req.param('ref');
-    const next = nextWaiting(ref);
+    const next = nextWaiting(ref, c.get('officer')!.id);
     return c.redirect(next ? `/registrations/${next}` : `/registrations/${encodeURIComponent(ref)}?ok=none_waiting`, 303);
   });
 
@@ -196,7 +209,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       const officer = c.get('officer')!;
       const detail = decision.kind === 'reject' ? { reason: decision.reason } : decision.kind === 'correction' ? { fields: decision.fields } : undefined;
       app.decisions.decide(row.reference, decision, { id: officer.id, username: officer.username }, detail);
-      const next = nextWaiting(row.reference);
+      const next = nextWaiting(row.reference, officer.id);
       return c.redirect(`/registrations/${next ?? row.reference}?done=${row.reference}`, 303);
     });
   };
@@ -216,8 +229,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         ),
       };
     }
-    const note = [t(keyIn('console.reject.', reason)), extra].filter(Boolean).join('. ');
-    return { kind: 'reject', reason, note };
+    // The reason is kept as its code (told in the person's language); the note is only the officer's own words.
+    return { kind: 'reject', reason, note: extra };
   });
   decide('correction', ({ body }) => {
     const fields = ([] as unknown[]).concat(body.field ?? []).map(String);

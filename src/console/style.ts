@@ -61,7 +61,7 @@ aside.decide{position:sticky;top:.5rem;max-height:calc(100vh - 1rem);overflow:au
 kbd{display:inline-block;font:600 .72rem/1.3 ui-monospace,monospace;border:1px solid #b8c2cf;border-bottom-width:2px;border-radius:4px;padding:0 .3rem;background:#f5f7fa;color:#1d2433;margin-left:.35rem;vertical-align:middle}
 .keys{margin:.5rem 0 0;font-size:.8rem}.keys span{white-space:nowrap;margin-left:.5rem}.keys kbd{margin:0 .2rem 0 0}
 .notice{display:flex;flex-wrap:wrap;gap:.3rem 1rem;align-items:center}.notice p{margin:0}.notice form{margin-left:auto}
-.status-line{margin:.2rem 0 .8rem}.waiting{font-size:.9rem;font-weight:600;color:#52607a}
+.status-line{margin:.2rem 0 .8rem}.waiting{font-size:.9rem;font-weight:600;color:#52607a}.opened-by{font-size:.9rem;font-weight:600;color:#8a4b00}
 ul.checks{margin:0;padding-left:1.1rem}ul.checks li{margin-bottom:.5rem}ul.checks .what{display:block;color:#1d2433}ul.checks .todo{display:block;color:#52607a;font-size:.88rem}
 ol.history{padding-left:1.3rem;margin:0;font-size:.92rem}ol.history li{margin-bottom:.35rem}ol.history ul.changes{margin:.15rem 0 0;padding-left:1.1rem}
 details.erase>summary{cursor:pointer;color:#b42318;margin-bottom:.6rem}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

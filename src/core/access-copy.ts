@@ -35,6 +35,8 @@ export interface AccessRegistration {
   data: RegistrationData | null;
   kpj: string | null;
   officerNote: string | null;
+  /** A rejection's reason code (domain/reject-reasons.ts). */
+  rejectReason?: string | null;
   correctionFields: string[];
   channel: string;
   submittedDay: string;
@@ -200,6 +202,7 @@ function registrationSection(r: AccessRegistration, opts: CopyOptions): Section[
     lines.push(t('access.erased'));
   }
   if (r.kpj) lines.push(t('access.kpj', { kpj: r.kpj }));
+  if (r.status === 'rejected' && r.rejectReason) lines.push(t('access.reject_reason', { reason: t(keyIn('console.reject.', r.rejectReason)) }));
   if (r.officerNote) lines.push(t('access.officer_note', { note: r.officerNote }));
   if (r.correctionFields.length) lines.push(t('access.correction_fields', { fields: r.correctionFields.map((f) => t(keyIn('reg.field.', f))).join(', ') }));
   if (r.consentWithdrawnDay) lines.push(t('access.withdrawn', { day: day(r.consentWithdrawnDay, lang) }));

@@ -95,6 +95,14 @@ export interface RegistrationView {
   kpj?: string | null;
   /** The fields an officer asked to correct, while the status is needs_correction. */
   correctionFields?: string[];
+  /** A rejection's reason code (domain/reject-reasons.ts), told in the person's words with what to do. */
+  rejectReason?: string | null;
+  /**
+   * Set while an officer's decision is held for its undo window: the people concerned have not been
+   * told, so `status` (and the note, KPJ, fields and reason) are the ones they know, and this is the
+   * status it has now, with when its news goes (storage/registrations.ts asTold).
+   */
+  untold?: { status: RegistrationStatus; until: number };
 }
 
 /** Synchronous reads the flows need; the app backs it with SQLite inside the message's transaction. */

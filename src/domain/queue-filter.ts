@@ -128,17 +128,23 @@ export type SearchKind =
   | { kind: 'reference'; reference: string }
   | { kind: 'nik'; nik: string }
   | { kind: 'phone'; phone: string }
-  | { kind: 'name'; text: string };
+  /** A BPJS membership number (11 digits); one typed without its leading 0 may be a phone number too. */
+  | { kind: 'kpj'; kpj: string; phone?: string }
+  /** Part of a name; a word that could also be a code without its "LD-" (e.g. "RAHMA") finds that code too. */
+  | { kind: 'name'; text: string; reference?: string };
 
 /** What a search text is: a reference code, a NIK, an Indonesian mobile number, or (anything else) part of a name. */
 export function searchKind(q: string): SearchKind {
-  const reference = parseReference(q);
-  if (reference) return { kind: 'reference', reference };
+  const reference = parseReference(q) ?? parseReference(`LD-${q.trim()}`);
+  // A code without its "LD-": certain when it has a digit (names have none), else a name as well.
+  if (reference && (/^\s*ld/i.test(q) || /\d/.test(q))) return { kind: 'reference', reference };
   // NIKs are often typed grouped the way the KTP card prints them.
   const digits = q.replace(/[\s.\-]/g, '');
   if (/^\d{16}$/.test(digits)) return { kind: 'nik', nik: digits };
   // However it is typed (0812…, +62 812…, 62812…), as stored: E.164.
   const phone = /\d{9}/.test(digits.replace(/\D/g, '')) ? normalizePhone(q) : undefined;
+  // A KPJ is 11 digits; a phone number is never written with a leading 0 and 11 digits as a KPJ is.
+  if (/^\d{11}$/.test(digits) && !digits.startsWith('0')) return { kind: 'kpj', kpj: digits, ...(phone?.ok ? { phone: phone.e164 } : {}) };
   if (phone?.ok) return { kind: 'phone', phone: phone.e164 };
-  return { kind: 'name', text: q.trim().replace(/\s+/g, ' ') };
+  return { kind: 'name', text: q.trim().replace(/\s+/g, ' '), ...(reference ? { reference } : {}) };
 }

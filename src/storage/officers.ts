@@ -238,6 +238,11 @@ export function createOfficerStore(db: Db) {
   const revealQ = db.prepare<[number, number, number, number], { one: number }>(
     "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
   );
+  // The newest view wins per registration (SQLite's bare columns follow max()); audit_log_at keeps it to the recent few.
+  const openedQ = db.prepare<[number, number], { registration_id: number; username: string; at: number }>(
+    `SELECT a.registration_id, o.username, max(a.at) AS at FROM audit_log a JOIN officers o ON o.id = a.officer_id
+      WHERE a.at >= ? AND a.action = 'view' AND a.officer_id <> ? AND a.registration_id IS NOT NULL GROUP BY a.registration_id`,
+  );
   const insertAudit = db.prepare<[number, number | null, string, number | null, string | null]>(
     'INSERT INTO audit_log (at, officer_id, action, registration_id, detail) VALUES (?, ?, ?, ?, ?)',
   );
@@ -412,6 +417,12 @@ export function createOfficerStore(db: Db) {
     /** Whether audit entry `auditId` is this officer's NIK reveal of this registration, made after `since`. */
     revealedSince: (auditId: number, officerId: number, registrationId: number, since: number): boolean =>
       revealQ.get(auditId, officerId, registrationId, since) !== undefined,
+    /**
+     * Registrations other officers opened since `since` (their page views in the audit log), with
+     * who opened each last and when: "next" passes them by, and their page says so.
+     */
+    openedByOthers: (officerId: number, since: number): Map<number, { username: string; at: number }> =>
+      new Map(openedQ.all(since, officerId).map((r) => [r.registration_id, { username: r.username, at: r.at }])),
     auditPage: (opts: { before?: number; limit: number; action?: string }): AuditEntry[] =>
       auditQ.all({ before: opts.before ?? null, action: opts.action ?? null, limit: opts.limit }).map(auditEntry),
     /** One page of the audit log for the audit page's filters, newest first, and the `before` of the next page (null on the last). */

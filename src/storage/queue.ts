@@ -78,11 +78,17 @@ export function buildQueueQuery(
     } else if (s.kind === 'phone') {
       terms.push('phone_index = @phoneIndex');
       params.phoneIndex = index.blindIndex('phone', s.phone);
+    } else if (s.kind === 'kpj') {
+      terms.push(s.phone ? '(kpj = @kpj OR phone_index = @phoneIndex)' : 'kpj = @kpj');
+      params.kpj = s.kpj;
+      if (s.phone) params.phoneIndex = index.blindIndex('phone', s.phone);
     } else {
       // The name starts with the text, or one of its later words does (LIKE is case-blind for ASCII).
-      terms.push(`(full_name LIKE @namePrefix ESCAPE '\\' OR full_name LIKE @nameWord ESCAPE '\\')`);
+      const name = `full_name LIKE @namePrefix ESCAPE '\\' OR full_name LIKE @nameWord ESCAPE '\\'`;
+      terms.push(s.reference ? `(${name} OR reference = @reference)` : `(${name})`);
       params.namePrefix = `${escapeLike(s.text)}%`;
       params.nameWord = `% ${escapeLike(s.text)}%`;
+      if (s.reference) params.reference = s.reference;
     }
   }
   return { where: terms.join(' AND '), params };
@@ -246,6 +252,7 @@ export interface ExportRecord {
   desa: string | null;
   group_id: string | null;
   officer_note: string | null;
+  reject_reason: string | null;
   kpj: string | null;
   consent_withdrawn_at: number | null;
 }
@@ -269,7 +276,7 @@ export function* exportRecords(
   cipher: Pick<FieldCipher, 'blindIndex' | 'decryptNullable'>,
 ): Generator<ExportRecord, void, undefined> {
   const { where, params } = buildQueueQuery(filter, timeZone, cipher);
-  const cols = 'id, reference, status, created_at, full_name, data, kecamatan, desa, group_id, officer_note, kpj, consent_withdrawn_at';
+  const cols = 'id, reference, status, created_at, full_name, data, kecamatan, desa, group_id, officer_note, reject_reason, kpj, consent_withdrawn_at';
   // Each row is opened as it is handed out: the sealed form and its note, the NIK read from the form.
   const open = (r: ExportRecord): ExportRecord => {
     const data = cipher.decryptNullable(r.data);

@@ -21,6 +21,7 @@ interface Row {
   /** Read by the queries the person's own views come from (VIEW_EXTRA). */
   kpj?: string | null;
   correction_fields?: string | null;
+  reject_reason?: string | null;
 }
 
 /**
@@ -59,6 +60,8 @@ export interface RegistrationRecord {
   kpj: string | null;
   /** The fields an officer asked to correct (while needs_correction). */
   correctionFields: string[];
+  /** A rejection's reason code (domain/reject-reasons.ts); null before it was kept apart from the note. */
+  rejectReason: string | null;
   channel: string;
   /** When the person withdrew consent after approval (the registration was kept for an officer). */
   consentWithdrawnAt: number | null;
@@ -70,12 +73,28 @@ export interface RegistrationRecord {
 interface RecordRow extends Row {
   kpj: string | null;
   correction_fields: string | null;
+  reject_reason: string | null;
   channel: string;
   consent_withdrawn_at: number | null;
 }
 
 const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id, submitter_id';
 const OPEN = `('submitted', 'needs_correction', 'approved', 'registered')`;
+
+/** What an officer's decision held for its undo window keeps in its history event (app/decisions.ts, `undo`). */
+interface HeldDecisionDetail {
+  heldUntil: number;
+  previous: { status: RegistrationStatus; note: string | null; kpj: string | null; correctionFields: string[] | null; rejectReason?: string | null };
+}
+
+function heldDecision(detail: string): HeldDecisionDetail | undefined {
+  try {
+    const undo = (JSON.parse(detail) as { undo?: Partial<HeldDecisionDetail> }).undo;
+    return undo && typeof undo.heldUntil === 'number' && typeof undo.previous?.status === 'string' ? (undo as HeldDecisionDetail) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Registrations and their append-only history. The form (`data`) and the officer's note are
@@ -94,9 +113,10 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
     submitterId: r.submitter_id,
     ...(r.kpj !== undefined ? { kpj: r.kpj } : {}),
     ...(r.correction_fields !== undefined ? { correctionFields: r.correction_fields ? (JSON.parse(r.correction_fields) as string[]) : [] } : {}),
+    ...(r.reject_reason !== undefined ? { rejectReason: r.reject_reason } : {}),
   });
   // What the person's own status needs beside COLS: their KPJ and the fields an officer asked again.
-  const VIEW_EXTRA = 'kpj, correction_fields';
+  const VIEW_EXTRA = 'kpj, correction_fields, reject_reason';
   const ofApplicant = db.prepare<[number], Row>(
     `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE applicant_id = ? ORDER BY created_at DESC, id DESC`,
   );
@@ -110,7 +130,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
   const activeByNik = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE nik_index = ? AND status IN ${OPEN}`);
   const byReference = db.prepare<[string], Row>(`SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE reference = ?`);
   const recordQ = db.prepare<[string], RecordRow>(
-    `SELECT ${COLS}, kpj, correction_fields, channel, consent_withdrawn_at FROM registrations WHERE reference = ?`,
+    `SELECT ${COLS}, kpj, correction_fields, reject_reason, channel, consent_withdrawn_at FROM registrations WHERE reference = ?`,
   );
   const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik_index = ? AND id <> ?');
   const referenceExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM registrations WHERE reference = ?');
@@ -136,7 +156,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
     "SELECT count(*) AS n FROM registrations WHERE submitter_id = ? AND status <> 'deleted'",
   );
   const setStatus = db.prepare(
-    `UPDATE registrations SET status = @to, officer_note = @note, kpj = coalesce(@kpj, kpj),
+    `UPDATE registrations SET status = @to, officer_note = @note, kpj = coalesce(@kpj, kpj), reject_reason = @reason,
        updated_at = @now WHERE id = @id`,
   );
   const applyCorrection = db.prepare(
@@ -146,15 +166,49 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
   const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');
   const revert = db.prepare(
     `UPDATE registrations SET status = @status, officer_note = @note, kpj = @kpj, correction_fields = @correctionFields,
-       updated_at = @now WHERE id = @id`,
+       reject_reason = @reason, updated_at = @now WHERE id = @id`,
   );
   // News of a decision still held for its undo window (storage/outbox.ts hold): out of date once the person answered.
   const dropHeldNews = db.prepare<[number, number]>('DELETE FROM outbox WHERE registration_id = ? AND attempts = 0 AND next_attempt_at > ?');
   const applicantOfQ = db.prepare<[number], { applicant_id: number }>('SELECT applicant_id FROM registrations WHERE id = ?');
+  // The latest status change, to tell whether the people concerned have heard of it yet (asTold).
+  const lastStatusChange = db.prepare<[string], { action: string; actor_kind: string; to_status: string; detail: string | null }>(
+    `SELECT e.action, e.actor_kind, e.to_status, e.detail FROM registration_events e JOIN registrations r ON r.id = e.registration_id
+      WHERE r.reference = ? AND e.to_status IS NOT NULL ORDER BY e.id DESC LIMIT 1`,
+  );
+  // A NIK's latest rejected registration: while its rejection is untold, the person still knows it as open.
+  const rejectedByNik = db.prepare<[string], Row>(
+    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE nik_index = ? AND status = 'rejected' ORDER BY id DESC LIMIT 1`,
+  );
   const eventsOf = db.prepare<
     [number],
     { at: number; actor_kind: string; actor_id: string | null; action: string; from_status: string | null; to_status: string | null; detail: string | null }
   >('SELECT at, actor_kind, actor_id, action, from_status, to_status, detail FROM registration_events WHERE registration_id = ? ORDER BY id');
+
+  /**
+   * A registration as its person (and the cadre who sent it) knows it at `now`: an officer's decision
+   * whose news is still held for its undo window (app/decisions.ts) is not shown before they are
+   * told, and may yet be undone; until then they see the status, note and KPJ from before it. The
+   * decision itself rides along in `untold`, so the chat can hold back actions it would change.
+   */
+  function asTold(v: RegistrationView, now: number): RegistrationView {
+    // No officer's decision leads to these (an undo is not a decision).
+    if (v.status === 'submitted' || v.status === 'deleted') return v;
+    const e = lastStatusChange.get(v.reference);
+    if (!e || e.action !== 'status_changed' || e.actor_kind !== 'officer' || e.to_status !== v.status || !e.detail) return v;
+    const held = heldDecision(cipher.decrypt(e.detail));
+    if (!held || now >= held.heldUntil) return v;
+    const { previous } = held;
+    return {
+      ...v,
+      status: previous.status,
+      officerNote: previous.note,
+      ...(v.kpj !== undefined ? { kpj: previous.kpj } : {}),
+      ...(v.correctionFields !== undefined ? { correctionFields: previous.correctionFields ?? [] } : {}),
+      ...(v.rejectReason !== undefined ? { rejectReason: previous.rejectReason ?? null } : {}),
+      untold: { status: v.status, until: held.heldUntil },
+    };
+  }
 
   const store = {
     ofApplicant: (personId: number): RegistrationView[] => ofApplicant.all(personId).map(view),
@@ -183,6 +237,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
         officerNote: cipher.decryptNullable(r.officer_note),
         kpj: r.kpj,
         correctionFields: r.correction_fields ? (JSON.parse(r.correction_fields) as string[]) : [],
+        rejectReason: r.reject_reason,
         channel: r.channel,
         consentWithdrawnAt: r.consent_withdrawn_at,
         applicantId: r.applicant_id,
@@ -205,11 +260,14 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       actorId: string | null;
       note?: string | null;
       kpj?: string | null;
+      /** A rejection's reason code (kept only with a rejection). */
+      reason?: string | null;
       detail?: Record<string, unknown>;
     }): { id: number; from: RegistrationStatus; view: RegistrationView } | undefined {
       const r = byReference.get(input.reference);
       if (!r) return undefined;
-      setStatus.run({ id: r.id, to: input.to, note: cipher.encryptNullable(input.note), kpj: input.kpj ?? null, now: input.now });
+      const reason = input.to === 'rejected' ? (input.reason ?? null) : null;
+      setStatus.run({ id: r.id, to: input.to, note: cipher.encryptNullable(input.note), kpj: input.kpj ?? null, reason, now: input.now });
       store.event({
         registrationId: r.id,
         at: input.now,
@@ -218,7 +276,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
         action: 'status_changed',
         fromStatus: r.status,
         toStatus: input.to,
-        detail: { ...(input.detail ?? {}), ...(input.note ? { note: input.note } : {}) },
+        detail: { ...(input.detail ?? {}), ...(input.note ? { note: input.note } : {}), ...(reason ? { reason } : {}) },
       });
       return { id: r.id, from: r.status, view: view(byReference.get(input.reference)!) };
     },
@@ -232,6 +290,8 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       note: string | null;
       kpj: string | null;
       correctionFields: readonly string[] | null;
+      /** Undefined for a decision recorded before reasons were kept apart. */
+      rejectReason?: string | null;
       now: number;
     }): void {
       revert.run({
@@ -239,6 +299,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
         status: input.status,
         note: cipher.encryptNullable(input.note),
         kpj: input.kpj,
+        reason: input.status === 'rejected' ? (input.rejectReason ?? null) : null,
         correctionFields: input.correctionFields?.length ? JSON.stringify(input.correctionFields) : null,
         now: input.now,
       });
@@ -284,6 +345,33 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       // The person met the request (they wrote while its news was held): that news is out of date.
       dropHeldNews.run(r.id, now);
       return true;
+    },
+    asTold,
+    /**
+     * The reads the chat shows people, each registration as they know it at `now` (asTold): their
+     * own, one by its code, a cadre's page, the corrections asked of them, the open one of a NIK.
+     */
+    told: {
+      ofApplicant: (personId: number, now: number): RegistrationView[] => store.ofApplicant(personId).map((v) => asTold(v, now)),
+      byReference: (reference: string, now: number): RegistrationView | undefined => {
+        const v = store.byReference(reference);
+        return v && asTold(v, now);
+      },
+      bySubmitter: (personId: number, offset: number, limit: number, now: number) => {
+        const page = store.bySubmitter(personId, offset, limit);
+        return { rows: page.rows.map((v) => asTold(v, now)), total: page.total };
+      },
+      // A request they have not heard of yet is not offered before its news.
+      awaitingCorrection: (personId: number, now: number): RegistrationView[] =>
+        store.awaitingCorrection(personId).map((v) => asTold(v, now)).filter((v) => v.status === 'needs_correction'),
+      activeByNik: (nik: string, now: number): RegistrationView | undefined => {
+        const open = store.activeByNik(nik);
+        if (open) return asTold(open, now);
+        // Rejected, but they do not know yet (and an undo would reopen it): still theirs, still open.
+        const rejected = rejectedByNik.get(cipher.blindIndex('nik', nik));
+        const v = rejected && asTold(view(rejected), now);
+        return v && v.status !== 'rejected' ? v : undefined;
+      },
     },
     referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,
     groupCount: (groupId: string): number => groupCount.get(groupId)?.n ?? 0,

@@ -155,13 +155,19 @@ describe('the queue in Chromium', () => {
     expect(await all.evaluate((e) => (e as HTMLInputElement).indeterminate)).toBe(true);
     await all.check();
     await page.getByRole('button', { name: 'Setujui yang dipilih' }).click();
-    await page.getByText('Setujui 4 pendaftaran ini? Setiap warga langsung diberi tahu.').waitFor();
+    await page.getByText('Setujui 4 pendaftaran ini? Warga diberi tahu setelah 30 detik; sampai saat itu semuanya masih bisa dibatalkan.').waitFor();
     expect(refs.map(statusOf)).toEqual(['submitted', 'submitted', 'submitted', 'submitted']);
     await page.getByRole('button', { name: 'Ya, setujui 4 pendaftaran' }).click();
     await page.waitForURL(/ok=bulk_approved/);
-    expect(await flash().innerText()).toBe('4 pendaftaran disetujui; warga diberi tahu.');
+    const notice = page.locator('section.flash.notice');
+    expect(await notice.locator('p').first().innerText()).toBe('4 pendaftaran disetujui.');
     expect(refs.map(statusOf)).toEqual(['approved', 'approved', 'approved', 'approved']);
     expect(await page.locator('table.queue tbody').innerText()).toContain('Tidak ada pendaftaran.');
+    // Taken back with the keyboard before anyone is told: all four wait for a decision again.
+    await page.keyboard.press('u');
+    await page.waitForURL(/ok=bulk_undone/);
+    expect(await flash().innerText()).toBe('4 persetujuan dibatalkan; warga tidak diberi tahu. Pendaftarannya kembali menunggu keputusan.');
+    expect(refs.map(statusOf)).toEqual(['submitted', 'submitted', 'submitted', 'submitted']);
   });
 
   it('keeps a registration made in the chat simulator out of the queue and the export, and shows it marked when asked for', async () => {

@@ -122,6 +122,12 @@ describe('decision bar and validation', () => {
     expect(location(res)).toBe(`/registrations/${ref}?done=${ref}`);
     expect(row(ref).status).toBe('rejected');
     expect(auditActions()).toEqual(['reject']);
+    // The reason is kept as its code beside the officer's own words (told to the person in their language).
+    const kept = h.runtime.db.prepare('SELECT reject_reason AS reason FROM registrations WHERE reference = ?').get(ref);
+    expect(kept).toEqual({ reason: 'outside_area' });
+    const page = words((await c.get(`/registrations/${ref}`)).html);
+    expect(page).toContain('Alasan penolakan Di luar wilayah kabupaten Catatan petugas Tinggal di kabupaten lain');
+    expect(page).toContain('status diubah → Ditolak · Di luar wilayah kabupaten. Tinggal di kabupaten lain');
   });
 });
 
@@ -265,6 +271,8 @@ describe('undo', () => {
     expect(row(ref).status).toBe('approved');
     const page = (await c.get(`/registrations/${ref}`)).html;
     expect(page).toMatch(/<dt>Catatan petugas<\/dt><dd>-<\/dd>/);
+    expect(page).not.toContain('Alasan penolakan');
+    expect(h.runtime.db.prepare('SELECT reject_reason AS reason FROM registrations WHERE reference = ?').get(ref)).toEqual({ reason: null });
   });
 
   it('takes back a correction request and the conversation it started, unless the person has answered', async () => {
@@ -329,6 +337,34 @@ describe('next registration', () => {
     expect((await c.get(`/registrations/${cRef}?ok=none_waiting`)).html).toContain('Tidak ada pendaftaran lain yang menunggu keputusan.');
   });
 
+  it('passes by a registration a colleague opened moments ago, and that page says who has it open', async () => {
+    const a = await registerSelf('a', 3, 'Ani Lestari');
+    h.clock.now += 60_000;
+    const b = await registerSelf('b', 11, 'Budi Santoso');
+    h.clock.now += 60_000;
+    const cRef = await registerSelf('c', 29, 'Citra Dewi');
+    // A second officer (an admin would be asked to set up a second factor first).
+    h.runtime.store.officers.add({ username: 'citra', passwordHash: await hashPassword(PASSWORD), role: 'officer', now: h.clock.now });
+    const ana = client(con.web);
+    await ana.login('citra');
+    const budi = client(con.web);
+    await budi.login('budi');
+    // Ana is on the oldest; Budi's "next" from the newest goes to the one after it.
+    const first = (await ana.get(`/registrations/${a}`)).html;
+    expect(words(first)).toContain('Ani Lestari');
+    expect(words(first)).not.toContain('Juga dibuka petugas');
+    h.clock.now += 60_000;
+    expect(location(await budi.fetch(`/registrations/${cRef}/next`))).toBe(`/registrations/${b}`);
+    // Opened anyway (from the queue): Budi is told Ana has it open.
+    expect(words((await budi.get(`/registrations/${a}`)).html)).toContain('Juga dibuka petugas citra (1 menit lalu): pastikan tidak diputuskan dua kali.');
+    // Minutes later Ana's view no longer holds it; and when every other one is open elsewhere, the oldest is still offered.
+    h.clock.now += 6 * 60_000;
+    expect(location(await budi.fetch(`/registrations/${cRef}/next`))).toBe(`/registrations/${a}`);
+    await ana.get(`/registrations/${a}`);
+    await ana.get(`/registrations/${b}`);
+    expect(location(await budi.fetch(`/registrations/${cRef}/next`))).toBe(`/registrations/${a}`);
+  });
+
   it('refuses to approve twice (a double key press)', async () => {
     const ref = await registerSelf('w', 3);
     const c = client(con.web);
@@ -371,7 +407,7 @@ describe('the page in words', () => {
     expect(text).toContain('Warga · dikirim → Terkirim');
     expect(text).toContain('Petugas budi · status diubah → Perlu perbaikan · Nomor tidak aktif');
     // The correction, old → new.
-    expect(text).toContain('Warga · diperbaiki → Terkirim No. HP: +6281234567890 → +6281311112222');
+    expect(text).toContain('Warga · diperbaiki → Terkirim No. HP: +62812****7890 → +62813****2222');
     expect(text).toMatch(/Persetujuan \d+ \w+ 2026, naskah persetujuan versi [\w.-]+, disetujui warga sendiri/);
     for (const code of ['applicant', 'status_changed', 'submitted ', 'corrected', 'officer budi']) expect({ code, found: text.includes(code) }).toEqual({ code, found: false });
   });

@@ -111,6 +111,37 @@ describe('search kinds', () => {
     expect(searchKind('6301 0101 0101 0001')).toEqual({ kind: 'nik', nik: '6301010101010001' });
     expect(searchKind('630101010101000')).toEqual({ kind: 'name', text: '630101010101000' });
     expect(searchKind('  siti   aminah ')).toEqual({ kind: 'name', text: 'siti aminah' });
+    // A code without "LD-": certain with a digit in it; a word that could be a name is searched as both.
+    expect(searchKind('7k3q9')).toEqual({ kind: 'reference', reference: 'LD-7K3Q9' });
+    expect(searchKind('rahma')).toEqual({ kind: 'name', text: 'rahma', reference: 'LD-RAHMA' });
+    // A KPJ (11 digits); one that could be a phone number written without its 0 is searched as both.
+    expect(searchKind('2301 4567 890')).toEqual({ kind: 'kpj', kpj: '23014567890' });
+    expect(searchKind('81234567890')).toEqual({ kind: 'kpj', kpj: '81234567890', phone: '+6281234567890' });
+    expect(searchKind('08123456789')).toEqual({ kind: 'phone', phone: '+628123456789' });
+  });
+
+  it('finds a code typed without "LD-", and a name that happens to look like a code still by name', () => {
+    const row = seed.rows.find((r) => r.status === 'rejected')!;
+    const bare = row.reference.slice(3).toLowerCase();
+    const page = queuePage(db, filter({ status: 'all', q: bare }), TZ, TEST_CIPHER);
+    expect(page.rows.map((r) => r.reference)).toContain(row.reference);
+    // "Ahmad" is also a possible code (every letter is in the codes' alphabet): the name still finds it.
+    expect(searchKind('Ahmad')).toMatchObject({ kind: 'name', reference: 'LD-AHMAD' });
+    const byName = queuePage(db, filter({ status: 'all', q: 'Ahmad' }), TZ, TEST_CIPHER);
+    expect(byName.rows.map((r) => r.fullName)).toContain('Ahmad 100% Jaya');
+  });
+
+  it('finds a registration by its KPJ in any status', () => {
+    const row = seed.rows.find((r) => r.status === 'submitted')!;
+    db.prepare("UPDATE registrations SET kpj = '23014567890', status = 'registered' WHERE id = ?").run(row.id);
+    try {
+      for (const q of ['23014567890', '2301 4567 890', '2301-4567-890']) {
+        expect(queuePage(db, filter({ status: 'all', q }), TZ, TEST_CIPHER).rows.map((r) => r.id)).toEqual([row.id]);
+      }
+      expect(queuePage(db, filter({ status: 'all', q: '23014567891' }), TZ, TEST_CIPHER).total).toBe(0);
+    } finally {
+      db.prepare("UPDATE registrations SET kpj = NULL, status = 'submitted' WHERE id = ?").run(row.id);
+    }
   });
 
   it('finds a reference exactly, however it is typed', () => {

@@ -26,6 +26,10 @@ const rowOf = (html: string, ref: string) => {
   return at < 0 ? '' : html.slice(html.lastIndexOf('<tr', at), html.indexOf('</tr>', at));
 };
 const flashOf = (html: string) => /<p class="(flash[^"]*)">([^<]*)<\/p>/.exec(html)?.slice(1) ?? [];
+/** The lines of the notice block after a decision (the one with the undo button). */
+const noticeOf = (html: string) => [.../<section class="flash notice"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1]?.matchAll(/<p>([^<]*)<\/p>/g) ?? []].map((m) => m[1]);
+/** A time as the console writes it (the test console's zone is Asia/Makassar): 14.05.09. */
+const clockAt = (ms: number) => new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
 
 /** A registration through the bot (channel "test"), as a person would make it. */
 async function registerSelf(user: string, answers: Record<string, string> = {}): Promise<string> {
@@ -197,7 +201,7 @@ describe('bulk approval', () => {
     const ask = await c.post('/queue/approve', { ref: picked, back: '/queue' });
     expect(ask.status).toBe(200);
     const page = await ask.text();
-    expect(page).toContain('Setujui 2 pendaftaran ini? Setiap warga langsung diberi tahu.');
+    expect(page).toContain('Setujui 2 pendaftaran ini? Warga diberi tahu setelah 30 detik; sampai saat itu semuanya masih bisa dibatalkan.');
     expect(page).toContain('>Ya, setujui 2 pendaftaran</button>');
     expect(page).toContain('2 dilewati karena tidak bisa disetujui:');
     expect(page).toContain(`${withdrawn.reference}: penarikan persetujuan menunggu tindakan petugas`);
@@ -209,11 +213,13 @@ describe('bulk approval', () => {
     expect(confirmRefs).toEqual([rows[0]!.reference, rows[1]!.reference]);
     const skipped = /name="skipped" value="(\d+)"/.exec(page)![1]!;
     const done = await c.post('/queue/approve', { ref: confirmRefs, back: '/queue', confirm: '1', skipped });
-    expect(done.headers.get('location')).toBe('/queue?ok=bulk_approved&approved=2&skipped=2');
-    expect(flashOf((await c.get(done.headers.get('location')!)).html)).toEqual([
-      'flash',
-      '2 pendaftaran disetujui; warga diberi tahu. 2 dilewati (tidak lagi menunggu keputusan, atau penarikan persetujuan menunggu tindakan).',
+    expect(done.headers.get('location')).toBe(`/queue?ok=bulk_approved&approved=2&skipped=2&done=${confirmRefs.join('%2C')}`);
+    const after = (await c.get(done.headers.get('location')!)).html;
+    expect(noticeOf(after)).toEqual([
+      '2 pendaftaran disetujui. 2 dilewati (tidak lagi menunggu keputusan, atau penarikan persetujuan menunggu tindakan).',
+      `Warga diberi tahu pukul ${clockAt(h.clock.now + 30_000)}; sampai saat itu persetujuan ini bisa dibatalkan.`,
     ]);
+    expect(after).toContain('Batalkan 2 persetujuan');
     expect([rows[0], rows[1], withdrawn].map((r) => statusOf(r!.reference))).toEqual(['approved', 'approved', 'submitted']);
     expect(statusOf(corrected.reference)).toBe('needs_correction');
     const audit = h.runtime.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'approve' AND detail LIKE '%bulk%'").get();
@@ -226,7 +232,7 @@ describe('bulk approval', () => {
     await c.get('/queue');
     h.runtime.app.changeStatus(b!.reference, { to: 'rejected', actor: { kind: 'officer', id: 'ana' }, note: 'x' });
     const done = await c.post('/queue/approve', { ref: [a!.reference, b!.reference], back: '/queue', confirm: '1', skipped: '0' });
-    expect(done.headers.get('location')).toBe('/queue?ok=bulk_approved&approved=1&skipped=1');
+    expect(done.headers.get('location')).toBe(`/queue?ok=bulk_approved&approved=1&skipped=1&done=${a!.reference}`);
     expect([statusOf(a!.reference), statusOf(b!.reference)]).toEqual(['approved', 'rejected']);
   });
 
@@ -253,7 +259,52 @@ describe('bulk approval', () => {
     const page = await (await c.post('/queue/approve', { ref: [a!.reference], back: 'https://evil.example/queue' })).text();
     expect(page).toContain('href="/queue">Batal');
     const res = await c.post('/queue/approve', { ref: [a!.reference], back: '/queue?status=submitted&err=nothing_selected&approved=9', confirm: '1' });
-    expect(res.headers.get('location')).toBe('/queue?status=submitted&ok=bulk_approved&approved=1&skipped=0');
+    expect(res.headers.get('location')).toBe(`/queue?status=submitted&ok=bulk_approved&approved=1&skipped=0&done=${a!.reference}`);
+  });
+
+  it('can be undone as a whole inside the window: nobody is told, and all are back waiting for a decision', async () => {
+    // One made through the bot (its person hears of the decision), two seeded.
+    const own = await registerSelf('w');
+    const ownId = (h.runtime.db.prepare('SELECT id FROM registrations WHERE reference = ?').get(own) as { id: number }).id;
+    const rows = [{ reference: own, id: ownId }, ...seed(2, 'submitted', 100)];
+    const refs = rows.map((r) => r.reference);
+    const c = await officer();
+    await c.get('/queue');
+    const done = await c.post('/queue/approve', { ref: refs, back: '/queue?status=submitted', confirm: '1', skipped: '0' });
+    const page = (await c.get(done.headers.get('location')!)).html;
+    const form = /<form method="post" action="\/queue\/undo">([\s\S]*?)<\/form>/.exec(page)?.[1] ?? '';
+    expect([...form.matchAll(/name="ref" value="(LD-\w{5})"/g)].map((m) => m[1])).toEqual(refs);
+    expect(form).toContain('name="back" value="/queue?status=submitted"');
+    expect(refs.map(statusOf)).toEqual(['approved', 'approved', 'approved']);
+    const held = h.runtime.db.prepare('SELECT count(*) AS n FROM outbox WHERE registration_id IN (?, ?, ?) AND next_attempt_at > ?').get(...rows.map((r) => r.id), h.clock.now) as { n: number };
+    expect(held.n).toBeGreaterThan(0);
+
+    h.clock.now += 10_000;
+    const undo = await c.post('/queue/undo', { ref: refs, back: '/queue?status=submitted' });
+    expect(undo.headers.get('location')).toBe('/queue?status=submitted&ok=bulk_undone&undone=3&kept=0');
+    expect(flashOf((await c.get(undo.headers.get('location')!)).html)).toEqual([
+      'flash',
+      '3 persetujuan dibatalkan; warga tidak diberi tahu. Pendaftarannya kembali menunggu keputusan.',
+    ]);
+    expect(refs.map(statusOf)).toEqual(['submitted', 'submitted', 'submitted']);
+    const left = h.runtime.db.prepare('SELECT count(*) AS n FROM outbox WHERE registration_id IN (?, ?, ?)').get(...rows.map((r) => r.id));
+    expect(left).toEqual({ n: 0 });
+  });
+
+  it('cannot be undone after the window or by another officer; the page says how many stayed', async () => {
+    const rows = seed(2, 'submitted', 100);
+    const refs = rows.map((r) => r.reference);
+    const c = await officer();
+    await c.get('/queue');
+    await c.post('/queue/approve', { ref: [refs[0]!], back: '/queue', confirm: '1', skipped: '0' });
+    h.clock.now += 31_000;
+    await c.post('/queue/approve', { ref: [refs[1]!], back: '/queue', confirm: '1', skipped: '0' });
+    const undo = await c.post('/queue/undo', { ref: refs, back: '/queue' });
+    expect(undo.headers.get('location')).toBe('/queue?ok=bulk_undone&undone=1&kept=1');
+    expect(flashOf((await c.get(undo.headers.get('location')!)).html)[1]).toBe(
+      '1 persetujuan dibatalkan; warga tidak diberi tahu. 1 tidak bisa dibatalkan lagi (kabarnya sudah dikirim, atau sudah diubah).',
+    );
+    expect(refs.map(statusOf)).toEqual(['approved', 'submitted']);
   });
 });
 

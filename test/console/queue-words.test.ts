@@ -1,6 +1,7 @@
 // The words of a queue row: waiting time, the day it came in, its checks.
 import { describe, expect, it } from 'vitest';
-import { checkWords, shortDay, waitingTime } from '../../src/console/queue-words.js';
+import { checkWords, shortDay } from '../../src/console/queue-words.js';
+import { waitWords } from '../../src/console/detail-words.js';
 import { createTranslator } from '../../src/i18n.js';
 
 const t = createTranslator()('id');
@@ -10,14 +11,14 @@ const MIN = 60_000;
 
 describe('waiting time', () => {
   it('uses the largest whole unit, in Indonesian', () => {
-    expect(waitingTime(t, NOW - 10_000, NOW)).toBe('1 menit');
-    expect(waitingTime(t, NOW - 59 * MIN, NOW)).toBe('59 menit');
-    expect(waitingTime(t, NOW - 60 * MIN, NOW)).toBe('1 jam');
-    expect(waitingTime(t, NOW - (5 * 60 + 59) * MIN, NOW)).toBe('5 jam');
-    expect(waitingTime(t, NOW - 24 * 60 * MIN, NOW)).toBe('1 hari');
-    expect(waitingTime(t, NOW - 3.9 * 24 * 60 * MIN, NOW)).toBe('3 hari');
-    expect(waitingTime(t, NOW + 5 * MIN, NOW)).toBe('1 menit'); // a clock a little ahead
-    expect(waitingTime(en, NOW - 3 * 24 * 60 * MIN, NOW)).toBe('3 days');
+    expect(waitWords(t, 10_000, { brief: true })).toBe('1 menit');
+    expect(waitWords(t, 59 * MIN, { brief: true })).toBe('59 menit');
+    expect(waitWords(t, 60 * MIN, { brief: true })).toBe('1 jam');
+    expect(waitWords(t, (5 * 60 + 59) * MIN, { brief: true })).toBe('5 jam');
+    expect(waitWords(t, 24 * 60 * MIN, { brief: true })).toBe('1 hari');
+    expect(waitWords(t, 3.9 * 24 * 60 * MIN, { brief: true })).toBe('3 hari');
+    expect(waitWords(t, -5 * MIN, { brief: true })).toBe('1 menit'); // a clock a little ahead
+    expect(waitWords(en, 3 * 24 * 60 * MIN, { brief: true })).toBe('3 days');
   });
 });
 

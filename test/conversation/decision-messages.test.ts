@@ -155,6 +155,19 @@ describe('rejected', () => {
     expect(text).toContain(todo);
   });
 
+  it('"cek status" repeats the reason in plain words with what to do, in the person\'s language', async () => {
+    await harness();
+    const ref = await register('w');
+    decide(ref, { to: 'rejected', reason: 'outside_area', note: 'Tinggal di kabupaten lain' });
+    const status = await chat('w', 'cek status');
+    expect(status).toContain('Catatan petugas: Tinggal di kabupaten lain');
+    expect(status).toContain('di luar Kabupaten Sukamaju');
+    expect(status).not.toContain('Alasannya ada di catatan petugas');
+    await chat('w', 'menu');
+    await chat('w', 'english');
+    expect(await chat('w', 'status')).toMatch(/outside .*Sukamaju/i);
+  });
+
   it('without a reason code: the note is the reason, then what to do; without a note either, whom to ask', async () => {
     await harness();
     const ref = await register('w');

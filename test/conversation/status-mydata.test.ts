@@ -64,11 +64,13 @@ describe('my data', () => {
     expect((await h.say('u', NIK_MALE)).join('\n')).toContain('Tempat lahir');
   });
 
-  it('does not let the person delete an approved registration', async () => {
+  it('does not offer to delete an approved registration at once: its deletion is asked of an officer', async () => {
     const ref = await register('u');
     h.runtime.db.prepare("UPDATE registrations SET status = 'approved' WHERE reference = ?").run(ref);
-    await h.say('u', '6');
-    expect((await h.say('u', '1')).join('\n')).toContain('Tidak ada pendaftaran yang bisa dihapus');
+    const out = (await h.say('u', '6')).join('\n');
+    expect(out).not.toContain('Hapus pendaftaran');
+    expect(out).toContain('1. Tarik persetujuan & minta data dihapus (ditinjau petugas)');
+    expect((await h.say('u', '1')).join('\n')).toContain(`Pendaftaran ${ref} sudah disetujui, jadi tidak langsung dihapus`);
   });
 
   it('withdrawing consent deletes open registrations and the draft, and records the withdrawal', async () => {

@@ -148,7 +148,7 @@ describe('ages outside the working-age range of the settings', () => {
     // Born 15-05-2015 (a man): the NIK and the date agree, the age does not.
     for (const text of registrationScript({ nik: '6301011505150001' }, { until: 'birthDate' })) await chat('w', text);
     const out = await chat('w', '15-05-2015');
-    expect(out).toContain('Menurut tanggal lahir itu, umurnya 11 tahun. Pendaftaran di sini untuk umur 15 tahun ke atas');
+    expect(out).toContain('Menurut tanggal lahir itu, umurnya 11 tahun: di bawah batas 15–65 tahun untuk program ini, jadi belum bisa didaftarkan.');
     expect(out).toContain('Tanggal lahir');
     expect(await chat('w', '15-05-2015')).not.toContain('Jenis kelamin');
   });

@@ -1,18 +1,19 @@
-// Helpers for driving the real officer console in headless Chromium (playwright-core, Debian's
-// /usr/bin/chromium; CI installs it with apt). The console is served over real HTTP on 127.0.0.1.
-import { existsSync, mkdirSync } from 'node:fs';
+// Helpers for driving the real officer console in headless Chromium with playwright-core. The
+// browser comes from npm (the dev dependency @sparticuz/chromium); LINDUNG_CHROMIUM picks another,
+// and a system Chromium is the fallback (test/helpers/chromium.ts). The console is served over real
+// HTTP on 127.0.0.1.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromiumCandidates, chromiumChoice } from './chromium.js';
 import { startConsole, PASSWORD } from './console.js';
 import { cleanup, startHarness, type Harness } from './harness.js';
 import { registrationScript } from './registration.js';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Flags for a machine without internet: no background fetches, no QUIC, no GPU, no sandbox (containers). */
 const CHROMIUM_ARGS = [
@@ -25,12 +26,40 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches headless Chromium; fails (never skips) when it is not installed. */
+/** How long one browser may take to start before the next one is tried. */
+const LAUNCH_TIMEOUT_MS = 20_000;
+
+/**
+ * Launches headless Chromium: the first of LINDUNG_CHROMIUM, the bundled one, a system one that
+ * starts. Fails (never skips) when none does, naming each one tried and why it did not start.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} (Debian: apt-get install chromium). CI installs it; install it locally to run test/browser.`);
+  const tried: string[] = [];
+  for (const c of await chromiumCandidates(chromiumChoice(), inject('lindungChromium'))) {
+    if ('skipped' in c) {
+      tried.push(c.skipped);
+      continue;
+    }
+    const { label, executablePath, env } = c.candidate;
+    try {
+      return await chromium.launch({
+        executablePath,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        timeout: LAUNCH_TIMEOUT_MS,
+        ...(env ? { env: { ...process.env, ...env } } : {}),
+      });
+    } catch (e) {
+      // Playwright's first line and what the browser printed on stderr, without its long command line.
+      const lines = (e instanceof Error ? e.message : String(e)).split('\n');
+      const why = [lines[0], ...lines.filter((l) => l.includes('[err]')).slice(0, 5).map((l) => l.replace(/^.*?\[err\]\s*/, ''))].join('\n      ');
+      tried.push(`${label}: ${why}`);
+    }
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  throw new Error(
+    `Browser tests found no Chromium that starts. Tried, in order:\n${tried.map((t) => `  - ${t}`).join('\n')}\n` +
+      'npm install brings one (@sparticuz/chromium, Linux x64); LINDUNG_CHROMIUM=/path/to/chromium uses another.',
+  );
 }
 
 export interface ServedConsole {
@@ -138,7 +167,7 @@ export function useChromium(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
-  });
+  }, 3 * LAUNCH_TIMEOUT_MS); // room to fall back from a browser that hangs at start
   afterAll(async () => {
     await browser?.close();
   });

@@ -20,11 +20,13 @@ interface Props extends PageBase {
   skipped: BulkSkip[];
   /** The queue page the officer came from (already checked to be one of ours). */
   back: string;
+  /** The undo window in seconds (0: each person is told at once). */
+  undoSeconds: number;
 }
 
 /**
- * The confirmation of a bulk approval: how many will be approved (each person is told at once),
- * which ones, and which were skipped and why. Nothing changes until "Ya, setujui N" is pressed.
+ * The confirmation of a bulk approval: how many will be approved (each person is told when the
+ * undo window ends), which ones, and which were skipped and why. Nothing changes until "Ya, setujui N" is pressed.
  */
 export function BulkApprovePage(p: Props) {
   const { t } = p;
@@ -33,7 +35,7 @@ export function BulkApprovePage(p: Props) {
     <Layout title={t('console.queue.bulk.title')} t={t} officer={p.officer} csrf={p.csrf} active="/queue" flash={p.flash}>
       {n > 0 ? (
         <p class="confirm-question">
-          <strong>{t('console.queue.bulk.question', { n })}</strong>
+          <strong>{p.undoSeconds > 0 ? t('console.queue.bulk.question', { n, seconds: p.undoSeconds }) : t('console.queue.bulk.question_now', { n })}</strong>
         </p>
       ) : (
         <p class="flash error">{t('console.queue.bulk.none')}</p>

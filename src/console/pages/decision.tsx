@@ -15,8 +15,11 @@ const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}<
 /** What the officer is told after a decision (or while one of theirs can still be undone), with the undo button. */
 export interface NoticeView {
   lines: string[];
-  /** The registration whose decision the button undoes, and how long it may still (ms). */
-  undo?: { reference: string; remainingMs: number };
+  /**
+   * Where the undo button posts (one registration's undo, or the queue's for a bulk approval with
+   * its references), its words when not the plain "Batalkan", and how long it may still (ms).
+   */
+  undo?: { action: string; refs?: string[]; back?: string; label?: string; remainingMs: number };
 }
 
 /** The notice after a decision: what was done, when the person is told, and "Batalkan" while it can be. */
@@ -27,10 +30,14 @@ export function DecisionNotice({ t, csrf, notice }: { t: T; csrf: string; notice
         <p>{line}</p>
       ))}
       {notice.undo ? (
-        <form method="post" action={`/registrations/${notice.undo.reference}/undo`}>
+        <form method="post" action={notice.undo.action}>
           <Csrf token={csrf} />
+          {notice.undo.back ? <input type="hidden" name="back" value={notice.undo.back} /> : null}
+          {(notice.undo.refs ?? []).map((r) => (
+            <input type="hidden" name="ref" value={r} />
+          ))}
           <button class="secondary" type="submit" data-key="u">
-            {t('console.detail.undo')} <Key k="u" />
+            {notice.undo.label ?? t('console.detail.undo')} <Key k="u" />
           </button>
           <span class="muted" data-undo-gone hidden>
             {t('console.detail.undo_gone')}

@@ -3,7 +3,7 @@ import { askedFields, detailValue, type FieldDef } from '../../core/flows/regist
 import { maskNik } from '../../domain/nik.js';
 import type { ProgrammeSettings } from '../../settings.js';
 import type { RegistrationRecord } from '../../storage/registrations.js';
-import { birthDateWords, type CheckLine, type HistoryLine } from '../detail-words.js';
+import { birthDateWords, named, type CheckLine, type HistoryLine } from '../detail-words.js';
 import { statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 import { keyIn } from '../../core/locale-key.js';
@@ -11,11 +11,13 @@ import { DecisionBar, DecisionNotice, type NoticeView } from './decision.js';
 import { EraseForm, WithdrawalPending } from './erasure.js';
 
 /** The registration as stored, plus what the page works out for the officer (in words). */
-export interface DetailView extends Pick<RegistrationRecord, 'reference' | 'status' | 'data' | 'officerNote' | 'kpj' | 'correctionFields'> {
+export interface DetailView extends Pick<RegistrationRecord, 'reference' | 'status' | 'data' | 'officerNote' | 'kpj' | 'correctionFields' | 'rejectReason'> {
   /** "lewat WhatsApp, oleh …, 22 Nov 2026 09.15". */
   submittedVia: string;
   /** How long it has waited, and for whom (ours or the person's). */
   waiting?: string;
+  /** Another officer opened it moments ago (it may be decided under their hands). */
+  openedBy?: string;
   /** The consent in words (when, which text, who gave it). */
   consent?: string;
   /** Made in the console's chat simulator: a test registration. */
@@ -75,6 +77,14 @@ export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik
             <span class="waiting">{view.waiting}</span>
           </>
         ) : null}
+        {view.openedBy ? (
+          <>
+            {' '}
+            <span class="opened-by" role="note">
+              {view.openedBy}
+            </span>
+          </>
+        ) : null}
       </p>
       {view.unreached ? (
         <p class="flash error" role="alert">
@@ -113,6 +123,12 @@ export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik
                 <dd>{view.consent ?? '-'}</dd>
                 <dt>KPJ</dt>
                 <dd>{view.kpj ?? '-'}</dd>
+                {view.status === 'rejected' && view.rejectReason ? (
+                  <>
+                    <dt>{t('console.detail.reject_reason')}</dt>
+                    <dd>{named(t, keyIn('console.reject.', view.rejectReason), view.rejectReason)}</dd>
+                  </>
+                ) : null}
                 <dt>{t('console.detail.note')}</dt>
                 <dd>{view.officerNote ?? '-'}</dd>
               </dl>

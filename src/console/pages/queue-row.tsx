@@ -4,7 +4,8 @@ import { TEST_CHANNEL } from '../../domain/queue-filter.js';
 import type { ProgrammeSettings } from '../../settings.js';
 import type { QueueRow } from '../../storage/queue.js';
 import { formatWhen, groupLabel, statusLabel } from '../labels.js';
-import { checkWords, shortDay, waitingTime } from '../queue-words.js';
+import { checkWords, shortDay } from '../queue-words.js';
+import { waitWords } from '../detail-words.js';
 
 /** Statuses whose rows show how long they have waited. */
 export const WAITING: ReadonlySet<RegistrationStatus> = new Set(['submitted', 'needs_correction']);
@@ -26,7 +27,7 @@ export function QueueRowLine(p: RowProps) {
   const { t, row: r, settings } = p;
   const place = `${r.desa ?? '-'}, ${r.kecamatan ?? '-'}`;
   const checks = r.checks.map((c) => checkWords(t, c));
-  const wait = WAITING.has(r.status) ? waitingTime(t, r.createdAt, p.now) : undefined;
+  const wait = WAITING.has(r.status) ? waitWords(t, p.now - r.createdAt, { brief: true }) : undefined;
   const when = formatWhen(r.createdAt, p.timeZone);
   const group = groupLabel(settings, r.groupId);
   return (

@@ -6,6 +6,7 @@ import type { QueueRow } from '../../storage/queue.js';
 import { statusLabel } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 import { QueueRowLine, WAITING } from './queue-row.js';
+import { DecisionNotice, type NoticeView } from './decision.js';
 
 /** The status tabs, ours first: waiting for a decision, then waiting for the person. */
 const TABS = ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'all'] as const;
@@ -35,6 +36,8 @@ interface Props extends PageBase {
   /** A search in a chosen status found nothing: how many it finds in the other statuses. */
   elsewhere?: number;
   now: number;
+  /** After a bulk approval: what was done, when the people are told, and the undo of all of it while it can be. */
+  notice?: NoticeView;
 }
 
 function tabLabel(t: T, status: StatusFilter): string {
@@ -75,6 +78,7 @@ export function QueuePage(p: Props) {
   const selectable = p.rows.filter((r) => r.status === 'submitted' && p.withdrawn?.get(r.id) !== 'pending');
   return (
     <Layout title={t('console.queue.title')} t={t} officer={p.officer} csrf={p.csrf} active="/queue" flash={p.flash}>
+      {p.notice ? <DecisionNotice t={t} csrf={p.csrf} notice={p.notice} /> : null}
       {p.pendingWithdrawals && p.pendingWithdrawals.total > 0 ? (
         <p class="flash error" role="alert">
           {t('console.withdrawal.queue_pending', { total: p.pendingWithdrawals.total })}{' '}
@@ -272,6 +276,7 @@ export function QueuePage(p: Props) {
         </div>
       </form>
       <script src="/static/queue.js" defer></script>
+      {p.notice?.undo ? <script src="/static/console.js" defer></script> : null}
     </Layout>
   );
 }

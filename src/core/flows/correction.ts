@@ -3,7 +3,11 @@ import type { ChoiceDef, FlowDef, RegistrationData, RegistrationView, StepDef, S
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { buildRegistrationFlow, registrationFlow } from './registration.js';
 import { askedFields, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
+import { beingDecided, beingDecidedNotice } from './untold.js';
 import { textAnswer } from './util.js';
+
+/** Statuses whose data the person (or their cadre) may still correct from the chat (storage/registrations.ts correct). */
+const correctableStatus = (status: string) => status === 'submitted' || status === 'needs_correction';
 
 /** Fields an officer may ask to correct, in the schema's order. */
 export const correctableFields = (schema: readonly FieldDef[] = REGISTRATION_SCHEMA): string[] =>
@@ -118,7 +122,9 @@ function pickable(env: StepEnv, schema: readonly FieldDef[]): string[] {
  * Opens one registration for correcting: its data becomes the answers, then the fields an officer
  * asked for, or (the person's own correction) the list of fields to pick from.
  */
-function open(env: StepEnv, r: RegistrationView, schema: readonly FieldDef[]): string {
+function open(env: StepEnv, r: RegistrationView, schema: readonly FieldDef[]): string | Transition {
+  // An officer has just decided on it, and the person has not been told yet: after its news.
+  if (beingDecided([r], correctableStatus).length) return { to: null, say: [beingDecidedNotice([r], env)] };
   const asked = r.status === 'needs_correction' ? (r.correctionFields ?? []) : [];
   env.s.answers = correctionAnswers(r.reference, r.data!, asked, schema);
   return fieldsOf(env)[0] ?? 'pickFields';
@@ -226,6 +232,7 @@ const confirmStep = (schema: readonly FieldDef[], shown: (env: StepEnv, f: strin
     // Decided on while this was being answered (approved, rejected): not changed behind the officer's back.
     const now = env.c.store.byReference(reference);
     const mine = now && (now.personId === env.c.person.id || now.submitterId === env.c.person.id);
+    if (now && mine && beingDecided([now], correctableStatus).length) return { to: null, say: [beingDecidedNotice([now], env)] };
     if (!now?.data || !mine || (now.status !== 'needs_correction' && now.status !== 'submitted')) {
       const status = now && mine ? env.t(keyIn('status.', now.status)) : '-';
       return { to: null, say: [env.t('corr.too_late', { reference, status, phone: env.c.settings.office.phone })] };

@@ -1,6 +1,7 @@
 import { evaluateEligibility, OLDEST_AGE, type EligibilityAnswers, type EligibilityOutcome } from '../../domain/eligibility.js';
 import { keyIn } from '../locale-key.js';
 import type { FlowDef, StepEnv } from '../types.js';
+import { ageFromBirth } from './typed-age.js';
 import { textAnswer, yesNoUnsure } from './util.js';
 
 /** An age as typed: "45", "45 th", "45thn.", "umur 45", "usia saya 45 tahun", "45 TAHUN". */
@@ -85,12 +86,15 @@ export const eligibilityFlow: FlowDef = {
       prompt: 'elig.age',
       answer: ({ c }) =>
         textAnswer((text) => {
-          const n = parseAge(text);
-          if (n === undefined) return { ok: false, error: 'err.age' };
           const { min, officerReviewAbove: max } = c.settings.ageLimits;
-          // Too young to join is said as such; an impossible age is a typing mistake, with the limit that matters.
-          if (n < min) return { ok: false, error: 'err.age_too_young', params: { age: n, min } };
-          if (n > OLDEST_AGE) return { ok: false, error: 'err.age_impossible', params: { age: n, max } };
+          // An age, or else a birth year or date ("1980", "lahir 17-08-1980"), which gives one.
+          const born = parseAge(text) === undefined ? ageFromBirth(text, c.today) : undefined;
+          if (born && 'future' in born) return { ok: false, error: 'err.age_future', params: { when: born.future, min, max } };
+          const n = born ? born.age : parseAge(text);
+          if (n === undefined) return { ok: false, error: 'err.age' };
+          // Too young to join is said as such; an impossible age is a typing mistake; both with the range.
+          if (n < min) return { ok: false, error: 'err.age_too_young', params: { age: n, min, max } };
+          if (n > OLDEST_AGE) return { ok: false, error: 'err.age_impossible', params: { age: n, min, max } };
           return { ok: true, value: n };
         }),
       display: (v) => String(v),

@@ -5,7 +5,7 @@
 // (reg.<id>, regc.<id> for the cadre's voice, reg.field.<id> for its label).
 import { computeBpuContribution } from '../../domain/contribution.js';
 import { formatDateId, parseDate } from '../../domain/dates.js';
-import { ageOn } from '../../domain/eligibility.js';
+import { ageOn, OLDEST_AGE } from '../../domain/eligibility.js';
 import { formatRupiah } from '../../domain/income.js';
 import { maskNik, parseNik } from '../../domain/nik.js';
 import { maskPhone, normalizePhone } from '../../domain/phone.js';
@@ -14,6 +14,7 @@ import { keyIn, type KeysUnder } from '../locale-key.js';
 import type { RegistrationView, StepDef, StepEnv, T, Transition } from '../types.js';
 import { areaChoices } from './eligibility.js';
 import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
+import { ageFromBirth, ageOfTypedDate } from './typed-age.js';
 import { normalizeText } from '../../domain/normalize.js';
 import { incomeAnswer, parseFreeText, parseName, textAnswer, UNSURE } from './util.js';
 
@@ -106,6 +107,12 @@ function programmeLabels(env: StepEnv) {
   };
 }
 
+/** The regency's working ages as the messages name them: from `min`; above `max` an officer confirms. */
+function ageRange(env: StepEnv): { min: number; max: number } {
+  const { min, officerReviewAbove } = env.c.settings.ageLimits;
+  return { min, max: officerReviewAbove };
+}
+
 /** The fields in the order they are asked (and numbered in the summary). */
 /**
  * A NIK that already has an open registration. Its own applicant (or the cadre who submitted it)
@@ -168,26 +175,37 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
       answer: (env) =>
         textAnswer((input) => {
           const r = parseDate(input, env.c.today);
-          return r.ok ? { ok: true, value: r.iso } : { ok: false, error: r.error };
+          if (r.ok) return { ok: true, value: r.iso };
+          // A date no worker can have is answered with the age it gives and the programme's range.
+          const range = ageRange(env);
+          if (r.error === 'date_future') return { ok: false, error: 'err.date_future', params: range };
+          if (r.error === 'date_too_old') return { ok: false, error: 'err.date_too_old', params: { ...range, age: ageOfTypedDate(input, env.c.today) } };
+          // Only a year ("1876"): a full date is asked, but an age out of range is said first.
+          const born = r.error === 'date_format' ? ageFromBirth(input, env.c.today) : undefined;
+          if (born && 'future' in born) return { ok: false, error: 'err.date_future', params: range };
+          if (born && born.age < range.min) return { ok: false, error: 'err.dob_too_young', params: { ...range, age: born.age } };
+          if (born && born.age > OLDEST_AGE) return { ok: false, error: 'err.date_too_old', params: { ...range, age: born.age } };
+          return { ok: false, error: r.error };
         }),
       check: (v, env) => {
+        // Below the regency's working age: said plainly, with the range, not taken for the officer to find later.
+        const age = ageOn(String(v), env.c.today);
+        const range = ageRange(env);
+        if (age < range.min) return ['err.dob_too_young', { ...range, age }];
         if (dateMismatch(env, v)) {
           const info = nikInfo(env)!;
           const nikDate = [info.birthDay, info.birthMonth, info.birthYear2].map((n) => String(n).padStart(2, '0')).join('-');
           return ['err.dob_nik_mismatch', { nikDate }];
         }
-        // Below the regency's working age: said plainly, not taken for the officer to find later.
-        const age = ageOn(String(v), env.c.today);
-        const min = env.c.settings.ageLimits.min;
-        return age < min ? ['err.dob_too_young', { age, min }] : undefined;
+        return undefined;
       },
       display: (v, env) => formatDateId(String(v), env.s.lang),
       afterEdit: (_v, env) => (sexMismatch(env, env.s.answers.sex) ? 'sex' : 'summary'),
     },
     then: (v, env) => {
       const age = ageOn(String(v), env.c.today);
-      const limits = env.c.settings.ageLimits;
-      if (age > limits.officerReviewAbove) return { say: [env.t(`${env.s.cadre ? 'regc' : 'reg'}.age_officer`, { age })] };
+      const range = ageRange(env);
+      if (age > range.max) return { say: [env.t(`${env.s.cadre ? 'regc' : 'reg'}.age_officer`, { ...range, age })] };
       return undefined;
     },
     personal: true,

@@ -20,7 +20,7 @@ export function statusLine(r: RegistrationView, env: StepEnv): string {
   if (r.officerNote) line += `\n${t('status.note', { note: r.officerNote })}`;
   // The same next step the decision's message gave: how to pay, the KPJ, what to correct, what to do after a no.
   const next = nextStepLines(
-    { status: r.status, data: r.data, kpj: r.kpj, hasNote: !!r.officerNote, correctionFields: r.correctionFields },
+    { status: r.status, data: r.data, kpj: r.kpj, reason: r.rejectReason, hasNote: !!r.officerNote, correctionFields: r.correctionFields },
     { t, lang: env.s.lang, settings: env.c.settings, rates: env.c.rates, today: env.c.today, brief: true },
   );
   return next.length ? `${line}\n${next.join('\n')}` : line;
