@@ -5,7 +5,7 @@
 // BENCH_CONSOLE_ROWS seeded registrations (bench/console.ts). Then the real bot as a child process:
 // killed and restarted while BENCH_CRASH_PEOPLE people register (bench/crash.ts; BENCH_CRASH=0 skips
 // it), and under Telegram's flood limits, against a plain grammY bot (bench/telegram-limits.ts;
-// BENCH_TG_LIMITS=0 skips it).
+// BENCH_TG_LIMITS=0 skips it). Last, `npm start`'s time to ready (bench/start.ts; BENCH_START=0 skips it).
 // Progress goes to stderr; the LAST stdout line is one JSON object (see bench/README.md).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { runConsoleBench } from './console.js';
 import { runFaqBench } from './faq.js';
 import { runCrashBench } from './crash.js';
 import { runTelegramLimitsBench } from './telegram-limits.js';
+import { runStartBench } from './start.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10000);
 const WAVE = Number(process.env.BENCH_WAVE ?? 100); // people active at once, one message each in turn
@@ -54,6 +55,9 @@ const TG_HUMAN_READ_MS = intEnv('BENCH_TG_HUMAN_READ_MS', 1500, 0);
 const TG_PLAIN_PEOPLE = intEnv('BENCH_TG_PLAIN_PEOPLE', 100, 0);
 const TG_PLAIN_MESSAGES = intEnv('BENCH_TG_PLAIN_MESSAGES', 5, 1, SCRIPT_LEN);
 const TG_CAL_QUIET_MS = intEnv('BENCH_TG_CAL_QUIET_MS', 1500, 100);
+// The start-time run (bench/start.ts): spawn to the "ready" log line, built and with tsx.
+const STARTUP = process.env.BENCH_START !== '0';
+const STARTUP_RUNS = intEnv('BENCH_START_RUNS', 5, 1);
 const TX_ITERATIONS = 50_000;
 const TX_KEYS = 10_000;
 const START = Date.UTC(2026, 10, 22, 1, 0, 0); // fixed "now" (as in the tests) so ages and rates are repeatable
@@ -245,6 +249,18 @@ async function main(): Promise<void> {
       }
     }
 
+    // How long `npm start` takes to be ready (the real process, spawned; built and with tsx).
+    let startup: Record<string, number> = {};
+    if (STARTUP) {
+      try {
+        startup = { ...(await runStartBench({ runs: STARTUP_RUNS, log })) };
+      } catch (err) {
+        log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+
     const result = {
       people: PEOPLE,
       messages,
@@ -260,6 +276,7 @@ async function main(): Promise<void> {
       ...faq,
       ...crash,
       ...limits,
+      ...startup,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -23,6 +23,12 @@ export const ConfigSchema = z.object({
   LINDUNG_KEYS: z.string().optional(),
   /** Where the key file is (default: `lindung.key` beside the database), created 0600 on first start. */
   LINDUNG_KEY_FILE: z.string().min(1).optional(),
+  /** Where scheduled backups go (default: `backups` beside the database); never the key file. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Hours between backups while the bot runs; 0: none (at most a week). */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(168).default(24),
+  /** How many scheduled backups are kept; the oldest go first. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   PROGRAMME_SETTINGS_PATH: z.string().min(1).default('data/programme.example.json'),
   RATES_PATH: z.string().min(1).default('data/rates.json'),
   TIMEZONE: z.string().min(1).default('Asia/Makassar'),
@@ -58,7 +64,12 @@ export const ConfigSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every(isIpOrCidr), 'expected IP addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)'),
-  /** auto: the terminal chat runs when no messaging channel is configured. */
+  /**
+   * The bearer token the console's /metrics and /readyz require (Authorization: Bearer ...); unset:
+   * they answer requests from this machine only (/healthz is always open).
+   */
+  METRICS_TOKEN: z.string().regex(/^\S{16,256}$/, 'expected 16 to 256 characters without spaces (e.g. openssl rand -hex 32)').optional(),
+  /** auto: the terminal chat runs when no messaging channel is configured and stdin is a terminal. */
   TERMINAL_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
   WHATSAPP_ENABLED: bool,
   WHATSAPP_PAIRING_NUMBER: z.string().regex(/^\+?\d{8,15}$/).optional(),
@@ -99,4 +110,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return parsed.data;
+}
+
+/**
+ * For `npm run doctor`: every wrong setting (one line each), and the config the right ones give,
+ * with each wrong one at its default so the other checks can still run.
+ */
+export function checkConfig(env: NodeJS.ProcessEnv = process.env): { config: Config; problems: string[] } {
+  const given: Record<string, string | undefined> = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = ConfigSchema.safeParse(given);
+  if (parsed.success) return { config: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  for (const issue of parsed.error.issues) delete given[String(issue.path[0])];
+  // A webhook URL without its (wrong) secret would fail again: both go.
+  if (given.TELEGRAM_WEBHOOK_SECRET === undefined) delete given.TELEGRAM_WEBHOOK_URL;
+  const rest = ConfigSchema.safeParse(given);
+  return { config: rest.success ? rest.data : ConfigSchema.parse({}), problems };
 }

@@ -1,54 +1,76 @@
+import { isatty } from 'node:tty';
 import { purgeExpired } from './app/retention.js';
 import { runTerminalChat } from './channels/terminal.js';
 import type { Channel } from './channels/port.js';
 import { loadConfig, type Config } from './config.js';
+import { bindProblem, EXIT, exitCodeFor, isListenError } from './exit-codes.js';
 import { createRuntime, type Runtime } from './runtime.js';
-import { startConsoleServer } from './console/server.js';
+import { startBackupSchedule } from './ops/backup.js';
+
+/** What this process runs, for a stop or a failed start to close. */
+const running: { config?: Config; runtime?: Runtime; channels: Channel[]; stops: (() => Promise<void> | void)[] } = { channels: [], stops: [] };
+let stopping = false;
 
 /**
- * The composition root: config, database, the retention timer, and the channels that are
- * configured. With none (no TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED not true), `npm start` opens the
- * terminal chat.
+ * The composition root: config, database, the retention timer, the console, and the channels that
+ * are configured. The terminal chat opens when asked (TERMINAL_CHAT=on) or, with no channel
+ * configured, when stdin is a terminal: under a service manager (stdin not a terminal) Lindung runs
+ * until SIGTERM or SIGINT. One "ready" log line says what runs; exit codes: src/exit-codes.ts.
  */
 async function main(): Promise<void> {
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   const config = loadConfig();
+  running.config = config;
+  const noChannel = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED;
+  // Stdin is only typed into at a terminal; elsewhere (a service, a pipe) its end means nothing.
+  const terminalChat = config.TERMINAL_CHAT === 'on' || (config.TERMINAL_CHAT === 'auto' && noChannel && isatty(0));
+  // The console's modules load while the runtime is built (they are a good part of the start).
+  const consoleServer = config.CONSOLE_ENABLED ? import('./console/server.js') : undefined;
+  consoleServer?.catch(() => undefined); // awaited below; a failed start before that must not report it twice
   const runtime = await createRuntime(config);
+  running.runtime = runtime;
+  if (stopping) return;
   const { logger } = runtime;
   const purge = () => logger.debug(purgeExpired(runtime.store, runtime.settings, Date.now()), 'retention: expired data removed');
   purge();
   // Not unref'd: it also keeps the service up while a channel waits to reconnect.
   setInterval(purge, 3600_000);
+  running.stops.push(startBackupSchedule(config, logger));
   // What was received but not handled before the last stop or crash goes first, in order.
   const recovered = runtime.app.recoverInbox();
   if (recovered > 0) logger.info({ recovered }, 'handled messages received before the last stop');
 
-  const noChannel = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED;
-  const stops: (() => Promise<void> | void)[] = [];
-  if (config.CONSOLE_ENABLED) {
-    try {
-      const server = await startConsoleServer(runtime, { port: config.CONSOLE_PORT, host: config.CONSOLE_HOST, simulatorHint: noChannel });
-      stops.push(() => void server.close());
-    } catch (err) {
-      logger.error({ err, port: config.CONSOLE_PORT }, 'the officer console could not start (is the port in use? set CONSOLE_PORT)');
-    }
-  }
-
-  if (config.TERMINAL_CHAT === 'on' || (config.TERMINAL_CHAT === 'auto' && noChannel)) {
-    // The terminal chat: when its input ends (Ctrl+D, or the end of piped input), Lindung stops.
-    process.once('SIGINT', () => void shutdown(stops, runtime, []));
-    await runTerminalChat(runtime.app, { jsonl: config.CHAT_JSONL, input: process.stdin, output: process.stdout });
-    await shutdown(stops, runtime, []);
-    return;
+  let consoleUrl: string | undefined;
+  if (consoleServer) {
+    // A console that cannot listen ends the start (exit code 3), with host:port and what to do.
+    const { server, url } = await (await consoleServer).startConsoleServer(runtime, {
+      port: config.CONSOLE_PORT,
+      host: config.CONSOLE_HOST,
+      simulatorHint: noChannel,
+      terminalChat,
+    });
+    running.stops.push(() => void server.close());
+    consoleUrl = url;
   }
 
   // Every messaging channel from one list: attached to the app's dispatcher (which sends their
   // outbox), then started. A channel that is not configured is not in the list.
   const channels = await configuredChannels(config, runtime);
   for (const channel of channels) runtime.app.attach(channel);
-  for (const channel of channels) await channel.start();
+  for (const channel of channels) {
+    if (stopping) return;
+    running.channels.push(channel);
+    await channel.start();
+  }
+  if (stopping) return;
+  logger.info({ console: consoleUrl ?? 'off', channels: channels.map((c) => c.id), terminalChat }, 'ready');
 
-  process.once('SIGINT', () => void shutdown(stops, runtime, channels));
-  process.once('SIGTERM', () => void shutdown(stops, runtime, channels));
+  if (terminalChat) {
+    // The end of its input (Ctrl+D, the end of piped input) stops Lindung.
+    await runTerminalChat(runtime.app, { jsonl: config.CHAT_JSONL, input: process.stdin, output: process.stdout });
+    await shutdown();
+  }
 }
 
 /** The channels the config turns on (Baileys and grammY are loaded only when theirs is). */
@@ -99,22 +121,23 @@ async function configuredChannels(config: Config, runtime: Runtime): Promise<Cha
   return channels;
 }
 
-let stopping = false;
-
 /**
  * A clean stop (SIGTERM from a deploy, Ctrl+C): nothing new is taken from the platforms; what was
  * taken is handled (for a few seconds; the rest stays in the inbox for the next start); replies go
  * out for a few seconds (the rest stays in the outbox); then the channels, the console and the
- * database close. Nothing a person or a platform was told about is lost on the way.
+ * database close, exit code 0. Nothing a person or a platform was told about is lost on the way.
  */
-async function shutdown(stops: (() => Promise<void> | void)[], runtime: Runtime, channels: Channel[]): Promise<void> {
+async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  const { runtime, channels, stops } = running;
+  // Stopped before the database was open: nothing to close yet.
+  if (!runtime) process.exit(EXIT.ok);
   const { logger } = runtime;
-  // A stop that hangs must still end (a service manager would kill it anyway).
+  // A stop that hangs must still end (a service manager would kill it anyway; TimeoutStopSec=30 or more).
   setTimeout(() => {
     logger.error('stopping took too long; exiting');
-    process.exit(1);
+    process.exit(EXIT.unexpected);
   }, 30_000).unref();
   for (const channel of channels) await channel.stopReceiving?.().catch((err: unknown) => logger.warn({ err, channel: channel.id }, 'stopping intake failed'));
   const handled = await runtime.app.settle(5_000);
@@ -124,10 +147,37 @@ async function shutdown(stops: (() => Promise<void> | void)[], runtime: Runtime,
   for (const channel of channels) await channel.stop().catch((err: unknown) => logger.warn({ err, channel: channel.id }, 'stopping a channel failed'));
   for (const s of stops) await s();
   runtime.close();
-  process.exit(0);
+  logger.info('stopped');
+  process.exit(EXIT.ok);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+/**
+ * A start that failed, or an error nothing caught: one clear message on stderr (with the stack
+ * when it is ours to fix), the database closed, and the exit code that says which (exit-codes.ts).
+ */
+function fail(err: unknown): never {
+  const code = exitCodeFor(err);
+  const { config, runtime } = running;
+  let line = err instanceof Error ? err.message : String(err);
+  // A listen error nobody caught (the Telegram webhook receiver): the same one line as the console's.
+  if (isListenError(err) && err.port !== undefined) {
+    const webhook = config && err.port === config.TELEGRAM_WEBHOOK_PORT;
+    const settings = webhook ? { host: 'TELEGRAM_WEBHOOK_HOST', port: 'TELEGRAM_WEBHOOK_PORT' } : { host: 'the host', port: 'the port' };
+    line = bindProblem(webhook ? 'the Telegram webhook receiver' : 'Lindung', err.address ?? '0.0.0.0', err.port, err, settings);
+  }
+  if (code === EXIT.unexpected) {
+    if (runtime) runtime.logger.fatal({ err }, 'stopped by an unexpected error');
+    else process.stderr.write(`${err instanceof Error && err.stack ? err.stack : line}\n`);
+  }
+  process.stderr.write(`Lindung stopped: ${line}\n`);
+  try {
+    runtime?.close();
+  } catch {
+    // Closing is a courtesy here: SQLite recovers the WAL at the next start.
+  }
+  process.exit(code);
+}
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main().catch(fail);

@@ -1,5 +1,5 @@
 import { createApp, type App } from './app/app.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { workerFlows } from './core/flows/index.js';
 import { loadRates } from './domain/rates.js';
 import { figures } from './domain/figures.js';
@@ -18,6 +18,7 @@ import { indexAddresses } from './storage/addresses.js';
 import { createStore, type Store } from './storage/store.js';
 import { createKvStore } from './storage/kv.js';
 import type { Logger } from 'pino';
+import { createMetrics, type Metrics } from './ops/metrics.js';
 import type { Lang, T } from './core/types.js';
 
 export interface Runtime {
@@ -27,11 +28,22 @@ export interface Runtime {
   /** The raw connection: for tests and tools that inspect the file; the code itself uses `store`. */
   db: Db;
   app: App;
+  /** Prometheus metrics (the console's /metrics): the app's counters, gauges read from the store. */
+  metrics: Metrics;
   logger: Logger;
   settings: ProgrammeSettings;
   /** The one translator (locales are read once at start). */
   translate: (lang: Lang) => T;
   close(): void;
+}
+
+/** The rates file, or a ConfigError naming it (a missing or wrong file is the operator's to fix, exit code 2). */
+function loadRatesFile(path: string): ReturnType<typeof loadRates> {
+  try {
+    return loadRates(path);
+  } catch (err) {
+    throw new ConfigError(`cannot use the rates file ${path} (RATES_PATH): ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** Builds the app from the config: settings, rates, region codes, translator and database. */
@@ -43,7 +55,7 @@ export async function createRuntime(
   const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
   const fieldProblems = fieldSettingProblems(REGISTRATION_SCHEMA, settings);
   if (fieldProblems.length) throw new SettingsError(`invalid programme settings ${config.PROGRAMME_SETTINGS_PATH}:\n  ${fieldProblems.join('\n  ')}`);
-  const rates = loadRates(config.RATES_PATH);
+  const rates = loadRatesFile(config.RATES_PATH);
   const districts = await loadDistrictCodes();
   const resources = loadLocales();
   const translate = createTranslator(resources);
@@ -65,6 +77,7 @@ export async function createRuntime(
   if (sealed > 0) store.erasure.compact();
   // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
   const learned = new LearnedPhrasings();
+  const metrics = createMetrics({ store, channels: () => app.channelHealth() });
   const app = createApp({
     store,
     flows: workerFlows,
@@ -80,11 +93,12 @@ export async function createRuntime(
     random: overrides.random,
     phoneChannel: config.PHONE_CHANNEL === 'none' ? undefined : config.PHONE_CHANNEL,
     decisionUndoMs: config.DECISION_UNDO_SECONDS * 1000,
+    metrics: metrics.app,
   });
   const close = () => {
     // The dispatcher's timers stop at once (sends in flight are awaited by main's shutdown first).
     void app.stopSending();
     db.close();
   };
-  return { config, store, db, app, logger, settings, translate, close };
+  return { config, store, db, app, metrics, logger, settings, translate, close };
 }

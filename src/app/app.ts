@@ -19,10 +19,11 @@ import { LearnedPhrasings } from '../faq/learned.js';
 import { createTeaching } from './teach.js';
 import { maskDigits } from '../domain/normalize.js';
 import { dayIn } from '../domain/time.js';
-import type { Channel } from '../channels/port.js';
+import type { Channel, ChannelHealth } from '../channels/port.js';
 import { createDispatcher } from './dispatcher.js';
 import { cleanText } from '../domain/text-clean.js';
 import { REGISTRATION_SCHEMA, type FieldDef } from '../core/flows/registration-schema.js';
+import type { AppMetrics } from './metrics.js';
 
 /** A message from any channel, already reduced to text. */
 export interface Inbound {
@@ -49,6 +50,8 @@ export interface HandleResult {
   personId: number | null;
   replies: Reply[];
   outboxIds: number[];
+  /** Handling failed: the replies are an apology (the metrics count it apart). */
+  failed?: boolean;
 }
 
 export interface AppDeps {
@@ -75,6 +78,8 @@ export interface AppDeps {
   phoneChannel?: string;
   /** How long an officer's decision in the console can be undone before its news goes (ms; DECISION_UNDO_SECONDS); default 0: none. */
   decisionUndoMs?: number;
+  /** Counters for monitoring (src/ops/metrics.ts); none: nothing is counted. */
+  metrics?: AppMetrics;
 }
 
 /**
@@ -105,10 +110,12 @@ export function createApp(deps: AppDeps) {
       detail: { channel: input.channel, reason: input.reason, recipient: input.personId === applicant ? 'applicant' : 'cadre' },
     });
   });
+  const { metrics } = deps;
   const dispatcher = createDispatcher({
     outbox,
     logger,
     clock,
+    metrics,
     onUnreachable: (m, reason) => {
       if (m.registrationId !== null) deliveryFailed({ registrationId: m.registrationId, personId: m.personId, channel: m.channel, reason });
     },
@@ -268,11 +275,11 @@ export function createApp(deps: AppDeps) {
           const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id');
           return outbox.add(contact.personId, msg.channel, msg.externalId, reply, now);
         });
-        return { duplicate: false, personId: null, replies: [reply], outboxIds: [id] };
+        return { duplicate: false, personId: null, replies: [reply], outboxIds: [id], failed: true };
       } catch (err2) {
         logger.error({ err: err2 }, 'could not queue the apology');
         if (mustKeep) throw err2;
-        return { duplicate: false, personId: null, replies: [reply], outboxIds: [] };
+        return { duplicate: false, personId: null, replies: [reply], outboxIds: [], failed: true };
       }
     }
   }
@@ -298,9 +305,20 @@ export function createApp(deps: AppDeps) {
     onHeld: (until) => void setTimeout(() => void dispatcher.kick(), Math.max(0, until - clock()) + 50).unref(),
   });
 
+  /**
+   * Counts a handled message (its transaction committed). `receivedAt`: performance.now() when this
+   * process received it; unknown for one recovered from the inbox (received before a restart).
+   */
+  function counted(channel: string, result: HandleResult, receivedAt?: number): HandleResult {
+    if (!metrics) return result;
+    const outcome = result.duplicate ? 'duplicate' : result.failed ? 'error' : 'ok';
+    metrics.handled(channel, outcome, receivedAt === undefined || result.duplicate ? undefined : (performance.now() - receivedAt) / 1000);
+    return result;
+  }
+
   /** Handles a message from the inbox after the sender's earlier ones; its replies are sent after the commit. */
-  async function fromInbox(msg: Inbound, inboxId: number): Promise<HandleResult> {
-    const result = await queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg, inboxId));
+  async function fromInbox(msg: Inbound, inboxId: number, receivedAt: number): Promise<HandleResult> {
+    const result = await queue.run(`${msg.channel}:${msg.externalId}`, () => counted(msg.channel, handleNow(msg, inboxId), receivedAt));
     void dispatcher.kick(msg.channel);
     return result;
   }
@@ -319,6 +337,7 @@ export function createApp(deps: AppDeps) {
    */
   function receive(received: readonly Inbound[]): Promise<HandleResult>[] {
     const now = clock();
+    const receivedAt = performance.now();
     // At the edge: NFC, no control or bidi-override characters, no lone surrogates (domain/text-clean.ts).
     const msgs = received.map((m) => ({ ...m, text: cleanText(m.text) }));
     // One commit for the batch: a message whose sender has nothing in flight is handled in it (a
@@ -338,9 +357,9 @@ export function createApp(deps: AppDeps) {
     for (const channel of new Set(msgs.map((m) => m.channel))) void dispatcher.kick(channel);
     return msgs.map((msg, i) => {
       const done = handled[i];
-      if (done) return Promise.resolve(done);
+      if (done) return Promise.resolve(counted(msg.channel, done, receivedAt));
       const id = ids[i];
-      return id === undefined ? Promise.resolve(DUPLICATE) : fromInbox(msg, id);
+      return id === undefined ? Promise.resolve(counted(msg.channel, DUPLICATE)) : fromInbox(msg, id, receivedAt);
     });
   }
 
@@ -362,7 +381,7 @@ export function createApp(deps: AppDeps) {
           store.inbox.remove(row.id);
           continue;
         }
-        handleNow(msg, row.id);
+        counted(msg.channel, handleNow(msg, row.id));
         handled++;
       }
     }
@@ -373,11 +392,17 @@ export function createApp(deps: AppDeps) {
     handle: (msg: Inbound): Promise<HandleResult> => receive([msg])[0]!,
     receive,
     recoverInbox,
-    handleNow,
+    /** Handles one message now, synchronously (tests, tools): counted like a received one. */
+    handleNow: (msg: Inbound, inboxId?: number): HandleResult => {
+      const receivedAt = performance.now();
+      return counted(msg.channel, handleNow(msg, inboxId), receivedAt);
+    },
     /** Starts sending a channel's outbox (the one dispatcher: channels only send what they are given). */
     attach: (channel: Channel) => dispatcher.attach(channel),
     /** The link state of the channels that have one (WhatsApp), for the console. */
     linkStatuses: () => dispatcher.channels().flatMap((c) => (c.linkStatus ? [{ id: c.id, ...c.linkStatus() }] : [])),
+    /** The attached channels' health (/readyz, the metrics); a channel that reports none counts as ok. */
+    channelHealth: (): ({ id: string } & ChannelHealth)[] => dispatcher.channels().map((c) => ({ id: c.id, ...(c.health?.() ?? { state: 'ok' as const }) })),
     /** Sends what is due now (on one channel, e.g. when it has just reconnected, or on all). */
     kick: (channelId?: string) => dispatcher.kick(channelId),
     /** Stops sending, after the sends in flight (at shutdown, once the channels stopped receiving). */

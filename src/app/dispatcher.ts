@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Channel, UnreachableReason } from '../channels/port.js';
 import type { OutboxMessage, OutboxStore } from '../storage/outbox.js';
+import type { AppMetrics } from './metrics.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
 
 /**
@@ -13,6 +14,8 @@ export function createDispatcher(deps: {
   clock: () => number;
   /** A message that can never be delivered (see OutboxSenderOptions.onUnreachable). */
   onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void;
+  /** Counts sends and failed sends per channel (src/ops/metrics.ts). */
+  metrics?: Pick<AppMetrics, 'sent' | 'sendFailed'>;
 }) {
   const channels = new Map<string, { channel: Channel; sender: OutboxSender }>();
   return {
@@ -26,6 +29,7 @@ export function createDispatcher(deps: {
         logger: deps.logger,
         clock: deps.clock,
         onUnreachable: deps.onUnreachable,
+        metrics: deps.metrics,
         ...channel.sending,
       });
       channels.set(channel.id, { channel, sender });

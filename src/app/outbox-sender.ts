@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { SendError, type UnreachableReason } from '../channels/port.js';
 import type { OutboxMessage, OutboxStore } from '../storage/outbox.js';
+import type { AppMetrics } from './metrics.js';
 
 // Channels throw it (it is part of their port); re-exported for the callers that know it from here.
 export { SendError };
@@ -19,6 +20,8 @@ export interface OutboxSenderOptions {
   combine?: (first: OutboxMessage, next: OutboxMessage) => boolean;
   /** A message that can never be delivered (after it left the queue): news about a registration goes in its history. */
   onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void;
+  /** Counts sends and failed sends (src/ops/metrics.ts). */
+  metrics?: Pick<AppMetrics, 'sent' | 'sendFailed'>;
 }
 
 /** Consecutive messages that may go out together, merged into one (the last one's buttons kept). */
@@ -57,8 +60,12 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
       try {
         await send(m);
         for (const id of ids) outbox.markSent(id);
+        // Merged messages were queued together (see combine): one wait, counted per message.
+        const waited = Math.max(0, clock() - m.createdAt) / 1000;
+        for (let i = 0; i < ids.length; i++) opts.metrics?.sent(channel, m.kind, waited);
       } catch (err) {
         const e = err instanceof SendError ? err : new SendError(String((err as Error)?.message ?? err), false);
+        opts.metrics?.sendFailed(channel, e.permanent ? 'permanent' : 'retry');
         if (e.permanent) {
           logger.warn({ channel, outboxId: m.id, err }, 'message dropped: the chat cannot be reached');
           for (const id of ids) outbox.markSent(id);

@@ -44,6 +44,17 @@ export interface ChannelStatus {
 }
 
 /**
+ * How a channel is doing, for /readyz and the metrics (src/ops/health.ts): ok, starting (will be ok
+ * by itself: connecting), degraded (working with trouble: retrying after a failure) or down (not
+ * receiving or sending, or waiting for an operator: not linked, stopped). Ready means ok or degraded.
+ */
+export interface ChannelHealth {
+  state: 'ok' | 'starting' | 'degraded' | 'down';
+  /** Why, for the operator, in a few words: no personal data, no platform error texts. */
+  detail?: string;
+}
+
+/**
  * A messaging platform. It turns platform events into inbound messages for `app.handle` and sends
  * what the dispatcher gives it, nothing else: no outbox, no SQL, no flows. Adding a channel (SMS, a
  * web widget, another WhatsApp transport) is one folder with one of these, and one line in main.ts.
@@ -68,4 +79,6 @@ export interface Channel {
   addressOfPhone?(phoneE164: string): string;
   /** Its state for the console, for a channel that has to be linked and kept linked (WhatsApp). */
   linkStatus?(): ChannelStatus;
+  /** Its health from the state it tracks (cheap: no platform call); without it the channel counts as ok. */
+  health?(): ChannelHealth;
 }

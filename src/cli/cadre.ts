@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createInvite, inviteLink, InviteError } from '../app/invites.js';
 import { loadConfig } from '../config.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { loadProgrammeSettings } from '../settings.js';
 import { createCadreStore, inviteState } from '../storage/cadres.js';
 import { openDatabase } from '../storage/db.js';
@@ -13,7 +14,13 @@ const USAGE = `usage:
 
 /** Officer tool for cadre invites (the console will manage them later). */
 function main(): number {
-  const config = loadConfig();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return exitCodeFor(err);
+  }
   const { positionals, values } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
@@ -59,7 +66,7 @@ function main(): number {
     return 2;
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
-    return err instanceof InviteError ? 2 : 1;
+    return err instanceof InviteError ? 2 : exitCodeFor(err);
   } finally {
     db.close();
   }

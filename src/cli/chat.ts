@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
 import { runTerminalChat } from '../channels/terminal.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { createRuntime } from '../runtime.js';
 
 /** `npm run chat [-- --jsonl] [-- --user NAME]`: talk to the bot in a terminal. */
@@ -21,5 +22,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  // 2 for a wrong setting or key, as `npm start` (src/exit-codes.ts).
+  process.exit(exitCodeFor(err));
 });

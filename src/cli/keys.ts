@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { keyFilePath, keyRingForDatabase } from '../key-ring.js';
 import { indexRegistrations, keyUsage, resealAll, sampleSealed } from '../storage/at-rest.js';
 import { indexAddresses } from '../storage/addresses.js';
@@ -18,7 +19,13 @@ const USAGE = `usage:
 function main(): number {
   const { positionals, values } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { out: { type: 'string' } } });
   const [command] = positionals;
-  const config = loadConfig();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return exitCodeFor(err);
+  }
   const fromEnv = Boolean(config.LINDUNG_KEYS);
   const path = keyFilePath(config);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
@@ -60,7 +67,8 @@ function main(): number {
     return 2;
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
-    return 1;
+    // A missing or foreign key: 2, as `npm start` (src/exit-codes.ts).
+    return exitCodeFor(err);
   } finally {
     db.close();
   }

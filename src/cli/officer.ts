@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { hashPassword, validatePassword } from '../console/security.js';
 import { loadConfig } from '../config.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { openDatabase } from '../storage/db.js';
 import { createOfficerStore, OfficerExistsError, type OfficerRole } from '../storage/officers.js';
 
@@ -92,7 +93,7 @@ async function main(): Promise<number> {
     db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
-    return 1;
+    return exitCodeFor(err);
   }
   try {
     const officers = createOfficerStore(db);

@@ -10,6 +10,7 @@ import type { ConsoleDeps, RouteDeps } from './deps.js';
 import { backTo, flashOf } from './errors.js';
 import { exportRoutes } from './export-routes.js';
 import { FIELD_LIMITS, formBodyLimit } from './limits.js';
+import { healthRoutes } from './health-routes.js';
 import type { ConsoleContext } from './layout.js';
 import { LoginPage } from './pages/login.js';
 import { questionRoutes } from './questions-routes.js';
@@ -25,8 +26,9 @@ export type { ConsoleDeps } from './deps.js';
 
 /**
  * The officer console: Hono, server-rendered, plain forms with Post/Redirect/Get. Every route but
- * /login needs a session; admin pages need the admin role, and admins a second factor; every form
- * carries a CSRF token; request bodies are capped at 64 KB.
+ * /login and monitoring's (/healthz, /readyz, /metrics: health-routes.ts) needs a session; admin
+ * pages need the admin role, and admins a second factor; every form carries a CSRF token; request
+ * bodies are capped at 64 KB.
  */
 export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const { logger } = deps;
@@ -59,6 +61,8 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   web.use(consoleHeaders());
   web.get('/static/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   web.get('/static/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  // For monitoring, before the officers' session, CSRF and login limits (health-routes.ts guards /readyz and /metrics itself).
+  web.route('/', healthRoutes({ ...deps, clock, proxies }));
   web.use(formBodyLimit(t));
   web.use(sessionMiddleware(officers, clock));
   web.use(csrfProtection({ loginPath: '/login' }));

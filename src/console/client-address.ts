@@ -47,3 +47,30 @@ export function clientAddress(c: Context, proxies: BlockList): string {
   }
   return peer;
 }
+
+/** Headers a proxy adds to name the client behind it. */
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/**
+ * Whether a request comes straight from this machine (for /metrics and /readyz without
+ * METRICS_TOKEN): its direct peer has a loopback address, is not one of the trusted proxies
+ * (CONSOLE_TRUSTED_PROXIES: then loopback is a proxy forwarding others) and names no client behind
+ * it (a forwarding header means a proxy, listed or not). Whatever comes through a proxy needs the
+ * token; so does a proxy on this machine that names nobody, which cannot be told from a local
+ * client. Without a peer to read (not served by @hono/node-server) it is not local: closed by default.
+ */
+export function isLocalRequest(c: Context, proxies: BlockList): boolean {
+  let peer: string | undefined;
+  try {
+    peer = getConnInfo(c).remote.address;
+  } catch {
+    return false;
+  }
+  if (!peer) return false;
+  peer = plain(peer);
+  return isLoopback(peer) && !trusted(proxies, peer) && FORWARDING_HEADERS.every((h) => c.req.header(h) === undefined);
+}

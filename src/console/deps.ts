@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { App } from '../app/app.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { Lang, T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
 import type { Store } from '../storage/store.js';
@@ -18,6 +19,12 @@ export interface ConsoleDeps {
   random?: () => number;
   /** Reverse proxies (IPs, CIDR ranges) whose X-Forwarded-For is believed (CONSOLE_TRUSTED_PROXIES); none by default. */
   trustedProxies?: readonly string[];
+  /** What GET /metrics serves (src/ops/metrics.ts); none: /metrics answers 404. */
+  metrics?: Metrics;
+  /** METRICS_TOKEN: the bearer token /metrics and /readyz require; none: they answer requests from this machine only. */
+  metricsToken?: string;
+  /** The channels the config turns on (configuredChannelIds): /readyz is not ready until each is attached and ok. */
+  expectedChannels?: readonly string[];
 }
 
 /** What each group of routes (a sub-app) gets: the deps with the clock, the officers' translator, the client's address and the TOTP secrets' box settled. */

@@ -1,9 +1,23 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { BindError, bindProblem, hostPort, isListenError } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
+import { configuredChannelIds } from '../ops/health.js';
 import { createConsole } from './app.js';
 
-/** Serves the officer console and says where; returns the server to close on shutdown. */
-export async function startConsoleServer(runtime: Runtime, opts: { port: number; host: string; simulatorHint: boolean }): Promise<ServerType> {
+export interface ConsoleServerOptions {
+  port: number;
+  host: string;
+  /** No messaging channel is configured: point to the chat simulator. */
+  simulatorHint: boolean;
+  /** The terminal chat is open in this process (the hint then says so). */
+  terminalChat: boolean;
+}
+
+/**
+ * Serves the officer console and says where; resolves with the server (to close on shutdown) and
+ * its URL, or rejects with a BindError naming host:port when it cannot listen.
+ */
+export async function startConsoleServer(runtime: Runtime, opts: ConsoleServerOptions): Promise<{ server: ServerType; url: string }> {
   const { officers } = runtime.store;
   const web = createConsole({
     app: runtime.app,
@@ -13,15 +27,26 @@ export async function startConsoleServer(runtime: Runtime, opts: { port: number;
     timeZone: runtime.config.TIMEZONE,
     logger: runtime.logger,
     trustedProxies: runtime.config.CONSOLE_TRUSTED_PROXIES,
+    metrics: runtime.metrics,
+    metricsToken: runtime.config.METRICS_TOKEN,
+    expectedChannels: configuredChannelIds(runtime.config),
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: web.fetch, port: opts.port, hostname: opts.host }, (info) => {
-      const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${info.port}`;
+      server.off('error', failed);
+      // Once listening, an error (too many open files at accept…) is logged; the bot goes on.
+      server.on('error', (err) => runtime.logger.error({ err }, 'officer console: server error'));
+      const url = `http://${hostPort(opts.host, info.port)}`;
       process.stderr.write(`Officer console: ${url}\n`);
       if (officers.count() === 0) process.stderr.write('No officer yet: create one with  npm run officer -- add <username> --role admin\n');
-      if (opts.simulatorHint) process.stderr.write(`No messaging channel configured: try the bot in the chat simulator at ${url}/simulator (or type here)\n`);
-      resolve(server);
+      if (opts.simulatorHint) {
+        process.stderr.write(`No messaging channel configured: try the bot in the chat simulator at ${url}/simulator${opts.terminalChat ? ' (or type here)' : ''}\n`);
+      }
+      resolve({ server, url });
     });
-    server.once('error', reject);
+    const failed = (err: Error) => {
+      reject(isListenError(err) ? new BindError(bindProblem('the officer console', opts.host, opts.port, err, { host: 'CONSOLE_HOST', port: 'CONSOLE_PORT' }), { cause: err }) : err);
+    };
+    server.once('error', failed);
   });
 }

@@ -10,7 +10,7 @@ import { SendError } from '../port.js';
 import type { Lang, T } from '../../core/types.js';
 import { TELEGRAM_USERNAME_KEY } from '../../storage/kv.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
-import type { Channel } from '../port.js';
+import type { Channel, ChannelHealth } from '../port.js';
 import { inlineKeyboard, parseButtonData, splitText } from './render.js';
 import { startWebhookServer } from './webhook.js';
 
@@ -24,6 +24,11 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 /** How often an unaddressed group chat gets the "talk to me privately" pointer. */
 const GROUP_POINTER_EVERY_MS = 10 * 60_000;
+
+/** getUpdates failures in a row after which polling counts as down, not degraded (about 30 s of backoff). */
+const POLL_DOWN_AFTER = 5;
+/** Sends failing in a row (to be retried) after which the channel counts as degraded. */
+const SEND_DEGRADED_AFTER = 3;
 
 /** Calls Telegram counts against a chat's and the bot's limits (they put or change a message in a chat). */
 const COUNTED = new Set(['sendMessage', 'editMessageText', 'editMessageReplyMarkup', 'sendPhoto', 'sendDocument', 'sendVoice', 'sendSticker', 'copyMessage', 'forwardMessage']);
@@ -104,6 +109,10 @@ export function createTelegramChannel(deps: TelegramDeps) {
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const lastPointer = new Map<number, number>();
+  /** What health() reads: how it receives, and the failures in a row (no platform call at scrape time). */
+  let receiving: 'starting' | 'polling' | 'webhook' | 'stopped' = 'starting';
+  let pollTrouble: { count: number; code?: number } | undefined;
+  let sendFailuresInARow = 0;
 
   async function send(m: OutboxMessage): Promise<void> {
     const parts = splitText(m.reply.text);
@@ -115,9 +124,28 @@ export function createTelegramChannel(deps: TelegramDeps) {
           await bot.api.sendMessage(m.externalId, part, last && keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
         }
       });
+      sendFailuresInARow = 0;
     } catch (err) {
-      throw toSendError(err);
+      const e = toSendError(err);
+      // A chat that blocked the bot says nothing about the bot's health.
+      if (!e.permanent) sendFailuresInARow++;
+      throw e;
     }
+  }
+
+  /** ok; starting until it receives; degraded while getUpdates or sends fail (retrying); down when stopped, refused or failing on. */
+  function health(): ChannelHealth {
+    if (receiving === 'stopped') return { state: 'down', detail: 'stopped' };
+    if (receiving === 'starting') return { state: 'starting', detail: 'connecting to Telegram' };
+    if (receiving === 'webhook' && !server?.listening) return { state: 'down', detail: 'the webhook receiver is not listening' };
+    if (pollTrouble) {
+      // 401/404: the token was refused; 409: another process polls with it, or a webhook is set.
+      if (pollTrouble.code === 401 || pollTrouble.code === 404 || pollTrouble.code === 409) return { state: 'down', detail: `getUpdates refused (${pollTrouble.code})` };
+      const detail = `getUpdates failed ${pollTrouble.count} time(s) in a row`;
+      return { state: pollTrouble.count >= POLL_DOWN_AFTER ? 'down' : 'degraded', detail };
+    }
+    if (sendFailuresInARow >= SEND_DEGRADED_AFTER) return { state: 'degraded', detail: `${sendFailuresInARow} sends failed in a row` };
+    return { state: 'ok' };
   }
 
   const sending: Channel['sending'] = {
@@ -229,6 +257,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
    */
   async function startPolling(): Promise<void> {
     await bot.api.deleteWebhook();
+    receiving = 'polling';
     const abort = new AbortController();
     let stopping = false;
     let offset = 0;
@@ -239,9 +268,11 @@ export function createTelegramChannel(deps: TelegramDeps) {
         try {
           updates = await bot.api.getUpdates({ offset, timeout: 30, allowed_updates: [...ALLOWED_UPDATES] }, abort.signal as Parameters<typeof bot.api.getUpdates>[1]);
           failures = 0;
+          pollTrouble = undefined;
         } catch (err) {
           if (stopping) break;
           failures++;
+          pollTrouble = { count: failures, code: err instanceof GrammyError ? err.error_code : undefined };
           logger.warn({ err }, 'Telegram getUpdates failed; trying again');
           await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** failures, 30_000)));
           continue;
@@ -275,6 +306,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
   };
   /** Takes nothing new (polling ends, the webhook closes), then waits for what was taken (bounded). */
   async function stopReceiving(timeoutMs = 10_000): Promise<void> {
+    receiving = 'stopped';
     await polling?.stop();
     polling = undefined;
     const closing = server;
@@ -309,6 +341,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
           handle: (update) => handleUpdate(update as Update),
         });
         await setWebhook(hook.url, hook.secret);
+        receiving = 'webhook';
         logger.info({ bot: bot.botInfo.username, port: hook.port }, 'Telegram bot running (webhook)');
       } else {
         await startPolling();
@@ -316,6 +349,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
       }
     },
     stopReceiving,
+    health,
     async stop(): Promise<void> {
       await stopReceiving();
     },

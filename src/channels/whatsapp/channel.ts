@@ -3,7 +3,7 @@ import type { AuthenticationState, BaileysEventMap, CacheStore, proto, WAMessage
 import type { Logger } from 'pino';
 import type { App } from '../../app/app.js';
 import { SendError } from '../port.js';
-import type { Channel } from '../port.js';
+import type { Channel, ChannelHealth } from '../port.js';
 import { KeyedQueue } from '../../app/keyed-queue.js';
 import { RateLimiter } from '../../app/rate-limit.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
@@ -13,6 +13,9 @@ import { isLidJid, isPnJid, jidOfPhone, normalizeJid, resolveSender, phoneOf } f
 import { expirationOf, readContent, renderWhatsApp, timestampOf } from './message.js';
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
+
+/** How long a reconnection may go on before the channel counts as down, not degraded. */
+const RECONNECT_DOWN_AFTER_MS = 2 * 60_000;
 
 /**
  * A standard browser identity (what Baileys' own default announces: Browsers.macOS('Chrome')).
@@ -121,6 +124,9 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   // One pairing code per socket, asked after its first QR (the socket must be open).
   let pairingRequested = false;
   let openedAt: number | undefined;
+  /** For health(): whether a connection ever opened, and since when none is (the first close of the outage). */
+  let everOpened = false;
+  let downSince: number | undefined;
   const now = deps.now ?? Date.now;
   const status: {
     connected: boolean;
@@ -284,6 +290,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     }
     if (update.connection === 'open') {
       openedAt = now();
+      everOpened = true;
+      downSince = undefined;
       status.connected = true;
       status.state = 'open';
       status.qr = undefined;
@@ -299,6 +307,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       const code = error?.output?.statusCode;
       const policy = closePolicy(code);
       status.lastClose = { code, meaning: policy.meaning, at: now() };
+      downSince ??= now();
       // Only a connection that stayed up a while resets the pauses: an open→close flap keeps them growing.
       if (openedAt !== undefined && now() - openedAt >= (backoff.stableMs ?? 60_000)) failures = 0;
       openedAt = undefined;
@@ -429,10 +438,37 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     });
   }
 
+  /**
+   * ok when open (or in standby: another process drives the number); starting while it first
+   * connects; degraded while it reconnects, down after RECONNECT_DOWN_AFTER_MS; down while waiting
+   * to be linked (QR, pairing code: someone must act) and after a close retrying cannot fix.
+   */
+  function health(): ChannelHealth {
+    if (stopped) return { state: 'down', detail: 'stopped' };
+    const code = status.lastClose?.code;
+    switch (status.state) {
+      case 'open':
+        return { state: 'ok' };
+      case 'standby':
+        return { state: 'ok', detail: 'standby: another process drives this number' };
+      case 'waiting':
+        return { state: 'down', detail: deps.pairingNumber ? 'not linked: waiting for the pairing code' : 'not linked: waiting for the QR scan' };
+      case 'stopped':
+        return { state: 'down', detail: `stopped: ${status.lastClose?.meaning.split(':')[0] ?? 'closed'} (code ${code ?? 'none'})` };
+      case 'connecting':
+      case 'retrying': {
+        if (!everOpened && downSince === undefined) return { state: 'starting', detail: 'connecting to WhatsApp' };
+        const long = downSince !== undefined && now() - downSince >= RECONNECT_DOWN_AFTER_MS;
+        return { state: long ? 'down' : 'degraded', detail: `reconnecting (last close code ${code ?? 'none'})` };
+      }
+    }
+  }
+
   const channel = {
     id: WHATSAPP_CHANNEL,
     sending,
     send,
+    health,
     /** A phone number's WhatsApp address: news of their own registration reaches a cadre's neighbour here. */
     addressOfPhone: (phone: string) => jidOfPhone(phone),
     /** For the console: the state, the linked number, the last close, and the QR / code while waiting. */
