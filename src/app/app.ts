@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { advance, type Flows } from '../core/engine.js';
 import { newSession, restoreSession } from '../core/session.js';
-import type { Ctx, Effect, Lang, Reply, StoreReader, T } from '../core/types.js';
+import type { Ctx, Effect, Lang, Reply, Session, StoreReader, T } from '../core/types.js';
 import type { Rates } from '../domain/rates.js';
 import { makeReference } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
@@ -224,17 +224,28 @@ export function createApp(deps: AppDeps) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
     }
     let session = restoreSession(contact.state, contact.lang, now);
+    // An officer's correction request whose news still waits for its undo window: until the person
+    // is told, their messages go on with the conversation they know (corrections.ts, Session.held).
+    let waiting: Session | undefined;
+    if (session.held && now < session.held.until) {
+      waiting = session;
+      session = session.held.before;
+    } else if (session.held) session = { ...session, held: undefined };
     const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now);
     // The role lives in the cadres table, not in the conversation: a cadre whose invite was revoked
     // loses it at once, mid-registration too (the neighbours' unsent drafts go with it).
     const revoked = session.cadre && !cadres.cadreOf(contact.personId);
-    if (revoked) session = newSession(session.lang, now);
+    if (revoked) {
+      session = newSession(session.lang, now);
+      waiting = undefined;
+    }
     const result = revoked
       ? advance(flows, session, { text: 'menu', first: false }, ctx)
       : advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media }, ctx);
     if (revoked) result.replies.unshift({ text: translate(session.lang)('cadre.revoked', { phone: settings.office.phone }) });
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
-    people.saveSession(contact.personId, JSON.stringify(result.session), seenIds, now);
+    const saved = waiting?.held ? { ...waiting, held: { until: waiting.held.until, before: result.session } } : result.session;
+    people.saveSession(contact.personId, JSON.stringify(saved), seenIds, now);
     if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);
     for (const effect of result.effects) applyEffect(effect, contact.personId, result.session.lang, msg, now);
     const outboxIds = result.replies.map((r) => outbox.add(contact.personId, msg.channel, msg.externalId, r, now));

@@ -34,7 +34,7 @@ export function createCorrections(deps: Deps) {
   const { people, registrations, outbox } = store;
 
   const request = store.transactional(
-    (reference: string, fields: string[], note: string, officer: string, audit?: DecisionAudit): StatusChangeResult & { askedPersonId: number | null } => {
+    (reference: string, fields: string[], note: string, officer: string, audit?: DecisionAudit, heldUntil?: number): StatusChangeResult & { askedPersonId: number | null } => {
       const wanted = correctable.filter((f) => fields.includes(f));
       if (wanted.length === 0) throw new CorrectionError('name at least one field to correct');
       const current = registrations.byReference(reference);
@@ -51,10 +51,14 @@ export function createCorrections(deps: Deps) {
       const now = clock();
       const person = people.person(target);
       const stored = people.session(target);
-      const session = restoreSession(stored.state, person?.lang ?? 'id', now);
+      const restored = restoreSession(stored.state, person?.lang ?? 'id', now);
+      // The conversation the person is in (one that waits behind an earlier held request is theirs, not that request).
+      const session = restored.held && now < restored.held.until ? restored.held.before : { ...restored, held: undefined };
       const answers = correctionAnswers(reference, current.data, wanted, schema);
       const started = beginFlow(flows, session, 'correction', answers, ctxFor(target, person?.phone ?? null, now));
-      people.saveSession(target, JSON.stringify(started.session), stored.seenIds, now);
+      // Held for the undo window: the person goes on with their conversation until they are told (app.ts).
+      const asking = heldUntil !== undefined && heldUntil > now ? { ...started.session, held: { until: heldUntil, before: session } } : started.session;
+      people.saveSession(target, JSON.stringify(asking), stored.seenIds, now);
       const t = translate(started.session.lang);
       const names = wanted.map((f) => t(keyIn('reg.field.', f))).join(', ');
       const registrationId = registrations.idOf(reference) ?? null;
@@ -65,7 +69,8 @@ export function createCorrections(deps: Deps) {
   );
 
   return {
-    request: (reference: string, input: { fields: string[]; note: string; officer: string }, audit?: DecisionAudit) =>
-      request(reference, input.fields, input.note, input.officer, audit),
+    /** `heldUntil`: the request's news waits until then (the undo window); the person's conversation switches then. */
+    request: (reference: string, input: { fields: string[]; note: string; officer: string; heldUntil?: number }, audit?: DecisionAudit) =>
+      request(reference, input.fields, input.note, input.officer, audit, input.heldUntil),
   };
 }

@@ -131,7 +131,7 @@ export function createDecisions(deps: Deps) {
     const actor = { kind: 'officer' as const, id: officer.username };
     const result =
       decision.kind === 'correction'
-        ? corrections.request(reference, { fields: decision.fields, note: decision.note, officer: officer.username }, audit)
+        ? corrections.request(reference, { fields: decision.fields, note: decision.note, officer: officer.username, heldUntil: undo ? heldUntil : undefined }, audit)
         : notifier.changeStatus(
             reference,
             decision.kind === 'approve'
@@ -179,11 +179,16 @@ export function createDecisions(deps: Deps) {
       const current = people.session(record.asked);
       if (current.state !== undefined) {
         const session = restoreSession(current.state, people.person(record.asked)?.lang ?? 'id', now);
-        // They wrote since: the bot has already asked them the correction's questions.
-        if (session.lastActiveAt > decision.at) return 'answered';
-        // Back at the menu (no copy of their earlier conversation is kept in the history for this).
-        const menu: Session = { ...session, flow: MENU_FLOW, step: MENU_STEP, answers: {}, trail: [], misses: 0, editing: false, pending: null };
-        people.saveSession(record.asked, JSON.stringify(menu), current.seenIds, now);
+        if (session.held) {
+          // The request was never shown to them: back to the conversation they went on with meanwhile.
+          people.saveSession(record.asked, JSON.stringify(session.held.before), current.seenIds, now);
+        } else {
+          // They wrote since: the bot has already asked them the correction's questions.
+          if (session.lastActiveAt > decision.at) return 'answered';
+          // Back at the menu (no copy of their earlier conversation is kept in the history for this).
+          const menu: Session = { ...session, flow: MENU_FLOW, step: MENU_STEP, answers: {}, trail: [], misses: 0, editing: false, pending: null };
+          people.saveSession(record.asked, JSON.stringify(menu), current.seenIds, now);
+        }
       }
     }
     const dropped = outbox.dropHeld(row.id, record.after, record.heldUntil);

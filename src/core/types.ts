@@ -190,6 +190,12 @@ export interface Session {
   topic?: string;
   /** Set once the person enrolled as a village cadre: their menu and registration wording change. */
   cadre?: CadreInfo | null;
+  /**
+   * An officer's correction request whose news waits for its undo window (app/decisions.ts): this
+   * session asks the correction, but until `until` the person is still in the conversation they
+   * know (`before`), which their messages go on with; an undo puts it back.
+   */
+  held?: { until: number; before: Session };
 }
 
 export interface ChoiceDef {

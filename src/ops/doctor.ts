@@ -116,7 +116,8 @@ function modeFinding(path: string, what: string, strict: boolean): Finding | und
   const isDir = statSync(path).isDirectory();
   const fix = `chmod ${isDir ? '700' : '600'} ${path}`;
   if (!seen) return { status: 'OK', topic: 'file modes', detail: `${what} ${path}: owner only (${octal(path)})` };
-  const status: Status = strict || seen === 'world' ? 'FAIL' : 'WARN';
+  // A folder others can list shows file names, not what is in them (the files are checked on their own): a warning.
+  const status: Status = !isDir && (strict || seen === 'world') ? 'FAIL' : 'WARN';
   return { status, topic: 'file modes', detail: `${what} ${path} is readable by ${seen === 'world' ? 'every user' : 'its group'} (${octal(path)})`, fix };
 }
 

@@ -71,6 +71,13 @@ describe('npm run doctor', () => {
     expect(failing(run(env))).toHaveLength(1);
     chmodSync(join(dir, 'test.db'), 0o644);
     expect(failing(run(env))).toHaveLength(2);
+    // A folder others can list (a fresh clone's data/ is 755) only warns: its files are checked on their own.
+    chmodSync(join(dir, 'test.db'), 0o600);
+    chmodSync(join(dir, 'lindung.key'), 0o600);
+    chmodSync(dir, 0o755);
+    const findings = run(env);
+    expect(failing(findings)).toEqual([]);
+    expect(findings.find((x) => x.topic === 'file modes' && x.detail.includes('(755)'))).toMatchObject({ status: 'WARN', fix: `chmod 700 ${dir}` });
   });
 
   it('fails without an active admin, with the command that adds one', async () => {
