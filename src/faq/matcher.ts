@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Lang } from '../core/types.js';
-import { createConceptIndex } from './concepts.js';
+import { createConceptIndex, type ConceptIndex } from './concepts.js';
 import { createFigureIndex } from './figures.js';
 import type { LearnedPhrasings } from './learned.js';
 import { detectLanguage, indexTerms, informalWords, isStopWord, looksLikeQuestion } from './normalize.js';
@@ -118,6 +118,25 @@ function createTopicSearch(topics: FaqTopic[]) {
 }
 
 /**
+ * The built indexes, reused by every matcher over the same vocabulary and topics (neither changes once
+ * built): building them took most of a runtime's start, and the tests start hundreds of runtimes.
+ */
+const conceptIndexes = new WeakMap<Vocabulary, ConceptIndex>();
+let lastTopicSearch: { key: string; search: ReturnType<typeof createTopicSearch> } | undefined;
+
+function conceptIndexFor(vocabulary: Vocabulary): ConceptIndex {
+  let index = conceptIndexes.get(vocabulary);
+  if (!index) conceptIndexes.set(vocabulary, (index = createConceptIndex(vocabulary)));
+  return index;
+}
+
+function topicSearchFor(topics: FaqTopic[]): ReturnType<typeof createTopicSearch> {
+  const key = JSON.stringify(topics);
+  if (lastTopicSearch?.key !== key) lastTopicSearch = { key, search: createTopicSearch(topics) };
+  return lastTopicSearch.search;
+}
+
+/**
  * Reads informal questions: first what officers taught (exact phrasings), then the structured
  * reader (concepts from data/vocabulary.json → programme × aspect × entity routes), then a fuzzy
  * search over the knowledge base for the long tail, which only offers choices unless the message
@@ -128,9 +147,9 @@ export function createFaqMatcher(
   opts: { learned?: LearnedPhrasings; vocabulary?: Vocabulary; figures?: Readonly<Record<string, string>> } = {},
 ) {
   const known = new Set(topics.map((t) => t.id));
-  const concepts = createConceptIndex(opts.vocabulary ?? loadVocabulary());
+  const concepts = conceptIndexFor(opts.vocabulary ?? loadVocabulary());
   const routes = ROUTES.filter((r) => r.to.startsWith('oos:') || known.has(r.to));
-  const search = createTopicSearch(topics);
+  const search = topicSearchFor(topics);
   const figureIndex = createFigureIndex(opts.figures ?? {});
   /** Points for an answer whose own figure the message quotes ("42 juta itu bener?" → JKM). */
   const FIGURE_POINTS = 3;

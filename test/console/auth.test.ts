@@ -86,8 +86,12 @@ function browser(app: ReturnType<typeof buildApp>) {
   };
 }
 
+let passwordHash: Promise<string> | undefined;
+
+/** Officers share one scrypt hash of PASSWORD (made once: scrypt is slow on purpose); logins still verify it. */
 async function addOfficer(username: string, role: 'officer' | 'admin' = 'officer') {
-  return store.add({ username, passwordHash: await hashPassword(PASSWORD), role, now });
+  passwordHash ??= hashPassword(PASSWORD);
+  return store.add({ username, passwordHash: await passwordHash, role, now });
 }
 
 beforeEach(() => {

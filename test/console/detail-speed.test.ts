@@ -6,8 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../src/channels/port.js';
 import type { OutboxMessage } from '../../src/storage/outbox.js';
 import { SEND_MARGIN_MS } from '../../src/app/decisions.js';
-import { hashPassword } from '../../src/console/security.js';
-import { client, PASSWORD, startConsole } from '../helpers/console.js';
+import { client, hashedPassword, startConsole } from '../helpers/console.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -232,7 +231,7 @@ describe('undo', () => {
     await budi.login('budi');
     await budi.post(`/registrations/${ref}/approve`, {});
     // Another officer sees that it can still be undone, by whom, but gets no button.
-    con.officers.add({ username: 'citra', passwordHash: await hashPassword(PASSWORD), role: 'officer', now: h.clock.now });
+    con.officers.add({ username: 'citra', passwordHash: await hashedPassword(), role: 'officer', now: h.clock.now });
     const citra = client(con.web);
     await citra.login('citra');
     const other = await citra.get(`/registrations/${ref}`);
@@ -356,7 +355,7 @@ describe('next registration', () => {
     h.clock.now += 60_000;
     const cRef = await registerSelf('c', 29, 'Citra Dewi');
     // A second officer (an admin would be asked to set up a second factor first).
-    h.runtime.store.officers.add({ username: 'citra', passwordHash: await hashPassword(PASSWORD), role: 'officer', now: h.clock.now });
+    h.runtime.store.officers.add({ username: 'citra', passwordHash: await hashedPassword(), role: 'officer', now: h.clock.now });
     const ana = client(con.web);
     await ana.login('citra');
     const budi = client(con.web);

@@ -365,7 +365,9 @@ describe('queue rows and paging', () => {
 });
 
 describe('at 100,000 rows', () => {
-  it('serves the default queue page and count fast, from an index', () => {
+  // How fast those pages are is measured by `npm run bench` (bench/console.ts, "queue page budget"):
+  // a time limit here failed on a busy machine without saying anything about the query.
+  it('serves the default queue page and count from an index', () => {
     const big = mkdtempSync(join(tmpdir(), 'lindung-filters-big-'));
     const bdb = openDatabase(join(big, 'big.db'));
     try {
@@ -378,18 +380,20 @@ describe('at 100,000 rows', () => {
           const plan = (bdb.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
           for (const d of plan.filter((x) => /\bregistrations\b/.test(x))) expect(d).toMatch(/USING (COVERING )?INDEX/);
         }
-        queuePage(bdb, f, TZ, TEST_CIPHER); // warm the statement cache and pages
-        const t0 = performance.now();
         let p = queuePage(bdb, f, TZ, TEST_CIPHER);
-        for (let i = 0; i < 4 && p.next; i++) p = queuePage(bdb, filter({ after: p.next }), TZ, TEST_CIPHER);
-        const perPage = (performance.now() - t0) / 5;
+        const seen = new Set(p.rows.map((r) => r.id));
+        for (let i = 0; i < 4 && p.next; i++) {
+          p = queuePage(bdb, filter({ after: p.next }), TZ, TEST_CIPHER);
+          for (const r of p.rows) seen.add(r.id);
+        }
         expect(p.total).toBeGreaterThan(30_000);
-        // Generous bound for slow CI machines; typically 1-3 ms.
-        expect(perPage).toBeLessThan(100);
+        expect(seen.size).toBe(5 * 50); // five full pages, none repeating a row
       }
     } finally {
       bdb.close();
       rmSync(big, { recursive: true, force: true });
     }
-  });
+    // Seeding 100,000 sealed rows is the suite's longest single step: about 6 s alone on a quiet 2-core
+    // machine, 10 s in a full run there, 20 s in a full run while the machine is busy.
+  }, 90_000);
 });

@@ -125,6 +125,8 @@ describe('console: decisions reach people', () => {
     await c.login('budi');
     expect((await c.post(`/registrations/${ref}/correction`, { field: ['phone'], note: 'Nomor tidak aktif' })).status).toBe(303);
     expect(lastOutbox('w')).toContain('Nomor HP');
+    // The request's questions start when its news goes out, after the undo window.
+    h.clock.now += 35_000;
     await h.say('w', '0813 1111 2222');
     await h.say('w', '1');
     expect(h.runtime.db.prepare('SELECT status FROM registrations').get()).toEqual({ status: 'submitted' });

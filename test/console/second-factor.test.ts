@@ -2,10 +2,9 @@
 // code, the code step after the password, one-time recovery codes, and an admin's audited reset.
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/console/security.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { createOfficerStore } from '../../src/storage/officers.js';
-import { PASSWORD, startConsole } from '../helpers/console.js';
+import { hashedPassword, PASSWORD, startConsole } from '../helpers/console.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { requestClient } from './request-client.js';
 import { codeAt } from './second-factor-helpers.js';
@@ -225,7 +224,7 @@ describe('officers may enrol; admins reset', () => {
     const seed = openDatabase(path);
     try {
       const store = createOfficerStore(seed);
-      const o = store.add({ username: 'dewi', passwordHash: await hashPassword(PASSWORD), role: 'admin', now: h.clock.now });
+      const o = store.add({ username: 'dewi', passwordHash: await hashedPassword(), role: 'admin', now: h.clock.now });
       store.enrolTotp({ officerId: o.id, secret: 'JBSWY3DPEHPK3PXP', step: 1, now: h.clock.now, recoveryCodes: [] });
     } finally {
       seed.close();

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatRupiah, MAX_INCOME_RUPIAH, parseIncome } from '../../src/domain/income.js';
 import { INCOME_PERIOD_FACTORS, MAX_INCOME_TEXT, readIncome, type IncomeReading } from '../../src/domain/income-words.js';
+import { fuzzOptions } from '../helpers/fuzz.js';
 import { PARSE_INCOME_ACCEPTS } from './income-cases.js';
 
 const FORMAT: IncomeReading = { kind: 'error', error: 'income_format' };
@@ -40,7 +41,7 @@ describe('readIncome keeps what parseIncome accepts', () => {
         const strict = parseIncome(input);
         if (strict.ok) expect(readIncome(input)).toEqual(sameAsParseIncome(strict.rupiah));
       }),
-      { numRuns: 3000 },
+      fuzzOptions(3000),
     );
   });
 
@@ -50,7 +51,7 @@ describe('readIncome keeps what parseIncome accepts', () => {
         const strict = parseIncome(input);
         if (strict.ok) expect(readIncome(input)).toEqual(sameAsParseIncome(strict.rupiah));
       }),
-      { numRuns: 3000 },
+      fuzzOptions(3000),
     );
   });
 });
@@ -398,16 +399,16 @@ describe('readIncome: robustness', () => {
   }
 
   it('never throws on any string and always answers a well-formed reading', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), checkWellFormed), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), checkWellFormed), fuzzOptions(2000));
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...VOCAB), { maxLength: 8 }), fc.constantFrom(' ', ''), (words, sep) =>
         checkWellFormed(words.join(sep)),
       ),
-      { numRuns: 4000 },
+      fuzzOptions(4000),
     );
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789.,-/ ±jtrbk½'.split('')), maxLength: 30 }), checkWellFormed),
-      { numRuns: 2000 },
+      fuzzOptions(2000),
     );
   });
 
@@ -417,6 +418,7 @@ describe('readIncome: robustness', () => {
         expect(readIncome(formatRupiah(n))).toEqual({ kind: 'amount', rupiah: n });
         expect(readIncome(`sekitar ${formatRupiah(n)} sebulan kak`)).toEqual({ kind: 'amount', rupiah: n });
       }),
+      fuzzOptions(100),
     );
   });
 
@@ -427,6 +429,7 @@ describe('readIncome: robustness', () => {
         expect(readIncome(`sehari ${k}rb`)).toEqual(expected);
         expect(readIncome(`${k} ribu per hari`)).toEqual(expected);
       }),
+      fuzzOptions(100),
     );
   });
 
@@ -439,6 +442,7 @@ describe('readIncome: robustness', () => {
         else expect(r).toEqual({ kind: 'range', low: lo * 1e6, high: hi * 1e6, rupiah: ((lo + hi) / 2) * 1e6 });
         expect(readIncome(`${lo}jt - ${hi}jt`)).toEqual(r);
       }),
+      fuzzOptions(100),
     );
   });
 

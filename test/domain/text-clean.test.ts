@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanCell, cleanText } from '../../src/domain/text-clean.js';
+import { fuzzOptions } from '../helpers/fuzz.js';
 
 // C0 and C1 controls (and DEL) other than TAB and LF.
 // eslint-disable-next-line no-control-regex
@@ -88,7 +89,7 @@ describe('cleanText properties', () => {
         expect(out.normalize('NFC')).toBe(out);
         expect(cleanText(out)).toBe(out);
       }),
-      { numRuns: 300 },
+      fuzzOptions(300),
     );
   });
 
@@ -102,7 +103,7 @@ describe('cleanText properties', () => {
         expect(wellFormed(out)).toBe(true);
         expect(cleanCell(out)).toBe(out);
       }),
-      { numRuns: 300 },
+      fuzzOptions(300),
     );
   });
 });

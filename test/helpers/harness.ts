@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import type { Reply } from '../../src/core/types.js';
+import { freshDatabaseFile } from './template-db.js';
 
 /** 2026-11-22 09:00 WITA, a fixed "now" so dates and discounts are repeatable. */
 export const NOW = Date.UTC(2026, 10, 22, 1, 0, 0);
@@ -32,14 +33,21 @@ export interface Harness {
   reopen(): Promise<Harness>;
 }
 
-/** A real runtime on a fresh SQLite file in a temp folder. */
+/**
+ * A real runtime on a fresh SQLite file in a temp folder (a copy of the run's migrated template,
+ * test/helpers/template-db.ts; a database already in `opts.dir` is opened as it is).
+ */
 export async function startHarness(
   opts: { dir?: string; seed?: number; realClock?: boolean; /** More settings, as environment variables. */ env?: Record<string, string> } = {},
 ): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'lindung-'));
   const dbPath = join(dir, 'test.db');
   const clock = { now: NOW };
-  const runtime = await createRuntime(loadConfig({ ...opts.env, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' }), {
+  freshDatabaseFile(dbPath);
+  // SQLITE_SYNCHRONOUS=NORMAL: a commit is not flushed to the disk before the reply (what FULL adds
+  // is surviving a power cut, which no test can show); FULL made each message wait for the disk,
+  // slowly and unevenly on a shared machine. A test may still pass FULL in `opts.env`.
+  const runtime = await createRuntime(loadConfig({ SQLITE_SYNCHRONOUS: 'NORMAL', ...opts.env, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' }), {
     logger: pino({ level: 'silent' }),
     // Channel tests run real timers (retries, throttling): they need the real clock.
     clock: opts.realClock ? Date.now : () => clock.now,
