@@ -1,4 +1,4 @@
-import { ConfigError } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { SettingsError } from './settings.js';
 import { KeyError } from './storage/crypto.js';
 
@@ -53,4 +53,17 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof ConfigError || err instanceof SettingsError || err instanceof KeyError) return EXIT.config;
   if (err instanceof BindError || isListenError(err)) return EXIT.bind;
   return EXIT.unexpected;
+}
+
+/**
+ * The settings for a command-line tool, or (printed on stderr) why not and the exit code to end
+ * with: 2 for a wrong setting, as for the bot.
+ */
+export function configForTool(): { config: Config } | { exit: number } {
+  try {
+    return { config: loadConfig() };
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return { exit: exitCodeFor(err) };
+  }
 }

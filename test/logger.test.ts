@@ -1,17 +1,9 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
+import { capturingLogger } from './helpers/log-capture.js';
 
 describe('logger', () => {
   it('never writes a NIK or phone number, whatever field or message carries it', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const logger = createLogger('info', sink);
+    const { logger, lines } = capturingLogger();
     logger.warn({ err: 'send to 6281234567890@s.whatsapp.net failed', detail: { note: 'nik 6301011708800003' } }, 'retry 0812-3456-7890');
     logger.info({ nik: '6301011708800003', phone: '+6281234567890' }, 'plain');
     logger.error({ err: new Error('boom for 6281234567890') }, 'failed');
@@ -25,14 +17,7 @@ describe('logger', () => {
 
 describe('logger: nested records', () => {
   it('masks a JID however deep it hides (Baileys logs whole protocol nodes)', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const logger = createLogger('info', sink);
+    const { logger, lines } = capturingLogger();
     const node = { tag: 'notification', attrs: { from: 's.whatsapp.net' }, content: [{ tag: 'device', attrs: { jid: '6281234567890:3@s.whatsapp.net', lid: '123456789012345@lid' }, content: Buffer.from('6281234567890') }] };
     logger.error({ error: 'boom', node }, 'failed to handle devices notification');
     const out = lines.join('');
@@ -42,16 +27,7 @@ describe('logger: nested records', () => {
 });
 
 describe('logger: addresses and ports stay readable', () => {
-  const capture = () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    return { logger: createLogger('info', sink), out: () => lines.join('') };
-  };
+  const capture = () => capturingLogger();
 
   it('keeps IP addresses, host:port and ::1 in messages and fields', () => {
     const { logger, out } = capture();
@@ -93,16 +69,7 @@ describe('logger: addresses and ports stay readable', () => {
 
 describe('logger: errors that carry a request', () => {
   it('keeps an error’s plain fields but not the objects it carries (a client error holds the reply it failed to send)', () => {
-    const lines: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk, _enc, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const { logger, lines } = capturingLogger();
     const err = Object.assign(new Error('Call to sendMessage failed! (403: Forbidden: bot was blocked by the user)'), {
       error_code: 403,
       method: 'sendMessage',

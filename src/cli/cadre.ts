@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createInvite, inviteLink, InviteError } from '../app/invites.js';
-import { loadConfig } from '../config.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { configForTool, exitCodeFor } from '../exit-codes.js';
 import { loadProgrammeSettings } from '../settings.js';
 import { createCadreStore, inviteState } from '../storage/cadres.js';
 import { openDatabase } from '../storage/db.js';
@@ -14,13 +13,9 @@ const USAGE = `usage:
 
 /** Officer tool for cadre invites (the console will manage them later). */
 function main(): number {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    return exitCodeFor(err);
-  }
+  const loaded = configForTool();
+  if ('exit' in loaded) return loaded.exit;
+  const { config } = loaded;
   const { positionals, values } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { configForTool, exitCodeFor } from '../exit-codes.js';
 import { keyFilePath, keyRingForDatabase } from '../key-ring.js';
 import { indexRegistrations, keyUsage, resealAll, sampleSealed } from '../storage/at-rest.js';
 import { indexAddresses } from '../storage/addresses.js';
@@ -19,13 +18,9 @@ const USAGE = `usage:
 function main(): number {
   const { positionals, values } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { out: { type: 'string' } } });
   const [command] = positionals;
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    return exitCodeFor(err);
-  }
+  const loaded = configForTool();
+  if ('exit' in loaded) return loaded.exit;
+  const { config } = loaded;
   const fromEnv = Boolean(config.LINDUNG_KEYS);
   const path = keyFilePath(config);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });

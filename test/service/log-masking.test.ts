@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { capturingLogger } from '../helpers/log-capture.js';
 
 let servers: Server[] = [];
 afterEach(async () => {
@@ -28,16 +27,7 @@ async function addressInUse(host: string): Promise<{ err: NodeJS.ErrnoException;
 
 describe('service logs: a supervisor reads where, never whom', () => {
   it('an EADDRINUSE logged with a NIK and a phone number beside it: address, port, code and syscall stay, the NIK and the number go', async () => {
-    const lines: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk, _enc, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const { logger, lines } = capturingLogger();
     const { err, port } = await addressInUse('127.0.0.1');
     logger.error({ err, port, note: 'while registering NIK 6301011708800003, hp 0812-3456-7890' }, `cannot listen on 127.0.0.1:${port} for 6281234567890@s.whatsapp.net`);
     const record = JSON.parse(lines.join('')) as { msg: string; note: string; port: number; err: Record<string, unknown> };
@@ -49,16 +39,7 @@ describe('service logs: a supervisor reads where, never whom', () => {
   });
 
   it('IPv6 loopback too', async () => {
-    const lines: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk, _enc, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const { logger, lines } = capturingLogger();
     let inUse;
     try {
       inUse = await addressInUse('::1');
