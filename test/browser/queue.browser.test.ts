@@ -161,6 +161,7 @@ describe('the queue in Chromium', () => {
     await page.waitForURL(/ok=bulk_approved/);
     const notice = page.locator('section.flash.notice');
     expect(await notice.locator('p').first().innerText()).toBe('4 pendaftaran disetujui.');
+    await page.screenshot({ path: join(RESULTS, 'console-queue-bulk-undo-1366.png') });
     expect(refs.map(statusOf)).toEqual(['approved', 'approved', 'approved', 'approved']);
     expect(await page.locator('table.queue tbody').innerText()).toContain('Tidak ada pendaftaran.');
     // Taken back with the keyboard before anyone is told: all four wait for a decision again.
