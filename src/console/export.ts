@@ -115,11 +115,12 @@ export function groupedPhone(phone: string): string {
   return /^0[\d*]{5,}$/.test(phone) ? phone.replace(/(.{4})(?=.)/g, '$1 ') : phone;
 }
 
-/** Who pays a group's contributions, in words: the regency (APBD), the village (ADD) or the person. */
+/** Who pays a group's contributions, in words: the regency or the province (APBD), the village (ADD) or the person. */
 function payerWords(t: T, group: ProgrammeSettings['groups'][number] | undefined): string | null {
   if (!group) return null;
   if (!group.funded) return t('console.export_values.payer.self');
-  return t(group.fundedBy === 'ADD' ? 'console.export_values.payer.ADD' : 'console.export_values.payer.APBD');
+  if (group.fundedBy === 'ADD') return t('console.export_values.payer.ADD');
+  return t(group.fundingLevel === 'province' ? 'console.export_values.payer.APBD_province' : 'console.export_values.payer.APBD');
 }
 
 /**

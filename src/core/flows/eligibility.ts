@@ -2,6 +2,7 @@ import { evaluateEligibility, OLDEST_AGE, type EligibilityAnswers, type Eligibil
 import { keyIn } from '../locale-key.js';
 import type { FlowDef, StepEnv } from '../types.js';
 import { ageFromBirth } from './typed-age.js';
+import { payerWords } from './next-step.js';
 import { textAnswer, yesNoUnsure } from './util.js';
 
 /** An age as typed: "45", "45 th", "45thn.", "umur 45", "usia saya 45 tahun", "45 TAHUN". */
@@ -32,7 +33,7 @@ function outcomeMessage(env: StepEnv, o: EligibilityOutcome): string {
         // Not knowing about the registry: the group holds only if the family is in it, which an officer checks.
         group: o.payer === 'check' ? t('elig.group_if_listed', { group: o.group.label[s.lang] }) : o.group.label[s.lang],
         programmes: o.programmes.join(' + '),
-        payer: t(`elig.payer.${o.payer}`, { regency: c.settings.regency.name }),
+        payer: payerWords(t, o.payer, o.group, c.settings),
         cover: o.programmes.map((p) => t(keyIn('elig.cover.', p))).join(', '),
       });
     case 'employer':

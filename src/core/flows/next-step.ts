@@ -27,7 +27,7 @@ export interface NextStepEnv {
 /** Who pays which programmes of a registration, from its group's settings and the programmes chosen. */
 export interface PayPlan {
   /** The programmes the regency (or the village) pays, and from which budget. */
-  funded: { programmes: string[]; by: 'APBD' | 'ADD' } | null;
+  funded: { programmes: string[]; by: 'APBD' | 'ADD'; group: ProgrammeSettings['groups'][number] } | null;
   /** The programmes the person pays themself, and the monthly amount from the rates file. */
   self: { programmes: string[]; amount: number; basis: number; jkkOrJkm: boolean; contribution: ReturnType<typeof computeBpuContribution> } | null;
 }
@@ -44,7 +44,7 @@ export function payPlan(data: RegistrationData, env: Omit<NextStepEnv, 't' | 'la
   const c = computeBpuContribution(env.rates, { income: Number(data.income) || 0, date: env.today, transport: !!occupation?.transport, governmentPays: false });
   const part: Record<string, number> = { JKK: c.jkk, JKM: c.jkm, JHT: c.jht };
   return {
-    funded: funded.length ? { programmes: funded, by: group.fundedBy ?? 'APBD' } : null,
+    funded: funded.length ? { programmes: funded, by: group.fundedBy ?? 'APBD', group } : null,
     self: own.length
       ? { programmes: own, amount: own.reduce((sum, p) => sum + (part[p] ?? 0), 0), basis: c.basis, jkkOrJkm: own.includes('JKK') || own.includes('JKM'), contribution: c }
       : null,
@@ -53,13 +53,23 @@ export function payPlan(data: RegistrationData, env: Omit<NextStepEnv, 't' | 'la
 
 const join = (programmes: readonly string[]) => programmes.join(' + ');
 
+/**
+ * Who pays, in words: the regency's budget, the province's (a group whose settings say
+ * `fundingLevel: "province"`, e.g. a provincial programme for pekerja rentan), the village fund,
+ * the person, or "an officer checks".
+ */
+export function payerWords(t: T, payer: string, group: { fundingLevel?: 'regency' | 'province' } | undefined, settings: ProgrammeSettings): string {
+  if (payer === 'APBD' && group?.fundingLevel === 'province') return t('elig.payer.APBD_province', { province: settings.regency.province ?? settings.regency.name });
+  return t(keyIn('elig.payer.', payer), { regency: settings.regency.name });
+}
+
 /** Who pays, how much, where and by when; and when cover starts. */
 function paymentLines(plan: PayPlan | undefined, status: 'approved' | 'registered', env: NextStepEnv): string[] {
   const { t, settings, lang } = env;
   if (!plan) return [t('next.payer_unknown', { office: settings.office.name, phone: settings.office.phone })];
   const lines: string[] = [];
   if (plan.funded) {
-    lines.push(t('next.funded', { programmes: join(plan.funded.programmes), payer: t(`elig.payer.${plan.funded.by}`, { regency: settings.regency.name }) }));
+    lines.push(t('next.funded', { programmes: join(plan.funded.programmes), payer: payerWords(t, plan.funded.by, plan.funded.group, settings) }));
     const start = settings.coverStart?.[lang];
     lines.push(start ? t('next.cover_start', { start }) : t('next.cover_start_unknown'));
   }
