@@ -220,44 +220,22 @@ function checkProvenance(s: ProgrammeSettings, ctx: SettingsIssueSink): void {
   }
 }
 
-const UNFILLED_LABELS: Record<string, string> = {
-  'office.name': 'Nama kantor',
-  'office.address': 'Alamat kantor',
-  'office.phone': 'Telepon kantor',
-  'office.hours': 'Jam layanan kantor',
-  'labourInspection.name': 'Pengawas ketenagakerjaan (nama)',
-  'labourInspection.phone': 'Pengawas ketenagakerjaan (telepon)',
-  'dataController.name': 'Pengendali data pribadi (nama)',
-  'dataController.contact': 'Pengendali data pribadi (kontak)',
-  consentVersion: 'Versi teks persetujuan',
-  retentionDays: 'Lama penyimpanan draf dan data yang ditolak (hari)',
-  'ageLimits.min': 'Batas usia terendah',
-  'ageLimits.officerReviewAbove': 'Usia yang diperiksa petugas',
-  'payment.channels': 'Tempat dan cara membayar iuran',
-  'payment.due': 'Batas waktu membayar iuran',
-  coverStart: 'Mulai berlakunya perlindungan',
-  'coverageTarget.count': 'Target cakupan',
-  'budget.yearly': 'Anggaran iuran per tahun (APBD)',
-};
-const GROUP_FIELD_LABELS: Record<string, string> = {
-  quota: 'Kuota',
-  fundedBy: 'Sumber dana',
-  programmes: 'Program',
-  reviewedBy: 'Instansi pemeriksa',
-  needsRegistryCheck: 'Pemeriksaan data sosial (DTSEN/DTKS)',
-};
+/** A setting an officer must still fill in: its path, and for a group's field the group and the field. */
+export interface UnfilledSetting {
+  path: string;
+  group?: { id: string; label: string; field: string };
+}
 
 /**
  * What an officer must still fill in before going live: every path the preset lists as not stated
- * (placeholders included), with an Indonesian label for the console. Empty for a complete file.
+ * (placeholders included). The console names each in words (locales: console.unfilled).
  */
-export function unfilledSettings(settings: ProgrammeSettings): { path: string; label: string }[] {
+export function unfilledSettings(settings: ProgrammeSettings): UnfilledSetting[] {
   const listed = settings.notStated ?? [];
   const paths = [...listed, ...placeholderPaths(settings).filter((p) => !coveredBy(listed, p))];
   return paths.map((path) => {
     const [top, id, field] = path.split('.');
     const group = top === 'groups' ? settings.groups.find((g) => g.id === id) : undefined;
-    if (group && field) return { path, label: `${GROUP_FIELD_LABELS[field] ?? field}: ${group.label.id}` };
-    return { path, label: UNFILLED_LABELS[path] ?? path };
+    return group && field ? { path, group: { id: group.id, label: group.label.id, field } } : { path };
   });
 }

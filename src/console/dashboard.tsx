@@ -8,7 +8,8 @@ import { nextMonth } from '../storage/stats.js';
 import type { ConsoleEnv } from './auth.js';
 import { weekLabel } from './charts.js';
 import type { RouteDeps } from './deps.js';
-import { groupLabel, statusLabel } from './labels.js';
+import { groupLabel, statusLabel, unfilledLabel } from './labels.js';
+import { unfilledSettings } from '../settings.js';
 import { pageBase } from './layout.js';
 import { DashboardPage, type PriceBasis } from './pages/dashboard.js';
 import { ReportPage } from './pages/report.js';
@@ -55,6 +56,7 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return c.html(
       <DashboardPage
         {...pageBase(c, t, timeZone)}
+        unfilled={unfilledSettings(settings).map((u) => unfilledLabel(t, u))}
         f={{
           totals: {
             all: byStatus.filter((s) => s.status !== 'deleted').reduce((sum, s) => sum + s.count, 0),

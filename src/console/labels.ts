@@ -1,5 +1,5 @@
 import type { T } from '../core/types.js';
-import type { ProgrammeSettings } from '../settings.js';
+import type { ProgrammeSettings, UnfilledSetting } from '../settings.js';
 import { keyIn } from '../core/locale-key.js';
 
 /** Reasons an officer picks from when rejecting (the free text adds detail): one list, the domain's. */
@@ -25,4 +25,11 @@ export function formatWhen(ms: number, timeZone: string): string {
     whenFormats.set(timeZone, f);
   }
   return f.format(ms);
+}
+
+/** A setting still to fill in, in words ("Kuota: Pekerja rentan"); its path when we have no words for it. */
+export function unfilledLabel(t: T, u: UnfilledSetting): string {
+  const key = u.group ? keyIn('console.unfilled.group.', u.group.field) : keyIn('console.unfilled.', u.path);
+  const text = t(key, { group: u.group?.label ?? '' });
+  return text === key ? u.path : text;
 }

@@ -253,3 +253,20 @@ describe('the monthly report', () => {
     }
   });
 });
+
+describe('settings still to fill in', () => {
+  it('the dashboard lists, in words, what the regency preset does not state; nothing for a complete file', async () => {
+    expect(await page('/dashboard')).not.toContain('Pengaturan program belum lengkap');
+    const other = await startHarness();
+    const preset = await startConsole(other, { settingsPath: 'data/regencies/banjar.json' });
+    const c = client(preset.web);
+    await c.login('budi');
+    const { html } = await c.get('/dashboard');
+    cleanup(other);
+    const box = html.slice(html.indexOf('<section class="flash error unfilled"'), html.indexOf('</section>', html.indexOf('unfilled')));
+    expect(box).toContain('Pengaturan program belum lengkap');
+    expect(box).toContain('<li>Telepon kantor</li>');
+    expect(box).toContain('<li>Kuota: Pekerja rentan</li>');
+    expect(box).not.toMatch(/<li>[a-zA-Z.]+<\/li>/); // no raw setting path
+  });
+});

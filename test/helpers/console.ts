@@ -21,7 +21,8 @@ export function hashedPassword(): Promise<string> {
 }
 
 /** The console on a harness's runtime, with an admin "ana" and an officer "budi". */
-export async function startConsole(h: Harness) {
+/** `settingsPath`: the programme settings the console reads (default: the example regency's). */
+export async function startConsole(h: Harness, opts: { settingsPath?: string } = {}) {
   const { officers } = h.runtime.store;
   const hash = await hashedPassword();
   officers.add({ username: 'ana', passwordHash: hash, role: 'admin', now: h.clock.now });
@@ -29,7 +30,7 @@ export async function startConsole(h: Harness) {
   const web = createConsole({
     app: h.runtime.app,
     store: h.runtime.store,
-    settings: loadProgrammeSettings('data/programme.example.json'),
+    settings: loadProgrammeSettings(opts.settingsPath ?? 'data/programme.example.json'),
     translate: createTranslator(),
     timeZone: 'Asia/Makassar',
     logger: pino({ level: 'silent' }),

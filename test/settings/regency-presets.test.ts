@@ -3,6 +3,10 @@ import { getDistricts, getVillages } from 'idn-area-data';
 import { describe, expect, it } from 'vitest';
 import { displayName, findRegencyCode, presetFiles, regeneratePreset } from '../../scripts/regency-areas.js';
 import { loadProgrammeSettings, NOT_FILLED, ProgrammeSettingsSchema, unfilledSettings, type ProgrammeSettings } from '../../src/settings.js';
+import { unfilledLabel } from '../../src/console/labels.js';
+import { createTranslator } from '../../src/i18n.js';
+
+const translate = createTranslator();
 
 const files = presetFiles();
 const load = (slug: string): ProgrammeSettings => loadProgrammeSettings(`data/regencies/${slug}.json`);
@@ -78,9 +82,11 @@ describe('regency presets (data/regencies/)', () => {
       }
       expect(s.office.phone).toBe(NOT_FILLED);
       for (const g of s.groups.filter((x) => x.funded)) expect(paths, `${file} ${g.id}`).toContain(`groups.${g.id}.quota`);
-      for (const u of unfilled) expect(u.label).not.toBe(u.path);
+      // Each in words, in both languages (console.unfilled), never its path.
+      for (const lang of ['id', 'en'] as const) for (const u of unfilled) expect(unfilledLabel(translate(lang), u), `${file} ${lang}`).not.toBe(u.path);
     }
-    expect(unfilledSettings(load('banjar')).find((u) => u.path === 'groups.pekerja_rentan.quota')?.label).toBe('Kuota: Pekerja rentan');
+    const quota = unfilledSettings(load('banjar')).find((u) => u.path === 'groups.pekerja_rentan.quota')!;
+    expect(unfilledLabel(translate('id'), quota)).toBe('Kuota: Pekerja rentan');
   });
 
   it('refuses a placeholder that is not listed as not stated, a figure that disagrees with its setting, an unknown source', () => {

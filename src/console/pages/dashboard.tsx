@@ -152,7 +152,7 @@ export interface DashboardFigures {
 }
 
 /** The head of office's view: totals, target and budget first, then where and when registrations come from. */
-export function DashboardPage({ t, officer, csrf, flash, f }: PageBase & { f: DashboardFigures }) {
+export function DashboardPage({ t, officer, csrf, flash, f, unfilled = [] }: PageBase & { f: DashboardFigures; unfilled?: string[] }) {
   const empty = t('console.dashboard.empty');
   const tiles: [string, number, string][] = [
     ['all', f.totals.all, t('console.dashboard.total_all')],
@@ -163,6 +163,19 @@ export function DashboardPage({ t, officer, csrf, flash, f }: PageBase & { f: Da
   ];
   return (
     <Layout title={t('console.dashboard.title')} t={t} officer={officer} csrf={csrf} active="/dashboard" flash={flash}>
+      {unfilled.length > 0 ? (
+        <section class="flash error unfilled" role="alert">
+          <p>
+            <strong>{t('console.unfilled.title')}</strong>
+          </p>
+          <p>{t('console.unfilled.intro', { file: 'PROGRAMME_SETTINGS_PATH' })}</p>
+          <ul>
+            {unfilled.map((u) => (
+              <li>{u}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p class="no-print">
         <a class="button secondary" href={`/dashboard/report?month=${f.month}`}>
           {t('console.dashboard.report_link')}
