@@ -5,6 +5,8 @@ import { nextStepLines, payerWords } from '../../src/core/flows/next-step.js';
 import { loadRates } from '../../src/domain/rates.js';
 import { createTranslator } from '../../src/i18n.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
+import { cleanup, startHarness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
 
 const translate = createTranslator();
 const bangkaBarat = loadProgrammeSettings('data/regencies/bangka-barat.json');
@@ -31,5 +33,21 @@ describe('payer words', () => {
     const lines = nextStepLines({ status: 'approved', data }, { t, lang: 'id', settings: bangkaBarat, rates, today: '2026-12-01' }).join('\n');
     expect(lines).toContain('Provinsi Kepulauan Bangka Belitung (APBD provinsi)');
     expect(lines).not.toContain('Kabupaten Bangka Barat (APBD)');
+  });
+});
+
+describe('the programme choice names who pays', () => {
+  it('a village-fund (ADD) group is paid by the village, not the regency', async () => {
+    const h = await startHarness();
+    try {
+      const all: string[] = [];
+      // The example regency's group 4 (Anggota LKD) is paid from the village fund (ADD).
+      for (const text of registrationScript({ groupId: '4', income: '2 juta' })) all.push(...(await h.say('w', text)));
+      const text = all.join('\n');
+      expect(text).toContain('JKK + JKM (dibayar desa (ADD))');
+      expect(text).not.toContain('dibayar Pemkab');
+    } finally {
+      cleanup(h);
+    }
   });
 });

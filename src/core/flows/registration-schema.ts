@@ -94,12 +94,14 @@ function programmeLabels(env: StepEnv) {
     transport: !!occupation?.transport,
     governmentPays: !!group?.funded,
   });
+  // Who pays, short: the regency, the province (a provincial programme) or the village fund.
+  const payer = t(group?.fundedBy === 'ADD' ? 'elig.payer_short.ADD' : group?.fundingLevel === 'province' ? 'elig.payer_short.APBD_province' : 'elig.payer_short.APBD');
   if (group?.needsRegistryCheck) {
-    // Paid by the regency only once the officer found the family in the social registry.
-    return { basic: t('reg.prog_basic_registry'), withJht: t('reg.prog_jht_registry', { jht: formatRupiah(r.jht) }) };
+    // Paid by the government only once the officer found the family in the social registry.
+    return { basic: t('reg.prog_basic_registry', { payer }), withJht: t('reg.prog_jht_registry', { jht: formatRupiah(r.jht), payer }) };
   }
   if (group?.funded) {
-    return { basic: t('reg.prog_basic_funded'), withJht: t('reg.prog_jht_funded', { jht: formatRupiah(r.jht) }) };
+    return { basic: t('reg.prog_basic_funded', { payer }), withJht: t('reg.prog_jht_funded', { jht: formatRupiah(r.jht) }) };
   }
   return {
     basic: t('reg.prog_basic', { amount: formatRupiah(r.basic) }),
