@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { advance, type Flows } from '../core/engine.js';
+import { advance, beginFlow, type Flows } from '../core/engine.js';
 import { newSession, restoreSession } from '../core/session.js';
 import type { Ctx, Effect, Lang, Reply, Session, StoreReader, T } from '../core/types.js';
 import type { Rates } from '../domain/rates.js';
@@ -224,14 +224,21 @@ export function createApp(deps: AppDeps) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
     }
     let session = restoreSession(contact.state, contact.lang, now);
+    const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now);
     // An officer's correction request whose news still waits for its undo window: until the person
     // is told, their messages go on with the conversation they know (corrections.ts, Session.held).
     let waiting: Session | undefined;
     if (session.held && now < session.held.until) {
       waiting = session;
       session = session.held.before;
-    } else if (session.held) session = { ...session, held: undefined };
-    const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now);
+    } else if (session.held) {
+      // Told now: the correction starts again from where their own conversation got to meanwhile
+      // (what they gave in the window is parked with it, as at the request); its question's
+      // buttons, sent with the news, stay current unless they answered buttons in the window.
+      const before = session.held.before;
+      const started = beginFlow(flows, before, 'correction', session.answers, ctx).session;
+      session = { ...started, q: Math.max(session.q ?? 0, before.q ?? 0), held: undefined };
+    }
     // The role lives in the cadres table, not in the conversation: a cadre whose invite was revoked
     // loses it at once, mid-registration too (the neighbours' unsent drafts go with it).
     const revoked = session.cadre && !cadres.cadreOf(contact.personId);

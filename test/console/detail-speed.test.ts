@@ -312,13 +312,15 @@ describe('undo', () => {
     await c.login('budi');
     await c.post(`/registrations/${ref}/correction`, { field: ['phone'], note: 'Nomor tidak aktif' });
     expect(news(ref).length).toBeGreaterThan(0);
-    // Within the window a number typed is not taken as the (unseen) answer.
+    // Within the window a number typed is not taken as the (unseen) answer; what the person does
+    // meanwhile (here: switching to English) is kept.
     h.clock.now += 1_000;
     await h.say('w', '0813 1111 2222');
     expect(row(ref).status).toBe('needs_correction');
-    // Once the window is over (the question has gone out), the answer corrects it.
+    await h.say('w', 'english');
+    // Once the window is over (the question has gone out), the answer corrects it, in their language now.
     h.clock.now += UNDO_MS + SEND_MARGIN_MS;
-    await h.say('w', '0813 1111 2222');
+    expect((await h.say('w', '0813 1111 2222')).join('\n')).toContain(`Check the correction for sign-up ${ref}:`);
     await h.say('w', '1');
     expect(row(ref).status).toBe('submitted');
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?err=undo_nothing`);
