@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { copyDatabase, inspectDatabase, openAsIs, useRollbackJournal, type DatabaseFacts } from '../storage/maintenance.js';
@@ -149,12 +151,42 @@ export async function runScheduledBackup(config: Config, now = Date.now()): Prom
 }
 
 /**
+ * How the bot runs a scheduled backup in a process of its own: the built tool beside this module
+ * (dist/cli/backup.js), so the copy's verification (integrity_check, seconds on a large database)
+ * never stalls the bot's event loop. Undefined when running from the TypeScript sources (tests,
+ * tsx): then the backup runs in this process.
+ */
+function builtBackupCommand(): string[] | undefined {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.js')) return undefined;
+  const tool = join(dirname(here), '..', 'cli', 'backup.js');
+  return existsSync(tool) ? [process.execPath, tool] : undefined;
+}
+
+/** One scheduled backup by the backup tool in a child process, with this config's database, folder and retention. */
+function backupInChild(command: readonly string[], config: Config): Promise<string> {
+  const [file, ...args] = command;
+  const env = { ...process.env, DATABASE_PATH: config.DATABASE_PATH, BACKUP_DIR: backupDir(config), BACKUP_KEEP: String(config.BACKUP_KEEP) };
+  return new Promise((resolve, reject) => {
+    execFile(file!, args, { env, timeout: 30 * 60_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`the backup tool failed (${err.code ?? err.signal ?? 'error'}): ${String(stderr).trim().split('\n').at(-1) ?? ''}`));
+      else resolve(String(stdout).trim());
+    });
+  });
+}
+
+/**
  * Backs the database up every BACKUP_INTERVAL_HOURS while the bot runs (off at 0, or for an
  * in-memory database). The first one is due an interval after the newest backup already in the
  * folder (a restart does not add one), or `firstDelayMs` after the start when none is there or it is
  * overdue. Returns the stop, which waits for a backup under way.
  */
-export function startBackupSchedule(config: Config, logger: Logger, opts: { firstDelayMs?: number } = {}): () => Promise<void> {
+export function startBackupSchedule(
+  config: Config,
+  logger: Logger,
+  opts: { firstDelayMs?: number; /** Runs the backup tool in another process (default: the built one, when there is one). */ command?: readonly string[] } = {},
+): () => Promise<void> {
+  const command = opts.command ?? builtBackupCommand();
   const intervalMs = config.BACKUP_INTERVAL_HOURS * 3600_000;
   if (intervalMs <= 0 || config.DATABASE_PATH === ':memory:') {
     logger.info({ everyHours: config.BACKUP_INTERVAL_HOURS, database: config.DATABASE_PATH }, 'scheduled backups are off: take them with npm run backup');
@@ -171,10 +203,12 @@ export function startBackupSchedule(config: Config, logger: Logger, opts: { firs
     timer.unref();
   };
   const tick = (): void => {
-    running = runScheduledBackup(config)
-      .then((r) => {
-        logger.info({ file: r.file, bytes: r.bytes, ms: r.ms, counts: r.facts.counts, pruned: r.pruned.length }, 'backup written and verified');
-      })
+    const done = command
+      ? backupInChild(command, config).then((output) => logger.info({ output }, 'backup written and verified (in its own process)'))
+      : runScheduledBackup(config).then((r) => {
+          logger.info({ file: r.file, bytes: r.bytes, ms: r.ms, counts: r.facts.counts, pruned: r.pruned.length }, 'backup written and verified');
+        });
+    running = done
       .catch((err: unknown) => logger.error({ err, dir }, 'scheduled backup failed; trying again at the next interval'))
       .finally(() => {
         running = undefined;

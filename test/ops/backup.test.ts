@@ -308,4 +308,21 @@ describe('scheduled backups', () => {
     await again();
     expect(listBackups(config.BACKUP_DIR!)).toHaveLength(1);
   });
+
+  it('runs the backup tool in a process of its own when given one (the built bot does), so the bot never waits on the check', async () => {
+    const { h } = await botWithData(5);
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const config = loadConfig({ DATABASE_PATH: h.dbPath, BACKUP_DIR: join(tempDir(), 'child'), BACKUP_KEEP: '3' });
+    // From the TypeScript sources here; the bot built by `npm install` runs dist/cli/backup.js.
+    const stop = startBackupSchedule(config, logger, { firstDelayMs: 0, command: [process.execPath, '--import', 'tsx', 'src/cli/backup.ts'] });
+    for (let i = 0; i < 6000 && !lines.some((l) => l.includes('backup written and verified') || l.includes('scheduled backup failed')); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await stop();
+    const logged = lines.find((l) => l.includes('backup written and verified'));
+    expect(logged, lines.join('')).toContain('(in its own process)');
+    const [file] = listBackups(config.BACKUP_DIR!);
+    expect(count(file!, 'registrations')).toBe(5);
+  });
 });
