@@ -1,6 +1,7 @@
 import { MENU_FLOW, MENU_STEP } from '../core/constants.js';
 import { restoreSession } from '../core/session.js';
 import type { RegistrationStatus, Session } from '../core/types.js';
+import { parseDecisionUndo, type DecisionUndo } from '../storage/registrations.js';
 import type { Store } from '../storage/store.js';
 import type { createCorrections } from './corrections.js';
 import { UnknownRegistrationError, type createNotifier, type DecisionAudit } from './notify.js';
@@ -23,24 +24,6 @@ export interface DecidingOfficer {
  * sender can never meet on the same row, even with another process's clock a little off.
  */
 export const SEND_MARGIN_MS = 2000;
-
-/** What undoing a decision needs, in its history event's sealed detail (`undo`). */
-interface UndoRecord {
-  officerId: number;
-  /** The audit action of the decision (approve, reject, request_correction, record_kpj). */
-  action: string;
-  undoUntil: number;
-  /** When its news becomes due; the held rows carry exactly this next_attempt_at. */
-  heldUntil: number;
-  /** The decision's news are the registration's outbox rows above this id. */
-  after: number;
-  previous: { status: RegistrationStatus; note: string | null; kpj: string | null; correctionFields: string[] | null; rejectReason?: string | null };
-  /**
-   * A correction request also put the one asked (this person) into a conversation asking the
-   * fields; it parked an unfinished registration among their drafts, where it stays.
-   */
-  asked?: number;
-}
 
 /** The latest decision on a registration whose news was held (it may be past its window). */
 export interface HeldDecision {
@@ -79,16 +62,6 @@ const AUDIT_ACTION: Record<Decision['kind'], string> = {
   kpj: 'record_kpj',
 };
 
-function parseUndo(detail: string | null): UndoRecord | undefined {
-  if (!detail) return undefined;
-  try {
-    const undo = (JSON.parse(detail) as { undo?: UndoRecord }).undo;
-    return undo && typeof undo.undoUntil === 'number' && typeof undo.heldUntil === 'number' && typeof undo.after === 'number' ? undo : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Officers' decisions from the console, each undoable for a short window before the person hears
  * of it: the decision, its history event and audit entry commit at once (one transaction), with
@@ -109,7 +82,7 @@ export function createDecisions(deps: Deps) {
     const heldUntil = now + undoMs + SEND_MARGIN_MS;
     // The one a correction request asks (the cadre who submitted it, else the applicant): their conversation moves.
     const asked = decision.kind === 'correction' ? (row.submitterId !== row.applicantId ? row.submitterId : row.applicantId) : undefined;
-    const undo: UndoRecord | undefined =
+    const undo: DecisionUndo | undefined =
       undoMs > 0
         ? {
             officerId: officer.id,
@@ -147,10 +120,10 @@ export function createDecisions(deps: Deps) {
   });
 
   /** The latest status change of a registration, when it was a decision with held news. */
-  function held(registrationId: number): (HeldDecision & { record: UndoRecord }) | undefined {
+  function held(registrationId: number): (HeldDecision & { record: DecisionUndo }) | undefined {
     const last = [...registrations.events(registrationId)].reverse().find((e) => e.to_status !== null);
     if (!last || last.action !== 'status_changed' || last.actor_kind !== 'officer') return undefined;
-    const record = parseUndo(last.detail);
+    const record = parseDecisionUndo(last.detail);
     if (!record) return undefined;
     return {
       at: last.at,

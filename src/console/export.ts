@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { askedFields, fieldLabel, REGISTRATION_SCHEMA, showValue, type FieldDef, type ShowContext } from '../core/flows/registration-schema.js';
 import { keyIn } from '../core/locale-key.js';
+import { fundingSource } from '../core/flows/next-step.js';
 import type { T } from '../core/types.js';
 import type { ProgrammeSettings } from '../settings.js';
 import { cleanCell } from '../domain/text-clean.js';
@@ -116,11 +117,8 @@ export function groupedPhone(phone: string): string {
 }
 
 /** Who pays a group's contributions, in words: the regency or the province (APBD), the village (ADD) or the person. */
-function payerWords(t: T, group: ProgrammeSettings['groups'][number] | undefined): string | null {
-  if (!group) return null;
-  if (!group.funded) return t('console.export_values.payer.self');
-  if (group.fundedBy === 'ADD') return t('console.export_values.payer.ADD');
-  return t(group.fundingLevel === 'province' ? 'console.export_values.payer.APBD_province' : 'console.export_values.payer.APBD');
+function payerColumn(t: T, group: ProgrammeSettings['groups'][number] | undefined): string | null {
+  return group ? t(keyIn('console.export_values.payer.', fundingSource(group))) : null;
 }
 
 /**
@@ -160,7 +158,7 @@ function toExportRow(r: ExportRecord, timeZone: string, ctx: ShowContext, schema
   const row: ExportRow = { reference: r.reference, status: statusLabel(t, r.status), submittedAt: dayIn(timeZone, r.created_at) };
   for (const f of schema) row[f.id] = showValue(f, stored[f.id], ctx);
   if (typeof row.phone === 'string') row.phone = nationalPhone(row.phone);
-  row.payer = payerWords(t, groups.find((g) => g.id === (r.group_id ?? d.groupId)));
+  row.payer = payerColumn(t, groups.find((g) => g.id === (r.group_id ?? d.groupId)));
   row.kpj = r.kpj;
   // A rejection's reason in words before the officer's own note (older rejections have it in the note).
   const reason = r.status === 'rejected' && r.reject_reason ? t(keyIn('console.reject.', r.reject_reason)) : null;

@@ -93,7 +93,8 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const refs = (c.req.query('done') ?? '').split(',').map((r) => parseReference(r)).filter((r): r is string => r !== undefined).slice(0, MAX_LIMIT);
     const open = refs.flatMap((reference) => {
       const held = app.decisions.held(reference);
-      return held && held.officerId === officer.id && held.to === 'approved' && now < held.undoUntil && byRef(reference)?.status === 'approved' ? [{ reference, held }] : [];
+      // Its latest status change (any later one, or an undo, would be the latest instead).
+      return held && held.officerId === officer.id && held.to === 'approved' && now < held.undoUntil ? [{ reference, held }] : [];
     });
     const lines = [skipped > 0 ? t('console.queue.bulk.done_skipped', { approved, skipped }) : t('console.queue.bulk.done', { approved })];
     if (open.length === 0) {

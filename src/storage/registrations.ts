@@ -81,16 +81,36 @@ interface RecordRow extends Row {
 const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id, submitter_id';
 const OPEN = `('submitted', 'needs_correction', 'approved', 'registered')`;
 
-/** What an officer's decision held for its undo window keeps in its history event (app/decisions.ts, `undo`). */
-interface HeldDecisionDetail {
+/**
+ * What an officer's decision whose news is held for its undo window keeps in its history event's
+ * sealed detail (`undo`): what undoing it needs (app/decisions.ts), and what the people concerned
+ * knew before it (asTold).
+ */
+export interface DecisionUndo {
+  officerId: number;
+  /** The audit action of the decision (approve, reject, request_correction, record_kpj). */
+  action: string;
+  undoUntil: number;
+  /** When its news becomes due; the held rows carry exactly this next_attempt_at. */
   heldUntil: number;
+  /** The decision's news are the registration's outbox rows above this id. */
+  after: number;
   previous: { status: RegistrationStatus; note: string | null; kpj: string | null; correctionFields: string[] | null; rejectReason?: string | null };
+  /**
+   * A correction request also put the one asked (this person) into a conversation asking the
+   * fields; it parked an unfinished registration among their drafts, where it stays.
+   */
+  asked?: number;
 }
 
-function heldDecision(detail: string): HeldDecisionDetail | undefined {
+/** The undo record in a history event's (opened) detail, if it has one. */
+export function parseDecisionUndo(detail: string | null): DecisionUndo | undefined {
+  if (!detail) return undefined;
   try {
-    const undo = (JSON.parse(detail) as { undo?: Partial<HeldDecisionDetail> }).undo;
-    return undo && typeof undo.heldUntil === 'number' && typeof undo.previous?.status === 'string' ? (undo as HeldDecisionDetail) : undefined;
+    const undo = (JSON.parse(detail) as { undo?: Partial<DecisionUndo> }).undo;
+    return undo && typeof undo.undoUntil === 'number' && typeof undo.heldUntil === 'number' && typeof undo.after === 'number' && typeof undo.previous?.status === 'string'
+      ? (undo as DecisionUndo)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -196,7 +216,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
     if (v.status === 'submitted' || v.status === 'deleted') return v;
     const e = lastStatusChange.get(v.reference);
     if (!e || e.action !== 'status_changed' || e.actor_kind !== 'officer' || e.to_status !== v.status || !e.detail) return v;
-    const held = heldDecision(cipher.decrypt(e.detail));
+    const held = parseDecisionUndo(cipher.decrypt(e.detail));
     if (!held || now >= held.heldUntil) return v;
     const { previous } = held;
     return {

@@ -53,13 +53,23 @@ export function payPlan(data: RegistrationData, env: Omit<NextStepEnv, 't' | 'la
 
 const join = (programmes: readonly string[]) => programmes.join(' + ');
 
+/** Who pays a group's contributions: the regency's budget, the province's, the village fund, or the member. */
+export type FundingSource = 'APBD' | 'APBD_province' | 'ADD' | 'self';
+
+/** A group's funding source, from its settings (`funded`, `fundedBy`, `fundingLevel`). */
+export function fundingSource(group: Pick<ProgrammeSettings['groups'][number], 'funded' | 'fundedBy' | 'fundingLevel'>): FundingSource {
+  if (!group.funded) return 'self';
+  if (group.fundedBy === 'ADD') return 'ADD';
+  return group.fundingLevel === 'province' ? 'APBD_province' : 'APBD';
+}
+
 /**
  * Who pays, in words: the regency's budget, the province's (a group whose settings say
  * `fundingLevel: "province"`, e.g. a provincial programme for pekerja rentan), the village fund,
  * the person, or "an officer checks".
  */
-export function payerWords(t: T, payer: string, group: { fundingLevel?: 'regency' | 'province' } | undefined, settings: ProgrammeSettings): string {
-  if (payer === 'APBD' && group?.fundingLevel === 'province') return t('elig.payer.APBD_province', { province: settings.regency.province ?? settings.regency.name });
+export function payerWords(t: T, payer: string, group: ProgrammeSettings['groups'][number] | undefined, settings: ProgrammeSettings): string {
+  if (payer === 'APBD' && group && fundingSource(group) === 'APBD_province') return t('elig.payer.APBD_province', { province: settings.regency.province ?? settings.regency.name });
   return t(keyIn('elig.payer.', payer), { regency: settings.regency.name });
 }
 

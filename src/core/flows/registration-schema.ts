@@ -11,6 +11,7 @@ import { maskNik, parseNik } from '../../domain/nik.js';
 import { maskPhone, normalizePhone } from '../../domain/phone.js';
 import type { ProgrammeSettings } from '../../settings.js';
 import { keyIn, type KeysUnder } from '../locale-key.js';
+import { fundingSource } from './next-step.js';
 import type { RegistrationView, StepDef, StepEnv, T, Transition } from '../types.js';
 import { areaChoices } from './eligibility.js';
 import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
@@ -95,7 +96,8 @@ function programmeLabels(env: StepEnv) {
     governmentPays: !!group?.funded,
   });
   // Who pays, short: the regency, the province (a provincial programme) or the village fund.
-  const payer = t(group?.fundedBy === 'ADD' ? 'elig.payer_short.ADD' : group?.fundingLevel === 'province' ? 'elig.payer_short.APBD_province' : 'elig.payer_short.APBD');
+  // (Only shown for a funded group; one that checks the social registry is funded once the family is found.)
+  const payer = t(keyIn('elig.payer_short.', group?.funded ? fundingSource(group) : 'APBD'));
   if (group?.needsRegistryCheck) {
     // Paid by the government only once the officer found the family in the social registry.
     return { basic: t('reg.prog_basic_registry', { payer }), withJht: t('reg.prog_jht_registry', { jht: formatRupiah(r.jht), payer }) };
