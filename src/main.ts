@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   running.runtime = runtime;
   if (stopping) return;
   const { logger } = runtime;
-  const purge = () => logger.debug(purgeExpired(runtime.store, runtime.settings, Date.now()), 'retention: expired data removed');
+  const purge = () => logger.debug(purgeExpired(runtime.store, runtime.regencies, Date.now()), 'retention: expired data removed');
   purge();
   // Not unref'd: it also keeps the service up while a channel waits to reconnect.
   setInterval(purge, 3600_000);

@@ -8,8 +8,8 @@ import { createTranslator, loadLocales } from './i18n.js';
 import { createFaqMatcher, loadFaqTopics } from './faq/matcher.js';
 import { LearnedPhrasings } from './faq/learned.js';
 import { createLogger } from './logger.js';
-import { loadProgrammeSettings, SettingsError, type ProgrammeSettings } from './settings.js';
-import { fieldSettingProblems, REGISTRATION_SCHEMA } from './core/flows/registration-schema.js';
+import type { ProgrammeSettings } from './settings.js';
+import { RegencyRegistry, settingsPaths } from './regencies.js';
 import { openDatabase, type Db } from './storage/db.js';
 import { FieldCipher } from './storage/crypto.js';
 import { keyRingFor, keyRingForDatabase } from './key-ring.js';
@@ -31,7 +31,10 @@ export interface Runtime {
   /** Prometheus metrics (the console's /metrics): the app's counters, gauges read from the store. */
   metrics: Metrics;
   logger: Logger;
-  settings: ProgrammeSettings;
+  /** The regencies served, each with its settings (PROGRAMME_SETTINGS_PATH; reloadable). */
+  regencies: RegencyRegistry;
+  /** The first regency's settings (a one-regency deployment's): read `regencies` where the regency matters. */
+  readonly settings: ProgrammeSettings;
   /** The one translator (locales are read once at start). */
   translate: (lang: Lang) => T;
   close(): void;
@@ -52,9 +55,7 @@ export async function createRuntime(
   overrides: { logger?: Logger; clock?: () => number; random?: () => number } = {},
 ): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
-  const fieldProblems = fieldSettingProblems(REGISTRATION_SCHEMA, settings);
-  if (fieldProblems.length) throw new SettingsError(`invalid programme settings ${config.PROGRAMME_SETTINGS_PATH}:\n  ${fieldProblems.join('\n  ')}`);
+  const regencies = RegencyRegistry.load(settingsPaths(config.PROGRAMME_SETTINGS_PATH));
   const rates = loadRatesFile(config.RATES_PATH);
   const districts = await loadDistrictCodes();
   const resources = loadLocales();
@@ -73,6 +74,13 @@ export async function createRuntime(
   const sealed = indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher) + scrubAuditSearches(db);
   if (sealed > 0) logger.info({ sealed }, 'personal values encrypted at rest');
   const store = createStore(db, cipher);
+  // Rows from before regencies existed belong to the first regency; the served ones are recorded.
+  const adoption = store.regencies.adopt(
+    regencies.list.map((r) => ({ key: r.key, name: r.settings.regency.name, path: r.path })),
+    overrides.clock?.() ?? Date.now(),
+  );
+  if (adoption.adopted > 0) logger.info({ rows: adoption.adopted, regency: regencies.default.key }, 'rows given their regency');
+  for (const u of adoption.unserved) logger.warn({ regency: u.regency, registrations: u.rows }, 'registrations of a regency this deployment no longer serves');
   // The WAL still holds the pages with those values in clear: copied over and emptied now.
   if (sealed > 0) store.erasure.compact();
   // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
@@ -81,7 +89,7 @@ export async function createRuntime(
   const app = createApp({
     store,
     flows: workerFlows,
-    settings,
+    regencies,
     rates,
     translate,
     faq: createFaqMatcher(loadFaqTopics(resources), { learned, figures: figures(rates, 'id') }),
@@ -100,5 +108,18 @@ export async function createRuntime(
     void app.stopSending();
     db.close();
   };
-  return { config, store, db, app, metrics, logger, settings, translate, close };
+  return {
+    config,
+    store,
+    db,
+    app,
+    metrics,
+    logger,
+    regencies,
+    get settings() {
+      return regencies.default.settings;
+    },
+    translate,
+    close,
+  };
 }

@@ -6,13 +6,14 @@ import type { Rates } from '../domain/rates.js';
 import type { AccessCodeState, Lang, RegistrationStatus, T } from '../core/types.js';
 import { keyIn } from '../core/locale-key.js';
 import { dayIn } from '../domain/time.js';
-import type { ProgrammeSettings } from '../settings.js';
+import type { RegencyRegistry } from '../regencies.js';
 import type { Store } from '../storage/store.js';
 
 interface Deps {
   store: Store;
   translate: (lang: Lang) => T;
-  settings: ProgrammeSettings;
+  /** The regencies served: a copy names the controller and office of the person's regency. */
+  regencies: RegencyRegistry;
   rates: Rates;
   /** The registration's fields (the app's schema): the office copy lists them in this order. */
   schema: readonly FieldDef[];
@@ -177,8 +178,8 @@ export function createAccess(deps: Deps) {
       reference,
       role: cadre ? t(keyIn('cadre.role.', cadre.role)) : t('access.by_cadre_unknown'),
       desa: cadre?.desa ?? '-',
-      controller: deps.settings.dataController.name,
-      phone: deps.settings.office.phone,
+      controller: deps.regencies.get(n.view.regency).dataController.name,
+      phone: deps.regencies.get(n.view.regency).office.phone,
     });
     store.outbox.add(n.view.personId, to.channel, to.externalId, { text }, now, 'notification', n.id);
     return true;
@@ -210,16 +211,18 @@ export function createAccess(deps: Deps) {
    */
   function officeSections(personId: number, now: number): Section[] {
     const t = deps.translate('id');
+    // The regency of their latest registration (none: the deployment's first) answers for the data.
+    const settings = deps.regencies.get(registrations.ofApplicant(personId)[0]?.regency);
     return accessSections(report(personId), {
       t,
       lang: 'id',
       fields: deps.schema,
-      value: (field, stored) => detailValue(field, stored, { settings: deps.settings, t }),
+      value: (field, stored) => detailValue(field, stored, { settings, t }),
       full: true,
       audience: 'office',
       today: day(now),
-      controller: deps.settings.dataController,
-      office: deps.settings.office,
+      controller: settings.dataController,
+      office: settings.office,
       answerWithinHours: deps.rates.dataRights.answerWithinHours,
       draft: draftOf(personId),
       maskPhone,

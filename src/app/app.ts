@@ -5,6 +5,7 @@ import type { Ctx, Effect, Lang, Reply, Session, StoreReader, T } from '../core/
 import type { Rates } from '../domain/rates.js';
 import { makeReference } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
+import { RegencyRegistry } from '../regencies.js';
 import { inviteState } from '../storage/cadres.js';
 import type { Store } from '../storage/store.js';
 import { createAccess } from './access.js';
@@ -43,6 +44,8 @@ export interface Inbound {
   questionRef?: number;
   /** The message was a photo, voice note, sticker or file rather than text. */
   media?: boolean;
+  /** The regency of the entry point it came by (a regency's WhatsApp number; its key): routes a person who has none yet. */
+  regency?: string;
 }
 
 export interface HandleResult {
@@ -59,7 +62,9 @@ export interface AppDeps {
   flows: Flows;
   /** The registration's fields the flows were built from (default: REGISTRATION_SCHEMA). */
   schema?: readonly FieldDef[];
-  settings: ProgrammeSettings;
+  /** The regencies served (src/regencies.ts); or, for one regency given in code, its `settings`. */
+  regencies?: RegencyRegistry;
+  settings?: ProgrammeSettings;
   rates: Rates;
   translate: (lang: Lang) => T;
   isKnownDistrict: (code6: string) => boolean;
@@ -87,7 +92,9 @@ export interface AppDeps {
  * transaction (dedupe, session, registration changes, replies into the outbox), per person in order.
  */
 export function createApp(deps: AppDeps) {
-  const { store, flows, settings, rates, translate, isKnownDistrict, logger, timeZone } = deps;
+  const { store, flows, rates, translate, isKnownDistrict, logger, timeZone } = deps;
+  if (!deps.regencies && !deps.settings) throw new Error('createApp needs regencies or settings');
+  const regencies = deps.regencies ?? RegencyRegistry.single(deps.settings!);
   const clock = deps.clock ?? Date.now;
   const random = deps.random ?? Math.random;
   const { people, registrations, outbox, cadres } = store;
@@ -124,10 +131,10 @@ export function createApp(deps: AppDeps) {
     const channel = deps.phoneChannel === undefined ? undefined : dispatcher.channel(deps.phoneChannel);
     return channel?.addressOfPhone ? { channel: channel.id, externalId: channel.addressOfPhone(phone) } : undefined;
   };
-  const notifier = createNotifier({ store, translate, clock, reachByPhone, settings, rates, today: (now) => dayIn(timeZone, now) });
+  const notifier = createNotifier({ store, translate, clock, reachByPhone, regencies, rates, today: (now) => dayIn(timeZone, now) });
   const officerErasure = createOfficerErasure({ store, translate, clock, reachByPhone });
   const questions = createQuestions({ store, translate, clock });
-  const access = createAccess({ store, translate, settings, rates, schema: deps.schema ?? REGISTRATION_SCHEMA, timeZone, reachByPhone });
+  const access = createAccess({ store, translate, regencies, rates, schema: deps.schema ?? REGISTRATION_SCHEMA, timeZone, reachByPhone });
   const learned = deps.learned ?? new LearnedPhrasings();
   const teaching = createTeaching({ store, learned, topics: deps.faq?.topics.map((t) => t.id) ?? [], clock });
 
@@ -136,7 +143,7 @@ export function createApp(deps: AppDeps) {
   const reader: StoreReader = {
     registrationsOf: (personId) => told.ofApplicant(personId, clock()),
     activeByNik: (nik) => told.activeByNik(nik, clock()),
-    groupCount: (groupId) => registrations.groupCount(groupId),
+    groupCount: (groupId, regency) => registrations.groupCount(groupId, regency),
     byReference: (reference) => told.byReference(reference, clock()),
     awaitingCorrection: (personId) => told.awaitingCorrection(personId, clock()),
     registrationsBySubmitter: (personId, offset, limit) => told.bySubmitter(personId, offset, limit, clock()),
@@ -162,7 +169,7 @@ export function createApp(deps: AppDeps) {
   /** Set when a message erased something: the WAL is emptied once its transaction committed. */
   let erased = false;
 
-  function applyEffect(effect: Effect, personId: number, lang: Lang, msg: Inbound, now: number): void {
+  function applyEffect(effect: Effect, personId: number, lang: Lang, msg: Inbound, now: number, regency: string): void {
     const channel = msg.channel;
     switch (effect.type) {
       case 'recordConsent':
@@ -175,7 +182,8 @@ export function createApp(deps: AppDeps) {
           applicantId = people.createPerson(lang, data.phone, now);
           people.recordConsent(applicantId, data.consentVersion, Date.parse(data.consentAt) || now, personId);
         }
-        registrations.submit({ reference: effect.reference, applicantId, submitterId: personId, channel, data, now });
+        const regency = regencies.has(effect.regency) ? effect.regency : regencies.default.key;
+        registrations.submit({ reference: effect.reference, applicantId, submitterId: personId, channel, data, regency, now });
         return;
       }
       case 'deleteRegistration':
@@ -194,7 +202,7 @@ export function createApp(deps: AppDeps) {
         registrations.correct(effect.reference, personId, effect.changes, now);
         return;
       case 'askQuestion':
-        questions.ask(personId, channel, msg.externalId, effect.text, now);
+        questions.ask(personId, channel, msg.externalId, effect.text, now, regency);
         return;
       case 'recordAccessCopy':
         access.recordCopy({ personId: effect.personId, by: effect.by, actorId: String(personId), officerId: null, channel, now });
@@ -211,8 +219,46 @@ export function createApp(deps: AppDeps) {
     }
   }
 
-  function ctxFor(personId: number, phone: string | null, now: number): Ctx {
-    return { now, today: dayIn(timeZone, now), translate, settings, rates, isKnownDistrict, store: reader, person: { id: personId, phone }, newReference, faq: deps.faq };
+  /**
+   * What the flows may use for one message, in the settings of the regency `regency` (the session's;
+   * none or unknown: the deployment's first). In a deployment of several regencies the context lists
+   * them, for the question "where do you live", and gives itself for another (`forRegency`).
+   */
+  function ctxFor(personId: number, phone: string | null, now: number, regency?: string): Ctx {
+    const list = regencies.list;
+    const several = list.length > 1 ? list.map((r) => ({ key: r.key, settings: r.settings })) : undefined;
+    const made = new Map<string, Ctx>();
+    const build = (key: string): Ctx => {
+      const done = made.get(key);
+      if (done) return done;
+      const r = regencies.regency(key);
+      const ctx: Ctx = {
+        now,
+        today: dayIn(timeZone, now),
+        translate,
+        settings: r.settings,
+        regency: r.key,
+        ...(several ? { regencies: several } : {}),
+        forRegency: build,
+        rates,
+        isKnownDistrict,
+        store: reader,
+        person: { id: personId, phone },
+        newReference,
+        faq: deps.faq,
+      };
+      made.set(key, ctx);
+      made.set(r.key, ctx);
+      return ctx;
+    };
+    return build(regency ?? regencies.default.key);
+  }
+
+  /** The session's regency from the entry point the message came by, unless a cadre's village or an earlier entry point set it. */
+  function routed(session: Session, msg: Inbound): Session {
+    if (!msg.regency || !regencies.has(msg.regency) || session.regency === msg.regency) return session;
+    if (session.regencyBy === 'cadre' || session.cadre) return session;
+    return { ...session, regency: msg.regency, regencyBy: 'entry' };
   }
 
   const handleTx = store.transactional((msg: Inbound, now: number, inboxId: number | undefined): HandleResult => {
@@ -223,8 +269,8 @@ export function createApp(deps: AppDeps) {
     if (msg.messageId && contact.seenIds.includes(msg.messageId)) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
     }
-    let session = restoreSession(contact.state, contact.lang, now);
-    const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now);
+    let session = routed(restoreSession(contact.state, contact.lang, now), msg);
+    const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now, session.regency);
     // An officer's correction request whose news still waits for its undo window: until the person
     // is told, their messages go on with the conversation they know (corrections.ts, Session.held).
     let waiting: Session | undefined;
@@ -241,7 +287,10 @@ export function createApp(deps: AppDeps) {
     }
     // The role lives in the cadres table, not in the conversation: a cadre whose invite was revoked
     // loses it at once, mid-registration too (the neighbours' unsent drafts go with it).
-    const revoked = session.cadre && !cadres.cadreOf(contact.personId);
+    const cadre = session.cadre ? cadres.cadreOf(contact.personId) : undefined;
+    const revoked = session.cadre && !cadre;
+    // A cadre works in their village's regency (a session from before regencies learns it here).
+    if (cadre && regencies.has(cadre.regency) && session.regency !== cadre.regency) session = { ...session, regency: cadre.regency, regencyBy: 'cadre' };
     if (revoked) {
       session = newSession(session.lang, now);
       waiting = undefined;
@@ -249,12 +298,13 @@ export function createApp(deps: AppDeps) {
     const result = revoked
       ? advance(flows, session, { text: 'menu', first: false }, ctx)
       : advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media }, ctx);
-    if (revoked) result.replies.unshift({ text: translate(session.lang)('cadre.revoked', { phone: settings.office.phone }) });
+    if (revoked) result.replies.unshift({ text: translate(session.lang)('cadre.revoked', { phone: regencies.get(session.regency).office.phone }) });
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
     const saved = waiting?.held ? { ...waiting, held: { until: waiting.held.until, before: result.session } } : result.session;
     people.saveSession(contact.personId, JSON.stringify(saved), seenIds, now);
     if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);
-    for (const effect of result.effects) applyEffect(effect, contact.personId, result.session.lang, msg, now);
+    const regency = regencies.has(result.session.regency) ? result.session.regency : regencies.default.key;
+    for (const effect of result.effects) applyEffect(effect, contact.personId, result.session.lang, msg, now, regency);
     const outboxIds = result.replies.map((r) => outbox.add(contact.personId, msg.channel, msg.externalId, r, now));
     return { duplicate: false, personId: contact.personId, replies: result.replies, outboxIds };
   });
@@ -469,6 +519,8 @@ export function createApp(deps: AppDeps) {
     clock,
     /** The contribution figures the bot states: the dashboard prices the regency's cost with them. */
     rates,
+    /** The regencies served and their settings (read them through it each time: they can be reloaded). */
+    regencies,
     /** The region-code check the bot uses, for the console's automatic checks. */
     isKnownDistrict,
     /** Today in the regency's time zone. */

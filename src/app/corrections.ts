@@ -19,7 +19,7 @@ interface Deps {
   flows: Flows;
   notifier: ReturnType<typeof createNotifier>;
   translate: (lang: Lang) => T;
-  ctxFor: (personId: number, phone: string | null, now: number) => Ctx;
+  ctxFor: (personId: number, phone: string | null, now: number, regency?: string) => Ctx;
   clock: () => number;
 }
 
@@ -55,7 +55,7 @@ export function createCorrections(deps: Deps) {
       // The conversation the person is in (one that waits behind an earlier held request is theirs, not that request).
       const session = restored.held && now < restored.held.until ? restored.held.before : { ...restored, held: undefined };
       const answers = correctionAnswers(reference, current.data, wanted, schema);
-      const started = beginFlow(flows, session, 'correction', answers, ctxFor(target, person?.phone ?? null, now));
+      const started = beginFlow(flows, session, 'correction', answers, ctxFor(target, person?.phone ?? null, now, current.regency));
       // Held for the undo window: the person goes on with their conversation until they are told (app.ts).
       const asking = heldUntil !== undefined && heldUntil > now ? { ...started.session, held: { until: heldUntil, before: session } } : started.session;
       people.saveSession(target, JSON.stringify(asking), stored.seenIds, now);

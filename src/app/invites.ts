@@ -1,6 +1,7 @@
 import { matchChoice } from '../domain/match.js';
 import { makeInviteCode } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
+import { regencyKey } from '../regencies.js';
 import { CADRE_ROLES, type CadreRole, type CadreStore, type Invite } from '../storage/cadres.js';
 
 const DAY = 24 * 3600_000;
@@ -41,6 +42,7 @@ export function createInvite(
     desa: place.desa,
     kecamatan: place.kecamatan,
     role: input.role as CadreRole,
+    regency: regencyKey(settings),
     now: input.now,
     expiresAt: input.now + days * DAY,
     createdBy: input.createdBy,

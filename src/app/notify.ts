@@ -1,7 +1,7 @@
 import { nextStepLines } from '../core/flows/next-step.js';
 import type { Lang, RegistrationStatus, T } from '../core/types.js';
 import type { Rates } from '../domain/rates.js';
-import type { ProgrammeSettings } from '../settings.js';
+import type { RegencyRegistry } from '../regencies.js';
 import type { Store } from '../storage/store.js';
 
 export interface StatusChange {
@@ -45,7 +45,7 @@ interface Deps {
   /** Where to reach someone who never wrote but gave a phone (a cadre's neighbour): news of their own registration only. */
   reachByPhone?: (phone: string) => { channel: string; externalId: string } | undefined;
   /** What a decision's next step is worked out from (who pays and how much, where, when cover starts). */
-  settings: ProgrammeSettings;
+  regencies: RegencyRegistry;
   rates: Rates;
   /** Today in the regency, for the contribution figures of that day. */
   today: (now: number) => string;
@@ -97,7 +97,7 @@ export function createNotifier(deps: Deps) {
       // Every decision carries its next step: how and when to pay, when cover starts, the KPJ's use, what to do after a no.
       const next = nextStepLines(
         { status: change.to, data: view.data, kpj: change.kpj ?? view.kpj ?? null, reason: change.reason, hasNote: !!note },
-        { t, lang: person.lang, settings: deps.settings, rates: deps.rates, today: deps.today(now) },
+        { t, lang: person.lang, settings: deps.regencies.get(view.regency), rates: deps.rates, today: deps.today(now) },
       );
       const text = next.length ? `${lines.join('\n')}\n\n${next.join('\n')}` : lines.join('\n');
       const id = outbox.add(personId, identity.channel, identity.externalId, { text }, now, 'notification', registrationId);

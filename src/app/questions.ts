@@ -26,8 +26,8 @@ export function createQuestions(deps: { store: Store; translate: (lang: Lang) =>
 
   return {
     /** Stores a question with where to answer it (called inside the message's transaction). */
-    ask: (personId: number, channel: string, externalId: string, text: string, now: number): number =>
-      questions.add(personId, channel, externalId, text, now),
+    ask: (personId: number, channel: string, externalId: string, text: string, now: number, regency: string): number =>
+      questions.add(personId, channel, externalId, text, now, regency),
     open: (limit = 200): Question[] => questions.open(limit),
     answered: (limit = 50): Question[] => questions.answered(limit),
     openCount: (): number => questions.openCount(),

@@ -1,3 +1,4 @@
+import { RegencyRegistry } from '../regencies.js';
 import type { ProgrammeSettings } from '../settings.js';
 import type { Store } from '../storage/store.js';
 import type { PurgeResult } from '../storage/retention.js';
@@ -11,10 +12,14 @@ export type { PurgeResult };
  * the draft period are emptied (with their remembered message ids), and rejected registrations
  * lose their personal data after the rejected period.
  */
-export function purgeExpired(store: Store, settings: ProgrammeSettings, now: number): PurgeResult {
+export function purgeExpired(store: Store, served: ProgrammeSettings | RegencyRegistry, now: number): PurgeResult {
+  const regencies = served instanceof RegencyRegistry ? served : RegencyRegistry.single(served);
+  // A conversation is not tied to one regency: kept for the shortest draft period of the deployment.
+  const draftDays = Math.min(...regencies.list.map((r) => r.settings.retentionDays.draft));
   const result = store.retention.purge({
-    draftCutoff: now - settings.retentionDays.draft * DAY,
-    rejectedCutoff: now - settings.retentionDays.rejected * DAY,
+    draftCutoff: now - draftDays * DAY,
+    rejectedCutoff: now - regencies.default.settings.retentionDays.rejected * DAY,
+    rejectedByRegency: Object.fromEntries(regencies.list.map((r) => [r.key, now - r.settings.retentionDays.rejected * DAY])),
     now,
   });
   // What was removed leaves the WAL too.

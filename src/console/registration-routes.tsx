@@ -150,7 +150,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         revealNik: revealed,
         isKnownDistrict: app.isKnownDistrict,
         sameNik,
-        groupCount: registrations.groupCount,
+        groupCount: (groupId: string) => registrations.groupCount(groupId, row.regency),
       }),
       history: historyLines(history, {
         t,

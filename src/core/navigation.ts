@@ -55,11 +55,18 @@ export class Conversation {
   constructor(
     readonly flows: Flows,
     readonly s: Session,
-    readonly c: Ctx,
+    /** The context as given: the deployment's default regency until the session names one. */
+    private readonly ctx: Ctx,
     readonly out: Out,
     /** The topic the previous message was answered with, if any. */
     readonly previousTopic?: string,
   ) {}
+
+  /** The context of the session's regency: a step that sets it is answered in that regency's settings from the next line on. */
+  get c(): Ctx {
+    const key = this.s.regency;
+    return key && key !== this.ctx.regency && this.ctx.forRegency ? this.ctx.forRegency(key) : this.ctx;
+  }
 
   get env(): StepEnv {
     return { ...envOf(this.s, this.c), effects: this.out.effects };

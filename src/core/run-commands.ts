@@ -94,7 +94,12 @@ export function enrolCadre(conv: Conversation, code: string): void {
   }
   conv.out.effects.push({ type: 'enrolCadre', code });
   conv.leave(true);
-  s.cadre = { desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role };
+  s.cadre = { desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, ...(invite.regency ? { regency: invite.regency } : {}) };
+  // A cadre works for their own village's regency: what they are told next is in its settings.
+  if (invite.regency) {
+    s.regency = invite.regency;
+    s.regencyBy = 'cadre';
+  }
   conv.out.say(t('cadre.enrolled', { desa: invite.desa, kecamatan: invite.kecamatan, role: t(keyIn('cadre.role.', invite.role)) }));
   conv.render();
 }

@@ -68,7 +68,7 @@ export interface RegistrationData {
 /** Side effects the app applies in the same transaction as the new session. */
 export type Effect =
   | { type: 'recordConsent'; version: string }
-  | { type: 'submitRegistration'; reference: string; data: RegistrationData }
+  | { type: 'submitRegistration'; reference: string; data: RegistrationData; regency: string }
   | { type: 'deleteRegistration'; reference: string }
   | { type: 'withdrawConsent' }
   | { type: 'enrolCadre'; code: string }
@@ -91,6 +91,8 @@ export interface RegistrationView {
   data: RegistrationData | null;
   personId: number;
   submitterId: number;
+  /** The regency it belongs to (its key, src/regencies.ts): its settings answer about it. */
+  regency: string;
   /** The BPJS membership number, once an officer recorded it (status registered). */
   kpj?: string | null;
   /** The fields an officer asked to correct, while the status is needs_correction. */
@@ -109,14 +111,15 @@ export interface RegistrationView {
 export interface StoreReader {
   registrationsOf(personId: number): RegistrationView[];
   activeByNik(nik: string): RegistrationView | undefined;
-  groupCount(groupId: string): number;
+  /** Open and approved registrations in one group of one regency (its quota). */
+  groupCount(groupId: string, regency: string): number;
   byReference(reference: string): RegistrationView | undefined;
   /** Registrations an officer asked to correct whose applicant or submitter this person is, newest first. */
   awaitingCorrection(personId: number): RegistrationView[];
   /** A cadre's submissions, newest first, one page at a time. */
   registrationsBySubmitter(personId: number, offset: number, limit: number): { rows: RegistrationView[]; total: number };
   /** An invite code and whether it can still enrol someone. */
-  invite(code: string): { state: 'valid' | 'expired' | 'revoked' | 'used' | 'unknown'; desa?: string; kecamatan?: string; role?: string };
+  invite(code: string): { state: 'valid' | 'expired' | 'revoked' | 'used' | 'unknown'; desa?: string; kecamatan?: string; role?: string; regency?: string };
   /** Everything held about a person and who saw it, for their copy (the right of access). */
   accessReport(personId: number): import('./access-copy.js').AccessReport;
   /** The codes a cadre asked for a neighbour's copy: how many were sent in the last day, and the one still open. */
@@ -138,6 +141,14 @@ export interface CadreInfo {
   desa: string;
   kecamatan: string;
   role: string;
+  /** The regency of their village (its key); older sessions have none: the cadres table knows it. */
+  regency?: string;
+}
+
+/** A regency a person can be routed to: its key and settings. */
+export interface RegencyChoice {
+  key: string;
+  settings: ProgrammeSettings;
 }
 
 /** Everything from outside that a step may use: passed in, so core stays pure and testable. */
@@ -146,7 +157,17 @@ export interface Ctx {
   /** Today's date in the regency's time zone, ISO yyyy-mm-dd. */
   today: string;
   translate: (lang: Lang) => T;
+  /** The settings of the regency the conversation is about (the session's; until known, the deployment's first). */
   settings: ProgrammeSettings;
+  /** The key of the regency `settings` belong to (src/regencies.ts); absent in a context built by hand: the settings' own. */
+  regency?: string;
+  /**
+   * Every regency the deployment serves, when more than one: a person is asked where they live (or
+   * routed by the entry point they used), and `forRegency` gives this context for theirs.
+   */
+  regencies?: readonly RegencyChoice[];
+  /** This context for another regency (the Conversation switches when the session's regency is set). */
+  forRegency?: (key: string) => Ctx;
   rates: Rates;
   isKnownDistrict: (code6: string) => boolean;
   store: StoreReader;
@@ -196,6 +217,14 @@ export interface Session {
    * know (`before`), which their messages go on with; an undo puts it back.
    */
   held?: { until: number; before: Session };
+  /**
+   * The regency this person deals with (its key, src/regencies.ts), once known: from the entry point
+   * they came by (a regency's Telegram link or WhatsApp number), their answer to "where do you live",
+   * or a cadre's village. Unset in a one-regency deployment, and until known: the default regency.
+   */
+  regency?: string;
+  /** How `regency` was learnt: an entry point is not asked again, an answer can be changed before submitting. */
+  regencyBy?: 'entry' | 'answer' | 'cadre';
 }
 
 export interface ChoiceDef {

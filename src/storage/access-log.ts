@@ -52,9 +52,11 @@ export function createAccessLog(db: Db, cipher: FieldCipher) {
        FROM audit_export_rows x JOIN audit_log a ON a.id = x.audit_id JOIN officers o ON o.id = a.officer_id
       WHERE x.registration_id = ? ORDER BY a.at`,
   );
-  const insertAudit = db.prepare<[number, number | null, number | null, string]>(
-    "INSERT INTO audit_log (at, officer_id, action, registration_id, detail) VALUES (?, ?, 'access_copy', ?, ?)",
+  const insertAuditQ = db.prepare<[number, number | null, number | null, string, number | null]>(
+    `INSERT INTO audit_log (at, officer_id, action, registration_id, detail, regency)
+     VALUES (?, ?, 'access_copy', ?, ?, (SELECT regency FROM registrations WHERE id = ?))`,
   );
+  const insertAudit = { run: (at: number, officerId: number | null, registrationId: number | null, detail: string) => insertAuditQ.run(at, officerId, registrationId, detail, registrationId) };
 
   const sentSince = db.prepare<[number, number, number], { n: number }>(
     'SELECT count(*) AS n FROM access_codes WHERE registration_id = ? AND requester_id = ? AND created_at > ?',

@@ -10,6 +10,8 @@ export interface Invite {
   desa: string;
   kecamatan: string;
   role: CadreRole;
+  /** The regency of the desa (its key, src/regencies.ts). */
+  regency: string;
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
@@ -22,6 +24,7 @@ export interface Cadre {
   desa: string;
   kecamatan: string;
   role: CadreRole;
+  regency: string;
 }
 
 interface InviteRow {
@@ -29,6 +32,7 @@ interface InviteRow {
   desa: string;
   kecamatan: string;
   role: CadreRole;
+  regency: string;
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
@@ -41,6 +45,7 @@ const toInvite = (r: InviteRow): Invite => ({
   desa: r.desa,
   kecamatan: r.kecamatan,
   role: r.role,
+  regency: r.regency,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
@@ -60,8 +65,8 @@ export function inviteState(invite: Invite | undefined, now: number): InviteStat
 /** Cadre invites and enrolled cadres. */
 export function createCadreStore(db: Db) {
   const insertInvite = db.prepare(
-    `INSERT INTO cadre_invites (code, desa, kecamatan, role, created_at, created_by, expires_at)
-     VALUES (@code, @desa, @kecamatan, @role, @now, @createdBy, @expiresAt)`,
+    `INSERT INTO cadre_invites (code, desa, kecamatan, role, regency, created_at, created_by, expires_at)
+     VALUES (@code, @desa, @kecamatan, @role, @regency, @now, @createdBy, @expiresAt)`,
   );
   const byCode = db.prepare<[string], InviteRow>('SELECT * FROM cadre_invites WHERE code = ?');
   const all = db.prepare<[], InviteRow>('SELECT * FROM cadre_invites ORDER BY created_at DESC');
@@ -74,18 +79,20 @@ export function createCadreStore(db: Db) {
   });
   const use = db.prepare<[number, number, string]>('UPDATE cadre_invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL');
   const insertCadre = db.prepare(
-    `INSERT INTO cadres (person_id, desa, kecamatan, role, invite_code, enrolled_at)
-     VALUES (@personId, @desa, @kecamatan, @role, @code, @now)
+    `INSERT INTO cadres (person_id, desa, kecamatan, role, regency, invite_code, enrolled_at)
+     VALUES (@personId, @desa, @kecamatan, @role, @regency, @code, @now)
      ON CONFLICT(person_id) DO UPDATE SET desa = excluded.desa, kecamatan = excluded.kecamatan,
-       role = excluded.role, invite_code = excluded.invite_code, enrolled_at = excluded.enrolled_at`,
+       role = excluded.role, regency = excluded.regency, invite_code = excluded.invite_code, enrolled_at = excluded.enrolled_at`,
   );
-  const listQ = db.prepare<[], { person_id: number; desa: string; role: CadreRole }>('SELECT person_id, desa, role FROM cadres ORDER BY desa');
-  const cadreOf = db.prepare<[number], { person_id: number; desa: string; kecamatan: string; role: CadreRole }>(
-    'SELECT person_id, desa, kecamatan, role FROM cadres WHERE person_id = ?',
+  const listQ = db.prepare<[], { person_id: number; desa: string; role: CadreRole; regency: string }>(
+    'SELECT person_id, desa, role, regency FROM cadres ORDER BY desa',
+  );
+  const cadreOf = db.prepare<[number], { person_id: number; desa: string; kecamatan: string; role: CadreRole; regency: string }>(
+    'SELECT person_id, desa, kecamatan, role, regency FROM cadres WHERE person_id = ?',
   );
 
   return {
-    createInvite(input: { code: string; desa: string; kecamatan: string; role: CadreRole; now: number; expiresAt: number; createdBy?: string }): Invite {
+    createInvite(input: { code: string; desa: string; kecamatan: string; role: CadreRole; regency: string; now: number; expiresAt: number; createdBy?: string }): Invite {
       insertInvite.run({ ...input, createdBy: input.createdBy ?? null });
       return toInvite(byCode.get(input.code)!);
     },
@@ -95,8 +102,8 @@ export function createCadreStore(db: Db) {
     },
     invites: (): Invite[] => all.all().map(toInvite),
     /** Every cadre (for the console's filter), by desa. */
-    list: (): { personId: number; desa: string; role: CadreRole }[] =>
-      listQ.all().map((r) => ({ personId: r.person_id, desa: r.desa, role: r.role })),
+    list: (): { personId: number; desa: string; role: CadreRole; regency: string }[] =>
+      listQ.all().map((r) => ({ personId: r.person_id, desa: r.desa, role: r.role, regency: r.regency })),
     /** Revokes an invite; a cadre who enrolled with it loses the role at once. */
     revoke: (code: string, now: number): boolean => revokeTx.immediate(code, now),
     /** Uses a valid invite for a person; returns the cadre, or the reason it cannot. */
@@ -105,12 +112,12 @@ export function createCadreStore(db: Db) {
       const state = inviteState(invite ? toInvite(invite) : undefined, now);
       if (state !== 'valid' || !invite) return state;
       use.run(personId, now, code);
-      insertCadre.run({ personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, code, now });
-      return { personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role };
+      insertCadre.run({ personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, regency: invite.regency, code, now });
+      return { personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, regency: invite.regency };
     },
     cadreOf(personId: number): Cadre | undefined {
       const r = cadreOf.get(personId);
-      return r ? { personId: r.person_id, desa: r.desa, kecamatan: r.kecamatan, role: r.role } : undefined;
+      return r ? { personId: r.person_id, desa: r.desa, kecamatan: r.kecamatan, role: r.role, regency: r.regency } : undefined;
     },
   };
 }

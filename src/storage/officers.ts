@@ -12,6 +12,19 @@ export interface Officer {
   secondFactor: boolean;
   /** May export registrations with the full NIK and phone number (granted by an admin). */
   exportNik: boolean;
+  /** The regency they work on (its key); null: every regency the deployment serves. */
+  regency: string | null;
+  /** The groups they review within it (an agency's: Dinas PMD the village officials); null: every group. */
+  groups: string[] | null;
+  /** Sees (dashboards, queue, details, exports) but decides nothing: a province's or BPJS branch's view. */
+  readOnly: boolean;
+}
+
+/** Who an officer works for, as an admin sets it (officers.setScope). */
+export interface OfficerScope {
+  regency: string | null;
+  groups: string[] | null;
+  readOnly: boolean;
 }
 
 /** The two console roles: admins also manage officers and exports. */
@@ -99,6 +112,9 @@ interface OfficerRow {
   password_hash: string;
   has_totp: number;
   export_nik: number;
+  regency: string | null;
+  group_scope: string | null;
+  read_only: number;
 }
 
 interface SessionRow extends OfficerRow {
@@ -122,7 +138,8 @@ interface AuditRow {
   detail: string | null;
 }
 
-const OCOLS = 'o.id, o.username, o.role, o.created_at, o.disabled_at, o.password_hash, o.totp_secret IS NOT NULL AS has_totp, o.export_nik';
+const OCOLS =
+  'o.id, o.username, o.role, o.created_at, o.disabled_at, o.password_hash, o.totp_secret IS NOT NULL AS has_totp, o.export_nik, o.regency, o.group_scope, o.read_only';
 
 function auditEntry(r: AuditRow): AuditEntry {
   return {
@@ -146,6 +163,9 @@ function officer(r: OfficerRow): Officer {
     disabledAt: r.disabled_at,
     secondFactor: r.has_totp === 1,
     exportNik: r.export_nik === 1,
+    regency: r.regency,
+    groups: r.group_scope ? (JSON.parse(r.group_scope) as string[]) : null,
+    readOnly: r.read_only === 1,
   };
 }
 
@@ -154,9 +174,10 @@ function officer(r: OfficerRow): Officer {
  * 013). One file on purpose: everything about who may do what in the console, behind one store.
  */
 export function createOfficerStore(db: Db) {
-  const insert = db.prepare<[string, string, string, number]>(
-    'INSERT INTO officers (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)',
+  const insert = db.prepare<[string, string, string, number, string | null, string | null, number]>(
+    'INSERT INTO officers (username, password_hash, role, created_at, regency, group_scope, read_only) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const scopeQ = db.prepare<[string | null, string | null, number, number]>('UPDATE officers SET regency = ?, group_scope = ?, read_only = ? WHERE id = ?');
   const byName = db.prepare<[string], OfficerRow>(`SELECT ${OCOLS} FROM officers o WHERE o.username = ?`);
   const byIdQ = db.prepare<[number], OfficerRow>(`SELECT ${OCOLS} FROM officers o WHERE o.id = ?`);
   const listQ = db.prepare<[], OfficerRow>(`SELECT ${OCOLS} FROM officers o ORDER BY o.username`);
@@ -243,15 +264,21 @@ export function createOfficerStore(db: Db) {
     `SELECT a.registration_id, o.username, max(a.at) AS at FROM audit_log a JOIN officers o ON o.id = a.officer_id
       WHERE a.at >= ? AND a.action = 'view' AND a.officer_id <> ? AND a.registration_id IS NOT NULL GROUP BY a.registration_id`,
   );
-  const insertAudit = db.prepare<[number, number | null, string, number | null, string | null]>(
-    'INSERT INTO audit_log (at, officer_id, action, registration_id, detail) VALUES (?, ?, ?, ?, ?)',
+  // The regency it concerned: the registration's, else the one given, else the officer's own (NULL: the whole deployment).
+  const insertAuditQ = db.prepare<[number, number | null, string, number | null, string | null, number | null, string | null, number | null]>(
+    `INSERT INTO audit_log (at, officer_id, action, registration_id, detail, regency)
+     VALUES (?, ?, ?, ?, ?, COALESCE((SELECT regency FROM registrations WHERE id = ?), ?, (SELECT regency FROM officers WHERE id = ?)))`,
   );
+  const insertAudit = {
+    run: (at: number, officerId: number | null, action: string, registrationId: number | null, detail: string | null, regency: string | null = null) =>
+      insertAuditQ.run(at, officerId, action, registrationId, detail, registrationId, regency, officerId),
+  };
   const insertExportRow = db.prepare<[number, number]>('INSERT OR IGNORE INTO audit_export_rows (audit_id, registration_id) VALUES (?, ?)');
   const exportRowsQ = db.prepare<[number], { registration_id: number }>(
     'SELECT registration_id FROM audit_export_rows WHERE audit_id = ? ORDER BY registration_id',
   );
-  const auditExportTx = db.transaction((input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number }): number => {
-    const id = Number(insertAudit.run(input.now, input.officerId, 'export', null, JSON.stringify(input.detail)).lastInsertRowid);
+  const auditExportTx = db.transaction((input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number; regency?: string | null }): number => {
+    const id = Number(insertAudit.run(input.now, input.officerId, 'export', null, JSON.stringify(input.detail), input.regency ?? null).lastInsertRowid);
     for (const registrationId of input.registrationIds) insertExportRow.run(id, registrationId);
     return id;
   });
@@ -311,14 +338,23 @@ export function createOfficerStore(db: Db) {
   }
 
   return {
-    add(input: { username: string; passwordHash: string; role: OfficerRole; now: number }): Officer {
+    /** A new officer; without a scope: every regency and group, deciding. */
+    add(input: { username: string; passwordHash: string; role: OfficerRole; now: number; scope?: Partial<OfficerScope> }): Officer {
+      const scope: OfficerScope = { regency: input.scope?.regency ?? null, groups: input.scope?.groups ?? null, readOnly: input.scope?.readOnly ?? false };
       try {
-        const id = Number(insert.run(input.username, input.passwordHash, input.role, input.now).lastInsertRowid);
-        return { id, username: input.username, role: input.role, createdAt: input.now, disabledAt: null, secondFactor: false, exportNik: false };
+        const id = Number(
+          insert.run(input.username, input.passwordHash, input.role, input.now, scope.regency, scope.groups ? JSON.stringify(scope.groups) : null, scope.readOnly ? 1 : 0)
+            .lastInsertRowid,
+        );
+        return { id, username: input.username, role: input.role, createdAt: input.now, disabledAt: null, secondFactor: false, exportNik: false, ...scope };
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new OfficerExistsError(input.username);
         throw err;
       }
+    },
+    /** Sets who an officer works for (their regency, groups, read-only). */
+    setScope: (officerId: number, scope: OfficerScope): void => {
+      scopeQ.run(scope.regency, scope.groups ? JSON.stringify(scope.groups) : null, scope.readOnly ? 1 : 0, officerId);
     },
     byUsername: (username: string): Officer | undefined => {
       const r = byName.get(username);
@@ -404,13 +440,15 @@ export function createOfficerStore(db: Db) {
       action: string;
       registrationId?: number | null;
       detail?: string | Record<string, unknown> | null;
+      /** The regency concerned when no registration names it (an invite, a regency's settings). */
+      regency?: string | null;
       now: number;
     }): number {
       const detail = input.detail == null ? null : typeof input.detail === 'string' ? input.detail : JSON.stringify(input.detail);
-      return Number(insertAudit.run(input.now, input.officerId, input.action, input.registrationId ?? null, detail).lastInsertRowid);
+      return Number(insertAudit.run(input.now, input.officerId, input.action, input.registrationId ?? null, detail, input.regency ?? null).lastInsertRowid);
     },
     /** One audit entry for an export and the registrations it held, together. */
-    auditExport: (input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number }): number =>
+    auditExport: (input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number; regency?: string | null }): number =>
       auditExportTx.immediate(input),
     /** The registrations an export (its audit entry) held. */
     exportedRegistrations: (auditId: number): number[] => exportRowsQ.all(auditId).map((r) => r.registration_id),

@@ -11,6 +11,8 @@ export interface Question {
   answer: string | null;
   answeredBy: number | null;
   answeredAt: number | null;
+  /** The regency it was asked in (its key). */
+  regency: string;
 }
 
 interface Row {
@@ -24,6 +26,7 @@ interface Row {
   answer: string | null;
   answered_by: number | null;
   answered_at: number | null;
+  regency: string;
 }
 
 const toQuestion = (r: Row, cipher: FieldCipher): Question => ({
@@ -35,14 +38,15 @@ const toQuestion = (r: Row, cipher: FieldCipher): Question => ({
   answer: cipher.decryptNullable(r.answer),
   answeredBy: r.answered_by,
   answeredAt: r.answered_at,
+  regency: r.regency,
 });
 
 /** Questions left for an officer, and where to answer them. */
 /** The question's text and the officer's answer are kept encrypted (both may quote a NIK or an address). */
 export function createQuestionStore(db: Db, cipher: FieldCipher) {
   const toQ = (r: Row): Question => toQuestion(r, cipher);
-  const insert = db.prepare<[number, string, string, string, number]>(
-    'INSERT INTO questions (person_id, channel, address, text, created_at) VALUES (?, ?, ?, ?, ?)',
+  const insert = db.prepare<[number, string, string, string, number, string]>(
+    'INSERT INTO questions (person_id, channel, address, text, created_at, regency) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const open = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NULL ORDER BY created_at, id LIMIT ?');
   const recent = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT ?');
@@ -53,8 +57,8 @@ export function createQuestionStore(db: Db, cipher: FieldCipher) {
   const countOpen = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions WHERE answered_at IS NULL');
 
   return {
-    add: (personId: number, channel: string, externalId: string, text: string, now: number): number =>
-      Number(insert.run(personId, channel, cipher.encrypt(externalId), cipher.encrypt(text), now).lastInsertRowid),
+    add: (personId: number, channel: string, externalId: string, text: string, now: number, regency = ''): number =>
+      Number(insert.run(personId, channel, cipher.encrypt(externalId), cipher.encrypt(text), now, regency).lastInsertRowid),
     open: (limit: number): Question[] => open.all(limit).map(toQ),
     answered: (limit: number): Question[] => recent.all(limit).map(toQ),
     openCount: (): number => countOpen.get()?.n ?? 0,

@@ -18,6 +18,7 @@ interface Row {
   data: string | null;
   applicant_id: number;
   submitter_id: number;
+  regency: string;
   /** Read by the queries the person's own views come from (VIEW_EXTRA). */
   kpj?: string | null;
   correction_fields?: string | null;
@@ -68,6 +69,8 @@ export interface RegistrationRecord {
   applicantId: number;
   submitterId: number;
   createdAt: number;
+  /** The regency it belongs to (its key, regencies.ts). */
+  regency: string;
 }
 
 interface RecordRow extends Row {
@@ -78,7 +81,7 @@ interface RecordRow extends Row {
   consent_withdrawn_at: number | null;
 }
 
-const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id, submitter_id';
+const COLS = 'id, reference, status, officer_note, created_at, data, applicant_id, submitter_id, regency';
 const OPEN = `('submitted', 'needs_correction', 'approved', 'registered')`;
 
 /**
@@ -131,6 +134,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
     data: parse(r.data),
     personId: r.applicant_id,
     submitterId: r.submitter_id,
+    regency: r.regency,
     ...(r.kpj !== undefined ? { kpj: r.kpj } : {}),
     ...(r.correction_fields !== undefined ? { correctionFields: r.correction_fields ? (JSON.parse(r.correction_fields) as string[]) : [] } : {}),
     ...(r.reject_reason !== undefined ? { rejectReason: r.reject_reason } : {}),
@@ -154,14 +158,14 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
   );
   const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik_index = ? AND id <> ?');
   const referenceExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM registrations WHERE reference = ?');
-  const groupCount = db.prepare<[string], { n: number }>(
-    `SELECT count(*) AS n FROM registrations WHERE group_id = ? AND status IN ${OPEN}`,
+  const groupCount = db.prepare<[string, string], { n: number }>(
+    `SELECT count(*) AS n FROM registrations WHERE group_id = ? AND regency = ? AND status IN ${OPEN}`,
   );
   const insert = db.prepare(
     `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
-       full_name, data, kecamatan, desa, group_id, created_at, updated_at)
+       full_name, data, kecamatan, desa, group_id, regency, created_at, updated_at)
      VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nikIndex, @nikMasked, @phoneIndex, @checks,
-       @fullName, @data, @kecamatan, @desa, @groupId, @now, @now)`,
+       @fullName, @data, @kecamatan, @desa, @groupId, @regency, @now, @now)`,
   );
   const erasure = createErasureStore(db, cipher);
   const insertEvent = db.prepare(
@@ -263,6 +267,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
         applicantId: r.applicant_id,
         submitterId: r.submitter_id,
         createdAt: r.created_at,
+        regency: r.regency,
       };
     },
     /** How many other registrations (any status) carry this NIK. */
@@ -394,7 +399,8 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       },
     },
     referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,
-    groupCount: (groupId: string): number => groupCount.get(groupId)?.n ?? 0,
+    /** Open and approved registrations of one group of one regency (its quota). */
+    groupCount: (groupId: string, regency: string): number => groupCount.get(groupId, regency)?.n ?? 0,
     /** Appends a history event; its details (an officer's note, corrected fields) are sealed. */
     event(e: EventInput): void {
       insertEvent.run({ ...e, detail: e.detail ? cipher.encrypt(JSON.stringify(e.detail)) : null });
@@ -407,6 +413,8 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       submitterId: number;
       channel: string;
       data: RegistrationData;
+      /** The regency it belongs to (regencies.ts key). */
+      regency: string;
       now: number;
     }): number {
       const { data } = input;
@@ -421,6 +429,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
           kecamatan: data.kecamatan,
           desa: data.desa,
           groupId: data.groupId,
+          regency: input.regency,
           now: input.now,
         }).lastInsertRowid,
       );

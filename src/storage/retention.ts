@@ -16,19 +16,24 @@ export interface PurgeResult {
  */
 export function createRetentionStore(db: Db, cipher: FieldCipher) {
   const sessions = db.prepare<[number]>('DELETE FROM sessions WHERE updated_at < ?');
-  const expired = db.prepare<[number], { id: number }>("SELECT id FROM registrations WHERE status = 'rejected' AND updated_at < ?");
+  const expired = db.prepare<[number], { id: number; regency: string; updated_at: number }>(
+    "SELECT id, regency, updated_at FROM registrations WHERE status = 'rejected' AND updated_at < ?",
+  );
   const erasure = createErasureStore(db, cipher);
   const sentMessages = db.prepare<[number]>('DELETE FROM wa_sent WHERE sent_at < ?');
-  const purge = db.transaction((draftCutoff: number, rejectedCutoff: number, now: number): PurgeResult => {
+  const purge = db.transaction((draftCutoff: number, rejectedCutoff: number, now: number, byRegency: Readonly<Record<string, number>>): PurgeResult => {
     const removed = sessions.run(draftCutoff).changes;
     // WhatsApp messages kept for retry receipts: a day at most, even when nothing is sent any more.
     sentMessages.run(now - SENT_KEPT_MS);
-    const rows = expired.all(rejectedCutoff);
+    // Each regency keeps rejected registrations for its own period; one not listed, for the default.
+    const cutoffOf = (regency: string): number => (Object.hasOwn(byRegency, regency) ? byRegency[regency]! : rejectedCutoff);
+    const rows = expired.all(Math.max(rejectedCutoff, ...Object.values(byRegency))).filter((r) => r.updated_at < cutoffOf(r.regency));
     for (const r of rows) erasure.eraseRegistration(r.id, { now, actorKind: 'system', actorId: null, reason: 'retention_expired' });
     return { sessions: removed, rejected: rows.length };
   });
   return {
-    purge: (input: { draftCutoff: number; rejectedCutoff: number; now: number }): PurgeResult =>
-      purge.immediate(input.draftCutoff, input.rejectedCutoff, input.now),
+    /** `rejectedByRegency`: a regency's own cutoff for its rejected registrations (others: `rejectedCutoff`). */
+    purge: (input: { draftCutoff: number; rejectedCutoff: number; rejectedByRegency?: Readonly<Record<string, number>>; now: number }): PurgeResult =>
+      purge.immediate(input.draftCutoff, input.rejectedCutoff, input.now, input.rejectedByRegency ?? {}),
   };
 }

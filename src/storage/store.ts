@@ -16,6 +16,7 @@ import { createPeopleStore } from './people.js';
 import { createQuestionStore } from './questions.js';
 import { createQueueQueries } from './queue.js';
 import { createRegistrationStore } from './registrations.js';
+import { createRegencyStore } from './regencies.js';
 import { createRetentionStore } from './retention.js';
 import { createStats } from './stats.js';
 import { createWhatsAppAuthStore } from './whatsapp-auth.js';
@@ -38,6 +39,8 @@ export function createStore(db: Db, cipher: FieldCipher) {
     },
     people: createPeopleStore(db, cipher),
     registrations: createRegistrationStore(db, cipher),
+    /** The regencies served and known (migration 024). */
+    regencies: createRegencyStore(db),
     /** Seals and opens personal values at rest (crypto.ts). */
     cipher,
     inbox: createInboxStore(db, cipher),

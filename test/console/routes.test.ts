@@ -242,7 +242,7 @@ describe('console: errors', () => {
     expect(res.headers.get('location')).toBe(`/registrations/${ref}?err=correction_fields`);
     expect(h.runtime.db.prepare('SELECT status FROM registrations').get()).toEqual({ status: 'submitted' });
     // A question answered twice.
-    h.runtime.app.questions.ask(1, 'test', 'w', 'kapan kartu saya jadi?', h.clock.now);
+    h.runtime.app.questions.ask(1, 'test', 'w', 'kapan kartu saya jadi?', h.clock.now, 'sukamaju');
     const id = (h.runtime.db.prepare('SELECT id FROM questions').get() as { id: number }).id;
     expect((await c.post(`/questions/${id}/answer`, { answer: 'Minggu depan' })).headers.get('location')).toBe('/questions?ok=answered');
     expect((await c.post(`/questions/${id}/answer`, { answer: 'Lagi' })).headers.get('location')).toBe('/questions?err=question_closed');

@@ -8,6 +8,7 @@ import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/setting
 import { REFERENCE_ALPHABET } from '../../src/domain/reference.js';
 import { FieldCipher, newRing } from '../../src/storage/crypto.js';
 import { sealedColumns } from '../../src/storage/registrations.js';
+import { regencyKey } from '../../src/regencies.js';
 
 export const EXAMPLE_SETTINGS_PATH = fileURLToPath(new URL('../../data/programme.example.json', import.meta.url));
 
@@ -115,6 +116,8 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
   const random = rng(opts.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const settings = opts.settings ?? loadProgrammeSettings(EXAMPLE_SETTINGS_PATH);
+  // The rows belong to the settings' regency, as the app's would.
+  const regency = regencyKey(settings);
   const now = opts.now ?? Date.UTC(2026, 10, 30, 4, 0, 0);
   const spanMinutes = Math.max(1, Math.round(((opts.spanDays ?? 120) * DAY) / 60_000));
   const start = opts.startIndex ?? 0;
@@ -134,18 +137,18 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
 
   const insertPerson = db.prepare<[string | null, number]>("INSERT INTO people (lang, phone, created_at) VALUES ('id', ?, ?)");
   const insertInvite = db.prepare(
-    `INSERT INTO cadre_invites (code, desa, kecamatan, role, created_at, expires_at, used_by, used_at)
-     VALUES (@code, @desa, @kecamatan, @role, @at, @expires, @personId, @at)`,
+    `INSERT INTO cadre_invites (code, desa, kecamatan, role, regency, created_at, expires_at, used_by, used_at)
+     VALUES (@code, @desa, @kecamatan, @role, @regency, @at, @expires, @personId, @at)`,
   );
   const insertCadre = db.prepare(
-    `INSERT INTO cadres (person_id, desa, kecamatan, role, invite_code, enrolled_at)
-     VALUES (@personId, @desa, @kecamatan, @role, @code, @at)`,
+    `INSERT INTO cadres (person_id, desa, kecamatan, role, regency, invite_code, enrolled_at)
+     VALUES (@personId, @desa, @kecamatan, @role, @regency, @code, @at)`,
   );
   const insertRegistration = db.prepare(
     `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
-       full_name, data, kecamatan, desa, group_id, officer_note, kpj, created_at, updated_at)
+       full_name, data, kecamatan, desa, group_id, officer_note, kpj, regency, created_at, updated_at)
      VALUES (@reference, @applicantId, @submitterId, @channel, @status, @nikIndex, @nikMasked, @phoneIndex, @checks,
-       @fullName, @data, @kecamatan, @desa, @groupId, @officerNote, @kpj, @createdAt, @createdAt)`,
+       @fullName, @data, @kecamatan, @desa, @groupId, @officerNote, @kpj, @regency, @createdAt, @createdAt)`,
   );
 
   const rows: SeededRow[] = [];
@@ -160,8 +163,8 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
       const at = now - (opts.spanDays ?? 120) * DAY - DAY;
       const personId = Number(insertPerson.run(`+62813${pad(start + c, 8)}`, at).lastInsertRowid);
       const code = `KDR-S${pad(start + c, 5)}`;
-      insertInvite.run({ code, desa, kecamatan: area.kecamatan, role, at, expires: at + 7 * DAY, personId });
-      insertCadre.run({ personId, desa, kecamatan: area.kecamatan, role, code, at });
+      insertInvite.run({ code, desa, kecamatan: area.kecamatan, role, regency, at, expires: at + 7 * DAY, personId });
+      insertCadre.run({ personId, desa, kecamatan: area.kecamatan, role, regency, code, at });
       cadres.push({ personId, desa, kecamatan: area.kecamatan, role });
     }
 
@@ -234,7 +237,7 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
         createdAt,
       };
       const sealed = deleted ? { data: null, nikIndex: null, nikMasked: null, phoneIndex: null, checks: null } : sealedColumns(cipher, data);
-      const id = Number(insertRegistration.run({ ...row, ...sealed, officerNote: cipher.encryptNullable(officerNote) }).lastInsertRowid);
+      const id = Number(insertRegistration.run({ ...row, ...sealed, regency, officerNote: cipher.encryptNullable(officerNote) }).lastInsertRowid);
       rows.push({ ...row, id, data: deleted ? null : data });
     }
   })();

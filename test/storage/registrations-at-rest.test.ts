@@ -62,7 +62,7 @@ describe('registrations at rest', () => {
     const [row] = seedRegistrations(db, 1, { cipher, statusWeights: ONLY_SUBMITTED }).rows;
     const person = Number(db.prepare("INSERT INTO people (lang, created_at) VALUES ('id', 0)").run().lastInsertRowid);
     expect(() =>
-      store.registrations.submit({ reference: 'LD-DUP22', applicantId: person, submitterId: person, channel: 'test', data: { ...row!.data!, fullName: 'Orang Lain' }, now: 2 }),
+      store.registrations.submit({ reference: 'LD-DUP22', applicantId: person, submitterId: person, channel: 'test', data: { ...row!.data!, fullName: 'Orang Lain' }, regency: 'sukamaju', now: 2 }),
     ).toThrow(/UNIQUE/);
     expect(store.registrations.sameNikCount(row!.nik!, -1)).toBe(1);
   });

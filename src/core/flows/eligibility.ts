@@ -122,7 +122,7 @@ export const eligibilityFlow: FlowDef = {
           area: String(a.area),
           member: a.member as EligibilityAnswers['member'],
         };
-        const outcome = evaluateEligibility(answers, env.c.settings, (g) => env.c.store.groupCount(g));
+        const outcome = evaluateEligibility(answers, env.c.settings, (g) => env.c.store.groupCount(g, env.c.regency ?? ''));
         env.s.answers.outcome = outcome.kind;
         return { to: 'after', say: [outcomeMessage(env, outcome)] };
       },

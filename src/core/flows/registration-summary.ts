@@ -43,7 +43,7 @@ function automaticChecks(env: StepEnv): string[] {
   if (age < c.settings.ageLimits.min) checks.push('age_below_min');
   const group = c.settings.groups.find((g) => g.id === s.answers.groupId);
   if (group?.needsRegistryCheck) checks.push('registry_check');
-  if (group?.quota !== undefined && c.store.groupCount(group.id) >= group.quota) checks.push('quota_full');
+  if (group?.quota !== undefined && c.store.groupCount(group.id, c.regency ?? '') >= group.quota) checks.push('quota_full');
   return checks;
 }
 
@@ -81,7 +81,7 @@ export function submitTransition(env: StepEnv, schema: readonly FieldDef[] = REG
   } as RegistrationData;
   const reference = c.newReference();
   const params = { reference, name: data.fullName, office: c.settings.office.name, phone: c.settings.office.phone };
-  const effects = [{ type: 'submitRegistration' as const, reference, data }];
+  const effects = [{ type: 'submitRegistration' as const, reference, data, regency: c.regency ?? '' }];
   if (submittedBy === 'cadre') {
     // Straight on to the next neighbour: nothing of this one stays in the session.
     return { to: 'nextNeighbour', effects, say: [t('regc.submitted', params)], fresh: true };
