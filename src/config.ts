@@ -29,7 +29,12 @@ export const ConfigSchema = z.object({
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(168).default(24),
   /** How many scheduled backups are kept; the oldest go first. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** The regencies served: one settings file each, separated by commas (the first is the default regency). */
   PROGRAMME_SETTINGS_PATH: z.string().min(1).default('data/programme.example.json'),
+  /** The regency (its code, e.g. 63.03) this deployment's WhatsApp number is for: its people are not asked where they live. */
+  WHATSAPP_REGENCY: z.string().min(1).optional(),
+  /** The regency a Telegram bot of one regency is for; a bot for several routes by its links (t.me/<bot>?start=kab_63_03) or asks. */
+  TELEGRAM_REGENCY: z.string().min(1).optional(),
   RATES_PATH: z.string().min(1).default('data/rates.json'),
   TIMEZONE: z.string().min(1).default('Asia/Makassar'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

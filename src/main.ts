@@ -37,6 +37,14 @@ async function main(): Promise<void> {
   // Not unref'd: it also keeps the service up while a channel waits to reconnect.
   setInterval(purge, 3600_000);
   running.stops.push(startBackupSchedule(config, logger));
+  // `systemctl reload lindung` (SIGHUP): the settings files are read again, and used from the next message on if all are valid.
+  const reload = () => {
+    const result = runtime.regencies.reload();
+    if (result.ok) logger.info({ changed: result.changed }, 'programme settings reloaded');
+    else logger.error({ errors: result.errors }, 'programme settings NOT reloaded: the ones in use stay');
+  };
+  process.on('SIGHUP', reload);
+  running.stops.push(() => void process.off('SIGHUP', reload));
   // What was received but not handled before the last stop or crash goes first, in order.
   const recovered = runtime.app.recoverInbox();
   if (recovered > 0) logger.info({ recovered }, 'handled messages received before the last stop');

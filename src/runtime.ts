@@ -56,6 +56,13 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const regencies = RegencyRegistry.load(settingsPaths(config.PROGRAMME_SETTINGS_PATH));
+  // A channel's regency must be one served: a typo would send its people to the first regency unasked.
+  const entryRegencies: Record<string, string> = {};
+  for (const [name, channel, key] of [['WHATSAPP_REGENCY', 'whatsapp', config.WHATSAPP_REGENCY], ['TELEGRAM_REGENCY', 'telegram', config.TELEGRAM_REGENCY]] as const) {
+    if (key === undefined) continue;
+    if (!regencies.has(key)) throw new ConfigError(`${name}=${key} is not a regency served (PROGRAMME_SETTINGS_PATH serves ${regencies.keys.join(', ')})`);
+    entryRegencies[channel] = key;
+  }
   const rates = loadRatesFile(config.RATES_PATH);
   const districts = await loadDistrictCodes();
   const resources = loadLocales();
@@ -102,6 +109,7 @@ export async function createRuntime(
     phoneChannel: config.PHONE_CHANNEL === 'none' ? undefined : config.PHONE_CHANNEL,
     decisionUndoMs: config.DECISION_UNDO_SECONDS * 1000,
     metrics: metrics.app,
+    entryRegencies,
   });
   const close = () => {
     // The dispatcher's timers stop at once (sends in flight are awaited by main's shutdown first).

@@ -85,6 +85,8 @@ export interface AppDeps {
   decisionUndoMs?: number;
   /** Counters for monitoring (src/ops/metrics.ts); none: nothing is counted. */
   metrics?: AppMetrics;
+  /** The regency a channel's entry point is for (WHATSAPP_REGENCY, TELEGRAM_REGENCY), by channel id: routes the people who come by it. */
+  entryRegencies?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -254,11 +256,16 @@ export function createApp(deps: AppDeps) {
     return build(regency ?? regencies.default.key);
   }
 
-  /** The session's regency from the entry point the message came by, unless a cadre's village or an earlier entry point set it. */
+  /**
+   * The session's regency from the entry point the message came by (a regency's WhatsApp number or
+   * bot: the channel's; or one the message names), for a person who has none yet: every message on
+   * that channel carries it, so a regency they chose themselves ("ganti kabupaten") or a cadre's
+   * village stays. (A regency's Telegram link is acted on as a command: it switches, core/run-commands.ts.)
+   */
   function routed(session: Session, msg: Inbound): Session {
-    if (!msg.regency || !regencies.has(msg.regency) || session.regency === msg.regency) return session;
-    if (session.regencyBy === 'cadre' || session.cadre) return session;
-    return { ...session, regency: msg.regency, regencyBy: 'entry' };
+    const entry = msg.regency ?? deps.entryRegencies?.[msg.channel];
+    if (!entry || !regencies.has(entry) || session.regency || session.cadre) return session;
+    return { ...session, regency: entry, regencyBy: 'entry' };
   }
 
   const handleTx = store.transactional((msg: Inbound, now: number, inboxId: number | undefined): HandleResult => {

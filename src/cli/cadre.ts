@@ -1,15 +1,28 @@
 import { parseArgs } from 'node:util';
-import { createInvite, inviteLink, InviteError } from '../app/invites.js';
+import { createInvite, findDesa, inviteLink, InviteError } from '../app/invites.js';
+import { RegencyRegistry, settingsPaths } from '../regencies.js';
 import { configForTool, exitCodeFor } from '../exit-codes.js';
-import { loadProgrammeSettings } from '../settings.js';
 import { createCadreStore, inviteState } from '../storage/cadres.js';
 import { openDatabase } from '../storage/db.js';
 import { createKvStore, TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
 
 const USAGE = `usage:
-  npm run cadre -- invite --desa <name> --role <kader|perangkat|bpd|rtrw|lkd> [--days 14]
+  npm run cadre -- invite --desa <name> --role <kader|perangkat|bpd|rtrw|lkd> [--days 14] [--regency <code>]
   npm run cadre -- revoke <code>
   npm run cadre -- list`;
+
+/** The settings of the regency an invite's desa is in: the one named by --regency, else the only one with that desa. */
+function regencyOfDesa(regencies: RegencyRegistry, desa: string, regency: string | undefined) {
+  if (regency !== undefined) {
+    if (!regencies.has(regency)) throw new InviteError(`unknown regency "${regency}"; served: ${regencies.keys.join(', ')}`);
+    return regencies.get(regency);
+  }
+  if (!regencies.several) return regencies.default.settings;
+  const found = regencies.list.filter((r) => findDesa(r.settings, desa));
+  if (found.length === 1) return found[0]!.settings;
+  if (found.length === 0) throw new InviteError(`unknown desa "${desa}" in every regency served (${regencies.keys.join(', ')})`);
+  throw new InviteError(`desa "${desa}" is in ${found.map((r) => `${r.settings.regency.name} (${r.key})`).join(' and ')}: add --regency <code>`);
+}
 
 /** Officer tool for cadre invites (the console will manage them later). */
 function main(): number {
@@ -19,7 +32,7 @@ function main(): number {
   const { positionals, values } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { desa: { type: 'string' }, role: { type: 'string' }, days: { type: 'string' } },
+    options: { desa: { type: 'string' }, role: { type: 'string' }, days: { type: 'string' }, regency: { type: 'string' } },
   });
   const [command, arg] = positionals;
   // An officer's command may wait a while for a busy bot; it must not fail.
@@ -30,7 +43,7 @@ function main(): number {
     const username = config.TELEGRAM_BOT_USERNAME ?? createKvStore(db).get(TELEGRAM_USERNAME_KEY);
     if (command === 'invite') {
       if (!values.desa || !values.role) throw new InviteError(USAGE);
-      const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
+      const settings = regencyOfDesa(RegencyRegistry.load(settingsPaths(config.PROGRAMME_SETTINGS_PATH)), values.desa, values.regency);
       const invite = createInvite(cadres, settings, {
         desa: values.desa,
         role: values.role,
@@ -41,7 +54,7 @@ function main(): number {
       });
       console.log(`code:    ${invite.code}`);
       console.log(`link:    ${inviteLink(username, invite.code)}`);
-      console.log(`desa:    ${invite.desa} (Kecamatan ${invite.kecamatan}), role ${invite.role}`);
+      console.log(`desa:    ${invite.desa} (Kecamatan ${invite.kecamatan}, ${settings.regency.name}), role ${invite.role}`);
       console.log(`expires: ${new Date(invite.expiresAt).toISOString()}`);
       if (!username) console.log('(start the bot with TELEGRAM_BOT_TOKEN once, or set TELEGRAM_BOT_USERNAME, to fill in the link)');
       return 0;

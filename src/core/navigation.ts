@@ -200,7 +200,10 @@ export class Conversation {
   intro(): void {
     if (this.introduced) return;
     this.introduced = true;
-    this.out.say(this.env.t('menu.intro', { regency: this.c.settings.regency.name }));
+    const { regencies } = this.c;
+    // Several regencies and the person's not known yet: the bot is for each of them.
+    const regency = regencies && regencies.length > 1 && !this.s.regency ? regencies.map((r) => r.settings.regency.name).join(', ') : this.c.settings.regency.name;
+    this.out.say(this.env.t('menu.intro', { regency }));
   }
 
   /** Asks one of the engine's own questions (cancel? language? continue? which topic?). */

@@ -1,7 +1,8 @@
-import { parseInviteCode } from '../domain/reference.js';
+import { parseInviteCode, parseRegencyPayload } from '../domain/reference.js';
 import type { Command, Slash } from './commands.js';
 import { keyIn } from './locale-key.js';
 import type { Conversation } from './navigation.js';
+import { officesList } from './flows/where.js';
 
 /** The words understood at every question: menu, back, cancel, help, language, greetings. */
 export function runCommand(conv: Conversation, cmd: Command): void {
@@ -22,7 +23,7 @@ export function runCommand(conv: Conversation, cmd: Command): void {
       return conv.repeatQuestion();
     case 'help': {
       const t = conv.env.t;
-      const key = conv.step.help ?? keyIn('help.', s.flow);
+      const key = conv.step.help ?? (conv.inMenu && !s.cadre && officesList(conv.env) ? 'help.menu_several' : keyIn('help.', s.flow));
       out.say(`${t(key, helpParams(conv))}\n\n${t('help.commands')}`);
       return conv.repeatQuestion();
     }
@@ -38,7 +39,7 @@ export function runCommand(conv: Conversation, cmd: Command): void {
 
 function helpParams(conv: Conversation): Record<string, unknown> {
   const o = conv.c.settings.office;
-  return { office: o.name, phone: o.phone, hours: o.hours, address: o.address };
+  return { office: o.name, phone: o.phone, hours: o.hours, address: o.address, offices: officesList(conv.env) };
 }
 
 /** Slash commands work from anywhere: a registration in progress is parked as a draft. */
@@ -53,6 +54,12 @@ export function runSlash(conv: Conversation, cmd: Slash): void {
     case 'start': {
       const invite = parseInviteCode(cmd.payload);
       if (invite) return enrolCadre(conv, invite);
+      // A regency's own link (t.me/<bot>?start=kab_63_03): the person is that regency's, unless a cadre (their village's).
+      const regency = parseRegencyPayload(cmd.payload);
+      if (regency && !s.cadre && conv.c.regencies?.some((r) => r.key === regency)) {
+        s.regency = regency;
+        s.regencyBy = 'entry';
+      }
       conv.leave(true);
       conv.intro();
       return conv.render();

@@ -39,3 +39,19 @@ export function findReference(text: string): string | undefined {
   const m = REFERENCE_INSIDE.exec(text);
   return m ? `LD-${m[1]!.toUpperCase()}` : undefined;
 }
+
+/**
+ * A regency's entry point as a Telegram deep-link payload (t.me/<bot>?start=kab_63_03): the key's
+ * dots become underscores (payloads allow A-Z, a-z, 0-9, _ and -).
+ */
+export function regencyStartPayload(key: string): string {
+  return `kab_${key.replace(/\./g, '_')}`;
+}
+
+/** The regency key a deep-link payload names ("kab_63_03" → "63.03", "kab_sukamaju" → "sukamaju"). */
+export function parseRegencyPayload(payload: string): string | undefined {
+  const m = /^kab[_-]([a-z0-9_-]{1,60})$/i.exec(payload.trim());
+  if (!m) return undefined;
+  const rest = m[1]!.toLowerCase();
+  return /^\d{2}_\d{2}$/.test(rest) ? rest.replace('_', '.') : rest;
+}

@@ -4,7 +4,8 @@ import { checkConfig, type Config } from '../config.js';
 import { fieldSettingProblems, REGISTRATION_SCHEMA } from '../core/flows/registration-schema.js';
 import { loadRates } from '../domain/rates.js';
 import { keyFilePath } from '../key-ring.js';
-import { loadProgrammeSettings } from '../settings.js';
+import { loadProgrammeSettings, unfilledSettings } from '../settings.js';
+import { regencyKey, RegencyRegistry, settingsPaths } from '../regencies.js';
 import { backupDir, listBackups, size } from './backup.js';
 import { inspectDatabase, latestSchema, officerCounts, openAsIs, whatsappLinked, type Db } from '../storage/maintenance.js';
 import { keysProblem } from './inspect.js';
@@ -48,16 +49,38 @@ function configFindings(config: Config, problems: string[], now: number): Findin
   if (problems.length) for (const p of problems) out.push({ status: 'FAIL', topic: 'settings', detail: p, fix: fixEnv });
   else out.push({ status: 'OK', topic: 'settings', detail: 'every setting in the environment is valid' });
 
-  try {
-    const settings = loadProgrammeSettings(config.PROGRAMME_SETTINGS_PATH);
-    const fields = fieldSettingProblems(REGISTRATION_SCHEMA, settings);
-    if (fields.length) throw new Error(fields.join('; '));
-    out.push({ status: 'OK', topic: 'programme settings', detail: `${config.PROGRAMME_SETTINGS_PATH}: ${settings.regency.name}, ${settings.groups.length} groups, ${settings.areas.length} kecamatan` });
-    if (config.PROGRAMME_SETTINGS_PATH.endsWith('programme.example.json')) {
-      out.push({ status: 'WARN', topic: 'programme settings', detail: 'the fictional example regency is in use', fix: "copy data/programme.example.json, edit it for the regency and point PROGRAMME_SETTINGS_PATH at the copy" });
+  // Each regency's settings file on its own line; then what they need together (distinct regencies, the channels' regencies).
+  const paths = settingsPaths(config.PROGRAMME_SETTINGS_PATH);
+  let allValid = paths.length > 0;
+  for (const path of paths) {
+    try {
+      const settings = loadProgrammeSettings(path);
+      const fields = fieldSettingProblems(REGISTRATION_SCHEMA, settings);
+      if (fields.length) throw new Error(fields.join('; '));
+      out.push({ status: 'OK', topic: 'programme settings', detail: `${path}: ${settings.regency.name} (${regencyKey(settings)}), ${settings.groups.length} groups, ${settings.areas.length} kecamatan` });
+      const unfilled = unfilledSettings(settings);
+      if (unfilled.length) {
+        const first = unfilled.slice(0, 6).map((u) => u.path).join(', ');
+        out.push({ status: 'WARN', topic: 'programme settings', detail: `${path}: ${unfilled.length} setting(s) no source states yet (${first}${unfilled.length > 6 ? ', …' : ''})`, fix: `fill them in ${path} and take them out of its notStated list (the console's dashboard lists them too)` });
+      }
+      if (path.endsWith('programme.example.json')) {
+        out.push({ status: 'WARN', topic: 'programme settings', detail: 'the fictional example regency is in use', fix: "copy data/programme.example.json (or a preset in data/regencies/), edit it for the regency and point PROGRAMME_SETTINGS_PATH at the copy" });
+      }
+    } catch (err) {
+      allValid = false;
+      out.push({ status: 'FAIL', topic: 'programme settings', detail: (err as Error).message.replace(/\s*\n\s*/g, '; '), fix: `edit ${path} (data/programme.example.json shows every field)` });
     }
-  } catch (err) {
-    out.push({ status: 'FAIL', topic: 'programme settings', detail: (err as Error).message.replace(/\s*\n\s*/g, '; '), fix: `edit ${config.PROGRAMME_SETTINGS_PATH} (data/programme.example.json shows every field)` });
+  }
+  if (allValid) {
+    try {
+      const served = RegencyRegistry.load(paths);
+      for (const [name, key] of [['WHATSAPP_REGENCY', config.WHATSAPP_REGENCY], ['TELEGRAM_REGENCY', config.TELEGRAM_REGENCY]] as const) {
+        if (key !== undefined && !served.has(key)) out.push({ status: 'FAIL', topic: 'programme settings', detail: `${name}=${key} is not a regency served (${served.keys.join(', ')})`, fix: `set ${name} to one of ${served.keys.join(', ')}, or add that regency's settings file to PROGRAMME_SETTINGS_PATH` });
+      }
+      if (served.several) out.push({ status: 'OK', topic: 'programme settings', detail: `${served.list.length} regencies served: ${served.keys.join(', ')}` });
+    } catch (err) {
+      out.push({ status: 'FAIL', topic: 'programme settings', detail: (err as Error).message.replace(/\s*\n\s*/g, '; '), fix: 'each regency once in PROGRAMME_SETTINGS_PATH' });
+    }
   }
   try {
     loadRates(config.RATES_PATH);

@@ -4,6 +4,7 @@ import { figures } from '../../domain/figures.js';
 import { formatRupiah } from '../../domain/income.js';
 import type { FlowDef, StepEnv } from '../types.js';
 import { incomeAnswer } from './util.js';
+import { whereSteps } from './where.js';
 
 /** The transport choice sits beside the regency's groups: it has its own discount rule. */
 export const TRANSPORT = 'transport';
@@ -72,8 +73,9 @@ export function contributionMessage(env: StepEnv, income: number, groupId: strin
 /** BPU contribution calculator: income in everyday words, then the person's group. */
 export const calculatorFlow: FlowDef = {
   id: 'calculator',
-  start: 'income',
+  start: 'where',
   steps: {
+    ...Object.fromEntries(whereSteps('income').map((st) => [st.id, st])),
     income: {
       id: 'income',
       prompt: 'calc.income',

@@ -4,6 +4,7 @@ import type { FlowDef, StepEnv } from '../types.js';
 import { ageFromBirth } from './typed-age.js';
 import { payerWords } from './next-step.js';
 import { textAnswer, yesNoUnsure } from './util.js';
+import { whereSteps } from './where.js';
 
 /** An age as typed: "45", "45 th", "45thn.", "umur 45", "usia saya 45 tahun", "45 TAHUN". */
 export function parseAge(text: string): number | undefined {
@@ -52,8 +53,9 @@ function outcomeMessage(env: StepEnv, o: EligibilityOutcome): string {
 /** "Can I join, and who pays?": a few questions and an outcome with reasons. */
 export const eligibilityFlow: FlowDef = {
   id: 'eligibility',
-  start: 'work',
+  start: 'where',
   steps: {
+    ...Object.fromEntries(whereSteps('work').map((st) => [st.id, st])),
     work: {
       id: 'work',
       about: ['which_option'],

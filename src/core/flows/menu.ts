@@ -3,6 +3,7 @@ import { keyIn } from '../locale-key.js';
 import type { ChoiceDef, FlowDef, StepEnv } from '../types.js';
 import { askedCorrections } from './correction.js';
 import { statusOfReference } from './status.js';
+import { officesList } from './where.js';
 
 /** Main menu entries in display order; numbers follow this order. */
 export const MENU_ITEMS = [
@@ -67,8 +68,9 @@ export const menuFlow: FlowDef = {
       next: (value, { c, s, t }) => {
         const o = c.settings.office;
         if (value === 'help') {
-          const key = s.cadre ? 'help.cadre_menu' : 'help.menu';
-          return { to: null, say: [t(key, { office: o.name, phone: o.phone, hours: o.hours, address: o.address })] };
+          const offices = s.cadre ? undefined : officesList({ c, s, t });
+          const key = s.cadre ? 'help.cadre_menu' : offices ? 'help.menu_several' : 'help.menu';
+          return { to: null, say: [t(key, { office: o.name, phone: o.phone, hours: o.hours, address: o.address, offices })] };
         }
         if (value === 'draft') {
           if (!s.drafts.registration) return { to: null, say: [t('cadre.no_draft')] };

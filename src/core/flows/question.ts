@@ -1,11 +1,13 @@
 import type { FlowDef } from '../types.js';
 import { parseFreeText, textAnswer } from './util.js';
+import { whereSteps } from './where.js';
 
 /** "Tanya petugas": a person leaves a question; an officer answers it from the console. */
 export const questionFlow: FlowDef = {
   id: 'question',
-  start: 'text',
+  start: 'where',
   steps: {
+    ...Object.fromEntries(whereSteps('text').map((st) => [st.id, st])),
     text: {
       id: 'text',
       prompt: 'question.prompt',

@@ -4,6 +4,7 @@ import type { RegistrationData, StepDef, StepEnv, Transition } from '../types.js
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { textAnswer } from './util.js';
 import { stillOffered } from '../navigation.js';
+import { changeRegency, CHANGE_REGENCY, regencyLine, regencyOfNik } from './where.js';
 import { askedFields, duplicateNik, fieldLabel, presenceOf, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 
 /** The numbered fields of the summary: the ones the regency asks, in the schema's order. */
@@ -41,6 +42,9 @@ function automaticChecks(env: StepEnv): string[] {
   const age = ageOn(String(s.answers.birthDate), c.today);
   if (age > c.settings.ageLimits.officerReviewAbove) checks.push('age_above_limit');
   if (age < c.settings.ageLimits.min) checks.push('age_below_min');
+  // The NIK was issued in another regency the deployment serves: the officer checks where they live (people move).
+  const nikRegency = regencyOfNik(s.answers.nik, c.regencies);
+  if (nikRegency && c.regency && nikRegency.key !== c.regency) checks.push('nik_other_regency');
   const group = c.settings.groups.find((g) => g.id === s.answers.groupId);
   if (group?.needsRegistryCheck) checks.push('registry_check');
   if (group?.quota !== undefined && c.store.groupCount(group.id, c.regency ?? '') >= group.quota) checks.push('quota_full');
@@ -101,8 +105,13 @@ export function summarySteps(steps: () => Record<string, StepDef>, schema: reado
 
 const summaryStep = (steps: () => Record<string, StepDef>, schema: readonly FieldDef[]): StepDef => ({
   id: 'summary',
-  prompt: (env) => env.t(env.s.cadre ? 'regc.summary' : 'reg.summary', { fields: fieldLines(env, steps(), schema) }),
+  prompt: (env) => {
+    const summary = env.t(env.s.cadre ? 'regc.summary' : 'reg.summary', { fields: fieldLines(env, steps(), schema) });
+    const where = regencyLine(env);
+    return where ? `${where}\n\n${summary}` : summary;
+  },
   intercept: (text, env) => {
+    if (CHANGE_REGENCY.test(text.trim())) return changeRegency(env);
     const m = EDIT.exec(text.trim());
     return m ? editField(env, Number(m[2]), schema) : undefined;
   },

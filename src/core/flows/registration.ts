@@ -5,6 +5,7 @@ import { askedFields, presenceOf, REGISTRATION_SCHEMA, SKIP_WORDS, voice, type F
 import { summarySteps } from './registration-summary.js';
 import { statusOfReference } from './status.js';
 import { yesNo } from './util.js';
+import { whereSteps } from './where.js';
 
 export { voice } from './registration-schema.js';
 
@@ -52,6 +53,8 @@ function orNone(base: z.ZodType<unknown>): z.ZodType<unknown> {
 /** The registration flow for a schema (the app's is REGISTRATION_SCHEMA; tests may add a field). */
 export function buildRegistrationFlow(schema: readonly FieldDef[] = REGISTRATION_SCHEMA): FlowDef {
   const steps: StepDef[] = [
+  // Which regency first: the consent names its data controller.
+  ...whereSteps('consent'),
   {
     id: 'consent',
     prompt: voice('consent', ({ c }) => ({
@@ -90,7 +93,7 @@ export function buildRegistrationFlow(schema: readonly FieldDef[] = REGISTRATION
   ];
   const flow: FlowDef = {
     id: 'registration',
-    start: 'consent',
+    start: 'where',
     keepsDraft: true,
     summaryStep: 'summary',
     steps: Object.fromEntries(steps.map((st) => [st.id, st])),

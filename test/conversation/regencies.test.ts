@@ -1,0 +1,215 @@
+// Several regencies in one deployment (issue 16): a worker is routed to theirs by the entry point
+// they came by (a regency's Telegram link, a WhatsApp number's regency, a cadre's invite) or by
+// their answer to "where do you live" (a desa or kecamatan looked up across the regencies, the NIK's
+// prefix a hint only), can change it before sending, and everything they do lands in that regency
+// with its own settings. A one-regency deployment is asked nothing new.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createInvite } from '../../src/app/invites.js';
+import { regencyStartPayload } from '../../src/domain/reference.js';
+import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/settings.js';
+import { cleanup, seeded, startHarness, type Harness } from '../helpers/harness.js';
+import { registrationScript } from '../helpers/registration.js';
+
+let dir: string;
+let banjar: ProgrammeSettings;
+let tanahBumbu: ProgrammeSettings;
+let paths: string;
+let h: Harness | undefined;
+
+/** The two presets with their data controller filled in (the presets leave it "belum diisi"), so each regency's consent can be told apart. */
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lindung-regencies-'));
+  const write = (file: string, name: string) => {
+    const raw = JSON.parse(readFileSync(`data/regencies/${file}`, 'utf8')) as Record<string, unknown> & { dataController: unknown; notStated?: string[] };
+    raw.dataController = { name, contact: `ppid@${file.replace('.json', '')}.example` };
+    raw.notStated = raw.notStated?.filter((p) => !p.startsWith('dataController'));
+    const path = join(dir, file);
+    writeFileSync(path, JSON.stringify(raw));
+    return path;
+  };
+  const b = write('banjar.json', 'Diskominfo Kabupaten Banjar');
+  const t = write('tanah-bumbu.json', 'Diskominfo Kabupaten Tanah Bumbu');
+  banjar = loadProgrammeSettings(b);
+  tanahBumbu = loadProgrammeSettings(t);
+  paths = `${b},${t}`;
+  return () => rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  if (h) cleanup(h);
+  h = undefined;
+});
+
+const start = async (env: Record<string, string> = { PROGRAMME_SETTINGS_PATH: paths }) => (h = await startHarness({ env }));
+const chat = async (user: string, text: string) => (await h!.say(user, text)).join('\n');
+const regencyOf = (ref: string) => (h!.runtime.db.prepare('SELECT regency FROM registrations WHERE reference = ?').get(ref) as { regency: string } | undefined)?.regency;
+const refIn = (text: string) => /LD-\w{5}/.exec(text)?.[0];
+
+/** The rest of a registration after the regency is known (consent onwards), in that regency's settings; the reference. */
+async function finish(user: string, settings: ProgrammeSettings, answers: Record<string, string> = {}): Promise<string> {
+  const script = registrationScript({ groupId: String(settings.groups.length), ...answers }, { settings }).slice(1);
+  let out = '';
+  for (const text of script) out = await chat(user, text);
+  const ref = refIn(out);
+  expect(ref, out).toBeDefined();
+  return ref!;
+}
+
+describe('routing by answer', () => {
+  it('asks where before the consent, finds a desa typed with filler words and typos, and the registration is that regency\'s', async () => {
+    await start();
+    const where = await chat('w1', 'daftar');
+    expect(where).toContain('Anda tinggal di kabupaten mana?');
+    expect(where).toContain('1. Kabupaten Banjar');
+    expect(where).toContain('2. Kabupaten Tanah Bumbu');
+    // Batulicin is a desa of Tanah Bumbu only; "saya tinggal di desa" is filler.
+    const found = await chat('w1', 'saya tinggal di desa batulicin');
+    expect(found).toContain('Kabupaten Tanah Bumbu');
+    expect(found).toContain('Diskominfo Kabupaten Tanah Bumbu');
+    const ref = await finish('w1', tanahBumbu);
+    expect(regencyOf(ref)).toBe('63.10');
+  });
+
+  it('a regency picked by number or by name is that regency', async () => {
+    await start();
+    await chat('w2', 'daftar');
+    expect(await chat('w2', 'banjar')).toContain('Diskominfo Kabupaten Banjar');
+    const ref = await finish('w2', banjar);
+    expect(regencyOf(ref)).toBe('63.03');
+  });
+
+  it('a name found in both regencies asks which one, offering only those', async () => {
+    await start();
+    await chat('w3', 'daftar');
+    const which = await chat('w3', 'Simpang Empat');
+    expect(which).toContain('lebih dari satu kabupaten');
+    expect(which).toMatch(/1\. Kabupaten Banjar\n2\. Kabupaten Tanah Bumbu/);
+    expect(await chat('w3', '2')).toContain('Diskominfo Kabupaten Tanah Bumbu');
+  });
+
+  it('a place in no regency served gets a way on, and nothing is lost', async () => {
+    await start();
+    await chat('w4', 'daftar');
+    const miss = await chat('w4', 'Kuala Lumpur');
+    expect(miss).toContain('tidak ada di daftar kabupaten yang dilayani');
+    expect(miss).toContain('1. Kabupaten Banjar');
+    expect(await chat('w4', '1')).toContain('Diskominfo Kabupaten Banjar');
+  });
+
+  it('the kecamatan of the typed desa is offered back at the kecamatan question', async () => {
+    await start();
+    await chat('w5', 'daftar');
+    await chat('w5', 'Sungai Tabuk');
+    const script = registrationScript({}, { settings: banjar, until: 'kecamatan' }).slice(1);
+    let out = '';
+    for (const text of script) out = await chat('w5', text);
+    expect(out).toContain('Sungai Tabuk');
+    expect(out).toMatch(/ok|sama|tetap/i);
+  });
+
+  it('asked once: the eligibility check and then the registration do not ask again', async () => {
+    await start();
+    await chat('w6', 'cek syarat');
+    expect(await chat('w6', '2')).not.toContain('kabupaten mana');
+    await chat('w6', 'menu');
+    expect(await chat('w6', 'daftar')).toContain('Diskominfo Kabupaten Tanah Bumbu');
+  });
+
+  it('a question for an officer belongs to the regency the person named', async () => {
+    await start();
+    await chat('w7', 'tanya petugas');
+    await chat('w7', 'banjar');
+    await chat('w7', 'kapan kartu saya jadi?');
+    expect(h!.runtime.db.prepare('SELECT regency FROM questions').all()).toEqual([{ regency: '63.03' }]);
+  });
+});
+
+describe('changing the regency before sending', () => {
+  it('"ganti kabupaten" at the summary asks again; answers the new regency does not offer are asked before sending', async () => {
+    await start();
+    await chat('w8', 'daftar');
+    await chat('w8', '1');
+    const script = registrationScript({ groupId: '3' }, { settings: banjar, send: false }).slice(1);
+    let out = '';
+    for (const text of script) out = await chat('w8', text);
+    expect(out).toContain('Kabupaten: Kabupaten Banjar');
+    expect(await chat('w8', 'ganti kabupaten')).toContain('Anda tinggal di kabupaten mana?');
+    const summary = await chat('w8', 'Tanah Bumbu');
+    expect(summary).toContain('Kabupaten: Kabupaten Tanah Bumbu');
+    // Banjar's kecamatan and group are not Tanah Bumbu's: shown as not given, and asked at sending.
+    expect(summary).toMatch(/Kecamatan: -/);
+    const asked = await chat('w8', '1');
+    expect(asked).toContain(tanahBumbu.areas[0]!.kecamatan);
+    // Kecamatan, then its desa, then the group (the self-paying one, last in Tanah Bumbu's list).
+    let reply = await chat('w8', '1');
+    for (let i = 0; i < 4 && !refIn(reply); i++) reply = await chat('w8', /Kirim/.test(reply) ? '1' : /kelompok|Kelompok/.test(reply) ? String(tanahBumbu.groups.length) : '1');
+    const ref = refIn(reply);
+    expect(ref, reply).toBeDefined();
+    expect(regencyOf(ref!)).toBe('63.10');
+  });
+
+  it('a NIK issued in the other regency is a hint: said at the summary and checked by the officer, never a block', async () => {
+    await start();
+    await chat('w9', 'daftar');
+    await chat('w9', 'banjar');
+    // 63.10 is Tanah Bumbu: this NIK was issued there (invented; district 631001).
+    const script = registrationScript({ groupId: '3', nik: '6310011708800007' }, { settings: banjar, send: false }).slice(1);
+    let out = '';
+    for (const text of script) out = await chat('w9', text);
+    expect(out).toContain('NIK ini terbit di Kabupaten Tanah Bumbu');
+    const ref = refIn(await chat('w9', '1'))!;
+    expect(regencyOf(ref)).toBe('63.03');
+    const checks = (h!.runtime.db.prepare('SELECT checks FROM registrations WHERE reference = ?').get(ref) as { checks: string }).checks;
+    expect(JSON.parse(checks)).toContain('nik_other_regency');
+  });
+});
+
+describe('routing by entry point', () => {
+  it("a regency's Telegram link routes the person; they are not asked", async () => {
+    await start();
+    const hello = await chat('t1', `/start ${regencyStartPayload('63.10')}`);
+    expect(hello).toContain('Kabupaten Tanah Bumbu');
+    expect(hello).not.toContain('Kabupaten Banjar');
+    expect(await chat('t1', 'daftar')).toContain('Diskominfo Kabupaten Tanah Bumbu');
+    const ref = await finish('t1', tanahBumbu);
+    expect(regencyOf(ref)).toBe('63.10');
+  });
+
+  it("a WhatsApp number's regency routes the person (the channel names it on each message)", async () => {
+    await start();
+    const r = await h!.runtime.app.handle({ channel: 'test', externalId: 'wa1', text: 'daftar', regency: '63.03' });
+    expect(r.replies.map((x) => x.text).join('\n')).toContain('Diskominfo Kabupaten Banjar');
+  });
+
+  it('a link to a regency the deployment does not serve is ignored: the person is asked', async () => {
+    await start();
+    await chat('t2', `/start ${regencyStartPayload('19.05')}`);
+    expect(await chat('t2', 'daftar')).toContain('Anda tinggal di kabupaten mana?');
+  });
+
+  it("a cadre's invite fixes their regency: never asked, and their neighbours' registrations are their village's", async () => {
+    await start();
+    const invite = createInvite(h!.runtime.store.cadres, tanahBumbu, { desa: 'Batulicin', role: 'kader', now: h!.clock.now, random: seeded(3) });
+    expect(invite.regency).toBe('63.10');
+    expect(await chat('c1', `/start ${invite.code}`)).toContain('Batulicin');
+    const consent = await chat('c1', '1');
+    expect(consent).toContain('Diskominfo Kabupaten Tanah Bumbu');
+    expect(consent).not.toContain('kabupaten mana');
+  });
+});
+
+describe('one regency', () => {
+  it('asks nothing about regencies and its rows carry its key', async () => {
+    await start({});
+    const first = await chat('o1', 'daftar');
+    expect(first).not.toContain('kabupaten mana');
+    expect(first).toContain('Sebelum mendaftar');
+    let out = first;
+    for (const text of registrationScript().slice(1)) out = await chat('o1', text);
+    expect(out).not.toContain('Kabupaten:');
+    expect(regencyOf(refIn(out)!)).toBe('sukamaju');
+  });
+});
