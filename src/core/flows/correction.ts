@@ -5,6 +5,7 @@ import { buildRegistrationFlow, registrationFlow } from './registration.js';
 import { askedFields, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 import { beingDecided, beingDecidedNotice } from './untold.js';
 import { textAnswer } from './util.js';
+import { moveToRegencyOf } from './where.js';
 
 /** Statuses whose data the person (or their cadre) may still correct from the chat (storage/registrations.ts correct). */
 const correctableStatus = (status: string) => status === 'submitted' || status === 'needs_correction';
@@ -126,6 +127,7 @@ function open(env: StepEnv, r: RegistrationView, schema: readonly FieldDef[]): s
   // An officer has just decided on it, and the person has not been told yet: after its news.
   if (beingDecided([r], correctableStatus).length) return { to: null, say: [beingDecidedNotice([r], env)] };
   const asked = r.status === 'needs_correction' ? (r.correctionFields ?? []) : [];
+  moveToRegencyOf(env, r);
   env.s.answers = correctionAnswers(r.reference, r.data!, asked, schema);
   return fieldsOf(env)[0] ?? 'pickFields';
 }

@@ -6,6 +6,7 @@ import { copyMessages } from './access-chat.js';
 import { correctionTargets } from './correction.js';
 import { beingDecided, beingDecidedNotice } from './untold.js';
 import { yesNo } from './util.js';
+import { settingsOf } from './where.js';
 
 /** The person deletes these themself, at once (storage/registrations.ts deleteByApplicant). */
 const deletableStatus = (status: RegistrationStatus) => DELETABLE_STATUSES.includes(status);
@@ -97,8 +98,8 @@ export const mydataFlow: FlowDef = {
         const draft = env.s.drafts.registration ? `\n\n${env.t('mydata.draft')}` : '';
         const body = regs.length ? regs.map((r) => recordText(r, env)).join('\n\n') : env.t('mydata.none');
         return `${body}${draft}\n\n${env.t('mydata.rights', {
-          controller: env.c.settings.dataController.name,
-          contact: env.c.settings.dataController.contact,
+          controller: settingsOf(env.c, regs[0]).dataController.name,
+          contact: settingsOf(env.c, regs[0]).dataController.contact,
           hours: env.c.rates.dataRights.answerWithinHours,
           fix: fixLine(env),
         })}`;
@@ -174,7 +175,7 @@ export const mydataFlow: FlowDef = {
               count: kept.length,
               references: kept.map((r) => r.reference).join(', '),
               hours: env.c.rates.dataRights.answerWithinHours,
-              phone: env.c.settings.office.phone,
+              phone: settingsOf(env.c, kept[0]).office.phone,
             }),
           );
         }

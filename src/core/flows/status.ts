@@ -3,6 +3,7 @@ import { parseReference } from '../../domain/reference.js';
 import type { FlowDef, RegistrationView, StepEnv } from '../types.js';
 import { askedCorrections } from './correction.js';
 import { nextStepLines } from './next-step.js';
+import { settingsOf } from './where.js';
 
 function dateOf(ms: number, env: StepEnv): string {
   return formatDateId(new Date(ms + 7 * 3600_000).toISOString().slice(0, 10), env.s.lang);
@@ -21,7 +22,7 @@ export function statusLine(r: RegistrationView, env: StepEnv): string {
   // The same next step the decision's message gave: how to pay, the KPJ, what to correct, what to do after a no.
   const next = nextStepLines(
     { status: r.status, data: r.data, kpj: r.kpj, reason: r.rejectReason, hasNote: !!r.officerNote, correctionFields: r.correctionFields },
-    { t, lang: env.s.lang, settings: env.c.settings, rates: env.c.rates, today: env.c.today, brief: true },
+    { t, lang: env.s.lang, settings: settingsOf(env.c, r), rates: env.c.rates, today: env.c.today, brief: true },
   );
   return next.length ? `${line}\n${next.join('\n')}` : line;
 }

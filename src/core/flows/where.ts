@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { matchChoice } from '../../domain/match.js';
 import { normalizeText } from '../../domain/normalize.js';
-import type { ChoiceDef, Ctx, RegencyChoice, Session, StepDef, StepEnv, Transition } from '../types.js';
+import type { ChoiceDef, Ctx, RegencyChoice, RegistrationView, Session, StepDef, StepEnv, Transition } from '../types.js';
+import type { ProgrammeSettings } from '../../settings.js';
 
 /** Words around a place's name that say nothing about which place it is. */
 const FILLER = /\b(saya|sy|aku|kami|tinggal|tnggal|tgl|domisili|rumah|alamat|di|dari|dr|daerah|wilayah|desa|ds|kelurahan|kel|kecamatan|kec|kab|kabupaten|kota|provinsi|prov|live|in|at|from|village|district|regency)\b/g;
@@ -170,4 +171,16 @@ export function officesList(env: StepEnv): string | undefined {
   const { c, s } = env;
   if (!c.regencies || c.regencies.length < 2 || s.regency) return undefined;
   return c.regencies.map((r) => `• ${r.settings.regency.name}: ${r.settings.office.name}, ${r.settings.office.phone} (${r.settings.office.hours})`).join('\n');
+}
+
+/** The settings of the regency a registration belongs to (a person's status, copy or correction is answered in them). */
+export function settingsOf(c: Ctx, r: Pick<RegistrationView, 'regency'> | undefined): ProgrammeSettings {
+  return r?.regency && r.regency !== c.regency && c.forRegency ? c.forRegency(r.regency).settings : c.settings;
+}
+
+/** A correction is made in its registration's regency (its kecamatan, desa and groups): the conversation moves there. */
+export function moveToRegencyOf(env: StepEnv, r: RegistrationView): void {
+  if (!env.c.regencies?.some((x) => x.key === r.regency) || env.s.regency === r.regency || env.s.cadre) return;
+  env.s.regency = r.regency;
+  env.s.regencyBy = 'answer';
 }
