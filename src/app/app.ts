@@ -3,7 +3,7 @@ import { advance, beginFlow, type Flows } from '../core/engine.js';
 import { newSession, restoreSession } from '../core/session.js';
 import type { Ctx, Effect, Lang, Reply, Session, StoreReader, T } from '../core/types.js';
 import type { Rates } from '../domain/rates.js';
-import { makeReference } from '../domain/reference.js';
+import { findRegencyTag, makeReference } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
 import { RegencyRegistry } from '../regencies.js';
 import { inviteState } from '../storage/cadres.js';
@@ -263,6 +263,9 @@ export function createApp(deps: AppDeps) {
    * village stays. (A regency's Telegram link is acted on as a command: it switches, core/run-commands.ts.)
    */
   function routed(session: Session, msg: Inbound): Session {
+    // A regency's click-to-chat link: its tag switches the person there, as a regency's Telegram link does.
+    const tag = findRegencyTag(msg.text);
+    if (tag && regencies.has(tag.key) && !session.cadre) return { ...session, regency: tag.key, regencyBy: 'entry' };
     const entry = msg.regency ?? deps.entryRegencies?.[msg.channel];
     if (!entry || !regencies.has(entry) || session.regency || session.cadre) return session;
     return { ...session, regency: entry, regencyBy: 'entry' };
@@ -277,6 +280,9 @@ export function createApp(deps: AppDeps) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
     }
     let session = routed(restoreSession(contact.state, contact.lang, now), msg);
+    // The tag is the link's, not the person's words: the rest of the text is what they said ("Halo Lindung").
+    const tag = findRegencyTag(msg.text);
+    if (tag && regencies.has(tag.key)) msg = { ...msg, text: tag.rest || 'halo' };
     const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now, session.regency);
     // An officer's correction request whose news still waits for its undo window: until the person
     // is told, their messages go on with the conversation they know (corrections.ts, Session.held).

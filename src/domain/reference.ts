@@ -55,3 +55,16 @@ export function parseRegencyPayload(payload: string): string | undefined {
   const rest = m[1]!.toLowerCase();
   return /^\d{2}_\d{2}$/.test(rest) ? rest.replace('_', '.') : rest;
 }
+
+/**
+ * A regency's tag in a message's text: the pre-filled text of its WhatsApp click-to-chat link
+ * (wa.me/<number>?text=Halo%20Lindung%20kab_63_03) routes whoever sends it, on one shared number.
+ * The tag and the text without it (the greeting the person sent with it).
+ */
+export function findRegencyTag(text: string): { key: string; rest: string } | undefined {
+  const m = /(?:^|\s)(kab_(?:\d{2}_\d{2}|[a-z][a-z0-9-]{1,40}))(?=$|[\s.,!?)])/i.exec(text);
+  if (!m) return undefined;
+  const key = parseRegencyPayload(m[1]!);
+  if (!key) return undefined;
+  return { key, rest: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim() };
+}

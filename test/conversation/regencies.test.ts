@@ -184,6 +184,19 @@ describe('routing by entry point', () => {
     expect(r.replies.map((x) => x.text).join('\n')).toContain('Diskominfo Kabupaten Banjar');
   });
 
+  it("a regency's WhatsApp click-to-chat text (its tag) routes whoever sends it, and the rest is read as their words", async () => {
+    await start();
+    const hello = await chat('wa2', 'Halo Lindung kab_63_10');
+    expect(hello).toContain('Kabupaten Tanah Bumbu');
+    expect(hello).not.toContain('Kabupaten Banjar');
+    expect(hello).toContain('Menu utama');
+    expect(await chat('wa2', 'daftar')).toContain('Diskominfo Kabupaten Tanah Bumbu');
+    // Another regency's link later: they are that regency's now.
+    await chat('wa2', 'menu');
+    await chat('wa2', 'kab_63_03');
+    expect(await chat('wa2', 'daftar')).toContain('Diskominfo Kabupaten Banjar');
+  });
+
   it('a link to a regency the deployment does not serve is ignored: the person is asked', async () => {
     await start();
     await chat('t2', `/start ${regencyStartPayload('19.05')}`);
