@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../src/app/retention.js';
+import { runDoctor } from '../../src/ops/doctor.js';
 import { ConfigError } from '../../src/config.js';
 import { parseRegencyPayload, regencyStartPayload } from '../../src/domain/reference.js';
 import { RegencyRegistry, regencyKey, settingsPaths } from '../../src/regencies.js';
@@ -37,6 +38,30 @@ describe('the registry', () => {
     expect(r.get('99.99').regency.name).toBe('Kabupaten Banjar');
     expect(r.get(undefined).regency.name).toBe('Kabupaten Banjar');
     expect(regencyKey(loadProgrammeSettings(EXAMPLE))).toBe('sukamaju');
+  });
+
+  it('the four real presets run together: four regencies with their own codes and targets', () => {
+    const r = RegencyRegistry.load(['data/regencies/banjar.json', 'data/regencies/bangka-barat.json', 'data/regencies/tanah-bumbu.json', 'data/regencies/barito-utara.json']);
+    expect(r.keys).toEqual(['63.03', '19.05', '63.10', '62.05']);
+    expect(r.get('63.03').coverageTarget?.count).toBe(15_000);
+    expect(r.get('63.03').coverageTarget?.coveredBefore).toBe(13_251);
+    // Barito Utara's cost is a reported figure: the report does not say which period it covers.
+    expect(r.get('62.05').figures?.['reported.cost']?.value).toBe(4_972_965_376);
+    expect(r.get('62.05').budget).toBeUndefined();
+  });
+
+  it('npm run doctor checks each file, says what each still lacks, and a channel regency not served', () => {
+    const d = tmp();
+    const findings = runDoctor({
+      env: { DATABASE_PATH: join(d, 'none.db'), PROGRAMME_SETTINGS_PATH: `${BANJAR},${TANAH_BUMBU}`, WHATSAPP_REGENCY: '19.05' },
+      now: Date.now(),
+      freeBytes: () => 50 * 1024 ** 3,
+    }).filter((f) => f.topic === 'programme settings');
+    const lines = findings.map((f) => `${f.status} ${f.detail}`);
+    expect(lines).toContainEqual(expect.stringMatching(/^OK data\/regencies\/banjar\.json: Kabupaten Banjar \(63\.03\)/));
+    expect(lines).toContainEqual(expect.stringMatching(/^OK data\/regencies\/tanah-bumbu\.json: Kabupaten Tanah Bumbu \(63\.10\)/));
+    expect(lines).toContainEqual(expect.stringMatching(/^WARN data\/regencies\/banjar\.json: \d+ setting\(s\) no source states yet \(.*office/));
+    expect(lines).toContainEqual(expect.stringMatching(/^FAIL WHATSAPP_REGENCY=19\.05 is not a regency served \(63\.03, 63\.10\)/));
   });
 
   it('PROGRAMME_SETTINGS_PATH lists files separated by commas, spaces allowed', () => {
