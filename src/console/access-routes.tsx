@@ -5,6 +5,7 @@ import type { ConsoleEnv } from './auth.js';
 import type { RouteDeps } from './deps.js';
 import { formatWhen } from './labels.js';
 import { Csrf, Layout, pageBase } from './layout.js';
+import { notFoundPage, scopeOf, visibleRecord } from './scope.js';
 
 /** The copy's sections as the printed page shows them: a heading and a list each. */
 function Sections({ sections }: { sections: readonly Section[] }) {
@@ -41,8 +42,8 @@ export function accessRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const { store, app, t, timeZone, clock } = deps;
 
   web.get('/registrations/:ref/access-copy', (c) => {
-    const record = store.registrations.record(c.req.param('ref'));
-    if (!record) return c.html(<p>{t('console.not_found')}</p>, 404);
+    const record = visibleRecord(store.registrations.record(c.req.param('ref')), scopeOf(c));
+    if (!record) return notFoundPage(c, t, timeZone);
     const base = pageBase(c, t, timeZone);
     c.header('Cache-Control', 'no-store');
     return c.html(
@@ -60,8 +61,8 @@ export function accessRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   });
 
   web.post('/registrations/:ref/access-copy', (c) => {
-    const record = store.registrations.record(c.req.param('ref'));
-    if (!record) return c.html(<p>{t('console.not_found')}</p>, 404);
+    const record = visibleRecord(store.registrations.record(c.req.param('ref')), scopeOf(c));
+    if (!record) return notFoundPage(c, t, timeZone);
     const officer = c.get('officer')!;
     const now = clock();
     const sections = store.transaction(() => {

@@ -21,6 +21,8 @@ import { simulatorRoutes } from './simulator.js';
 import { passwordRoutes, requirePasswordChange } from './password-routes.js';
 import { CONSOLE_CSS } from './style.js';
 import { CONSOLE_JS } from './console-script.js';
+import { readOnlyGuard, scopeMiddleware } from './scope.js';
+import { RegencyRegistry } from '../regencies.js';
 
 export type { ConsoleDeps } from './deps.js';
 
@@ -36,14 +38,17 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const clock = deps.clock ?? Date.now;
   const t = deps.translate('id');
   const proxies = trustedProxyList(deps.trustedProxies ?? []);
+  const { settings: given, regencies: served, ...rest } = deps;
+  const regencies = served ?? (given ? RegencyRegistry.single(given) : deps.app.regencies);
   const routeDeps: RouteDeps = {
-    ...deps,
+    ...rest,
+    regencies,
     clock,
     random: deps.random ?? Math.random,
     t,
     addressOf: (c) => clientAddress(c, proxies),
     secretBox: { seal: (plain) => deps.store.cipher.encrypt(plain), open: (stored) => deps.store.cipher.decrypt(stored) },
-    audit: (officerId, action, registrationId, detail) => officers.audit({ officerId, action, registrationId, detail, now: clock() }),
+    audit: (officerId, action, registrationId, detail, regency) => officers.audit({ officerId, action, registrationId, detail, regency, now: clock() }),
   };
   const web = new Hono<ConsoleEnv>();
 
@@ -105,6 +110,10 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   web.use('*', requireAdminSecondFactor());
   // After an admin set an officer's password (a new officer, a reset), they choose their own first.
   web.use('*', requirePasswordChange(deps.store.kv));
+  // What the officer sees (their regencies and groups) and whether they may change anything: set
+  // once here for every page below, and every query reads it (scope.tsx).
+  web.use('*', scopeMiddleware(regencies));
+  web.use('*', readOnlyGuard(t, deps.timeZone));
   web.get('/', (c) => c.redirect('/queue'));
 
   web.route('/', accountRoutes(routeDeps));

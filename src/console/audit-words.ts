@@ -11,9 +11,20 @@ import { groupLabel, statusLabel } from './labels.js';
 /** The actions the audit page knows, in the groups its filter offers. 'view' is left out unless asked. */
 export const AUDIT_ACTION_GROUPS = {
   decisions: ['approve', 'reject', 'request_correction', 'record_kpj', 'undo_decision', 'erase', 'keep_after_withdrawal'],
-  data: ['view', 'reveal_nik', 'search_nik', 'search_phone', 'export', 'access_copy'],
+  data: ['view', 'reveal_nik', 'search_nik', 'search_phone', 'export', 'export_figures', 'access_copy'],
   security: ['login', 'login_failed', 'change_password', 'enrol_second_factor', 'reset_second_factor'],
-  admin: ['add_officer', 'disable_officer', 'enable_officer', 'reset_password', 'grant_export_nik', 'revoke_export_nik', 'create_invite', 'revoke_invite'],
+  admin: [
+    'add_officer',
+    'set_officer_scope',
+    'disable_officer',
+    'enable_officer',
+    'reset_password',
+    'grant_export_nik',
+    'revoke_export_nik',
+    'create_invite',
+    'revoke_invite',
+    'reload_settings',
+  ],
   questions: ['answer_question', 'teach_phrasing', 'forget_phrasing'],
 } as const;
 
@@ -39,7 +50,7 @@ type Detail = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /** An export's filter in words: "status Menunggu, Kecamatan Gunung Sari, dari 2026-11-01". */
-function filterWords(t: T, settings: ProgrammeSettings, filter: Detail): string {
+function filterWords(t: T, settings: ProgrammeSettings, filter: Detail, regencyName: (key: string) => string): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(filter)) {
     const value = str(v);
@@ -50,6 +61,7 @@ function filterWords(t: T, settings: ProgrammeSettings, filter: Detail): string 
     } else if (k === 'group') parts.push(t('console.audit.filter.group', { value: groupLabel(settings, value) }));
     else if (k === 'q') parts.push(t('console.audit.filter.q', { value: value === '[NIK]' ? t('console.audit.filter.q_nik') : value === '[HP]' ? t('console.audit.filter.q_phone') : value }));
     else if (k === 'test') parts.push(known(t, keyIn('console.audit.filter.test.', value), value));
+    else if (k === 'regency') parts.push(regencyName(value));
     else parts.push(known(t, keyIn('console.audit.filter_field.', k), `${k}: ${value}`, { value }));
   }
   return parts.length ? t('console.audit.details.filter', { filter: parts.join(', ') }) : t('console.audit.details.no_filter');
@@ -59,7 +71,14 @@ function filterWords(t: T, settings: ProgrammeSettings, filter: Detail): string 
  * The detail of an entry in words. Known fields become phrases; a field no phrase knows is written
  * "name: value" (never JSON); an unreadable detail is left out.
  */
-export function detailWords(t: T, settings: ProgrammeSettings, entry: Pick<AuditEntry, 'action' | 'detail'>, usernameOf: (id: number) => string | undefined): string {
+export function detailWords(
+  t: T,
+  settings: ProgrammeSettings,
+  entry: Pick<AuditEntry, 'action' | 'detail'>,
+  usernameOf: (id: number) => string | undefined,
+  /** A regency's name by its key (the deployment's), for scopes and exports. */
+  regencyName: (key: string) => string = (key) => key,
+): string {
   if (!entry.detail) return '';
   let d: Detail;
   try {
@@ -95,6 +114,27 @@ export function detailWords(t: T, settings: ProgrammeSettings, entry: Pick<Audit
     case 'add_officer': {
       const role = str(take('role'));
       out.push(t('console.audit.details.officer_role', { username: str(take('username')) ?? '-', role: role ? known(t, keyIn('console.officers.roles.', role), role) : '-' }));
+      out.push(...scopeParts(t, take('regency'), take('groups'), take('read_only'), regencyName, settings, false));
+      break;
+    }
+    case 'set_officer_scope': {
+      const name = officerName();
+      if (name) out.push(t('console.audit.details.officer', { username: name }));
+      out.push(...scopeParts(t, take('regency'), take('groups'), take('read_only'), regencyName, settings, true));
+      take('before');
+      break;
+    }
+    case 'reload_settings': {
+      const changed = take('changed');
+      const errors = take('errors');
+      if (take('ok') === false) out.push(t('console.audit.details.reload_failed', { n: typeof errors === 'number' ? formatNumber(errors) : '-' }));
+      else if (Array.isArray(changed) && changed.length > 0) out.push(t('console.audit.details.reload_changed', { regencies: changed.map((k) => regencyName(String(k))).join(', ') }));
+      else out.push(t('console.audit.details.reload_unchanged'));
+      break;
+    }
+    case 'export_figures': {
+      const n = take('regencies');
+      out.push(t('console.audit.details.export_figures', { format: String(str(take('format')) ?? '').toUpperCase(), n: typeof n === 'number' ? formatNumber(n) : '-' }));
       break;
     }
     case 'disable_officer':
@@ -124,7 +164,7 @@ export function detailWords(t: T, settings: ProgrammeSettings, entry: Pick<Audit
       const preset = str(take('preset'));
       if (preset) out.push(known(t, keyIn('console.audit.details.preset.', preset), preset));
       const filter = take('filter');
-      if (filter && typeof filter === 'object') out.push(filterWords(t, settings, filter as Detail));
+      if (filter && typeof filter === 'object') out.push(filterWords(t, settings, filter as Detail, regencyName));
       const withheld = take('withheld_withdrawn');
       if (typeof withheld === 'number') out.push(t('console.audit.details.withheld', { n: formatNumber(withheld) }));
       if (take('complete') === false) out.push(t('console.audit.details.incomplete'));
@@ -189,7 +229,30 @@ export function detailWords(t: T, settings: ProgrammeSettings, entry: Pick<Audit
   }
   for (const [k, v] of Object.entries(d)) {
     if (used.has(k) || v === null || v === undefined) continue;
+    if (k === 'regency' && typeof v === 'string') {
+      out.push(regencyName(v));
+      continue;
+    }
     out.push(`${k}: ${typeof v === 'object' ? Object.values(v as object).map(String).join(', ') : String(v)}`);
   }
   return out.join('; ');
+}
+
+/** An officer's scope in an audit line: their regency, their groups (in words), read-only. `full`: says "every regency/group" too. */
+function scopeParts(
+  t: T,
+  regency: unknown,
+  groups: unknown,
+  readOnly: unknown,
+  regencyName: (key: string) => string,
+  settings: ProgrammeSettings,
+  full: boolean,
+): string[] {
+  const out: string[] = [];
+  if (typeof regency === 'string') out.push(regencyName(regency));
+  else if (full) out.push(t('console.scope.every_regency'));
+  if (Array.isArray(groups)) out.push(groups.map((g) => groupLabel(settings, String(g))).join(', '));
+  else if (full) out.push(t('console.scope.every_group'));
+  if (readOnly === true) out.push(t('console.scope.read_only_short'));
+  return out;
 }

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Officer, OfficerStore, SessionStage } from '../storage/officers.js';
 import { safeLocalPath } from './paths.js';
+import type { Scope } from './scope.js';
 import { dummyPasswordHash, hashToken, LOGIN_LIMITS, newToken, safeEqual, verifyPassword } from './security.js';
 
 /** The console session cookie (holds the raw token; the DB holds only its hash). Over https: __Host-lindung_session. */
@@ -29,9 +30,12 @@ export interface ConsoleSession {
   pendingTotpSecret: string | null;
 }
 
-/** Hono env for every console route: who is logged in (a full session only), and the session itself. */
+/**
+ * Hono env for every console route: who is logged in (a full session only), the session itself,
+ * and, once logged in, what the officer may see and do (scope.tsx; read it with scopeOf).
+ */
 export type ConsoleEnv = {
-  Variables: { officer: Officer | null; session: ConsoleSession | null };
+  Variables: { officer: Officer | null; session: ConsoleSession | null; scope: Scope | undefined };
 };
 
 /**

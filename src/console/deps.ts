@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { App } from '../app/app.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Lang, T } from '../core/types.js';
+import type { RegencyRegistry } from '../regencies.js';
 import type { ProgrammeSettings } from '../settings.js';
 import type { Store } from '../storage/store.js';
 import type { SecretBox } from './second-factor.js';
@@ -11,7 +12,13 @@ import type { SecretBox } from './second-factor.js';
 export interface ConsoleDeps {
   app: App;
   store: Store;
-  settings: ProgrammeSettings;
+  /**
+   * The regencies served, each with its settings (server.ts: the runtime's). Every page reads a
+   * regency's settings from it on each request, so a reload takes effect at once. Default: the app's.
+   */
+  regencies?: RegencyRegistry;
+  /** One regency's settings given in code (tests): the console serves that regency alone. Prefer `regencies`. */
+  settings?: ProgrammeSettings;
   translate: (lang: Lang) => T;
   timeZone: string;
   logger: Logger;
@@ -28,7 +35,9 @@ export interface ConsoleDeps {
 }
 
 /** What each group of routes (a sub-app) gets: the deps with the clock, the officers' translator, the client's address and the TOTP secrets' box settled. */
-export type RouteDeps = ConsoleDeps & {
+export type RouteDeps = Omit<ConsoleDeps, 'settings' | 'regencies'> & {
+  /** The regencies served: read a regency's settings with `regencies.get(key)` each time (never keep them). */
+  regencies: RegencyRegistry;
   clock: () => number;
   random: () => number;
   t: T;
@@ -36,6 +45,6 @@ export type RouteDeps = ConsoleDeps & {
   addressOf: (c: Context) => string;
   /** Seals officers' TOTP secrets at rest (the store's field cipher). */
   secretBox: SecretBox;
-  /** Writes an officer's action to the audit log, now; its id (a NIK reveal is shown by it). */
-  audit: (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>) => number;
+  /** Writes an officer's action to the audit log, now; its id (a NIK reveal is shown by it). `regency`: the one concerned when no registration names it. */
+  audit: (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>, regency?: string | null) => number;
 };

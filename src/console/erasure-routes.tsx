@@ -11,6 +11,7 @@ import { formatWhen, statusLabel } from './labels.js';
 import type { ConsoleContext } from './layout.js';
 import type { DetailView } from './pages/detail.js';
 import { named } from './detail-words.js';
+import { notFoundPage, scopeOf, sees, visibleRecord } from './scope.js';
 
 /** Notices of the erase and keep actions (console.erase.flash.*), beside the console's own list. */
 const OK = new Set(['erased', 'kept']);
@@ -77,12 +78,13 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
  */
 export function erasureRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { store, app } = deps;
-  const byRef = (reference: string) => store.registrations.record(reference);
+  const { store, app, t, timeZone } = deps;
+  /** A registration the officer may see; one outside their scope is answered as if it did not exist. */
+  const byRef = (c: ConsoleContext) => visibleRecord(store.registrations.record(c.req.param('ref') ?? ''), scopeOf(c));
 
   web.post('/registrations/:ref/erase', async (c) => {
-    const row = byRef(c.req.param('ref'));
-    if (!row) return c.redirect('/queue', 303);
+    const row = byRef(c);
+    if (!row) return notFoundPage(c, t, timeZone);
     const back = (q: string) => c.redirect(`/registrations/${row.reference}?${q}`, 303);
     const body = await c.req.parseBody();
     if (row.status === 'deleted') return back('err=already_erased');
@@ -96,12 +98,14 @@ export function erasureRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       if (err instanceof OfficerErasureError) return back(`err=${err.code}`);
       throw err;
     }
+    // Erased, it has no group left: an agency's officer no longer sees it, and goes back to the queue.
+    if (!sees(scopeOf(c), { regency: row.regency, groupId: null })) return c.redirect('/queue?ok=erased', 303);
     return back('ok=erased');
   });
 
   web.post('/registrations/:ref/keep', async (c) => {
-    const row = byRef(c.req.param('ref'));
-    if (!row) return c.redirect('/queue', 303);
+    const row = byRef(c);
+    if (!row) return notFoundPage(c, t, timeZone);
     const back = (q: string) => c.redirect(`/registrations/${row.reference}?${q}`, 303);
     const body = await c.req.parseBody();
     if (!store.withdrawals.isPending(row.id)) return back('err=not_pending');

@@ -22,12 +22,13 @@ export function flashOf(err: Error): string | undefined {
 
 /**
  * The page an action belongs to, to go back to with the flash: /registrations/LD-7K3Q9/approve →
- * /registrations/LD-7K3Q9, /admin/invites/KDR-…/revoke → /admin/invites, /questions/12/answer →
- * /questions. (Not the Referer: the console sends no-referrer.)
+ * /registrations/LD-7K3Q9, /admin/invites/KDR-…/revoke and /admin/invites → /admin/invites,
+ * /questions/12/answer → /questions. (Not the Referer: the console sends no-referrer.)
  */
 export function backTo(c: ConsoleContext, flash: string): string {
   const parts = c.req.path.split('/').filter(Boolean);
   const keep = parts[0] === 'registrations' || parts[0] === 'admin' ? 2 : 1;
-  const page = parts.length > keep ? `/${parts.slice(0, keep).map(encodeURIComponent).join('/')}` : '/queue';
+  // An admin page's own form (POST /admin/invites) comes back to it; another page's, to the queue.
+  const page = parts.length > keep || (parts[0] === 'admin' && parts.length === keep) ? `/${parts.slice(0, keep).map(encodeURIComponent).join('/')}` : '/queue';
   return `${page}?err=${encodeURIComponent(flash)}`;
 }

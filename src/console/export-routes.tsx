@@ -14,22 +14,25 @@ import { FIELD_LIMITS } from './limits.js';
 import { ExportFullPage } from './pages/export.js';
 import { checkSecondFactor } from './second-factor.js';
 import { verifyPassword } from './security.js';
+import { askedRegency, rowScope, scopedRegencies, scopeOf } from './scope.js';
 
 /** Full: NIK and phone as stored (needs the permission and a fresh re-authentication); masked: as in the queue. */
 type NikMode = 'full' | 'masked';
 
-/** The filter as the audit keeps it: no paging, and a NIK searched for is not written down. */
-export function auditedFilter(filter: QueueFilter): Record<string, unknown> {
+/** The filter as the audit keeps it: no paging, and a NIK searched for is not written down; the regency chosen, if one. */
+export function auditedFilter(filter: QueueFilter, regency?: string): Record<string, unknown> {
   const { after: _a, limit: _l, q, ...rest } = filter;
-  if (q === undefined) return rest;
+  const withRegency = regency === undefined ? rest : { ...rest, regency };
+  if (q === undefined) return withRegency;
   const kind = searchKind(q).kind;
-  return { ...rest, q: kind === 'nik' ? '[NIK]' : kind === 'phone' ? '[HP]' : q };
+  return { ...withRegency, q: kind === 'nik' ? '[NIK]' : kind === 'phone' ? '[HP]' : q };
 }
 
-/** The filter's query string for links and forms (no paging). */
-function filterQuery(filter: QueueFilter): string {
+/** The filter's query string for links and forms (no paging), with the regency chosen. */
+function filterQuery(filter: QueueFilter, regency: string | undefined): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) if (k !== 'after' && k !== 'limit' && v !== undefined) params.set(k, String(v));
+  if (regency !== undefined) params.set('regency', regency);
   return params.toString();
 }
 
@@ -65,13 +68,26 @@ function* withoutPendingWithdrawals(records: Iterable<ExportRecord>, isPending: 
  */
 export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { store, app, settings, timeZone, clock, t, logger, secretBox, addressOf } = deps;
+  const { store, app, regencies, timeZone, clock, t, logger, secretBox, addressOf } = deps;
   const { officers } = store;
 
-  function sendExport(c: ConsoleContext, opts: { filter: QueueFilter; format: 'csv' | 'xlsx'; preset: ExportPreset; nik: NikMode; officer: Officer; extra?: Record<string, unknown> }) {
-    const { filter, format, preset, nik, officer } = opts;
+  /**
+   * Streams the export of the officer's scope (narrowed to `regency` when one is chosen). An officer
+   * who sees several regencies gets a "Kabupaten" column; each row is written in its own regency's
+   * words (groups, occupations, who pays).
+   */
+  function sendExport(
+    c: ConsoleContext,
+    opts: { filter: QueueFilter; regency?: string | undefined; format: 'csv' | 'xlsx'; preset: ExportPreset; nik: NikMode; officer: Officer; extra?: Record<string, unknown> },
+  ) {
+    const { filter, format, preset, nik, officer, regency } = opts;
+    const scope = scopeOf(c);
+    const rs = rowScope(scope, regency);
+    const several = scope.regencies.length > 1;
+    const inFile = scopedRegencies(scope, regencies).filter((r) => regency === undefined || r.key === regency);
     const stamp = new Date(clock()).toISOString().slice(0, 10);
-    const name = `lindung-${filter.status}-${stamp}${preset === 'bpjs' ? '-bpjs' : ''}${nik === 'full' ? '-nik' : ''}.${format}`;
+    const place = several && regency !== undefined ? `${regency}-` : '';
+    const name = `lindung-${place}${filter.status}-${stamp}${preset === 'bpjs' ? '-bpjs' : ''}${nik === 'full' ? '-nik' : ''}.${format}`;
     c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('content-disposition', `attachment; filename="${name}"`);
     return stream(
@@ -79,10 +95,10 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       async (out) => {
         const ids: number[] = [];
         const withheld = { n: 0 };
-        const records = noting(withoutPendingWithdrawals(store.queue.exportRecords(filter, timeZone), store.withdrawals.isPending, withheld), ids);
-        const formatted = exportRows(records, timeZone, settings, app.schema, t);
+        const records = noting(withoutPendingWithdrawals(store.queue.exportRecords(filter, timeZone, rs), store.withdrawals.isPending, withheld), ids);
+        const formatted = exportRows(records, timeZone, (key) => regencies.get(key), app.schema, t, several ? (key) => regencies.name(key) : undefined);
         const rows = nik === 'masked' ? masked(formatted) : formatted;
-        const columns = exportColumns(app.schema, t, preset, settings);
+        const columns = exportColumns(app.schema, t, preset, inFile.map((r) => r.settings), { regency: several });
         const pass = new PassThrough();
         const written = format === 'csv' ? writeCsv(rows, pass, columns) : writeXlsx(rows, pass, columns);
         written.catch(() => undefined); // awaited below; an abort in between must not leave it unhandled
@@ -94,7 +110,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
           records.return(undefined); // closes the database cursor of an export cut short
           const detail = {
             format,
-            filter: auditedFilter(filter),
+            filter: auditedFilter(filter, regency),
             rows: count ?? ids.length,
             nik,
             ...(preset === 'bpjs' ? { preset } : {}),
@@ -102,7 +118,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
             ...(withheld.n > 0 ? { withheld_withdrawn: withheld.n } : {}),
             ...(count === undefined ? { complete: false } : {}),
           };
-          officers.auditExport({ officerId: officer.id, detail, registrationIds: ids, now: clock() });
+          officers.auditExport({ officerId: officer.id, detail, registrationIds: ids, regency: regency ?? (scope.regencies.length === 1 ? scope.regencies[0] : null), now: clock() });
         }
       },
       async (err) => logger.error({ err }, 'export failed'),
@@ -115,8 +131,16 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
   web.get('/export', (c) => {
     const parsed = QueueFilterSchema.safeParse(c.req.query());
-    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    return sendExport(c, { filter: parsed.data, format: parseFormat(c.req.query('format')), preset: parsePreset(c.req.query('preset')), nik: 'masked', officer: c.get('officer')! });
+    const asked = askedRegency(c.req.query('regency'), scopeOf(c));
+    if (!parsed.success || !asked.ok) return c.redirect('/queue?err=bad_filter', 303);
+    return sendExport(c, {
+      filter: parsed.data,
+      regency: asked.regency,
+      format: parseFormat(c.req.query('format')),
+      preset: parsePreset(c.req.query('preset')),
+      nik: 'masked',
+      officer: c.get('officer')!,
+    });
   });
 
   const notAllowed = (c: ConsoleContext) => c.html(`<!doctype html><meta charset="utf-8"><title>403</title><p>${t('console.export.not_allowed')}</p>`, 403);
@@ -124,8 +148,16 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   web.get('/export/full', (c) => {
     if (!c.get('officer')!.exportNik) return notAllowed(c);
     const parsed = QueueFilterSchema.safeParse(c.req.query());
-    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    return c.html(<ExportFullPage {...pageBase(c, t, timeZone)} query={filterQuery(parsed.data)} format={parseFormat(c.req.query('format'))} preset={parsePreset(c.req.query('preset'))} />);
+    const asked = askedRegency(c.req.query('regency'), scopeOf(c));
+    if (!parsed.success || !asked.ok) return c.redirect('/queue?err=bad_filter', 303);
+    return c.html(
+      <ExportFullPage
+        {...pageBase(c, t, timeZone)}
+        query={filterQuery(parsed.data, asked.regency)}
+        format={parseFormat(c.req.query('format'))}
+        preset={parsePreset(c.req.query('preset'))}
+      />,
+    );
   });
 
   web.post('/export/full', async (c) => {
@@ -133,12 +165,14 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (!officer.exportNik) return notAllowed(c);
     const body = await c.req.parseBody();
     const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const parsed = QueueFilterSchema.safeParse(Object.fromEntries(new URLSearchParams(text('query').slice(0, FIELD_LIMITS.next))));
-    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
+    const given = Object.fromEntries(new URLSearchParams(text('query').slice(0, FIELD_LIMITS.next)));
+    const parsed = QueueFilterSchema.safeParse(given);
+    const asked = askedRegency(given.regency, scopeOf(c));
+    if (!parsed.success || !asked.ok) return c.redirect('/queue?err=bad_filter', 303);
     const format = parseFormat(body.format);
     const preset = parsePreset(body.preset);
     const page = (error: string, status: 400 | 401 | 429) =>
-      c.html(<ExportFullPage {...pageBase(c, t, timeZone)} flash={{ text: error, error: true }} query={filterQuery(parsed.data)} format={format} preset={preset} />, status);
+      c.html(<ExportFullPage {...pageBase(c, t, timeZone)} flash={{ text: error, error: true }} query={filterQuery(parsed.data, asked.regency)} format={format} preset={preset} />, status);
     const password = text('password');
     const code = text('code');
     if (password.length > FIELD_LIMITS.password || code.length > FIELD_LIMITS.code) return page(t('console.login.too_long'), 400);
@@ -154,7 +188,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       if (result.reason === 'invalid') officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'export' }, now });
       return result.reason === 'locked' ? page(t('console.login.locked'), 429) : page(t('console.export.invalid'), 401);
     }
-    return sendExport(c, { filter: parsed.data, format, preset, nik: 'full', officer, extra: { reauthenticated: result.value } });
+    return sendExport(c, { filter: parsed.data, regency: asked.regency, format, preset, nik: 'full', officer, extra: { reauthenticated: result.value } });
   });
 
   return web;

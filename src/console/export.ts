@@ -67,15 +67,21 @@ export function exportColumns(
   schema: readonly FieldDef[] = REGISTRATION_SCHEMA,
   t: T = idT(),
   preset: ExportPreset = 'all',
-  settings?: ProgrammeSettings,
+  settings?: ProgrammeSettings | readonly ProgrammeSettings[],
+  opts: { regency?: boolean } = {},
 ): ExportColumn[] {
   const c = (key: string, width: number, extra: Partial<ExportColumn> = {}): ExportColumn => ({ key, header: t(keyIn('console.export_columns.', key)), width, ...extra });
+  // Several regencies in one file: a "Kabupaten" column after the reference, each row's own.
+  const regency = opts.regency ? [c('regency', 22)] : [];
   if (preset === 'bpjs') {
-    const asked = new Set((settings ? askedFields(schema, settings) : schema).map((f) => f.id));
+    // Several regencies: every field one of them asks.
+    const all = settings === undefined ? undefined : Array.isArray(settings) ? settings : [settings as ProgrammeSettings];
+    const asked = new Set((all ? all.flatMap((s) => askedFields(schema, s)) : schema).map((f) => f.id));
     const field = (id: string) => schema.find((f) => f.id === id && asked.has(id));
     const named = new Set<string>([...BPJS_FIRST, ...BPJS_REST]);
     return [
       c('reference', 10),
+      ...regency,
       ...BPJS_FIRST.flatMap((id) => (field(id) ? [fieldColumn(t, field(id)!)] : [])),
       ...BPJS_REST.flatMap((id) => (field(id) ? [fieldColumn(t, field(id)!)] : [])),
       // A field a regency added to the schema is asked too: it goes before who pays.
@@ -86,6 +92,7 @@ export function exportColumns(
   }
   return [
     c('reference', 10),
+    ...regency,
     c('status', 20),
     c('submittedAt', 12),
     ...schema.map((f) => fieldColumn(t, f)),
@@ -130,18 +137,35 @@ function payerColumn(t: T, group: ProgrammeSettings['groups'][number] | undefine
 export function* exportRows(
   records: Iterable<ExportRecord>,
   timeZone: string = DEFAULT_TIME_ZONE,
-  settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>,
+  settings?: RowSettings | ((regency: string) => RowSettings),
   schema: readonly FieldDef[] = REGISTRATION_SCHEMA,
   t: T = idT(),
+  /** Several regencies: each row's regency in words, for the "Kabupaten" column. */
+  regencyName?: (regency: string) => string,
 ): Generator<ExportRow, number, undefined> {
-  const ctx: ShowContext = { settings: { occupations: [], groups: [], ...settings } as unknown as ProgrammeSettings, t };
+  const contexts = new Map<string, { ctx: ShowContext; groups: ProgrammeSettings['groups'] }>();
+  // Each row in its own regency's words (its groups and occupations), read once per regency.
+  const contextOf = (regency: string) => {
+    let made = contexts.get(regency);
+    if (!made) {
+      const own = typeof settings === 'function' ? settings(regency) : settings;
+      made = { ctx: { settings: { occupations: [], groups: [], ...own } as unknown as ProgrammeSettings, t }, groups: own?.groups ?? [] };
+      contexts.set(regency, made);
+    }
+    return made;
+  };
   let count = 0;
   for (const r of records) {
     count++;
-    yield toExportRow(r, timeZone, ctx, schema, settings?.groups ?? []);
+    const { ctx, groups } = contextOf(r.regency);
+    const row = toExportRow(r, timeZone, ctx, schema, groups);
+    yield regencyName ? { ...row, regency: regencyName(r.regency) } : row;
   }
   return count;
 }
+
+/** What a row needs from its regency's settings: its groups and occupations in words. */
+type RowSettings = Pick<ProgrammeSettings, 'occupations' | 'groups'>;
 
 function toExportRow(r: ExportRecord, timeZone: string, ctx: ShowContext, schema: readonly FieldDef[], groups: ProgrammeSettings['groups']): ExportRow {
   const { t } = ctx;

@@ -72,6 +72,11 @@ const FLASHES: ReadonlySet<string> = new Set<FlashKey>([
   'none_waiting',
   'already_approved',
   'reject_reason_required',
+  'erased',
+  'scope_saved',
+  'scope_invalid',
+  'scope_wider',
+  'scope_self',
 ]);
 
 /** The flash for a ?ok= / ?err= value, when it is one of ours. */
@@ -94,15 +99,20 @@ export function Csrf({ token }: { token: string }) {
 
 /** The page frame: navigation for the officer's role, the flash message, the content. */
 export function Layout({ title, t, officer, csrf, active, flash, children }: PageProps) {
+  const admin = officer?.role === 'admin';
+  // Deployment-wide (no regency, every group): the regencies' settings are theirs to reload.
+  const wide = officer?.regency === null && officer.groups === null;
   const nav: [string, string, boolean][] = [
     ['/queue', t('console.nav.queue'), true],
     ['/questions', t('console.nav.questions'), true],
     ['/dashboard', t('console.nav.dashboard'), true],
-    ['/simulator', t('console.nav.simulator'), true],
-    ['/admin/officers', t('console.nav.officers'), officer?.role === 'admin'],
-    ['/admin/invites', t('console.nav.invites'), officer?.role === 'admin'],
-    ['/admin/whatsapp', t('console.nav.whatsapp'), officer?.role === 'admin'],
-    ['/audit', t('console.nav.audit'), officer?.role === 'admin'],
+    // A read-only officer talks to no one, not even the test bot.
+    ['/simulator', t('console.nav.simulator'), officer?.readOnly !== true],
+    ['/admin/officers', t('console.nav.officers'), admin],
+    ['/admin/invites', t('console.nav.invites'), admin],
+    ['/admin/whatsapp', t('console.nav.whatsapp'), admin],
+    ['/admin/regencies', t('console.scope.nav_settings'), admin && wide],
+    ['/audit', t('console.nav.audit'), admin],
   ];
   return (
     <html lang="id">

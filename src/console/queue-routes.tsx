@@ -11,6 +11,7 @@ import { BulkApprovePage, type BulkCandidate, type BulkSkip } from './pages/bulk
 import { statusLabel } from './labels.js';
 import { clockTime } from './detail-words.js';
 import type { NoticeView } from './pages/decision.js';
+import { askedRegency, groupsIn, rowScope, scopedRegencies, scopeOf, visibleRecord, type Scope } from './scope.js';
 
 /** The queue filter's fields, as a search form posts them. */
 const FILTER_FIELDS = ['q', 'status', 'kecamatan', 'desa', 'group', 'cadre', 'from', 'to', 'limit', 'test'] as const;
@@ -40,13 +41,17 @@ const QUEUE_JS = `// The queue's select-all box: it ticks every row's box; untic
 })();
 `;
 
+/** The queue's regency filter (`?regency=63.03`), beside the filter's own fields: only offered when an officer sees several. */
+const REGENCY = 'regency';
+
 /** The filter's query string without the search text and the cursor (links on a NIK search's page). */
-function withoutSearch(filter: QueueFilter): string {
+function withoutSearch(filter: QueueFilter, regency: string | undefined): string {
   const params = new URLSearchParams();
   for (const k of FILTER_FIELDS) {
     const v = filter[k];
     if (k !== 'q' && v !== undefined && !(k === 'limit' && v === QueueFilterSchema.parse({}).limit)) params.set(k, String(v));
   }
+  if (regency !== undefined) params.set(REGENCY, regency);
   return params.toString();
 }
 
@@ -66,9 +71,10 @@ const smallCount = (v: unknown): number | undefined => (typeof v === 'string' &&
 /** The queue: its page, the search form and bulk decisions. */
 export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { store, app, settings, timeZone, clock, t, audit } = deps;
+  const { store, app, regencies, timeZone, clock, t, audit } = deps;
   const { registrations } = store;
-  const byRef = (reference: string) => registrations.record(reference);
+  /** A registration the officer may see (one outside their scope is as good as missing). */
+  const byRef = (reference: string, scope: Scope) => visibleRecord(registrations.record(reference), scope);
 
   /** The flash of an undone bulk approval, with its figures; else whatever pageBase makes of ?ok= / ?err=. */
   const flashOf = (c: ConsoleContext) => {
@@ -89,8 +95,13 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (c.req.query('ok') !== 'bulk_approved' || approved === undefined) return undefined;
     const skipped = smallCount(c.req.query('skipped')) ?? 0;
     const officer = c.get('officer')!;
+    const scope = scopeOf(c);
     const now = clock();
-    const refs = (c.req.query('done') ?? '').split(',').map((r) => parseReference(r)).filter((r): r is string => r !== undefined).slice(0, MAX_LIMIT);
+    const refs = (c.req.query('done') ?? '')
+      .split(',')
+      .map((r) => parseReference(r))
+      .filter((r): r is string => r !== undefined && byRef(r, scope) !== undefined)
+      .slice(0, MAX_LIMIT);
     const open = refs.flatMap((reference) => {
       const held = app.decisions.held(reference);
       // Its latest status change (any later one, or an undo, would be the latest instead).
@@ -114,8 +125,10 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    * approval comes back to the queue without it. `statusChosen`: the status came from the request
    * (a tab), not from the default.
    */
-  const queuePage = (c: ConsoleContext, filter: QueueFilter, statusChosen: boolean, flash = flashOf(c)) => {
-    const page = store.queue.page(filter, timeZone);
+  const queuePage = (c: ConsoleContext, filter: QueueFilter, statusChosen: boolean, flash = flashOf(c), regency?: string) => {
+    const scope = scopeOf(c);
+    const rs = rowScope(scope, regency);
+    const page = store.queue.page(filter, timeZone, rs);
     // Rows whose person withdrew consent after approval: waiting for an officer, or kept (an erased one is just deleted).
     const withdrawn = new Map<number, 'pending' | 'kept'>();
     for (const r of page.rows) {
@@ -129,15 +142,23 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (privateSearch) audit(c.get('officer')!.id, `search_${privateSearch}`, null, { results: page.total });
     // The tabs' figures: per status of a search, or how many wait on each side of the plain queue.
     const searching = filter.q !== undefined;
-    const counts = store.queue.counts(filter, searching ? 'all' : 'open', timeZone);
+    const counts = store.queue.counts(filter, searching ? 'all' : 'open', timeZone, rs);
     const inAll = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
     const elsewhere = searching && statusChosen && page.total === 0 && inAll > 0 ? inAll : undefined;
-    const query = new URLSearchParams(nikSearch ? withoutSearch(filter) : new URL(c.req.url).search);
+    const query = new URLSearchParams(nikSearch ? withoutSearch(filter, regency) : new URL(c.req.url).search);
     for (const k of NOTICES) query.delete(k);
+    const inScope = scopedRegencies(scope, regencies);
+    // The filters offer the chosen regency's areas and the officer's groups; rows are labelled in their own regency's words.
+    const shown = inScope.filter((r) => regency === undefined || r.key === regency);
     return c.html(
       <QueuePage
         {...pageBase(c, t, timeZone)}
-        settings={settings}
+        regencies={inScope}
+        areas={shown.map((r) => ({ name: r.name, areas: r.settings.areas }))}
+        groups={[...new Map(shown.flatMap((r) => groupsIn(scope, r.settings)).map((g) => [g.id, g])).values()]}
+        regency={regency}
+        settingsOf={(key) => regencies.get(key)}
+        readOnly={scope.readOnly}
         filter={filter}
         statusChosen={statusChosen}
         rows={page.rows}
@@ -146,9 +167,9 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         query={query.toString()}
         nikSearch={nikSearch}
         privateSearch={privateSearch}
-        cadres={store.cadres.list()}
+        cadres={store.cadres.list().filter((k) => shown.some((r) => r.key === k.regency))}
         withdrawn={withdrawn}
-        pendingWithdrawals={store.withdrawals.pending(10)}
+        pendingWithdrawals={store.queue.pendingWithdrawals(10, rs)}
         counts={nikSearch ? undefined : counts}
         elsewhere={elsewhere}
         now={clock()}
@@ -162,8 +183,9 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
   web.get('/queue', (c) => {
     const parsed = QueueFilterSchema.safeParse(c.req.query());
+    const asked = askedRegency(c.req.query(REGENCY), scopeOf(c));
     const statusChosen = (c.req.query('status') ?? '').trim() !== '';
-    if (parsed.success) return queuePage(c, parsed.data, statusChosen);
+    if (parsed.success && asked.ok) return queuePage(c, parsed.data, statusChosen, undefined, asked.regency);
     return queuePage(c, QueueFilterSchema.parse({}), false, { text: t('console.flash.bad_filter'), error: true });
   });
 
@@ -183,9 +205,11 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       given.status = tab;
     }
     const parsed = QueueFilterSchema.safeParse(given);
-    if (!parsed.success) return c.redirect('/queue?err=bad_filter', 303);
-    if (privateKind(parsed.data.q)) return queuePage(c, parsed.data, given.status !== undefined);
+    const asked = askedRegency(typeof body[REGENCY] === 'string' ? body[REGENCY] : undefined, scopeOf(c));
+    if (!parsed.success || !asked.ok) return c.redirect('/queue?err=bad_filter', 303);
+    if (privateKind(parsed.data.q)) return queuePage(c, parsed.data, given.status !== undefined, undefined, asked.regency);
     const query = new URLSearchParams(FILTER_FIELDS.flatMap((k) => (given[k] === undefined ? [] : [[k, given[k]]])));
+    if (asked.regency !== undefined) query.set(REGENCY, asked.regency);
     return c.redirect(query.size > 0 ? `/queue?${query.toString()}` : '/queue', 303);
   });
 
@@ -208,8 +232,10 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
     const approvable: BulkCandidate[] = [];
     const skipped: BulkSkip[] = [];
+    const scope = scopeOf(c);
     for (const reference of refs) {
-      const row = byRef(reference);
+      // One outside the officer's scope is skipped as missing: the page never says it exists.
+      const row = byRef(reference, scope);
       if (!row) skipped.push({ reference, reason: t('console.queue.bulk.reason_missing') });
       else if (row.status !== 'submitted') skipped.push({ reference, reason: t('console.queue.bulk.reason_status', { status: statusLabel(t, row.status) }) });
       else if (store.withdrawals.isPending(row.id)) skipped.push({ reference, reason: t('console.queue.bulk.reason_withdrawal') });
@@ -233,7 +259,15 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   /** Takes back a bulk approval: those of its registrations whose window is still open for this officer. */
   web.post('/queue/undo', async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const refs = [...new Set(([] as unknown[]).concat(body.ref ?? []).map((r) => parseReference(String(r))).filter((r): r is string => r !== undefined))].slice(0, MAX_LIMIT);
+    const scope = scopeOf(c);
+    const refs = [
+      ...new Set(
+        ([] as unknown[])
+          .concat(body.ref ?? [])
+          .map((r) => parseReference(String(r)))
+          .filter((r): r is string => r !== undefined && byRef(r, scope) !== undefined),
+      ),
+    ].slice(0, MAX_LIMIT);
     const officer = c.get('officer')!;
     const outcomes = refs.length ? app.decisions.undoMany(refs, { id: officer.id, username: officer.username }) : [];
     const undone = outcomes.filter((o) => o === 'undone').length;

@@ -15,6 +15,7 @@ import { keyIn } from '../core/locale-key.js';
 import { erasedText, erasureFlash, erasureRoutes, withdrawalView } from './erasure-routes.js';
 import { channelName, checkLines, clockTime, consentWords, historyLines, named, waitingWords, waitWords } from './detail-words.js';
 import { WEB_CHANNEL } from './simulator.js';
+import { notFoundPage, rowScope, scopeOf, visibleRecord, type Scope } from './scope.js';
 
 /** The automatic checks: recorded at submission, plus NIK against birth date/sex and a second record of the same NIK. */
 function checksOf(sameNik: number, data: RegistrationData | null, today: string, known: (code: string) => boolean): string[] {
@@ -41,9 +42,11 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
  */
 export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { store, app, settings, timeZone, clock, t, audit } = deps;
+  const { store, app, regencies, timeZone, clock, t, audit } = deps;
   const { officers, registrations } = store;
-  const byRef = (reference: string) => registrations.record(reference);
+  /** A registration the officer may see; one outside their scope is answered as if it did not exist. */
+  const byRef = (reference: string, scope: Scope) => visibleRecord(registrations.record(reference), scope);
+  const notFound = (c: ConsoleContext) => notFoundPage(c, t, timeZone);
 
   /** How long an officer's opening a registration keeps "next" from sending a colleague to it too. */
   const OPENED_MS = 5 * 60_000;
@@ -54,8 +57,9 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    * officers pressing "next" do not land on the same one; if every one near the front is open
    * elsewhere, the oldest of them.
    */
-  const nextWaiting = (except: string, officerId: number): string | undefined => {
-    const rows = store.queue.page(QueueFilterSchema.parse({ status: 'submitted', limit: 50 }), timeZone).rows.filter((r) => r.reference !== except);
+  const nextWaiting = (except: string, officerId: number, scope: Scope): string | undefined => {
+    const waiting = QueueFilterSchema.parse({ status: 'submitted', limit: 50 });
+    const rows = store.queue.page(waiting, timeZone, rowScope(scope)).rows.filter((r) => r.reference !== except);
     const opened = officers.openedByOthers(officerId, clock() - OPENED_MS);
     return (rows.find((r) => !opened.has(r.id)) ?? rows[0])?.reference;
   };
@@ -66,9 +70,10 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    */
   const noticeFor = (c: ConsoleContext, current: RegistrationRecord): NoticeView | undefined => {
     const officer = c.get('officer')!;
+    const scope = scopeOf(c);
     const now = clock();
     const doneRef = c.req.query('done');
-    const done = doneRef ? byRef(doneRef) : undefined;
+    const done = doneRef ? byRef(doneRef, scope) : undefined;
     const subject = done ?? current;
     const held = app.decisions.held(subject.reference);
     const open = held !== undefined && held.to === subject.status && now < held.undoUntil;
@@ -84,13 +89,16 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     else if (open) lines.push(t('console.detail.held_by_colleague', { officer: held.officer ?? '-', status: statusLabel(t, held.to), time: until }));
     else if (held) lines.push(t('console.detail.done_sent'));
     else if (app.decisions.undoMs === 0) lines.push(t('console.detail.done_now'));
-    if (done.reference === current.reference && nextWaiting(current.reference, officer.id) === undefined) lines.push(t('console.detail.done_last'));
+    if (done.reference === current.reference && nextWaiting(current.reference, officer.id, scope) === undefined) lines.push(t('console.detail.done_last'));
     return { lines, undo: mine ? { action: `/registrations/${done.reference}/undo`, remainingMs: held.undoUntil - now } : undefined };
   };
 
   web.get('/registrations/:ref', (c) => {
-    const row = byRef(c.req.param('ref'));
-    if (!row) return c.html(<p>{t('console.not_found')}</p>, 404);
+    const scope = scopeOf(c);
+    const row = byRef(c.req.param('ref'), scope);
+    if (!row) return notFound(c);
+    // Its own regency's settings, as read now (they may have been reloaded).
+    const settings = regencies.get(row.regency);
     const officer = c.get('officer')!;
     const revealId = Number(c.req.query('reveal'));
     // A revealed NIK stays visible only for a reveal this officer made moments ago (recorded in the audit log).
@@ -111,7 +119,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const lastFailure = [...history].reverse().find((e) => e.action === 'delivery_failed' || e.to_status !== null);
     const failed = lastFailure?.action === 'delivery_failed' && lastFailure.detail ? (JSON.parse(lastFailure.detail) as { reason: string; channel: string; recipient: string }) : undefined;
     const held = app.decisions.held(row.reference);
-    const sameNik = data ? registrations.sameNikCount(data.nik, row.id) : 0;
+    // Other registrations of the same NIK that this officer may see (another regency's are not theirs to know of).
+    const sameNik = data ? store.queue.sameNikCount(data.nik, row.id, rowScope(scope)) : 0;
     const cadre = row.submitterId !== row.applicantId ? store.cadres.cadreOf(row.submitterId) : undefined;
     const by =
       row.submitterId === row.applicantId
@@ -166,15 +175,25 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     };
     const base = pageBase(c, t, timeZone);
     // A withdrawal waiting for an officer allows only keeping or erasing.
-    const canDecide = DECIDABLE_STATUSES.includes(row.status) && !view.withdrawal?.pending;
+    const canDecide = !scope.readOnly && DECIDABLE_STATUSES.includes(row.status) && !view.withdrawal?.pending;
     return c.html(
-      <DetailPage {...base} flash={erasureFlash(t, c) ?? base.flash} settings={settings} schema={app.schema} view={view} revealNik={revealed} canDecide={canDecide} />,
+      <DetailPage
+        {...base}
+        flash={erasureFlash(t, c) ?? base.flash}
+        settings={settings}
+        schema={app.schema}
+        view={view}
+        revealNik={revealed}
+        canDecide={canDecide}
+        readOnly={scope.readOnly}
+        regency={scope.regencies.length > 1 ? regencies.name(row.regency) : undefined}
+      />,
     );
   });
 
   web.post('/registrations/:ref/reveal', (c) => {
-    const row = byRef(c.req.param('ref'));
-    if (!row) return c.redirect('/queue', 303);
+    const row = byRef(c.req.param('ref'), scopeOf(c));
+    if (!row) return notFound(c);
     const id = audit(c.get('officer')!.id, 'reveal_nik', row.id);
     return c.redirect(`/registrations/${row.reference}?reveal=${id}`, 303);
   });
@@ -182,7 +201,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   /** The "next" shortcut: the oldest registration waiting for a decision, other than this one. */
   web.get('/registrations/:ref/next', (c) => {
     const ref = c.req.param('ref');
-    const next = nextWaiting(ref, c.get('officer')!.id);
+    const next = nextWaiting(ref, c.get('officer')!.id, scopeOf(c));
     return c.redirect(next ? `/registrations/${next}` : `/registrations/${encodeURIComponent(ref)}?ok=none_waiting`, 303);
   });
 
@@ -196,8 +215,9 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     handler: (input: { c: ConsoleContext; row: RegistrationRecord; body: Record<string, unknown> }) => Decision | { err: string } | { page: Response | Promise<Response> },
   ) => {
     web.post(`/registrations/:ref/${path}`, async (c) => {
-      const row = byRef(c.req.param('ref'));
-      if (!row) return c.redirect('/queue', 303);
+      const scope = scopeOf(c);
+      const row = byRef(c.req.param('ref'), scope);
+      if (!row) return notFound(c);
       const back = (query: string) => c.redirect(`/registrations/${row.reference}?${query}`, 303);
       const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
       // Consent withdrawn after approval: nothing is decided (no KPJ either) until an officer erases or keeps it.
@@ -209,7 +229,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       const officer = c.get('officer')!;
       const detail = decision.kind === 'reject' ? { reason: decision.reason } : decision.kind === 'correction' ? { fields: decision.fields } : undefined;
       app.decisions.decide(row.reference, decision, { id: officer.id, username: officer.username }, detail);
-      const next = nextWaiting(row.reference, officer.id);
+      const next = nextWaiting(row.reference, officer.id, scope);
       return c.redirect(`/registrations/${next ?? row.reference}?done=${row.reference}`, 303);
     });
   };
@@ -246,8 +266,8 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
   /** Undo: the deciding officer takes back a decision (and its held news) before the person is told. */
   web.post('/registrations/:ref/undo', (c) => {
-    const row = byRef(c.req.param('ref'));
-    if (!row) return c.redirect('/queue', 303);
+    const row = byRef(c.req.param('ref'), scopeOf(c));
+    if (!row) return notFound(c);
     const officer = c.get('officer')!;
     const outcome = app.decisions.undo(row.reference, { id: officer.id, username: officer.username });
     return c.redirect(`/registrations/${row.reference}?${outcome === 'undone' ? 'ok=undone' : `err=undo_${outcome}`}`, 303);

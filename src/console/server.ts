@@ -22,7 +22,7 @@ export async function startConsoleServer(runtime: Runtime, opts: ConsoleServerOp
   const web = createConsole({
     app: runtime.app,
     store: runtime.store,
-    settings: runtime.settings,
+    regencies: runtime.regencies,
     translate: runtime.translate,
     timeZone: runtime.config.TIMEZONE,
     logger: runtime.logger,

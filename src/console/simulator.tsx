@@ -5,6 +5,7 @@ import { pageBase } from './layout.js';
 import type { ConsoleEnv } from './auth.js';
 import { SimulatorPage, type TranscriptLine } from './pages/simulator.js';
 import { QueueFilterSchema, TEST_CHANNEL } from '../domain/queue-filter.js';
+import { rowScope, scopeOf } from './scope.js';
 
 /** The channel name of the browser chat simulator: what it registers is a test registration (domain/queue-filter.ts). */
 export const WEB_CHANNEL = TEST_CHANNEL;
@@ -19,14 +20,15 @@ const KEEP = 60;
  */
 export function simulatorRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
-  const { app, store, t, timeZone } = deps;
+  const { app, store, t, timeZone, regencies } = deps;
   // The transcript is for the screen only; the conversation itself lives in SQLite like any other.
   const transcripts = new Map<string, TranscriptLine[]>();
   const testPerson = (officerId: number) => `officer-${officerId}`;
 
   web.get('/simulator', (c) => {
     const id = testPerson(c.get('officer')!.id);
-    const tests = store.queue.page(LIST_TESTS, timeZone);
+    // The test registrations of the officer's own regencies (and groups), as their queue lists them.
+    const tests = store.queue.page(LIST_TESTS, timeZone, rowScope(scopeOf(c)));
     return c.html(<SimulatorPage {...pageBase(c, t, timeZone)} transcript={transcripts.get(id) ?? []} tests={tests} />);
   });
 
@@ -36,7 +38,10 @@ export function simulatorRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const id = testPerson(c.get('officer')!.id);
     const lines = transcripts.get(id) ?? [];
     lines.push({ from: 'me', reply: { text } });
-    await app.handle({ channel: WEB_CHANNEL, externalId: id, text });
+    // An officer of one regency tries the bot as their regency's worker would meet it (an entry point of theirs).
+    const scope = scopeOf(c);
+    const regency = regencies.several && scope.regencies.length === 1 ? scope.regencies[0] : undefined;
+    await app.handle({ channel: WEB_CHANNEL, externalId: id, text, ...(regency ? { regency } : {}) });
     // The simulator is this channel's sender: it takes its replies from the outbox.
     for (const m of app.outbox.due(WEB_CHANNEL, app.clock(), 500)) {
       if (m.externalId === id) {

@@ -43,12 +43,12 @@ nav.tabs a.on{background:#fff;border-color:#dde3ea #dde3ea #fff;font-weight:600}
 .note{margin:.2rem 0 .4rem}form.filters .note{flex:1 1 100%;margin:0}.bulkbar{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:center;justify-content:space-between;margin:.2rem 0 .4rem}.bulkbar p{margin:0}
 table.queue{font-size:.875rem;line-height:1.3}table.queue th,table.queue td{padding:.28rem .45rem;white-space:nowrap;vertical-align:middle}
 table.queue input[type=checkbox]{width:1.05rem;height:1.05rem;margin:0}table.queue small{color:#66728a;font-size:.78rem}table.queue .badge{font-size:.75rem}
-table.queue .clip{display:inline-block;max-width:13rem;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}table.queue td.q-place .clip{max-width:10rem}table.queue td.q-group .clip{max-width:8.5rem}table.queue td.q-checks .clip{max-width:8rem}
-.badge.test{background:#ede7ff;color:#4b2a9b;margin-left:.3rem}.chip{display:inline-block;padding:0 .3rem;margin-right:.2rem;border-radius:4px;background:#fff1db;color:#7a4300;font-size:.75rem}
+table.queue .clip{display:inline-block;max-width:13rem;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}table.queue td.q-place .clip{max-width:10rem}table.queue td.q-group .clip{max-width:8.5rem}table.queue td.q-checks .clip{max-width:8rem}table.queue td.q-regency .clip{max-width:9rem}
+.badge.test{background:#ede7ff;color:#4b2a9b;margin-left:.3rem}.badge.regency{background:#dff3ee;color:#0b4f6c}.chip{display:inline-block;padding:0 .3rem;margin-right:.2rem;border-radius:4px;background:#fff1db;color:#7a4300;font-size:.75rem}
 @media (max-width:640px){table.queue,table.queue tbody{display:block}table.queue thead{display:none}table.queue td{display:block;border:0;padding:0}
 table.queue tr{display:grid;grid-template-columns:auto 1fr auto;grid-template-areas:"pick ref status" "pick name when" "pick checks checks";gap:.15rem .5rem;align-items:center;padding:.45rem .2rem;border-bottom:1px solid #e6ebf0}
 table.queue td.q-pick{grid-area:pick}table.queue td.q-pick+td{grid-area:ref}table.queue td.q-status{grid-area:status;justify-self:end}table.queue td.q-name{grid-area:name;min-width:0}table.queue td.q-name .clip{max-width:100%}
-table.queue td.q-when{grid-area:when;justify-self:end}table.queue td.q-checks{grid-area:checks}table.queue td.q-place,table.queue td.opt{display:none}table.queue td.q-empty{grid-column:1/-1}}
+table.queue td.q-when{grid-area:when;justify-self:end}table.queue td.q-checks{grid-area:checks}table.queue td.q-place,table.queue td.q-regency,table.queue td.opt{display:none}table.queue td.q-empty{grid-column:1/-1}}
 @media print{header,form,.no-print{display:none}body{background:#fff}main{max-width:none;padding:0}.card{border:0;padding:0}}
 footer{max-width:1200px;margin:0 auto;padding:0 1rem 1.5rem;font-size:.9rem}code.secret{font-size:1.1rem;letter-spacing:.08em;word-break:break-all}
 .recovery-codes{columns:2;font-size:1.05rem}.recovery-codes li{margin:.2rem 0}.pairing-code{font:700 2rem/1.2 ui-monospace,monospace;letter-spacing:.2em}

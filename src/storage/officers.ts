@@ -74,6 +74,8 @@ export interface AuditEntry {
   registrationId: number | null;
   reference: string | null;
   detail: string | null;
+  /** The regency it concerned (migration 024); null: the whole deployment (a deployment-wide officer's login, the settings). */
+  regency: string | null;
 }
 
 /**
@@ -92,6 +94,10 @@ export interface AuditFilter {
   from?: number | undefined;
   to?: number | undefined;
   before?: number | undefined;
+  /** Only entries about these regencies, and exports that held one of their registrations (a regency's admin: their own; none given: every entry, those of no regency too). */
+  regencies?: readonly string[] | undefined;
+  /** Only registrations of these groups (an agency's admin); entries about no registration stay. */
+  groups?: readonly string[] | undefined;
   limit: number;
 }
 
@@ -136,6 +142,7 @@ interface AuditRow {
   registration_id: number | null;
   reference: string | null;
   detail: string | null;
+  regency: string | null;
 }
 
 const OCOLS =
@@ -151,6 +158,7 @@ function auditEntry(r: AuditRow): AuditEntry {
     registrationId: r.registration_id,
     reference: r.reference,
     detail: r.detail,
+    regency: r.regency,
   };
 }
 
@@ -260,9 +268,10 @@ export function createOfficerStore(db: Db) {
     "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
   );
   // The newest view wins per registration (SQLite's bare columns follow max()); audit_log_at keeps it to the recent few.
+  // A read-only officer (a province's) decides nothing: their looking holds no one back.
   const openedQ = db.prepare<[number, number], { registration_id: number; username: string; at: number }>(
     `SELECT a.registration_id, o.username, max(a.at) AS at FROM audit_log a JOIN officers o ON o.id = a.officer_id
-      WHERE a.at >= ? AND a.action = 'view' AND a.officer_id <> ? AND a.registration_id IS NOT NULL GROUP BY a.registration_id`,
+      WHERE a.at >= ? AND a.action = 'view' AND a.officer_id <> ? AND a.registration_id IS NOT NULL AND o.read_only = 0 GROUP BY a.registration_id`,
   );
   // The regency it concerned: the registration's, else the one given, else the officer's own (NULL: the whole deployment).
   const insertAuditQ = db.prepare<[number, number | null, string, number | null, string | null, number | null, string | null, number | null]>(
@@ -283,7 +292,7 @@ export function createOfficerStore(db: Db) {
     return id;
   });
   const auditQ = db.prepare<{ before: number | null; action: string | null; limit: number }, AuditRow>(
-    `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail
+    `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail, a.regency
        FROM audit_log a
        LEFT JOIN officers o ON o.id = a.officer_id
        LEFT JOIN registrations r ON r.id = a.registration_id
@@ -323,9 +332,21 @@ export function createOfficerStore(db: Db) {
       terms.push('a.at < @to');
       params.to = filter.to;
     }
+    if (filter.regencies !== undefined) {
+      // An export of several regencies (a province's) is each one's business: it shows where it held their registrations.
+      terms.push(`(a.regency IN (SELECT value FROM json_each(@regencies))
+        OR (a.action = 'export' AND EXISTS (SELECT 1 FROM audit_export_rows x JOIN registrations er ON er.id = x.registration_id
+              WHERE x.audit_id = a.id AND er.regency IN (SELECT value FROM json_each(@regencies)))))`);
+      params.regencies = JSON.stringify(filter.regencies);
+    }
+    if (filter.groups !== undefined) {
+      // An erased registration has no group left: an agency's admin no longer sees entries about it.
+      terms.push('(a.registration_id IS NULL OR r.group_id IN (SELECT value FROM json_each(@groups)))');
+      params.groups = JSON.stringify(filter.groups);
+    }
     const rows = cachedStatement(
       db,
-      `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail
+      `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail, a.regency
          FROM audit_log a
          LEFT JOIN officers o ON o.id = a.officer_id
          LEFT JOIN registrations r ON r.id = a.registration_id

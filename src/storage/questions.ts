@@ -48,20 +48,29 @@ export function createQuestionStore(db: Db, cipher: FieldCipher) {
   const insert = db.prepare<[number, string, string, string, number, string]>(
     'INSERT INTO questions (person_id, channel, address, text, created_at, regency) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const open = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NULL ORDER BY created_at, id LIMIT ?');
-  const recent = db.prepare<[number], Row>('SELECT * FROM questions WHERE answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT ?');
+  // `regencies`: a JSON array of the regency keys an officer sees, or NULL for every question (tools, one regency).
+  const open = db.prepare<{ regencies: string | null; limit: number }, Row>(
+    'SELECT * FROM questions WHERE answered_at IS NULL AND (@regencies IS NULL OR regency IN (SELECT value FROM json_each(@regencies))) ORDER BY created_at, id LIMIT @limit',
+  );
+  const recent = db.prepare<{ regencies: string | null; limit: number }, Row>(
+    'SELECT * FROM questions WHERE answered_at IS NOT NULL AND (@regencies IS NULL OR regency IN (SELECT value FROM json_each(@regencies))) ORDER BY answered_at DESC LIMIT @limit',
+  );
   const byId = db.prepare<[number], Row>('SELECT * FROM questions WHERE id = ?');
   const answer = db.prepare<[string, number, number, number]>(
     'UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL',
   );
-  const countOpen = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions WHERE answered_at IS NULL');
+  const countOpen = db.prepare<{ regencies: string | null }, { n: number }>(
+    'SELECT count(*) AS n FROM questions WHERE answered_at IS NULL AND (@regencies IS NULL OR regency IN (SELECT value FROM json_each(@regencies)))',
+  );
+  const keys = (regencies: readonly string[] | null | undefined): string | null => (regencies ? JSON.stringify(regencies) : null);
 
   return {
     add: (personId: number, channel: string, externalId: string, text: string, now: number, regency = ''): number =>
       Number(insert.run(personId, channel, cipher.encrypt(externalId), cipher.encrypt(text), now, regency).lastInsertRowid),
-    open: (limit: number): Question[] => open.all(limit).map(toQ),
-    answered: (limit: number): Question[] => recent.all(limit).map(toQ),
-    openCount: (): number => countOpen.get()?.n ?? 0,
+    /** Open questions, oldest first; `regencies`: only those asked in these regencies (an officer's; none: all). */
+    open: (limit: number, regencies?: readonly string[] | null): Question[] => open.all({ regencies: keys(regencies), limit }).map(toQ),
+    answered: (limit: number, regencies?: readonly string[] | null): Question[] => recent.all({ regencies: keys(regencies), limit }).map(toQ),
+    openCount: (regencies?: readonly string[] | null): number => countOpen.get({ regencies: keys(regencies) })?.n ?? 0,
     /** The question with the address it came from. */
     byId: (id: number): (Question & { externalId: string }) | undefined => {
       const r = byId.get(id);

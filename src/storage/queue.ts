@@ -13,6 +13,33 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
 
+/** A text value written into SQL as a literal (regency keys and group ids: short, but quoted safely all the same). */
+const literal = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+
+/**
+ * Which registrations an officer may see (console/scope.ts): those of these regencies (null: every
+ * row, as in a one-regency deployment, where every row is the one regency's) and of these groups
+ * (null: every group; an erased registration has no group left, so an agency's officer does not
+ * see it). Inlined as literals, like the statuses, so the planner can use the regency index.
+ */
+export interface RowScope {
+  regencies: readonly string[] | null;
+  groups: readonly string[] | null;
+}
+
+/** Every registration: tools and tests (the console always passes the officer's scope). */
+export const EVERY_ROW: RowScope = { regencies: null, groups: null };
+
+/** The conditions a scope adds (none for EVERY_ROW); `alias` prefixes the columns ("r."). */
+export function scopeTerms(scope: RowScope | undefined, alias = ''): string[] {
+  if (!scope) return [];
+  const terms: string[] = [];
+  const inList = (column: string, values: readonly string[]) => (values.length === 0 ? '0' : `${alias}${column} IN (${values.map(literal).join(', ')})`);
+  if (scope.regencies !== null) terms.push(inList('regency', scope.regencies));
+  if (scope.groups !== null) terms.push(inList('group_id', scope.groups));
+  return terms;
+}
+
 /** How a NIK typed in the search box is found: its keyed blind index (the NIK is stored sealed). */
 export type NikIndex = Pick<FieldCipher, 'blindIndex'>;
 
@@ -27,6 +54,7 @@ export function buildQueueQuery(
   filter: QueueFilter,
   timeZone: string,
   index: NikIndex,
+  scope?: RowScope,
 ): { where: string; params: Record<string, unknown> } {
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
@@ -91,6 +119,7 @@ export function buildQueueQuery(
       if (s.reference) params.reference = s.reference;
     }
   }
+  terms.push(...scopeTerms(scope));
   return { where: terms.join(' AND '), params };
 }
 
@@ -114,6 +143,8 @@ export interface QueueRow {
   checks: string[];
   /** When the person withdrew consent after approval (kept for an officer to act on). */
   consentWithdrawnAt: number | null;
+  /** The regency it belongs to (its key). */
+  regency: string;
 }
 
 interface QueueDbRow {
@@ -131,6 +162,7 @@ interface QueueDbRow {
   nik_masked: string | null;
   checks: string | null;
   consent_withdrawn_at: number | null;
+  regency: string;
 }
 
 /** The keyset condition for rows after a cursor, in ORDER BY created_at, id. */
@@ -148,7 +180,7 @@ function parseChecks(json: string | null): string[] {
 
 // Nothing here needs decrypting: the queue lists the masked NIK and the check codes kept beside the sealed form.
 const QUEUE_COLUMNS = `id, reference, status, full_name, kecamatan, desa, group_id, applicant_id, submitter_id, channel,
-            created_at, nik_masked, checks, consent_withdrawn_at`;
+            created_at, nik_masked, checks, consent_withdrawn_at, regency`;
 
 /**
  * The two statements behind a queue page, with their parameters: the page itself (filter,
@@ -159,8 +191,9 @@ export function queueStatements(
   filter: QueueFilter,
   timeZone: string,
   index: NikIndex,
+  scope?: RowScope,
 ): { page: { sql: string; params: Record<string, unknown> }; count: { sql: string; params: Record<string, unknown> } } {
-  const { where, params } = buildQueueQuery(filter, timeZone, index);
+  const { where, params } = buildQueueQuery(filter, timeZone, index, scope);
   const cursor = filter.after !== undefined ? decodeCursor(filter.after) : undefined;
   const pageParams: Record<string, unknown> = { ...params, limit: filter.limit + 1 };
   if (cursor) {
@@ -187,8 +220,9 @@ export function queuePage(
   filter: QueueFilter,
   timeZone: string,
   index: NikIndex,
+  scope?: RowScope,
 ): { rows: QueueRow[]; next: string | null; total: number } {
-  const { page, count } = queueStatements(filter, timeZone, index);
+  const { page, count } = queueStatements(filter, timeZone, index, scope);
   const rows = cachedStatement(db, page.sql).all(page.params) as QueueDbRow[];
   const more = rows.length > filter.limit;
   if (more) rows.length = filter.limit;
@@ -211,6 +245,7 @@ export function queuePage(
       nikMasked: r.nik_masked,
       checks: parseChecks(r.checks),
       consentWithdrawnAt: r.consent_withdrawn_at,
+      regency: r.regency,
     })),
     next: more && last ? encodeCursor(last.created_at, last.id) : null,
     total,
@@ -227,15 +262,22 @@ export function statusCounts(
   within: StatusFilter,
   timeZone: string,
   index: NikIndex,
+  scope?: RowScope,
 ): Partial<Record<RegistrationStatus, number>> {
-  const { sql, params } = statusCountsStatement(filter, within, timeZone, index);
+  const { sql, params } = statusCountsStatement(filter, within, timeZone, index, scope);
   const rows = cachedStatement(db, sql).all(params) as { status: RegistrationStatus; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 /** The statement behind statusCounts, with its parameters (tests read its query plan). */
-export function statusCountsStatement(filter: QueueFilter, within: StatusFilter, timeZone: string, index: NikIndex): { sql: string; params: Record<string, unknown> } {
-  const { where, params } = buildQueueQuery({ ...filter, status: within }, timeZone, index);
+export function statusCountsStatement(
+  filter: QueueFilter,
+  within: StatusFilter,
+  timeZone: string,
+  index: NikIndex,
+  scope?: RowScope,
+): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = buildQueueQuery({ ...filter, status: within }, timeZone, index, scope);
   return { sql: `SELECT status, count(*) AS n FROM registrations WHERE ${where} GROUP BY status`, params };
 }
 
@@ -255,6 +297,8 @@ export interface ExportRecord {
   reject_reason: string | null;
   kpj: string | null;
   consent_withdrawn_at: number | null;
+  /** The regency it belongs to (its key). */
+  regency: string;
 }
 
 /** Rows fetched per query: each batch is read completely before any row is handed out. */
@@ -274,9 +318,10 @@ export function* exportRecords(
   filter: QueueFilter,
   timeZone: string,
   cipher: Pick<FieldCipher, 'blindIndex' | 'decryptNullable'>,
+  scope?: RowScope,
 ): Generator<ExportRecord, void, undefined> {
-  const { where, params } = buildQueueQuery(filter, timeZone, cipher);
-  const cols = 'id, reference, status, created_at, full_name, data, kecamatan, desa, group_id, officer_note, reject_reason, kpj, consent_withdrawn_at';
+  const { where, params } = buildQueueQuery(filter, timeZone, cipher, scope);
+  const cols = 'id, reference, status, created_at, full_name, data, kecamatan, desa, group_id, officer_note, reject_reason, kpj, consent_withdrawn_at, regency';
   // Each row is opened as it is handed out: the sealed form and its note, the NIK read from the form.
   const open = (r: ExportRecord): ExportRecord => {
     const data = cipher.decryptNullable(r.data);
@@ -302,12 +347,28 @@ export function* exportRecords(
   }
 }
 
-/** The queue's queries bound to one connection and its cipher (what the console is given). */
+/** Withdrawals waiting for an officer (storage/withdrawals.ts says the same), within a scope. */
+const PENDING_WITHDRAWAL = "consent_withdrawn_at IS NOT NULL AND withdrawal_reviewed_at IS NULL AND status <> 'deleted'";
+
+/** The queue's queries bound to one connection and its cipher (what the console is given); `scope`: the officer's (none: every row). */
 export function createQueueQueries(db: Db, cipher: FieldCipher) {
+  const where = (scope: RowScope | undefined, ...terms: string[]) => [...terms, ...scopeTerms(scope)].join(' AND ');
   return {
-    page: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE) => queuePage(db, filter, timeZone, cipher),
-    counts: (filter: QueueFilter, within: StatusFilter, timeZone: string = DEFAULT_TIME_ZONE) => statusCounts(db, filter, within, timeZone, cipher),
-    exportRecords: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE) => exportRecords(db, filter, timeZone, cipher),
+    page: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope) => queuePage(db, filter, timeZone, cipher, scope),
+    counts: (filter: QueueFilter, within: StatusFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope) =>
+      statusCounts(db, filter, within, timeZone, cipher, scope),
+    exportRecords: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope) => exportRecords(db, filter, timeZone, cipher, scope),
+    /** How many other registrations (any status) carry this NIK, among those the scope sees (the detail page's duplicate check). */
+    sameNikCount: (nik: string, exceptId: number, scope?: RowScope): number =>
+      (cachedStatement(db, `SELECT count(*) AS n FROM registrations WHERE ${where(scope, 'nik_index = ?', 'id <> ?')}`).get(cipher.blindIndex('nik', nik), exceptId) as { n: number }).n,
+    /** The oldest withdrawals of consent waiting for an officer within the scope, and how many wait in all (the queue's notice). */
+    pendingWithdrawals: (limit: number, scope?: RowScope): { rows: { id: number; reference: string }[]; total: number } => ({
+      rows: cachedStatement(db, `SELECT id, reference FROM registrations WHERE ${where(scope, PENDING_WITHDRAWAL)} ORDER BY consent_withdrawn_at, id LIMIT ?`).all(limit) as {
+        id: number;
+        reference: string;
+      }[],
+      total: (cachedStatement(db, `SELECT count(*) AS n FROM registrations WHERE ${where(scope, PENDING_WITHDRAWAL)}`).get() as { n: number }).n,
+    }),
   };
 }
 

@@ -7,15 +7,19 @@ import type { ProgrammeSettings } from '../settings.js';
 import { TEST_CHANNEL } from '../domain/queue-filter.js';
 import { addDays, dayIn, dayStart, DEFAULT_TIME_ZONE, isoWeekStart } from '../domain/time.js';
 import { cachedStatement } from './statements.js';
+import { scopeTerms, type RowScope } from './queue.js';
 
 const ALL_STATUSES: readonly RegistrationStatus[] = ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'deleted'];
 
 /** The condition that leaves out the simulator's test registrations (the queue marks them the same way). */
 export const NOT_SIMULATED = `channel <> '${TEST_CHANNEL}'`;
 
+/** ` AND …` for the officer's scope (storage/queue.ts RowScope; none: every row), columns prefixed with `alias`. */
+const within = (scope: RowScope | undefined, alias = ''): string => scopeTerms(scope, alias).map((t) => ` AND ${t}`).join('');
+
 /** How many registrations are in each status: every status, in workflow order, 0 when none. */
-export function totalsByStatus(db: Db): { status: RegistrationStatus; count: number }[] {
-  const rows = cachedStatement(db, `SELECT status, count(*) AS n FROM registrations WHERE ${NOT_SIMULATED} GROUP BY status`).all() as {
+export function totalsByStatus(db: Db, scope?: RowScope): { status: RegistrationStatus; count: number }[] {
+  const rows = cachedStatement(db, `SELECT status, count(*) AS n FROM registrations WHERE ${NOT_SIMULATED}${within(scope)} GROUP BY status`).all() as {
     status: RegistrationStatus;
     n: number;
   }[];
@@ -40,13 +44,13 @@ export interface GroupCoverage {
  * Quota coverage per group, in the settings' order; groups found in the data but no longer in
  * the settings come last, without a quota.
  */
-export function coverageByGroup(db: Db, settings: Pick<ProgrammeSettings, 'groups'>): GroupCoverage[] {
+export function coverageByGroup(db: Db, settings: Pick<ProgrammeSettings, 'groups'>, scope?: RowScope): GroupCoverage[] {
   const rows = cachedStatement(
     db,
     `SELECT group_id,
             sum(status IN ('approved', 'registered')) AS taken,
             sum(status IN ('submitted', 'needs_correction')) AS open
-       FROM registrations WHERE group_id IS NOT NULL AND ${NOT_SIMULATED} GROUP BY group_id`,
+       FROM registrations WHERE group_id IS NOT NULL AND ${NOT_SIMULATED}${within(scope)} GROUP BY group_id`,
   ).all() as { group_id: string; taken: number; open: number }[];
   const counts = new Map(rows.map((r) => [r.group_id, r]));
   const make = (groupId: string, label: string, quota: number | null): GroupCoverage => {
@@ -61,18 +65,47 @@ export function coverageByGroup(db: Db, settings: Pick<ProgrammeSettings, 'group
       percent: quota ? Math.round((taken / quota) * 1000) / 10 : null,
     };
   };
-  const out = settings.groups.map((g) => make(g.id, g.label.id, g.quota ?? null));
+  // An agency's officer sees their groups only.
+  const shown = scope?.groups ? settings.groups.filter((g) => scope.groups!.includes(g.id)) : settings.groups;
+  const out = shown.map((g) => make(g.id, g.label.id, g.quota ?? null));
   const known = new Set(settings.groups.map((g) => g.id));
   for (const r of rows) if (!known.has(r.group_id)) out.push(make(r.group_id, r.group_id, null));
   return out;
 }
 
+/** One regency's registrations per group: places taken (approved or registered) and open ones. */
+export interface RegencyCounts {
+  /** Approved or registered, per group id. */
+  covered: Map<string, number>;
+  /** Submitted or waiting for a correction, all groups. */
+  open: number;
+}
+
+/** Per regency (key) in the scope: covered per group and open registrations (the combined dashboard's rows). */
+export function countsByRegency(db: Db, scope?: RowScope): Map<string, RegencyCounts> {
+  const rows = cachedStatement(
+    db,
+    `SELECT regency, group_id,
+            sum(status IN ('approved', 'registered')) AS taken,
+            sum(status IN ('submitted', 'needs_correction')) AS open
+       FROM registrations WHERE status <> 'deleted' AND ${NOT_SIMULATED}${within(scope)} GROUP BY regency, group_id`,
+  ).all() as { regency: string; group_id: string | null; taken: number; open: number }[];
+  const out = new Map<string, RegencyCounts>();
+  for (const r of rows) {
+    const c = out.get(r.regency) ?? { covered: new Map<string, number>(), open: 0 };
+    if (r.group_id !== null && r.taken > 0) c.covered.set(r.group_id, (c.covered.get(r.group_id) ?? 0) + r.taken);
+    c.open += r.open;
+    out.set(r.regency, c);
+  }
+  return out;
+}
+
 /** Registrations per kecamatan (every status but deleted), most first, then by name. */
-export function byKecamatan(db: Db): { kecamatan: string; count: number }[] {
+export function byKecamatan(db: Db, scope?: RowScope): { kecamatan: string; count: number }[] {
   return cachedStatement(
     db,
     `SELECT kecamatan, count(*) AS count FROM registrations
-      WHERE status <> 'deleted' AND kecamatan IS NOT NULL AND ${NOT_SIMULATED}
+      WHERE status <> 'deleted' AND kecamatan IS NOT NULL AND ${NOT_SIMULATED}${within(scope)}
       GROUP BY kecamatan ORDER BY count DESC, kecamatan`,
   ).all() as { kecamatan: string; count: number }[];
 }
@@ -87,9 +120,10 @@ export function perWeek(
   weeks = 12,
   now: number = Date.now(),
   timeZone: string = DEFAULT_TIME_ZONE,
+  scope?: RowScope,
 ): { weekStart: string; count: number }[] {
   const current = isoWeekStart(dayIn(timeZone, now));
-  const count = cachedStatement(db, `SELECT count(*) AS n FROM registrations WHERE created_at >= ? AND created_at < ? AND ${NOT_SIMULATED}`);
+  const count = cachedStatement(db, `SELECT count(*) AS n FROM registrations WHERE created_at >= ? AND created_at < ? AND ${NOT_SIMULATED}${within(scope)}`);
   const out: { weekStart: string; count: number }[] = [];
   for (let w = weeks - 1; w >= 0; w--) {
     const weekStart = addDays(current, -7 * w);
@@ -110,12 +144,12 @@ export interface CadreActivity {
 }
 
 /** The cadres who submitted the most registrations (deleted ones not counted). */
-export function topCadres(db: Db, limit = 10): CadreActivity[] {
+export function topCadres(db: Db, limit = 10, scope?: RowScope): CadreActivity[] {
   return cachedStatement(
     db,
     `SELECT c.person_id AS personId, c.desa, c.kecamatan, c.role, count(*) AS count
        FROM cadres c JOIN registrations r ON r.submitter_id = c.person_id
-      WHERE r.status <> 'deleted' AND r.${NOT_SIMULATED}
+      WHERE r.status <> 'deleted' AND r.${NOT_SIMULATED}${within(scope, 'r.')}
       GROUP BY c.person_id ORDER BY count DESC, c.person_id LIMIT ?`,
   ).all(limit) as CadreActivity[];
 }
@@ -129,17 +163,26 @@ export type Decision = (typeof DECISIONS)[number];
  * status its history gives it then (its last event with a status before `at`), so a past month's
  * report keeps its figures after later decisions. Erased registrations have no group any more.
  */
-export function coveredAt(db: Db, at: number): Map<string, number> {
+export function coveredAt(db: Db, at: number, scope?: RowScope): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const groups of coveredAtByRegency(db, at, scope).values()) for (const [g, n] of groups) total.set(g, (total.get(g) ?? 0) + n);
+  return total;
+}
+
+/** coveredAt per regency (key → group id → people covered at `at`): the combined report's rows. */
+export function coveredAtByRegency(db: Db, at: number, scope?: RowScope): Map<string, Map<string, number>> {
   const rows = cachedStatement(
     db,
-    `SELECT r.group_id AS groupId, count(*) AS n FROM registrations r
-      WHERE r.created_at < @at AND r.group_id IS NOT NULL AND r.${NOT_SIMULATED}
+    `SELECT r.regency, r.group_id AS groupId, count(*) AS n FROM registrations r
+      WHERE r.created_at < @at AND r.group_id IS NOT NULL AND r.${NOT_SIMULATED}${within(scope, 'r.')}
         AND (SELECT e.to_status FROM registration_events e
               WHERE e.registration_id = r.id AND e.to_status IS NOT NULL AND e.at < @at
               ORDER BY e.at DESC, e.id DESC LIMIT 1) IN ('approved', 'registered')
-      GROUP BY r.group_id`,
-  ).all({ at }) as { groupId: string; n: number }[];
-  return new Map(rows.map((r) => [r.groupId, r.n]));
+      GROUP BY r.regency, r.group_id`,
+  ).all({ at }) as { regency: string; groupId: string; n: number }[];
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) out.set(r.regency, (out.get(r.regency) ?? new Map<string, number>()).set(r.groupId, r.n));
+  return out;
 }
 
 export interface MonthFigures {
@@ -154,6 +197,8 @@ export interface MonthFigures {
   newByCadre: number;
   newByGroup: { groupId: string | null; count: number }[];
   newByKecamatan: { kecamatan: string | null; count: number }[];
+  /** New registrations per regency (key). */
+  newByRegency: { regency: string; count: number }[];
   /** Registrations an officer moved to each status during the month (each counted once per status; undone decisions not at all). */
   decisions: Record<Decision, number>;
 }
@@ -165,10 +210,10 @@ export function nextMonth(month: string): string {
 }
 
 /** New registrations and officers' decisions in one calendar month (yyyy-mm) of the regency's time zone. */
-export function monthFigures(db: Db, month: string, timeZone: string = DEFAULT_TIME_ZONE): MonthFigures {
+export function monthFigures(db: Db, month: string, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope): MonthFigures {
   const from = dayStart(`${month}-01`, timeZone);
   const to = dayStart(`${nextMonth(month)}-01`, timeZone);
-  const inMonth = `created_at >= @from AND created_at < @to AND ${NOT_SIMULATED}`;
+  const inMonth = `created_at >= @from AND created_at < @to AND ${NOT_SIMULATED}${within(scope)}`;
   const totals = cachedStatement(
     db,
     `SELECT count(*) AS total, coalesce(sum(submitter_id <> applicant_id), 0) AS byCadre FROM registrations WHERE ${inMonth}`,
@@ -181,12 +226,16 @@ export function monthFigures(db: Db, month: string, timeZone: string = DEFAULT_T
     db,
     `SELECT kecamatan, count(*) AS count FROM registrations WHERE ${inMonth} GROUP BY kecamatan ORDER BY count DESC, kecamatan`,
   ).all({ from, to }) as { kecamatan: string | null; count: number }[];
+  const byRegency = cachedStatement(
+    db,
+    `SELECT regency, count(*) AS count FROM registrations WHERE ${inMonth} GROUP BY regency ORDER BY count DESC, regency`,
+  ).all({ from, to }) as { regency: string; count: number }[];
   const decided = cachedStatement(
     db,
     `SELECT e.to_status AS status, count(DISTINCT e.registration_id) AS n
        FROM registration_events e JOIN registrations r ON r.id = e.registration_id
       WHERE e.at >= @from AND e.at < @to AND e.action = 'status_changed' AND e.actor_kind = 'officer'
-        AND e.to_status IN (${DECISIONS.map((d) => `'${d}'`).join(', ')}) AND r.${NOT_SIMULATED}
+        AND e.to_status IN (${DECISIONS.map((d) => `'${d}'`).join(', ')}) AND r.${NOT_SIMULATED}${within(scope, 'r.')}
         -- A decision the officer undid within its window (app/decisions.ts) was never made.
         AND coalesce((SELECT n.action FROM registration_events n
                        WHERE n.registration_id = e.registration_id AND n.to_status IS NOT NULL AND (n.at, n.id) > (e.at, e.id)
@@ -195,19 +244,21 @@ export function monthFigures(db: Db, month: string, timeZone: string = DEFAULT_T
   ).all({ from, to }) as { status: Decision; n: number }[];
   const decisions = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
   for (const r of decided) decisions[r.status] = r.n;
-  return { month, from, to, newTotal: totals.total, newByCadre: totals.byCadre, newByGroup: byGroup, newByKecamatan: byKecamatan, decisions };
+  return { month, from, to, newTotal: totals.total, newByCadre: totals.byCadre, newByGroup: byGroup, newByKecamatan: byKecamatan, newByRegency: byRegency, decisions };
 }
 
-/** The dashboard's figures bound to one connection (what the console is given). */
+/** The dashboard's figures bound to one connection (what the console is given); `scope`: the officer's (none: every row). */
 export function createStats(db: Db) {
   return {
-    totalsByStatus: () => totalsByStatus(db),
-    coverageByGroup: (settings: Pick<ProgrammeSettings, 'groups'>) => coverageByGroup(db, settings),
-    byKecamatan: () => byKecamatan(db),
-    perWeek: (weeks?: number, now?: number, timeZone?: string) => perWeek(db, weeks, now, timeZone),
-    topCadres: (limit?: number) => topCadres(db, limit),
-    coveredAt: (at: number) => coveredAt(db, at),
-    monthFigures: (month: string, timeZone?: string) => monthFigures(db, month, timeZone),
+    totalsByStatus: (scope?: RowScope) => totalsByStatus(db, scope),
+    coverageByGroup: (settings: Pick<ProgrammeSettings, 'groups'>, scope?: RowScope) => coverageByGroup(db, settings, scope),
+    countsByRegency: (scope?: RowScope) => countsByRegency(db, scope),
+    byKecamatan: (scope?: RowScope) => byKecamatan(db, scope),
+    perWeek: (weeks?: number, now?: number, timeZone?: string, scope?: RowScope) => perWeek(db, weeks, now, timeZone, scope),
+    topCadres: (limit?: number, scope?: RowScope) => topCadres(db, limit, scope),
+    coveredAt: (at: number, scope?: RowScope) => coveredAt(db, at, scope),
+    coveredAtByRegency: (at: number, scope?: RowScope) => coveredAtByRegency(db, at, scope),
+    monthFigures: (month: string, timeZone?: string, scope?: RowScope) => monthFigures(db, month, timeZone, scope),
   };
 }
 

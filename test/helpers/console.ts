@@ -20,8 +20,11 @@ export function hashedPassword(): Promise<string> {
   return passwordHash;
 }
 
-/** The console on a harness's runtime, with an admin "ana" and an officer "budi". */
-/** `settingsPath`: the programme settings the console reads (default: the example regency's). */
+/**
+ * The console on a harness's runtime, with an admin "ana" and an officer "budi" (deployment-wide).
+ * It serves the runtime's regencies (PROGRAMME_SETTINGS_PATH of the harness's env), as server.ts
+ * does; `settingsPath`: one regency's settings file instead, given in code.
+ */
 export async function startConsole(h: Harness, opts: { settingsPath?: string } = {}) {
   const { officers } = h.runtime.store;
   const hash = await hashedPassword();
@@ -30,7 +33,7 @@ export async function startConsole(h: Harness, opts: { settingsPath?: string } =
   const web = createConsole({
     app: h.runtime.app,
     store: h.runtime.store,
-    settings: loadProgrammeSettings(opts.settingsPath ?? 'data/programme.example.json'),
+    ...(opts.settingsPath ? { settings: loadProgrammeSettings(opts.settingsPath) } : { regencies: h.runtime.regencies }),
     translate: createTranslator(),
     timeZone: 'Asia/Makassar',
     logger: pino({ level: 'silent' }),

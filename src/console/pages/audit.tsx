@@ -24,6 +24,8 @@ export interface AuditLine {
   flagged: boolean;
   reference: string | null;
   detail: string;
+  /** The regency it concerned, in words (an admin who sees several). */
+  regency?: string;
 }
 
 /** The query string of the filters (no paging), for the next-page and first-page links. */
@@ -35,7 +37,19 @@ export function auditQueryString(q: AuditQuery, before?: number): string {
 }
 
 /** Who did what, newest first: decisions, data access, logins (failed ones too) and administration. */
-export function AuditPage({ t, officer, csrf, timeZone, flash, lines, next, paged, query, officers }: PageBase & { lines: AuditLine[]; next: number | null; paged: boolean; query: AuditQuery; officers: Officer[] }) {
+export function AuditPage({
+  t,
+  officer,
+  csrf,
+  timeZone,
+  flash,
+  lines,
+  next,
+  paged,
+  query,
+  officers,
+  showRegency = false,
+}: PageBase & { lines: AuditLine[]; next: number | null; paged: boolean; query: AuditQuery; officers: Officer[]; /** A column for each entry's regency. */ showRegency?: boolean }) {
   const groups = Object.entries(AUDIT_ACTION_GROUPS) as [AuditActionGroup, readonly string[]][];
   const first = auditQueryString(query);
   return (
@@ -101,6 +115,7 @@ export function AuditPage({ t, officer, csrf, timeZone, flash, lines, next, page
                 <th>{t('console.audit.when')}</th>
                 <th>{t('console.audit.who')}</th>
                 <th>{t('console.audit.action')}</th>
+                {showRegency ? <th>{t('console.scope.regency')}</th> : null}
                 <th>{t('console.audit.reference')}</th>
                 <th>{t('console.audit.detail')}</th>
               </tr>
@@ -111,6 +126,7 @@ export function AuditPage({ t, officer, csrf, timeZone, flash, lines, next, page
                   <td>{formatWhen(e.at, timeZone)}</td>
                   <td>{e.who}</td>
                   <td>{e.action}</td>
+                  {showRegency ? <td>{e.regency ?? '-'}</td> : null}
                   <td>{e.reference ? <a href={`/registrations/${e.reference}`}>{e.reference}</a> : '-'}</td>
                   <td>{e.detail}</td>
                 </tr>

@@ -6,6 +6,7 @@ import type { CoverageProgress, ProgrammeCost } from '../../domain/programme-cos
 import type { GroupCoverage } from '../../storage/stats.js';
 import { BarChart, ColumnChart, formatNumber, formatPercentShare, ProgressBar, type ChartItem } from '../charts.js';
 import { Layout, type PageBase } from '../layout.js';
+import { RegencyTable, type CombinedFigures } from './regencies.js';
 
 /** How a contribution price was reached, for the note under the cost table. */
 export interface PriceBasis {
@@ -151,24 +152,108 @@ export interface DashboardFigures {
   month: string;
 }
 
-/** The head of office's view: totals, target and budget first, then where and when registrations come from. */
-export function DashboardPage({ t, officer, csrf, flash, f, unfilled = [] }: PageBase & { f: DashboardFigures; unfilled?: string[] }) {
-  const empty = t('console.dashboard.empty');
+/** The totals as tiles. */
+function Totals({ t, totals }: { t: T; totals: DashboardFigures['totals'] }) {
   const tiles: [string, number, string][] = [
-    ['all', f.totals.all, t('console.dashboard.total_all')],
-    ['waiting', f.totals.waiting, t('console.dashboard.total_waiting')],
-    ['correction', f.totals.correction, t('console.dashboard.total_correction')],
-    ['covered', f.totals.covered, t('console.dashboard.total_covered')],
-    ['rejected', f.totals.rejected, t('console.dashboard.total_rejected')],
+    ['all', totals.all, t('console.dashboard.total_all')],
+    ['waiting', totals.waiting, t('console.dashboard.total_waiting')],
+    ['correction', totals.correction, t('console.dashboard.total_correction')],
+    ['covered', totals.covered, t('console.dashboard.total_covered')],
+    ['rejected', totals.rejected, t('console.dashboard.total_rejected')],
   ];
   return (
-    <Layout title={t('console.dashboard.title')} t={t} officer={officer} csrf={csrf} active="/dashboard" flash={flash}>
+    <section aria-labelledby="totals-title">
+      <h2 id="totals-title">{t('console.dashboard.totals')}</h2>
+      <dl class="stats">
+        {tiles.map(([key, n, label]) => (
+          <div class="stat" data-total={key}>
+            <dt>{label}</dt>
+            <dd>{formatNumber(n)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="muted">{t('console.dashboard.total_note')}</p>
+    </section>
+  );
+}
+
+/**
+ * The view of an officer who sees several regencies (a province's, a BPJS branch's): each regency
+ * against its own target and budget, with their total, each linking to its own dashboard; then
+ * the totals and weeks of all of them together.
+ */
+export function CombinedDashboardPage({
+  t,
+  officer,
+  csrf,
+  flash,
+  figures,
+  totals,
+  weeks,
+  month,
+}: PageBase & { figures: CombinedFigures; totals: DashboardFigures['totals']; weeks: ChartItem[]; month: string }) {
+  return (
+    <Layout title={t('console.scope.combined_title')} t={t} officer={officer} csrf={csrf} active="/dashboard" flash={flash}>
+      {figures.rows.length === 0 ? <p class="flash error">{t('console.scope.no_regency')}</p> : null}
+      <p class="no-print">
+        <a class="button secondary" href={`/dashboard/report?month=${month}`}>
+          {t('console.dashboard.report_link')}
+        </a>{' '}
+        <a class="button secondary" href="/dashboard/export?format=csv">
+          {t('console.scope.download_csv')}
+        </a>{' '}
+        <a class="button secondary" href="/dashboard/export?format=xlsx">
+          {t('console.scope.download_xlsx')}
+        </a>
+      </p>
+      <section class="card" aria-labelledby="regencies-title">
+        <h2 id="regencies-title">{t('console.scope.regencies_title')}</h2>
+        <RegencyTable t={t} figures={figures} link="/dashboard" />
+        <p class="muted">{t('console.scope.combined_note')}</p>
+      </section>
+      <Totals t={t} totals={totals} />
+      <section class="card" aria-labelledby="weeks-title">
+        <h2 id="weeks-title">{t('console.dashboard.per_week')}</h2>
+        <ColumnChart label={t('console.dashboard.per_week')} items={weeks} empty={t('console.dashboard.empty')} />
+      </section>
+    </Layout>
+  );
+}
+
+/** The head of office's view: totals, target and budget first, then where and when registrations come from. */
+export function DashboardPage({
+  t,
+  officer,
+  csrf,
+  flash,
+  f,
+  unfilled = [],
+  regency,
+  settingsFile,
+}: PageBase & {
+  f: DashboardFigures;
+  unfilled?: string[];
+  /** One regency of several the officer sees: named, with the way back to all of them. */
+  regency?: { key: string; name: string } | undefined;
+  /** The regency's settings file, where the missing settings are filled in. */
+  settingsFile?: string | undefined;
+}) {
+  const empty = t('console.dashboard.empty');
+  const title = regency ? t('console.scope.regency_dashboard', { regency: regency.name }) : t('console.dashboard.title');
+  const also = regency ? `&regency=${encodeURIComponent(regency.key)}` : '';
+  return (
+    <Layout title={title} t={t} officer={officer} csrf={csrf} active="/dashboard" flash={flash}>
+      {regency ? (
+        <p class="no-print">
+          <a href="/dashboard">{t('console.scope.back_to_combined')}</a>
+        </p>
+      ) : null}
       {unfilled.length > 0 ? (
         <section class="flash error unfilled" role="alert">
           <p>
             <strong>{t('console.unfilled.title')}</strong>
           </p>
-          <p>{t('console.unfilled.intro', { file: 'PROGRAMME_SETTINGS_PATH' })}</p>
+          <p>{t('console.unfilled.intro', { file: settingsFile ?? 'PROGRAMME_SETTINGS_PATH' })}</p>
           <ul>
             {unfilled.map((u) => (
               <li>{u}</li>
@@ -177,22 +262,11 @@ export function DashboardPage({ t, officer, csrf, flash, f, unfilled = [] }: Pag
         </section>
       ) : null}
       <p class="no-print">
-        <a class="button secondary" href={`/dashboard/report?month=${f.month}`}>
+        <a class="button secondary" href={`/dashboard/report?month=${f.month}${also}`}>
           {t('console.dashboard.report_link')}
         </a>
       </p>
-      <section aria-labelledby="totals-title">
-        <h2 id="totals-title">{t('console.dashboard.totals')}</h2>
-        <dl class="stats">
-          {tiles.map(([key, n, label]) => (
-            <div class="stat" data-total={key}>
-              <dt>{label}</dt>
-              <dd>{formatNumber(n)}</dd>
-            </div>
-          ))}
-        </dl>
-        <p class="muted">{t('console.dashboard.total_note')}</p>
-      </section>
+      <Totals t={t} totals={f.totals} />
       <div class="grid top">
         <TargetCard t={t} progress={f.target} groupLabels={f.targetGroups} />
         <CostCard t={t} cost={f.cost} basis={f.basis} title={t('console.dashboard.cost_title')} />

@@ -42,8 +42,12 @@ interface Props extends PageBase {
   schema: readonly FieldDef[];
   view: DetailView;
   revealNik: boolean;
-  /** Whether decisions may be taken now (an open status, no withdrawal waiting). */
+  /** Whether decisions may be taken now (an open status, no withdrawal waiting, an officer who may decide). */
   canDecide: boolean;
+  /** A read-only officer: no decision, erasure, keeping or office copy is offered. */
+  readOnly?: boolean;
+  /** Its regency's name, when the officer sees several. */
+  regency?: string | undefined;
 }
 
 /**
@@ -51,7 +55,7 @@ interface Props extends PageBase {
  * automatic checks in words; the history below. A decision goes on to the next registration with
  * a notice and its undo button (pages/decision.tsx); /static/console.js adds the shortcuts.
  */
-export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik, flash, canDecide }: Props) {
+export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik, flash, canDecide, readOnly = false, regency }: Props) {
   const d = view.data;
   const base = `/registrations/${view.reference}`;
   const field = (key: string, value: string | null | undefined) => (
@@ -70,6 +74,7 @@ export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik
       {view.notice ? <DecisionNotice t={t} csrf={csrf} notice={view.notice} /> : null}
       <p class="status-line">
         <span class={`badge ${view.status}`}>{statusLabel(t, view.status)}</span>{' '}
+        {regency ? <span class="badge regency">{regency}</span> : null}{' '}
         {view.test ? <span class="badge test">{t('console.queue.test_badge')}</span> : null} <span class="muted">{view.submittedVia}</span>
         {view.waiting ? (
           <>
@@ -91,7 +96,12 @@ export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik
           {view.unreached}
         </p>
       ) : null}
-      {withdrawal?.pending ? <WithdrawalPending t={t} csrf={csrf} base={base} notice={withdrawal.notice} todo={withdrawal.todo} /> : null}
+      {withdrawal?.pending && readOnly ? (
+        <p class="flash error" role="alert">
+          {withdrawal.notice}
+        </p>
+      ) : null}
+      {withdrawal?.pending && !readOnly ? <WithdrawalPending t={t} csrf={csrf} base={base} notice={withdrawal.notice} todo={withdrawal.todo} /> : null}
       {withdrawal && !withdrawal.pending ? <p class="flash">{withdrawal.kept}</p> : null}
       <div class="detail">
         <div class="detail-main">
@@ -138,9 +148,11 @@ export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik
           </section>
           <section class="card">
             <h2>{t('console.detail.history')}</h2>
-            <p>
-              <a href={`${base}/access-copy`}>{t('access.office.link')}</a>
-            </p>
+            {readOnly ? null : (
+              <p>
+                <a href={`${base}/access-copy`}>{t('access.office.link')}</a>
+              </p>
+            )}
             <ol class="history">
               {view.history.map((e) => (
                 <li>
@@ -159,7 +171,7 @@ export function DetailPage({ t, officer, csrf, settings, schema, view, revealNik
               ))}
             </ol>
           </section>
-          {view.status !== 'deleted' && !withdrawal?.pending ? (
+          {view.status !== 'deleted' && !withdrawal?.pending && !readOnly ? (
             <details class="erase">
               <summary>{t('console.erase.title')}</summary>
               <EraseForm t={t} csrf={csrf} base={base} />

@@ -9,13 +9,59 @@ import { Csrf, Layout, type PageBase } from '../layout.js';
 const cadreRole = (t: T, role: string): string => t(keyIn('cadre.role.', role));
 
 /** Admin: cadre invites, who enrolled, revoke; a form for a new invite; a word when there is none yet. */
-export function InvitesPage({ t, officer, csrf, timeZone, flash, invites, desas, link, now }: PageBase & { invites: Invite[]; desas: string[]; link: (code: string) => string; now: number }) {
+export function InvitesPage({
+  t,
+  officer,
+  csrf,
+  timeZone,
+  flash,
+  invites,
+  desas,
+  link,
+  now,
+  regencies,
+  regency,
+  regencyName,
+}: PageBase & {
+  invites: Invite[];
+  /** The desa of the regency the form makes invites in. */
+  desas: string[];
+  link: (code: string) => string;
+  now: number;
+  /** The regencies the admin makes invites in, when several: the form is for one of them at a time (`regency`). */
+  regencies?: { key: string; name: string }[] | undefined;
+  regency?: string | undefined;
+  regencyName: (key: string) => string;
+}) {
   const state = (i: Invite) =>
     i.revokedAt ? t('console.invites.revoked') : i.usedBy ? t('console.invites.used', { person: i.usedBy }) : i.expiresAt <= now ? t('console.invites.expired') : t('console.invites.valid');
   return (
     <Layout title={t('console.invites.title')} t={t} officer={officer} csrf={csrf} active="/admin/invites" flash={flash}>
+      {regencies ? (
+        <form class="card filters" method="get" action="/admin/invites">
+          <label>
+            {t('console.scope.regency')}
+            <select name="regency">
+              {regencies.map((r) => (
+                <option value={r.key} selected={regency === r.key}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button class="secondary" type="submit">
+            {t('console.scope.choose_regency')}
+          </button>
+        </form>
+      ) : null}
       <form class="card filters" method="post" action="/admin/invites">
         <Csrf token={csrf} />
+        {regencies && regency ? (
+          <>
+            <input type="hidden" name="regency" value={regency} />
+            <strong>{regencyName(regency)}</strong>
+          </>
+        ) : null}
         <label>
           {t('console.queue.desa')}
           <select name="desa">
@@ -46,6 +92,7 @@ export function InvitesPage({ t, officer, csrf, timeZone, flash, invites, desas,
             <thead>
               <tr>
                 <th>{t('console.invites.code')}</th>
+                {regencies ? <th>{t('console.scope.regency')}</th> : null}
                 <th>{t('console.queue.desa')}</th>
                 <th>{t('console.invites.role')}</th>
                 <th>{t('console.invites.state')}</th>
@@ -61,6 +108,7 @@ export function InvitesPage({ t, officer, csrf, timeZone, flash, invites, desas,
                     <br />
                     <small class="muted">{link(i.code)}</small>
                   </td>
+                  {regencies ? <td>{regencyName(i.regency)}</td> : null}
                   <td>{`${i.desa} (${i.kecamatan})`}</td>
                   <td>{cadreRole(t, i.role)}</td>
                   <td>{state(i)}</td>

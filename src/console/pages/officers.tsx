@@ -2,12 +2,20 @@
 import type { Child } from 'hono/jsx';
 import { keyIn } from '../../core/locale-key.js';
 import type { T } from '../../core/types.js';
+import type { GroupSetting } from '../../settings.js';
 import type { Officer, OfficerRole } from '../../storage/officers.js';
 import { formatWhen } from '../labels.js';
 import { Csrf, Layout, type PageBase } from '../layout.js';
 import { MIN_PASSWORD_LENGTH } from '../security.js';
 
 const ROLES: readonly OfficerRole[] = ['officer', 'admin'];
+
+/** The regencies an admin may give an officer: with `wide`, also "every regency"; `several`: the deployment serves more than one. */
+export interface ScopeChoice {
+  several: boolean;
+  wide: boolean;
+  regencies: { key: string; name: string }[];
+}
 
 /** A role as officers read it: "Petugas", "Admin". */
 export const roleWords = (t: T, role: string): string => t(keyIn('console.officers.roles.', role));
@@ -30,7 +38,17 @@ function Action({ csrf, action, label, kind, aria, children }: { csrf: string; a
  * (enable or disable, a temporary password, the second factor, the full-NIK export), and a form
  * for a new one. An admin acts on others only: a stolen session must not lock its owner out.
  */
-export function OfficersPage({ t, officer, csrf, timeZone, flash, officers, temporary }: PageBase & { officers: Officer[]; temporary: ReadonlySet<number> }) {
+export function OfficersPage({
+  t,
+  officer,
+  csrf,
+  timeZone,
+  flash,
+  officers,
+  temporary,
+  choice,
+  scopeWords,
+}: PageBase & { officers: Officer[]; temporary: ReadonlySet<number>; choice: ScopeChoice; /** An officer's regency, groups and read-only, in words. */ scopeWords: (o: Officer) => string }) {
   return (
     <Layout title={t('console.officers.title')} t={t} officer={officer} csrf={csrf} active="/admin/officers" flash={flash}>
       <div class="table-wrap">
@@ -39,6 +57,7 @@ export function OfficersPage({ t, officer, csrf, timeZone, flash, officers, temp
             <tr>
               <th>{t('console.officers.username')}</th>
               <th>{t('console.officers.role')}</th>
+              <th>{t('console.scope.officer_scope')}</th>
               <th>{t('console.officers.state')}</th>
               <th>{t('console.officers.second_factor')}</th>
               <th>{t('console.officers.export_nik')}</th>
@@ -57,6 +76,17 @@ export function OfficersPage({ t, officer, csrf, timeZone, flash, officers, temp
                     <small class="muted">{t('console.officers.created_on', { when: formatWhen(o.createdAt, timeZone) })}</small>
                   </td>
                   <td>{roleWords(t, o.role)}</td>
+                  <td data-scope={o.username}>
+                    {scopeWords(o)}
+                    {self ? null : (
+                      <>
+                        {' '}
+                        <a href={`/admin/officers/${o.id}/scope`} aria-label={`${t('console.scope.edit')} ${o.username}`}>
+                          {t('console.scope.edit')}
+                        </a>
+                      </>
+                    )}
+                  </td>
                   <td>
                     <span class={o.disabledAt ? 'badge rejected' : 'badge registered'}>{o.disabledAt ? t('console.officers.disabled') : t('console.officers.active')}</span>
                     {o.disabledAt ? <small class="muted"> {t('console.officers.disabled_since', { when: formatWhen(o.disabledAt, timeZone) })}</small> : null}
@@ -127,13 +157,99 @@ export function OfficersPage({ t, officer, csrf, timeZone, flash, officers, temp
             ))}
           </select>
         </label>
+        {choice.several && choice.wide ? (
+          <label>
+            {t('console.scope.regency')}
+            <br />
+            <select name="regency">
+              <option value="">{t('console.scope.every_regency')}</option>
+              {choice.regencies.map((r) => (
+                <option value={r.key}>{r.name}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label>
+          <input type="checkbox" name="read_only" value="1" /> {t('console.scope.read_only_label')}
+        </label>
         <label>
           {t('console.officers.password')}
           <br />
           <input name="password" type="password" required minlength={MIN_PASSWORD_LENGTH} autocomplete="new-password" />
         </label>
-        <p class="muted">{t('console.officers.add_hint')}</p>
+        <p class="muted">{t(choice.wide ? 'console.officers.add_hint' : 'console.scope.add_hint_regency', { regency: choice.regencies[0]?.name ?? '-' })}</p>
+        <p class="muted">{t('console.scope.groups_later')}</p>
         <button type="submit">{t('console.officers.add')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+/**
+ * Who one officer works for: their regency (a deployment-wide admin chooses, or every regency),
+ * the groups of it they review (an agency's: Disnakertrans the pekerja rentan, Dinas PMD the
+ * village officials; none ticked: every group) and whether they only look. Choosing another
+ * regency reloads the form with its groups (no script needed).
+ */
+export function OfficerScopePage({
+  t,
+  officer,
+  csrf,
+  flash,
+  target,
+  choice,
+  regency,
+  groups,
+}: PageBase & { target: Officer; choice: ScopeChoice; regency: string | null; groups: GroupSetting[] }) {
+  const several = choice.several && (choice.wide || choice.regencies.length > 1);
+  return (
+    <Layout title={t('console.scope.edit_title', { username: target.username })} t={t} officer={officer} csrf={csrf} active="/admin/officers" flash={flash}>
+      {several ? (
+        <form class="card filters" method="get" action={`/admin/officers/${target.id}/scope`}>
+          <label>
+            {t('console.scope.regency')}
+            <select name="regency">
+              {choice.wide ? (
+                <option value="" selected={regency === null}>
+                  {t('console.scope.every_regency')}
+                </option>
+              ) : null}
+              {choice.regencies.map((r) => (
+                <option value={r.key} selected={regency === r.key}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button class="secondary" type="submit">
+            {t('console.scope.choose_regency')}
+          </button>
+        </form>
+      ) : null}
+      <form class="card stack blocks" method="post" action={`/admin/officers/${target.id}/scope`}>
+        <Csrf token={csrf} />
+        <input type="hidden" name="regency" value={regency ?? ''} />
+        {several ? <p>{t('console.scope.for_regency', { regency: regency === null ? t('console.scope.every_regency') : choice.regencies.find((r) => r.key === regency)?.name ?? regency })}</p> : null}
+        {regency === null ? (
+          <p class="muted">{t('console.scope.groups_need_regency')}</p>
+        ) : (
+          <fieldset>
+            <legend>{t('console.scope.groups_title')}</legend>
+            <p class="muted">{t('console.scope.groups_hint')}</p>
+            {groups.map((g) => (
+              <label>
+                <input type="checkbox" name="group" value={g.id} checked={target.groups?.includes(g.id) ?? false} /> {g.label.id}
+                {g.reviewedBy ? <small class="muted">{` (${g.reviewedBy})`}</small> : null}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <label>
+          <input type="checkbox" name="read_only" value="1" checked={target.readOnly} /> {t('console.scope.read_only_label')}
+        </label>
+        <p class="muted">{t('console.scope.read_only_hint')}</p>
+        <button type="submit">{t('console.scope.save')}</button>
+        <a href="/admin/officers">{t('console.scope.cancel')}</a>
       </form>
     </Layout>
   );

@@ -20,24 +20,57 @@ type Props = PageBase & {
   /** Sorted by title. */
   topics: TopicChoice[];
   taught: TaughtPhrasing[];
+  /** May teach the bot (the unmatched and taught lists are shown). */
+  teaching?: boolean;
+  /** A read-only officer: questions are shown without an answer form. */
+  readOnly?: boolean;
+  /** An officer who sees several regencies: the regency each question was asked in. */
+  regencyName?: ((key: string) => string) | undefined;
 };
 
 /** Open questions from the bot, each with an answer form; what the bot did not understand, to teach it; recent answers. */
-export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answered, unmatched, topics, taught }: Props) {
-  const titles = new Map(topics.map((c) => [c.id, c.title]));
-  const answerOf = (topic: string | null) => (topic === null ? t('console.questions.out_of_scope') : titles.get(topic) ?? t('console.questions.topic_gone'));
+export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answered, unmatched, topics, taught, teaching = true, readOnly = false, regencyName }: Props) {
   return (
     <Layout title={t('console.questions.title')} t={t} officer={officer} csrf={csrf} active="/questions" flash={flash}>
       {open.length === 0 ? <p class="muted">{t('console.questions.none')}</p> : null}
-      {open.map((q) => (
-        <form class="card stack" method="post" action={`/questions/${q.id}/answer`}>
-          <Csrf token={csrf} />
-          <p class="muted">{`#${q.id} · ${q.channel} · ${formatWhen(q.createdAt, timeZone)}`}</p>
+      {open.map((q) => {
+        const head = `#${q.id} · ${q.channel} · ${formatWhen(q.createdAt, timeZone)}${regencyName ? ` · ${regencyName(q.regency)}` : ''}`;
+        return readOnly ? (
+          <div class="card">
+            <p class="muted">{head}</p>
+            <p>{q.text}</p>
+          </div>
+        ) : (
+          <form class="card stack" method="post" action={`/questions/${q.id}/answer`}>
+            <Csrf token={csrf} />
+            <p class="muted">{head}</p>
+            <p>{q.text}</p>
+            <textarea name="answer" rows={3} required aria-label={t('console.questions.answer')} />
+            <button type="submit">{t('console.questions.send')}</button>
+          </form>
+        );
+      })}
+      {teaching ? <Teaching t={t} csrf={csrf} timeZone={timeZone} unmatched={unmatched} topics={topics} taught={taught} /> : null}
+      {answered.length ? <h2>{t('console.questions.answered')}</h2> : null}
+      {answered.map((q) => (
+        <div class="card">
+          <p class="muted">{`#${q.id} · ${formatWhen(q.answeredAt ?? q.createdAt, timeZone)}${regencyName ? ` · ${regencyName(q.regency)}` : ''}`}</p>
           <p>{q.text}</p>
-          <textarea name="answer" rows={3} required aria-label={t('console.questions.answer')} />
-          <button type="submit">{t('console.questions.send')}</button>
-        </form>
+          <p>
+            <strong>{q.answer}</strong>
+          </p>
+        </div>
       ))}
+    </Layout>
+  );
+}
+
+/** What the bot did not understand, to teach it, and what officers taught it. */
+function Teaching({ t, csrf, timeZone, unmatched, topics, taught }: Pick<Props, 't' | 'csrf' | 'timeZone' | 'unmatched' | 'topics' | 'taught'>) {
+  const titles = new Map(topics.map((c) => [c.id, c.title]));
+  const answerOf = (topic: string | null) => (topic === null ? t('console.questions.out_of_scope') : titles.get(topic) ?? t('console.questions.topic_gone'));
+  return (
+    <>
       <h2>{t('console.questions.unmatched')}</h2>
       <p class="muted">{t('console.questions.unmatched_hint')}</p>
       {unmatched.length ? (
@@ -117,16 +150,6 @@ export function QuestionsPage({ t, officer, csrf, timeZone, flash, open, answere
       ) : (
         <p class="muted">{t('console.questions.taught_none')}</p>
       )}
-      {answered.length ? <h2>{t('console.questions.answered')}</h2> : null}
-      {answered.map((q) => (
-        <div class="card">
-          <p class="muted">{`#${q.id} · ${formatWhen(q.answeredAt ?? q.createdAt, timeZone)}`}</p>
-          <p>{q.text}</p>
-          <p>
-            <strong>{q.answer}</strong>
-          </p>
-        </div>
-      ))}
-    </Layout>
+    </>
   );
 }

@@ -13,6 +13,8 @@ export const WAITING: ReadonlySet<RegistrationStatus> = new Set(['submitted', 'n
 interface RowProps {
   t: T;
   settings: ProgrammeSettings;
+  /** Its regency's name, when the queue shows several regencies. */
+  regencyName?: string | undefined;
   timeZone: string;
   now: number;
   row: QueueRow;
@@ -52,6 +54,13 @@ export function QueueRowLine(p: RowProps) {
         ) : null}
       </td>
       <td class="q-nik opt">{r.nikMasked ?? '-'}</td>
+      {p.regencyName !== undefined ? (
+        <td class="q-regency">
+          <span class="clip" title={p.regencyName}>
+            {p.regencyName}
+          </span>
+        </td>
+      ) : null}
       <td class="q-place">
         <span class="clip" title={place}>
           {r.desa ?? '-'}

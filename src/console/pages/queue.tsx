@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { RegistrationStatus, T } from '../../core/types.js';
-import type { ProgrammeSettings } from '../../settings.js';
+import type { GroupSetting, ProgrammeSettings } from '../../settings.js';
+import type { ScopedRegency } from '../scope.js';
 import type { QueueFilter, StatusFilter } from '../../domain/queue-filter.js';
 import type { QueueRow } from '../../storage/queue.js';
 import { statusLabel } from '../labels.js';
@@ -14,7 +15,18 @@ const TABS = ['submitted', 'needs_correction', 'approved', 'registered', 'reject
 const MORE_FILTERS = ['kecamatan', 'desa', 'group', 'cadre', 'from', 'to', 'test'] as const;
 
 interface Props extends PageBase {
-  settings: ProgrammeSettings;
+  /** The regencies the officer sees: with more than one, the queue offers a regency filter and a regency column. */
+  regencies: ScopedRegency[];
+  /** The areas the kecamatan and desa filters offer: the chosen regency's, else each regency's in scope. */
+  areas: { name: string; areas: ProgrammeSettings['areas'] }[];
+  /** The groups the group filter offers (an agency's officer: theirs). */
+  groups: GroupSetting[];
+  /** The regency chosen in the filter (one of `regencies`). */
+  regency?: string | undefined;
+  /** A row's regency's settings (its group in words), as read now. */
+  settingsOf: (regency: string) => ProgrammeSettings;
+  /** A read-only officer: no boxes to tick, no bulk approval. */
+  readOnly: boolean;
   filter: QueueFilter;
   /** The status was chosen (a tab, a link); otherwise it is the plain queue's default or, for a search, every status. */
   statusChosen: boolean;
@@ -54,7 +66,11 @@ function tabLabel(t: T, status: StatusFilter): string {
  * search itself and sends any other search on to GET /queue.
  */
 export function QueuePage(p: Props) {
-  const { t, filter, settings } = p;
+  const { t, filter } = p;
+  const several = p.regencies.length > 1;
+  /** Options, in one list for one regency, else grouped under each regency's name. */
+  const grouped = <X,>(make: (areas: ProgrammeSettings['areas']) => X[]) =>
+    p.areas.length === 1 ? make(p.areas[0]!.areas) : p.areas.map((r) => <optgroup label={r.name}>{make(r.areas)}</optgroup>);
   /** This page's link with some parameters set; paging starts again unless `after` is one of them. */
   const link = (set: Record<string, string>) => {
     const q = new URLSearchParams(p.query);
@@ -75,7 +91,7 @@ export function QueuePage(p: Props) {
     if (s === 'open' || s === 'deleted') return undefined;
     return p.counts[s] ?? (searching || WAITING.has(s) ? 0 : undefined);
   };
-  const selectable = p.rows.filter((r) => r.status === 'submitted' && p.withdrawn?.get(r.id) !== 'pending');
+  const selectable = p.readOnly ? [] : p.rows.filter((r) => r.status === 'submitted' && p.withdrawn?.get(r.id) !== 'pending');
   return (
     <Layout title={t('console.queue.title')} t={t} officer={p.officer} csrf={p.csrf} active="/queue" flash={p.flash}>
       {p.notice ? <DecisionNotice t={t} csrf={p.csrf} notice={p.notice} /> : null}
@@ -98,6 +114,19 @@ export function QueuePage(p: Props) {
             {t('console.queue.search')}
             <input name="q" value={filter.q ?? ''} placeholder={t('console.queue.search_hint')} title={t('console.queue.search_everywhere')} />
           </label>
+          {several ? (
+            <label>
+              {t('console.scope.regency')}
+              <select name="regency">
+                <option value="">{t('console.scope.every_regency')}</option>
+                {p.regencies.map((r) => (
+                  <option value={r.key} selected={p.regency === r.key}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <button type="submit">{t('console.queue.apply')}</button>
           <a class="button secondary" href="/queue">
             {t('console.queue.reset')}
@@ -112,23 +141,27 @@ export function QueuePage(p: Props) {
                 {t('console.queue.kecamatan')}
                 <select name="kecamatan">
                   <option value="">{t('console.queue.any')}</option>
-                  {settings.areas.map((a) => (
-                    <option value={a.kecamatan} selected={filter.kecamatan === a.kecamatan}>
-                      {a.kecamatan}
-                    </option>
-                  ))}
+                  {grouped((areas) =>
+                    areas.map((a) => (
+                      <option value={a.kecamatan} selected={filter.kecamatan === a.kecamatan}>
+                        {a.kecamatan}
+                      </option>
+                    )),
+                  )}
                 </select>
               </label>
               <label>
                 {t('console.queue.desa')}
                 <select name="desa">
                   <option value="">{t('console.queue.any')}</option>
-                  {settings.areas.flatMap((a) =>
-                    a.desa.map((d) => (
-                      <option value={d} selected={filter.desa === d}>
-                        {d}
-                      </option>
-                    )),
+                  {grouped((areas) =>
+                    areas.flatMap((a) =>
+                      a.desa.map((d) => (
+                        <option value={d} selected={filter.desa === d}>
+                          {d}
+                        </option>
+                      )),
+                    ),
                   )}
                 </select>
               </label>
@@ -136,7 +169,7 @@ export function QueuePage(p: Props) {
                 {t('console.queue.group')}
                 <select name="group">
                   <option value="">{t('console.queue.any')}</option>
-                  {settings.groups.map((g) => (
+                  {p.groups.map((g) => (
                     <option value={g.id} selected={filter.group === g.id}>
                       {g.label.id}
                     </option>
@@ -223,7 +256,7 @@ export function QueuePage(p: Props) {
               ) : null}
             </p>
           )}
-          <button type="submit">{t('console.queue.approve_selected')}</button>
+          {p.readOnly ? <p class="muted">{t('console.scope.read_only_note')}</p> : <button type="submit">{t('console.queue.approve_selected')}</button>}
         </div>
         <div class="table-wrap">
           <table class="queue">
@@ -237,6 +270,7 @@ export function QueuePage(p: Props) {
                 <th>{t('console.queue.reference')}</th>
                 <th>{t('console.queue.name')}</th>
                 <th class="opt">NIK</th>
+                {several ? <th class="q-regency">{t('console.scope.regency')}</th> : null}
                 <th class="q-place">{t('console.queue.desa')}</th>
                 <th class="opt">{t('console.queue.group')}</th>
                 <th>{t('console.queue.checks')}</th>
@@ -247,13 +281,22 @@ export function QueuePage(p: Props) {
             <tbody>
               {p.rows.length === 0 ? (
                 <tr>
-                  <td class="q-empty" colspan={9}>
+                  <td class="q-empty" colspan={several ? 10 : 9}>
                     {t('console.queue.empty')}
                   </td>
                 </tr>
               ) : (
                 p.rows.map((r) => (
-                  <QueueRowLine t={t} settings={settings} timeZone={p.timeZone} now={p.now} withdrawn={p.withdrawn?.get(r.id)} row={r} selectable={selectable.includes(r)} />
+                  <QueueRowLine
+                    t={t}
+                    settings={p.settingsOf(r.regency)}
+                    regencyName={several ? (p.regencies.find((x) => x.key === r.regency)?.settings.regency.shortName ?? r.regency) : undefined}
+                    timeZone={p.timeZone}
+                    now={p.now}
+                    withdrawn={p.withdrawn?.get(r.id)}
+                    row={r}
+                    selectable={selectable.includes(r)}
+                  />
                 ))
               )}
             </tbody>

@@ -6,6 +6,7 @@ import { formatNumber } from '../charts.js';
 import { formatWhen } from '../labels.js';
 import { Layout, type PageBase } from '../layout.js';
 import { CostCard, ofFigure, TargetCard, type PriceBasis } from './dashboard.js';
+import { RegencyTable, type CombinedFigures } from './regencies.js';
 
 export interface MonthReport {
   /** yyyy-mm and its name, "November 2026". */
@@ -17,13 +18,20 @@ export interface MonthReport {
   /** The day coverage is counted at: the month's last day, or today for the current month. */
   asOf: string;
   current: boolean;
+  /** Whose report: a regency's name, or the regencies together. */
   regency: string;
+  /** One regency of several the officer sees: its key, carried by the month links. */
+  regencyKey?: string | undefined;
   figures: MonthFigures;
   groupLabel: (id: string | null) => string;
-  coverage: { label: string; covered: number; quota: number | null }[];
-  target: CoverageProgress | null;
-  targetGroups: string[];
-  cost: ProgrammeCost;
+  /** One regency: coverage per group, its target and its cost. */
+  coverage?: { label: string; covered: number; quota: number | null }[];
+  target?: CoverageProgress | null;
+  targetGroups?: string[];
+  cost?: ProgrammeCost;
+  /** Several regencies together: each against its own target and budget at the month's end, and the new registrations per regency. */
+  combined?: CombinedFigures;
+  regencyName?: (key: string) => string;
   basis: PriceBasis;
   today: string;
   now: number;
@@ -61,21 +69,23 @@ export function ReportPage({ t, officer, csrf, timeZone, r }: PageBase & { r: Mo
   const f = r.figures;
   const count = t('console.report.count');
   const none = t('console.report.none');
+  const also = r.regencyKey ? `&regency=${encodeURIComponent(r.regencyKey)}` : '';
   return (
     <Layout title={t('console.report.title', { month: r.monthName })} t={t} officer={officer} csrf={csrf} active="/dashboard">
       <div class="report">
         <p class="muted">{t('console.report.made', { regency: r.regency, when: formatWhen(r.now, timeZone), username: officer.username })}</p>
         <form class="filters no-print" method="get" action="/dashboard/report">
-          <a class="button secondary" href={`/dashboard/report?month=${r.prev}`}>
+          <a class="button secondary" href={`/dashboard/report?month=${r.prev}${also}`}>
             {t('console.report.prev')}
           </a>
           <label>
             {t('console.report.month')}
             <input type="month" name="month" value={r.month} max={r.today.slice(0, 7)} required />
           </label>
+          {r.regencyKey ? <input type="hidden" name="regency" value={r.regencyKey} /> : null}
           <button type="submit">{t('console.report.show')}</button>
           {r.next ? (
-            <a class="button secondary" href={`/dashboard/report?month=${r.next}`}>
+            <a class="button secondary" href={`/dashboard/report?month=${r.next}${also}`}>
               {t('console.report.next')}
             </a>
           ) : null}
@@ -89,6 +99,9 @@ export function ReportPage({ t, officer, csrf, timeZone, r }: PageBase & { r: Mo
           </p>
           <p>{t('console.report.new_by_cadre', { n: formatNumber(f.newByCadre) })}</p>
           <div class="grid">
+            {r.combined && r.regencyName ? (
+              <CountTable head={[t('console.scope.regency'), count]} rows={f.newByRegency.map((g) => [r.regencyName!(g.regency), g.count])} none={none} />
+            ) : null}
             <CountTable head={[t('console.report.by_group'), count]} rows={f.newByGroup.map((g) => [r.groupLabel(g.groupId), g.count])} none={none} />
             <CountTable head={[t('console.report.by_kecamatan'), count]} rows={f.newByKecamatan.map((k) => [k.kecamatan ?? t('console.report.erased'), k.count])} none={none} />
           </div>
@@ -104,27 +117,36 @@ export function ReportPage({ t, officer, csrf, timeZone, r }: PageBase & { r: Mo
           <h2 id="month-coverage-title">
             {t(r.current ? 'console.report.coverage_now' : 'console.report.coverage_end', { date: formatDateId(r.asOf, 'id') })}
           </h2>
-          <table class="figures">
-            <thead>
-              <tr>
-                <th>{t('console.report.group')}</th>
-                <th class="num">{t('console.report.covered')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.coverage.map((g) => (
+          {r.combined ? (
+            <>
+              <RegencyTable t={t} figures={r.combined} showOpen={false} />
+              <p class="muted">{t('console.scope.report_cost_note', { date: formatDateId(r.today, 'id') })}</p>
+            </>
+          ) : (
+            <table class="figures">
+              <thead>
                 <tr>
-                  <td>{g.label}</td>
-                  <td class="num">{ofFigure(t, g.covered, g.quota)}</td>
+                  <th>{t('console.report.group')}</th>
+                  <th class="num">{t('console.report.covered')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(r.coverage ?? []).map((g) => (
+                  <tr>
+                    <td>{g.label}</td>
+                    <td class="num">{ofFigure(t, g.covered, g.quota)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
-        <div class="grid top">
-          <TargetCard t={t} progress={r.target} groupLabels={r.targetGroups} />
-          <CostCard t={t} cost={r.cost} basis={r.basis} title={t('console.report.cost_title', { date: formatDateId(r.today, 'id') })} />
-        </div>
+        {r.cost ? (
+          <div class="grid top">
+            <TargetCard t={t} progress={r.target ?? null} groupLabels={r.targetGroups ?? []} />
+            <CostCard t={t} cost={r.cost} basis={r.basis} title={t('console.report.cost_title', { date: formatDateId(r.today, 'id') })} />
+          </div>
+        ) : null}
         <p class="muted">{t('console.report.test_note')}</p>
       </div>
     </Layout>
