@@ -92,6 +92,8 @@ export const ProgrammeSettingsSchema = z.object({
     /** Optional: the province and official regency code (idn-area-data, e.g. "63.03"), for generated areas. */
     province: z.string().min(1).optional(),
     code: z.string().regex(/^\d{2}\.\d{2}$/).optional(),
+    /** Optional: how people shorten its name ("Tanbu", "Batara"): a worker typing it is routed there. */
+    aliases: z.array(z.string().min(2)).optional(),
   }),
   office: z.object({
     name: z.string(),

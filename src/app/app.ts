@@ -263,9 +263,6 @@ export function createApp(deps: AppDeps) {
    * village stays. (A regency's Telegram link is acted on as a command: it switches, core/run-commands.ts.)
    */
   function routed(session: Session, msg: Inbound): Session {
-    // A regency's click-to-chat link: its tag switches the person there, as a regency's Telegram link does.
-    const tag = findRegencyTag(msg.text);
-    if (tag && regencies.has(tag.key) && !session.cadre) return { ...session, regency: tag.key, regencyBy: 'entry' };
     const entry = msg.regency ?? deps.entryRegencies?.[msg.channel];
     if (!entry || !regencies.has(entry) || session.regency || session.cadre) return session;
     return { ...session, regency: entry, regencyBy: 'entry' };
@@ -280,9 +277,11 @@ export function createApp(deps: AppDeps) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
     }
     let session = routed(restoreSession(contact.state, contact.lang, now), msg);
-    // The tag is the link's, not the person's words: the rest of the text is what they said ("Halo Lindung").
+    // A regency's click-to-chat link (core/flows/where.ts followRegencyLink): its tag is the link's,
+    // never the person's words, whether or not the regency is served here; the rest is what they said.
     const tag = findRegencyTag(msg.text);
-    if (tag && regencies.has(tag.key)) msg = { ...msg, text: tag.rest || 'halo' };
+    const linkRegency = tag && regencies.has(tag.key) ? tag.key : undefined;
+    if (tag) msg = { ...msg, text: tag.rest || 'halo' };
     const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now, session.regency);
     // An officer's correction request whose news still waits for its undo window: until the person
     // is told, their messages go on with the conversation they know (corrections.ts, Session.held).
@@ -310,7 +309,7 @@ export function createApp(deps: AppDeps) {
     }
     const result = revoked
       ? advance(flows, session, { text: 'menu', first: false }, ctx)
-      : advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media }, ctx);
+      : advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media, regency: linkRegency }, ctx);
     if (revoked) result.replies.unshift({ text: translate(session.lang)('cadre.revoked', { phone: regencies.get(session.regency).office.phone }) });
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
     const saved = waiting?.held ? { ...waiting, held: { until: waiting.held.until, before: result.session } } : result.session;

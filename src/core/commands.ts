@@ -1,7 +1,10 @@
 import { normalizeText } from '../domain/normalize.js';
 
 /** Words understood in every step, whatever the question. */
-export type Command = 'menu' | 'back' | 'cancel' | 'help' | 'language' | 'english' | 'indonesian' | 'greeting';
+export type Command = 'menu' | 'back' | 'cancel' | 'help' | 'language' | 'english' | 'indonesian' | 'greeting' | 'regency';
+
+/** "ganti kabupaten", "ubah kab", "salah kabupaten", "pindah kabupatennya dong", "change regency": the person's regency is asked again. */
+const REGENCY_CHANGE = /^(?:mau\s+|mo\s+|minta\s+)?(?:ganti|gnti|ubah|ubh|pindah|salah|change|switch)\s+(?:kabupaten\w*|kab|regency)(?:\s+(?:dong|ya|kak|pak|bu|nya|aja|deh|please|pls))*$/;
 
 const WORDS = new Map<string, Command>(Object.entries({
   '0': 'menu',
@@ -55,7 +58,9 @@ export function parseCommand(text: string): Command | undefined {
   const trimmed = text.trim();
   // A Map, not an object: "constructor" must not find Object.prototype.
   if (trimmed === '?' || trimmed === '0') return WORDS.get(trimmed);
-  return WORDS.get(normalizeText(trimmed));
+  const normal = normalizeText(trimmed);
+  if (REGENCY_CHANGE.test(normal)) return 'regency';
+  return WORDS.get(normal);
 }
 
 /** Slash commands (Telegram's menu button, also typed anywhere): the word and any payload. */

@@ -5,6 +5,7 @@ import { answerPending } from './own-questions.js';
 import { readQuestion } from './reader.js';
 import { actOnIntent, replyToReading } from './reader-reply.js';
 import { enrolCadre, runCommand, runSlash } from './run-commands.js';
+import { followRegencyLink } from './flows/where.js';
 import { statusOfReference } from './flows/status.js';
 import { looksLikeQuestion } from '../faq/normalize.js';
 import type { AdvanceResult, Ctx, Input, Session } from './types.js';
@@ -39,7 +40,23 @@ export function advance(flows: Flows, prev: Session, input: Input, ctx: Ctx): Ad
   return { session: s, replies: out.replies, effects: out.effects };
 }
 
+/**
+ * A regency's link followed: the person is that regency's from now on, said when it changes theirs.
+ * True when the conversation moved to another question (the consent again, for the new regency's
+ * controller): the rest of the message (the link's greeting) is not read as its answer.
+ */
+function followLink(conv: Conversation, key: string): boolean {
+  const before = conv.s.step;
+  const step = followRegencyLink(conv.env, key, !conv.inMenu && !!conv.flow.steps.where);
+  if (step === undefined) return false;
+  conv.out.say(conv.env.t('where.switched', { regency: conv.c.settings.regency.name }));
+  if (step === null || step === before) return false;
+  conv.goTo(step);
+  return true;
+}
+
 function handle(conv: Conversation, input: Input, text: string, idle: boolean): void {
+  if (input.regency && followLink(conv, input.regency)) return;
   const first = !!input.first && conv.inMenu && !conv.s.pending;
   const door = classify(conv, input, text, idle);
   switch (door.kind) {

@@ -4,6 +4,7 @@ import type { FaqMatch, OutOfScope } from '../faq/matcher.js';
 import { contributionMessage, TRANSPORT } from './flows/calculator.js';
 import { keyIn } from './locale-key.js';
 import type { Lang, StepEnv } from './types.js';
+import { needsRegency } from './flows/where.js';
 
 /** Knowledge-base topics that act rather than answer. */
 export const INTENT_TOPICS: Record<string, 'greeting' | 'thanks' | 'register' | 'status' | 'mydata'> = {
@@ -42,6 +43,21 @@ export function topicAnswer(env: StepEnv, topic: string, lang: Lang): string {
 export function topicText(env: StepEnv, topic: string, part: 'answer' | 'gist' | 'next', lang: Lang): string {
   const t = env.c.translate(lang);
   const o = env.c.settings.office;
+  // Several regencies and the person's not known: not the first regency's facts as if they were theirs.
+  if (needsRegency(env.s, env.c)) {
+    const generic = { regency: t('where.your_regency'), office: t('where.your_office'), phone: t('where.see_help') };
+    const text = t(keyIn('kb.', `${topic}.${part}`), {
+      ...figures(env.c.rates, lang),
+      ...generic,
+      hours: '-',
+      address: '',
+      inspection: t('where.your_inspection'),
+      inspectionPhone: t('where.see_help'),
+    });
+    const local = Object.values(generic).some((v) => text.includes(v));
+    const tidy = text.replace(/ \(-\)/g, '');
+    return local && part === 'answer' ? `${tidy}\n\n${t('where.answer_general')}` : tidy;
+  }
   return t(keyIn('kb.', `${topic}.${part}`), {
     ...figures(env.c.rates, lang),
     regency: env.c.settings.regency.name,

@@ -4,6 +4,7 @@ import { MENU_FLOW, MENU_STEP } from './constants.js';
 import { exactChoice, pickChoice } from './choices.js';
 import { keyIn, type LocaleKey } from './locale-key.js';
 import { pendingChoices, pendingReply } from './pending.js';
+import { joinNames } from './flows/where.js';
 import type { ChoiceDef, Ctx, Effect, FlowDef, Pending, Reply, Session, StepDef, StepEnv, Transition } from './types.js';
 
 /** After this many wrong answers in a row the bot points to the menu. */
@@ -202,8 +203,9 @@ export class Conversation {
     this.introduced = true;
     const { regencies } = this.c;
     // Several regencies and the person's not known yet: the bot is for each of them.
-    const regency = regencies && regencies.length > 1 && !this.s.regency ? regencies.map((r) => r.settings.regency.name).join(', ') : this.c.settings.regency.name;
-    this.out.say(this.env.t('menu.intro', { regency }));
+    if (regencies && regencies.length > 1 && !this.s.regency) {
+      this.out.say(this.env.t('menu.intro_several', { regencies: joinNames(this.env, regencies.map((r) => r.settings.regency.name)) }));
+    } else this.out.say(this.env.t('menu.intro', { regency: this.c.settings.regency.name }));
   }
 
   /** Asks one of the engine's own questions (cancel? language? continue? which topic?). */

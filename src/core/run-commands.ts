@@ -2,7 +2,7 @@ import { parseInviteCode, parseRegencyPayload } from '../domain/reference.js';
 import type { Command, Slash } from './commands.js';
 import { keyIn } from './locale-key.js';
 import type { Conversation } from './navigation.js';
-import { officesList } from './flows/where.js';
+import { askRegencyAgain, officesList, several } from './flows/where.js';
 
 /** The words understood at every question: menu, back, cancel, help, language, greetings. */
 export function runCommand(conv: Conversation, cmd: Command): void {
@@ -29,6 +29,8 @@ export function runCommand(conv: Conversation, cmd: Command): void {
     }
     case 'language':
       return conv.askPending({ kind: 'language', then: s.pending && s.pending.kind !== 'language' ? s.pending : undefined });
+    case 'regency':
+      return changeRegency(conv);
     case 'english':
     case 'indonesian':
       s.lang = cmd === 'english' ? 'en' : 'id';
@@ -109,4 +111,32 @@ export function enrolCadre(conv: Conversation, code: string): void {
   }
   conv.out.say(t('cadre.enrolled', { desa: invite.desa, kecamatan: invite.kecamatan, role: t(keyIn('cadre.role.', invite.role)) }));
   conv.render();
+}
+
+/**
+ * "ganti kabupaten": the person's regency is asked again, from the question they are at (the flow's
+ * own where-question, then back to it) or from the menu (the regency flow). A cadre's regency is
+ * their village's; a deployment of one regency has nothing to change.
+ */
+function changeRegency(conv: Conversation): void {
+  const { s, c } = conv;
+  const t = conv.env.t;
+  s.pending = null;
+  if (!several(c)) {
+    conv.out.say(t('where.single', { regency: c.settings.regency.name }));
+    return conv.repeatQuestion();
+  }
+  if (s.cadre) {
+    conv.out.say(t('where.cadre_fixed', { regency: c.settings.regency.name, phone: c.settings.office.phone }));
+    return conv.repeatQuestion();
+  }
+  if (!conv.inMenu && conv.flow.steps.where) {
+    if (s.step === 'where' || s.step === 'whereWhich') return conv.repeatQuestion();
+    return conv.apply(askRegencyAgain(conv.env, s.step));
+  }
+  // From the menu (or a flow that does not depend on it): asked now, then back to the menu.
+  conv.leave(true);
+  s.regency = undefined;
+  s.regencyBy = undefined;
+  conv.enterFlow('regency');
 }

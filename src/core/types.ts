@@ -34,6 +34,8 @@ export interface Input {
   questionRef?: number;
   /** A photo, voice note, sticker or file instead of text: asked to type, nothing else changes. */
   media?: boolean;
+  /** A regency's link the message came by (its tag in a click-to-chat text): the person is that regency's from now on. */
+  regency?: string;
 }
 
 export type Sex = 'M' | 'F';

@@ -127,8 +127,87 @@ describe('routing by answer', () => {
   });
 });
 
+describe('reading where people say they live', () => {
+  const cases: [string, string | undefined][] = [
+    ['tanbu', '63.10'],
+    ['sy tinggal di tanbu kak', '63.10'],
+    ['kab.tanbu', '63.10'],
+    ['tnh bumbu', '63.10'],
+    ['simpang empat banjar', '63.03'],
+    ['karang intan tanbu', '63.10'],
+    ['sy di kec. martapura', '63.03'],
+    ['Kampung Baru Tanah Bumbu', '63.10'],
+    // Not served (Tanah Laut, Kota Banjarbaru): never a guess.
+    ['tala', undefined],
+    ['banjarbaru', undefined],
+    ['kota banjarbaru', undefined],
+    ['tanah laut', undefined],
+  ];
+  for (const [typed, key] of cases) {
+    it(`"${typed}" is ${key ?? 'no regency served'}`, async () => {
+      await start();
+      await chat('r', 'cek syarat');
+      const reply = await chat('r', typed);
+      if (key) {
+        expect(reply).toContain(key === '63.03' ? 'Kabupaten Banjar' : 'Kabupaten Tanah Bumbu');
+        expect(h!.runtime.db.prepare('SELECT 1 FROM sessions').get()).toBeDefined();
+        expect(reply).not.toContain('kabupaten mana');
+      } else {
+        expect(reply).toContain('kabupaten mana');
+      }
+    });
+  }
+
+  it('a number out of the list, "gatau", and "kembali" after "which one" each get a way on; no raw object is shown', async () => {
+    await start();
+    await chat('r2', 'daftar');
+    expect(await chat('r2', '9')).toMatch(/1 (sampai|-) 2|nomor/i);
+    expect(await chat('r2', 'gatau')).toContain('KTP');
+    await chat('r2', 'simpang empat');
+    const back = await chat('r2', 'kembali');
+    expect(back).not.toContain('[object');
+    expect(back).toContain('kabupaten mana');
+  });
+});
+
+describe('before the regency is known', () => {
+  it("a question about a regency's programme gets a general answer, never the first regency's as if it were theirs", async () => {
+    await start();
+    await chat('f1', 'halo');
+    const answer = await chat('f1', 'perangkat desa dibayar pemkab gak?');
+    expect(answer).not.toContain('Banjar');
+    expect(answer).toContain('ganti kabupaten');
+    const office = await chat('f1', 'nomor telp kantor berapa?');
+    expect(office).not.toContain('Banjar');
+    expect(office).not.toContain('(-)');
+    // Help names every regency's office.
+    const help = await chat('f1', 'bantuan');
+    expect(help).toContain('Kabupaten Banjar:');
+    expect(help).toContain('Kabupaten Tanah Bumbu:');
+  });
+});
+
+describe('a regency link in the middle of a conversation', () => {
+  it("another regency's link at the summary says so and asks the consent again for its controller", async () => {
+    await start();
+    await chat('l1', 'daftar');
+    await chat('l1', 'banjar');
+    for (const text of registrationScript({ groupId: '3' }, { settings: banjar, send: false }).slice(1)) await chat('l1', text);
+    const moved = await chat('l1', 'Halo Lindung kab_63_10');
+    expect(moved).toContain('Sekarang untuk Kabupaten Tanah Bumbu');
+    expect(moved).toContain('Diskominfo Kabupaten Tanah Bumbu');
+  });
+
+  it("a link of a regency not served is taken out of the text: the rest is read as the person's words", async () => {
+    await start();
+    const hello = await chat('l2', 'Halo Lindung kab_19_05');
+    expect(hello).toContain('Saya Lindung');
+    expect(hello).toContain('Kabupaten Banjar dan Kabupaten Tanah Bumbu');
+  });
+});
+
 describe('changing the regency before sending', () => {
-  it('"ganti kabupaten" at the summary asks again; answers the new regency does not offer are asked before sending', async () => {
+  it('"ganti kabupaten" at the summary asks again, then the consent for the new controller; answers the new regency lacks are dropped and asked before sending', async () => {
     await start();
     await chat('w8', 'daftar');
     await chat('w8', '1');
@@ -136,21 +215,52 @@ describe('changing the regency before sending', () => {
     let out = '';
     for (const text of script) out = await chat('w8', text);
     expect(out).toContain('Kabupaten: Kabupaten Banjar');
-    expect(await chat('w8', 'ganti kabupaten')).toContain('Anda tinggal di kabupaten mana?');
-    const summary = await chat('w8', 'Tanah Bumbu');
+    expect(await chat('w8', 'ganti kabupaten dong')).toContain('Anda tinggal di kabupaten mana?');
+    const consent = await chat('w8', 'Tanah Bumbu');
+    expect(consent).toContain('Diskominfo Kabupaten Tanah Bumbu');
+    const summary = await chat('w8', 'ya');
     expect(summary).toContain('Kabupaten: Kabupaten Tanah Bumbu');
-    // Banjar's kecamatan and group are not Tanah Bumbu's: shown as not given, and asked at sending.
+    // Banjar's kecamatan, desa and group are not Tanah Bumbu's: shown as not given (never the old desa), asked at sending.
     expect(summary).toMatch(/Kecamatan: -/);
-    const asked = await chat('w8', '1');
-    expect(asked).toContain(tanahBumbu.areas[0]!.kecamatan);
-    // Kecamatan, then its desa, then the group (the self-paying one, last in Tanah Bumbu's list).
+    expect(summary).toMatch(/Desa\/kelurahan: -/);
+    expect(await chat('w8', '1')).toContain(tanahBumbu.areas[0]!.kecamatan);
     let reply = await chat('w8', '1');
-    for (let i = 0; i < 4 && !refIn(reply); i++) reply = await chat('w8', /Kirim/.test(reply) ? '1' : /kelompok|Kelompok/.test(reply) ? String(tanahBumbu.groups.length) : '1');
+    for (let i = 0; i < 6 && !refIn(reply); i++) reply = await chat('w8', /kelompok|Kelompok/.test(reply) && !/Kirim/.test(reply) ? String(tanahBumbu.groups.length) : '1');
     const ref = refIn(reply);
     expect(ref, reply).toBeDefined();
     expect(regencyOf(ref!)).toBe('63.10');
+    // The consent recorded is the new regency's.
+    const version = (h!.runtime.db.prepare('SELECT version FROM consents ORDER BY id DESC LIMIT 1').get() as { version: string }).version;
+    expect(version).toBe(tanahBumbu.consentVersion);
   });
 
+  it('"in another regency" at the kecamatan question asks which, then the consent and the kecamatan again, in that regency', async () => {
+    await start();
+    await chat('w10', 'daftar');
+    await chat('w10', '1');
+    const script = registrationScript({}, { settings: banjar, until: 'kecamatan' }).slice(1);
+    let out = '';
+    for (const text of script) out = await chat('w10', text);
+    expect(out).toContain('Di kabupaten lain');
+    expect(await chat('w10', 'kabupaten lain')).toContain('Anda tidak tinggal di Kabupaten Banjar');
+    expect(await chat('w10', '2')).toContain('Diskominfo Kabupaten Tanah Bumbu');
+    const kecamatan = await chat('w10', 'ya');
+    expect(kecamatan).toContain(`Kecamatan tempat tinggal di Kabupaten Tanah Bumbu`);
+    expect(kecamatan).toContain(tanahBumbu.areas[0]!.kecamatan);
+  });
+
+  it('"ganti kabupaten" at the menu asks, then back to the menu; a cadre is told theirs follows their village', async () => {
+    await start();
+    await chat('w11', 'daftar');
+    await chat('w11', '1');
+    await chat('w11', 'menu');
+    expect(await chat('w11', 'ganti kabupaten')).toContain('Anda tinggal di kabupaten mana?');
+    expect(await chat('w11', '2')).toContain('Menu utama');
+    expect(await chat('w11', 'daftar')).not.toContain('Diskominfo Kabupaten Banjar');
+    const invite = createInvite(h!.runtime.store.cadres, tanahBumbu, { desa: 'Batulicin', role: 'kader', now: h!.clock.now, random: seeded(5) });
+    await chat('c2', `/start ${invite.code}`);
+    expect(await chat('c2', 'ganti kabupaten')).toContain('mengikuti desa Anda (Kabupaten Tanah Bumbu)');
+  });
   it('a NIK issued in the other regency is a hint: said at the summary and checked by the officer, never a block', async () => {
     await start();
     await chat('w9', 'daftar');

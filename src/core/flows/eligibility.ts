@@ -4,7 +4,7 @@ import type { FlowDef, StepEnv } from '../types.js';
 import { ageFromBirth } from './typed-age.js';
 import { payerWords } from './next-step.js';
 import { textAnswer, yesNoUnsure } from './util.js';
-import { whereSteps } from './where.js';
+import { askRegencyAgain, several, whereSteps } from './where.js';
 
 /** An age as typed: "45", "45 th", "45thn.", "umur 45", "usia saya 45 tahun", "45 TAHUN". */
 export function parseAge(text: string): number | undefined {
@@ -16,7 +16,9 @@ export function parseAge(text: string): number | undefined {
 export function areaChoices({ c, t }: StepEnv) {
   return [
     ...c.settings.areas.map((a) => ({ value: a.kecamatan, label: a.kecamatan })),
-    { value: 'outside', label: t('elig.outside', { regency: c.settings.regency.shortName }), aliases: ['luar', 'outside', 'lainnya'] },
+    several(c)
+      ? { value: 'outside', label: t('elig.outside_several', { regency: c.settings.regency.shortName }), aliases: ['luar', 'outside', 'lainnya', 'kabupaten lain', 'kab lain'] }
+      : { value: 'outside', label: t('elig.outside', { regency: c.settings.regency.shortName }), aliases: ['luar', 'outside', 'lainnya'] },
   ];
 }
 
@@ -108,7 +110,9 @@ export const eligibilityFlow: FlowDef = {
       prompt: 'elig.area',
       promptParams: ({ c }) => ({ regency: c.settings.regency.name }),
       choices: areaChoices,
-      next: () => 'member',
+      // Outside this regency but in another the deployment serves: asked which, then this question again.
+      next: (v, env) =>
+        v === 'outside' && several(env.c) && !env.s.cadre ? { ...askRegencyAgain(env, 'area'), say: [env.t('where.outside', { regency: env.c.settings.regency.name })] } : 'member',
     },
     member: {
       id: 'member',

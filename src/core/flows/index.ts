@@ -10,6 +10,7 @@ import { neighboursFlow } from './neighbours.js';
 import { buildRegistrationFlow, registrationFlow } from './registration.js';
 import type { FieldDef } from './registration-schema.js';
 import { statusFlow } from './status.js';
+import { regencyFlow } from './where.js';
 
 /** Every flow, by id: the worker's, and the cadre's (the menu shows the ones for the person's role). */
 export const workerFlows: Flows = {
@@ -23,6 +24,7 @@ export const workerFlows: Flows = {
   neighbours: neighboursFlow,
   correction: correctionFlow,
   question: questionFlow,
+  regency: regencyFlow,
 };
 
 /** The flows for another registration schema (a regency's extra field, or a test's): registration and correction follow it. */

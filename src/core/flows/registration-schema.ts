@@ -14,6 +14,7 @@ import { keyIn, type KeysUnder } from '../locale-key.js';
 import { fundingSource } from './next-step.js';
 import type { RegistrationView, StepDef, StepEnv, T, Transition } from '../types.js';
 import { areaChoices } from './eligibility.js';
+import { askRegencyAgain, several } from './where.js';
 import { dateMismatch, nikInfo, sexMismatch } from './registration-checks.js';
 import { ageFromBirth, ageOfTypedDate } from './typed-age.js';
 import { normalizeText } from '../../domain/normalize.js';
@@ -35,10 +36,11 @@ export interface FieldDef {
   /** The question: prompt, answer or choices, checks and display, like any step (no id, no next). */
   step: Omit<StepDef, 'id' | 'next'>;
   /**
-   * After a valid answer: something to say on the way to the next field (`to` left out), or the
-   * end of the registration (`to: null`). Default: straight on to the next field asked.
+   * After a valid answer: something to say on the way to the next field (`to` left out), the end of
+   * the registration (`to: null`), or another step (the where-question). Default: straight on to
+   * the next field asked.
    */
-  then?: (value: unknown, env: StepEnv) => (Omit<Transition, 'to'> & { to?: null }) | undefined;
+  then?: (value: unknown, env: StepEnv) => (Omit<Transition, 'to'> & { to?: string | null }) | undefined;
   /** Asked by default (required), unless the regency's settings say otherwise (see presenceOf). */
   presence?: (settings: ProgrammeSettings) => Presence;
   /** A regency may make it required, optional or off in its settings (`registrationFields`). */
@@ -245,7 +247,13 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
       // The desa was one of the old kecamatan's: never kept, never shown beside the new one.
       resets: ['desa'],
     },
-    then: (v, { t, c }) => (v === 'outside' ? { to: null, say: [t('reg.outside', { regency: c.settings.regency.name })] } : undefined),
+    then: (v, env) => {
+      if (v !== 'outside') return undefined;
+      const { t, c, s } = env;
+      // Another regency the deployment serves may be theirs: asked which, then back to this question (the consent again, for its controller).
+      if (several(c) && !s.cadre) return { ...askRegencyAgain(env, 'kecamatan'), say: [t('where.outside', { regency: c.settings.regency.name })] };
+      return { to: null, say: [t('reg.outside', { regency: c.settings.regency.name })] };
+    },
     personal: false,
     column: { width: 18 },
     example: '1',

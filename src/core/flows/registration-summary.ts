@@ -4,7 +4,7 @@ import type { RegistrationData, StepDef, StepEnv, Transition } from '../types.js
 import { dateMismatch, sexMismatch } from './registration-checks.js';
 import { textAnswer } from './util.js';
 import { stillOffered } from '../navigation.js';
-import { changeRegency, CHANGE_REGENCY, regencyLine, regencyOfNik } from './where.js';
+import { regencyLine, regencyOfNik } from './where.js';
 import { askedFields, duplicateNik, fieldLabel, presenceOf, REGISTRATION_SCHEMA, type FieldDef } from './registration-schema.js';
 
 /** The numbered fields of the summary: the ones the regency asks, in the schema's order. */
@@ -111,7 +111,6 @@ const summaryStep = (steps: () => Record<string, StepDef>, schema: readonly Fiel
     return where ? `${where}\n\n${summary}` : summary;
   },
   intercept: (text, env) => {
-    if (CHANGE_REGENCY.test(text.trim())) return changeRegency(env);
     const m = EDIT.exec(text.trim());
     return m ? editField(env, Number(m[2]), schema) : undefined;
   },

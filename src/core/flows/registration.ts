@@ -32,7 +32,7 @@ function fieldStep(schema: readonly FieldDef[], field: FieldDef): StepDef {
     next: (value, env): Transition | string | null => {
       const extra = field.then?.(value, env);
       if (!extra) return after(env);
-      return { ...extra, to: extra.to === null ? null : after(env) };
+      return { ...extra, to: extra.to === null ? null : (extra.to ?? after(env)) };
     },
   };
 }
@@ -69,8 +69,11 @@ export function buildRegistrationFlow(schema: readonly FieldDef[] = REGISTRATION
       if (v !== 'yes') return { to: null, say: [t(s.cadre ? 'regc.consent_declined' : 'reg.consent_declined')] };
       s.answers.consentAt = new Date(c.now).toISOString();
       s.answers.consentVersion = c.settings.consentVersion;
+      // Asked again after a change of regency (its own data controller): back to where they were.
+      const after = s.answers._afterConsent as string | undefined;
+      delete s.answers._afterConsent;
       // A cadre confirms for the neighbour: that consent is recorded with the neighbour at submission.
-      const first = askedFields(schema, env.c.settings)[0]?.id ?? 'summary';
+      const first = after ?? askedFields(schema, env.c.settings)[0]?.id ?? 'summary';
       if (s.cadre) return first;
       return { to: first, effects: [{ type: 'recordConsent', version: c.settings.consentVersion }] };
     },

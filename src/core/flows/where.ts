@@ -1,43 +1,137 @@
 // Which regency a person deals with, in a deployment that serves several (src/regencies.ts): asked
 // once, before anything a regency decides (who may join, who pays, the consent's controller, where
-// a question goes). A regency's Telegram link or WhatsApp number, or a cadre's village, has already
-// answered it; what a person answered can be changed from the registration's summary until it is sent.
+// a question goes). A regency's Telegram link or WhatsApp link, a channel's own regency, or a
+// cadre's village has already answered it; what a person answered can be changed ("ganti
+// kabupaten", or "in another regency" at the kecamatan) until the registration is sent.
 import { z } from 'zod';
-import { matchChoice } from '../../domain/match.js';
-import { normalizeText } from '../../domain/normalize.js';
-import type { ChoiceDef, Ctx, RegencyChoice, RegistrationView, Session, StepDef, StepEnv, Transition } from '../types.js';
+import { editDistance, normalizeText } from '../../domain/normalize.js';
 import type { ProgrammeSettings } from '../../settings.js';
+import type { ChoiceDef, Ctx, FlowDef, RegencyChoice, RegistrationView, Session, StepDef, StepEnv, Transition } from '../types.js';
+import { UNSURE } from './util.js';
 
-/** Words around a place's name that say nothing about which place it is. */
-const FILLER = /\b(saya|sy|aku|kami|tinggal|tnggal|tgl|domisili|rumah|alamat|di|dari|dr|daerah|wilayah|desa|ds|kelurahan|kel|kecamatan|kec|kab|kabupaten|kota|provinsi|prov|live|in|at|from|village|district|regency)\b/g;
+/** Words around a place's name that say nothing about which place it is (and chat particles). */
+const FILLER = new Set(
+  (
+    'saya sy sya aku ak gw gue kami kita tinggal tnggal tgl tinggalnya domisili rumah rmh alamat di d dari dr dri daerah wilayah ' +
+    'desa ds kelurahan kel kecamatan kec kab kabupaten provinsi prov asal asli orang org warga ' +
+    'yg yang itu ini sana sini skrg sekarang sekarng kak kakak mas mbak mba pak bu bapak ibu bang dek gan min ' +
+    'dong aja saja ya yaa iya sih nih deh kok loh lah kah tuh pun juga nya ' +
+    'i live in at from the village district regency my is'
+  ).split(' '),
+);
 
-/** The place words of an answer ("saya tinggal di desa Sungai Tabuk" → "sungai tabuk"). */
+/** The place words of an answer ("saya tinggal di desa Sungai Tabuk kak" → "sungai tabuk"). */
 function placeWords(text: string): string {
-  return normalizeText(text).replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  return normalizeText(text)
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w))
+    .join(' ');
 }
 
-/** Where a typed place is: one regency, several (the same name in more than one), or none. */
-export function regenciesOfPlace(text: string, regencies: readonly RegencyChoice[]): { keys: string[]; kecamatan?: string; desa?: string } {
-  const q = placeWords(text);
-  if (q.length < 3) return { keys: [] };
-  const places = regencies.flatMap((r) =>
+/** How many typos a name of this length may carry and still be that name. */
+const allowed = (len: number) => (len >= 8 ? 2 : len >= 5 ? 1 : 0);
+
+/** Whether `q` is `name`, or it with a typo or two, or (five letters at least) its beginning. */
+function near(q: string, name: string): number | undefined {
+  if (q === name) return 0;
+  const d = editDistance(q, name, allowed(name.length));
+  if (d <= allowed(name.length)) return d;
+  if (q.length >= 5 && name.startsWith(q)) return allowed(name.length) + 1;
+  return undefined;
+}
+
+/** A regency's names as people write them: its short name, its name without "Kabupaten", its local abbreviations. */
+function regencyLabels(r: RegencyChoice): string[] {
+  const { regency } = r.settings;
+  const labels = [regency.shortName, regency.name.replace(/^kabupaten\s+/i, ''), ...(regency.aliases ?? [])];
+  return [...new Set(labels.map((l) => normalizeText(l)).filter(Boolean))];
+}
+
+interface Place {
+  key: string;
+  kecamatan: string;
+  desa?: string;
+  name: string;
+}
+
+function placesOf(regencies: readonly RegencyChoice[]): Place[] {
+  return regencies.flatMap((r) =>
     r.settings.areas.flatMap((a) => [
-      { key: r.key, kecamatan: a.kecamatan, desa: undefined as string | undefined, name: a.kecamatan },
-      ...a.desa.map((d) => ({ key: r.key, kecamatan: a.kecamatan, desa: d as string | undefined, name: d })),
+      { key: r.key, kecamatan: a.kecamatan, name: normalizeText(a.kecamatan) } as Place,
+      ...a.desa.map((d) => ({ key: r.key, kecamatan: a.kecamatan, desa: d, name: normalizeText(d) })),
     ]),
   );
-  const exact = places.filter((p) => placeWords(p.name) === q);
-  if (exact.length > 0) {
-    const keys = [...new Set(exact.map((p) => p.key))];
-    if (keys.length > 1) return { keys };
-    // A kecamatan named like one of its desa ("Sungai Tabuk") is the kecamatan; one desa is that desa.
-    const kecamatan = exact.find((p) => p.desa === undefined);
-    if (kecamatan) return { keys, kecamatan: kecamatan.kecamatan };
-    return exact.length === 1 ? { keys, kecamatan: exact[0]!.kecamatan, desa: exact[0]!.desa } : { keys };
+}
+
+/** What a typed place or regency is: the regencies it may be (none, one, or several), and the place when it is one. */
+export interface WhereReading {
+  keys: string[];
+  kecamatan?: string;
+  desa?: string;
+}
+
+/** The place `q` names among `places`: exact names first, else the closest within their typo budget (whole names only). */
+function lookUp(q: string, places: readonly Place[]): WhereReading {
+  const exact = places.filter((p) => p.name === q);
+  const found = exact.length > 0 ? exact : closest(q, places);
+  const keys = [...new Set(found.map((p) => p.key))];
+  if (keys.length !== 1) return { keys };
+  // A kecamatan named like one of its desa ("Sungai Tabuk") is the kecamatan; one desa is that desa.
+  const kecamatan = found.find((p) => p.desa === undefined);
+  if (kecamatan) return { keys, kecamatan: kecamatan.kecamatan };
+  return found.length === 1 ? { keys, kecamatan: found[0]!.kecamatan, desa: found[0]!.desa } : { keys };
+}
+
+function closest(q: string, places: readonly Place[]): Place[] {
+  let best = Infinity;
+  let hits: Place[] = [];
+  for (const p of places) {
+    const d = near(q, p.name);
+    if (d === undefined) continue;
+    if (d < best) [best, hits] = [d, [p]];
+    else if (d === best) hits.push(p);
   }
-  // A typo or a part of the name: the regency when every closest place is in the same one.
-  const key = matchChoice(q, places.map((p) => ({ value: p.key, labels: [placeWords(p.name)] })));
-  return { keys: key ? [key] : [] };
+  return hits;
+}
+
+/**
+ * Where a typed answer says the person lives: a regency's name or local abbreviation ("tanbu"), a
+ * desa or kecamatan of one regency, or both ("simpang empat tanah bumbu"), with typos and filler
+ * words. A name found in several regencies gives them all; anything left over that is neither (a
+ * regency the deployment does not serve, "banjar baru") gives none, rather than a guess.
+ */
+export function readWhere(text: string, regencies: readonly RegencyChoice[]): WhereReading {
+  // A place's whole name as typed ("Kota Baru", "Kampung Baru"), before any word is taken for filler.
+  const whole = lookUp(normalizeText(text), placesOf(regencies).filter((p) => p.name === normalizeText(text)));
+  if (whole.keys.length > 0) return whole;
+  const q = placeWords(text);
+  if (q.length < 3) return { keys: [] };
+  const words = q.split(' ');
+  // A regency named in the answer, as whole words: the words left are a place of that regency, or nothing.
+  const mentions: { key: string; rest: string; typos: number }[] = [];
+  for (const r of regencies) {
+    for (const label of regencyLabels(r)) {
+      const n = label.split(' ').length;
+      for (let i = 0; i + n <= words.length; i++) {
+        const typos = near(words.slice(i, i + n).join(' '), label);
+        if (typos === undefined || typos > allowed(label.length)) continue;
+        mentions.push({ key: r.key, rest: [...words.slice(0, i), ...words.slice(i + n)].join(' '), typos });
+      }
+    }
+  }
+  const named = [...new Set(mentions.map((m) => m.key))];
+  if (named.length === 1) {
+    const rests = mentions.map((m) => m.rest).sort((a, b) => a.length - b.length);
+    const rest = rests[0]!;
+    if (rest === '') return { keys: named };
+    const place = lookUp(rest, placesOf(regencies.filter((r) => r.key === named[0])));
+    // A place of that regency; else the regency itself is only trusted when nothing else is in the answer.
+    if (place.keys.length === 1) return place;
+  }
+  const place = lookUp(q, placesOf(regencies));
+  if (place.keys.length > 0) return place;
+  // Two regencies named (or one with words that are no place of it): not a guess.
+  return { keys: [] };
 }
 
 /** The regency a NIK's region prefix names, when the deployment serves it: a hint, never proof (people move). */
@@ -52,37 +146,93 @@ const nameOf = (r: RegencyChoice) => r.settings.regency.name;
 function regencyChoices(regencies: readonly RegencyChoice[], only?: readonly string[]): ChoiceDef[] {
   return regencies
     .filter((r) => !only || only.includes(r.key))
-    .map((r) => ({
-      value: r.key,
-      label: nameOf(r),
-      aliases: [r.settings.regency.shortName, nameOf(r).replace(/^kabupaten\s+/i, ''), `kab ${r.settings.regency.shortName}`],
-    }));
+    .map((r) => ({ value: r.key, label: nameOf(r), aliases: [...regencyLabels(r), `kab ${r.settings.regency.shortName}`] }));
+}
+
+/** Several regencies served (the context lists them). */
+export function several(c: Ctx): boolean {
+  return !!c.regencies && c.regencies.length > 1;
 }
 
 /** Whether this conversation still has to ask: several regencies and none known for the person. */
 export function needsRegency(s: Session, c: Ctx): boolean {
-  return !!c.regencies && c.regencies.length > 1 && !s.regency;
+  return several(c) && !s.regency;
 }
 
-/** Sets the person's regency from their answer (a cadre's stays their village's). */
-function choose(env: StepEnv, key: string): void {
-  env.s.regency = key;
-  env.s.regencyBy = 'answer';
-  delete env.s.answers.regencyOptions;
+/** Names in a sentence: "A, B dan C". */
+export function joinNames(env: Pick<StepEnv, 't'>, names: readonly string[]): string {
+  if (names.length < 2) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${env.t('common.and')} ${names.at(-1)}`;
 }
 
 /**
- * The "where do you live?" steps of a flow, `then` being the step after them. Skipped when the
- * deployment serves one regency, or the person's is known. A typed desa or kecamatan is looked up
- * in every regency served; a name found in several asks which one; the NIK's prefix, when known,
- * is mentioned as a hint.
+ * Answers that belong to one regency's settings (where they live, their group, occupation, the
+ * eligibility check's kecamatan and village role): kept when the new regency has them too, else
+ * dropped so they are asked again (the summary shows them as not given).
  */
-export function whereSteps(then: string): StepDef[] {
+function dropForeignAnswers(answers: Record<string, unknown>, settings: ProgrammeSettings): void {
+  const area = settings.areas.find((a) => a.kecamatan === answers.kecamatan);
+  if (answers.kecamatan !== undefined && !area) delete answers.kecamatan;
+  if (answers.desa !== undefined && !area?.desa.includes(String(answers.desa))) delete answers.desa;
+  if (answers.area !== undefined && answers.area !== 'outside' && !settings.areas.some((a) => a.kecamatan === answers.area)) delete answers.area;
+  if (answers.area === 'outside') delete answers.area;
+  const group = settings.groups.find((g) => g.id === answers.groupId);
+  if (answers.groupId !== undefined && !group) delete answers.groupId;
+  const programmes = answers.programmes;
+  if (programmes !== undefined && (!group || !Array.isArray(programmes) || !programmes.every((p) => (group.programmes as readonly string[]).includes(String(p))))) delete answers.programmes;
+  if (answers.role !== undefined && !settings.groups.some((g) => g.id === answers.role)) delete answers.role;
+  if (answers.occupation !== undefined && !settings.occupations.some((o) => o.id === answers.occupation)) delete answers.occupation;
+}
+
+/**
+ * Moves the person to regency `key` (their answer, or a regency's link): answers of the old regency
+ * it does not have are dropped; in a registration whose consent named the old regency's controller,
+ * the consent is asked again (for the new one) before going on to `next`. The step to go to.
+ */
+function moveTo(env: StepEnv, key: string, by: Session['regencyBy'], next: string | null): string | null {
+  const { s, c } = env;
+  const from = (s.answers._whereFrom as string | undefined) ?? s.regency;
+  delete s.answers._whereFrom;
+  delete s.answers.regencyOptions;
+  s.regency = key;
+  s.regencyBy = by;
+  const settings = c.regencies?.find((r) => r.key === key)?.settings;
+  if (!from || from === key || !settings) return next;
+  dropForeignAnswers(s.answers, settings);
+  if (s.flow === 'registration' && s.answers.consentAt !== undefined) {
+    delete s.answers.consentAt;
+    delete s.answers.consentVersion;
+    s.answers._afterConsent = next ?? 'summary';
+    return 'consent';
+  }
+  return next;
+}
+
+/** Where the where-steps go on to: back to where the change was asked from, the summary when editing, else `then`. */
+function onward(env: StepEnv, then: string | null): string | null {
+  const back = env.s.answers._whereReturn;
+  if (back !== undefined) {
+    delete env.s.answers._whereReturn;
+    return back === '' ? null : String(back);
+  }
+  return env.s.editing ? 'summary' : then;
+}
+
+/**
+ * The "where do you live?" steps of a flow, `then` being the step after them (null: the end of the
+ * flow, back to the menu). Skipped when the deployment serves one regency, or the person's is known.
+ */
+export function whereSteps(then: string | null): StepDef[] {
   const regencyName = (v: unknown, env: StepEnv) => env.c.regencies?.find((r) => r.key === v)?.settings.regency.name ?? String(v);
+  const done = (env: StepEnv, key: string, said: string): Transition => {
+    const to = moveTo(env, key, 'answer', onward(env, then));
+    return { to, say: [said] };
+  };
   return [
     {
       id: 'where',
-      field: 'regency',
+      // Kept apart from the answers a summary shows, and cleared once acted on.
+      field: '_whereAnswer',
       skip: (env) => !needsRegency(env.s, env.c),
       prompt: (env) => {
         const hint = regencyOfNik(env.s.answers.nik, env.c.regencies);
@@ -93,52 +243,46 @@ export function whereSteps(then: string): StepDef[] {
       help: 'help.where',
       freeText: true,
       choices: (env) => regencyChoices(env.c.regencies ?? []),
-      // A typed place (desa or kecamatan) found in the regencies served; anything else is tried as a regency's name.
+      // A typed regency, place, or both (readWhere); a number out of the list, "don't know" and the rest each get their own way on.
       answer: (env) =>
         z.string().transform((text, ctx) => {
-          const found = regenciesOfPlace(text, env.c.regencies ?? []);
-          if (found.keys.length === 0) {
-            ctx.addIssue({ code: 'custom', message: 'err.where_unknown' });
-            return z.NEVER;
-          }
-          return found.keys.length === 1 ? { key: found.keys[0]!, kecamatan: found.kecamatan, desa: found.desa } : { several: found.keys };
+          const found = readWhere(text, env.c.regencies ?? []);
+          if (found.keys.length > 0) return found.keys.length === 1 ? { key: found.keys[0]!, kecamatan: found.kecamatan, desa: found.desa } : { several: found.keys };
+          const trimmed = text.trim();
+          const max = env.c.regencies?.length ?? 0;
+          const message = /^\d+$/.test(trimmed) ? 'err.choice' : UNSURE.test(normalizeText(trimmed)) ? 'err.where_unsure' : 'err.where_unknown';
+          ctx.addIssue({ code: 'custom', message, params: { max } });
+          return z.NEVER;
         }),
-      display: regencyName,
-      next: (value, env): Transition | string => {
+      next: (value, env): Transition | string | null => {
+        delete env.s.answers._whereAnswer;
         // Skipped (one regency, or theirs known): straight on.
         if (value === undefined) return then;
-        // Changed from the registration's summary: back there (answers the new regency does not offer show as "-", and are asked at sending).
-        const to = env.s.editing ? 'summary' : then;
-        if (typeof value === 'string') {
-          choose(env, value);
-          return { to, say: [env.t('where.chosen', { regency: regencyName(value, env) })] };
-        }
+        if (typeof value === 'string') return done(env, value, env.t('where.chosen', { regency: regencyName(value, env) }));
         const v = value as { key?: string; kecamatan?: string; desa?: string; several?: string[] };
         if (v.several) {
           env.s.answers.regencyOptions = v.several;
           return 'whereWhich';
         }
-        choose(env, v.key!);
-        env.s.answers.regency = v.key;
         // The place they named is kept as their answer to the registration's own questions (shown, and kept with "ok").
         if (v.kecamatan && env.s.flow === 'registration') {
           if (env.s.answers.kecamatan !== v.kecamatan) delete env.s.answers.desa;
           env.s.answers.kecamatan = v.kecamatan;
           if (v.desa) env.s.answers.desa = v.desa;
         }
+        if (v.kecamatan && env.s.flow === 'eligibility') env.s.answers.area = v.kecamatan;
         const place = v.desa ? env.t('where.place_desa', { desa: v.desa, kecamatan: v.kecamatan }) : v.kecamatan ? env.t('where.place_kecamatan', { kecamatan: v.kecamatan }) : '';
-        return { to, say: [env.t('where.found', { place, regency: regencyName(v.key, env) })] };
+        return done(env, v.key!, env.t('where.found', { place, regency: regencyName(v.key, env) }));
       },
     },
     {
       id: 'whereWhich',
-      field: 'regency',
+      field: '_whereAnswer',
       prompt: 'where.which',
       choices: (env) => regencyChoices(env.c.regencies ?? [], env.s.answers.regencyOptions as string[] | undefined),
-      display: regencyName,
       next: (value, env) => {
-        choose(env, String(value));
-        return { to: env.s.editing ? 'summary' : then, say: [env.t('where.chosen', { regency: regencyName(value, env) })] };
+        delete env.s.answers._whereAnswer;
+        return done(env, String(value), env.t('where.chosen', { regency: regencyName(value, env) }));
       },
     },
   ];
@@ -147,30 +291,44 @@ export function whereSteps(then: string): StepDef[] {
 /** What the registration's summary says about the regency, and how to change it (several regencies only; a cadre's is fixed). */
 export function regencyLine(env: StepEnv): string | undefined {
   const { c, s, t } = env;
-  if (!c.regencies || c.regencies.length < 2) return undefined;
+  if (!several(c)) return undefined;
   const lines = [t(s.cadre ? 'where.summary_cadre' : 'where.summary', { regency: c.settings.regency.name })];
   const hint = regencyOfNik(s.answers.nik, c.regencies);
   if (hint && hint.key !== c.regency) lines.push(t('where.summary_nik', { nikRegency: nameOf(hint), regency: c.settings.regency.name }));
   return lines.join('\n');
 }
 
-/** "ganti kabupaten" on the summary: the question is asked again, and answering it returns to the summary. */
-export const CHANGE_REGENCY = /^(?:ganti|ubah|ubh|change|pindah)\s+(?:kabupaten|kab\.?|regency)$/i;
-
-export function changeRegency(env: StepEnv): Transition | undefined {
-  const { c, s } = env;
-  if (!c.regencies || c.regencies.length < 2 || s.cadre) return undefined;
+/**
+ * The question is asked again ("ganti kabupaten", or "in another regency" at a kecamatan question),
+ * then the conversation comes back to `returnTo` (null: the menu), through the consent again if
+ * the regency changed under a registration's consent.
+ */
+export function askRegencyAgain(env: StepEnv, returnTo: string | null): Transition {
+  const { s } = env;
+  s.answers._whereFrom = s.regency ?? env.c.regency;
+  s.answers._whereReturn = returnTo ?? '';
   s.regency = undefined;
   s.regencyBy = undefined;
-  s.editing = true;
   return { to: 'where' };
+}
+
+/** A regency's link followed in the middle of a conversation: the person is that regency's from now on (said), the consent asked again if needed. */
+export function followRegencyLink(env: StepEnv, key: string, hasWhereStep: boolean): string | null | undefined {
+  const { s, c } = env;
+  if (s.cadre || s.regency === key || !c.regencies?.some((r) => r.key === key)) return undefined;
+  if (!s.regency) {
+    s.regency = key;
+    s.regencyBy = 'entry';
+    return undefined;
+  }
+  return moveTo(env, key, 'entry', hasWhereStep ? s.step : null);
 }
 
 /** Several regencies and the person's not known: each regency's office, a line each (else undefined). */
 export function officesList(env: StepEnv): string | undefined {
   const { c, s } = env;
-  if (!c.regencies || c.regencies.length < 2 || s.regency) return undefined;
-  return c.regencies.map((r) => `• ${r.settings.regency.name}: ${r.settings.office.name}, ${r.settings.office.phone} (${r.settings.office.hours})`).join('\n');
+  if (!several(c) || s.regency) return undefined;
+  return c.regencies!.map((r) => `• ${r.settings.regency.name}: ${r.settings.office.name}, ${r.settings.office.phone} (${r.settings.office.hours})`).join('\n');
 }
 
 /** The settings of the regency a registration belongs to (a person's status, copy or correction is answered in them). */
@@ -184,3 +342,10 @@ export function moveToRegencyOf(env: StepEnv, r: RegistrationView): void {
   env.s.regency = r.regency;
   env.s.regencyBy = 'answer';
 }
+
+/** "ganti kabupaten" from the menu: the question alone, then back to the menu. */
+export const regencyFlow: FlowDef = {
+  id: 'regency',
+  start: 'where',
+  steps: Object.fromEntries(whereSteps(null).map((st) => [st.id, st])),
+};
