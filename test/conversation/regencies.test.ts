@@ -223,9 +223,16 @@ describe('changing the regency before sending', () => {
     // Banjar's kecamatan, desa and group are not Tanah Bumbu's: shown as not given (never the old desa), asked at sending.
     expect(summary).toMatch(/Kecamatan: -/);
     expect(summary).toMatch(/Desa\/kelurahan: -/);
+    // One "Kirim": each dropped answer is asked in turn (kecamatan, its desa), then the summary again;
+    // the self-paying group and its programmes are Tanah Bumbu's too, so they stay.
+    expect(summary).toMatch(/Kelompok: Pekerja mandiri/);
     expect(await chat('w8', '1')).toContain(tanahBumbu.areas[0]!.kecamatan);
+    expect(await chat('w8', '1')).toContain(tanahBumbu.areas[0]!.desa[0]!);
+    const again = await chat('w8', '1');
+    expect(again).toContain('Kirim');
+    expect(again).toContain(`Kecamatan: ${tanahBumbu.areas[0]!.kecamatan}`);
     let reply = await chat('w8', '1');
-    for (let i = 0; i < 6 && !refIn(reply); i++) reply = await chat('w8', /kelompok|Kelompok/.test(reply) && !/Kirim/.test(reply) ? String(tanahBumbu.groups.length) : '1');
+    for (let i = 0; i < 2 && !refIn(reply); i++) reply = await chat('w8', '1');
     const ref = refIn(reply);
     expect(ref, reply).toBeDefined();
     expect(regencyOf(ref!)).toBe('63.10');

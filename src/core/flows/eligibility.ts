@@ -25,8 +25,10 @@ export function areaChoices({ c, t }: StepEnv) {
 function outcomeMessage(env: StepEnv, o: EligibilityOutcome): string {
   const { c, t, s } = env;
   const office = c.settings.office;
+  // Who funds the group, in the same words as "who pays" below (the regency, the village fund or the province).
+  const payer = o.kind === 'register' ? payerWords(t, o.payer, o.group, c.settings) : c.settings.regency.name;
   const reasons = o.reasons
-    .map((r) => `• ${t(keyIn('elig.reason.', r), { min: c.settings.ageLimits.min, max: c.settings.ageLimits.officerReviewAbove, regency: c.settings.regency.name })}`)
+    .map((r) => `• ${t(keyIn('elig.reason.', r), { min: c.settings.ageLimits.min, max: c.settings.ageLimits.officerReviewAbove, regency: c.settings.regency.name, payer })}`)
     .join('\n');
   const common = { reasons, office: office.name, phone: office.phone, hours: office.hours, address: office.address };
   switch (o.kind) {

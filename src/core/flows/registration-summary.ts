@@ -51,19 +51,29 @@ function automaticChecks(env: StepEnv): string[] {
   return checks;
 }
 
+/** The first field the regency asks that has no answer it could take (required and not given, or no longer one of its choices). */
+function missingField(env: StepEnv, schema: readonly FieldDef[]): FieldDef | undefined {
+  const { c, s } = env;
+  const a = s.answers;
+  return askedFields(schema, c.settings).find(
+    (f) => (presenceOf(f, c.settings) === 'required' && a[f.id] === undefined) || (a[f.id] !== undefined && !stillOffered(f.step, f.step.choices?.(env) ?? [], a[f.id])),
+  );
+}
+
 /** Sends the registration: re-checks the NIK inside the same transaction, then queues it. */
 export function submitTransition(env: StepEnv, schema: readonly FieldDef[] = REGISTRATION_SCHEMA): Transition {
   const { c, s, t } = env;
   const submittedBy = s.cadre ? 'cadre' : 'self';
   const a = s.answers;
-  const missing = askedFields(schema, c.settings).find(
-    (f) => (presenceOf(f, c.settings) === 'required' && a[f.id] === undefined) || (a[f.id] !== undefined && !stillOffered(f.step, f.step.choices?.(env) ?? [], a[f.id])),
-  );
+  const missing = missingField(env, schema);
   if (missing) {
-    // Answered, it comes back here (like "ubah N"): the rest was already given.
+    // Answered, it comes back here (like "ubah N"): the rest was already given. While sending,
+    // the summary passes itself by until nothing is missing (several fields dropped by a change of regency).
     s.editing = true;
+    a._sending = true;
     return { to: missing.id };
   }
+  delete a._sending;
   // The steps already cross-check these; this guards a path that skipped one (e.g. a resumed draft).
   if (dateMismatch(env, a.birthDate)) return { to: 'birthDate', say: [t('err.dob_recheck')] };
   if (sexMismatch(env, a.sex)) return { to: 'sex', say: [t('err.dob_recheck')] };
@@ -105,6 +115,8 @@ export function summarySteps(steps: () => Record<string, StepDef>, schema: reado
 
 const summaryStep = (steps: () => Record<string, StepDef>, schema: readonly FieldDef[]): StepDef => ({
   id: 'summary',
+  // "Kirim" found fields missing: each is asked in turn, and the summary comes back once all are given.
+  skip: (env) => env.s.answers._sending === true && missingField(env, schema) !== undefined,
   prompt: (env) => {
     const summary = env.t(env.s.cadre ? 'regc.summary' : 'reg.summary', { fields: fieldLines(env, steps(), schema) });
     const where = regencyLine(env);
@@ -118,7 +130,11 @@ const summaryStep = (steps: () => Record<string, StepDef>, schema: readonly Fiel
     { value: 'send', label: t('reg.send'), aliases: ['kirim', 'send', 'submit', 'ya', 'ok'] },
     { value: 'edit', label: t('reg.edit'), aliases: ['ubah', 'ganti', 'edit', 'perbaiki'] },
   ],
-  next: (v, env) => (v === 'send' ? submitTransition(env, schema) : 'editPick'),
+  next: (v, env) => {
+    if (v === undefined && env.s.answers._sending === true) return submitTransition(env, schema);
+    delete env.s.answers._sending;
+    return v === 'send' ? submitTransition(env, schema) : 'editPick';
+  },
 });
 
 /** Which number to fix, when the person chose "Ubah" without a number. */

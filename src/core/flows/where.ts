@@ -178,8 +178,9 @@ function dropForeignAnswers(answers: Record<string, unknown>, settings: Programm
   if (answers.area === 'outside') delete answers.area;
   const group = settings.groups.find((g) => g.id === answers.groupId);
   if (answers.groupId !== undefined && !group) delete answers.groupId;
-  const programmes = answers.programmes;
-  if (programmes !== undefined && (!group || !Array.isArray(programmes) || !programmes.every((p) => (group.programmes as readonly string[]).includes(String(p))))) delete answers.programmes;
+  // The programme choice ("JKK+JKM") is kept when the new regency's group offers each of them.
+  const programmes = answers.programmes === undefined ? undefined : String(answers.programmes).split('+');
+  if (programmes && (!group || !programmes.every((p) => (group.programmes as readonly string[]).includes(p)))) delete answers.programmes;
   if (answers.role !== undefined && !settings.groups.some((g) => g.id === answers.role)) delete answers.role;
   if (answers.occupation !== undefined && !settings.occupations.some((o) => o.id === answers.occupation)) delete answers.occupation;
 }
