@@ -18,7 +18,7 @@ export function createQuestions(deps: { store: Store; translate: (lang: Lang) =>
     const q = questions.byId(id);
     const now = clock();
     if (!q || !questions.markAnswered(id, text, officerId, now)) throw new QuestionError(`question ${id} is not open`);
-    store.officers.audit({ officerId, action: 'answer_question', detail: { question: id }, now });
+    store.officers.audit({ officerId, action: 'answer_question', detail: { question: id }, regency: q.regency || null, now });
     const t = translate(people.person(q.personId)?.lang ?? 'id');
     const question = q.text.length > 80 ? `${q.text.slice(0, 77)}...` : q.text;
     return outbox.add(q.personId, q.channel, q.externalId, { text: t('question.answer', { question, answer: text }) }, now, 'notification');

@@ -185,4 +185,13 @@ describe('in the database', () => {
     expect(h.runtime.regencies.reload().ok).toBe(true);
     expect((await h.say('p', 'bantuan')).join('\n')).toContain('0800-1111-2222');
   });
+
+  it("an officer's answer to a question is audited under the question's regency", async () => {
+    h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: `${BANJAR},${TANAH_BUMBU}` } });
+    const officer = h.runtime.store.officers.add({ username: 'kanwil', passwordHash: 'x', role: 'admin', now: h.clock.now });
+    const person = h.runtime.store.people.findOrCreate('test', 'q1', h.clock.now, 'id', null).personId;
+    const id = h.runtime.store.transaction(() => h!.runtime.app.questions.ask(person, 'test', 'q1', 'kapan kartu saya jadi?', h!.clock.now, '63.10'));
+    h.runtime.app.questions.answer(id, officer.id, 'Minggu depan');
+    expect(h.runtime.db.prepare("SELECT regency FROM audit_log WHERE action = 'answer_question'").get()).toEqual({ regency: '63.10' });
+  });
 });
