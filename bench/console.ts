@@ -154,7 +154,7 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
     const web = createConsole({
       app: runtime.app,
       store: runtime.store,
-      settings,
+      regencies: runtime.regencies,
       translate: runtime.translate,
       timeZone: runtime.config.TIMEZONE,
       logger: pino({ level: 'silent' }),

@@ -22,7 +22,6 @@ import { passwordRoutes, requirePasswordChange } from './password-routes.js';
 import { CONSOLE_CSS } from './style.js';
 import { CONSOLE_JS } from './console-script.js';
 import { readOnlyGuard, scopeMiddleware } from './scope.js';
-import { RegencyRegistry } from '../regencies.js';
 
 export type { ConsoleDeps } from './deps.js';
 
@@ -38,8 +37,8 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const clock = deps.clock ?? Date.now;
   const t = deps.translate('id');
   const proxies = trustedProxyList(deps.trustedProxies ?? []);
-  const { settings: given, regencies: served, ...rest } = deps;
-  const regencies = served ?? (given ? RegencyRegistry.single(given) : deps.app.regencies);
+  const { regencies: served, ...rest } = deps;
+  const regencies = served ?? deps.app.regencies;
   const routeDeps: RouteDeps = {
     ...rest,
     regencies,

@@ -18,6 +18,7 @@ import { CombinedDashboardPage, DashboardPage, type PriceBasis } from './pages/d
 import { ReportPage } from './pages/report.js';
 import { figuresTable } from './pages/regencies.js';
 import { regencyFigures } from './regency-figures.js';
+import { reportedFigures } from './reported-figures.js';
 import { askedRegency, groupsIn, notFoundPage, rowScope, scopedRegencies, scopeOf, type Scope } from './scope.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -137,6 +138,8 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
           areas: stats.byKecamatan(rs).map((a) => ({ label: a.kecamatan, value: a.count })),
           weeks: stats.perWeek(12, now, timeZone, rs).map((w) => ({ label: weekLabel(w.weekStart), value: w.count })),
           cadres: stats.topCadres(10, rs).map((k) => ({ label: t('console.dashboard.cadre_item', { role: t(keyIn('cadre.role.', k.role)), desa: k.desa }), value: k.count })),
+          reported: reportedFigures(settings),
+          regencyName: settings.regency.name,
           month: today.slice(0, 7),
         }}
       />,

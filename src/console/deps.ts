@@ -4,7 +4,6 @@ import type { App } from '../app/app.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Lang, T } from '../core/types.js';
 import type { RegencyRegistry } from '../regencies.js';
-import type { ProgrammeSettings } from '../settings.js';
 import type { Store } from '../storage/store.js';
 import type { SecretBox } from './second-factor.js';
 
@@ -17,8 +16,6 @@ export interface ConsoleDeps {
    * regency's settings from it on each request, so a reload takes effect at once. Default: the app's.
    */
   regencies?: RegencyRegistry;
-  /** One regency's settings given in code (tests): the console serves that regency alone. Prefer `regencies`. */
-  settings?: ProgrammeSettings;
   translate: (lang: Lang) => T;
   timeZone: string;
   logger: Logger;
@@ -35,7 +32,7 @@ export interface ConsoleDeps {
 }
 
 /** What each group of routes (a sub-app) gets: the deps with the clock, the officers' translator, the client's address and the TOTP secrets' box settled. */
-export type RouteDeps = Omit<ConsoleDeps, 'settings' | 'regencies'> & {
+export type RouteDeps = Omit<ConsoleDeps, 'regencies'> & {
   /** The regencies served: read a regency's settings with `regencies.get(key)` each time (never keep them). */
   regencies: RegencyRegistry;
   clock: () => number;

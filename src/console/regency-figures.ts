@@ -1,10 +1,12 @@
 // The combined view of several regencies (a province's or BPJS branch's): one row per regency with
 // its coverage against its own target, its open registrations and the yearly cost of the members
-// it pays against its own budget, and a total row. Pure: the caller passes the counts
+// it pays against its own budget, what public reports count as covered there (never summed), and a
+// total row. Pure: the caller passes the counts
 // (storage/stats.ts) and the settings as read now.
 import { coverageProgress, programmeCost } from '../domain/programme-cost.js';
 import type { Rates } from '../domain/rates.js';
 import { unfilledSettings } from '../settings.js';
+import { headlineFigures, reportedFigures, type ReportedFigure } from './reported-figures.js';
 import type { ScopedRegency } from './scope.js';
 
 /** One regency's row. */
@@ -27,6 +29,8 @@ export interface RegencyFigures {
   budgetPercent: number | null;
   /** Settings still to fill in (settings.ts unfilledSettings). */
   unfilled: number;
+  /** The people its settings file says public reports count as covered (reported-figures.ts headlineFigures); none: nothing reported. */
+  reported: ReportedFigure[];
 }
 
 /** The total row: targets and budgets summed over the regencies that set one (and covered and cost over the same ones). */
@@ -71,6 +75,7 @@ export function regencyFigures(input: {
       budget: cost.budget?.yearly ?? null,
       budgetPercent: cost.budget?.percent ?? null,
       unfilled: unfilledSettings(settings).length,
+      reported: headlineFigures(reportedFigures(settings)),
     };
   });
   const targeted = rows.filter((r) => r.target !== null);

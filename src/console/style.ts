@@ -66,4 +66,16 @@ ul.checks{margin:0;padding-left:1.1rem}ul.checks li{margin-bottom:.5rem}ul.check
 ol.history{padding-left:1.3rem;margin:0;font-size:.92rem}ol.history li{margin-bottom:.35rem}ol.history ul.changes{margin:.15rem 0 0;padding-left:1.1rem}
 details.erase>summary{cursor:pointer;color:#b42318;margin-bottom:.6rem}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:900px){.detail{grid-template-columns:1fr;gap:0}aside.decide{position:static;max-height:none;order:2}.detail-main{display:contents}.detail-main>*{order:3}.detail-main>*:first-child{order:1}}
+/* Figures from public reports (a regency's dashboard): label and value on a line, source and month under them, in as many columns as fit. */
+ul.reported-figures{list-style:none;margin:.4rem 0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,19rem),1fr));gap:.2rem 1.4rem;align-items:start}
+ul.reported-figures li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 .6rem;align-items:baseline;align-content:start;padding:.35rem 0;border-bottom:1px solid #e6ebf0}
+.rf-value{font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}.rf-source{grid-column:1/-1;color:#66728a;font-size:.82rem}
+details.rf-sources{font-size:.88rem;margin-top:.4rem}details.rf-sources summary{cursor:pointer;color:#0a58ca}details.rf-sources ul{margin:.3rem 0 0;padding-left:1.1rem;color:#52607a}
+/* The regencies' table fits a laptop's width: its cells wrap (a figure's words may break, never a number's digits). */
+table.figures.regencies .num,table.figures.regencies th{white-space:normal}table.regencies td.reported{min-width:13rem;max-width:20rem}table.regencies td.name{min-width:9rem}
+/* The regencies' table on a phone: each regency a block of labelled lines, nothing off the side. */
+@media (max-width:640px){table.regencies,table.regencies tbody,table.regencies tfoot,table.regencies tr,table.regencies td,table.regencies tfoot th{display:block}table.regencies thead{display:none}
+table.regencies tr{padding:.45rem .1rem;border-bottom:1px solid #e6ebf0}table.figures.regencies td,table.figures.regencies tfoot th{border:0;padding:.1rem .2rem;text-align:left;white-space:normal;max-width:none;min-width:0;background:none}
+table.regencies td.name,table.regencies tfoot th:first-child{font-weight:600;font-size:1rem;color:#1d2433}table.regencies [data-label]::before{content:attr(data-label) ": ";color:#52607a;font-size:.82rem;font-weight:400}
+table.regencies td:empty,table.regencies tfoot th:empty{display:none}table.figures.regencies tfoot th{border-top:0}table.regencies tfoot tr{border-top:2px solid #b8c2cf}}
 `;

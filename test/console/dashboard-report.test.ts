@@ -201,12 +201,13 @@ describe('the dashboard', () => {
   it('says what is missing when the settings have no target or budget, and when there is no data', async () => {
     const { coverageTarget: _t, budget: _b, ...older } = JSON.parse(JSON.stringify(SETTINGS)) as ProgrammeSettings;
     const { createConsole } = await import('../../src/console/app.js');
+    const { RegencyRegistry } = await import('../../src/regencies.js');
     const { createTranslator } = await import('../../src/i18n.js');
     const { pino } = await import('pino');
     const web = createConsole({
       app: h.runtime.app,
       store: h.runtime.store,
-      settings: ProgrammeSettingsSchema.parse(older),
+      regencies: RegencyRegistry.single(ProgrammeSettingsSchema.parse(older)),
       translate: createTranslator(),
       timeZone: TZ,
       logger: pino({ level: 'silent' }),

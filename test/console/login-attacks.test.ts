@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConsole } from '../../src/console/app.js';
 import { createTranslator } from '../../src/i18n.js';
+import { RegencyRegistry } from '../../src/regencies.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { PASSWORD, startConsole } from '../helpers/console.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
@@ -22,7 +23,7 @@ const consoleWith = (trustedProxies: string[] = []) =>
   createConsole({
     app: h.runtime.app,
     store: h.runtime.store,
-    settings: loadProgrammeSettings('data/programme.example.json'),
+    regencies: RegencyRegistry.single(loadProgrammeSettings('data/programme.example.json')),
     translate: createTranslator(),
     timeZone: 'Asia/Makassar',
     logger: pino({ level: 'silent' }),

@@ -7,6 +7,7 @@ import { createConsole } from '../../src/console/app.js';
 import { fakeSocketFactory } from '../helpers/fake-baileys.js';
 import { createTranslator } from '../../src/i18n.js';
 import { createLogger } from '../../src/logger.js';
+import { RegencyRegistry } from '../../src/regencies.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { client, startConsole } from '../helpers/console.js';
 import { registrationScript } from '../helpers/registration.js';
@@ -257,7 +258,7 @@ describe('console: errors', () => {
     const web = createConsole({
       app: h.runtime.app,
       store: { ...h.runtime.store, queue: { ...h.runtime.store.queue, page: () => { throw new Error('disk on fire'); } } },
-      settings: loadProgrammeSettings('data/programme.example.json'),
+      regencies: RegencyRegistry.single(loadProgrammeSettings('data/programme.example.json')),
       translate: createTranslator(),
       timeZone: 'Asia/Makassar',
       logger,

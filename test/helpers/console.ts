@@ -4,6 +4,7 @@ import type { ConsoleEnv } from '../../src/console/auth.js';
 import { createConsole } from '../../src/console/app.js';
 import { hashPassword } from '../../src/console/security.js';
 import { createTranslator } from '../../src/i18n.js';
+import { RegencyRegistry } from '../../src/regencies.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import type { Harness } from './harness.js';
 
@@ -33,7 +34,7 @@ export async function startConsole(h: Harness, opts: { settingsPath?: string } =
   const web = createConsole({
     app: h.runtime.app,
     store: h.runtime.store,
-    ...(opts.settingsPath ? { settings: loadProgrammeSettings(opts.settingsPath) } : { regencies: h.runtime.regencies }),
+    regencies: opts.settingsPath ? RegencyRegistry.single(loadProgrammeSettings(opts.settingsPath)) : h.runtime.regencies,
     translate: createTranslator(),
     timeZone: 'Asia/Makassar',
     logger: pino({ level: 'silent' }),

@@ -33,7 +33,7 @@ export function startInstrumented(h: Harness, extra: Partial<ConsoleDeps> = {}):
   const web = createConsole({
     app,
     store: h.runtime.store,
-    settings: h.runtime.settings,
+    regencies: h.runtime.regencies,
     translate: createTranslator(),
     timeZone: h.runtime.config.TIMEZONE,
     logger: pino({ level: 'silent' }),

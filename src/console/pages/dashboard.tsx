@@ -6,6 +6,7 @@ import type { CoverageProgress, ProgrammeCost } from '../../domain/programme-cos
 import type { GroupCoverage } from '../../storage/stats.js';
 import { BarChart, ColumnChart, formatNumber, formatPercentShare, ProgressBar, type ChartItem } from '../charts.js';
 import { Layout, type PageBase } from '../layout.js';
+import { figureSourceLine, reportedLabel, reportedValue, sourceWords, type ReportedFigure } from '../reported-figures.js';
 import { RegencyTable, type CombinedFigures } from './regencies.js';
 
 /** How a contribution price was reached, for the note under the cost table. */
@@ -137,6 +138,43 @@ export function CostCard({ t, cost, basis, title }: { t: T; cost: ProgrammeCost;
   );
 }
 
+/**
+ * "Angka dari laporan publik": each figure the regency's settings file records from a public report
+ * (reported-figures.ts), in words with its unit, its source and the month it counts; what each
+ * source says underneath, folded. Nothing when the file records none.
+ */
+export function ReportedCard({ t, regency, figures }: { t: T; regency: string; figures: ReportedFigure[] }) {
+  if (figures.length === 0) return null;
+  const sources = [...new Map(figures.flatMap((f) => (f.source ? [[f.source.id, f.source] as const] : []))).values()];
+  return (
+    <section class="card reported" aria-labelledby="reported-title">
+      <h2 id="reported-title">{t('console.reported.title')}</h2>
+      <p class="muted">{t('console.reported.intro', { regency })}</p>
+      <ul class="reported-figures">
+        {figures.map((f) => (
+          <li data-figure-key={f.key}>
+            <span class="rf-what">{reportedLabel(t, f)}</span>
+            <strong class="rf-value">{reportedValue(t, f)}</strong>
+            <small class="rf-source">{figureSourceLine(t, f)}</small>
+          </li>
+        ))}
+      </ul>
+      {sources.length > 0 ? (
+        <details class="rf-sources">
+          <summary>{t('console.reported.sources_title')}</summary>
+          <ul>
+            {sources.map((s) => (
+              <li>
+                <strong>{sourceWords(t, s)}</strong>: {s.what}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
 export interface DashboardFigures {
   totals: { all: number; waiting: number; correction: number; covered: number; rejected: number };
   byStatus: ChartItem[];
@@ -148,6 +186,10 @@ export interface DashboardFigures {
   areas: ChartItem[];
   weeks: ChartItem[];
   cadres: ChartItem[];
+  /** What public reports say about the regency (its settings' `reported.…` figures); none: the card is left out. */
+  reported: ReportedFigure[];
+  /** The regency's name, for the reported figures' card. */
+  regencyName: string;
   /** yyyy-mm of this month, for the report link. */
   month: string;
 }
@@ -210,6 +252,7 @@ export function CombinedDashboardPage({
         <h2 id="regencies-title">{t('console.scope.regencies_title')}</h2>
         <RegencyTable t={t} figures={figures} link="/dashboard" />
         <p class="muted">{t('console.scope.combined_note')}</p>
+        <p class="muted">{t('console.scope.reported_note')}</p>
       </section>
       <Totals t={t} totals={totals} />
       <section class="card" aria-labelledby="weeks-title">
@@ -271,6 +314,7 @@ export function DashboardPage({
         <TargetCard t={t} progress={f.target} groupLabels={f.targetGroups} />
         <CostCard t={t} cost={f.cost} basis={f.basis} title={t('console.dashboard.cost_title')} />
       </div>
+      <ReportedCard t={t} regency={f.regencyName} figures={f.reported} />
       <section class="card" aria-labelledby="weeks-title">
         <h2 id="weeks-title">{t('console.dashboard.per_week')}</h2>
         <ColumnChart label={t('console.dashboard.per_week')} items={f.weeks} empty={empty} />

@@ -4,6 +4,7 @@ import { formatRupiah } from '../../domain/income.js';
 import { formatNumber, formatPercentShare } from '../charts.js';
 import type { ExportColumn, ExportRow } from '../export.js';
 import type { FiguresTotal, RegencyFigures } from '../regency-figures.js';
+import { headlineWords } from '../reported-figures.js';
 
 export interface CombinedFigures {
   rows: RegencyFigures[];
@@ -23,42 +24,61 @@ function costWords(t: T, cost: number, budget: number | null, percent: number | 
 }
 
 /**
- * One row per regency against its own target and budget, and their total; each name links to that
- * regency's dashboard (`link`: the page, e.g. "/dashboard"; none: plain names, as on paper).
+ * One row per regency against its own target and budget, with what public reports count as covered
+ * there, and their total (the reported figures are never summed: they come from different reports
+ * and months); each name links to that regency's dashboard (`link`: the page, e.g. "/dashboard";
+ * none: plain names, as on paper). On a phone each row is a block of labelled lines (style.ts).
  */
 export function RegencyTable({ t, figures, link, showOpen = true }: { t: T; figures: CombinedFigures; link?: string; showOpen?: boolean }) {
   const { rows, total } = figures;
+  const head = {
+    covered: t('console.scope.col_covered'),
+    reported: t('console.scope.col_reported'),
+    open: t('console.scope.col_open'),
+    cost: t('console.scope.col_cost'),
+    unfilled: t('console.scope.col_unfilled'),
+  };
   return (
     <div class="table-wrap">
       <table class="figures regencies">
         <thead>
           <tr>
             <th>{t('console.scope.regency')}</th>
-            <th class="num">{t('console.scope.col_covered')}</th>
-            {showOpen ? <th class="num">{t('console.scope.col_open')}</th> : null}
-            <th class="num">{t('console.scope.col_cost')}</th>
-            <th class="num">{t('console.scope.col_unfilled')}</th>
+            <th class="num">{head.covered}</th>
+            <th>{head.reported}</th>
+            {showOpen ? <th class="num">{head.open}</th> : null}
+            <th class="num">{head.cost}</th>
+            <th class="num">{head.unfilled}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr data-regency={r.key}>
-              <td>{link ? <a href={`${link}?regency=${encodeURIComponent(r.key)}`}>{r.name}</a> : r.name}</td>
-              <td class="num" data-figure="covered">
+              <td class="name">{link ? <a href={`${link}?regency=${encodeURIComponent(r.key)}`}>{r.name}</a> : r.name}</td>
+              <td class="num" data-figure="covered" data-label={head.covered}>
                 {coveredWords(t, r.covered, r.target, r.percent)}
               </td>
-              {showOpen ? <td class="num">{formatNumber(r.open)}</td> : null}
-              <td class="num" data-figure="cost">
+              <td class="reported" data-figure="reported" data-label={head.reported}>
+                {headlineWords(t, r.reported) ?? t('console.scope.reported_none')}
+              </td>
+              {showOpen ? (
+                <td class="num" data-label={head.open}>
+                  {formatNumber(r.open)}
+                </td>
+              ) : null}
+              <td class="num" data-figure="cost" data-label={head.cost}>
                 {costWords(t, r.cost, r.budget, r.budgetPercent)}
               </td>
-              <td class="num">{r.unfilled > 0 ? t('console.scope.unfilled_n', { n: r.unfilled }) : t('console.scope.unfilled_none')}</td>
+              <td class="num" data-label={head.unfilled}>
+                {r.unfilled > 0 ? t('console.scope.unfilled_n', { n: r.unfilled }) : t('console.scope.unfilled_none')}
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr data-regency="total">
             <th>{t('console.scope.total')}</th>
-            <th class="num" data-figure="covered">
+            <th class="num" data-figure="covered" data-label={head.covered}>
               {total.withTarget > 0 ? coveredWords(t, total.covered, total.target, total.percent) : t('console.scope.no_targets')}
               {total.withTarget > 0 && total.withTarget < rows.length ? (
                 <>
@@ -67,8 +87,13 @@ export function RegencyTable({ t, figures, link, showOpen = true }: { t: T; figu
                 </>
               ) : null}
             </th>
-            {showOpen ? <th class="num">{formatNumber(total.open)}</th> : null}
-            <th class="num" data-figure="cost">
+            <th />
+            {showOpen ? (
+              <th class="num" data-label={head.open}>
+                {formatNumber(total.open)}
+              </th>
+            ) : null}
+            <th class="num" data-figure="cost" data-label={head.cost}>
               {total.withBudget > 0 ? costWords(t, total.cost, total.budget, total.budgetPercent) : costWords(t, total.cost, null, null)}
               {total.withBudget > 0 && total.withBudget < rows.length ? (
                 <>
