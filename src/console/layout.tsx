@@ -157,3 +157,32 @@ export function Layout({ title, t, officer, csrf, active, flash, children }: Pag
     </html>
   );
 }
+
+/**
+ * "Which regency?" for a page that works on one at a time (invites, an officer's scope): a GET form
+ * to `action` with the regencies to choose from, and "every regency" first when `every` names it.
+ */
+export function RegencyPicker({ t, action, regencies, selected, every }: { t: T; action: string; regencies: readonly { key: string; name: string }[]; selected: string | null | undefined; every?: string }) {
+  return (
+    <form class="card filters" method="get" action={action}>
+      <label>
+        {t('console.scope.regency')}
+        <select name="regency">
+          {every ? (
+            <option value="" selected={selected === null}>
+              {every}
+            </option>
+          ) : null}
+          {regencies.map((r) => (
+            <option value={r.key} selected={selected === r.key}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button class="secondary" type="submit">
+        {t('console.scope.choose_regency')}
+      </button>
+    </form>
+  );
+}

@@ -3,7 +3,7 @@ import { keyIn } from '../../core/locale-key.js';
 import type { T } from '../../core/types.js';
 import { CADRE_ROLES, type Invite } from '../../storage/cadres.js';
 import { formatWhen } from '../labels.js';
-import { Csrf, Layout, type PageBase } from '../layout.js';
+import { Csrf, Layout, RegencyPicker, type PageBase } from '../layout.js';
 
 /** A cadre's village role in words: "kader posyandu", "ketua RT/RW". */
 const cadreRole = (t: T, role: string): string => t(keyIn('cadre.role.', role));
@@ -37,23 +37,7 @@ export function InvitesPage({
     i.revokedAt ? t('console.invites.revoked') : i.usedBy ? t('console.invites.used', { person: i.usedBy }) : i.expiresAt <= now ? t('console.invites.expired') : t('console.invites.valid');
   return (
     <Layout title={t('console.invites.title')} t={t} officer={officer} csrf={csrf} active="/admin/invites" flash={flash}>
-      {regencies ? (
-        <form class="card filters" method="get" action="/admin/invites">
-          <label>
-            {t('console.scope.regency')}
-            <select name="regency">
-              {regencies.map((r) => (
-                <option value={r.key} selected={regency === r.key}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button class="secondary" type="submit">
-            {t('console.scope.choose_regency')}
-          </button>
-        </form>
-      ) : null}
+      {regencies ? <RegencyPicker t={t} action="/admin/invites" regencies={regencies} selected={regency} /> : null}
       <form class="card filters" method="post" action="/admin/invites">
         <Csrf token={csrf} />
         {regencies && regency ? (

@@ -5,7 +5,7 @@ import type { T } from '../../core/types.js';
 import type { GroupSetting } from '../../settings.js';
 import type { Officer, OfficerRole } from '../../storage/officers.js';
 import { formatWhen } from '../labels.js';
-import { Csrf, Layout, type PageBase } from '../layout.js';
+import { Csrf, Layout, RegencyPicker, type PageBase } from '../layout.js';
 import { MIN_PASSWORD_LENGTH } from '../security.js';
 
 const ROLES: readonly OfficerRole[] = ['officer', 'admin'];
@@ -205,26 +205,13 @@ export function OfficerScopePage({
   return (
     <Layout title={t('console.scope.edit_title', { username: target.username })} t={t} officer={officer} csrf={csrf} active="/admin/officers" flash={flash}>
       {several ? (
-        <form class="card filters" method="get" action={`/admin/officers/${target.id}/scope`}>
-          <label>
-            {t('console.scope.regency')}
-            <select name="regency">
-              {choice.wide ? (
-                <option value="" selected={regency === null}>
-                  {t('console.scope.every_regency')}
-                </option>
-              ) : null}
-              {choice.regencies.map((r) => (
-                <option value={r.key} selected={regency === r.key}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button class="secondary" type="submit">
-            {t('console.scope.choose_regency')}
-          </button>
-        </form>
+        <RegencyPicker
+          t={t}
+          action={`/admin/officers/${target.id}/scope`}
+          regencies={choice.regencies}
+          selected={regency}
+          every={choice.wide ? t('console.scope.every_regency') : undefined}
+        />
       ) : null}
       <form class="card stack blocks" method="post" action={`/admin/officers/${target.id}/scope`}>
         <Csrf token={csrf} />
