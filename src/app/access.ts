@@ -22,6 +22,16 @@ interface Deps {
   reachByPhone: (phone: string) => { channel: string; externalId: string } | undefined;
 }
 
+/**
+ * What an office may give in a person's copy: the registrations and questions of its own regency
+ * (and, for an agency, its groups). Each regency is the controller of what it holds; another's
+ * registrations of the same person are that regency's to give. None: everything (the person's own copy).
+ */
+export interface AccessScope {
+  registration: (r: { regency: string; groupId: string | null }) => boolean;
+  question: (regency: string) => boolean;
+}
+
 /** How an officer's audit action reads in the copy; any other action on a registration (approve, reject…) is a decision. */
 const SEEN_KINDS: Record<string, AccessViewer['kind']> = {
   view: 'view',
@@ -43,11 +53,11 @@ export function createAccess(deps: Deps) {
   const { registrations, accessLog, people, cadres } = store;
   const day = (ms: number) => dayIn(timeZone, ms);
 
-  function report(personId: number): AccessReport {
+  function report(personId: number, only?: AccessScope): AccessReport {
     const viewers: AccessViewer[] = [];
     const regs = registrations.ofApplicant(personId).flatMap((view) => {
       const record = registrations.record(view.reference);
-      if (!record) return [];
+      if (!record || (only && !only.registration({ regency: record.regency, groupId: record.data?.groupId ?? null }))) return [];
       const history: AccessEvent[] = registrations.events(record.id).map((e) => {
         let detail: { note?: string; fields?: string[]; channel?: string; reason?: string } = {};
         try {
@@ -105,7 +115,7 @@ export function createAccess(deps: Deps) {
       phone: person?.phone ?? null,
       lang: person?.lang ?? null,
       channels: [...new Set(people.identities(personId).map((i) => i.channel))],
-      questions: accessLog.questions(personId).map((q) => ({ day: day(q.askedAt), text: q.text, answer: q.answer, answeredDay: q.answeredAt ? day(q.answeredAt) : null })),
+      questions: accessLog.questions(personId).filter((q) => !only || only.question(q.regency)).map((q) => ({ day: day(q.askedAt), text: q.text, answer: q.answer, answeredDay: q.answeredAt ? day(q.answeredAt) : null })),
       viewers: [...merged.values()].sort((a, b) => (a.lastDay < b.lastDay ? 1 : a.lastDay > b.lastDay ? -1 : 0)),
     };
   }
@@ -114,9 +124,10 @@ export function createAccess(deps: Deps) {
    * A copy was given: in each registration's history (so the person's next copy and the officers'
    * detail page show it) and in the audit log, with who gave it and how; no personal data.
    */
-  function recordCopy(input: { personId: number; by: 'applicant' | 'cadre' | 'officer'; actorId: string | null; officerId: number | null; channel: string | null; now: number }): void {
+  function recordCopy(input: { personId: number; by: 'applicant' | 'cadre' | 'officer'; actorId: string | null; officerId: number | null; channel: string | null; now: number; only?: AccessScope }): void {
     const ids = registrations.ofApplicant(input.personId).flatMap((r) => {
       const id = registrations.idOf(r.reference);
+      if (input.only && !input.only.registration({ regency: r.regency, groupId: r.data?.groupId ?? null })) return [];
       return id === undefined ? [] : [id];
     });
     for (const registrationId of ids) {
@@ -209,11 +220,12 @@ export function createAccess(deps: Deps) {
    * The office's copy (printed for a request made in person): the same content as the person's
    * own, in Indonesian, the NIK and phone in full, as of `now`.
    */
-  function officeSections(personId: number, now: number): Section[] {
+  function officeSections(personId: number, now: number, only?: AccessScope): Section[] {
     const t = deps.translate('id');
-    // The regency of their latest registration (none: the deployment's first) answers for the data.
-    const settings = deps.regencies.get(registrations.ofApplicant(personId)[0]?.regency);
-    return accessSections(report(personId), {
+    // The regency of their latest registration the office may give (none: the deployment's first) answers for the data.
+    const own = registrations.ofApplicant(personId).find((r) => !only || only.registration({ regency: r.regency, groupId: r.data?.groupId ?? null }));
+    const settings = deps.regencies.get(own?.regency);
+    return accessSections(report(personId, only), {
       t,
       lang: 'id',
       fields: deps.schema,

@@ -5,7 +5,7 @@ import type { ConsoleEnv } from './auth.js';
 import type { RouteDeps } from './deps.js';
 import { formatWhen } from './labels.js';
 import { Csrf, Layout, pageBase } from './layout.js';
-import { notFoundPage, scopeOf, visibleRecord } from './scope.js';
+import { notFoundPage, scopeOf, sees, seesRegency, visibleRecord } from './scope.js';
 
 /** The copy's sections as the printed page shows them: a heading and a list each. */
 function Sections({ sections }: { sections: readonly Section[] }) {
@@ -65,9 +65,12 @@ export function accessRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (!record) return notFoundPage(c, t, timeZone);
     const officer = c.get('officer')!;
     const now = clock();
+    // Only what this office holds: another regency's (or agency's) registrations of the same person are not its to give.
+    const scope = scopeOf(c);
+    const only = { registration: (r: { regency: string; groupId: string | null }) => sees(scope, r), question: (regency: string) => seesRegency(scope, regency) };
     const sections = store.transaction(() => {
-      app.access.recordCopy({ personId: record.applicantId, by: 'officer', actorId: officer.username, officerId: officer.id, channel: null, now });
-      return app.access.officeSections(record.applicantId, now);
+      app.access.recordCopy({ personId: record.applicantId, by: 'officer', actorId: officer.username, officerId: officer.id, channel: null, now, only });
+      return app.access.officeSections(record.applicantId, now, only);
     });
     const base = pageBase(c, t, timeZone);
     c.header('Cache-Control', 'no-store');

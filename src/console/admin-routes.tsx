@@ -12,7 +12,7 @@ import { officerRoutes, officersSeenBy } from './officers-routes.js';
 import { AuditPage, type AuditQuery } from './pages/audit.js';
 import { InvitesPage } from './pages/invites.js';
 import { WhatsAppPage } from './pages/whatsapp.js';
-import { askedRegency, notFoundPage, scopeOf, seesRegency } from './scope.js';
+import { askedRegency, forbiddenPage, notFoundPage, scopeOf, seesRegency } from './scope.js';
 import { settingsRoutes } from './settings-routes.js';
 
 const AUDIT_PAGE = 100;
@@ -113,9 +113,13 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return c.redirect('/admin/invites?ok=invite_revoked', 303);
   });
 
-  web.get('/admin/whatsapp', (c) =>
-    c.html(<WhatsAppPage {...pageBase(c, t, timeZone)} status={app.linkStatuses().find((l) => l.id === 'whatsapp')} />),
-  );
+  // The deployment's one WhatsApp number: its link QR links every regency's conversations to the
+  // phone that scans it, so only a deployment-wide admin who may change things sees it.
+  web.get('/admin/whatsapp', (c) => {
+    const scope = scopeOf(c);
+    if (!scope.wide || scope.readOnly) return forbiddenPage(c, t, timeZone, t('console.scope.wide_only'));
+    return c.html(<WhatsAppPage {...pageBase(c, t, timeZone)} status={app.linkStatuses().find((l) => l.id === 'whatsapp')} />);
+  });
 
   // The audit log with filters (officer, action, registration, period) and keyset paging. Page
   // views ('view') are many per decision: hidden unless the action filter asks for them.
@@ -132,12 +136,15 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     else if (query.action.startsWith('group:')) filter.actions = AUDIT_ACTION_GROUPS[query.action.slice(6) as AuditActionGroup] ?? [];
     else if (query.action !== 'all') filter.actions = [query.action];
     // A regency's admin reads the entries about their regency (an agency's admin: about their groups' registrations).
+    const list = officersSeenBy(officers.list(), c.get('officer')!, scope);
     if (!scope.wide) {
       filter.regencies = scope.regencies;
-      if (scope.groups !== null) filter.groups = scope.groups;
+      if (scope.groups !== null) {
+        filter.groups = scope.groups;
+        filter.groupOfficers = list.map((o) => o.id);
+      }
     }
     const { entries, next } = officers.auditSearch(filter);
-    const list = officersSeenBy(officers.list(), c.get('officer')!, scope);
     const names = new Map(officers.list().map((o) => [o.id, o.username]));
     const several = scope.regencies.length > 1;
     const lines = entries.map((e) => ({

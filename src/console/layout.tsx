@@ -110,7 +110,7 @@ export function Layout({ title, t, officer, csrf, active, flash, children }: Pag
     ['/simulator', t('console.nav.simulator'), officer?.readOnly !== true],
     ['/admin/officers', t('console.nav.officers'), admin],
     ['/admin/invites', t('console.nav.invites'), admin],
-    ['/admin/whatsapp', t('console.nav.whatsapp'), admin],
+    ['/admin/whatsapp', t('console.nav.whatsapp'), admin && wide && officer?.readOnly !== true],
     ['/admin/regencies', t('console.scope.nav_settings'), admin && wide],
     ['/audit', t('console.nav.audit'), admin],
   ];

@@ -214,6 +214,8 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   web.post('/admin/officers/:id/export-nik', async (c) => {
     const target = targetOf(c);
     if (!target) return notFound(c);
+    // Like every other permission: never one's own (another admin grants it).
+    if (target.id === adminOf(c).id) return c.redirect('/admin/officers?err=officer_self', 303);
     const allow = (await c.req.parseBody()).allow === '1';
     officers.setExportNik(target.id, allow);
     audit(c, allow ? 'grant_export_nik' : 'revoke_export_nik', target);

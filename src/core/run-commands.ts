@@ -134,9 +134,12 @@ function changeRegency(conv: Conversation): void {
     if (s.step === 'where' || s.step === 'whereWhich') return conv.repeatQuestion();
     return conv.apply(askRegencyAgain(conv.env, s.step));
   }
-  // From the menu (or a flow that does not depend on it): asked now, then back to the menu.
+  // From the menu (or a flow that does not depend on it): asked now, then back to the menu; their
+  // regency stays until they answer.
+  const from = s.regency;
   conv.leave(true);
-  s.regency = undefined;
-  s.regencyBy = undefined;
-  conv.enterFlow('regency');
+  conv.resetTo('regency', 'where');
+  s.answers._whereAsk = true;
+  if (from) s.answers._whereFrom = from;
+  conv.goTo('where');
 }

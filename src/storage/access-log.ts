@@ -37,8 +37,8 @@ export function createAccessLog(db: Db, cipher: FieldCipher) {
   const consentsQ = db.prepare<[number], { version: string; given_at: number; withdrawn_at: number | null; confirmed_by: number | null }>(
     'SELECT version, given_at, withdrawn_at, confirmed_by FROM consents WHERE person_id = ? ORDER BY given_at, id',
   );
-  const questionsQ = db.prepare<[number], { text: string; created_at: number; answer: string | null; answered_at: number | null }>(
-    'SELECT text, created_at, answer, answered_at FROM questions WHERE person_id = ? ORDER BY created_at, id',
+  const questionsQ = db.prepare<[number], { text: string; created_at: number; answer: string | null; answered_at: number | null; regency: string }>(
+    'SELECT text, created_at, answer, answered_at, regency FROM questions WHERE person_id = ? ORDER BY created_at, id',
   );
   // Only entries an officer made: the person's and the cadre's own copies are in the history instead.
   const auditQ = db.prepare<[number], { action: string; username: string; role: string; n: number; last: number }>(
@@ -81,7 +81,7 @@ export function createAccessLog(db: Db, cipher: FieldCipher) {
       consentsQ.all(personId).map((r) => ({ version: r.version, givenAt: r.given_at, withdrawnAt: r.withdrawn_at, byCadre: r.confirmed_by !== null })),
     /** The questions a person left for an officer, opened, with the answers. */
     questions: (personId: number) =>
-      questionsQ.all(personId).map((r) => ({ text: cipher.decrypt(r.text), askedAt: r.created_at, answer: cipher.decryptNullable(r.answer), answeredAt: r.answered_at })),
+      questionsQ.all(personId).map((r) => ({ text: cipher.decrypt(r.text), askedAt: r.created_at, answer: cipher.decryptNullable(r.answer), answeredAt: r.answered_at, regency: r.regency })),
     /** Which officers looked at a registration, how (view, NIK reveal, decision, export, copy), how often and when last. */
     seenBy(registrationId: number): SeenBy[] {
       const seen: SeenBy[] = auditQ.all(registrationId).map((r) => ({ registrationId, username: r.username, role: r.role, action: r.action, count: r.n, last: r.last }));

@@ -96,8 +96,13 @@ export interface AuditFilter {
   before?: number | undefined;
   /** Only entries about these regencies, and exports that held one of their registrations (a regency's admin: their own; none given: every entry, those of no regency too). */
   regencies?: readonly string[] | undefined;
-  /** Only registrations of these groups (an agency's admin); entries about no registration stay. */
+  /**
+   * Only registrations of these groups (an agency's admin). Entries about no registration: only
+   * those by `groupOfficers` (themselves and the officers they manage), and an export only when
+   * every registration it held is of these groups.
+   */
   groups?: readonly string[] | undefined;
+  groupOfficers?: readonly number[] | undefined;
   limit: number;
 }
 
@@ -341,8 +346,12 @@ export function createOfficerStore(db: Db) {
     }
     if (filter.groups !== undefined) {
       // An erased registration has no group left: an agency's admin no longer sees entries about it.
-      terms.push('(a.registration_id IS NULL OR r.group_id IN (SELECT value FROM json_each(@groups)))');
+      terms.push(`(r.group_id IN (SELECT value FROM json_each(@groups))
+        OR (a.registration_id IS NULL AND a.officer_id IN (SELECT value FROM json_each(@groupOfficers))
+            AND NOT EXISTS (SELECT 1 FROM audit_export_rows x JOIN registrations er ON er.id = x.registration_id
+                             WHERE x.audit_id = a.id AND (er.group_id IS NULL OR er.group_id NOT IN (SELECT value FROM json_each(@groups))))))`);
       params.groups = JSON.stringify(filter.groups);
+      params.groupOfficers = JSON.stringify(filter.groupOfficers ?? []);
     }
     const rows = cachedStatement(
       db,

@@ -101,7 +101,13 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /account/2fa': { none: "the officer's own second factor" },
   'GET /account/password': { none: "the officer's own password" },
   'POST /account/password': { none: "the officer's own password" },
-  'GET /admin/whatsapp': { none: "the deployment's WhatsApp link (admins)" },
+  'GET /admin/whatsapp': {
+    // The deployment's one number: its link QR would link every regency's chats to the phone that scans it.
+    probe: async () => {
+      const { res } = await unchanged(() => banjarAdmin.get('/admin/whatsapp'));
+      expect(res.status).toBe(403);
+    },
+  },
   'POST /simulator': { none: "the officer's own test conversation (its registrations are listed by GET /simulator)" },
   'POST /simulator/reset': { none: "the officer's own test conversation" },
 

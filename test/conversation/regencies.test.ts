@@ -94,7 +94,7 @@ describe('routing by answer', () => {
     await start();
     await chat('w4', 'daftar');
     const miss = await chat('w4', 'Kuala Lumpur');
-    expect(miss).toContain('tidak ada di daftar kabupaten yang dilayani');
+    expect(miss).toContain('belum menemukan tempat itu');
     expect(miss).toContain('1. Kabupaten Banjar');
     expect(await chat('w4', '1')).toContain('Diskominfo Kabupaten Banjar');
   });
@@ -158,6 +158,28 @@ describe('reading where people say they live', () => {
     });
   }
 
+  const places: [string, string][] = [
+    ['saya tinggal di desa sungai lulut kecamatan sungai tabuk kabupaten banjar', 'Desa Sungai Lulut, Kecamatan Sungai Tabuk, Kabupaten Banjar'],
+    ['kertak hanyar 2', 'Desa Kertak Hanyar II, Kecamatan Kertak Hanyar, Kabupaten Banjar'],
+    ['kampung baru kusan hilir', 'Desa Kampung Baru, Kecamatan Kusan Hilir, Kabupaten Tanah Bumbu'],
+    ['Kota Pagatan, Kusan Hilir', 'Desa Kota Pagatan, Kecamatan Kusan Hilir, Kabupaten Tanah Bumbu'],
+    // Three kecamatan start with "Kusan": the regency, not a guess at one of them.
+    ['kusan', 'Baik: Kabupaten Tanah Bumbu.'],
+  ];
+  for (const [typed, found] of places) {
+    it(`"${typed}" is read as ${found}`, async () => {
+      await start();
+      await chat('p', 'daftar');
+      expect(await chat('p', typed)).toContain(found);
+    });
+  }
+
+  it('"barut" is Barito Utara among the four presets', async () => {
+    await start({ PROGRAMME_SETTINGS_PATH: 'data/regencies/banjar.json,data/regencies/bangka-barat.json,data/regencies/tanah-bumbu.json,data/regencies/barito-utara.json' });
+    await chat('p', 'cek syarat');
+    expect(await chat('p', 'barut')).toContain('Kabupaten Barito Utara');
+  });
+
   it('a number out of the list, "gatau", and "kembali" after "which one" each get a way on; no raw object is shown', async () => {
     await start();
     await chat('r2', 'daftar');
@@ -203,6 +225,67 @@ describe('a regency link in the middle of a conversation', () => {
     const hello = await chat('l2', 'Halo Lindung kab_19_05');
     expect(hello).toContain('Saya Lindung');
     expect(hello).toContain('Kabupaten Banjar dan Kabupaten Tanah Bumbu');
+  });
+});
+
+describe('changing the regency keeps what must be kept', () => {
+  const sessionOf = (user: string) => {
+    const { store } = h!.runtime;
+    const personId = store.people.findOrCreate('test', user, h!.clock.now, 'id', null).personId;
+    return JSON.parse(store.people.session(personId).state!) as { regency?: string };
+  };
+
+  it('"kembali" at the question asked again leaves the regency they had', async () => {
+    await start();
+    await chat('k1', 'daftar');
+    await chat('k1', 'tanbu');
+    await chat('k1', 'ya');
+    await chat('k1', 'Budi Santoso');
+    expect(await chat('k1', 'ganti kabupaten')).toContain('kabupaten mana');
+    await chat('k1', 'kembali');
+    expect(sessionOf('k1').regency).toBe('63.10');
+  });
+
+  it("a parked draft resumed in another regency asks that regency's consent first", async () => {
+    await start();
+    await chat('k2', 'daftar');
+    await chat('k2', 'tanbu');
+    await chat('k2', 'ya');
+    await chat('k2', 'Budi Santoso');
+    await chat('k2', 'menu');
+    await chat('k2', 'Halo Lindung kab_63_03');
+    const offer = await chat('k2', 'daftar');
+    const resumed = /lanjut/i.test(offer) ? await chat('k2', '1') : offer;
+    expect(resumed).toContain('Diskominfo Kabupaten Banjar');
+  });
+
+  it("an officer's correction is asked in the registration's regency, whatever the person chose since", async () => {
+    await start();
+    await chat('k3', 'daftar');
+    await chat('k3', 'banjar');
+    const ref = await finish('k3', banjar);
+    await chat('k3', 'ganti kabupaten');
+    await chat('k3', 'tanbu');
+    h!.runtime.app.requestCorrection(ref, { fields: ['kecamatan'], note: 'kecamatan salah', officer: 'ana' });
+    const asked = await chat('k3', 'halo');
+    expect(asked).toContain('Kabupaten Banjar');
+    expect(asked).toContain(banjar.areas[0]!.kecamatan);
+  });
+
+  it("the eligibility check asks again the village role a change of regency dropped, never a result without it", async () => {
+    await start();
+    await chat('k4', 'cek syarat');
+    await chat('k4', 'tanbu');
+    await chat('k4', '3'); // village work
+    expect(await chat('k4', 'Anggota BPD')).toContain('umur');
+    await chat('k4', 'ganti kabupaten');
+    // Banjar has no BPD group: the role is dropped, and asked again before any result.
+    expect(await chat('k4', 'banjar')).toContain('umur');
+    await chat('k4', '45');
+    await chat('k4', '1');
+    const role = await chat('k4', '2');
+    expect(role).toContain('Perangkat desa');
+    expect(role).not.toContain('Yang membayar');
   });
 });
 

@@ -137,7 +137,12 @@ function open(env: StepEnv, r: RegistrationView, schema: readonly FieldDef[]): s
  * between several, the person's own registration, or why there is nothing to correct here.
  */
 function entry(env: StepEnv, schema: readonly FieldDef[]): Transition | string {
-  if (env.s.answers._reference) return fieldsOf(env)[0] ?? 'pickFields';
+  if (env.s.answers._reference) {
+    // An officer's request, preset by the app: asked in its registration's regency (its kecamatan, desa, groups).
+    const r = env.c.store.byReference(String(env.s.answers._reference));
+    if (r) moveToRegencyOf(env, r);
+    return fieldsOf(env)[0] ?? 'pickFields';
+  }
   const { asked, own, decided } = correctionTargets(env);
   if (asked.length === 1) return open(env, asked[0]!, schema);
   if (asked.length > 1 || own.length > 1) return 'choose';

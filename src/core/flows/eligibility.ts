@@ -122,6 +122,9 @@ export const eligibilityFlow: FlowDef = {
       choices: yesNoUnsure,
       next: (_v, env) => {
         const a = env.s.answers;
+        // An answer a change of regency dropped (the village role, the kecamatan) is asked again first.
+        if (a.work === 'village' && a.role === undefined) return 'role';
+        if (a.area === undefined) return 'area';
         const answers: EligibilityAnswers = {
           work: a.work as EligibilityAnswers['work'],
           roleGroupId: a.work === 'village' ? String(a.role) : undefined,

@@ -6,7 +6,7 @@ import { copyMessages } from './access-chat.js';
 import { correctionTargets } from './correction.js';
 import { beingDecided, beingDecidedNotice } from './untold.js';
 import { yesNo } from './util.js';
-import { settingsOf } from './where.js';
+import { needsRegency, settingsOf } from './where.js';
 
 /** The person deletes these themself, at once (storage/registrations.ts deleteByApplicant). */
 const deletableStatus = (status: RegistrationStatus) => DELETABLE_STATUSES.includes(status);
@@ -98,8 +98,9 @@ export const mydataFlow: FlowDef = {
         const draft = env.s.drafts.registration ? `\n\n${env.t('mydata.draft')}` : '';
         const body = regs.length ? regs.map((r) => recordText(r, env)).join('\n\n') : env.t('mydata.none');
         return `${body}${draft}\n\n${env.t('mydata.rights', {
-          controller: settingsOf(env.c, regs[0]).dataController.name,
-          contact: settingsOf(env.c, regs[0]).dataController.contact,
+          // Nothing held yet and the regency not known: no regency's controller named as if it were theirs.
+          controller: !regs.length && needsRegency(env.s, env.c) ? env.t('where.controller_general') : settingsOf(env.c, regs[0]).dataController.name,
+          contact: !regs.length && needsRegency(env.s, env.c) ? env.t('where.see_help') : settingsOf(env.c, regs[0]).dataController.contact,
           hours: env.c.rates.dataRights.answerWithinHours,
           fix: fixLine(env),
         })}`;

@@ -252,7 +252,7 @@ export const REGISTRATION_SCHEMA: readonly FieldDef[] = [
       const { t, c, s } = env;
       // Another regency the deployment serves may be theirs: asked which, then back to this question (the consent again, for its controller).
       if (several(c) && !s.cadre) return { ...askRegencyAgain(env, 'kecamatan'), say: [t('where.outside', { regency: c.settings.regency.name })] };
-      return { to: null, say: [t('reg.outside', { regency: c.settings.regency.name })] };
+      return { to: null, say: [t(s.cadre && several(c) ? 'regc.outside_several' : 'reg.outside', { regency: c.settings.regency.name })] };
     },
     personal: false,
     column: { width: 18 },

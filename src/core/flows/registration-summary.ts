@@ -66,6 +66,11 @@ export function submitTransition(env: StepEnv, schema: readonly FieldDef[] = REG
   const submittedBy = s.cadre ? 'cadre' : 'self';
   const a = s.answers;
   const missing = missingField(env, schema);
+  // The consent was given for another regency's controller (a draft from before a change of regency): asked again first.
+  if (c.regencies && c.regencies.length > 1 && a.consentAt === undefined) {
+    a._afterConsent = 'summary';
+    return { to: 'consent' };
+  }
   if (missing) {
     // Answered, it comes back here (like "ubah N"): the rest was already given. While sending,
     // the summary passes itself by until nothing is missing (several fields dropped by a change of regency).

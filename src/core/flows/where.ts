@@ -20,13 +20,27 @@ const FILLER = new Set(
   ).split(' '),
 );
 
+/** Numbers as place names write them ("Kertak Hanyar 2" is "Kertak Hanyar II"). */
+const ROMAN: Record<string, string> = { 1: 'i', 2: 'ii', 3: 'iii', 4: 'iv', 5: 'v', 6: 'vi', 7: 'vii', 8: 'viii', 9: 'ix', 10: 'x' };
+
+/** A name or answer folded for comparing: case, accents and punctuation gone, numbers as roman numerals. */
+function fold(text: string): string {
+  return normalizeText(text)
+    .split(' ')
+    .map((w) => ROMAN[w] ?? w)
+    .join(' ');
+}
+
 /** The place words of an answer ("saya tinggal di desa Sungai Tabuk kak" → "sungai tabuk"). */
 function placeWords(text: string): string {
-  return normalizeText(text)
+  return fold(text)
     .split(' ')
     .filter((w) => w && !FILLER.has(w))
     .join(' ');
 }
+
+/** Words that start a place's part of an answer ("desa X kecamatan Y kabupaten Z"): the answer is read part by part. */
+const MARKERS = /\b(?:desa|ds|kelurahan|kel|kecamatan|kec|kabupaten|kab|village|district|regency)\b|[,;/]/g;
 
 /** How many typos a name of this length may carry and still be that name. */
 const allowed = (len: number) => (len >= 8 ? 2 : len >= 5 ? 1 : 0);
@@ -44,7 +58,7 @@ function near(q: string, name: string): number | undefined {
 function regencyLabels(r: RegencyChoice): string[] {
   const { regency } = r.settings;
   const labels = [regency.shortName, regency.name.replace(/^kabupaten\s+/i, ''), ...(regency.aliases ?? [])];
-  return [...new Set(labels.map((l) => normalizeText(l)).filter(Boolean))];
+  return [...new Set(labels.map((l) => fold(l)).filter(Boolean))];
 }
 
 interface Place {
@@ -57,8 +71,8 @@ interface Place {
 function placesOf(regencies: readonly RegencyChoice[]): Place[] {
   return regencies.flatMap((r) =>
     r.settings.areas.flatMap((a) => [
-      { key: r.key, kecamatan: a.kecamatan, name: normalizeText(a.kecamatan) } as Place,
-      ...a.desa.map((d) => ({ key: r.key, kecamatan: a.kecamatan, desa: d, name: normalizeText(d) })),
+      { key: r.key, kecamatan: a.kecamatan, name: fold(a.kecamatan) } as Place,
+      ...a.desa.map((d) => ({ key: r.key, kecamatan: a.kecamatan, desa: d, name: fold(d) })),
     ]),
   );
 }
@@ -76,9 +90,10 @@ function lookUp(q: string, places: readonly Place[]): WhereReading {
   const found = exact.length > 0 ? exact : closest(q, places);
   const keys = [...new Set(found.map((p) => p.key))];
   if (keys.length !== 1) return { keys };
-  // A kecamatan named like one of its desa ("Sungai Tabuk") is the kecamatan; one desa is that desa.
-  const kecamatan = found.find((p) => p.desa === undefined);
-  if (kecamatan) return { keys, kecamatan: kecamatan.kecamatan };
+  // A kecamatan named like one of its desa ("Sungai Tabuk") is the kecamatan; one desa is that desa;
+  // several ("kusan": Kusan Hilir, Kusan Hulu) are only the regency.
+  const kecamatans = [...new Set(found.filter((p) => p.desa === undefined).map((p) => p.kecamatan))];
+  if (kecamatans.length === 1) return { keys, kecamatan: kecamatans[0] };
   return found.length === 1 ? { keys, kecamatan: found[0]!.kecamatan, desa: found[0]!.desa } : { keys };
 }
 
@@ -102,8 +117,55 @@ function closest(q: string, places: readonly Place[]): Place[] {
  */
 export function readWhere(text: string, regencies: readonly RegencyChoice[]): WhereReading {
   // A place's whole name as typed ("Kota Baru", "Kampung Baru"), before any word is taken for filler.
-  const whole = lookUp(normalizeText(text), placesOf(regencies).filter((p) => p.name === normalizeText(text)));
+  const folded = fold(text);
+  const whole = lookUp(folded, placesOf(regencies).filter((p) => p.name === folded));
   if (whole.keys.length > 0) return whole;
+  const one = readPart(text, regencies);
+  if (one.keys.length > 0) return one;
+  // "desa X kecamatan Y kabupaten Z", "X, Y": part by part, each narrowing the last.
+  const parts = text.split(MARKERS).map((p) => p.trim()).filter((p) => placeWords(p).length >= 3);
+  if (parts.length > 1) return combine(parts.map((p) => readPart(p, regencies)), regencies);
+  // "kampung baru kusan hilir": a desa then its kecamatan (or a kecamatan then its regency), unmarked.
+  const words = placeWords(text).split(' ');
+  for (let i = 1; i < words.length; i++) {
+    const a = readPart(words.slice(0, i).join(' '), regencies);
+    const b = readPart(words.slice(i).join(' '), regencies);
+    if (a.keys.length > 0 && b.keys.length > 0) {
+      const both = combine([a, b], regencies);
+      if (both.keys.length === 1) return both;
+    }
+  }
+  return { keys: [] };
+}
+
+/**
+ * What the parts of an answer say together: the regencies every part allows (a part that names
+ * nothing is passed over, "kalsel 72211"), and the desa when a desa part lies in a kecamatan part.
+ */
+function combine(readings: readonly WhereReading[], regencies: readonly RegencyChoice[]): WhereReading {
+  const known = readings.filter((r) => r.keys.length > 0);
+  if (known.length === 0) return { keys: [] };
+  let keys = known[0]!.keys;
+  for (const r of known.slice(1)) keys = keys.filter((k) => r.keys.includes(k));
+  if (keys.length !== 1) return { keys };
+  const kecamatan = known.find((r) => r.kecamatan && !r.desa)?.kecamatan ?? known.find((r) => r.kecamatan)?.kecamatan;
+  const desaPart = known.find((r) => r.desa && (!kecamatan || r.kecamatan === kecamatan));
+  if (desaPart) return { keys, kecamatan: desaPart.kecamatan, desa: desaPart.desa };
+  // A desa named with its kecamatan, where the desa alone was ambiguous: looked up within that kecamatan.
+  if (kecamatan) {
+    const area = regencies.find((r) => r.key === keys[0])?.settings.areas.find((a) => a.kecamatan === kecamatan);
+    for (const r of readings) {
+      const words = (r as { text?: string }).text;
+      if (!words || !area) continue;
+      const d = area.desa.find((x) => fold(x) === words);
+      if (d) return { keys, kecamatan, desa: d };
+    }
+  }
+  return { keys, kecamatan };
+}
+
+/** One part of an answer: a regency's name, a place, or both ("simpang empat tanah bumbu"). */
+function readPart(text: string, regencies: readonly RegencyChoice[]): WhereReading & { text?: string } {
   const q = placeWords(text);
   if (q.length < 3) return { keys: [] };
   const words = q.split(' ');
@@ -129,7 +191,7 @@ export function readWhere(text: string, regencies: readonly RegencyChoice[]): Wh
     if (place.keys.length === 1) return place;
   }
   const place = lookUp(q, placesOf(regencies));
-  if (place.keys.length > 0) return place;
+  if (place.keys.length > 0) return { ...place, text: q };
   // Two regencies named (or one with words that are no place of it): not a guess.
   return { keys: [] };
 }
@@ -194,12 +256,24 @@ function moveTo(env: StepEnv, key: string, by: Session['regencyBy'], next: strin
   const { s, c } = env;
   const from = (s.answers._whereFrom as string | undefined) ?? s.regency;
   delete s.answers._whereFrom;
+  delete s.answers._whereAsk;
   delete s.answers.regencyOptions;
   s.regency = key;
   s.regencyBy = by;
   const settings = c.regencies?.find((r) => r.key === key)?.settings;
   if (!from || from === key || !settings) return next;
   dropForeignAnswers(s.answers, settings);
+  // A parked registration is the new regency's too: its answers are checked, its consent asked again when it is resumed.
+  const draft = s.drafts.registration;
+  if (draft && s.flow !== 'registration') {
+    dropForeignAnswers(draft.answers, settings);
+    if (draft.answers.consentAt !== undefined) {
+      delete draft.answers.consentAt;
+      delete draft.answers.consentVersion;
+      draft.answers._afterConsent = draft.step === 'consent' || draft.step === 'where' ? undefined : draft.step;
+      draft.step = 'consent';
+    }
+  }
   if (s.flow === 'registration' && s.answers.consentAt !== undefined) {
     delete s.answers.consentAt;
     delete s.answers.consentVersion;
@@ -234,7 +308,7 @@ export function whereSteps(then: string | null): StepDef[] {
       id: 'where',
       // Kept apart from the answers a summary shows, and cleared once acted on.
       field: '_whereAnswer',
-      skip: (env) => !needsRegency(env.s, env.c),
+      skip: (env) => !needsRegency(env.s, env.c) && env.s.answers._whereAsk !== true,
       prompt: (env) => {
         const hint = regencyOfNik(env.s.answers.nik, env.c.regencies);
         const lines = [env.t('where.prompt')];
@@ -242,7 +316,6 @@ export function whereSteps(then: string | null): StepDef[] {
         return lines.join('\n\n');
       },
       help: 'help.where',
-      freeText: true,
       choices: (env) => regencyChoices(env.c.regencies ?? []),
       // A typed regency, place, or both (readWhere); a number out of the list, "don't know" and the rest each get their own way on.
       answer: (env) =>
@@ -306,10 +379,10 @@ export function regencyLine(env: StepEnv): string | undefined {
  */
 export function askRegencyAgain(env: StepEnv, returnTo: string | null): Transition {
   const { s } = env;
+  // The regency they have stays until they answer: "kembali" or "menu" instead leaves it as it was.
   s.answers._whereFrom = s.regency ?? env.c.regency;
   s.answers._whereReturn = returnTo ?? '';
-  s.regency = undefined;
-  s.regencyBy = undefined;
+  s.answers._whereAsk = true;
   return { to: 'where' };
 }
 
