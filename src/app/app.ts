@@ -262,7 +262,9 @@ export function createApp(deps: AppDeps) {
    * that channel carries it, so a regency they chose themselves ("ganti kabupaten") or a cadre's
    * village stays. (A regency's Telegram link is acted on as a command: it switches, core/run-commands.ts.)
    */
-  function routed(session: Session, msg: Inbound): Session {
+  function routed(stored: Session, msg: Inbound): Session {
+    // A regency this deployment no longer serves (its file taken away): the person is asked again.
+    const session = stored.regency && !regencies.has(stored.regency) ? { ...stored, regency: undefined, regencyBy: undefined } : stored;
     const entry = msg.regency ?? deps.entryRegencies?.[msg.channel];
     if (!entry || !regencies.has(entry) || session.regency || session.cadre) return session;
     return { ...session, regency: entry, regencyBy: 'entry' };

@@ -289,6 +289,20 @@ describe('changing the regency keeps what must be kept', () => {
   });
 });
 
+describe('a regency no longer served', () => {
+  it('a person whose regency was taken out of the deployment is asked again, never silently put in the first', async () => {
+    const three = `${paths},data/regencies/bangka-barat.json`;
+    h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: three } });
+    await chat('g1', 'cek syarat');
+    expect(await chat('g1', 'bangka barat')).toContain('Kabupaten Bangka Barat');
+    const dir = join(h.dbPath, '..');
+    h.close();
+    h = await startHarness({ dir, env: { PROGRAMME_SETTINGS_PATH: paths } });
+    await chat('g1', 'menu');
+    expect(await chat('g1', 'cek syarat')).toContain('kabupaten mana');
+  });
+});
+
 describe('changing the regency before sending', () => {
   it('"ganti kabupaten" at the summary asks again, then the consent for the new controller; answers the new regency lacks are dropped and asked before sending', async () => {
     await start();
