@@ -2,7 +2,7 @@ import { parseInviteCode, parseRegencyPayload } from '../domain/reference.js';
 import type { Command, Slash } from './commands.js';
 import { keyIn } from './locale-key.js';
 import type { Conversation } from './navigation.js';
-import { askRegencyAgain, officesList, several } from './flows/where.js';
+import { askRegencyAgain, followRegencyLink, officesList, several } from './flows/where.js';
 
 /** The words understood at every question: menu, back, cancel, help, language, greetings. */
 export function runCommand(conv: Conversation, cmd: Command): void {
@@ -56,13 +56,11 @@ export function runSlash(conv: Conversation, cmd: Slash): void {
     case 'start': {
       const invite = parseInviteCode(cmd.payload);
       if (invite) return enrolCadre(conv, invite);
-      // A regency's own link (t.me/<bot>?start=kab_63_03): the person is that regency's, unless a cadre (their village's).
-      const regency = parseRegencyPayload(cmd.payload);
-      if (regency && !s.cadre && conv.c.regencies?.some((r) => r.key === regency)) {
-        s.regency = regency;
-        s.regencyBy = 'entry';
-      }
       conv.leave(true);
+      // A regency's own link (t.me/<bot>?start=kab_63_03): the person is that regency's, unless a
+      // cadre (their village's); a parked registration of another regency asks its consent again.
+      const regency = parseRegencyPayload(cmd.payload);
+      if (regency) followRegencyLink(conv.env, regency, false);
       conv.intro();
       return conv.render();
     }

@@ -246,6 +246,18 @@ describe('changing the regency keeps what must be kept', () => {
     expect(sessionOf('k1').regency).toBe('63.10');
   });
 
+  it("another regency's Telegram link over a registration in progress: resumed, it asks that regency's consent first", async () => {
+    await start();
+    await chat('k5', 'daftar');
+    await chat('k5', 'tanbu');
+    await chat('k5', 'ya');
+    await chat('k5', 'Budi Santoso');
+    await chat('k5', '/start kab_63_03');
+    const offer = await chat('k5', 'daftar');
+    const resumed = /lanjut/i.test(offer) ? await chat('k5', '1') : offer;
+    expect(resumed).toContain('Diskominfo Kabupaten Banjar');
+  });
+
   it("a parked draft resumed in another regency asks that regency's consent first", async () => {
     await start();
     await chat('k2', 'daftar');
