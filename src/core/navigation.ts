@@ -243,7 +243,7 @@ export class Conversation {
       const parsed = step.answer(env).safeParse(text);
       if (parsed.success) return { kind: 'typed', value: parsed.data };
     }
-    if (choices.length > 0) {
+    if (choices.length > 0 && !step.strictChoices) {
       const loose = pickChoice(text, choices);
       if (loose !== undefined) return { kind: 'choice', value: loose, exact: false };
     }

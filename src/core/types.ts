@@ -287,6 +287,8 @@ export interface StepDef {
   help?: LocaleKey;
   /** What a question typed at this step is likely about (reader concepts, e.g. ['heir'] at the heir's name): "boleh ga?" there means "may my heir be…". */
   about?: string[];
+  /** Choices are taken only as typed (a number, a label, an alias): the step's own `answer` reads anything looser (the where-question's names and places). */
+  strictChoices?: boolean;
   /** The answer is free text (a name, a place, an address): the reader looks at it first, in case it is a question. */
   freeText?: boolean;
   /** The answer is a monthly income: daily amounts, ranges and "don't know" are understood and confirmed. */

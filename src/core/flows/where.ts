@@ -16,18 +16,21 @@ const FILLER = new Set(
     'desa ds kelurahan kel kecamatan kec kab kabupaten provinsi prov asal asli orang org warga ' +
     'yg yang itu ini sana sini skrg sekarang sekarng kak kakak mas mbak mba pak bu bapak ibu bang dek gan min ' +
     'dong aja saja ya yaa iya sih nih deh kok loh lah kah tuh pun juga nya ' +
-    'i live in at from the village district regency my is'
+    'i live in at from the village district regency my is im am staying stay near dekat ' +
+    'ulun ja jua haja kalsel kalteng babel kalimantan kep kepulauan belitung province indonesia'
   ).split(' '),
 );
 
 /** Numbers as place names write them ("Kertak Hanyar 2" is "Kertak Hanyar II"). */
 const ROMAN: Record<string, string> = { 1: 'i', 2: 'ii', 3: 'iii', 4: 'iv', 5: 'v', 6: 'vi', 7: 'vii', 8: 'viii', 9: 'ix', 10: 'x' };
+/** How Kalimantan writes "sungai" ("Sei Tabuk", "Sui Lulut"). */
+const SHORT: Record<string, string> = { sei: 'sungai', sui: 'sungai', sng: 'sungai' };
 
 /** A name or answer folded for comparing: case, accents and punctuation gone, numbers as roman numerals. */
 function fold(text: string): string {
   return normalizeText(text)
     .split(' ')
-    .map((w) => ROMAN[w] ?? w)
+    .map((w) => ROMAN[w] ?? SHORT[w] ?? w)
     .join(' ');
 }
 
@@ -50,7 +53,8 @@ function near(q: string, name: string): number | undefined {
   if (q === name) return 0;
   const d = editDistance(q, name, allowed(name.length));
   if (d <= allowed(name.length)) return d;
-  if (q.length >= 5 && name.startsWith(q)) return allowed(name.length) + 1;
+  // The beginning of a name, when it is most of it ("batulic" for Batulicin; not "bangka" for "Bangka Kota").
+  if (q.length >= 5 && q.length / name.length >= 0.6 && name.startsWith(q)) return allowed(name.length) + 1;
   return undefined;
 }
 
@@ -115,13 +119,37 @@ function closest(q: string, places: readonly Place[]): Place[] {
  * words. A name found in several regencies gives them all; anything left over that is neither (a
  * regency the deployment does not serve, "banjar baru") gives none, rather than a guess.
  */
+/** Provinces (and their short forms) no served regency is in: an answer naming one is not a served place ("kota banjar jawa barat"). */
+const PROVINCES: [RegExp, string][] = [
+  [/\b(aceh|nad)\b/, 'aceh'],
+  [/\b(sumatera|sumatra|sumut|sumbar|sumsel)\b/, 'sumatera'],
+  [/\b(riau|kepri|jambi|bengkulu|lampung|banten|jakarta|dki|gorontalo|maluku|papua)\b/, 'other'],
+  [/\b(jawa|jabar|jateng|jatim|yogyakarta|jogja|jogjakarta|diy)\b/, 'jawa'],
+  [/\b(bali|ntb|ntt|nusa tenggara)\b/, 'nusa tenggara'],
+  [/\b(kalbar|kaltim|kaltara|kalimantan (barat|timur|utara))\b/, 'kalimantan'],
+  [/\b(sulawesi|sulut|sulteng|sulsel|sultra|sulbar)\b/, 'sulawesi'],
+];
+
+/** Whether the answer names a province none of the regencies served is in. */
+function foreignProvince(text: string, regencies: readonly RegencyChoice[]): boolean {
+  const served = fold(regencies.map((r) => r.settings.regency.province ?? '').join(' '));
+  return PROVINCES.some(([re]) => {
+    const m = re.exec(text);
+    return m !== null && !served.includes(m[0]);
+  });
+}
+
 export function readWhere(text: string, regencies: readonly RegencyChoice[]): WhereReading {
+  if (foreignProvince(fold(text), regencies)) return { keys: [] };
   // A place's whole name as typed ("Kota Baru", "Kampung Baru"), before any word is taken for filler.
   const folded = fold(text);
   const whole = lookUp(folded, placesOf(regencies).filter((p) => p.name === folded));
   if (whole.keys.length > 0) return whole;
   const one = readPart(text, regencies);
   if (one.keys.length > 0) return one;
+  // Known names anywhere in a longer answer ("alamat sy jl a yani km 40 desa tungkaran martapura rt 03").
+  const found = scan(text, regencies);
+  if (found) return found;
   // "desa X kecamatan Y kabupaten Z", "X, Y": part by part, each narrowing the last.
   const parts = text.split(MARKERS).map((p) => p.trim()).filter((p) => placeWords(p).length >= 3);
   if (parts.length > 1) return combine(parts.map((p) => readPart(p, regencies)), regencies);
@@ -136,6 +164,68 @@ export function readWhere(text: string, regencies: readonly RegencyChoice[]): Wh
     }
   }
   return { keys: [] };
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+const inside = (a: Span, b: Span) => a.from >= b.from && a.to <= b.to && a.to - a.from < b.to - b.from;
+const overlaps = (a: Span, b: Span) => a.from < b.to && b.from < a.to;
+
+/**
+ * The regency and place named somewhere in an answer, exactly (after folding): every run of words
+ * that is a regency's name or a place's, the longer winning over the runs inside it. Trusted when
+ * a regency is named, or the place is a kecamatan, a name of several words, a desa with its own
+ * kecamatan, or a one-word desa that is most of what was said (so "tanjung tabalong" is no "Tanjung").
+ */
+function scan(text: string, regencies: readonly RegencyChoice[]): WhereReading | undefined {
+  const words = fold(text).split(' ').filter(Boolean);
+  const content = words.filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
+  const mentions: (Span & { key: string })[] = [];
+  for (const r of regencies) {
+    for (const label of regencyLabels(r)) {
+      const n = label.split(' ').length;
+      for (let i = 0; i + n <= words.length; i++) {
+        // "Kota Banjar" (West Java's city) is not Kabupaten Banjar.
+        if (words.slice(i, i + n).join(' ') === label && words[i - 1] !== 'kota') mentions.push({ from: i, to: i + n, key: r.key });
+      }
+    }
+  }
+  const byName = new Map<string, Place[]>();
+  for (const p of placesOf(regencies)) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  let hits: (Span & { places: Place[] })[] = [];
+  for (let n = 1; n <= 5; n++) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const places = byName.get(words.slice(i, i + n).join(' '));
+      if (places) hits.push({ from: i, to: i + n, places });
+    }
+  }
+  hits = hits.filter((h) => !hits.some((o) => inside(h, o)) && !mentions.some((m) => overlaps(h, m)));
+  const named = [...new Set(mentions.map((m) => m.key))];
+  if (named.length > 1) return undefined;
+  const allowed = named.length === 1 ? named : [...new Set(hits.flatMap((h) => h.places.map((p) => p.key)))];
+  // The regencies every place named allows (a place in none of them is passed over as noise).
+  let keys = allowed;
+  for (const h of hits) {
+    const narrowed = keys.filter((k) => h.places.some((p) => p.key === k));
+    if (narrowed.length > 0) keys = narrowed;
+  }
+  if (keys.length === 0) return undefined;
+  if (keys.length > 1) return hits.length > 0 ? { keys } : undefined;
+  const key = keys[0]!;
+  const mine = hits.map((h) => ({ ...h, places: h.places.filter((p) => p.key === key) })).filter((h) => h.places.length > 0);
+  const kecamatan = mine.flatMap((h) => h.places.filter((p) => p.desa === undefined)).map((p) => p.kecamatan)[0];
+  const desa = mine.flatMap((h) => h.places.filter((p) => p.desa !== undefined && (!kecamatan || p.kecamatan === kecamatan)));
+  const oneDesa = desa.length === 1 ? desa[0] : undefined;
+  const trusted =
+    named.length === 1 ||
+    kecamatan !== undefined ||
+    mine.some((h) => h.to - h.from > 1) ||
+    (oneDesa !== undefined && content.length > 0 && 1 / content.length > 0.5);
+  if (!trusted) return undefined;
+  if (oneDesa) return { keys, kecamatan: oneDesa.kecamatan, desa: oneDesa.desa };
+  return kecamatan ? { keys, kecamatan } : { keys };
 }
 
 /**
@@ -316,6 +406,8 @@ export function whereSteps(then: string | null): StepDef[] {
         return lines.join('\n\n');
       },
       help: 'help.where',
+      // "kabupaten bangka" is not Bangka Barat: a regency's name is read by readWhere, whole words only.
+      strictChoices: true,
       choices: (env) => regencyChoices(env.c.regencies ?? []),
       // A typed regency, place, or both (readWhere); a number out of the list, "don't know" and the rest each get their own way on.
       answer: (env) =>
