@@ -142,6 +142,10 @@ describe('reading where people say they live', () => {
     ['banjarbaru', undefined],
     ['kota banjarbaru', undefined],
     ['tanah laut', undefined],
+    // Common words of place names are not read as a typo of one ("Sungkai", "Barut").
+    ['sungai', undefined],
+    ['barat', undefined],
+    ['saya mau daftar', undefined],
   ];
   for (const [typed, key] of cases) {
     it(`"${typed}" is ${key ?? 'no regency served'}`, async () => {

@@ -48,9 +48,13 @@ const MARKERS = /\b(?:desa|ds|kelurahan|kel|kecamatan|kec|kabupaten|kab|village|
 /** How many typos a name of this length may carry and still be that name. */
 const allowed = (len: number) => (len >= 8 ? 2 : len >= 5 ? 1 : 0);
 
+/** Words too common in place names to be read as a typo of one ("sungai" is not "Sungkai", "barat" not "Barut"). */
+const COMMON = new Set('sungai barat timur utara selatan tengah baru lama jaya makmur sari indah tanjung kampung kota pasar batu air muara teluk pulau gunung bukit simpang danau hulu hilir ilir besar kecil raya'.split(' '));
+
 /** Whether `q` is `name`, or it with a typo or two, or (five letters at least) its beginning. */
 function near(q: string, name: string): number | undefined {
   if (q === name) return 0;
+  if (COMMON.has(q)) return undefined;
   const d = editDistance(q, name, allowed(name.length));
   if (d <= allowed(name.length)) return d;
   // The beginning of a name, when it is most of it ("batulic" for Batulicin; not "bangka" for "Bangka Kota").
@@ -63,6 +67,11 @@ function regencyLabels(r: RegencyChoice): string[] {
   const { regency } = r.settings;
   const labels = [regency.shortName, regency.name.replace(/^kabupaten\s+/i, ''), ...(regency.aliases ?? [])];
   return [...new Set(labels.map((l) => fold(l)).filter(Boolean))];
+}
+
+/** A regency's abbreviations ("barut", "tanbu") count only as typed: one letter off is often another word ("barat"). */
+function isAlias(r: RegencyChoice, label: string): boolean {
+  return (r.settings.regency.aliases ?? []).some((a) => fold(a) === label);
 }
 
 interface Place {
@@ -265,7 +274,8 @@ function readPart(text: string, regencies: readonly RegencyChoice[]): WhereReadi
     for (const label of regencyLabels(r)) {
       const n = label.split(' ').length;
       for (let i = 0; i + n <= words.length; i++) {
-        const typos = near(words.slice(i, i + n).join(' '), label);
+        const window = words.slice(i, i + n).join(' ');
+        const typos = isAlias(r, label) ? (window === label ? 0 : undefined) : near(window, label);
         if (typos === undefined || typos > allowed(label.length)) continue;
         mentions.push({ key: r.key, rest: [...words.slice(0, i), ...words.slice(i + n)].join(' '), typos });
       }
