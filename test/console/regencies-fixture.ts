@@ -130,3 +130,18 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
   const snapshot = () => TABLES.map((t) => `${t}: ${JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())}`).join('\n');
   return { h, web, banjarRows, tanbuRows, refs, questions, invites, officers, login, snapshot };
 }
+
+/** The text inside the element carrying `attr` (a table row, a cell), tags dropped. */
+export function textOf(html: string, attr: string): string {
+  const at = html.indexOf(attr);
+  if (at < 0) throw new Error(`no ${attr} on the page`);
+  const start = html.lastIndexOf('<', at);
+  const tag = /^<(\w+)/.exec(html.slice(start))![1]!;
+  const end = html.indexOf(`</${tag}>`, at);
+  return html
+    .slice(start, end)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

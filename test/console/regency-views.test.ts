@@ -14,21 +14,11 @@ import { client, startConsole } from '../helpers/console.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
 import { loginAdmin } from './second-factor-helpers.js';
-import { BANJAR, MARK, startTwoRegencies, TANBU, type TwoRegencies } from './regencies-fixture.js';
+import { BANJAR, MARK, startTwoRegencies, TANBU, textOf, type TwoRegencies } from './regencies-fixture.js';
 
 const t = createTranslator()('id');
 const BANJAR_PRESET = loadProgrammeSettings('data/regencies/banjar.json');
 const TANBU_PRESET = loadProgrammeSettings('data/regencies/tanah-bumbu.json');
-
-/** The text inside the element carrying `attr` (a table row, a cell), tags dropped. */
-function textOf(html: string, attr: string): string {
-  const at = html.indexOf(attr);
-  if (at < 0) throw new Error(`no ${attr} on the page`);
-  const start = html.lastIndexOf('<', at);
-  const tag = /^<(\w+)/.exec(html.slice(start))![1]!;
-  const end = html.indexOf(`</${tag}>`, at);
-  return html.slice(start, end).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 describe('two regencies in one database', () => {
   let f: TwoRegencies;

@@ -21,6 +21,7 @@ import { loadProgrammeSettings, ProgrammeSettingsSchema, type ProgrammeSettings 
 import { client, hashedPassword, startConsole } from '../helpers/console.js';
 import { cleanup, NOW, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
+import { textOf } from './regencies-fixture.js';
 
 const t = createTranslator()('id');
 const en = createTranslator()('en');
@@ -41,21 +42,6 @@ const byKey = (figures: ReportedFigure[], key: string) => {
   if (!f) throw new Error(`no figure ${key}`);
   return f;
 };
-
-/** The text inside the element carrying `attr` (a table row, a cell), tags dropped. */
-function textOf(html: string, attr: string): string {
-  const at = html.indexOf(attr);
-  if (at < 0) throw new Error(`no ${attr} on the page`);
-  const start = html.lastIndexOf('<', at);
-  const tag = /^<(\w+)/.exec(html.slice(start))![1]!;
-  const end = html.indexOf(`</${tag}>`, at);
-  return html
-    .slice(start, end)
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 describe('the figures a preset reports, in words', () => {
   it('Barito Utara: every figure with its unit the Indonesian way, its source and month; the total first', () => {
