@@ -111,9 +111,11 @@ describe('two regencies in one database', () => {
     const res = await prov.fetch('/dashboard/export?format=csv');
     expect(res.headers.get('content-disposition')).toMatch(/lindung-kabupaten-2026-11-22\.csv/);
     const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('Kabupaten,Kode,Tercakup,Target,Persen target,Pendaftaran terbuka,Perkiraan biaya per tahun (Rp),Anggaran per tahun (Rp),Persen anggaran,Pengaturan belum diisi');
+    expect(lines[0]).toBe('Kabupaten,Kode,Tercakup,Target,Persen target,Pendaftaran terbuka,Perkiraan biaya per tahun (Rp),Anggaran per tahun (Rp),Persen anggaran,Dilaporkan (laporan publik),Pengaturan belum diisi');
     expect(lines[1]).toMatch(/^Kabupaten Banjar,63\.03,\d+,15000,/);
     expect(lines[2]).toMatch(/^Kabupaten Tanah Bumbu,63\.10,/);
+    // Tanah Bumbu has no target; its reported figures travel in the download too.
+    expect(lines[2]).toContain('8.146 pekerja desa');
     expect(lines[3]).toMatch(/^Jumlah,,/);
     const xlsx = await prov.fetch('/dashboard/export?format=xlsx');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');

@@ -113,7 +113,7 @@ export function RegencyTable({ t, figures, link, showOpen = true }: { t: T; figu
 /** The same rows as spreadsheet columns (plain numbers), the total last: the combined view's download. */
 export function figuresTable(t: T, figures: CombinedFigures): { columns: ExportColumn[]; rows: ExportRow[] } {
   const c = (key: string, width: number): ExportColumn => ({ key, header: t(`console.scope.sheet.${key as SheetColumn}`), width });
-  const columns = [c('regency', 26), c('code', 8), c('covered', 12), c('target', 12), c('percent', 10), c('open', 12), c('cost', 18), c('budget', 18), c('budget_percent', 12), c('unfilled', 12)];
+  const columns = [c('regency', 26), c('code', 8), c('covered', 12), c('target', 12), c('percent', 10), c('open', 12), c('cost', 18), c('budget', 18), c('budget_percent', 12), c('reported', 40), c('unfilled', 12)];
   const rows: ExportRow[] = figures.rows.map((r) => ({
     regency: r.name,
     code: r.key,
@@ -124,6 +124,8 @@ export function figuresTable(t: T, figures: CombinedFigures): { columns: ExportC
     cost: r.cost,
     budget: r.budget,
     budget_percent: r.budgetPercent,
+    // What public reports count as covered (its settings file's figures, with the month); not Lindung's count.
+    reported: headlineWords(t, r.reported),
     unfilled: r.unfilled,
   }));
   const s = figures.total;
@@ -137,9 +139,10 @@ export function figuresTable(t: T, figures: CombinedFigures): { columns: ExportC
     cost: s.cost,
     budget: s.withBudget > 0 ? s.budget : null,
     budget_percent: s.budgetPercent,
+    reported: null,
     unfilled: null,
   });
   return { columns, rows };
 }
 
-type SheetColumn = 'regency' | 'code' | 'covered' | 'target' | 'percent' | 'open' | 'cost' | 'budget' | 'budget_percent' | 'unfilled';
+type SheetColumn = 'regency' | 'code' | 'covered' | 'target' | 'percent' | 'open' | 'cost' | 'budget' | 'budget_percent' | 'reported' | 'unfilled';
