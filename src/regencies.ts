@@ -16,11 +16,6 @@ export function regencyKey(settings: ProgrammeSettings): string {
   return slug || 'default';
 }
 
-/** The region prefix a NIK of this regency starts with ("63.03" → "6303"), when the settings give the code. */
-export function nikPrefixOf(settings: ProgrammeSettings): string | undefined {
-  return settings.regency.code?.replace('.', '');
-}
-
 export interface ReloadResult {
   ok: boolean;
   /** Keys whose settings changed (ok only). */
@@ -68,6 +63,8 @@ function loadAll(paths: readonly string[], schema: readonly FieldDef[]): Regency
 export class RegencyRegistry {
   #list: readonly Regency[];
   #byKey: Map<string, Regency>;
+  /** Names of regencies the database knew and the deployment no longer serves (storage/regencies.ts known). */
+  #formerNames = new Map<string, string>();
 
   constructor(
     regencies: readonly Regency[],
@@ -112,9 +109,13 @@ export class RegencyRegistry {
   get(key?: string | null): ProgrammeSettings {
     return this.regency(key).settings;
   }
-  /** A regency's name for people (the key itself when the deployment no longer serves it). */
+  /** A regency's name for people: a regency no longer served keeps the name it had (else its key). */
   name(key: string): string {
-    return this.#byKey.get(key)?.settings.regency.name ?? key;
+    return this.#byKey.get(key)?.settings.regency.name ?? this.#formerNames.get(key) ?? key;
+  }
+  /** The names the database keeps for every regency it has known (rows of one no longer served are named by them). */
+  rememberNames(names: ReadonlyMap<string, string>): void {
+    this.#formerNames = new Map(names);
   }
 
   /**

@@ -86,6 +86,7 @@ export async function createRuntime(
     regencies.list.map((r) => ({ key: r.key, name: r.settings.regency.name, path: r.path })),
     overrides.clock?.() ?? Date.now(),
   );
+  regencies.rememberNames(store.regencies.known());
   if (adoption.adopted > 0) logger.info({ rows: adoption.adopted, regency: regencies.default.key }, 'rows given their regency');
   for (const u of adoption.unserved) logger.warn({ regency: u.regency, registrations: u.rows }, 'registrations of a regency this deployment no longer serves');
   // The WAL still holds the pages with those values in clear: copied over and emptied now.

@@ -227,8 +227,8 @@ export function createApp(deps: AppDeps) {
    * them, for the question "where do you live", and gives itself for another (`forRegency`).
    */
   function ctxFor(personId: number, phone: string | null, now: number, regency?: string): Ctx {
-    const list = regencies.list;
-    const several = list.length > 1 ? list.map((r) => ({ key: r.key, settings: r.settings })) : undefined;
+    // The registry's own list (the same array until a reload): what where.ts builds from it is kept per list.
+    const several = regencies.several ? regencies.list : undefined;
     const made = new Map<string, Ctx>();
     const build = (key: string): Ctx => {
       const done = made.get(key);

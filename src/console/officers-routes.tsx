@@ -53,6 +53,16 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return target && (target.id === adminOf(c).id || manages(adminOf(c), scopeOf(c), target)) ? target : undefined;
   };
   const notFound = (c: ConsoleContext) => notFoundPage(c, t, timeZone, t('console.scope.officer_not_found'));
+  /**
+   * The officer an action on another officer is about: one this admin manages, never themself
+   * (that goes back to the officers page, with `self` saying why). Otherwise what to answer.
+   */
+  const otherOfficer = (c: ConsoleContext, self = ''): { target: Officer } | { refused: Response | Promise<Response> } => {
+    const target = targetOf(c);
+    if (!target) return { refused: notFound(c) };
+    if (target.id === adminOf(c).id) return { refused: c.redirect(`/admin/officers${self ? `?err=${self}` : ''}`, 303) };
+    return { target };
+  };
   /** Audited with the regency it concerns (the target's), so a regency's admin sees it in their audit. */
   const audit = (c: ConsoleContext, action: string, target: Pick<Officer, 'id' | 'username' | 'regency'>, extra: Record<string, unknown> = {}) =>
     officers.audit({ officerId: adminOf(c).id, action, detail: { officer: target.id, username: target.username, ...extra }, regency: target.regency, now: clock() });
@@ -146,9 +156,9 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
   web.post('/admin/officers/:id/scope', async (c) => {
     const admin = adminOf(c);
-    const target = targetOf(c);
-    if (!target) return notFound(c);
-    if (target.id === admin.id) return c.redirect('/admin/officers?err=scope_self', 303);
+    const other = otherOfficer(c, 'scope_self');
+    if ('refused' in other) return other.refused;
+    const { target } = other;
     const body = await c.req.parseBody({ all: true });
     const groups = list(body.group).filter(Boolean);
     const chosen = typeof body.regency === 'string' && body.regency !== '' ? body.regency : null;
@@ -168,18 +178,18 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   });
 
   web.post('/admin/officers/:id/disable', (c) => {
-    const target = targetOf(c);
-    if (!target) return notFound(c);
-    if (target.id === adminOf(c).id) return c.redirect('/admin/officers?err=officer_self', 303);
+    const other = otherOfficer(c, 'officer_self');
+    if ('refused' in other) return other.refused;
+    const { target } = other;
     officers.setDisabled(target.id, clock());
     officers.deleteSessionsOf(target.id);
     audit(c, 'disable_officer', target);
     return c.redirect('/admin/officers?ok=officer_disabled', 303);
   });
   web.post('/admin/officers/:id/enable', (c) => {
-    const target = targetOf(c);
-    if (!target) return notFound(c);
-    if (target.id === adminOf(c).id) return c.redirect('/admin/officers', 303);
+    const other = otherOfficer(c);
+    if ('refused' in other) return other.refused;
+    const { target } = other;
     officers.setDisabled(target.id, null);
     audit(c, 'enable_officer', target);
     return c.redirect('/admin/officers?ok=officer_enabled', 303);
@@ -188,9 +198,9 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   // sessions end, and at the next login they must choose their own (password-routes.tsx). Not
   // one's own (that is the account page, with the current password). The second factor stays.
   web.post('/admin/officers/:id/password', async (c) => {
-    const target = targetOf(c);
-    if (!target) return notFound(c);
-    if (target.id === adminOf(c).id) return c.redirect('/admin/officers', 303);
+    const other = otherOfficer(c);
+    if ('refused' in other) return other.refused;
+    const { target } = other;
     const password = String((await c.req.parseBody()).password ?? '');
     if (validatePassword(password)) return c.redirect('/admin/officers?err=password_invalid', 303);
     officers.setPassword(target.id, await hashPassword(password));
@@ -203,19 +213,18 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   // enrol again at their next login (admins must). Not one's own: a stolen admin session must not
   // be able to move the second factor to another phone.
   web.post('/admin/officers/:id/reset-2fa', (c) => {
-    const target = targetOf(c);
-    if (!target) return notFound(c);
-    if (target.id === adminOf(c).id) return c.redirect('/admin/officers?err=second_factor_self', 303);
+    const other = otherOfficer(c, 'second_factor_self');
+    if ('refused' in other) return other.refused;
+    const { target } = other;
     officers.resetSecondFactor(target.id);
     audit(c, 'reset_second_factor', target);
     return c.redirect('/admin/officers?ok=second_factor_reset', 303);
   });
   // Full-NIK export is a permission of its own (least privilege), granted and revoked here, audited.
   web.post('/admin/officers/:id/export-nik', async (c) => {
-    const target = targetOf(c);
-    if (!target) return notFound(c);
-    // Like every other permission: never one's own (another admin grants it).
-    if (target.id === adminOf(c).id) return c.redirect('/admin/officers?err=officer_self', 303);
+    const other = otherOfficer(c, 'officer_self');
+    if ('refused' in other) return other.refused;
+    const { target } = other;
     const allow = (await c.req.parseBody()).allow === '1';
     officers.setExportNik(target.id, allow);
     audit(c, allow ? 'grant_export_nik' : 'revoke_export_nik', target);

@@ -110,35 +110,31 @@ export function groupsIn(scope: Scope, settings: ProgrammeSettings): ProgrammeSe
   return scope.groups === null ? settings.groups : settings.groups.filter((g) => scope.groups!.includes(g.id));
 }
 
+/** A page that says why nothing is shown here, with a way back to the queue. */
+function refusalPage(c: Context<ConsoleEnv>, t: T, timeZone: string, title: string, text: string, status: 403 | 404): Response | Promise<Response> {
+  const base = pageBase(c, t, timeZone);
+  return c.html(
+    <Layout title={title} t={t} officer={base.officer} csrf={base.csrf}>
+      <p>{text}</p>
+      <p>
+        <a href="/queue">{t('console.scope.back_to_queue')}</a>
+      </p>
+    </Layout>,
+    status,
+  );
+}
+
 /**
  * "Not found" as a page, the same for something that does not exist and something outside the
  * officer's scope (`text`: what was looked for; default: a registration).
  */
 export function notFoundPage(c: Context<ConsoleEnv>, t: T, timeZone: string, text = t('console.not_found')): Response | Promise<Response> {
-  const base = pageBase(c, t, timeZone);
-  return c.html(
-    <Layout title={t('console.scope.not_found_title')} t={t} officer={base.officer} csrf={base.csrf}>
-      <p>{text}</p>
-      <p>
-        <a href="/queue">{t('console.scope.back_to_queue')}</a>
-      </p>
-    </Layout>,
-    404,
-  );
+  return refusalPage(c, t, timeZone, t('console.scope.not_found_title'), text, 404);
 }
 
 /** A friendly 403 page: what this officer may not do here, and a way back. */
 export function forbiddenPage(c: Context<ConsoleEnv>, t: T, timeZone: string, text: string): Response | Promise<Response> {
-  const base = pageBase(c, t, timeZone);
-  return c.html(
-    <Layout title={t('console.scope.forbidden_title')} t={t} officer={base.officer} csrf={base.csrf}>
-      <p>{text}</p>
-      <p>
-        <a href="/queue">{t('console.scope.back_to_queue')}</a>
-      </p>
-    </Layout>,
-    403,
-  );
+  return refusalPage(c, t, timeZone, t('console.scope.forbidden_title'), text, 403);
 }
 
 /**

@@ -233,6 +233,11 @@ describe('a regency link in the middle of a conversation', () => {
   });
 });
 
+/** A registration begun in Tanah Bumbu: asked where, consent given, the name typed. */
+async function startedInTanahBumbu(user: string): Promise<void> {
+  for (const text of ['daftar', 'tanbu', 'ya', 'Budi Santoso']) await chat(user, text);
+}
+
 describe('changing the regency keeps what must be kept', () => {
   const sessionOf = (user: string) => {
     const { store } = h!.runtime;
@@ -242,10 +247,7 @@ describe('changing the regency keeps what must be kept', () => {
 
   it('"kembali" at the question asked again leaves the regency they had', async () => {
     await start();
-    await chat('k1', 'daftar');
-    await chat('k1', 'tanbu');
-    await chat('k1', 'ya');
-    await chat('k1', 'Budi Santoso');
+    await startedInTanahBumbu('k1');
     expect(await chat('k1', 'ganti kabupaten')).toContain('kabupaten mana');
     await chat('k1', 'kembali');
     expect(sessionOf('k1').regency).toBe('63.10');
@@ -253,10 +255,7 @@ describe('changing the regency keeps what must be kept', () => {
 
   it("another regency's Telegram link over a registration in progress: resumed, it asks that regency's consent first", async () => {
     await start();
-    await chat('k5', 'daftar');
-    await chat('k5', 'tanbu');
-    await chat('k5', 'ya');
-    await chat('k5', 'Budi Santoso');
+    await startedInTanahBumbu('k5');
     await chat('k5', '/start kab_63_03');
     const offer = await chat('k5', 'daftar');
     const resumed = /lanjut/i.test(offer) ? await chat('k5', '1') : offer;
@@ -265,10 +264,7 @@ describe('changing the regency keeps what must be kept', () => {
 
   it("a parked draft resumed in another regency asks that regency's consent first", async () => {
     await start();
-    await chat('k2', 'daftar');
-    await chat('k2', 'tanbu');
-    await chat('k2', 'ya');
-    await chat('k2', 'Budi Santoso');
+    await startedInTanahBumbu('k2');
     await chat('k2', 'menu');
     await chat('k2', 'Halo Lindung kab_63_03');
     const offer = await chat('k2', 'daftar');
@@ -317,6 +313,9 @@ describe('a regency no longer served', () => {
     h = await startHarness({ dir, env: { PROGRAMME_SETTINGS_PATH: paths } });
     await chat('g1', 'menu');
     expect(await chat('g1', 'cek syarat')).toContain('kabupaten mana');
+    // Its rows keep the name the database knew it by.
+    expect(h.runtime.regencies.name('19.05')).toBe('Kabupaten Bangka Barat');
+    expect(h.runtime.regencies.name('99.99')).toBe('99.99');
   });
 });
 

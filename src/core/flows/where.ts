@@ -81,7 +81,24 @@ interface Place {
   name: string;
 }
 
-function placesOf(regencies: readonly RegencyChoice[]): Place[] {
+/** Every place of the regencies, and by folded name, built once per list (the app passes the registry's, the same array until a reload). */
+const placesCache = new WeakMap<readonly RegencyChoice[], { places: Place[]; byName: Map<string, Place[]> }>();
+
+function indexOf(regencies: readonly RegencyChoice[]): { places: Place[]; byName: Map<string, Place[]> } {
+  let index = placesCache.get(regencies);
+  if (!index) {
+    const places = buildPlaces(regencies);
+    const byName = new Map<string, Place[]>();
+    for (const p of places) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+    index = { places, byName };
+    placesCache.set(regencies, index);
+  }
+  return index;
+}
+
+const placesOf = (regencies: readonly RegencyChoice[]): Place[] => indexOf(regencies).places;
+
+function buildPlaces(regencies: readonly RegencyChoice[]): Place[] {
   return regencies.flatMap((r) =>
     r.settings.areas.flatMap((a) => [
       { key: r.key, kecamatan: a.kecamatan, name: fold(a.kecamatan) } as Place,
@@ -201,8 +218,7 @@ function scan(text: string, regencies: readonly RegencyChoice[]): WhereReading |
       }
     }
   }
-  const byName = new Map<string, Place[]>();
-  for (const p of placesOf(regencies)) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  const { byName } = indexOf(regencies);
   let hits: (Span & { places: Place[] })[] = [];
   for (let n = 1; n <= 5; n++) {
     for (let i = 0; i + n <= words.length; i++) {
@@ -241,7 +257,7 @@ function scan(text: string, regencies: readonly RegencyChoice[]): WhereReading |
  * What the parts of an answer say together: the regencies every part allows (a part that names
  * nothing is passed over, "kalsel 72211"), and the desa when a desa part lies in a kecamatan part.
  */
-function combine(readings: readonly WhereReading[], regencies: readonly RegencyChoice[]): WhereReading {
+function combine(readings: readonly PartReading[], regencies: readonly RegencyChoice[]): WhereReading {
   const known = readings.filter((r) => r.keys.length > 0);
   if (known.length === 0) return { keys: [] };
   let keys = known[0]!.keys;
@@ -254,17 +270,19 @@ function combine(readings: readonly WhereReading[], regencies: readonly RegencyC
   if (kecamatan) {
     const area = regencies.find((r) => r.key === keys[0])?.settings.areas.find((a) => a.kecamatan === kecamatan);
     for (const r of readings) {
-      const words = (r as { text?: string }).text;
-      if (!words || !area) continue;
-      const d = area.desa.find((x) => fold(x) === words);
+      if (!r.text || !area) continue;
+      const d = area.desa.find((x) => fold(x) === r.text);
       if (d) return { keys, kecamatan, desa: d };
     }
   }
   return { keys, kecamatan };
 }
 
+/** What one part of an answer names, with its place words when it named a place (combine looks a desa up by them). */
+type PartReading = WhereReading & { text?: string };
+
 /** One part of an answer: a regency's name, a place, or both ("simpang empat tanah bumbu"). */
-function readPart(text: string, regencies: readonly RegencyChoice[]): WhereReading & { text?: string } {
+function readPart(text: string, regencies: readonly RegencyChoice[]): PartReading {
   const q = placeWords(text);
   if (q.length < 3) return { keys: [] };
   const words = q.split(' ');
@@ -286,7 +304,7 @@ function readPart(text: string, regencies: readonly RegencyChoice[]): WhereReadi
     const rests = mentions.map((m) => m.rest).sort((a, b) => a.length - b.length);
     const rest = rests[0]!;
     if (rest === '') return { keys: named };
-    const place = lookUp(rest, placesOf(regencies.filter((r) => r.key === named[0])));
+    const place = lookUp(rest, placesOf(regencies).filter((p) => p.key === named[0]));
     // A place of that regency; else the regency itself is only trusted when nothing else is in the answer.
     if (place.keys.length === 1) return place;
   }
