@@ -17,7 +17,8 @@ export default defineConfig({
     // needs them must restore them itself (vi.restoreAllMocks, vi.unstubAllEnvs) or reset modules.
     isolate: false,
     // Unpacks the npm-bundled Chromium for the browser tests once, before the workers start, and
-    // migrates the one template database that each test's fresh database is copied from.
-    globalSetup: ['test/helpers/chromium-setup.ts', 'test/helpers/db-template-setup.ts'],
+    // migrates the one template database that each test's fresh database is copied from; starts a
+    // throwaway PostgreSQL cluster for the tests that run on both stores (test/helpers/pg-setup.ts).
+    globalSetup: ['test/helpers/chromium-setup.ts', 'test/helpers/db-template-setup.ts', 'test/helpers/pg-setup.ts'],
   },
 });

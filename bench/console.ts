@@ -150,7 +150,7 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
 
     const { officers } = runtime.store;
     // An officer (an admin must enrol a second factor first); the export without full NIKs needs no permission.
-    officers.add({ username: 'bench', passwordHash: await hashPassword(PASSWORD), role: 'officer', now: Date.now() });
+    await officers.add({ username: 'bench', passwordHash: await hashPassword(PASSWORD), role: 'officer', now: Date.now() });
     const web = createConsole({
       app: runtime.app,
       store: runtime.store,
@@ -315,7 +315,7 @@ export async function runConsoleBench(opts: ConsoleBenchOptions): Promise<Consol
     };
   } finally {
     clearInterval(sampler);
-    runtime?.close();
+    await runtime?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

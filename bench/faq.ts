@@ -23,7 +23,7 @@ async function measure(set: LabelledMessage[]): Promise<{ accuracy: number; wron
     }
     return { accuracy: Math.round((right / set.length) * 1000) / 1000, wrongConfident };
   } finally {
-    cleanup(h);
+    await cleanup(h);
   }
 }
 

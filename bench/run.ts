@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       for (let k = 0; k < SCRIPT_LEN; k++) {
         for (const p of wave) {
           const s = process.hrtime.bigint();
-          const r = app.handleNow({ channel: 'bench', externalId: p.id, messageId: `${p.id}-${k}`, text: p.script[k]! });
+          const r = await app.handleNow({ channel: 'bench', externalId: p.id, messageId: `${p.id}-${k}`, text: p.script[k]! });
           latencyMs[m++] = Number(process.hrtime.bigint() - s) / 1e6;
           if (k === SCRIPT_LEN - 1 && r.replies.some((x) => refPattern.test(x.text))) refs++;
         }
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
 
     // A benchmark that silently did nothing is worthless: every person must hold a submitted registration.
     const submitted = (db.prepare("SELECT count(*) AS n FROM registrations WHERE status = 'submitted'").get() as { n: number }).n;
-    runtime.close();
+    await runtime.close();
     if (submitted !== PEOPLE || refs !== PEOPLE) {
       log(`FAILED: ${submitted} submitted registrations and ${refs} reference codes for ${PEOPLE} people`);
       process.exitCode = 1;

@@ -234,7 +234,7 @@ export async function runTelegramBench(opts: TelegramBenchOptions): Promise<Tele
 
     // Nothing more may come: let the outbox drain, wait a little, and count every chat's messages.
     const outboxDeadline = Date.now() + 10_000;
-    while (runtime.app.outbox.pendingCount() > 0 && Date.now() < outboxDeadline) await sleep(20);
+    while ((await runtime.app.outbox.pendingCount()) > 0 && Date.now() < outboxDeadline) await sleep(20);
     await sleep(300);
     scan();
     clearInterval(scanner);
@@ -244,7 +244,8 @@ export async function runTelegramBench(opts: TelegramBenchOptions): Promise<Tele
     if (extra.length > 0) {
       failures.push(`${extra.length} chats did not get exactly ${perChat} messages, e.g. chat ${extra[0]!.chat.id} got ${extra[0]!.got}`);
     }
-    if (runtime.app.outbox.pendingCount() > 0) failures.push(`${runtime.app.outbox.pendingCount()} messages left in the outbox`);
+    const left = await runtime.app.outbox.pendingCount();
+    if (left > 0) failures.push(`${left} messages left in the outbox`);
     if (errors > 0) {
       failures.push(`${errors} Bot API calls failed, e.g. ${firstError.map((c) => `${c.method}: ${c.error?.description}`).join('; ')}`);
     }
@@ -272,7 +273,7 @@ export async function runTelegramBench(opts: TelegramBenchOptions): Promise<Tele
     if (watchdog) clearInterval(watchdog);
     await channel?.stop();
     await fake?.close();
-    runtime?.close();
+    await runtime?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

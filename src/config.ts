@@ -19,6 +19,21 @@ export const ConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/lindung.db'),
   /** FULL: every commit on the disk before anyone is told (survives a power cut); NORMAL: survives a process crash only. */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /**
+   * A PostgreSQL database instead of the SQLite file (postgres://user:pass@host:5432/db): several
+   * processes, on several machines, share it. Unset: SQLite at DATABASE_PATH.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Connections each process may hold to PostgreSQL at once. */
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** A PostgreSQL statement that runs longer is cancelled (ms; 0: never). */
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Waiting longer than this for a PostgreSQL connection is an error (ms). */
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The keys that encrypt personal data at rest, as the key file's JSON (from a secret store); else the key file. */
   LINDUNG_KEYS: z.string().optional(),
   /** Where the key file is (default: `lindung.key` beside the database), created 0600 on first start. */

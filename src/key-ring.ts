@@ -30,10 +30,15 @@ const CHECK_TEXT = 'lindung key check';
  * of another installation (another blind-index key), or one that lost a data key still in use.
  * The first start (or the first after an upgrade) records the check value.
  */
-export function keyRingForDatabase(config: Config, kv: KvStore, sampleSealed: () => string | undefined, now = Date.now()): KeyRing {
-  const stored = kv.get(CHECK_KEY);
+export async function keyRingForDatabase(
+  config: Config,
+  kv: KvStore,
+  sampleSealed: () => Promise<string | undefined>,
+  now = Date.now(),
+): Promise<KeyRing> {
+  const stored = await kv.get(CHECK_KEY);
   // A database from before the check value: one of its encrypted values stands in for it.
-  const sample = stored === undefined ? sampleSealed() : undefined;
+  const sample = stored === undefined ? await sampleSealed() : undefined;
   const path = keyFilePath(config);
   if ((stored !== undefined || sample !== undefined) && !config.LINDUNG_KEYS && config.DATABASE_PATH !== ':memory:' && !existsSync(path)) {
     throw new KeyError(
@@ -71,6 +76,6 @@ export function keyRingForDatabase(config: Config, kv: KvStore, sampleSealed: ()
     if (opened !== CHECK_TEXT) throw new KeyError(`${source} lacks a data key this database still uses: restore the key file from its backup.`);
     if (!cipher.needsRewrap(check.sealed!)) return ring;
   }
-  kv.set(CHECK_KEY, JSON.stringify({ index, sealed: cipher.encrypt(CHECK_TEXT) }), now);
+  await kv.set(CHECK_KEY, JSON.stringify({ index, sealed: cipher.encrypt(CHECK_TEXT) }), now);
   return ring;
 }

@@ -32,10 +32,11 @@ async function main(): Promise<void> {
   running.runtime = runtime;
   if (stopping) return;
   const { logger } = runtime;
-  const purge = () => logger.debug(purgeExpired(runtime.store, runtime.regencies, Date.now()), 'retention: expired data removed');
-  purge();
-  // Not unref'd: it also keeps the service up while a channel waits to reconnect.
-  setInterval(purge, 3600_000);
+  const purge = async () => logger.debug(await purgeExpired(runtime.store, runtime.regencies, Date.now()), 'retention: expired data removed');
+  await purge();
+  // Not unref'd: it also keeps the service up while a channel waits to reconnect. A failed hourly
+  // purge is logged; the next hour's removes what it left.
+  setInterval(() => void purge().catch((err: unknown) => logger.error({ err }, 'retention: removing expired data failed')), 3600_000);
   running.stops.push(startBackupSchedule(config, logger));
   // `systemctl reload lindung` (SIGHUP): the settings files are read again, and used from the next message on if all are valid.
   const reload = () => {
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   process.on('SIGHUP', reload);
   running.stops.push(() => void process.off('SIGHUP', reload));
   // What was received but not handled before the last stop or crash goes first, in order.
-  const recovered = runtime.app.recoverInbox();
+  const recovered = await runtime.app.recoverInbox();
   if (recovered > 0) logger.info({ recovered }, 'handled messages received before the last stop');
 
   let consoleUrl: string | undefined;
@@ -154,7 +155,7 @@ async function shutdown(): Promise<void> {
   await runtime.app.stopSending();
   for (const channel of channels) await channel.stop().catch((err: unknown) => logger.warn({ err, channel: channel.id }, 'stopping a channel failed'));
   for (const s of stops) await s();
-  runtime.close();
+  await runtime.close();
   logger.info('stopped');
   process.exit(EXIT.ok);
 }
@@ -163,7 +164,7 @@ async function shutdown(): Promise<void> {
  * A start that failed, or an error nothing caught: one clear message on stderr (with the stack
  * when it is ours to fix), the database closed, and the exit code that says which (exit-codes.ts).
  */
-function fail(err: unknown): never {
+async function fail(err: unknown): Promise<never> {
   const code = exitCodeFor(err);
   const { config, runtime } = running;
   let line = err instanceof Error ? err.message : String(err);
@@ -179,13 +180,14 @@ function fail(err: unknown): never {
   }
   process.stderr.write(`Lindung stopped: ${line}\n`);
   try {
-    runtime?.close();
+    // Closing is a courtesy here (SQLite recovers the WAL at the next start): it may not hold the exit up.
+    if (runtime) await Promise.race([runtime.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
   } catch {
-    // Closing is a courtesy here: SQLite recovers the WAL at the next start.
+    // As above: the exit code says what went wrong, not the close.
   }
   process.exit(code);
 }
 
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
+process.on('uncaughtException', (err) => void fail(err));
+process.on('unhandledRejection', (err) => void fail(err));
 main().catch(fail);

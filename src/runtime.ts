@@ -10,10 +10,11 @@ import { LearnedPhrasings } from './faq/learned.js';
 import { createLogger } from './logger.js';
 import type { ProgrammeSettings } from './settings.js';
 import { RegencyRegistry, settingsPaths } from './regencies.js';
-import { openDatabase, type Db } from './storage/db.js';
+import type { Db } from './storage/db.js';
+import { openStore } from './storage/open.js';
 import { FieldCipher } from './storage/crypto.js';
 import { keyRingFor, keyRingForDatabase } from './key-ring.js';
-import { indexRegistrations, resealAll, sampleSealed, scrubAuditSearches } from './storage/at-rest.js';
+import { indexRegistrations, resealAll, sampleSealedAsync, scrubAuditSearches } from './storage/at-rest.js';
 import { indexAddresses } from './storage/addresses.js';
 import { createStore, type Store } from './storage/store.js';
 import { createKvStore } from './storage/kv.js';
@@ -25,8 +26,8 @@ export interface Runtime {
   config: Config;
   /** Everything the app, console and channels read and write goes through it. */
   store: Store;
-  /** The raw connection: for tests and tools that inspect the file; the code itself uses `store`. */
-  db: Db;
+  /** The raw SQLite connection: for tests and tools that inspect the file (throws on PostgreSQL); the code itself uses `store`. */
+  readonly db: Db;
   app: App;
   /** Prometheus metrics (the console's /metrics): the app's counters, gauges read from the store. */
   metrics: Metrics;
@@ -37,7 +38,8 @@ export interface Runtime {
   readonly settings: ProgrammeSettings;
   /** The one translator (locales are read once at start). */
   translate: (lang: Lang) => T;
-  close(): void;
+  /** Stops the dispatcher's timers and closes the store (main's shutdown awaits the sends in flight first). */
+  close(): Promise<void>;
 }
 
 /** The rates file, or a ConfigError naming it (a missing or wrong file is the operator's to fix, exit code 2). */
@@ -67,31 +69,33 @@ export async function createRuntime(
   const districts = await loadDistrictCodes();
   const resources = loadLocales();
   const translate = createTranslator(resources);
-  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS });
+  // PostgreSQL when DATABASE_URL is set (migrated here, whichever process comes first), else the SQLite file.
+  const { sql, db } = await openStore(config);
   // A missing or foreign key stops the start here, with what to do, before anything is written with it.
   let ring;
   try {
-    ring = keyRingForDatabase(config, createKvStore(db), () => sampleSealed(db));
+    ring = await keyRingForDatabase(config, createKvStore(sql), () => sampleSealedAsync(sql));
   } catch (err) {
-    db.close();
+    await sql.close();
     throw err;
   }
   const cipher = new FieldCipher(ring, () => keyRingFor(config));
-  // Values an older version kept in clear are encrypted at the first start after the upgrade.
-  const sealed = indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher) + scrubAuditSearches(db);
+  // Values an older version kept in clear are encrypted at the first start after the upgrade (a
+  // SQLite file from before; a PostgreSQL store starts at a schema that never held them in clear).
+  const sealed = db ? indexRegistrations(db, cipher) + indexAddresses(db, cipher) + resealAll(db, cipher) + scrubAuditSearches(db) : 0;
   if (sealed > 0) logger.info({ sealed }, 'personal values encrypted at rest');
-  const store = createStore(db, cipher);
+  const store = createStore(sql, cipher);
   // Rows from before regencies existed belong to the first regency; the served ones are recorded.
-  const adoption = store.regencies.adopt(
+  const adoption = await store.regencies.adopt(
     regencies.list.map((r) => ({ key: r.key, name: r.settings.regency.name, path: r.path })),
     overrides.clock?.() ?? Date.now(),
   );
-  regencies.rememberNames(store.regencies.known());
+  regencies.rememberNames(await store.regencies.known());
   if (adoption.adopted > 0) logger.info({ rows: adoption.adopted, regency: regencies.default.key }, 'rows given their regency');
   for (const u of adoption.unserved) logger.warn({ regency: u.regency, registrations: u.rows }, 'registrations of a regency this deployment no longer serves');
   // The WAL still holds the pages with those values in clear: copied over and emptied now.
-  if (sealed > 0) store.erasure.compact();
-  // Taught phrasings: createApp loads the stored ones into it; the reader looks them up.
+  if (sealed > 0) await store.erasure.compact();
+  // Taught phrasings: loaded below from the store; the reader looks them up.
   const learned = new LearnedPhrasings();
   const metrics = createMetrics({ store, channels: () => app.channelHealth() });
   const app = createApp({
@@ -112,15 +116,19 @@ export async function createRuntime(
     metrics: metrics.app,
     entryRegencies,
   });
-  const close = () => {
+  await app.loadLearned();
+  const close = async (): Promise<void> => {
     // The dispatcher's timers stop at once (sends in flight are awaited by main's shutdown first).
     void app.stopSending();
-    db.close();
+    await store.close();
   };
   return {
     config,
     store,
-    db,
+    get db(): Db {
+      if (!db) throw new Error('runtime.db is the SQLite connection: this runtime runs on PostgreSQL (use runtime.store.sql)');
+      return db;
+    },
     app,
     metrics,
     logger,

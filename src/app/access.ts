@@ -53,12 +53,13 @@ export function createAccess(deps: Deps) {
   const { registrations, accessLog, people, cadres } = store;
   const day = (ms: number) => dayIn(timeZone, ms);
 
-  function report(personId: number, only?: AccessScope): AccessReport {
+  async function report(personId: number, only?: AccessScope): Promise<AccessReport> {
     const viewers: AccessViewer[] = [];
-    const regs = registrations.ofApplicant(personId).flatMap((view) => {
-      const record = registrations.record(view.reference);
-      if (!record || (only && !only.registration({ regency: record.regency, groupId: record.data?.groupId ?? null }))) return [];
-      const history: AccessEvent[] = registrations.events(record.id).map((e) => {
+    const regs: AccessReport['registrations'] = [];
+    for (const view of await registrations.ofApplicant(personId)) {
+      const record = await registrations.record(view.reference);
+      if (!record || (only && !only.registration({ regency: record.regency, groupId: record.data?.groupId ?? null }))) continue;
+      const history: AccessEvent[] = (await registrations.events(record.id)).map((e) => {
         let detail: { note?: string; fields?: string[]; channel?: string; reason?: string } = {};
         try {
           detail = e.detail ? (JSON.parse(e.detail) as typeof detail) : {};
@@ -77,27 +78,25 @@ export function createAccess(deps: Deps) {
           reason: typeof detail.reason === 'string' ? detail.reason : null,
         };
       });
-      for (const s of accessLog.seenBy(record.id)) {
+      for (const s of await accessLog.seenBy(record.id)) {
         viewers.push({ reference: record.reference, username: s.username, role: s.role, kind: SEEN_KINDS[s.action] ?? 'decision', count: s.count, lastDay: day(s.last) });
       }
-      const cadre = record.submitterId !== record.applicantId ? cadres.cadreOf(record.submitterId) : undefined;
-      return [
-        {
-          reference: record.reference,
-          status: record.status,
-          data: record.data,
-          kpj: record.kpj,
-          officerNote: record.officerNote,
-          rejectReason: record.rejectReason,
-          correctionFields: record.correctionFields,
-          channel: record.channel,
-          submittedDay: day(record.createdAt),
-          submittedBy: record.submitterId === record.applicantId ? { kind: 'self' as const } : { kind: 'cadre' as const, role: cadre?.role ?? null, desa: cadre?.desa ?? null },
-          consentWithdrawnDay: record.consentWithdrawnAt ? day(record.consentWithdrawnAt) : null,
-          history,
-        },
-      ];
-    });
+      const cadre = record.submitterId !== record.applicantId ? await cadres.cadreOf(record.submitterId) : undefined;
+      regs.push({
+        reference: record.reference,
+        status: record.status,
+        data: record.data,
+        kpj: record.kpj,
+        officerNote: record.officerNote,
+        rejectReason: record.rejectReason,
+        correctionFields: record.correctionFields,
+        channel: record.channel,
+        submittedDay: day(record.createdAt),
+        submittedBy: record.submitterId === record.applicantId ? { kind: 'self' as const } : { kind: 'cadre' as const, role: cadre?.role ?? null, desa: cadre?.desa ?? null },
+        consentWithdrawnDay: record.consentWithdrawnAt ? day(record.consentWithdrawnAt) : null,
+        history,
+      });
+    }
     // Several decisions by one officer are one line ("checked and decided"), like several views.
     const merged = new Map<string, AccessViewer>();
     for (const v of viewers) {
@@ -108,14 +107,14 @@ export function createAccess(deps: Deps) {
         if (v.lastDay > m.lastDay) m.lastDay = v.lastDay;
       } else merged.set(key, { ...v });
     }
-    const person = people.person(personId);
+    const person = await people.person(personId);
     return {
       registrations: regs,
-      consents: accessLog.consents(personId).map((c) => ({ version: c.version, givenDay: day(c.givenAt), withdrawnDay: c.withdrawnAt ? day(c.withdrawnAt) : null, byCadre: c.byCadre })),
+      consents: (await accessLog.consents(personId)).map((c) => ({ version: c.version, givenDay: day(c.givenAt), withdrawnDay: c.withdrawnAt ? day(c.withdrawnAt) : null, byCadre: c.byCadre })),
       phone: person?.phone ?? null,
       lang: person?.lang ?? null,
-      channels: [...new Set(people.identities(personId).map((i) => i.channel))],
-      questions: accessLog.questions(personId).filter((q) => !only || only.question(q.regency)).map((q) => ({ day: day(q.askedAt), text: q.text, answer: q.answer, answeredDay: q.answeredAt ? day(q.answeredAt) : null })),
+      channels: [...new Set((await people.identities(personId)).map((i) => i.channel))],
+      questions: (await accessLog.questions(personId)).filter((q) => !only || only.question(q.regency)).map((q) => ({ day: day(q.askedAt), text: q.text, answer: q.answer, answeredDay: q.answeredAt ? day(q.answeredAt) : null })),
       viewers: [...merged.values()].sort((a, b) => (a.lastDay < b.lastDay ? 1 : a.lastDay > b.lastDay ? -1 : 0)),
     };
   }
@@ -124,14 +123,15 @@ export function createAccess(deps: Deps) {
    * A copy was given: in each registration's history (so the person's next copy and the officers'
    * detail page show it) and in the audit log, with who gave it and how; no personal data.
    */
-  function recordCopy(input: { personId: number; by: 'applicant' | 'cadre' | 'officer'; actorId: string | null; officerId: number | null; channel: string | null; now: number; only?: AccessScope }): void {
-    const ids = registrations.ofApplicant(input.personId).flatMap((r) => {
-      const id = registrations.idOf(r.reference);
-      if (input.only && !input.only.registration({ regency: r.regency, groupId: r.data?.groupId ?? null })) return [];
-      return id === undefined ? [] : [id];
-    });
+  async function recordCopy(input: { personId: number; by: 'applicant' | 'cadre' | 'officer'; actorId: string | null; officerId: number | null; channel: string | null; now: number; only?: AccessScope }): Promise<void> {
+    const ids: number[] = [];
+    for (const r of await registrations.ofApplicant(input.personId)) {
+      const id = await registrations.idOf(r.reference);
+      if (input.only && !input.only.registration({ regency: r.regency, groupId: r.data?.groupId ?? null })) continue;
+      if (id !== undefined) ids.push(id);
+    }
     for (const registrationId of ids) {
-      registrations.event({
+      await registrations.event({
         registrationId,
         at: input.now,
         actorKind: input.by,
@@ -142,27 +142,27 @@ export function createAccess(deps: Deps) {
         detail: input.channel ? { channel: input.channel } : undefined,
       });
     }
-    accessLog.auditCopy({ officerId: input.officerId, registrationIds: ids, by: input.by, personId: input.personId, now: input.now });
+    await accessLog.auditCopy({ officerId: input.officerId, registrationIds: ids, by: input.by, personId: input.personId, now: input.now });
   }
 
   /** A cadre's own registration of a neighbour, by its reference (anything else: none). */
-  function neighbourOf(reference: string, cadreId: number) {
-    const view = registrations.byReference(reference);
-    const id = registrations.idOf(reference);
+  async function neighbourOf(reference: string, cadreId: number) {
+    const view = await registrations.byReference(reference);
+    const id = await registrations.idOf(reference);
     if (!view || id === undefined || view.submitterId !== cadreId || view.personId === cadreId || view.status === 'deleted' || !view.data) return undefined;
     return { id, view };
   }
 
-  function codeState(reference: string, requesterId: number, now: number): AccessCodeState {
-    const id = registrations.idOf(reference);
+  async function codeState(reference: string, requesterId: number, now: number): Promise<AccessCodeState> {
+    const id = await registrations.idOf(reference);
     if (id === undefined) return { sentToday: 0, open: null };
-    const open = accessLog.openCode(id, requesterId, now);
-    return { sentToday: accessLog.codesSentSince(id, requesterId, now - DAY_MS), open: open ? { expiresAt: open.expiresAt, triesLeft: open.triesLeft } : null };
+    const open = await accessLog.openCode(id, requesterId, now);
+    return { sentToday: await accessLog.codesSentSince(id, requesterId, now - DAY_MS), open: open ? { expiresAt: open.expiresAt, triesLeft: open.triesLeft } : null };
   }
 
-  function codeMatches(reference: string, requesterId: number, typed: string, now: number): boolean {
-    const id = registrations.idOf(reference);
-    const open = id === undefined ? undefined : accessLog.openCode(id, requesterId, now);
+  async function codeMatches(reference: string, requesterId: number, typed: string, now: number): Promise<boolean> {
+    const id = await registrations.idOf(reference);
+    const open = id === undefined ? undefined : await accessLog.openCode(id, requesterId, now);
     return open !== undefined && accessLog.codeMatches(open, typed);
   }
 
@@ -171,18 +171,18 @@ export function createAccess(deps: Deps) {
    * Checked again here (the flow checked first): the cadre's own registration, a phone that is not
    * the cadre's, reachable, and not over the day's number of codes. The code is only in the message.
    */
-  function sendCode(reference: string, cadreId: number, cadrePhone: string | null, now: number): boolean {
-    const n = neighbourOf(reference, cadreId);
+  async function sendCode(reference: string, cadreId: number, cadrePhone: string | null, now: number): Promise<boolean> {
+    const n = await neighbourOf(reference, cadreId);
     const phone = n?.view.data?.phone;
     if (!n || !phone || phone === cadrePhone) return false;
-    if (accessLog.codesSentSince(n.id, cadreId, now - DAY_MS) >= ACCESS_CODE.perDay) return false;
+    if ((await accessLog.codesSentSince(n.id, cadreId, now - DAY_MS)) >= ACCESS_CODE.perDay) return false;
     const to = deps.reachByPhone(phone);
     if (!to) return false;
     const code = String(randomInt(0, 10 ** ACCESS_CODE.digits)).padStart(ACCESS_CODE.digits, '0');
-    accessLog.addCode({ registrationId: n.id, requesterId: cadreId, code, now, expiresAt: now + ACCESS_CODE.minutes * 60_000, tries: ACCESS_CODE.tries, keepAfter: now - 2 * DAY_MS });
-    const neighbour = people.person(n.view.personId);
+    await accessLog.addCode({ registrationId: n.id, requesterId: cadreId, code, now, expiresAt: now + ACCESS_CODE.minutes * 60_000, tries: ACCESS_CODE.tries, keepAfter: now - 2 * DAY_MS });
+    const neighbour = await people.person(n.view.personId);
     const t = deps.translate(neighbour?.lang ?? 'id');
-    const cadre = cadres.cadreOf(cadreId);
+    const cadre = await cadres.cadreOf(cadreId);
     const text = t('access.code_message', {
       code,
       minutes: ACCESS_CODE.minutes,
@@ -192,23 +192,23 @@ export function createAccess(deps: Deps) {
       controller: deps.regencies.get(n.view.regency).dataController.name,
       phone: deps.regencies.get(n.view.regency).office.phone,
     });
-    store.outbox.add(n.view.personId, to.channel, to.externalId, { text }, now, 'notification', n.id);
+    await store.outbox.add(n.view.personId, to.channel, to.externalId, { text }, now, 'notification', n.id);
     return true;
   }
 
   /** The cadre typed the code: used when right, one try fewer when wrong. */
-  function codeTried(reference: string, requesterId: number, ok: boolean, now: number): void {
-    const id = registrations.idOf(reference);
-    const open = id === undefined ? undefined : accessLog.openCode(id, requesterId, now);
-    if (open) accessLog.tried(open.id, ok, now);
+  async function codeTried(reference: string, requesterId: number, ok: boolean, now: number): Promise<void> {
+    const id = await registrations.idOf(reference);
+    const open = id === undefined ? undefined : await accessLog.openCode(id, requesterId, now);
+    if (open) await accessLog.tried(open.id, ok, now);
   }
 
   /** A registration being filled in and not sent, from the person's stored conversation. */
-  function draftOf(personId: number): Record<string, unknown> | null {
+  async function draftOf(personId: number): Promise<Record<string, unknown> | null> {
     // A cadre's draft is a neighbour's data, not theirs.
-    if (cadres.cadreOf(personId)) return null;
+    if (await cadres.cadreOf(personId)) return null;
     try {
-      const state = people.session(personId).state;
+      const { state } = await people.session(personId);
       const session = state ? (JSON.parse(state) as { flow?: string; answers?: Record<string, unknown>; drafts?: Record<string, { answers?: Record<string, unknown> }> }) : undefined;
       return (session?.flow === 'registration' ? session.answers : session?.drafts?.registration?.answers) ?? null;
     } catch {
@@ -220,12 +220,14 @@ export function createAccess(deps: Deps) {
    * The office's copy (printed for a request made in person): the same content as the person's
    * own, in Indonesian, the NIK and phone in full, as of `now`.
    */
-  function officeSections(personId: number, now: number, only?: AccessScope): Section[] {
+  async function officeSections(personId: number, now: number, only?: AccessScope): Promise<Section[]> {
     const t = deps.translate('id');
     // The regency of their latest registration the office may give (none: the deployment's first) answers for the data.
-    const own = registrations.ofApplicant(personId).find((r) => !only || only.registration({ regency: r.regency, groupId: r.data?.groupId ?? null }));
+    const own = (await registrations.ofApplicant(personId)).find((r) => !only || only.registration({ regency: r.regency, groupId: r.data?.groupId ?? null }));
     const settings = deps.regencies.get(own?.regency);
-    return accessSections(report(personId, only), {
+    const copy = await report(personId, only);
+    const draft = await draftOf(personId);
+    return accessSections(copy, {
       t,
       lang: 'id',
       fields: deps.schema,
@@ -236,7 +238,7 @@ export function createAccess(deps: Deps) {
       controller: settings.dataController,
       office: settings.office,
       answerWithinHours: deps.rates.dataRights.answerWithinHours,
-      draft: draftOf(personId),
+      draft,
       maskPhone,
     });
   }

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { advance, beginFlow, type Flows } from '../core/engine.js';
 import { newSession, restoreSession } from '../core/session.js';
-import type { Ctx, Effect, Lang, Reply, Session, StoreReader, T } from '../core/types.js';
+import type { Ctx, Effect, Lang, Reply, Session, T } from '../core/types.js';
+import { coreData, type CoreData, type StoreLoader } from './core-data.js';
 import type { Rates } from '../domain/rates.js';
 import { findRegencyTag, makeReference } from '../domain/reference.js';
 import type { ProgrammeSettings } from '../settings.js';
@@ -105,10 +106,10 @@ export function createApp(deps: AppDeps) {
    * News about a registration that never reached its person (refused at once, or reported later by
    * the platform): written in the registration's history, so officers know to reach them another way.
    */
-  const deliveryFailed = store.transactional((input: { registrationId: number; personId: number | null; channel: string; reason: string }) => {
-    const applicant = registrations.applicantOf(input.registrationId);
+  const deliveryFailed = store.transactional(async (input: { registrationId: number; personId: number | null; channel: string; reason: string }): Promise<void> => {
+    const applicant = await registrations.applicantOf(input.registrationId);
     if (applicant === undefined) return;
-    registrations.event({
+    await registrations.event({
       registrationId: input.registrationId,
       at: clock(),
       actorKind: 'system',
@@ -126,7 +127,7 @@ export function createApp(deps: AppDeps) {
     clock,
     metrics,
     onUnreachable: (m, reason) => {
-      if (m.registrationId !== null) deliveryFailed({ registrationId: m.registrationId, personId: m.personId, channel: m.channel, reason });
+      if (m.registrationId !== null) return deliveryFailed({ registrationId: m.registrationId, personId: m.personId, channel: m.channel, reason });
     },
   });
   const reachByPhone = (phone: string) => {
@@ -142,36 +143,35 @@ export function createApp(deps: AppDeps) {
 
   // Registrations as the people concerned have been told them (an officer's decision held for its undo window is not shown yet).
   const { told } = registrations;
-  const reader: StoreReader = {
+  const loader: StoreLoader = {
     registrationsOf: (personId) => told.ofApplicant(personId, clock()),
     activeByNik: (nik) => told.activeByNik(nik, clock()),
     groupCount: (groupId, regency) => registrations.groupCount(groupId, regency),
     byReference: (reference) => told.byReference(reference, clock()),
     awaitingCorrection: (personId) => told.awaitingCorrection(personId, clock()),
     registrationsBySubmitter: (personId, offset, limit) => told.bySubmitter(personId, offset, limit, clock()),
-    invite: (code) => {
-      const invite = cadres.invite(code);
+    invite: async (code) => {
+      const invite = await cadres.invite(code);
       return { state: inviteState(invite, clock()), desa: invite?.desa, kecamatan: invite?.kecamatan, role: invite?.role };
     },
     accessReport: (personId) => access.report(personId),
     accessCode: (reference, requesterId, now) => access.codeState(reference, requesterId, now),
     accessCodeMatches: (reference, requesterId, typed, now) => access.codeMatches(reference, requesterId, typed, now),
-    reachesPhone: (phone) => reachByPhone(phone) !== undefined,
+    reachesPhone: async (phone) => reachByPhone(phone) !== undefined,
   };
 
-  function newReference(): string {
-    // About 28 million codes: a free one turns up at once until the register is nearly full.
-    for (let i = 0; i < 1000; i++) {
-      const ref = makeReference(random);
-      if (!registrations.referenceExists(ref)) return ref;
-    }
-    throw new Error('no free reference code found');
-  }
+  /**
+   * What the core may read for one message or action (core-data.ts): loaded inside the caller's
+   * transaction as the flows ask. About 28 million reference codes: a free one turns up at once
+   * until the register is nearly full.
+   */
+  const newCoreData = (): CoreData =>
+    coreData(loader, { draw: () => makeReference(random), isFree: async (ref) => !(await registrations.referenceExists(ref)) });
 
   /** Set when a message erased something: the WAL is emptied once its transaction committed. */
   let erased = false;
 
-  function applyEffect(effect: Effect, personId: number, lang: Lang, msg: Inbound, now: number, regency: string): void {
+  async function applyEffect(effect: Effect, personId: number, lang: Lang, msg: Inbound, now: number, regency: string): Promise<void> {
     const channel = msg.channel;
     switch (effect.type) {
       case 'recordConsent':
@@ -181,42 +181,42 @@ export function createApp(deps: AppDeps) {
         let applicantId = personId;
         if (data.submittedBy === 'cadre') {
           // The neighbour becomes a person of their own; the cadre stays the submitter.
-          applicantId = people.createPerson(lang, data.phone, now);
-          people.recordConsent(applicantId, data.consentVersion, Date.parse(data.consentAt) || now, personId);
+          applicantId = await people.createPerson(lang, data.phone, now);
+          await people.recordConsent(applicantId, data.consentVersion, Date.parse(data.consentAt) || now, personId);
         }
         const regency = regencies.has(effect.regency) ? effect.regency : regencies.default.key;
-        registrations.submit({ reference: effect.reference, applicantId, submitterId: personId, channel, data, regency, now });
+        await registrations.submit({ reference: effect.reference, applicantId, submitterId: personId, channel, data, regency, now });
         return;
       }
       case 'deleteRegistration':
-        if (registrations.deleteByApplicant(effect.reference, personId, now, 'deleted_by_applicant')) erased = true;
+        if (await registrations.deleteByApplicant(effect.reference, personId, now, 'deleted_by_applicant')) erased = true;
         return;
       case 'withdrawConsent':
-        people.withdrawConsent(personId, now);
+        await people.withdrawConsent(personId, now);
         // Everything held about them goes; an approved registration stays, marked, for an officer.
-        store.erasure.erasePerson(personId, { now, actorKind: 'applicant', actorId: String(personId), reason: 'consent_withdrawn' });
+        await store.erasure.erasePerson(personId, { now, actorKind: 'applicant', actorId: String(personId), reason: 'consent_withdrawn' });
         erased = true;
         return;
       case 'enrolCadre':
-        cadres.enrol(effect.code, personId, now);
+        await cadres.enrol(effect.code, personId, now);
         return;
       case 'submitCorrection':
-        registrations.correct(effect.reference, personId, effect.changes, now);
+        await registrations.correct(effect.reference, personId, effect.changes, now);
         return;
       case 'askQuestion':
-        questions.ask(personId, channel, msg.externalId, effect.text, now, regency);
+        await questions.ask(personId, channel, msg.externalId, effect.text, now, regency);
         return;
       case 'recordAccessCopy':
-        access.recordCopy({ personId: effect.personId, by: effect.by, actorId: String(personId), officerId: null, channel, now });
+        await access.recordCopy({ personId: effect.personId, by: effect.by, actorId: String(personId), officerId: null, channel, now });
         return;
       case 'sendAccessCode':
-        access.sendCode(effect.reference, personId, people.person(personId)?.phone ?? msg.phone ?? null, now);
+        await access.sendCode(effect.reference, personId, (await people.person(personId))?.phone ?? msg.phone ?? null, now);
         return;
       case 'accessCodeTried':
-        access.codeTried(effect.reference, personId, effect.ok, now);
+        await access.codeTried(effect.reference, personId, effect.ok, now);
         return;
       case 'unmatchedQuestion':
-        store.phrasings.addUnmatched(maskDigits(effect.text).slice(0, 300), effect.lang, channel, now);
+        await store.phrasings.addUnmatched(maskDigits(effect.text).slice(0, 300), effect.lang, channel, now);
         return;
     }
   }
@@ -226,7 +226,7 @@ export function createApp(deps: AppDeps) {
    * none or unknown: the deployment's first). In a deployment of several regencies the context lists
    * them, for the question "where do you live", and gives itself for another (`forRegency`).
    */
-  function ctxFor(personId: number, phone: string | null, now: number, regency?: string): Ctx {
+  function ctxFor(data: CoreData, personId: number, phone: string | null, now: number, regency?: string): Ctx {
     // The registry's own list (the same array until a reload): what where.ts builds from it is kept per list.
     const several = regencies.several ? regencies.list : undefined;
     const made = new Map<string, Ctx>();
@@ -244,9 +244,9 @@ export function createApp(deps: AppDeps) {
         forRegency: build,
         rates,
         isKnownDistrict,
-        store: reader,
+        store: data.reader,
         person: { id: personId, phone },
-        newReference,
+        newReference: data.newReference,
         faq: deps.faq,
       };
       made.set(key, ctx);
@@ -270,10 +270,14 @@ export function createApp(deps: AppDeps) {
     return { ...session, regency: entry, regencyBy: 'entry' };
   }
 
-  const handleTx = store.transactional((msg: Inbound, now: number, inboxId: number | undefined): HandleResult => {
-    // Handled and gone from the inbox in one commit: a crash leaves either both or neither.
-    if (inboxId !== undefined) store.inbox.remove(inboxId);
-    const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null, msg.aliases);
+  const handleTx = store.transactional(async (msg: Inbound, now: number, inboxId: number | undefined): Promise<HandleResult> => {
+    // Handled and gone from the inbox in one commit: a crash leaves either both or neither. Gone
+    // already: another process handled it (PostgreSQL; its delete held ours until it committed).
+    if (inboxId !== undefined && !(await store.inbox.remove(inboxId))) return { duplicate: true, personId: null, replies: [], outboxIds: [] };
+    // One person's messages one after another, whichever process took them (a lock held to the
+    // commit on PostgreSQL; SQLite's one writer orders them already).
+    await store.sql.lockInTransaction(`person:${msg.channel}:${msg.externalId}`);
+    const contact = await people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id', msg.phone ?? null, msg.aliases);
     // Platform message ids are remembered per person, in the session row (one write per message).
     if (msg.messageId && contact.seenIds.includes(msg.messageId)) {
       return { duplicate: true, personId: contact.personId, replies: [], outboxIds: [] };
@@ -284,7 +288,8 @@ export function createApp(deps: AppDeps) {
     const tag = findRegencyTag(msg.text);
     const linkRegency = tag && regencies.has(tag.key) ? tag.key : undefined;
     if (tag) msg = { ...msg, text: tag.rest || 'halo' };
-    const ctx = ctxFor(contact.personId, contact.phone ?? msg.phone ?? null, now, session.regency);
+    const data = newCoreData();
+    const ctx = ctxFor(data, contact.personId, contact.phone ?? msg.phone ?? null, now, session.regency);
     // An officer's correction request whose news still waits for its undo window: until the person
     // is told, their messages go on with the conversation they know (corrections.ts, Session.held).
     let waiting: Session | undefined;
@@ -296,12 +301,13 @@ export function createApp(deps: AppDeps) {
       // (what they gave in the window is parked with it, as at the request); its question's
       // buttons, sent with the news, stay current unless they answered buttons in the window.
       const before = session.held.before;
-      const started = beginFlow(flows, before, 'correction', session.answers, ctx).session;
+      const answers = session.answers;
+      const started = (await data.run(() => beginFlow(flows, before, 'correction', answers, ctx))).session;
       session = { ...started, q: Math.max(session.q ?? 0, before.q ?? 0), held: undefined };
     }
     // The role lives in the cadres table, not in the conversation: a cadre whose invite was revoked
     // loses it at once, mid-registration too (the neighbours' unsent drafts go with it).
-    const cadre = session.cadre ? cadres.cadreOf(contact.personId) : undefined;
+    const cadre = session.cadre ? await cadres.cadreOf(contact.personId) : undefined;
     const revoked = session.cadre && !cadre;
     // A cadre works in their village's regency (a session from before regencies learns it here).
     if (cadre && regencies.has(cadre.regency) && session.regency !== cadre.regency) session = { ...session, regency: cadre.regency, regencyBy: 'cadre' };
@@ -309,33 +315,36 @@ export function createApp(deps: AppDeps) {
       session = newSession(session.lang, now);
       waiting = undefined;
     }
-    const result = revoked
-      ? advance(flows, session, { text: 'menu', first: false }, ctx)
-      : advance(flows, session, { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media, regency: linkRegency }, ctx);
+    const current = session;
+    const input = revoked
+      ? { text: 'menu', first: false }
+      : { text: msg.text, first: contact.state === undefined, questionRef: msg.questionRef, media: msg.media, regency: linkRegency };
+    const result = await data.run(() => advance(flows, current, input, ctx));
     if (revoked) result.replies.unshift({ text: translate(session.lang)('cadre.revoked', { phone: regencies.get(session.regency).office.phone }) });
     const seenIds = msg.messageId ? [...contact.seenIds, msg.messageId] : contact.seenIds;
     const saved = waiting?.held ? { ...waiting, held: { until: waiting.held.until, before: result.session } } : result.session;
-    people.saveSession(contact.personId, JSON.stringify(saved), seenIds, now);
-    if (result.session.lang !== contact.lang) people.setLanguage(contact.personId, result.session.lang);
+    await people.saveSession(contact.personId, JSON.stringify(saved), seenIds, now);
+    if (result.session.lang !== contact.lang) await people.setLanguage(contact.personId, result.session.lang);
     const regency = regencies.has(result.session.regency) ? result.session.regency : regencies.default.key;
-    for (const effect of result.effects) applyEffect(effect, contact.personId, result.session.lang, msg, now, regency);
-    const outboxIds = result.replies.map((r) => outbox.add(contact.personId, msg.channel, msg.externalId, r, now));
+    for (const effect of result.effects) await applyEffect(effect, contact.personId, result.session.lang, msg, now, regency);
+    const outboxIds: number[] = [];
+    for (const r of result.replies) outboxIds.push(await outbox.add(contact.personId, msg.channel, msg.externalId, r, now));
     return { duplicate: false, personId: contact.personId, replies: result.replies, outboxIds };
   });
 
-  /** Handles one message now (synchronously); a failure becomes an apology, never a crash. */
-  function handleNow(raw: Inbound, inboxId?: number): HandleResult {
+  /** Handles one message now; a failure becomes an apology, never a crash. */
+  async function handleNow(raw: Inbound, inboxId?: number): Promise<HandleResult> {
     // What people type is cleaned before anything is stored (see receive); again here for direct callers.
-    const result = handleOne({ ...raw, text: cleanText(raw.text) }, clock(), inboxId);
-    compactIfErased();
+    const result = await handleOne({ ...raw, text: cleanText(raw.text) }, clock(), inboxId);
+    await compactIfErased();
     return result;
   }
 
   /** After a commit that erased something: the WAL, which still holds the old pages, is emptied. */
-  function compactIfErased(): void {
+  async function compactIfErased(): Promise<void> {
     if (!erased) return;
     erased = false;
-    store.erasure.compact();
+    await store.erasure.compact();
   }
 
   /**
@@ -343,18 +352,18 @@ export function createApp(deps: AppDeps) {
    * `mustKeep`: when not even the apology can be written (the database refuses), throw, so the
    * platform is not told the message arrived and sends it again.
    */
-  function handleOne(msg: Inbound, now: number, inboxId?: number, mustKeep = false): HandleResult {
+  async function handleOne(msg: Inbound, now: number, inboxId?: number, mustKeep = false): Promise<HandleResult> {
     try {
-      return handleTx(msg, now, inboxId);
+      return await handleTx(msg, now, inboxId);
     } catch (err) {
       // Log what we did wrong, never what the person typed (it may hold a NIK or phone number).
       logger.error({ err, channel: msg.channel }, 'message handling failed');
       const reply: Reply = { text: translate(msg.lang ?? 'id')('err.internal') };
       try {
-        const id = store.transaction(() => {
+        const id = await store.transaction(async () => {
           // A message that cannot be handled is not tried again at every start.
-          if (inboxId !== undefined) store.inbox.remove(inboxId);
-          const contact = people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id');
+          if (inboxId !== undefined) await store.inbox.remove(inboxId);
+          const contact = await people.findOrCreate(msg.channel, msg.externalId, now, msg.lang ?? 'id');
           return outbox.add(contact.personId, msg.channel, msg.externalId, reply, now);
         });
         return { duplicate: false, personId: null, replies: [reply], outboxIds: [id], failed: true };
@@ -369,14 +378,20 @@ export function createApp(deps: AppDeps) {
 
   /** Runs an officer's action, then sends what it queued (on whichever channels). */
   const thenSend =
-    <A extends unknown[], R>(action: (...args: A) => R) =>
-    (...args: A): R => {
-      const result = action(...args);
+    <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await action(...args);
       void dispatcher.kick();
       return result;
     };
   const schema = deps.schema ?? REGISTRATION_SCHEMA;
-  const corrections = createCorrections({ store, flows, notifier, translate, ctxFor, clock, schema });
+  /** Runs a core call for an officer's action (a correction request) with what it reads loaded, inside the caller's transaction. */
+  const runCore = <R>(personId: number, phone: string | null, now: number, regency: string | undefined, fn: (ctx: Ctx) => R): Promise<R> => {
+    const data = newCoreData();
+    const ctx = ctxFor(data, personId, phone, now, regency);
+    return data.run(() => fn(ctx));
+  };
+  const corrections = createCorrections({ store, flows, notifier, translate, runCore, clock, schema });
   const decisions = createDecisions({
     store,
     notifier,
@@ -400,7 +415,7 @@ export function createApp(deps: AppDeps) {
 
   /** Handles a message from the inbox after the sender's earlier ones; its replies are sent after the commit. */
   async function fromInbox(msg: Inbound, inboxId: number, receivedAt: number): Promise<HandleResult> {
-    const result = await queue.run(`${msg.channel}:${msg.externalId}`, () => counted(msg.channel, handleNow(msg, inboxId), receivedAt));
+    const result = await queue.run(`${msg.channel}:${msg.externalId}`, async () => counted(msg.channel, await handleNow(msg, inboxId), receivedAt));
     void dispatcher.kick(msg.channel);
     return result;
   }
@@ -413,11 +428,11 @@ export function createApp(deps: AppDeps) {
 
   /**
    * Commits received messages to the inbox in one transaction, then handles each after its sender's
-   * earlier messages. The commit happens before this returns: from then on the platform may be
-   * told they arrived (the next getUpdates offset, a webhook's 200, a read receipt). One promise
-   * per message, in order; a message still waiting in the inbox (delivered twice) is a duplicate.
+   * earlier messages. Resolves once committed: from then on the platform may be told they arrived
+   * (the next getUpdates offset, a webhook's 200, a read receipt); with one promise per message, in
+   * order; a message still waiting in the inbox (delivered twice) is a duplicate.
    */
-  function receive(received: readonly Inbound[]): Promise<HandleResult>[] {
+  async function receive(received: readonly Inbound[]): Promise<Promise<HandleResult>[]> {
     const now = clock();
     const receivedAt = performance.now();
     // At the edge: NFC, no control or bidi-override characters, no lone surrogates (domain/text-clean.ts).
@@ -426,16 +441,19 @@ export function createApp(deps: AppDeps) {
     // savepoint each), the others wait in the inbox behind their sender's earlier messages. Either
     // way it is committed before this returns, with one disk sync per batch instead of two per message.
     const handled: (HandleResult | undefined)[] = [];
-    const ids = store.transaction(() =>
-      msgs.map((msg, i) => {
+    const ids = await store.transaction(async () => {
+      const added: (number | undefined)[] = [];
+      for (const [i, msg] of msgs.entries()) {
         if (!queue.busy(`${msg.channel}:${msg.externalId}`)) {
-          handled[i] = handleOne(msg, now, undefined, true);
-          return undefined;
+          handled[i] = await handleOne(msg, now, undefined, true);
+          added.push(undefined);
+          continue;
         }
-        return store.inbox.add({ channel: msg.channel, externalId: msg.externalId, messageId: msg.messageId ?? null, payload: JSON.stringify(msg), now });
-      }),
-    );
-    compactIfErased();
+        added.push(await store.inbox.add({ channel: msg.channel, externalId: msg.externalId, messageId: msg.messageId ?? null, payload: JSON.stringify(msg), now }));
+      }
+      return added;
+    });
+    await compactIfErased();
     for (const channel of new Set(msgs.map((m) => m.channel))) void dispatcher.kick(channel);
     return msgs.map((msg, i) => {
       const done = handled[i];
@@ -449,10 +467,10 @@ export function createApp(deps: AppDeps) {
    * Handles what was received but not handled before the last stop or crash, oldest first (so each
    * person's messages keep their order). Run at start, before the channels receive anything new.
    */
-  function recoverInbox(): number {
+  async function recoverInbox(): Promise<number> {
     let handled = 0;
     for (let after = 0; ; ) {
-      const rows = store.inbox.waiting(after, 500);
+      const rows = await store.inbox.waiting(after, 500);
       if (rows.length === 0) return handled;
       for (const row of rows) {
         after = row.id;
@@ -460,10 +478,10 @@ export function createApp(deps: AppDeps) {
         try {
           msg = JSON.parse(row.payload) as Inbound;
         } catch {
-          store.inbox.remove(row.id);
+          await store.inbox.remove(row.id);
           continue;
         }
-        counted(msg.channel, handleNow(msg, row.id));
+        counted(msg.channel, await handleNow(msg, row.id));
         handled++;
       }
     }
@@ -471,18 +489,22 @@ export function createApp(deps: AppDeps) {
 
   return {
     /** Receives one message (committed to the inbox before this returns) and handles it; see receive. */
-    handle: (msg: Inbound): Promise<HandleResult> => receive([msg])[0]!,
+    handle: async (msg: Inbound): Promise<HandleResult> => (await receive([msg]))[0]!,
     receive,
     recoverInbox,
-    /** Handles one message now, synchronously (tests, tools): counted like a received one. */
-    handleNow: (msg: Inbound, inboxId?: number): HandleResult => {
+    /** Handles one message now, outside the inbox (tests, tools): counted like a received one. */
+    handleNow: async (msg: Inbound, inboxId?: number): Promise<HandleResult> => {
       const receivedAt = performance.now();
-      return counted(msg.channel, handleNow(msg, inboxId), receivedAt);
+      return counted(msg.channel, await handleNow(msg, inboxId), receivedAt);
     },
     /** Starts sending a channel's outbox (the one dispatcher: channels only send what they are given). */
     attach: (channel: Channel) => dispatcher.attach(channel),
     /** The link state of the channels that have one (WhatsApp), for the console. */
-    linkStatuses: () => dispatcher.channels().flatMap((c) => (c.linkStatus ? [{ id: c.id, ...c.linkStatus() }] : [])),
+    linkStatuses: async () => {
+      const statuses = [];
+      for (const c of dispatcher.channels()) if (c.linkStatus) statuses.push({ id: c.id, ...(await c.linkStatus()) });
+      return statuses;
+    },
     /** The attached channels' health (/readyz, the metrics); a channel that reports none counts as ok. */
     channelHealth: (): ({ id: string } & ChannelHealth)[] => dispatcher.channels().map((c) => ({ id: c.id, ...(c.health?.() ?? { state: 'ok' as const }) })),
     /** Sends what is due now (on one channel, e.g. when it has just reconnected, or on all). */
@@ -496,8 +518,8 @@ export function createApp(deps: AppDeps) {
     /** News about a registration that never reached its person: noted in its history (the WhatsApp channel reports late refusals here). */
     deliveryFailed,
     /** Queues a message that answers no message of theirs (a group pointer) and sends it. */
-    enqueue(input: { channel: string; externalId: string; reply: Reply; kind: string }): void {
-      outbox.add(null, input.channel, input.externalId, input.reply, clock(), input.kind);
+    async enqueue(input: { channel: string; externalId: string; reply: Reply; kind: string }): Promise<void> {
+      await outbox.add(null, input.channel, input.externalId, input.reply, clock(), input.kind);
       void dispatcher.kick(input.channel);
     },
     /** Changes a registration's status (officer decisions) and tells the applicant and the cadre. */
@@ -522,6 +544,8 @@ export function createApp(deps: AppDeps) {
     /** Taught phrasings with who and when, and the topics an officer may teach. */
     taught: teaching.taught,
     teachableTopics: teaching.topics,
+    /** Loads the taught phrasings from the store into `learned` (runtime.ts, at start). */
+    loadLearned: teaching.load,
     /** The store the app writes through (the console and the channels read and write through it too). */
     store,
     /** The registration's fields: the console's detail page and export read them. */

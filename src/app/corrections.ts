@@ -19,7 +19,8 @@ interface Deps {
   flows: Flows;
   notifier: ReturnType<typeof createNotifier>;
   translate: (lang: Lang) => T;
-  ctxFor: (personId: number, phone: string | null, now: number, regency?: string) => Ctx;
+  /** Runs a core call with its context, what it reads loaded from the store in the caller's transaction (app.ts). */
+  runCore: <R>(personId: number, phone: string | null, now: number, regency: string | undefined, fn: (ctx: Ctx) => R) => Promise<R>;
   clock: () => number;
 }
 
@@ -29,41 +30,41 @@ interface Deps {
  * into a conversation that asks exactly those fields.
  */
 export function createCorrections(deps: Deps) {
-  const { store, flows, notifier, translate, ctxFor, clock, schema } = deps;
+  const { store, flows, notifier, translate, runCore, clock, schema } = deps;
   const correctable = correctableFields(schema);
   const { people, registrations, outbox } = store;
 
   const request = store.transactional(
-    (reference: string, fields: string[], note: string, officer: string, audit?: DecisionAudit, heldUntil?: number): StatusChangeResult & { askedPersonId: number | null } => {
+    async (reference: string, fields: string[], note: string, officer: string, audit?: DecisionAudit, heldUntil?: number): Promise<StatusChangeResult & { askedPersonId: number | null }> => {
       const wanted = correctable.filter((f) => fields.includes(f));
       if (wanted.length === 0) throw new CorrectionError('name at least one field to correct');
-      const current = registrations.byReference(reference);
+      const current = await registrations.byReference(reference);
       if (!current?.data) throw new CorrectionError(`no registration ${reference}`);
       if (!DECIDABLE_STATUSES.includes(current.status)) {
         throw new CorrectionError(`a ${current.status} registration cannot be corrected`);
       }
-      const result = notifier.changeStatus(reference, { to: 'needs_correction', actor: { kind: 'officer', id: officer }, note }, audit);
-      registrations.setCorrectionFields(registrations.idOf(reference)!, wanted);
+      const result = await notifier.changeStatus(reference, { to: 'needs_correction', actor: { kind: 'officer', id: officer }, note }, audit);
+      await registrations.setCorrectionFields((await registrations.idOf(reference))!, wanted);
 
       const target = current.submitterId !== current.personId ? current.submitterId : current.personId;
-      const identity = people.identities(target)[0];
+      const identity = (await people.identities(target))[0];
       if (!identity) return { ...result, askedPersonId: null };
       const now = clock();
-      const person = people.person(target);
-      const stored = people.session(target);
+      const person = await people.person(target);
+      const stored = await people.session(target);
       const restored = restoreSession(stored.state, person?.lang ?? 'id', now);
       // The conversation the person is in (one that waits behind an earlier held request is theirs, not that request).
       const session = restored.held && now < restored.held.until ? restored.held.before : { ...restored, held: undefined };
       const answers = correctionAnswers(reference, current.data, wanted, schema);
-      const started = beginFlow(flows, session, 'correction', answers, ctxFor(target, person?.phone ?? null, now, current.regency));
+      const started = await runCore(target, person?.phone ?? null, now, current.regency, (ctx) => beginFlow(flows, session, 'correction', answers, ctx));
       // Held for the undo window: the person goes on with their conversation until they are told (app.ts).
       const asking = heldUntil !== undefined && heldUntil > now ? { ...started.session, held: { until: heldUntil, before: session } } : started.session;
-      people.saveSession(target, JSON.stringify(asking), stored.seenIds, now);
+      await people.saveSession(target, JSON.stringify(asking), stored.seenIds, now);
       const t = translate(started.session.lang);
       const names = wanted.map((f) => t(keyIn('reg.field.', f))).join(', ');
-      const registrationId = registrations.idOf(reference) ?? null;
-      outbox.add(target, identity.channel, identity.externalId, { text: t('corr.ask', { reference, fields: names }) }, now, 'notification', registrationId);
-      for (const reply of started.replies) outbox.add(target, identity.channel, identity.externalId, reply, now, 'notification', registrationId);
+      const registrationId = (await registrations.idOf(reference)) ?? null;
+      await outbox.add(target, identity.channel, identity.externalId, { text: t('corr.ask', { reference, fields: names }) }, now, 'notification', registrationId);
+      for (const reply of started.replies) await outbox.add(target, identity.channel, identity.externalId, reply, now, 'notification', registrationId);
       return { ...result, askedPersonId: target };
     },
   );

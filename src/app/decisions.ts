@@ -74,11 +74,11 @@ export function createDecisions(deps: Deps) {
   const { store, notifier, corrections, clock, undoMs } = deps;
   const { registrations, outbox, officers, people } = store;
 
-  const decideTx = store.transactional((reference: string, decision: Decision, officer: DecidingOfficer, detail: Record<string, unknown> | undefined) => {
-    const row = registrations.record(reference);
+  const decideTx = store.transactional(async (reference: string, decision: Decision, officer: DecidingOfficer, detail: Record<string, unknown> | undefined) => {
+    const row = await registrations.record(reference);
     if (!row) throw new UnknownRegistrationError(`no registration ${reference}`);
     const now = clock();
-    const after = outbox.lastId();
+    const after = await outbox.lastId();
     const heldUntil = now + undoMs + SEND_MARGIN_MS;
     // The one a correction request asks (the cadre who submitted it, else the applicant): their conversation moves.
     const asked = decision.kind === 'correction' ? (row.submitterId !== row.applicantId ? row.submitterId : row.applicantId) : undefined;
@@ -104,8 +104,8 @@ export function createDecisions(deps: Deps) {
     const actor = { kind: 'officer' as const, id: officer.username };
     const result =
       decision.kind === 'correction'
-        ? corrections.request(reference, { fields: decision.fields, note: decision.note, officer: officer.username, heldUntil: undo ? heldUntil : undefined }, audit)
-        : notifier.changeStatus(
+        ? await corrections.request(reference, { fields: decision.fields, note: decision.note, officer: officer.username, heldUntil: undo ? heldUntil : undefined }, audit)
+        : await notifier.changeStatus(
             reference,
             decision.kind === 'approve'
               ? { to: 'approved', actor }
@@ -115,13 +115,13 @@ export function createDecisions(deps: Deps) {
             audit,
           );
     // Everything the decision queued about this registration waits for the window (the correction's questions too).
-    if (undo) outbox.hold(row.id, after, heldUntil);
+    if (undo) await outbox.hold(row.id, after, heldUntil);
     return { from: result.from, to: result.to, undoUntil: undo ? undo.undoUntil : null, heldUntil: undo ? heldUntil : null };
   });
 
   /** The latest status change of a registration, when it was a decision with held news. */
-  function held(registrationId: number): (HeldDecision & { record: DecisionUndo }) | undefined {
-    const last = [...registrations.events(registrationId)].reverse().find((e) => e.to_status !== null);
+  async function held(registrationId: number): Promise<(HeldDecision & { record: DecisionUndo }) | undefined> {
+    const last = [...(await registrations.events(registrationId))].reverse().find((e) => e.to_status !== null);
     if (!last || last.action !== 'status_changed' || last.actor_kind !== 'officer') return undefined;
     const record = parseDecisionUndo(last.detail);
     if (!record) return undefined;
@@ -134,39 +134,39 @@ export function createDecisions(deps: Deps) {
       to: last.to_status as RegistrationStatus,
       undoUntil: record.undoUntil,
       heldUntil: record.heldUntil,
-      waiting: outbox.heldCount(registrationId, record.after, record.heldUntil),
+      waiting: await outbox.heldCount(registrationId, record.after, record.heldUntil),
       record,
     };
   }
 
-  const undoTx = store.transactional((reference: string, officer: DecidingOfficer): UndoOutcome => {
-    const row = registrations.record(reference);
+  const undoTx = store.transactional(async (reference: string, officer: DecidingOfficer): Promise<UndoOutcome> => {
+    const row = await registrations.record(reference);
     if (!row) return 'nothing';
-    const decision = held(row.id);
+    const decision = await held(row.id);
     if (!decision || row.status !== decision.to) return 'nothing';
     if (decision.officerId !== officer.id) return 'not_yours';
     const now = clock();
     if (now >= decision.undoUntil) return 'expired';
     const { record } = decision;
     if (record.asked !== undefined) {
-      const current = people.session(record.asked);
+      const current = await people.session(record.asked);
       if (current.state !== undefined) {
-        const session = restoreSession(current.state, people.person(record.asked)?.lang ?? 'id', now);
+        const session = restoreSession(current.state, (await people.person(record.asked))?.lang ?? 'id', now);
         if (session.held) {
           // The request was never shown to them: back to the conversation they went on with meanwhile.
-          people.saveSession(record.asked, JSON.stringify(session.held.before), current.seenIds, now);
+          await people.saveSession(record.asked, JSON.stringify(session.held.before), current.seenIds, now);
         } else {
           // They wrote since: the bot has already asked them the correction's questions.
           if (session.lastActiveAt > decision.at) return 'answered';
           // Back at the menu (no copy of their earlier conversation is kept in the history for this).
           const menu: Session = { ...session, flow: MENU_FLOW, step: MENU_STEP, answers: {}, trail: [], misses: 0, editing: false, pending: null };
-          people.saveSession(record.asked, JSON.stringify(menu), current.seenIds, now);
+          await people.saveSession(record.asked, JSON.stringify(menu), current.seenIds, now);
         }
       }
     }
-    const dropped = outbox.dropHeld(row.id, record.after, record.heldUntil);
+    const dropped = await outbox.dropHeld(row.id, record.after, record.heldUntil);
     const { previous } = record;
-    registrations.revertDecision({
+    await registrations.revertDecision({
       id: row.id,
       status: previous.status,
       note: previous.note,
@@ -175,7 +175,7 @@ export function createDecisions(deps: Deps) {
       rejectReason: previous.rejectReason,
       now,
     });
-    registrations.event({
+    await registrations.event({
       registrationId: row.id,
       at: now,
       actorKind: 'officer',
@@ -185,21 +185,27 @@ export function createDecisions(deps: Deps) {
       toStatus: previous.status,
       detail: { undid: record.action },
     });
-    officers.audit({ officerId: officer.id, action: 'undo_decision', registrationId: row.id, detail: { undid: record.action, to: previous.status, held: dropped }, now });
+    await officers.audit({ officerId: officer.id, action: 'undo_decision', registrationId: row.id, detail: { undid: record.action, to: previous.status, held: dropped }, now });
     return 'undone';
   });
 
-  const decideManyTx = store.transactional((references: readonly string[], decision: Decision, officer: DecidingOfficer, detail: Record<string, unknown> | undefined) =>
-    references.map((reference) => ({ reference, ...decideTx(reference, decision, officer, detail) })),
-  );
-  const undoManyTx = store.transactional((references: readonly string[], officer: DecidingOfficer) => references.map((reference) => undoTx(reference, officer)));
+  const decideManyTx = store.transactional(async (references: readonly string[], decision: Decision, officer: DecidingOfficer, detail: Record<string, unknown> | undefined) => {
+    const results = [];
+    for (const reference of references) results.push({ reference, ...(await decideTx(reference, decision, officer, detail)) });
+    return results;
+  });
+  const undoManyTx = store.transactional(async (references: readonly string[], officer: DecidingOfficer) => {
+    const outcomes: UndoOutcome[] = [];
+    for (const reference of references) outcomes.push(await undoTx(reference, officer));
+    return outcomes;
+  });
 
   return {
     /** The undo window in milliseconds (0: none). */
     undoMs,
     /** Decides (approve, reject, correction request, KPJ) with its news held for the undo window. */
-    decide(reference: string, decision: Decision, officer: DecidingOfficer, detail?: Record<string, unknown>) {
-      const result = decideTx(reference, decision, officer, detail);
+    async decide(reference: string, decision: Decision, officer: DecidingOfficer, detail?: Record<string, unknown>) {
+      const result = await decideTx(reference, decision, officer, detail);
       if (result.heldUntil !== null) deps.onHeld?.(result.heldUntil);
       return result;
     },
@@ -207,21 +213,21 @@ export function createDecisions(deps: Deps) {
      * The same decision on several registrations (bulk approval), all in one transaction: each is
      * a decision of its own, held and undoable like one made on its page.
      */
-    decideMany(references: readonly string[], decision: Decision, officer: DecidingOfficer, detail?: Record<string, unknown>) {
-      const results = decideManyTx(references, decision, officer, detail);
+    async decideMany(references: readonly string[], decision: Decision, officer: DecidingOfficer, detail?: Record<string, unknown>) {
+      const results = await decideManyTx(references, decision, officer, detail);
       const until = Math.max(...results.map((r) => r.heldUntil ?? 0));
       if (until > 0) deps.onHeld?.(until);
       return results;
     },
     /** Takes back the latest decision on a registration, with its held news, if this officer may still. */
-    undo: (reference: string, officer: DecidingOfficer): UndoOutcome => undoTx(reference, officer),
+    undo: (reference: string, officer: DecidingOfficer): Promise<UndoOutcome> => undoTx(reference, officer),
     /** Takes back this officer's decisions on several registrations (a bulk approval), in one transaction: how each went. */
-    undoMany: (references: readonly string[], officer: DecidingOfficer): UndoOutcome[] => undoManyTx(references, officer),
+    undoMany: (references: readonly string[], officer: DecidingOfficer): Promise<UndoOutcome[]> => undoManyTx(references, officer),
     /** The latest decision on a registration whose news was held (for the page: the notice and the undo button). */
-    held(reference: string): HeldDecision | undefined {
-      const id = registrations.idOf(reference);
+    async held(reference: string): Promise<HeldDecision | undefined> {
+      const id = await registrations.idOf(reference);
       if (id === undefined) return undefined;
-      const found = held(id);
+      const found = await held(id);
       return found && { at: found.at, officerId: found.officerId, officer: found.officer, action: found.action, from: found.from, to: found.to, undoUntil: found.undoUntil, heldUntil: found.heldUntil, waiting: found.waiting };
     },
   };

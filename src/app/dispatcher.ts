@@ -13,7 +13,7 @@ export function createDispatcher(deps: {
   logger: Logger;
   clock: () => number;
   /** A message that can never be delivered (see OutboxSenderOptions.onUnreachable). */
-  onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void;
+  onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void | Promise<void>;
   /** Counts sends and failed sends per channel (src/ops/metrics.ts). */
   metrics?: Pick<AppMetrics, 'sent' | 'sendFailed'>;
 }) {

@@ -21,11 +21,11 @@ export function findDesa(settings: ProgrammeSettings, name: string): { desa: str
 }
 
 /** Creates an invite for a desa and role; the code doubles as a Telegram deep-link payload. */
-export function createInvite(
+export async function createInvite(
   store: CadreStore,
   settings: ProgrammeSettings,
   input: { desa: string; role: string; days?: number; now: number; random: () => number; createdBy?: string },
-): Invite {
+): Promise<Invite> {
   const place = findDesa(settings, input.desa);
   if (!place) {
     throw new InviteError(`unknown desa "${input.desa}"; known: ${settings.areas.flatMap((a) => a.desa).join(', ')}`);
@@ -36,7 +36,7 @@ export function createInvite(
   const days = input.days ?? DEFAULT_INVITE_DAYS;
   if (!Number.isFinite(days) || days <= 0 || days > 365) throw new InviteError('--days must be between 1 and 365');
   let code = makeInviteCode(input.random);
-  while (store.invite(code)) code = makeInviteCode(input.random);
+  while (await store.invite(code)) code = makeInviteCode(input.random);
   return store.createInvite({
     code,
     desa: place.desa,

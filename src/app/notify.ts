@@ -60,9 +60,9 @@ export function createNotifier(deps: Deps) {
   const { store, translate, clock } = deps;
   const { people, registrations, outbox, officers } = store;
 
-  const changeStatus = store.transactional((reference: string, change: StatusChange, audit?: DecisionAudit): StatusChangeResult => {
+  const changeStatus = store.transactional(async (reference: string, change: StatusChange, audit?: DecisionAudit): Promise<StatusChangeResult> => {
     const now = clock();
-    const done = registrations.setStatus({
+    const done = await registrations.setStatus({
       reference,
       to: change.to,
       now,
@@ -75,12 +75,12 @@ export function createNotifier(deps: Deps) {
     });
     if (!done) throw new UnknownRegistrationError(`no registration ${reference}`);
     const { view } = done;
-    const registrationId = registrations.idOf(reference) ?? null;
+    const registrationId = (await registrations.idOf(reference)) ?? null;
     const notified: StatusChangeResult['notified'] = [];
-    const tell = (personId: number, role: 'applicant' | 'cadre') => {
-      const person = people.person(personId);
+    const tell = async (personId: number, role: 'applicant' | 'cadre') => {
+      const person = await people.person(personId);
       const identity =
-        people.identities(personId)[0] ?? (role === 'applicant' && person?.phone ? deps.reachByPhone?.(person.phone) : undefined);
+        (await people.identities(personId))[0] ?? (role === 'applicant' && person?.phone ? deps.reachByPhone?.(person.phone) : undefined);
       if (!person || !identity) return;
       const t = translate(person.lang);
       // A rejection's reason is told in the person's words with what to do (next steps); the note is the officer's own text.
@@ -100,12 +100,12 @@ export function createNotifier(deps: Deps) {
         { t, lang: person.lang, settings: deps.regencies.get(view.regency), rates: deps.rates, today: deps.today(now) },
       );
       const text = next.length ? `${lines.join('\n')}\n\n${next.join('\n')}` : lines.join('\n');
-      const id = outbox.add(personId, identity.channel, identity.externalId, { text }, now, 'notification', registrationId);
+      const id = await outbox.add(personId, identity.channel, identity.externalId, { text }, now, 'notification', registrationId);
       notified.push({ personId, channel: identity.channel, outboxId: id, role });
     };
-    tell(view.personId, 'applicant');
-    if (view.submitterId !== view.personId) tell(view.submitterId, 'cadre');
-    if (audit) officers.audit({ officerId: audit.officerId, action: audit.action, detail: audit.detail, registrationId, now });
+    await tell(view.personId, 'applicant');
+    if (view.submitterId !== view.personId) await tell(view.submitterId, 'cadre');
+    if (audit) await officers.audit({ officerId: audit.officerId, action: audit.action, detail: audit.detail, registrationId, now });
     return { reference, from: done.from, to: change.to, notified };
   });
 

@@ -54,47 +54,47 @@ export function createOfficerErasure(deps: Deps) {
   const { store, translate, clock } = deps;
   const { people, registrations, outbox, officers, withdrawals } = store;
 
-  const eraseTx = store.transactional((reference: string, officer: Officer, reason: EraseReason, note: string | undefined, now: number) => {
-    const before = registrations.byReference(reference);
-    const id = registrations.idOf(reference);
+  const eraseTx = store.transactional(async (reference: string, officer: Officer, reason: EraseReason, note: string | undefined, now: number) => {
+    const before = await registrations.byReference(reference);
+    const id = await registrations.idOf(reference);
     if (!before || id === undefined) throw new UnknownRegistrationError(`no registration ${reference}`);
     const by = { now, actorKind: 'officer' as const, actorId: officer.username, reason: 'erased_by_officer' };
     // Where the person can be told, found before their address may go with them.
-    const applicant = people.person(before.personId);
+    const applicant = await people.person(before.personId);
     const reach =
-      people.identities(before.personId)[0] ?? (applicant?.phone ? deps.reachByPhone?.(applicant.phone) : undefined);
-    if (!store.erasure.eraseRegistration(id, by)) throw new OfficerErasureError('already_erased');
-    if (reason === 'consent_withdrawn') people.withdrawConsent(before.personId, now);
+      (await people.identities(before.personId))[0] ?? (applicant?.phone ? deps.reachByPhone?.(applicant.phone) : undefined);
+    if (!(await store.erasure.eraseRegistration(id, by))) throw new OfficerErasureError('already_erased');
+    if (reason === 'consent_withdrawn') await people.withdrawConsent(before.personId, now);
     // A neighbour a cadre registered exists only for this registration (no chat of their own): nothing
     // of them is left (their phone, their conversation) unless another registration still needs it.
     const neighbourOnly =
       before.submitterId !== before.personId &&
-      people.identities(before.personId).length === 0 &&
-      registrations.ofApplicant(before.personId).every((r) => r.status === 'deleted');
-    if (neighbourOnly) store.erasure.erasePerson(before.personId, by);
+      (await people.identities(before.personId)).length === 0 &&
+      (await registrations.ofApplicant(before.personId)).every((r) => r.status === 'deleted');
+    if (neighbourOnly) await store.erasure.erasePerson(before.personId, by);
     // After the erasure, which blanks the details of earlier audit entries about this registration.
-    officers.audit({ officerId: officer.id, action: 'erase', registrationId: id, detail: { reason, ...(note ? { note } : {}) }, now });
+    await officers.audit({ officerId: officer.id, action: 'erase', registrationId: id, detail: { reason, ...(note ? { note } : {}) }, now });
     // A short neutral message (no name, no reason): the person, where reachable, and the cadre who sent it.
     const notified: { personId: number; channel: string; outboxId: number; role: 'applicant' | 'cadre' }[] = [];
-    const tell = (personId: number, role: 'applicant' | 'cadre') => {
-      const person = role === 'applicant' ? applicant : people.person(personId);
+    const tell = async (personId: number, role: 'applicant' | 'cadre') => {
+      const person = role === 'applicant' ? applicant : await people.person(personId);
       if (!person) return;
-      const identity = role === 'applicant' ? reach : people.identities(personId)[0];
+      const identity = role === 'applicant' ? reach : (await people.identities(personId))[0];
       if (!identity) return;
       const text = translate(person.lang)(`notify.erased.${role}`, { reference });
-      notified.push({ personId, channel: identity.channel, role, outboxId: outbox.add(personId, identity.channel, identity.externalId, { text }, now, 'notification', id) });
+      notified.push({ personId, channel: identity.channel, role, outboxId: await outbox.add(personId, identity.channel, identity.externalId, { text }, now, 'notification', id) });
     };
-    tell(before.personId, 'applicant');
-    if (before.submitterId !== before.personId) tell(before.submitterId, 'cadre');
+    await tell(before.personId, 'applicant');
+    if (before.submitterId !== before.personId) await tell(before.submitterId, 'cadre');
     return { reference, notified };
   });
 
-  const keepTx = store.transactional((reference: string, officer: Officer, reason: KeepReason, note: string | undefined, now: number) => {
-    const current = registrations.byReference(reference);
-    const id = registrations.idOf(reference);
+  const keepTx = store.transactional(async (reference: string, officer: Officer, reason: KeepReason, note: string | undefined, now: number) => {
+    const current = await registrations.byReference(reference);
+    const id = await registrations.idOf(reference);
     if (!current || id === undefined) throw new UnknownRegistrationError(`no registration ${reference}`);
-    if (!withdrawals.keep(id, reason, now)) throw new OfficerErasureError('not_pending');
-    registrations.event({
+    if (!(await withdrawals.keep(id, reason, now))) throw new OfficerErasureError('not_pending');
+    await registrations.event({
       registrationId: id,
       at: now,
       actorKind: 'officer',
@@ -104,7 +104,7 @@ export function createOfficerErasure(deps: Deps) {
       toStatus: null,
       detail: { reason },
     });
-    officers.audit({ officerId: officer.id, action: 'keep_after_withdrawal', registrationId: id, detail: { reason, ...(note ? { note } : {}) }, now });
+    await officers.audit({ officerId: officer.id, action: 'keep_after_withdrawal', registrationId: id, detail: { reason, ...(note ? { note } : {}) }, now });
   });
 
   return {
@@ -113,17 +113,17 @@ export function createOfficerErasure(deps: Deps) {
      * audits it with the reason and tells the people concerned, in one transaction; then empties
      * the WAL, which still holds the erased pages. Throws OfficerErasureError when already erased.
      */
-    erase(reference: string, input: { officer: Officer; reason: EraseReason; note?: string }) {
-      const result = eraseTx(reference, input.officer, input.reason, input.note === undefined ? undefined : auditNote(input.note), clock());
-      store.erasure.compact();
+    async erase(reference: string, input: { officer: Officer; reason: EraseReason; note?: string }) {
+      const result = await eraseTx(reference, input.officer, input.reason, input.note === undefined ? undefined : auditNote(input.note), clock());
+      await store.erasure.compact();
       return result;
     },
     /**
      * Keeps a registration whose person withdrew consent after approval, for a legal reason: noted
      * in its history and audited; it can then be decided, given its KPJ and exported again.
      */
-    keepAfterWithdrawal(reference: string, input: { officer: Officer; reason: KeepReason; note?: string }): void {
-      keepTx(reference, input.officer, input.reason, input.note === undefined ? undefined : auditNote(input.note), clock());
+    async keepAfterWithdrawal(reference: string, input: { officer: Officer; reason: KeepReason; note?: string }): Promise<void> {
+      await keepTx(reference, input.officer, input.reason, input.note === undefined ? undefined : auditNote(input.note), clock());
     },
   };
 }

@@ -19,7 +19,7 @@ export interface OutboxSenderOptions {
   /** Whether two consecutive messages of a chat may go out as one (fewer API calls under a rate limit). */
   combine?: (first: OutboxMessage, next: OutboxMessage) => boolean;
   /** A message that can never be delivered (after it left the queue): news about a registration goes in its history. */
-  onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void;
+  onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void | Promise<void>;
   /** Counts sends and failed sends (src/ops/metrics.ts). */
   metrics?: Pick<AppMetrics, 'sent' | 'sendFailed'>;
 }
@@ -59,7 +59,7 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     for (const { message: m, ids } of groupMessages(messages, opts.combine)) {
       try {
         await send(m);
-        for (const id of ids) outbox.markSent(id);
+        for (const id of ids) await outbox.markSent(id);
         // Merged messages were queued together (see combine): one wait, counted per message.
         const waited = Math.max(0, clock() - m.createdAt) / 1000;
         for (let i = 0; i < ids.length; i++) opts.metrics?.sent(channel, m.kind, waited);
@@ -68,9 +68,9 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
         opts.metrics?.sendFailed(channel, e.permanent ? 'permanent' : 'retry');
         if (e.permanent) {
           logger.warn({ channel, outboxId: m.id, err }, 'message dropped: the chat cannot be reached');
-          for (const id of ids) outbox.markSent(id);
+          for (const id of ids) await outbox.markSent(id);
           try {
-            opts.onUnreachable?.(m, e.reason);
+            await opts.onUnreachable?.(m, e.reason);
           } catch (hookErr) {
             logger.error({ channel, outboxId: m.id, err: hookErr }, 'recording an undeliverable message failed');
           }
@@ -78,7 +78,7 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
         }
         // Retried one by one: a merged message is only a way of sending, not a new message.
         const retryAt = clock() + (e.retryAfterMs ?? backoffMs(m.attempts));
-        for (const id of ids) outbox.markFailed(id, retryAt, e.message);
+        for (const id of ids) await outbox.markFailed(id, retryAt, e.message);
         logger.warn({ channel, outboxId: m.id, attempts: m.attempts + 1, err }, 'send failed; will retry');
         return; // later messages of this chat wait, so the order holds
       }
@@ -91,34 +91,45 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   let scanQueued = false;
   let idleWaiters: (() => void)[] = [];
   const BATCH = 500;
+  /** Scans reading the outbox now, and a clock of their starts and of chats' sends ending. */
+  let scanning = 0;
+  let tick = 0;
+  /**
+   * When a chat's sending ended while a scan was reading: that scan's rows of the chat may be ones
+   * just sent or put off for a retry, so it leaves the chat to the next scan.
+   */
+  const endedAt = new Map<string, number>();
 
   function settleIfIdle(): void {
-    if (active > 0 || waiting.size > 0) return;
+    if (active > 0 || waiting.size > 0 || scanning > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const w of waiters) w();
   }
 
-  /** Finds due messages of chats no worker is sending to, and starts workers for them. */
-  function scan(): void {
+  /** Finds due messages of chats no worker is sending to, and starts workers for them; never rejects (a failed read is logged). */
+  async function scan(): Promise<void> {
     if (stopped) return;
-    let due: OutboxMessage[];
+    const startedAt = ++tick;
+    scanning++;
+    let due: OutboxMessage[] = [];
     try {
-      due = outbox.due(channel, clock(), BATCH);
+      due = await outbox.due(channel, clock(), BATCH);
     } catch (err) {
       logger.error({ err, channel }, 'reading the outbox failed');
-      return;
     }
+    scanning--;
     // A full batch may end in the middle of a chat's messages: that chat waits for the next scan,
     // so its messages are grouped (and combined) whole.
     const cut = due.length === BATCH ? due[due.length - 1]!.externalId : undefined;
     const byChat = new Map<string, OutboxMessage[]>();
-    for (const m of due) {
-      if (busyChats.has(m.externalId) || (m.externalId === cut && due[0]!.externalId !== cut)) continue;
+    for (const m of stopped ? [] : due) {
+      if (busyChats.has(m.externalId) || (endedAt.get(m.externalId) ?? 0) > startedAt || (m.externalId === cut && due[0]!.externalId !== cut)) continue;
       const list = byChat.get(m.externalId) ?? [];
       list.push(m);
       byChat.set(m.externalId, list);
     }
+    if (scanning === 0) endedAt.clear();
     // Fresh lists replace those found earlier (the same rows, maybe more of them).
     for (const [chat, list] of byChat) waiting.set(chat, list);
     pump();
@@ -135,6 +146,7 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
         .catch((err: unknown) => logger.error({ err, channel }, 'outbox send failed'))
         .finally(() => {
           busyChats.delete(chat);
+          if (scanning > 0) endedAt.set(chat, ++tick);
           active--;
           // The chat may have more by now, and others may wait for a worker.
           queueScan();
@@ -150,7 +162,7 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     scanQueued = true;
     setImmediate(() => {
       scanQueued = false;
-      scan();
+      void scan();
     });
   }
 
@@ -161,8 +173,8 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   function kick(): Promise<void> {
     if (stopped) return Promise.resolve();
     const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
-    scan();
-    settleIfIdle();
+    // Not idle while it reads (see settleIfIdle); it settles the waiters when it has found nothing to send.
+    void scan();
     return idle;
   }
 
@@ -170,9 +182,9 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     kick,
     start(): void {
       stopped = false;
-      timer = setInterval(() => scan(), opts.pollMs ?? 1000);
+      timer = setInterval(() => void scan(), opts.pollMs ?? 1000);
       timer.unref();
-      scan();
+      void scan();
     },
     /** Stops polling, starts nothing new, and waits for the sends in flight. */
     async stop(): Promise<void> {

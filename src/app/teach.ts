@@ -26,38 +26,44 @@ export function createTeaching(deps: { store: Store; learned: LearnedPhrasings; 
   const { phrasings: store, officers } = deps.store;
   const topics = deps.topics.filter((t) => !UNTEACHABLE_TOPICS.has(t));
   const known = new Set(topics);
-  for (const p of store.all()) learned.set(p.key, p.topic);
 
-  const teachTx = deps.store.transactional((key: string, topic: string | null, officerId: number, now: number): void => {
-    store.forgetUnmatched(key);
-    store.upsert({ key, topic, officerId, now });
+  const teachTx = deps.store.transactional(async (key: string, topic: string | null, officerId: number, now: number): Promise<void> => {
+    await store.forgetUnmatched(key);
+    await store.upsert({ key, topic, officerId, now });
     // Only the topic: the phrasing may carry a name or place the person typed.
-    officers.audit({ officerId, action: 'teach_phrasing', detail: { topic }, now });
+    await officers.audit({ officerId, action: 'teach_phrasing', detail: { topic }, now });
   });
-  const forgetTx = deps.store.transactional((key: string, officerId: number, now: number): LearnedPhrasing => {
-    const taught = store.byKey(key);
-    if (!taught || !store.delete(key)) throw new TeachError('not_taught');
-    officers.audit({ officerId, action: 'forget_phrasing', detail: { topic: taught.topic }, now });
+  const forgetTx = deps.store.transactional(async (key: string, officerId: number, now: number): Promise<LearnedPhrasing> => {
+    const taught = await store.byKey(key);
+    if (!taught || !(await store.delete(key))) throw new TeachError('not_taught');
+    await officers.audit({ officerId, action: 'forget_phrasing', detail: { topic: taught.topic }, now });
     return taught;
   });
 
   return {
+    /**
+     * Puts the stored phrasings into the ones the reader consults (at start; and now and then, for
+     * what officers taught through another process on the same database).
+     */
+    async load(): Promise<void> {
+      for (const p of await store.all()) learned.set(p.key, p.topic);
+    },
     /** The topic ids an officer may choose from (the knowledge base without small talk). */
     topics,
     /** Every taught phrasing, newest first, with who taught it. */
-    taught: (): TaughtPhrasing[] => store.all(),
+    taught: (): Promise<TaughtPhrasing[]> => store.all(),
     /** Teaches that `text` means `topic` (null: out of scope); returns the stored phrasing. */
-    teach(text: string, topic: string | null, officerId: number): LearnedPhrasing {
+    async teach(text: string, topic: string | null, officerId: number): Promise<LearnedPhrasing> {
       if (topic !== null && !known.has(topic)) throw new TeachError('unknown_topic');
       const key = phrasingKey(text);
       if (!key) throw new TeachError('empty_phrasing');
-      teachTx(key, topic, officerId, clock());
+      await teachTx(key, topic, officerId, clock());
       learned.set(key, topic);
       return { key, topic };
     },
     /** Forgets a taught phrasing (by its key): the bot no longer uses it. */
-    forget(key: string, officerId: number): LearnedPhrasing {
-      const taught = forgetTx(key, officerId, clock());
+    async forget(key: string, officerId: number): Promise<LearnedPhrasing> {
+      const taught = await forgetTx(key, officerId, clock());
       learned.delete(key);
       return taught;
     },

@@ -77,8 +77,8 @@ export interface Channel {
   readonly sending?: Sending;
   /** The address of a phone number on this channel, for a channel that reaches people by number (WhatsApp). */
   addressOfPhone?(phoneE164: string): string;
-  /** Its state for the console, for a channel that has to be linked and kept linked (WhatsApp). */
-  linkStatus?(): ChannelStatus;
+  /** Its state for the console, for a channel that has to be linked and kept linked (WhatsApp); reads the store. */
+  linkStatus?(): Promise<ChannelStatus>;
   /** Its health from the state it tracks (cheap: no platform call); without it the channel counts as ok. */
   health?(): ChannelHealth;
 }

@@ -8,14 +8,14 @@ import { renderPlain } from './text.js';
 export const TERMINAL_CHANNEL = 'cli';
 
 /** Sends what the outbox holds for the terminal (all of it, or one person's), in order, then marks it sent. */
-function drain(app: App, take: () => OutboxMessage[], write: (externalId: string, reply: Reply) => void): number {
+async function drain(app: App, take: () => Promise<OutboxMessage[]>, write: (externalId: string, reply: Reply) => void): Promise<number> {
   let sent = 0;
   for (;;) {
-    const batch = take();
+    const batch = await take();
     if (batch.length === 0) return sent;
     for (const m of batch) {
       write(m.externalId, m.reply);
-      app.outbox.markSent(m.id);
+      await app.outbox.markSent(m.id);
       sent++;
     }
   }
@@ -50,8 +50,29 @@ export async function runTerminalChat(app: App, opts: TerminalOptions): Promise<
   const mine = () => app.outbox.dueFor(TERMINAL_CHANNEL, user, app.clock());
 
   const pollMs = opts.jsonl ? 0 : (opts.pollMs ?? 1000);
+  // One drain at a time: a poll tick and a typed line's drain must not both send one message.
+  let draining: Promise<number> | undefined;
+  const drainOnce = async (take: () => Promise<OutboxMessage[]>, write: (externalId: string, reply: Reply) => void): Promise<number> => {
+    while (draining) await draining.catch(() => 0);
+    draining = drain(app, take, write);
+    try {
+      return await draining;
+    } finally {
+      draining = undefined;
+    }
+  };
   // News between two lines typed, shown above a fresh prompt.
-  const poll = pollMs > 0 ? setInterval(() => drain(app, mine, writePlain) > 0 && out.write('\n> '), pollMs) : undefined;
+  const poll =
+    pollMs > 0
+      ? setInterval(() => {
+          if (draining) return;
+          // A failure here (the database busy or gone) is not the person's: the next tick or line tries again.
+          void drainOnce(mine, writePlain).then(
+            (n) => n > 0 && out.write('\n> '),
+            () => undefined,
+          );
+        }, pollMs)
+      : undefined;
   poll?.unref();
   try {
     if (!opts.jsonl) out.write('Lindung (terminal). Ketik pesan, misalnya "menu". Ctrl+D untuk keluar.\n\n> ');
@@ -72,15 +93,16 @@ export async function runTerminalChat(app: App, opts: TerminalOptions): Promise<
           continue;
         }
         await app.handle({ channel: TERMINAL_CHANNEL, externalId: msg.user, text: msg.text });
-        drain(app, everyone, writeJson);
+        await drainOnce(everyone, writeJson);
       } else {
         await app.handle({ channel: TERMINAL_CHANNEL, externalId: user, text: line });
-        drain(app, mine, writePlain);
+        await drainOnce(mine, writePlain);
         out.write('\n> ');
       }
     }
   } finally {
     if (poll) clearInterval(poll);
+    await draining?.catch(() => 0);
   }
   if (!opts.jsonl) out.write('\n');
 }

@@ -5,6 +5,7 @@ import { configForTool, exitCodeFor } from '../exit-codes.js';
 import { createCadreStore, inviteState } from '../storage/cadres.js';
 import { openDatabase } from '../storage/db.js';
 import { createKvStore, TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
+import { sqliteSql } from '../storage/sqlite.js';
 
 const USAGE = `usage:
   npm run cadre -- invite --desa <name> --role <kader|perangkat|bpd|rtrw|lkd> [--days 14] [--regency <code>]
@@ -25,7 +26,7 @@ function regencyOfDesa(regencies: RegencyRegistry, desa: string, regency: string
 }
 
 /** Officer tool for cadre invites (the console will manage them later). */
-function main(): number {
+async function main(): Promise<number> {
   const loaded = configForTool();
   if ('exit' in loaded) return loaded.exit;
   const { config } = loaded;
@@ -36,15 +37,15 @@ function main(): number {
   });
   const [command, arg] = positionals;
   // An officer's command may wait a while for a busy bot; it must not fail.
-  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
+  const sql = sqliteSql(openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 }));
   try {
     const now = Date.now();
-    const cadres = createCadreStore(db);
-    const username = config.TELEGRAM_BOT_USERNAME ?? createKvStore(db).get(TELEGRAM_USERNAME_KEY);
+    const cadres = createCadreStore(sql);
+    const username = config.TELEGRAM_BOT_USERNAME ?? (await createKvStore(sql).get(TELEGRAM_USERNAME_KEY));
     if (command === 'invite') {
       if (!values.desa || !values.role) throw new InviteError(USAGE);
       const settings = regencyOfDesa(RegencyRegistry.load(settingsPaths(config.PROGRAMME_SETTINGS_PATH)), values.desa, values.regency);
-      const invite = createInvite(cadres, settings, {
+      const invite = await createInvite(cadres, settings, {
         desa: values.desa,
         role: values.role,
         days: values.days === undefined ? undefined : Number(values.days),
@@ -60,12 +61,12 @@ function main(): number {
       return 0;
     }
     if (command === 'revoke' && arg) {
-      const ok = cadres.revoke(arg.toUpperCase(), now);
+      const ok = await cadres.revoke(arg.toUpperCase(), now);
       console.log(ok ? `revoked ${arg.toUpperCase()}` : `no open invite ${arg.toUpperCase()}`);
       return ok ? 0 : 1;
     }
     if (command === 'list') {
-      for (const i of cadres.invites()) {
+      for (const i of await cadres.invites()) {
         console.log([i.code, inviteState(i, now), i.desa, i.role, new Date(i.expiresAt).toISOString().slice(0, 10), i.usedBy ? `person ${i.usedBy}` : ''].join('\t'));
       }
       return 0;
@@ -76,8 +77,8 @@ function main(): number {
     console.error(err instanceof Error ? err.message : String(err));
     return err instanceof InviteError ? 2 : exitCodeFor(err);
   } finally {
-    db.close();
+    await sql.close();
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       user: userIdx >= 0 ? args[userIdx + 1] : undefined,
     });
   } finally {
-    runtime.close();
+    await runtime.close();
   }
 }
 

@@ -5,10 +5,10 @@ import { formatFindings, runDoctor } from '../ops/doctor.js';
  * officers, channels, clock and backups, one line each. Reads only and calls no network; prints no
  * NIK, phone number, token or key. Exit code 1 when anything FAILs.
  */
-function main(): number {
-  const findings = runDoctor();
+async function main(): Promise<number> {
+  const findings = await runDoctor();
   console.log(formatFindings(findings));
   return findings.some((f) => f.status === 'FAIL') ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

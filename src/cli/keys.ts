@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { configForTool, exitCodeFor } from '../exit-codes.js';
 import { keyFilePath, keyRingForDatabase } from '../key-ring.js';
-import { indexRegistrations, keyUsage, resealAll, sampleSealed } from '../storage/at-rest.js';
+import { indexRegistrations, keyUsage, resealAll, sampleSealedAsync } from '../storage/at-rest.js';
 import { indexAddresses } from '../storage/addresses.js';
 import { FieldCipher, writeKeyFile } from '../storage/crypto.js';
 import { openDatabase } from '../storage/db.js';
 import { createKvStore } from '../storage/kv.js';
+import { sqliteSql } from '../storage/sqlite.js';
 
 const USAGE = `usage:
   npm run keys -- status              the keys, and how many stored values each one encrypts
@@ -15,7 +16,7 @@ const USAGE = `usage:
                                       re-encrypts every value with the new key at its next start with them`;
 
 /** Key management for personal data at rest (see README, "Personal data"). */
-function main(): number {
+async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { out: { type: 'string' } } });
   const [command] = positionals;
   const loaded = configForTool();
@@ -24,8 +25,10 @@ function main(): number {
   const fromEnv = Boolean(config.LINDUNG_KEYS);
   const path = keyFilePath(config);
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
+  // The key check goes through the store; the re-encryption below works on the SQLite file itself.
+  const sql = sqliteSql(db);
   try {
-    const ring = keyRingForDatabase(config, createKvStore(db), () => sampleSealed(db));
+    const ring = await keyRingForDatabase(config, createKvStore(sql), () => sampleSealedAsync(sql));
     if (command === 'status') {
       console.log(fromEnv ? 'keys: from LINDUNG_KEYS' : `key file: ${path}`);
       console.log(`data keys: ${[...ring.keys.keys()].join(', ')} (current ${ring.current})`);
@@ -65,8 +68,8 @@ function main(): number {
     // A missing or foreign key: 2, as `npm start` (src/exit-codes.ts).
     return exitCodeFor(err);
   } finally {
-    db.close();
+    await sql.close();
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { RegencyRegistry, settingsPaths } from '../regencies.js';
 import { openDatabase } from '../storage/db.js';
+import { sqliteSql } from '../storage/sqlite.js';
 import { createOfficerStore, OfficerExistsError, type OfficerRole, type OfficerScope } from '../storage/officers.js';
 
 const USAGE = `usage:
@@ -129,23 +130,23 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let db;
+  let sql;
   let settingsFiles: string;
   try {
     const config = loadConfig();
     settingsFiles = config.PROGRAMME_SETTINGS_PATH;
     // An officer's command may wait a while for a busy bot; it must not fail.
-    db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
+    sql = sqliteSql(openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 }));
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return exitCodeFor(err);
   }
   try {
-    const officers = createOfficerStore(db);
+    const officers = createOfficerStore(sql);
     const now = Date.now();
     const settingsPath = () => settingsFiles;
     if (command === 'list') {
-      for (const o of officers.list()) {
+      for (const o of await officers.list()) {
         const state = o.disabledAt === null ? 'active' : `disabled ${new Date(o.disabledAt).toISOString().slice(0, 10)}`;
         const extras = [o.secondFactor ? '2fa' : 'no-2fa', ...(o.exportNik ? ['export-nik'] : []), ...scopeText(o)];
         console.log([o.username, o.role, state, `created ${new Date(o.createdAt).toISOString().slice(0, 10)}`, ...extras].join('\t'));
@@ -157,22 +158,22 @@ async function main(): Promise<number> {
       const role = values.role ?? 'officer';
       if (role !== 'officer' && role !== 'admin') throw new UsageError(`--role must be officer or admin\n${USAGE}`);
       if (!USERNAME.test(name)) throw new UsageError('username: 2-32 letters, digits, dot, dash or underscore');
-      if (officers.byUsername(name)) throw new OfficerExistsError(name);
+      if (await officers.byUsername(name)) throw new OfficerExistsError(name);
       const scope = scopeFrom(values, settingsPath);
       const passwordHash = await hashPassword(await readNewPassword());
-      officers.add({ username: name, passwordHash, role: role as OfficerRole, now, scope });
+      await officers.add({ username: name, passwordHash, role: role as OfficerRole, now, scope });
       console.log(`added ${role} ${name}${scopeText(scope).length ? ` (${scopeText(scope).join(' ')})` : ''}`);
       return 0;
     }
-    const officer = officers.byUsername(name);
+    const officer = await officers.byUsername(name);
     if (!officer) {
       console.error(`no officer "${name}"`);
       return 1;
     }
     if (command === 'scope') {
       const scope = scopeFrom(values, settingsPath);
-      officers.setScope(officer.id, scope);
-      officers.audit({
+      await officers.setScope(officer.id, scope);
+      await officers.audit({
         officerId: null,
         action: 'set_officer_scope',
         detail: { officer: officer.id, username: officer.username, regency: scope.regency, groups: scope.groups, read_only: scope.readOnly, by: 'cli' },
@@ -183,32 +184,32 @@ async function main(): Promise<number> {
       return 0;
     }
     if (command === 'passwd') {
-      officers.setPassword(officer.id, await hashPassword(await readNewPassword()));
-      const ended = officers.deleteSessionsOf(officer.id);
+      await officers.setPassword(officer.id, await hashPassword(await readNewPassword()));
+      const ended = await officers.deleteSessionsOf(officer.id);
       console.log(`password changed for ${officer.username}${ended ? ` (${ended} session(s) ended)` : ''}`);
       return 0;
     }
     if (command === 'reset-2fa') {
       // For the admin who lost both phone and recovery codes (no other admin can reset them).
-      officers.resetSecondFactor(officer.id);
-      officers.audit({ officerId: null, action: 'reset_second_factor', detail: { officer: officer.id, username: officer.username, by: 'cli' }, now });
+      await officers.resetSecondFactor(officer.id);
+      await officers.audit({ officerId: null, action: 'reset_second_factor', detail: { officer: officer.id, username: officer.username, by: 'cli' }, now });
       console.log(`second factor removed for ${officer.username}; they enrol again at their next login`);
       return 0;
     }
     if (command === 'disable') {
-      officers.setDisabled(officer.id, officer.disabledAt ?? now);
-      officers.deleteSessionsOf(officer.id);
+      await officers.setDisabled(officer.id, officer.disabledAt ?? now);
+      await officers.deleteSessionsOf(officer.id);
       console.log(`disabled ${officer.username}`);
       return 0;
     }
-    officers.setDisabled(officer.id, null);
+    await officers.setDisabled(officer.id, null);
     console.log(`enabled ${officer.username}`);
     return 0;
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return err instanceof UsageError ? 2 : 1;
   } finally {
-    db.close();
+    await sql.close();
   }
 }
 

@@ -41,8 +41,8 @@ export function accessRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
   const { store, app, t, timeZone, clock } = deps;
 
-  web.get('/registrations/:ref/access-copy', (c) => {
-    const record = visibleRecord(store.registrations.record(c.req.param('ref')), scopeOf(c));
+  web.get('/registrations/:ref/access-copy', async (c) => {
+    const record = visibleRecord(await store.registrations.record(c.req.param('ref')), scopeOf(c));
     if (!record) return notFoundPage(c, t, timeZone);
     const base = pageBase(c, t, timeZone);
     c.header('Cache-Control', 'no-store');
@@ -60,16 +60,16 @@ export function accessRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     );
   });
 
-  web.post('/registrations/:ref/access-copy', (c) => {
-    const record = visibleRecord(store.registrations.record(c.req.param('ref')), scopeOf(c));
+  web.post('/registrations/:ref/access-copy', async (c) => {
+    const record = visibleRecord(await store.registrations.record(c.req.param('ref')), scopeOf(c));
     if (!record) return notFoundPage(c, t, timeZone);
     const officer = c.get('officer')!;
     const now = clock();
     // Only what this office holds: another regency's (or agency's) registrations of the same person are not its to give.
     const scope = scopeOf(c);
     const only = { registration: (r: { regency: string; groupId: string | null }) => sees(scope, r), question: (regency: string) => seesRegency(scope, regency) };
-    const sections = store.transaction(() => {
-      app.access.recordCopy({ personId: record.applicantId, by: 'officer', actorId: officer.username, officerId: officer.id, channel: null, now, only });
+    const sections = await store.transaction(async () => {
+      await app.access.recordCopy({ personId: record.applicantId, by: 'officer', actorId: officer.username, officerId: officer.id, channel: null, now, only });
       return app.access.officeSections(record.applicantId, now, only);
     });
     const base = pageBase(c, t, timeZone);

@@ -63,22 +63,24 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return asked.regency ?? (fallback ? scope.regencies[0] : undefined);
   };
 
-  web.get('/admin/invites', (c) => {
+  web.get('/admin/invites', async (c) => {
     const scope = scopeOf(c);
     const regency = inviteRegency(c, c.req.query('regency'), true);
     if (regency === undefined && scope.regencies.length > 0) return notFoundPage(c, t, timeZone, t('console.scope.regency_not_found'));
     // The desa of the regency the form makes invites in, as its settings say now.
     const settings = regency === undefined ? undefined : regencies.get(regency);
+    const invites = (await app.cadres.invites()).filter((i) => seesRegency(scope, i.regency));
+    const botUsername = await kv.get(TELEGRAM_USERNAME_KEY);
     return c.html(
       <InvitesPage
         {...pageBase(c, t, timeZone)}
-        invites={app.cadres.invites().filter((i) => seesRegency(scope, i.regency))}
+        invites={invites}
         desas={settings ? settings.areas.flatMap((a) => a.desa) : []}
         regencies={scope.regencies.length > 1 ? scope.regencies.map((key) => ({ key, name: regencies.name(key) })) : undefined}
         regency={regency}
         regencyName={(key) => regencies.name(key)}
         now={clock()}
-        link={(code) => inviteLink(kv.get(TELEGRAM_USERNAME_KEY), code)}
+        link={(code) => inviteLink(botUsername, code)}
       />,
     );
   });
@@ -93,7 +95,7 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       throw new InviteError(`unknown desa "${desa}" in ${settings.regency.name}`);
     }
     // A bad desa, role or period (InviteError) becomes a flash through the console's onError.
-    const invite = createInvite(store.cadres, settings, {
+    const invite = await createInvite(store.cadres, settings, {
       desa,
       role: String(body.role ?? ''),
       days: Number(body.days ?? 14),
@@ -101,29 +103,30 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       random,
       createdBy: c.get('officer')!.username,
     });
-    officers.audit({ officerId: adminId(c), action: 'create_invite', detail: { code: invite.code, desa: invite.desa, role: invite.role }, regency: invite.regency, now: clock() });
+    await officers.audit({ officerId: adminId(c), action: 'create_invite', detail: { code: invite.code, desa: invite.desa, role: invite.role }, regency: invite.regency, now: clock() });
     return c.redirect(`/admin/invites?ok=invite_created${scopeOf(c).regencies.length > 1 ? `&regency=${encodeURIComponent(regency)}` : ''}`, 303);
   });
-  web.post('/admin/invites/:code/revoke', (c) => {
-    const invite = store.cadres.invite(c.req.param('code'));
+  web.post('/admin/invites/:code/revoke', async (c) => {
+    const invite = await store.cadres.invite(c.req.param('code'));
     // Another regency's invite is as unknown as a missing one.
     if (!invite || !seesRegency(scopeOf(c), invite.regency)) return notFoundPage(c, t, timeZone, t('console.scope.invite_not_found'));
-    app.cadres.revoke(invite.code, clock());
-    officers.audit({ officerId: adminId(c), action: 'revoke_invite', detail: { code: invite.code }, regency: invite.regency, now: clock() });
+    await app.cadres.revoke(invite.code, clock());
+    await officers.audit({ officerId: adminId(c), action: 'revoke_invite', detail: { code: invite.code }, regency: invite.regency, now: clock() });
     return c.redirect('/admin/invites?ok=invite_revoked', 303);
   });
 
   // The deployment's one WhatsApp number: its link QR links every regency's conversations to the
   // phone that scans it, so only a deployment-wide admin who may change things sees it.
-  web.get('/admin/whatsapp', (c) => {
+  web.get('/admin/whatsapp', async (c) => {
     const scope = scopeOf(c);
     if (!scope.wide || scope.readOnly) return forbiddenPage(c, t, timeZone, t('console.scope.wide_only'));
-    return c.html(<WhatsAppPage {...pageBase(c, t, timeZone)} status={app.linkStatuses().find((l) => l.id === 'whatsapp')} />);
+    const status = (await app.linkStatuses()).find((l) => l.id === 'whatsapp');
+    return c.html(<WhatsAppPage {...pageBase(c, t, timeZone)} status={status} />);
   });
 
   // The audit log with filters (officer, action, registration, period) and keyset paging. Page
   // views ('view') are many per decision: hidden unless the action filter asks for them.
-  web.get('/audit', (c) => {
+  web.get('/audit', async (c) => {
     const scope = scopeOf(c);
     const query = auditQuery((k) => c.req.query(k));
     const before = Number(c.req.query('before'));
@@ -136,7 +139,8 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     else if (query.action.startsWith('group:')) filter.actions = AUDIT_ACTION_GROUPS[query.action.slice(6) as AuditActionGroup] ?? [];
     else if (query.action !== 'all') filter.actions = [query.action];
     // A regency's admin reads the entries about their regency (an agency's admin: about their groups' registrations).
-    const list = officersSeenBy(officers.list(), c.get('officer')!, scope);
+    const everyOfficer = await officers.list();
+    const list = officersSeenBy(everyOfficer, c.get('officer')!, scope);
     if (!scope.wide) {
       filter.regencies = scope.regencies;
       if (scope.groups !== null) {
@@ -144,8 +148,8 @@ export function adminRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         filter.groupOfficers = list.map((o) => o.id);
       }
     }
-    const { entries, next } = officers.auditSearch(filter);
-    const names = new Map(officers.list().map((o) => [o.id, o.username]));
+    const { entries, next } = await officers.auditSearch(filter);
+    const names = new Map(everyOfficer.map((o) => [o.id, o.username]));
     const several = scope.regencies.length > 1;
     const lines = entries.map((e) => ({
       id: e.id,

@@ -71,10 +71,12 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   web.use(sessionMiddleware(officers, clock));
   web.use(csrfProtection({ loginPath: '/login' }));
 
-  const loginPage = (c: ConsoleContext, next: string, error?: string, status: 200 | 400 | 401 | 429 = 200) =>
-    c.html(<LoginPage t={t} csrf={csrfToken(c)} next={next} error={error} noOfficers={officers.count() === 0} />, status);
+  const loginPage = async (c: ConsoleContext, next: string, error?: string, status: 200 | 400 | 401 | 429 = 200) => {
+    const noOfficers = (await officers.count()) === 0;
+    return c.html(<LoginPage t={t} csrf={csrfToken(c)} next={next} error={error} noOfficers={noOfficers} />, status);
+  };
 
-  web.get('/login', (c) => {
+  web.get('/login', async (c) => {
     const next = safeNext(c.req.query('next'), '/queue');
     if (c.get('officer')) return c.redirect(next);
     if (c.get('session')?.stage === 'second_factor') return c.redirect(`/login/verify?next=${encodeURIComponent(next)}`);
@@ -91,16 +93,16 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const result = await login(c, officers, { username, password, address: routeDeps.addressOf(c), now });
     if (result.ok && result.stage === 'second_factor') return c.redirect(`/login/verify?next=${encodeURIComponent(next)}`, 303);
     if (result.ok) {
-      officers.audit({ officerId: result.officer.id, action: 'login', detail: { factor: 'password' }, now });
+      await officers.audit({ officerId: result.officer.id, action: 'login', detail: { factor: 'password' }, now });
       return c.redirect(next, 303);
     }
-    const known = result.reason === 'invalid' ? officers.byUsername(username.trim()) : undefined;
-    if (known) officers.audit({ officerId: known.id, action: 'login_failed', detail: { step: 'password' }, now });
+    const known = result.reason === 'invalid' ? await officers.byUsername(username.trim()) : undefined;
+    if (known) await officers.audit({ officerId: known.id, action: 'login_failed', detail: { step: 'password' }, now });
     const error = t(result.reason === 'locked' ? 'console.login.locked' : 'console.login.invalid');
     return loginPage(c, next, error, result.reason === 'locked' ? 429 : 401);
   });
-  web.post('/logout', (c) => {
-    logout(c, officers);
+  web.post('/logout', async (c) => {
+    await logout(c, officers);
     return c.redirect('/login', 303);
   });
   web.route('/', secondFactorLoginRoutes(routeDeps));

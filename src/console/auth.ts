@@ -89,19 +89,19 @@ export function sessionMiddleware(store: OfficerStore, clock: () => number = Dat
     if (token) {
       const now = clock();
       const tokenHash = hashToken(token);
-      const s = store.sessionByHash(tokenHash, now);
+      const s = await store.sessionByHash(tokenHash, now);
       if (s && now - s.createdAt < SESSION_ABSOLUTE_MS) {
         c.set('session', { tokenHash, csrf: s.csrf, stage: s.stage, officer: s.officer, pendingTotpSecret: s.pendingTotpSecret });
         if (s.stage === 'full') {
           c.set('officer', s.officer);
           if (now - s.lastSeenAt >= SESSION_TOUCH_MS) {
             const expiresAt = Math.min(now + SESSION_IDLE_MS, s.createdAt + SESSION_ABSOLUTE_MS);
-            store.touchSession(tokenHash, now, expiresAt);
+            await store.touchSession(tokenHash, now, expiresAt);
             setSessionCookie(c, token, expiresAt - now);
           }
         }
       } else {
-        store.deleteSession(tokenHash); // expired or outlived: gone for good (a no-op for an unknown token)
+        await store.deleteSession(tokenHash); // expired or outlived: gone for good (a no-op for an unknown token)
         dropCookie(c, SESSION_COOKIE);
       }
     }
@@ -198,7 +198,7 @@ export async function countedAttempt<V>(
   input: { username: string; address: string; now: number },
   check: () => Promise<V | undefined> | V | undefined,
 ): Promise<Attempt<V>> {
-  const attempt = store.beginAttempt({
+  const attempt = await store.beginAttempt({
     username: input.username,
     address: input.address,
     now: input.now,
@@ -209,7 +209,7 @@ export async function countedAttempt<V>(
   if (attempt === undefined) return { ok: false, reason: 'locked' };
   const value = await check();
   if (value === undefined) return { ok: false, reason: 'invalid' };
-  store.endAttempt(attempt);
+  await store.endAttempt(attempt);
   return { ok: true, value };
 }
 
@@ -218,14 +218,14 @@ export async function countedAttempt<V>(
  * so no session fixation) and sets its cookie. 'second_factor' sessions last 5 minutes and open
  * only the code page.
  */
-export function startSession(c: Ctx, store: OfficerStore, officer: Officer, now: number, stage: SessionStage): void {
+export async function startSession(c: Ctx, store: OfficerStore, officer: Officer, now: number, stage: SessionStage): Promise<void> {
   const previous = c.get('session');
-  if (previous) store.deleteSession(previous.tokenHash);
+  if (previous) await store.deleteSession(previous.tokenHash);
   const token = newToken();
   const tokenHash = hashToken(token);
   const csrf = newToken();
   const expiresAt = now + (stage === 'full' ? SESSION_IDLE_MS : SECOND_FACTOR_WAIT_MS);
-  store.createSession({ tokenHash, officerId: officer.id, csrf, now, expiresAt, stage });
+  await store.createSession({ tokenHash, officerId: officer.id, csrf, now, expiresAt, stage });
   setSessionCookie(c, token, expiresAt - now);
   dropCookie(c, LOGIN_CSRF_COOKIE);
   c.set('officer', stage === 'full' ? officer : null);
@@ -244,27 +244,27 @@ export async function login(
   const username = input.username.trim();
   const { now, address } = input;
   const result = await countedAttempt(store, { username, address, now }, async () => {
-    const cred = username ? store.credentials(username) : undefined;
+    const cred = username ? await store.credentials(username) : undefined;
     // Always run scrypt, so an unknown username takes as long as a wrong password.
     const matches = await verifyPassword(input.password, cred?.passwordHash ?? (await dummyPasswordHash()));
     return cred && matches && cred.disabledAt === null ? cred : undefined;
   });
   if (!result.ok) return result;
-  store.pruneSessions(now);
-  store.pruneFailures(now - LOGIN_LIMITS.windowMs);
+  await store.pruneSessions(now);
+  await store.pruneFailures(now - LOGIN_LIMITS.windowMs);
   const { passwordHash: _omit, ...officer } = result.value;
   const stage: SessionStage = officer.secondFactor ? 'second_factor' : 'full';
-  startSession(c, store, officer, now, stage);
+  await startSession(c, store, officer, now, stage);
   return { ok: true, officer, stage };
 }
 
 /** Ends the current session: deletes its row and clears the cookie. */
-export function logout(c: Ctx, store: OfficerStore): void {
+export async function logout(c: Ctx, store: OfficerStore): Promise<void> {
   const session = c.get('session');
-  if (session) store.deleteSession(session.tokenHash);
+  if (session) await store.deleteSession(session.tokenHash);
   else {
     const token = getCookie(c, SESSION_COOKIE, prefixOf(c));
-    if (token) store.deleteSession(hashToken(token));
+    if (token) await store.deleteSession(hashToken(token));
   }
   dropCookie(c, SESSION_COOKIE);
   c.set('officer', null);

@@ -68,10 +68,10 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const wholeRegencies = (scope: Scope, regency?: string): RowScope => ({ ...rowScope(scope, regency), groups: null });
 
   /** The combined rows of the regencies in scope, with today's contribution figures. */
-  const combined = (scope: Scope, today: string) => {
+  const combined = async (scope: Scope, today: string) => {
     const inScope = scopedRegencies(scope, regencies);
-    const whole = stats.countsByRegency(wholeRegencies(scope));
-    const own = scope.groups === null ? whole : stats.countsByRegency(rowScope(scope));
+    const whole = await stats.countsByRegency(wholeRegencies(scope));
+    const own = scope.groups === null ? whole : await stats.countsByRegency(rowScope(scope));
     return regencyFigures({
       regencies: inScope,
       covered: new Map([...whole].map(([k, v]) => [k, v.covered])),
@@ -81,7 +81,7 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     });
   };
 
-  web.get('/dashboard', (c) => {
+  web.get('/dashboard', async (c) => {
     const scope = scopeOf(c);
     const regency = regencyOf(c, scope);
     if (regency === null) return notFoundPage(c, t, timeZone, t('console.scope.regency_not_found'));
@@ -89,12 +89,14 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const today = dayIn(timeZone, now);
     if (regency === undefined) {
       const rs = rowScope(scope);
-      const byStatus = stats.totalsByStatus(rs);
+      const byStatus = await stats.totalsByStatus(rs);
       const n = (s: string) => byStatus.find((x) => x.status === s)?.count ?? 0;
+      const figures = await combined(scope, today);
+      const weeks = await stats.perWeek(12, now, timeZone, rs);
       return c.html(
         <CombinedDashboardPage
           {...pageBase(c, t, timeZone)}
-          figures={combined(scope, today)}
+          figures={figures}
           totals={{
             all: byStatus.filter((s) => s.status !== 'deleted').reduce((sum, s) => sum + s.count, 0),
             waiting: n('submitted'),
@@ -102,7 +104,7 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
             covered: n('approved') + n('registered'),
             rejected: n('rejected'),
           }}
-          weeks={stats.perWeek(12, now, timeZone, rs).map((w) => ({ label: weekLabel(w.weekStart), value: w.count }))}
+          weeks={weeks.map((w) => ({ label: weekLabel(w.weekStart), value: w.count }))}
           month={today.slice(0, 7)}
         />,
       );
@@ -110,10 +112,13 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     // One regency, in its own settings as read now.
     const settings = regencies.get(regency);
     const rs = rowScope(scope, regency);
-    const byStatus = stats.totalsByStatus(rs);
+    const byStatus = await stats.totalsByStatus(rs);
     const n = (s: string) => byStatus.find((x) => x.status === s)?.count ?? 0;
-    const coverage = stats.coverageByGroup(settings, rs);
-    const whole = scope.groups === null ? coverage : stats.coverageByGroup(settings, wholeRegencies(scope, regency));
+    const coverage = await stats.coverageByGroup(settings, rs);
+    const whole = scope.groups === null ? coverage : await stats.coverageByGroup(settings, wholeRegencies(scope, regency));
+    const areas = await stats.byKecamatan(rs);
+    const weeks = await stats.perWeek(12, now, timeZone, rs);
+    const cadres = await stats.topCadres(10, rs);
     const covered = new Map(whole.map((g) => [g.groupId, g.approvedOrRegistered]));
     return c.html(
       <DashboardPage
@@ -135,9 +140,9 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
           targetGroups: targetGroupIds(settings).map((id) => groupLabel(settings, id)),
           cost: programmeCost(settings, rates, covered, today),
           basis: basisOn(today),
-          areas: stats.byKecamatan(rs).map((a) => ({ label: a.kecamatan, value: a.count })),
-          weeks: stats.perWeek(12, now, timeZone, rs).map((w) => ({ label: weekLabel(w.weekStart), value: w.count })),
-          cadres: stats.topCadres(10, rs).map((k) => ({ label: t('console.dashboard.cadre_item', { role: t(keyIn('cadre.role.', k.role)), desa: k.desa }), value: k.count })),
+          areas: areas.map((a) => ({ label: a.kecamatan, value: a.count })),
+          weeks: weeks.map((w) => ({ label: weekLabel(w.weekStart), value: w.count })),
+          cadres: cadres.map((k) => ({ label: t('console.dashboard.cadre_item', { role: t(keyIn('cadre.role.', k.role)), desa: k.desa }), value: k.count })),
           reported: reportedFigures(settings),
           regencyName: settings.regency.name,
           month: today.slice(0, 7),
@@ -146,7 +151,7 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     );
   });
 
-  web.get('/dashboard/report', (c) => {
+  web.get('/dashboard/report', async (c) => {
     const scope = scopeOf(c);
     const regency = regencyOf(c, scope);
     if (regency === null) return notFoundPage(c, t, timeZone, t('console.scope.regency_not_found'));
@@ -158,7 +163,7 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const month = MONTH.test(asked) && asked <= thisMonth ? asked : thisMonth;
     const current = month === thisMonth;
     const rs = rowScope(scope, regency);
-    const figures = stats.monthFigures(month, timeZone, rs);
+    const figures = await stats.monthFigures(month, timeZone, rs);
     const end = current ? now : figures.to;
     const [y, m] = month.split('-').map(Number) as [number, number];
     const common = {
@@ -177,7 +182,7 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (regency === undefined) {
       // Several regencies: the month's figures together, and each regency against its own target and budget at the month's end.
       const inScope = scopedRegencies(scope, regencies);
-      const covered = stats.coveredAtByRegency(end, wholeRegencies(scope));
+      const covered = await stats.coveredAtByRegency(end, wholeRegencies(scope));
       const names = new Map(inScope.map((r) => [r.key, r.name]));
       const labels = new Map(inScope.flatMap((r) => groupsIn(scope, r.settings).map((g) => [g.id, g.label.id] as const)).reverse());
       return c.html(
@@ -194,8 +199,8 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       );
     }
     const settings = regencies.get(regency);
-    const covered = stats.coveredAt(end, wholeRegencies(scope, regency));
-    const own = scope.groups === null ? covered : stats.coveredAt(end, rs);
+    const covered = await stats.coveredAt(end, wholeRegencies(scope, regency));
+    const own = scope.groups === null ? covered : await stats.coveredAt(end, rs);
     const known = new Set(settings.groups.map((g) => g.id));
     const coverage = [
       ...groupsIn(scope, settings).map((g) => ({ label: g.label.id, covered: own.get(g.id) ?? 0, quota: g.quota ?? null })),
@@ -222,13 +227,13 @@ export function dashboardRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const scope = scopeOf(c);
     const today = dayIn(timeZone, clock());
     const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
-    const { columns, rows } = figuresTable(t, combined(scope, today));
+    const { columns, rows } = figuresTable(t, await combined(scope, today));
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     const cols: ExportColumn[] = columns;
     await (format === 'csv' ? writeCsv(rows, out, cols) : writeXlsx(rows, out, cols));
-    store.officers.audit({
+    await store.officers.audit({
       officerId: c.get('officer')!.id,
       action: 'export_figures',
       detail: { format, regencies: scope.regencies.length },

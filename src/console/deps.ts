@@ -43,5 +43,5 @@ export type RouteDeps = Omit<ConsoleDeps, 'regencies'> & {
   /** Seals officers' TOTP secrets at rest (the store's field cipher). */
   secretBox: SecretBox;
   /** Writes an officer's action to the audit log, now; its id (a NIK reveal is shown by it). `regency`: the one concerned when no registration names it. */
-  audit: (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>, regency?: string | null) => number;
+  audit: (officerId: number, action: string, registrationId: number | null, detail?: Record<string, unknown>, regency?: string | null) => Promise<number>;
 };

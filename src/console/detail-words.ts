@@ -186,7 +186,8 @@ export function checkLines(
     revealNik: boolean;
     isKnownDistrict: (code: string) => boolean;
     sameNik: number;
-    groupCount: (groupId: string) => number;
+    /** How many registrations the data's group has (loaded before: the quota check's figure); undefined when not loaded. */
+    groupCount: number | undefined;
   },
 ): CheckLine[] {
   const { t, data, settings, today } = input;
@@ -202,7 +203,7 @@ export function checkLines(
         return age === undefined ? undefined : t('console.detail.check_age_min', { age, limit: settings.ageLimits.min });
       case 'quota_full': {
         const group = settings.groups.find((g) => g.id === data.groupId);
-        return group?.quota === undefined ? undefined : t('console.detail.check_quota', { group: group.label.id, count: input.groupCount(group.id), quota: group.quota });
+        return group?.quota === undefined || input.groupCount === undefined ? undefined : t('console.detail.check_quota', { group: group.label.id, count: input.groupCount, quota: group.quota });
       }
       case 'duplicate':
         return t('console.detail.check_duplicate', { count: input.sameNik });

@@ -80,10 +80,10 @@ export function erasureRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const web = new Hono<ConsoleEnv>();
   const { store, app, t, timeZone } = deps;
   /** A registration the officer may see; one outside their scope is answered as if it did not exist. */
-  const byRef = (c: ConsoleContext) => visibleRecord(store.registrations.record(c.req.param('ref') ?? ''), scopeOf(c));
+  const byRef = async (c: ConsoleContext) => visibleRecord(await store.registrations.record(c.req.param('ref') ?? ''), scopeOf(c));
 
   web.post('/registrations/:ref/erase', async (c) => {
-    const row = byRef(c);
+    const row = await byRef(c);
     if (!row) return notFoundPage(c, t, timeZone);
     const back = (q: string) => c.redirect(`/registrations/${row.reference}?${q}`, 303);
     const body = await c.req.parseBody();
@@ -93,7 +93,7 @@ export function erasureRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (text(body.confirm) !== 'yes') return back('err=confirm_required');
     const officer = c.get('officer')!;
     try {
-      app.erase(row.reference, { officer: { id: officer.id, username: officer.username }, reason: reason as EraseReason, note: text(body.note) });
+      await app.erase(row.reference, { officer: { id: officer.id, username: officer.username }, reason: reason as EraseReason, note: text(body.note) });
     } catch (err) {
       if (err instanceof OfficerErasureError) return back(`err=${err.code}`);
       throw err;
@@ -104,17 +104,17 @@ export function erasureRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   });
 
   web.post('/registrations/:ref/keep', async (c) => {
-    const row = byRef(c);
+    const row = await byRef(c);
     if (!row) return notFoundPage(c, t, timeZone);
     const back = (q: string) => c.redirect(`/registrations/${row.reference}?${q}`, 303);
     const body = await c.req.parseBody();
-    if (!store.withdrawals.isPending(row.id)) return back('err=not_pending');
+    if (!(await store.withdrawals.isPending(row.id))) return back('err=not_pending');
     const reason = text(body.reason);
     const note = text(body.note).trim();
     if (!(KEEP_REASONS as readonly string[]).includes(reason) || (reason === 'other_legal' && note === '')) return back('err=keep_reason_required');
     const officer = c.get('officer')!;
     try {
-      app.keepAfterWithdrawal(row.reference, { officer: { id: officer.id, username: officer.username }, reason: reason as KeepReason, note });
+      await app.keepAfterWithdrawal(row.reference, { officer: { id: officer.id, username: officer.username }, reason: reason as KeepReason, note });
     } catch (err) {
       if (err instanceof OfficerErasureError) return back(`err=${err.code}`);
       throw err;

@@ -36,15 +36,15 @@ function filterQuery(filter: QueueFilter, regency: string | undefined): string {
   return params.toString();
 }
 
-function* masked(rows: Iterable<ExportRow>): Generator<ExportRow> {
-  for (const r of rows) {
+async function* masked(rows: AsyncIterable<ExportRow>): AsyncGenerator<ExportRow> {
+  for await (const r of rows) {
     yield { ...r, nik: typeof r.nik === 'string' ? maskNik(r.nik) : r.nik ?? null, phone: typeof r.phone === 'string' ? maskNationalPhone(r.phone) : r.phone ?? null };
   }
 }
 
 /** Passes the records on, keeping each one's id (for the audit: which registrations an export held). */
-function* noting(records: Iterable<ExportRecord>, ids: number[]): Generator<ExportRecord> {
-  for (const r of records) {
+async function* noting(records: AsyncIterable<ExportRecord>, ids: number[]): AsyncGenerator<ExportRecord> {
+  for await (const r of records) {
     ids.push(r.id);
     yield r;
   }
@@ -54,9 +54,13 @@ function* noting(records: Iterable<ExportRecord>, ids: number[]): Generator<Expo
  * Leaves out registrations whose person withdrew consent after approval while no officer has acted
  * on it (erased, or kept for a legal reason), counting them for the audit entry.
  */
-function* withoutPendingWithdrawals(records: Iterable<ExportRecord>, isPending: (id: number) => boolean, withheld: { n: number }): Generator<ExportRecord> {
-  for (const r of records) {
-    if (r.consent_withdrawn_at != null && isPending(r.id)) withheld.n++;
+async function* withoutPendingWithdrawals(
+  records: AsyncIterable<ExportRecord>,
+  isPending: (id: number) => Promise<boolean>,
+  withheld: { n: number },
+): AsyncGenerator<ExportRecord> {
+  for await (const r of records) {
+    if (r.consent_withdrawn_at != null && (await isPending(r.id))) withheld.n++;
     else yield r;
   }
 }
@@ -107,7 +111,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
           for await (const chunk of pass) await out.write(chunk as Uint8Array);
           count = await written;
         } finally {
-          records.return(undefined); // closes the database cursor of an export cut short
+          await records.return(undefined); // stops reading pages for an export cut short
           const detail = {
             format,
             filter: auditedFilter(filter, regency),
@@ -118,7 +122,7 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
             ...(withheld.n > 0 ? { withheld_withdrawn: withheld.n } : {}),
             ...(count === undefined ? { complete: false } : {}),
           };
-          officers.auditExport({ officerId: officer.id, detail, registrationIds: ids, regency: regency ?? (scope.regencies.length === 1 ? scope.regencies[0] : null), now: clock() });
+          await officers.auditExport({ officerId: officer.id, detail, registrationIds: ids, regency: regency ?? (scope.regencies.length === 1 ? scope.regencies[0] : null), now: clock() });
         }
       },
       async (err) => logger.error({ err }, 'export failed'),
@@ -179,13 +183,13 @@ export function exportRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const now = clock();
     // Re-authentication counts against the same limits as a login.
     const result = await countedAttempt(officers, { username: officer.username, address: addressOf(c), now }, async () => {
-      const cred = officers.credentials(officer.username);
+      const cred = await officers.credentials(officer.username);
       if (!cred || !(await verifyPassword(password, cred.passwordHash))) return undefined;
       if (!officer.secondFactor) return 'password';
-      return checkSecondFactor(officers, secretBox, officer.id, code, now) ? 'password+second_factor' : undefined;
+      return (await checkSecondFactor(officers, secretBox, officer.id, code, now)) ? 'password+second_factor' : undefined;
     });
     if (!result.ok) {
-      if (result.reason === 'invalid') officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'export' }, now });
+      if (result.reason === 'invalid') await officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'export' }, now });
       return result.reason === 'locked' ? page(t('console.login.locked'), 429) : page(t('console.export.invalid'), 401);
     }
     return sendExport(c, { filter: parsed.data, regency: asked.regency, format, preset, nik: 'full', officer, extra: { reauthenticated: result.value } });

@@ -130,19 +130,19 @@ function payerColumn(t: T, group: ProgrammeSettings['groups'][number] | undefine
 
 /**
  * The export's rows for the registrations read from storage (storage/queue.ts exportRecords), one by
- * one as they are read; returns how many there were. Status and who sent it are written in the
+ * one as they are read (a page of the store's at a time); returns how many there were. Status and who sent it are written in the
  * officers' words, the phone the national way (0812…); with `settings`, occupations and groups
  * with their Indonesian label, and who pays the contributions (else `payer` is empty).
  */
-export function* exportRows(
-  records: Iterable<ExportRecord>,
+export async function* exportRows(
+  records: Iterable<ExportRecord> | AsyncIterable<ExportRecord>,
   timeZone: string = DEFAULT_TIME_ZONE,
   settings?: RowSettings | ((regency: string) => RowSettings),
   schema: readonly FieldDef[] = REGISTRATION_SCHEMA,
   t: T = idT(),
   /** Several regencies: each row's regency in words, for the "Kabupaten" column. */
   regencyName?: (regency: string) => string,
-): Generator<ExportRow, number, undefined> {
+): AsyncGenerator<ExportRow, number, undefined> {
   const contexts = new Map<string, { ctx: ShowContext; groups: ProgrammeSettings['groups'] }>();
   // Each row in its own regency's words (its groups and occupations), read once per regency.
   const contextOf = (regency: string) => {
@@ -155,7 +155,7 @@ export function* exportRows(
     return made;
   };
   let count = 0;
-  for (const r of records) {
+  for await (const r of records) {
     count++;
     const { ctx, groups } = contextOf(r.regency);
     const row = toExportRow(r, timeZone, ctx, schema, groups);

@@ -37,8 +37,8 @@ export function healthRoutes(deps: ConsoleDeps & { clock: () => number; proxies:
   const web = new Hono<ConsoleEnv>();
   const guard = monitoringOnly(deps);
   web.get('/healthz', (c) => c.text('ok'));
-  web.get('/readyz', guard, (c) => {
-    const r = readiness({ store: deps.store, channels: deps.app.channelHealth, expectedChannels: deps.expectedChannels, clock: deps.clock, logger: deps.logger });
+  web.get('/readyz', guard, async (c) => {
+    const r = await readiness({ store: deps.store, channels: deps.app.channelHealth, expectedChannels: deps.expectedChannels, clock: deps.clock, logger: deps.logger });
     const body = { status: r.ready ? 'ready' : 'not_ready', checks: r.checks, ...(Object.keys(r.detail).length ? { detail: r.detail } : {}) };
     return c.json(body, r.ready ? 200 : 503);
   });

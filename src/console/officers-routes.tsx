@@ -48,8 +48,8 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
   const adminOf = (c: ConsoleContext) => c.get('officer')!;
   /** The officer named in the path, when this admin manages them (anyone else is as unknown as a missing one). */
-  const targetOf = (c: ConsoleContext): Officer | undefined => {
-    const target = officers.byId(Number(c.req.param('id')));
+  const targetOf = async (c: ConsoleContext): Promise<Officer | undefined> => {
+    const target = await officers.byId(Number(c.req.param('id')));
     return target && (target.id === adminOf(c).id || manages(adminOf(c), scopeOf(c), target)) ? target : undefined;
   };
   const notFound = (c: ConsoleContext) => notFoundPage(c, t, timeZone, t('console.scope.officer_not_found'));
@@ -57,8 +57,8 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    * The officer an action on another officer is about: one this admin manages, never themself
    * (that goes back to the officers page, with `self` saying why). Otherwise what to answer.
    */
-  const otherOfficer = (c: ConsoleContext, self = ''): { target: Officer } | { refused: Response | Promise<Response> } => {
-    const target = targetOf(c);
+  const otherOfficer = async (c: ConsoleContext, self = ''): Promise<{ target: Officer } | { refused: Response | Promise<Response> }> => {
+    const target = await targetOf(c);
     if (!target) return { refused: notFound(c) };
     if (target.id === adminOf(c).id) return { refused: c.redirect(`/admin/officers${self ? `?err=${self}` : ''}`, 303) };
     return { target };
@@ -77,15 +77,16 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     };
   };
 
-  web.get('/admin/officers', (c) => {
+  web.get('/admin/officers', async (c) => {
     const admin = adminOf(c);
     const scope = scopeOf(c);
-    const shown = officersSeenBy(officers.list(), admin, scope);
+    const shown = officersSeenBy(await officers.list(), admin, scope);
+    const temporary = await temporaryPasswords(kv, shown);
     return c.html(
       <OfficersPage
         {...pageBase(c, t, timeZone)}
         officers={shown}
-        temporary={temporaryPasswords(kv, shown)}
+        temporary={temporary}
         choice={choices(c)}
         scopeWords={(o) => scopeWords(o)}
       />,
@@ -125,10 +126,10 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const problem = scopeProblem(admin, scope, given, regencies);
     if (problem) return c.redirect(`/admin/officers?err=${problem}`, 303);
     // A taken username (OfficerExistsError) becomes a flash through the console's onError.
-    const added = officers.add({ username, passwordHash: await hashPassword(password), role, now: clock(), scope: given });
+    const added = await officers.add({ username, passwordHash: await hashPassword(password), role, now: clock(), scope: given });
     // The admin chose the password: the new officer replaces it with their own at the first login.
-    markPasswordTemporary(kv, added.id, true, clock());
-    officers.audit({
+    await markPasswordTemporary(kv, added.id, true, clock());
+    await officers.audit({
       officerId: admin.id,
       action: 'add_officer',
       detail: { username, role, ...(given.regency ? { regency: given.regency } : {}), ...(given.groups ? { groups: given.groups } : {}), ...(given.readOnly ? { read_only: true } : {}) },
@@ -140,8 +141,8 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
   // Who an officer works for: their regency, their agency's groups in it, read-only. Not one's own
   // (a stolen session must not widen itself); changes count from the officer's next page.
-  web.get('/admin/officers/:id/scope', (c) => {
-    const target = targetOf(c);
+  web.get('/admin/officers/:id/scope', async (c) => {
+    const target = await targetOf(c);
     if (!target || target.id === adminOf(c).id) return notFound(c);
     const choice = choices(c);
     // The regency whose groups the form offers: the one chosen in the form (?regency=), else the officer's own.
@@ -156,7 +157,7 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
 
   web.post('/admin/officers/:id/scope', async (c) => {
     const admin = adminOf(c);
-    const other = otherOfficer(c, 'scope_self');
+    const other = await otherOfficer(c, 'scope_self');
     if ('refused' in other) return other.refused;
     const { target } = other;
     const body = await c.req.parseBody({ all: true });
@@ -167,8 +168,8 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const given: OfficerScope = { regency, groups: groups.length > 0 ? [...new Set(groups)] : null, readOnly: body.read_only === '1' };
     const problem = scopeProblem(admin, scopeOf(c), given, regencies);
     if (problem) return c.redirect(`/admin/officers/${target.id}/scope?err=${problem}`, 303);
-    officers.setScope(target.id, given);
-    audit(c, 'set_officer_scope', { ...target, regency: given.regency ?? target.regency }, {
+    await officers.setScope(target.id, given);
+    await audit(c, 'set_officer_scope', { ...target, regency: given.regency ?? target.regency }, {
       regency: given.regency,
       groups: given.groups,
       read_only: given.readOnly,
@@ -177,57 +178,57 @@ export function officerRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return c.redirect('/admin/officers?ok=scope_saved', 303);
   });
 
-  web.post('/admin/officers/:id/disable', (c) => {
-    const other = otherOfficer(c, 'officer_self');
+  web.post('/admin/officers/:id/disable', async (c) => {
+    const other = await otherOfficer(c, 'officer_self');
     if ('refused' in other) return other.refused;
     const { target } = other;
-    officers.setDisabled(target.id, clock());
-    officers.deleteSessionsOf(target.id);
-    audit(c, 'disable_officer', target);
+    await officers.setDisabled(target.id, clock());
+    await officers.deleteSessionsOf(target.id);
+    await audit(c, 'disable_officer', target);
     return c.redirect('/admin/officers?ok=officer_disabled', 303);
   });
-  web.post('/admin/officers/:id/enable', (c) => {
-    const other = otherOfficer(c);
+  web.post('/admin/officers/:id/enable', async (c) => {
+    const other = await otherOfficer(c);
     if ('refused' in other) return other.refused;
     const { target } = other;
-    officers.setDisabled(target.id, null);
-    audit(c, 'enable_officer', target);
+    await officers.setDisabled(target.id, null);
+    await audit(c, 'enable_officer', target);
     return c.redirect('/admin/officers?ok=officer_enabled', 303);
   });
   // A forgotten password: the admin sets a temporary one and hands it over in person; the officer's
   // sessions end, and at the next login they must choose their own (password-routes.tsx). Not
   // one's own (that is the account page, with the current password). The second factor stays.
   web.post('/admin/officers/:id/password', async (c) => {
-    const other = otherOfficer(c);
+    const other = await otherOfficer(c);
     if ('refused' in other) return other.refused;
     const { target } = other;
     const password = String((await c.req.parseBody()).password ?? '');
     if (validatePassword(password)) return c.redirect('/admin/officers?err=password_invalid', 303);
-    officers.setPassword(target.id, await hashPassword(password));
-    officers.deleteSessionsOf(target.id);
-    markPasswordTemporary(kv, target.id, true, clock());
-    audit(c, 'reset_password', target);
+    await officers.setPassword(target.id, await hashPassword(password));
+    await officers.deleteSessionsOf(target.id);
+    await markPasswordTemporary(kv, target.id, true, clock());
+    await audit(c, 'reset_password', target);
     return c.redirect('/admin/officers?ok=password_reset', 303);
   });
   // A lost phone: the officer's authenticator and recovery codes go, their sessions end, and they
   // enrol again at their next login (admins must). Not one's own: a stolen admin session must not
   // be able to move the second factor to another phone.
-  web.post('/admin/officers/:id/reset-2fa', (c) => {
-    const other = otherOfficer(c, 'second_factor_self');
+  web.post('/admin/officers/:id/reset-2fa', async (c) => {
+    const other = await otherOfficer(c, 'second_factor_self');
     if ('refused' in other) return other.refused;
     const { target } = other;
-    officers.resetSecondFactor(target.id);
-    audit(c, 'reset_second_factor', target);
+    await officers.resetSecondFactor(target.id);
+    await audit(c, 'reset_second_factor', target);
     return c.redirect('/admin/officers?ok=second_factor_reset', 303);
   });
   // Full-NIK export is a permission of its own (least privilege), granted and revoked here, audited.
   web.post('/admin/officers/:id/export-nik', async (c) => {
-    const other = otherOfficer(c, 'officer_self');
+    const other = await otherOfficer(c, 'officer_self');
     if ('refused' in other) return other.refused;
     const { target } = other;
     const allow = (await c.req.parseBody()).allow === '1';
-    officers.setExportNik(target.id, allow);
-    audit(c, allow ? 'grant_export_nik' : 'revoke_export_nik', target);
+    await officers.setExportNik(target.id, allow);
+    await audit(c, allow ? 'grant_export_nik' : 'revoke_export_nik', target);
     return c.redirect(`/admin/officers?ok=${allow ? 'export_granted' : 'export_revoked'}`, 303);
   });
 

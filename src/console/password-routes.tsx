@@ -15,14 +15,18 @@ import { hashPassword, MIN_PASSWORD_LENGTH, validatePassword, verifyPassword } f
 const key = (officerId: number) => `officer.password_temporary.${officerId}`;
 
 /** Marks (or clears) an officer's password as set by an admin, to be replaced at the next login. */
-export function markPasswordTemporary(kv: KvStore, officerId: number, temporary: boolean, now: number): void {
-  kv.set(key(officerId), temporary ? '1' : '', now);
+export async function markPasswordTemporary(kv: KvStore, officerId: number, temporary: boolean, now: number): Promise<void> {
+  await kv.set(key(officerId), temporary ? '1' : '', now);
 }
 
-export const isPasswordTemporary = (kv: KvStore, officerId: number): boolean => kv.get(key(officerId)) === '1';
+export const isPasswordTemporary = async (kv: KvStore, officerId: number): Promise<boolean> => (await kv.get(key(officerId))) === '1';
 
 /** The officers of `list` whose password an admin set and they have not replaced yet. */
-export const temporaryPasswords = (kv: KvStore, list: readonly Officer[]): Set<number> => new Set(list.filter((o) => isPasswordTemporary(kv, o.id)).map((o) => o.id));
+export async function temporaryPasswords(kv: KvStore, list: readonly Officer[]): Promise<Set<number>> {
+  const temporary = new Set<number>();
+  for (const o of list) if (await isPasswordTemporary(kv, o.id)) temporary.add(o.id);
+  return temporary;
+}
 
 /** What an officer with a temporary password may still open: the change itself, logout, and an admin's enrolment (which comes first). */
 const ALLOWED = new Set(['/account/password', '/logout', '/account/2fa']);
@@ -31,7 +35,7 @@ const ALLOWED = new Set(['/account/password', '/logout', '/account/2fa']);
 export function requirePasswordChange(kv: KvStore): MiddlewareHandler<ConsoleEnv> {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
     const officer = c.get('officer');
-    if (!officer || ALLOWED.has(c.req.path) || !isPasswordTemporary(kv, officer.id)) return next();
+    if (!officer || ALLOWED.has(c.req.path) || !(await isPasswordTemporary(kv, officer.id))) return next();
     return c.redirect('/account/password', c.req.method === 'GET' || c.req.method === 'HEAD' ? 302 : 303);
   });
 }
@@ -69,13 +73,16 @@ export function passwordRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const { officers, kv } = store;
   const web = new Hono<ConsoleEnv>();
 
-  web.get('/account/password', (c) => c.html(<PasswordPage {...pageBase(c, t, timeZone)} temporary={isPasswordTemporary(kv, c.get('officer')!.id)} />));
+  web.get('/account/password', async (c) => {
+    const temporary = await isPasswordTemporary(kv, c.get('officer')!.id);
+    return c.html(<PasswordPage {...pageBase(c, t, timeZone)} temporary={temporary} />);
+  });
 
   web.post('/account/password', async (c) => {
     const officer = c.get('officer')!;
     const body = await c.req.parseBody();
     const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const temporary = isPasswordTemporary(kv, officer.id);
+    const temporary = await isPasswordTemporary(kv, officer.id);
     const page = (error: string, status: 400 | 401 | 429) => c.html(<PasswordPage {...pageBase(c, t, timeZone)} flash={{ text: error, error: true }} temporary={temporary} />, status);
     const current = text('current');
     const password = text('password');
@@ -86,19 +93,19 @@ export function passwordRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const now = clock();
     // The current password counts against the login limits, like any other password check.
     const result = await countedAttempt(officers, { username: officer.username, address: addressOf(c), now }, async () => {
-      const cred = officers.credentials(officer.username);
+      const cred = await officers.credentials(officer.username);
       return cred && (await verifyPassword(current, cred.passwordHash)) ? true : undefined;
     });
     if (!result.ok) {
-      if (result.reason === 'invalid') officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'password_change' }, now });
+      if (result.reason === 'invalid') await officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'password_change' }, now });
       return result.reason === 'locked' ? page(t('console.login.locked'), 429) : page(t('console.password.wrong'), 401);
     }
-    officers.setPassword(officer.id, await hashPassword(password));
-    markPasswordTemporary(kv, officer.id, false, now);
+    await officers.setPassword(officer.id, await hashPassword(password));
+    await markPasswordTemporary(kv, officer.id, false, now);
     // Every other session of this officer ends; this one goes on with a new token.
-    officers.deleteSessionsOf(officer.id);
-    startSession(c, officers, officer, now, 'full');
-    officers.audit({ officerId: officer.id, action: 'change_password', now });
+    await officers.deleteSessionsOf(officer.id);
+    await startSession(c, officers, officer, now, 'full');
+    await officers.audit({ officerId: officer.id, action: 'change_password', now });
     return c.redirect('/account?ok=password_changed', 303);
   });
 

@@ -38,19 +38,23 @@ export function questionRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     return undefined;
   }
 
-  web.get('/questions', (c) => {
+  web.get('/questions', async (c) => {
     const base = pageBase(c, t, timeZone);
     const scope = scopeOf(c);
     const may = teaches(scope);
+    const open = await questions.open(200, asked(scope));
+    const answered = await questions.answered(20, asked(scope));
+    const unmatched = may ? await phrasings.unmatchedSummary(100) : [];
+    const taught = may ? await app.taught() : [];
     return c.html(
       <QuestionsPage
         {...base}
         flash={flashOf(c) ?? base.flash}
-        open={questions.open(200, asked(scope))}
-        answered={questions.answered(20, asked(scope))}
-        unmatched={may ? phrasings.unmatchedSummary(100) : []}
+        open={open}
+        answered={answered}
+        unmatched={unmatched}
         topics={topics}
-        taught={may ? app.taught() : []}
+        taught={taught}
         teaching={may}
         readOnly={scope.readOnly}
         regencyName={scope.regencies.length > 1 ? (key) => regencies.name(key) : undefined}
@@ -68,25 +72,25 @@ export function questionRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     if (!choice) return c.redirect('/questions?err=choose_topic', 303);
     const topic = choice === OUT_OF_SCOPE ? null : choice;
     // What cannot be taught (TeachError) comes back as a flash through the console's onError.
-    app.teach(String(body.text ?? ''), topic, c.get('officer')!.id);
+    await app.teach(String(body.text ?? ''), topic, c.get('officer')!.id);
     return c.redirect(`/questions?ok=${topic === null ? 'taught_out_of_scope' : 'taught'}`, 303);
   });
 
   web.post('/questions/forget', async (c) => {
     const body = await c.req.parseBody();
-    app.forget(String(body.key ?? ''), c.get('officer')!.id);
+    await app.forget(String(body.key ?? ''), c.get('officer')!.id);
     return c.redirect('/questions?ok=forgotten', 303);
   });
 
   web.post('/questions/:id/answer', async (c) => {
     // Another regency's question is as unknown as a missing one.
-    const question = questions.byId(Number(c.req.param('id')));
+    const question = await questions.byId(Number(c.req.param('id')));
     if (!question || !seesRegency(scopeOf(c), question.regency)) return notFoundPage(c, t, timeZone, t('console.scope.question_not_found'));
     const body = await c.req.parseBody();
     const answer = String(body.answer ?? '').trim();
     if (!answer) return c.redirect('/questions?err=empty_answer', 303);
     // Answered already (QuestionError): a flash through the console's onError. The answer and its audit entry are one transaction.
-    app.questions.answer(Number(c.req.param('id')), c.get('officer')!.id, answer.slice(0, 1000));
+    await app.questions.answer(Number(c.req.param('id')), c.get('officer')!.id, answer.slice(0, 1000));
     return c.redirect('/questions?ok=answered', 303);
   });
   return web;

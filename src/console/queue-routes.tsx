@@ -74,7 +74,18 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const { store, app, regencies, timeZone, clock, t, audit } = deps;
   const { registrations } = store;
   /** A registration the officer may see (one outside their scope is as good as missing). */
-  const byRef = (reference: string, scope: Scope) => visibleRecord(registrations.record(reference), scope);
+  const byRef = async (reference: string, scope: Scope) => visibleRecord(await registrations.record(reference), scope);
+  /** The references of `values` that name a registration the officer may see, at most MAX_LIMIT, in order (`unique`: each once). */
+  const visibleRefs = async (values: readonly unknown[], scope: Scope, unique = false): Promise<string[]> => {
+    const refs: string[] = [];
+    for (const value of values) {
+      if (refs.length >= MAX_LIMIT) break;
+      const r = parseReference(String(value));
+      if (r === undefined || (unique && refs.includes(r))) continue;
+      if ((await byRef(r, scope)) !== undefined) refs.push(r);
+    }
+    return refs;
+  };
 
   /** The flash of an undone bulk approval, with its figures; else whatever pageBase makes of ?ok= / ?err=. */
   const flashOf = (c: ConsoleContext) => {
@@ -90,23 +101,20 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    * After a bulk approval (?ok=bulk_approved&done=…): how many were approved and skipped, when the
    * people are told, and one button that takes back those of them this officer can still undo.
    */
-  const bulkNotice = (c: ConsoleContext): NoticeView | undefined => {
+  const bulkNotice = async (c: ConsoleContext): Promise<NoticeView | undefined> => {
     const approved = smallCount(c.req.query('approved'));
     if (c.req.query('ok') !== 'bulk_approved' || approved === undefined) return undefined;
     const skipped = smallCount(c.req.query('skipped')) ?? 0;
     const officer = c.get('officer')!;
     const scope = scopeOf(c);
     const now = clock();
-    const refs = (c.req.query('done') ?? '')
-      .split(',')
-      .map((r) => parseReference(r))
-      .filter((r): r is string => r !== undefined && byRef(r, scope) !== undefined)
-      .slice(0, MAX_LIMIT);
-    const open = refs.flatMap((reference) => {
-      const held = app.decisions.held(reference);
+    const refs = await visibleRefs((c.req.query('done') ?? '').split(','), scope);
+    const open = [];
+    for (const reference of refs) {
+      const held = await app.decisions.held(reference);
       // Its latest status change (any later one, or an undo, would be the latest instead).
-      return held && held.officerId === officer.id && held.to === 'approved' && now < held.undoUntil ? [{ reference, held }] : [];
-    });
+      if (held && held.officerId === officer.id && held.to === 'approved' && now < held.undoUntil) open.push({ reference, held });
+    }
     const lines = [skipped > 0 ? t('console.queue.bulk.done_skipped', { approved, skipped }) : t('console.queue.bulk.done', { approved })];
     if (open.length === 0) {
       lines.push(t(app.decisions.undoMs === 0 ? 'console.detail.done_now' : 'console.detail.done_sent'));
@@ -125,24 +133,24 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    * approval comes back to the queue without it. `statusChosen`: the status came from the request
    * (a tab), not from the default.
    */
-  const queuePage = (c: ConsoleContext, filter: QueueFilter, statusChosen: boolean, flash = flashOf(c), regency?: string) => {
+  const queuePage = async (c: ConsoleContext, filter: QueueFilter, statusChosen: boolean, flash = flashOf(c), regency?: string) => {
     const scope = scopeOf(c);
     const rs = rowScope(scope, regency);
-    const page = store.queue.page(filter, timeZone, rs);
+    const page = await store.queue.page(filter, timeZone, rs);
     // Rows whose person withdrew consent after approval: waiting for an officer, or kept (an erased one is just deleted).
     const withdrawn = new Map<number, 'pending' | 'kept'>();
     for (const r of page.rows) {
-      const state = r.consentWithdrawnAt === null ? undefined : store.withdrawals.state(r.id);
+      const state = r.consentWithdrawnAt === null ? undefined : await store.withdrawals.state(r.id);
       if (state?.pending) withdrawn.set(r.id, 'pending');
       else if (state?.keptAt != null) withdrawn.set(r.id, 'kept');
     }
     // A NIK or phone number searched for: audited without it, and kept out of every link.
     const privateSearch = privateKind(filter.q);
     const nikSearch = privateSearch !== undefined;
-    if (privateSearch) audit(c.get('officer')!.id, `search_${privateSearch}`, null, { results: page.total });
+    if (privateSearch) await audit(c.get('officer')!.id, `search_${privateSearch}`, null, { results: page.total });
     // The tabs' figures: per status of a search, or how many wait on each side of the plain queue.
     const searching = filter.q !== undefined;
-    const counts = store.queue.counts(filter, searching ? 'all' : 'open', timeZone, rs);
+    const counts = await store.queue.counts(filter, searching ? 'all' : 'open', timeZone, rs);
     const inAll = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
     const elsewhere = searching && statusChosen && page.total === 0 && inAll > 0 ? inAll : undefined;
     const query = new URLSearchParams(nikSearch ? withoutSearch(filter, regency) : new URL(c.req.url).search);
@@ -150,6 +158,9 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const inScope = scopedRegencies(scope, regencies);
     // The filters offer the chosen regency's areas and the officer's groups; rows are labelled in their own regency's words.
     const shown = inScope.filter((r) => regency === undefined || r.key === regency);
+    const cadres = (await store.cadres.list()).filter((k) => shown.some((r) => r.key === k.regency));
+    const pendingWithdrawals = await store.queue.pendingWithdrawals(10, rs);
+    const notice = await bulkNotice(c);
     return c.html(
       <QueuePage
         {...pageBase(c, t, timeZone)}
@@ -167,14 +178,14 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         query={query.toString()}
         nikSearch={nikSearch}
         privateSearch={privateSearch}
-        cadres={store.cadres.list().filter((k) => shown.some((r) => r.key === k.regency))}
+        cadres={cadres}
         withdrawn={withdrawn}
-        pendingWithdrawals={store.queue.pendingWithdrawals(10, rs)}
+        pendingWithdrawals={pendingWithdrawals}
         counts={nikSearch ? undefined : counts}
         elsewhere={elsewhere}
         now={clock()}
         flash={flash}
-        notice={bulkNotice(c)}
+        notice={notice}
       />,
     );
   };
@@ -235,10 +246,10 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const scope = scopeOf(c);
     for (const reference of refs) {
       // One outside the officer's scope is skipped as missing: the page never says it exists.
-      const row = byRef(reference, scope);
+      const row = await byRef(reference, scope);
       if (!row) skipped.push({ reference, reason: t('console.queue.bulk.reason_missing') });
       else if (row.status !== 'submitted') skipped.push({ reference, reason: t('console.queue.bulk.reason_status', { status: statusLabel(t, row.status) }) });
-      else if (store.withdrawals.isPending(row.id)) skipped.push({ reference, reason: t('console.queue.bulk.reason_withdrawal') });
+      else if (await store.withdrawals.isPending(row.id)) skipped.push({ reference, reason: t('console.queue.bulk.reason_withdrawal') });
       else approvable.push({ reference, name: row.data?.fullName ?? null, place: `${row.data?.desa ?? '-'}, ${row.data?.kecamatan ?? '-'}`, test: row.channel === TEST_CHANNEL });
     }
 
@@ -248,7 +259,7 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const officer = c.get('officer')!;
     // One transaction; each approval held for the undo window like one made on its page (app/decisions.ts).
     const refsDone = approvable.map((a) => a.reference);
-    if (refsDone.length > 0) app.decisions.decideMany(refsDone, { kind: 'approve' }, { id: officer.id, username: officer.username }, { bulk: true });
+    if (refsDone.length > 0) await app.decisions.decideMany(refsDone, { kind: 'approve' }, { id: officer.id, username: officer.username }, { bulk: true });
     const before = smallCount(body.skipped) ?? 0;
     return c.redirect(
       backWith({ ok: 'bulk_approved', approved: String(approvable.length), skipped: String(before + skipped.length), done: refsDone.join(',') }),
@@ -260,16 +271,9 @@ export function queueRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   web.post('/queue/undo', async (c) => {
     const body = await c.req.parseBody({ all: true });
     const scope = scopeOf(c);
-    const refs = [
-      ...new Set(
-        ([] as unknown[])
-          .concat(body.ref ?? [])
-          .map((r) => parseReference(String(r)))
-          .filter((r): r is string => r !== undefined && byRef(r, scope) !== undefined),
-      ),
-    ].slice(0, MAX_LIMIT);
+    const refs = await visibleRefs(([] as unknown[]).concat(body.ref ?? []), scope, true);
     const officer = c.get('officer')!;
-    const outcomes = refs.length ? app.decisions.undoMany(refs, { id: officer.id, username: officer.username }) : [];
+    const outcomes = refs.length ? await app.decisions.undoMany(refs, { id: officer.id, username: officer.username }) : [];
     const undone = outcomes.filter((o) => o === 'undone').length;
     const back: Record<string, string> = refs.length > 0 ? { ok: 'bulk_undone', undone: String(undone), kept: String(refs.length - undone) } : { err: 'undo_nothing' };
     return c.redirect(samePageWith(body.back, '/queue', back), 303);

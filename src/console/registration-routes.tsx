@@ -45,7 +45,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const { store, app, regencies, timeZone, clock, t, audit } = deps;
   const { officers, registrations } = store;
   /** A registration the officer may see; one outside their scope is answered as if it did not exist. */
-  const byRef = (reference: string, scope: Scope) => visibleRecord(registrations.record(reference), scope);
+  const byRef = async (reference: string, scope: Scope) => visibleRecord(await registrations.record(reference), scope);
   const notFound = (c: ConsoleContext) => notFoundPage(c, t, timeZone);
 
   /** How long an officer's opening a registration keeps "next" from sending a colleague to it too. */
@@ -57,10 +57,10 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    * officers pressing "next" do not land on the same one; if every one near the front is open
    * elsewhere, the oldest of them.
    */
-  const nextWaiting = (except: string, officerId: number, scope: Scope): string | undefined => {
+  const nextWaiting = async (except: string, officerId: number, scope: Scope): Promise<string | undefined> => {
     const waiting = QueueFilterSchema.parse({ status: 'submitted', limit: 50 });
-    const rows = store.queue.page(waiting, timeZone, rowScope(scope)).rows.filter((r) => r.reference !== except);
-    const opened = officers.openedByOthers(officerId, clock() - OPENED_MS);
+    const rows = (await store.queue.page(waiting, timeZone, rowScope(scope))).rows.filter((r) => r.reference !== except);
+    const opened = await officers.openedByOthers(officerId, clock() - OPENED_MS);
     return (rows.find((r) => !opened.has(r.id)) ?? rows[0])?.reference;
   };
 
@@ -68,14 +68,14 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
    * What the officer is told about a decision: the one just made (`done`), else one of theirs on
    * this page that can still be undone, or another officer's that still can.
    */
-  const noticeFor = (c: ConsoleContext, current: RegistrationRecord): NoticeView | undefined => {
+  const noticeFor = async (c: ConsoleContext, current: RegistrationRecord): Promise<NoticeView | undefined> => {
     const officer = c.get('officer')!;
     const scope = scopeOf(c);
     const now = clock();
     const doneRef = c.req.query('done');
-    const done = doneRef ? byRef(doneRef, scope) : undefined;
+    const done = doneRef ? await byRef(doneRef, scope) : undefined;
     const subject = done ?? current;
-    const held = app.decisions.held(subject.reference);
+    const held = await app.decisions.held(subject.reference);
     const open = held !== undefined && held.to === subject.status && now < held.undoUntil;
     const until = held ? clockTime(held.undoUntil, timeZone) : '';
     if (!done) {
@@ -89,23 +89,23 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     else if (open) lines.push(t('console.detail.held_by_colleague', { officer: held.officer ?? '-', status: statusLabel(t, held.to), time: until }));
     else if (held) lines.push(t('console.detail.done_sent'));
     else if (app.decisions.undoMs === 0) lines.push(t('console.detail.done_now'));
-    if (done.reference === current.reference && nextWaiting(current.reference, officer.id, scope) === undefined) lines.push(t('console.detail.done_last'));
+    if (done.reference === current.reference && (await nextWaiting(current.reference, officer.id, scope)) === undefined) lines.push(t('console.detail.done_last'));
     return { lines, undo: mine ? { action: `/registrations/${done.reference}/undo`, remainingMs: held.undoUntil - now } : undefined };
   };
 
-  web.get('/registrations/:ref', (c) => {
+  web.get('/registrations/:ref', async (c) => {
     const scope = scopeOf(c);
-    const row = byRef(c.req.param('ref'), scope);
+    const row = await byRef(c.req.param('ref'), scope);
     if (!row) return notFound(c);
     // Its own regency's settings, as read now (they may have been reloaded).
     const settings = regencies.get(row.regency);
     const officer = c.get('officer')!;
     const revealId = Number(c.req.query('reveal'));
     // A revealed NIK stays visible only for a reveal this officer made moments ago (recorded in the audit log).
-    const revealed = revealId > 0 && officers.revealedSince(revealId, officer.id, row.id, clock() - 5 * 60_000);
+    const revealed = revealId > 0 && (await officers.revealedSince(revealId, officer.id, row.id, clock() - 5 * 60_000));
     // Before this view is recorded: whether a colleague has it open (for a registration still waiting for a decision).
-    const opened = row.status === 'submitted' ? officers.openedByOthers(officer.id, clock() - OPENED_MS).get(row.id) : undefined;
-    audit(officer.id, 'view', row.id);
+    const opened = row.status === 'submitted' ? (await officers.openedByOthers(officer.id, clock() - OPENED_MS)).get(row.id) : undefined;
+    await audit(officer.id, 'view', row.id);
     const { data } = row;
     const now = clock();
     const today = app.today();
@@ -114,14 +114,21 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       const code = /^whatsapp_(.+)$/.exec(reason)?.[1];
       return code ? t('console.unreachable.whatsapp_code', { code }) : named(t, keyIn('console.unreachable.', reason), reason);
     };
-    const history = app.registrations.events(row.id);
+    const history = await app.registrations.events(row.id);
     // The latest news that did not reach someone, unless a decision since then sent news again.
     const lastFailure = [...history].reverse().find((e) => e.action === 'delivery_failed' || e.to_status !== null);
     const failed = lastFailure?.action === 'delivery_failed' && lastFailure.detail ? (JSON.parse(lastFailure.detail) as { reason: string; channel: string; recipient: string }) : undefined;
-    const held = app.decisions.held(row.reference);
+    const held = await app.decisions.held(row.reference);
     // Other registrations of the same NIK that this officer may see (another regency's are not theirs to know of).
-    const sameNik = data ? store.queue.sameNikCount(data.nik, row.id, rowScope(scope)) : 0;
-    const cadre = row.submitterId !== row.applicantId ? store.cadres.cadreOf(row.submitterId) : undefined;
+    const sameNik = data ? await store.queue.sameNikCount(data.nik, row.id, rowScope(scope)) : 0;
+    const cadre = row.submitterId !== row.applicantId ? await store.cadres.cadreOf(row.submitterId) : undefined;
+    const checks = checksOf(sameNik, data, today, app.isKnownDistrict);
+    // The quota check's figure: how many the registration's group has.
+    const quotaGroup = data && checks.includes('quota_full') ? settings.groups.find((g) => g.id === data.groupId && g.quota !== undefined) : undefined;
+    const groupCount = quotaGroup ? await registrations.groupCount(quotaGroup.id, row.regency) : undefined;
+    const withdrawalState = await store.withdrawals.state(row.id);
+    const officerErasure = row.status === 'deleted' ? await store.withdrawals.officerErasure(row.id) : undefined;
+    const notice = await noticeFor(c, row);
     const by =
       row.submitterId === row.applicantId
         ? t('console.detail.by_applicant')
@@ -150,7 +157,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       consent: data ? consentWords(t, data) : undefined,
       test: row.channel === WEB_CHANNEL,
       today,
-      checks: checkLines(checksOf(sameNik, data, today, app.isKnownDistrict), {
+      checks: checkLines(checks, {
         t,
         data,
         settings,
@@ -159,7 +166,7 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         revealNik: revealed,
         isKnownDistrict: app.isKnownDistrict,
         sameNik,
-        groupCount: (groupId: string) => registrations.groupCount(groupId, row.regency),
+        groupCount,
       }),
       history: historyLines(history, {
         t,
@@ -169,9 +176,9 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
         timeZone,
         heldUntil: held && held.to === row.status && now < held.heldUntil ? clockTime(held.heldUntil, timeZone) : undefined,
       }),
-      notice: noticeFor(c, row),
-      withdrawal: withdrawalView(t, timeZone, row, store.withdrawals.state(row.id), history),
-      erased: row.status === 'deleted' ? erasedText(t, timeZone, history, store.withdrawals.officerErasure(row.id)) : undefined,
+      notice,
+      withdrawal: withdrawalView(t, timeZone, row, withdrawalState, history),
+      erased: row.status === 'deleted' ? erasedText(t, timeZone, history, officerErasure) : undefined,
     };
     const base = pageBase(c, t, timeZone);
     // A withdrawal waiting for an officer allows only keeping or erasing.
@@ -191,17 +198,17 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     );
   });
 
-  web.post('/registrations/:ref/reveal', (c) => {
-    const row = byRef(c.req.param('ref'), scopeOf(c));
+  web.post('/registrations/:ref/reveal', async (c) => {
+    const row = await byRef(c.req.param('ref'), scopeOf(c));
     if (!row) return notFound(c);
-    const id = audit(c.get('officer')!.id, 'reveal_nik', row.id);
+    const id = await audit(c.get('officer')!.id, 'reveal_nik', row.id);
     return c.redirect(`/registrations/${row.reference}?reveal=${id}`, 303);
   });
 
   /** The "next" shortcut: the oldest registration waiting for a decision, other than this one. */
-  web.get('/registrations/:ref/next', (c) => {
+  web.get('/registrations/:ref/next', async (c) => {
     const ref = c.req.param('ref');
-    const next = nextWaiting(ref, c.get('officer')!.id, scopeOf(c));
+    const next = await nextWaiting(ref, c.get('officer')!.id, scopeOf(c));
     return c.redirect(next ? `/registrations/${next}` : `/registrations/${encodeURIComponent(ref)}?ok=none_waiting`, 303);
   });
 
@@ -216,20 +223,20 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   ) => {
     web.post(`/registrations/:ref/${path}`, async (c) => {
       const scope = scopeOf(c);
-      const row = byRef(c.req.param('ref'), scope);
+      const row = await byRef(c.req.param('ref'), scope);
       if (!row) return notFound(c);
       const back = (query: string) => c.redirect(`/registrations/${row.reference}?${query}`, 303);
       const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
       // Consent withdrawn after approval: nothing is decided (no KPJ either) until an officer erases or keeps it.
-      if (store.withdrawals.isPending(row.id)) return back(`err=${path === 'kpj' ? 'kpj_withdrawn' : 'withdrawal_pending'}`);
+      if (await store.withdrawals.isPending(row.id)) return back(`err=${path === 'kpj' ? 'kpj_withdrawn' : 'withdrawal_pending'}`);
       if (!DECIDABLE_STATUSES.includes(row.status)) return back('err=not_open');
       const decision = handler({ c, row, body });
       if ('page' in decision) return decision.page;
       if ('err' in decision) return back(`err=${decision.err}`);
       const officer = c.get('officer')!;
       const detail = decision.kind === 'reject' ? { reason: decision.reason } : decision.kind === 'correction' ? { fields: decision.fields } : undefined;
-      app.decisions.decide(row.reference, decision, { id: officer.id, username: officer.username }, detail);
-      const next = nextWaiting(row.reference, officer.id, scope);
+      await app.decisions.decide(row.reference, decision, { id: officer.id, username: officer.username }, detail);
+      const next = await nextWaiting(row.reference, officer.id, scope);
       return c.redirect(`/registrations/${next ?? row.reference}?done=${row.reference}`, 303);
     });
   };
@@ -265,11 +272,11 @@ export function registrationRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   });
 
   /** Undo: the deciding officer takes back a decision (and its held news) before the person is told. */
-  web.post('/registrations/:ref/undo', (c) => {
-    const row = byRef(c.req.param('ref'), scopeOf(c));
+  web.post('/registrations/:ref/undo', async (c) => {
+    const row = await byRef(c.req.param('ref'), scopeOf(c));
     if (!row) return notFound(c);
     const officer = c.get('officer')!;
-    const outcome = app.decisions.undo(row.reference, { id: officer.id, username: officer.username });
+    const outcome = await app.decisions.undo(row.reference, { id: officer.id, username: officer.username });
     return c.redirect(`/registrations/${row.reference}?${outcome === 'undone' ? 'ok=undone' : `err=undo_${outcome}`}`, 303);
   });
 

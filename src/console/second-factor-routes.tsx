@@ -51,12 +51,12 @@ export function secondFactorLoginRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
       checkSecondFactor(officers, box, officer.id, code, now),
     );
     if (!result.ok) {
-      if (result.reason === 'invalid') officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'second_factor' }, now });
+      if (result.reason === 'invalid') await officers.audit({ officerId: officer.id, action: 'login_failed', detail: { step: 'second_factor' }, now });
       return result.reason === 'locked' ? page(t('console.login.locked'), 429) : page(t('console.second_factor.invalid'), 401);
     }
-    startSession(c, officers, officer, now, 'full');
+    await startSession(c, officers, officer, now, 'full');
     const proof = result.value;
-    officers.audit({ officerId: officer.id, action: 'login', detail: proof.kind === 'totp' ? { factor: 'totp' } : { factor: 'recovery_code', recovery_codes_left: proof.left }, now });
+    await officers.audit({ officerId: officer.id, action: 'login', detail: proof.kind === 'totp' ? { factor: 'totp' } : { factor: 'recovery_code', recovery_codes_left: proof.left }, now });
     return c.redirect(next, 303);
   });
 
@@ -70,31 +70,32 @@ export function accountRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const box = deps.secretBox;
   const web = new Hono<ConsoleEnv>();
 
-  web.get('/account', (c) => {
+  web.get('/account', async (c) => {
     const officer = c.get('officer')!;
-    return c.html(<AccountPage {...pageBase(c, t, timeZone)} recoveryCodesLeft={officers.unusedRecoveryCodes(officer.id).length} />);
+    const recoveryCodesLeft = (await officers.unusedRecoveryCodes(officer.id)).length;
+    return c.html(<AccountPage {...pageBase(c, t, timeZone)} recoveryCodesLeft={recoveryCodesLeft} />);
   });
 
   /** The secret being enrolled in this session: made once, so reloading the page keeps the same QR. */
-  const pendingSecret = (c: ConsoleContext): string => {
+  const pendingSecret = async (c: ConsoleContext): Promise<string> => {
     const session = c.get('session')!;
     if (session.pendingTotpSecret) return box.open(session.pendingTotpSecret);
     const secret = newTotpSecret();
-    officers.setPendingTotp(session.tokenHash, box.seal(secret));
+    await officers.setPendingTotp(session.tokenHash, box.seal(secret));
     return secret;
   };
-  const enrolPage = (c: ConsoleContext, error?: string) => {
+  const enrolPage = async (c: ConsoleContext, error?: string) => {
     const officer = c.get('officer')!;
-    const secret = pendingSecret(c);
+    const secret = await pendingSecret(c);
     const base = pageBase(c, t, timeZone);
     return (
       <EnrolPage {...base} flash={error ? { text: error, error: true } : base.flash} secret={secret} uri={totpUri(secret, officer.username)} required={officer.role === 'admin'} />
     );
   };
 
-  web.get('/account/2fa', (c) => {
+  web.get('/account/2fa', async (c) => {
     if (c.get('officer')!.secondFactor) return c.redirect('/account', 302);
-    return c.html(enrolPage(c));
+    return c.html(await enrolPage(c));
   });
 
   web.post('/account/2fa', async (c) => {
@@ -107,13 +108,13 @@ export function accountRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const now = clock();
     const secret = box.open(session.pendingTotpSecret);
     const step = totpStep(secret, code, now);
-    if (step === undefined) return c.html(enrolPage(c, t('console.enrol.invalid')), 400);
+    if (step === undefined) return c.html(await enrolPage(c, t('console.enrol.invalid')), 400);
     const codes = newRecoveryCodes();
-    officers.enrolTotp({ officerId: officer.id, secret: session.pendingTotpSecret, step, now, recoveryCodes: codes.map(hashRecoveryCode) });
-    officers.audit({ officerId: officer.id, action: 'enrol_second_factor', now });
+    await officers.enrolTotp({ officerId: officer.id, secret: session.pendingTotpSecret, step, now, recoveryCodes: codes.map(hashRecoveryCode) });
+    await officers.audit({ officerId: officer.id, action: 'enrol_second_factor', now });
     // Now proven with two factors: a new session token, as after any login.
     const enrolled = { ...officer, secondFactor: true };
-    startSession(c, officers, enrolled, now, 'full');
+    await startSession(c, officers, enrolled, now, 'full');
     // Shown in this response only (not PRG): the codes are kept nowhere else in clear.
     return c.html(<RecoveryCodesPage {...pageBase(c, t, timeZone)} officer={enrolled} codes={codes} />);
   });

@@ -103,12 +103,12 @@ export type SecondFactorProof = { kind: 'totp' } | { kind: 'recovery_code'; left
  * Checks a code from the officer's authenticator, or one of their recovery codes. A TOTP step is
  * accepted once (a code seen by someone else cannot be replayed), a recovery code once ever.
  */
-export function checkSecondFactor(store: OfficerStore, box: SecretBox, officerId: number, code: string, now: number): SecondFactorProof | undefined {
-  const record = store.totp(officerId);
+export async function checkSecondFactor(store: OfficerStore, box: SecretBox, officerId: number, code: string, now: number): Promise<SecondFactorProof | undefined> {
+  const record = await store.totp(officerId);
   if (!record) return undefined;
   const step = totpStep(box.open(record.secret), code, now);
-  if (step !== undefined) return store.acceptTotpStep(officerId, step) ? { kind: 'totp' } : undefined;
-  const id = matchRecoveryCode(code, store.unusedRecoveryCodes(officerId));
-  if (id === undefined || !store.useRecoveryCode(id, now)) return undefined;
-  return { kind: 'recovery_code', left: store.unusedRecoveryCodes(officerId).length };
+  if (step !== undefined) return (await store.acceptTotpStep(officerId, step)) ? { kind: 'totp' } : undefined;
+  const id = matchRecoveryCode(code, await store.unusedRecoveryCodes(officerId));
+  if (id === undefined || !(await store.useRecoveryCode(id, now))) return undefined;
+  return { kind: 'recovery_code', left: (await store.unusedRecoveryCodes(officerId)).length };
 }

@@ -31,6 +31,8 @@ export async function startConsoleServer(runtime: Runtime, opts: ConsoleServerOp
     metricsToken: runtime.config.METRICS_TOKEN,
     expectedChannels: configuredChannelIds(runtime.config),
   });
+  // Read before listening: the callback below cannot wait for the database.
+  const noOfficers = (await officers.count()) === 0;
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: web.fetch, port: opts.port, hostname: opts.host }, (info) => {
       server.off('error', failed);
@@ -38,7 +40,7 @@ export async function startConsoleServer(runtime: Runtime, opts: ConsoleServerOp
       server.on('error', (err) => runtime.logger.error({ err }, 'officer console: server error'));
       const url = `http://${hostPort(opts.host, info.port)}`;
       process.stderr.write(`Officer console: ${url}\n`);
-      if (officers.count() === 0) process.stderr.write('No officer yet: create one with  npm run officer -- add <username> --role admin\n');
+      if (noOfficers) process.stderr.write('No officer yet: create one with  npm run officer -- add <username> --role admin\n');
       if (opts.simulatorHint) {
         process.stderr.write(`No messaging channel configured: try the bot in the chat simulator at ${url}/simulator${opts.terminalChat ? ' (or type here)' : ''}\n`);
       }

@@ -32,10 +32,10 @@ export function settingsRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   web.use('/admin/regencies/*', async (c, next) => (scopeOf(c).wide ? next() : forbiddenPage(c, t, timeZone, t('console.scope.wide_only'))));
 
   web.get('/admin/regencies', (c) => page(c));
-  web.post('/admin/regencies/reload', (c) => {
+  web.post('/admin/regencies/reload', async (c) => {
     // The runtime's registry (server.ts): the one the bot's conversations read too.
     const result = regencies.reload();
-    store.officers.audit({
+    await store.officers.audit({
       officerId: c.get('officer')!.id,
       action: 'reload_settings',
       detail: { ok: result.ok, changed: result.changed, ...(result.errors.length ? { errors: result.errors.length } : {}) },

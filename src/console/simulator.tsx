@@ -25,10 +25,10 @@ export function simulatorRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
   const transcripts = new Map<string, TranscriptLine[]>();
   const testPerson = (officerId: number) => `officer-${officerId}`;
 
-  web.get('/simulator', (c) => {
+  web.get('/simulator', async (c) => {
     const id = testPerson(c.get('officer')!.id);
     // The test registrations of the officer's own regencies (and groups), as their queue lists them.
-    const tests = store.queue.page(LIST_TESTS, timeZone, rowScope(scopeOf(c)));
+    const tests = await store.queue.page(LIST_TESTS, timeZone, rowScope(scopeOf(c)));
     return c.html(<SimulatorPage {...pageBase(c, t, timeZone)} transcript={transcripts.get(id) ?? []} tests={tests} />);
   });
 
@@ -43,20 +43,20 @@ export function simulatorRoutes(deps: RouteDeps): Hono<ConsoleEnv> {
     const regency = regencies.several && scope.regencies.length === 1 ? scope.regencies[0] : undefined;
     await app.handle({ channel: WEB_CHANNEL, externalId: id, text, ...(regency ? { regency } : {}) });
     // The simulator is this channel's sender: it takes its replies from the outbox.
-    for (const m of app.outbox.due(WEB_CHANNEL, app.clock(), 500)) {
+    for (const m of await app.outbox.due(WEB_CHANNEL, app.clock(), 500)) {
       if (m.externalId === id) {
         lines.push({ from: 'bot', reply: m.reply });
-        app.outbox.markSent(m.id);
+        await app.outbox.markSent(m.id);
       }
     }
     transcripts.set(id, lines.slice(-KEEP));
     return c.redirect('/simulator', 303);
   });
 
-  web.post('/simulator/reset', (c) => {
+  web.post('/simulator/reset', async (c) => {
     const id = testPerson(c.get('officer')!.id);
     transcripts.delete(id);
-    app.people.forgetConversation(WEB_CHANNEL, id);
+    await app.people.forgetConversation(WEB_CHANNEL, id);
     return c.redirect('/simulator', 303);
   });
   return web;

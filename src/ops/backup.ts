@@ -188,6 +188,11 @@ export function startBackupSchedule(
 ): () => Promise<void> {
   const command = opts.command ?? builtBackupCommand();
   const intervalMs = config.BACKUP_INTERVAL_HOURS * 3600_000;
+  if (config.DATABASE_URL) {
+    // A PostgreSQL store is backed up and replicated by its database's own tools (README, "Past one machine").
+    logger.info('scheduled backups are off on PostgreSQL: use pg_dump, or the database server\'s backups and replication');
+    return async () => undefined;
+  }
   if (intervalMs <= 0 || config.DATABASE_PATH === ':memory:') {
     logger.info({ everyHours: config.BACKUP_INTERVAL_HOURS, database: config.DATABASE_PATH }, 'scheduled backups are off: take them with npm run backup');
     return async () => undefined;

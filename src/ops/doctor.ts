@@ -145,7 +145,7 @@ function modeFinding(path: string, what: string, strict: boolean): Finding | und
 }
 
 /** The database: opens, intact, up to date, writable, readable with the keys; its officers and WhatsApp login. */
-function databaseFindings(config: Config): Finding[] {
+async function databaseFindings(config: Config): Promise<Finding[]> {
   const path = config.DATABASE_PATH;
   if (path === ':memory:') return [{ status: 'WARN', topic: 'database', detail: 'DATABASE_PATH=:memory:: nothing is kept after a stop', fix: 'set DATABASE_PATH to a file' }];
   if (!existsSync(path)) {
@@ -170,7 +170,7 @@ function databaseFindings(config: Config): Finding[] {
     } catch {
       out.push({ status: 'FAIL', topic: 'database', detail: `${path} or its folder is not writable by this user`, fix: "run Lindung as the files' owner (or chown them to that user)" });
     }
-    const keys = keysProblem(config, db, path);
+    const keys = await keysProblem(config, db, path);
     if (keys) out.push({ status: 'FAIL', topic: 'keys', detail: keys, fix: 'put back the key file from its backup (it is never in the database backups)' });
     else if (!config.LINDUNG_KEYS && !existsSync(keyFilePath(config))) out.push({ status: 'OK', topic: 'keys', detail: `nothing encrypted yet; ${keyFilePath(config)} is created at the next start` });
     else out.push({ status: 'OK', topic: 'keys', detail: config.LINDUNG_KEYS ? 'LINDUNG_KEYS reads the encrypted values' : `${keyFilePath(config)} reads the encrypted values` });
@@ -256,7 +256,7 @@ function fileFindings(config: Config, now: number, freeBytes: (dir: string) => n
 }
 
 /** Every check, in the order they are printed. Reads only: nothing is created, changed or sent. */
-export function runDoctor(opts: DoctorOptions = {}): Finding[] {
+export async function runDoctor(opts: DoctorOptions = {}): Promise<Finding[]> {
   const now = opts.now ?? Date.now();
   const { config, problems } = checkConfig(opts.env);
   const freeBytes =
@@ -265,7 +265,7 @@ export function runDoctor(opts: DoctorOptions = {}): Finding[] {
       const s = statfsSync(dir);
       return s.bavail * s.bsize;
     });
-  return [...configFindings(config, problems, now), ...databaseFindings(config), ...fileFindings(config, now, freeBytes)];
+  return [...configFindings(config, problems, now), ...(await databaseFindings(config)), ...fileFindings(config, now, freeBytes)];
 }
 
 /** The report: one line per finding (OK / WARN / FAIL), its fix indented under it, and a count. */

@@ -38,12 +38,12 @@ export interface ReadinessDeps {
  * a full disk or a lock held too long shows) and every channel is ok or degraded. A channel
  * starting (connecting) or down (not linked, stopped, refused) is not ready.
  */
-export function readiness(deps: ReadinessDeps): Readiness {
+export async function readiness(deps: ReadinessDeps): Promise<Readiness> {
   const checks: Record<string, CheckState> = {};
   const detail: Record<string, string> = {};
   try {
     const now = deps.clock();
-    deps.store.kv.set(READY_PROBE_KEY, String(now), now);
+    await deps.store.kv.set(READY_PROBE_KEY, String(now), now);
     checks.database = 'ok';
   } catch (err) {
     deps.logger?.error({ err }, 'readiness: the database refused a write');

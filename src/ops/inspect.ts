@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { keyFilePath, keyRingForDatabase } from '../key-ring.js';
 import { KeyError } from '../storage/crypto.js';
 import { createKvStore } from '../storage/kv.js';
+import { sqliteSql } from '../storage/sqlite.js';
 import { anySealedValue, keyIdsInUse, latestSchema, type DatabaseFacts, type Db } from '../storage/maintenance.js';
 
 /** Tables every Lindung database has had since its first migrations: how a foreign file is told apart. */
@@ -28,20 +29,21 @@ const CHECK_KEY = 'keys.check';
  * open database `db` (undefined: they can, or it holds none). key-ring.ts's own check decides, with
  * nothing written (the file is a backup, or the database of a running bot) and no key file created.
  */
-export function keysProblem(config: Config, db: Db, label: string): string | undefined {
-  let kv;
+export async function keysProblem(config: Config, db: Db, label: string): Promise<string | undefined> {
+  // The port over the caller's connection, never closed here (the caller closes `db`).
+  const kv = createKvStore(sqliteSql(db));
+  let stored;
   try {
-    kv = createKvStore(db);
+    stored = await kv.get(CHECK_KEY);
   } catch {
     return undefined; // Not a Lindung database: said elsewhere.
   }
-  const stored = kv.get(CHECK_KEY);
   const sample = stored === undefined ? anySealedValue(db) : undefined;
   if (stored === undefined && sample === undefined) return undefined;
   // The key file stays where the config puts it whatever file is checked (it defaults to the database's folder).
   const pinned: Config = { ...config, DATABASE_PATH: label, LINDUNG_KEY_FILE: keyFilePath(config) };
   try {
-    const ring = keyRingForDatabase(pinned, { get: kv.get, set: () => undefined }, () => sample);
+    const ring = await keyRingForDatabase(pinned, { get: kv.get, set: async () => undefined }, async () => sample);
     const missing = keyIdsInUse(db).filter((id) => !ring.keys.has(id));
     if (missing.length) {
       const source = config.LINDUNG_KEYS ? 'LINDUNG_KEYS' : `the key file ${keyFilePath(config)}`;

@@ -20,7 +20,7 @@ export interface MetricsDeps {
 /**
  * Prometheus metrics on a registry of their own (never prom-client's global one, so tests and tools
  * can make as many as they like): counters the app feeds through `app` (AppMetrics), gauges read
- * from SQLite at scrape time with cheap counts, and the process's default metrics, turned on at the
+ * from the store at scrape time with cheap counts, and the process's default metrics, turned on at the
  * first scrape (their GC observer and event-loop monitor then run for the process's life). No label
  * holds anything about a person: channel ids, statuses and fixed words only.
  */
@@ -67,16 +67,16 @@ export function createMetrics(deps: MetricsDeps) {
     name: 'lindung_inbox_depth',
     help: 'Messages received and committed but not handled yet.',
     registers,
-    collect() {
-      this.set(store.inbox.count());
+    async collect() {
+      this.set(await store.inbox.count());
     },
   });
   new Gauge({
     name: 'lindung_outbox_depth',
     help: "Messages waiting to be sent (retries and decisions' news held for their undo window included).",
     registers,
-    collect() {
-      this.set(store.outbox.pendingCount());
+    async collect() {
+      this.set(await store.outbox.pendingCount());
     },
   });
   new Gauge({
@@ -84,8 +84,8 @@ export function createMetrics(deps: MetricsDeps) {
     help: "Registrations in each status (the console simulator's test registrations left out, as on the dashboard).",
     labelNames: ['status'] as const,
     registers,
-    collect() {
-      for (const { status, count } of store.stats.totalsByStatus()) this.set({ status }, count);
+    async collect() {
+      for (const { status, count } of await store.stats.totalsByStatus()) this.set({ status }, count);
     },
   });
   if (deps.channels) {

@@ -54,7 +54,7 @@ export async function restoreDatabase(config: Config, file: string, now = Date.n
       facts = inspectDatabase(copy, 'integrity');
       const problem = lindungProblem(facts, file);
       if (problem) throw new RestoreRefused(problem);
-      const keys = keysProblem(config, copy, file);
+      const keys = await keysProblem(config, copy, file);
       if (keys) {
         const where = config.LINDUNG_KEYS ? 'LINDUNG_KEYS' : `the key file at ${keyFilePath(config)} (or point LINDUNG_KEY_FILE at it)`;
         throw new RestoreRefused(

@@ -1,5 +1,5 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 import type { FieldCipher } from './crypto.js';
 
 /** One officer's looks of one kind at a registration (the audit log, grouped). */
@@ -33,60 +33,52 @@ const hashCode = (code: string, salt: string): Buffer => scryptSync(code, Buffer
  * questions, who saw a registration (audit log, exports) — and the one-time codes that let a cadre
  * pass a neighbour their copy (migration 019).
  */
-export function createAccessLog(db: Db, cipher: FieldCipher) {
-  const consentsQ = db.prepare<[number], { version: string; given_at: number; withdrawn_at: number | null; confirmed_by: number | null }>(
-    'SELECT version, given_at, withdrawn_at, confirmed_by FROM consents WHERE person_id = ? ORDER BY given_at, id',
-  );
-  const questionsQ = db.prepare<[number], { text: string; created_at: number; answer: string | null; answered_at: number | null; regency: string }>(
-    'SELECT text, created_at, answer, answered_at, regency FROM questions WHERE person_id = ? ORDER BY created_at, id',
-  );
-  // Only entries an officer made: the person's and the cadre's own copies are in the history instead.
-  const auditQ = db.prepare<[number], { action: string; username: string; role: string; n: number; last: number }>(
-    `SELECT a.action, o.username, o.role, count(*) AS n, max(a.at) AS last
-       FROM audit_log a JOIN officers o ON o.id = a.officer_id
-      WHERE a.registration_id = ?
-      GROUP BY a.officer_id, a.action ORDER BY last DESC`,
-  );
-  const exportsQ = db.prepare<[number], { at: number; username: string; role: string; detail: string | null }>(
-    `SELECT a.at, o.username, o.role, a.detail
-       FROM audit_export_rows x JOIN audit_log a ON a.id = x.audit_id JOIN officers o ON o.id = a.officer_id
-      WHERE x.registration_id = ? ORDER BY a.at`,
-  );
-  const insertAuditQ = db.prepare<[number, number | null, number | null, string, number | null]>(
-    `INSERT INTO audit_log (at, officer_id, action, registration_id, detail, regency)
-     VALUES (?, ?, 'access_copy', ?, ?, (SELECT regency FROM registrations WHERE id = ?))`,
-  );
-  const insertAudit = { run: (at: number, officerId: number | null, registrationId: number | null, detail: string) => insertAuditQ.run(at, officerId, registrationId, detail, registrationId) };
-
-  const sentSince = db.prepare<[number, number, number], { n: number }>(
-    'SELECT count(*) AS n FROM access_codes WHERE registration_id = ? AND requester_id = ? AND created_at > ?',
-  );
-  const openQ = db.prepare<[number, number, number], { id: number; expires_at: number; tries_left: number; salt: string; code_hash: string }>(
-    `SELECT id, expires_at, tries_left, salt, code_hash FROM access_codes
-      WHERE registration_id = ? AND requester_id = ? AND used_at IS NULL AND tries_left > 0 AND expires_at > ?
-      ORDER BY id DESC LIMIT 1`,
-  );
-  const closeOpen = db.prepare<[number, number]>('UPDATE access_codes SET tries_left = 0 WHERE registration_id = ? AND requester_id = ? AND used_at IS NULL');
-  const prune = db.prepare<[number]>('DELETE FROM access_codes WHERE created_at < ?');
-  const insertCode = db.prepare<[number, number, string, string, number, number, number]>(
-    `INSERT INTO access_codes (registration_id, requester_id, salt, code_hash, created_at, expires_at, tries_left)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const useCode = db.prepare<[number, number]>('UPDATE access_codes SET used_at = ? WHERE id = ? AND used_at IS NULL');
-  const missCode = db.prepare<[number]>('UPDATE access_codes SET tries_left = tries_left - 1 WHERE id = ? AND tries_left > 0');
+export function createAccessLog(sql: Sql, cipher: FieldCipher) {
+  const insertAudit = async (at: number, officerId: number | null, registrationId: number | null, detail: string): Promise<void> => {
+    await sql.run(
+      `INSERT INTO audit_log (at, officer_id, action, registration_id, detail, regency)
+       VALUES (?, ?, 'access_copy', ?, ?, (SELECT regency FROM registrations WHERE id = ?))`,
+      [at, officerId, registrationId, detail, registrationId],
+    );
+  };
 
   return {
     /** Proofs of consent: which text version, when, withdrawn when, and whether a cadre confirmed it. */
-    consents: (personId: number) =>
-      consentsQ.all(personId).map((r) => ({ version: r.version, givenAt: r.given_at, withdrawnAt: r.withdrawn_at, byCadre: r.confirmed_by !== null })),
+    consents: async (personId: number) =>
+      (
+        await sql.all<{ version: string; given_at: number; withdrawn_at: number | null; confirmed_by: number | null }>(
+          'SELECT version, given_at, withdrawn_at, confirmed_by FROM consents WHERE person_id = ? ORDER BY given_at, id',
+          [personId],
+        )
+      ).map((r) => ({ version: r.version, givenAt: r.given_at, withdrawnAt: r.withdrawn_at, byCadre: r.confirmed_by !== null })),
     /** The questions a person left for an officer, opened, with the answers. */
-    questions: (personId: number) =>
-      questionsQ.all(personId).map((r) => ({ text: cipher.decrypt(r.text), askedAt: r.created_at, answer: cipher.decryptNullable(r.answer), answeredAt: r.answered_at, regency: r.regency })),
+    questions: async (personId: number) =>
+      (
+        await sql.all<{ text: string; created_at: number; answer: string | null; answered_at: number | null; regency: string }>(
+          'SELECT text, created_at, answer, answered_at, regency FROM questions WHERE person_id = ? ORDER BY created_at, id',
+          [personId],
+        )
+      ).map((r) => ({ text: cipher.decrypt(r.text), askedAt: r.created_at, answer: cipher.decryptNullable(r.answer), answeredAt: r.answered_at, regency: r.regency })),
     /** Which officers looked at a registration, how (view, NIK reveal, decision, export, copy), how often and when last. */
-    seenBy(registrationId: number): SeenBy[] {
-      const seen: SeenBy[] = auditQ.all(registrationId).map((r) => ({ registrationId, username: r.username, role: r.role, action: r.action, count: r.n, last: r.last }));
+    async seenBy(registrationId: number): Promise<SeenBy[]> {
+      // Only entries an officer made: the person's and the cadre's own copies are in the history instead.
+      // The officer's name and role are grouped too (one per officer_id): PostgreSQL wants them named.
+      const audited = await sql.all<{ action: string; username: string; role: string; n: number; last: number }>(
+        `SELECT a.action, o.username, o.role, count(*) AS n, max(a.at) AS last
+           FROM audit_log a JOIN officers o ON o.id = a.officer_id
+          WHERE a.registration_id = ?
+          GROUP BY a.officer_id, a.action, o.username, o.role ORDER BY last DESC`,
+        [registrationId],
+      );
+      const seen: SeenBy[] = audited.map((r) => ({ registrationId, username: r.username, role: r.role, action: r.action, count: r.n, last: r.last }));
       const exports = new Map<string, SeenBy>();
-      for (const r of exportsQ.all(registrationId)) {
+      const exported = await sql.all<{ at: number; username: string; role: string; detail: string | null }>(
+        `SELECT a.at, o.username, o.role, a.detail
+           FROM audit_export_rows x JOIN audit_log a ON a.id = x.audit_id JOIN officers o ON o.id = a.officer_id
+          WHERE x.registration_id = ? ORDER BY a.at`,
+        [registrationId],
+      );
+      for (const r of exported) {
         let full = false;
         try {
           full = (JSON.parse(r.detail ?? '{}') as { nik?: string }).nik === 'full';
@@ -107,16 +99,28 @@ export function createAccessLog(db: Db, cipher: FieldCipher) {
      * A copy was given: one audit entry per registration it held (none: one for the person, so a
      * request with nothing registered is on record too). No personal data in the detail.
      */
-    auditCopy(input: { officerId: number | null; registrationIds: readonly number[]; by: 'applicant' | 'cadre' | 'officer'; personId: number; now: number }): void {
-      if (input.registrationIds.length === 0) insertAudit.run(input.now, input.officerId, null, JSON.stringify({ by: input.by, person: input.personId }));
-      for (const id of input.registrationIds) insertAudit.run(input.now, input.officerId, id, JSON.stringify({ by: input.by }));
+    async auditCopy(input: { officerId: number | null; registrationIds: readonly number[]; by: 'applicant' | 'cadre' | 'officer'; personId: number; now: number }): Promise<void> {
+      if (input.registrationIds.length === 0) await insertAudit(input.now, input.officerId, null, JSON.stringify({ by: input.by, person: input.personId }));
+      for (const id of input.registrationIds) await insertAudit(input.now, input.officerId, id, JSON.stringify({ by: input.by }));
     },
 
     /** How many codes this requester was sent for this registration since `since`. */
-    codesSentSince: (registrationId: number, requesterId: number, since: number): number => sentSince.get(registrationId, requesterId, since)?.n ?? 0,
+    codesSentSince: async (registrationId: number, requesterId: number, since: number): Promise<number> =>
+      (
+        await sql.get<{ n: number }>('SELECT count(*) AS n FROM access_codes WHERE registration_id = ? AND requester_id = ? AND created_at > ?', [
+          registrationId,
+          requesterId,
+          since,
+        ])
+      )?.n ?? 0,
     /** The code still usable (not expired, not used, tries left), if any. */
-    openCode(registrationId: number, requesterId: number, now: number): AccessCodeRow | undefined {
-      const r = openQ.get(registrationId, requesterId, now);
+    async openCode(registrationId: number, requesterId: number, now: number): Promise<AccessCodeRow | undefined> {
+      const r = await sql.get<{ id: number; expires_at: number; tries_left: number; salt: string; code_hash: string }>(
+        `SELECT id, expires_at, tries_left, salt, code_hash FROM access_codes
+          WHERE registration_id = ? AND requester_id = ? AND used_at IS NULL AND tries_left > 0 AND expires_at > ?
+          ORDER BY id DESC LIMIT 1`,
+        [registrationId, requesterId, now],
+      );
       return r && { id: r.id, expiresAt: r.expires_at, triesLeft: r.tries_left, salt: r.salt, hash: r.code_hash };
     },
     /** Whether `typed` is this code (compared in constant time). */
@@ -126,17 +130,22 @@ export function createAccessLog(db: Db, cipher: FieldCipher) {
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
     /** Stores a new code (hashed) for a requester and registration; an earlier open one stops working. Codes older than `keepAfter` go. */
-    addCode(input: { registrationId: number; requesterId: number; code: string; now: number; expiresAt: number; tries: number; keepAfter: number }): number {
-      prune.run(input.keepAfter);
-      closeOpen.run(input.registrationId, input.requesterId);
+    async addCode(input: { registrationId: number; requesterId: number; code: string; now: number; expiresAt: number; tries: number; keepAfter: number }): Promise<number> {
+      await sql.run('DELETE FROM access_codes WHERE created_at < ?', [input.keepAfter]);
+      await sql.run('UPDATE access_codes SET tries_left = 0 WHERE registration_id = ? AND requester_id = ? AND used_at IS NULL', [input.registrationId, input.requesterId]);
       const salt = randomBytes(16).toString('base64');
       const hash = hashCode(input.code, salt).toString('base64');
-      return Number(insertCode.run(input.registrationId, input.requesterId, salt, hash, input.now, input.expiresAt, input.tries).lastInsertRowid);
+      const row = await sql.get<{ id: number }>(
+        `INSERT INTO access_codes (registration_id, requester_id, salt, code_hash, created_at, expires_at, tries_left)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [input.registrationId, input.requesterId, salt, hash, input.now, input.expiresAt, input.tries],
+      );
+      return row!.id;
     },
     /** A right code is used up; a wrong one costs a try. */
-    tried(codeId: number, ok: boolean, now: number): void {
-      if (ok) useCode.run(now, codeId);
-      else missCode.run(codeId);
+    async tried(codeId: number, ok: boolean, now: number): Promise<void> {
+      if (ok) await sql.run('UPDATE access_codes SET used_at = ? WHERE id = ? AND used_at IS NULL', [now, codeId]);
+      else await sql.run('UPDATE access_codes SET tries_left = tries_left - 1 WHERE id = ? AND tries_left > 0', [codeId]);
     },
   };
 }

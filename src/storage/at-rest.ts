@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 import type { FieldCipher } from './crypto.js';
 import { maskNik } from '../domain/nik.js';
 import { searchKind } from '../domain/queue-filter.js';
@@ -172,6 +173,15 @@ export function scrubAuditSearches(db: Db, now = Date.now()): number {
 export function sampleSealed(db: Db): string | undefined {
   for (const { table, column } of SEALED_COLUMNS) {
     const row = db.prepare<[], { v: string }>(`SELECT ${column} AS v FROM ${table} WHERE ${column} LIKE 'enc1:%' LIMIT 1`).get();
+    if (row) return row.v;
+  }
+  return undefined;
+}
+
+/** `sampleSealed` through the storage port (either database). */
+export async function sampleSealedAsync(sql: Sql): Promise<string | undefined> {
+  for (const { table, column } of SEALED_COLUMNS) {
+    const row = await sql.get<{ v: string }>(`SELECT ${column} AS v FROM ${table} WHERE ${column} LIKE 'enc1:%' LIMIT 1`);
     if (row) return row.v;
   }
   return undefined;

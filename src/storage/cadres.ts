@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 export const CADRE_ROLES = ['kader', 'perangkat', 'bpd', 'rtrw', 'lkd'] as const;
 export type CadreRole = (typeof CADRE_ROLES)[number];
@@ -63,60 +63,55 @@ export function inviteState(invite: Invite | undefined, now: number): InviteStat
 }
 
 /** Cadre invites and enrolled cadres. */
-export function createCadreStore(db: Db) {
-  const insertInvite = db.prepare(
-    `INSERT INTO cadre_invites (code, desa, kecamatan, role, regency, created_at, created_by, expires_at)
-     VALUES (@code, @desa, @kecamatan, @role, @regency, @now, @createdBy, @expiresAt)`,
-  );
-  const byCode = db.prepare<[string], InviteRow>('SELECT * FROM cadre_invites WHERE code = ?');
-  const all = db.prepare<[], InviteRow>('SELECT * FROM cadre_invites ORDER BY created_at DESC');
-  const revoke = db.prepare<[number, string]>('UPDATE cadre_invites SET revoked_at = ? WHERE code = ? AND revoked_at IS NULL');
-  const dropCadre = db.prepare<[string]>('DELETE FROM cadres WHERE invite_code = ?');
-  const revokeTx = db.transaction((code: string, now: number): boolean => {
-    const done = revoke.run(now, code).changes === 1;
-    if (done) dropCadre.run(code);
-    return done;
-  });
-  const use = db.prepare<[number, number, string]>('UPDATE cadre_invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL');
-  const insertCadre = db.prepare(
-    `INSERT INTO cadres (person_id, desa, kecamatan, role, regency, invite_code, enrolled_at)
-     VALUES (@personId, @desa, @kecamatan, @role, @regency, @code, @now)
-     ON CONFLICT(person_id) DO UPDATE SET desa = excluded.desa, kecamatan = excluded.kecamatan,
-       role = excluded.role, regency = excluded.regency, invite_code = excluded.invite_code, enrolled_at = excluded.enrolled_at`,
-  );
-  const listQ = db.prepare<[], { person_id: number; desa: string; role: CadreRole; regency: string }>(
-    'SELECT person_id, desa, role, regency FROM cadres ORDER BY desa',
-  );
-  const cadreOf = db.prepare<[number], { person_id: number; desa: string; kecamatan: string; role: CadreRole; regency: string }>(
-    'SELECT person_id, desa, kecamatan, role, regency FROM cadres WHERE person_id = ?',
-  );
+export function createCadreStore(sql: Sql) {
+  const byCode = (code: string) => sql.get<InviteRow>('SELECT * FROM cadre_invites WHERE code = ?', [code]);
 
   return {
-    createInvite(input: { code: string; desa: string; kecamatan: string; role: CadreRole; regency: string; now: number; expiresAt: number; createdBy?: string }): Invite {
-      insertInvite.run({ ...input, createdBy: input.createdBy ?? null });
-      return toInvite(byCode.get(input.code)!);
+    async createInvite(input: { code: string; desa: string; kecamatan: string; role: CadreRole; regency: string; now: number; expiresAt: number; createdBy?: string }): Promise<Invite> {
+      await sql.run(
+        `INSERT INTO cadre_invites (code, desa, kecamatan, role, regency, created_at, created_by, expires_at)
+         VALUES (@code, @desa, @kecamatan, @role, @regency, @now, @createdBy, @expiresAt)`,
+        { ...input, createdBy: input.createdBy ?? null },
+      );
+      return toInvite((await byCode(input.code))!);
     },
-    invite(code: string): Invite | undefined {
-      const r = byCode.get(code);
+    async invite(code: string): Promise<Invite | undefined> {
+      const r = await byCode(code);
       return r ? toInvite(r) : undefined;
     },
-    invites: (): Invite[] => all.all().map(toInvite),
+    invites: async (): Promise<Invite[]> => (await sql.all<InviteRow>('SELECT * FROM cadre_invites ORDER BY created_at DESC')).map(toInvite),
     /** Every cadre (for the console's filter), by desa. */
-    list: (): { personId: number; desa: string; role: CadreRole; regency: string }[] =>
-      listQ.all().map((r) => ({ personId: r.person_id, desa: r.desa, role: r.role, regency: r.regency })),
+    list: async (): Promise<{ personId: number; desa: string; role: CadreRole; regency: string }[]> =>
+      (await sql.all<{ person_id: number; desa: string; role: CadreRole; regency: string }>('SELECT person_id, desa, role, regency FROM cadres ORDER BY desa')).map(
+        (r) => ({ personId: r.person_id, desa: r.desa, role: r.role, regency: r.regency }),
+      ),
     /** Revokes an invite; a cadre who enrolled with it loses the role at once. */
-    revoke: (code: string, now: number): boolean => revokeTx.immediate(code, now),
+    revoke: (code: string, now: number): Promise<boolean> =>
+      sql.transaction(async () => {
+        const done = (await sql.run('UPDATE cadre_invites SET revoked_at = ? WHERE code = ? AND revoked_at IS NULL', [now, code])).changes === 1;
+        if (done) await sql.run('DELETE FROM cadres WHERE invite_code = ?', [code]);
+        return done;
+      }),
     /** Uses a valid invite for a person; returns the cadre, or the reason it cannot. */
-    enrol(code: string, personId: number, now: number): Cadre | InviteState {
-      const invite = byCode.get(code);
+    async enrol(code: string, personId: number, now: number): Promise<Cadre | InviteState> {
+      const invite = await byCode(code);
       const state = inviteState(invite ? toInvite(invite) : undefined, now);
       if (state !== 'valid' || !invite) return state;
-      use.run(personId, now, code);
-      insertCadre.run({ personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, regency: invite.regency, code, now });
+      await sql.run('UPDATE cadre_invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL', [personId, now, code]);
+      await sql.run(
+        `INSERT INTO cadres (person_id, desa, kecamatan, role, regency, invite_code, enrolled_at)
+         VALUES (@personId, @desa, @kecamatan, @role, @regency, @code, @now)
+         ON CONFLICT(person_id) DO UPDATE SET desa = excluded.desa, kecamatan = excluded.kecamatan,
+           role = excluded.role, regency = excluded.regency, invite_code = excluded.invite_code, enrolled_at = excluded.enrolled_at`,
+        { personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, regency: invite.regency, code, now },
+      );
       return { personId, desa: invite.desa, kecamatan: invite.kecamatan, role: invite.role, regency: invite.regency };
     },
-    cadreOf(personId: number): Cadre | undefined {
-      const r = cadreOf.get(personId);
+    async cadreOf(personId: number): Promise<Cadre | undefined> {
+      const r = await sql.get<{ person_id: number; desa: string; kecamatan: string; role: CadreRole; regency: string }>(
+        'SELECT person_id, desa, kecamatan, role, regency FROM cadres WHERE person_id = ?',
+        [personId],
+      );
       return r ? { personId: r.person_id, desa: r.desa, kecamatan: r.kecamatan, role: r.role, regency: r.regency } : undefined;
     },
   };

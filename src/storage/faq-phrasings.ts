@@ -1,5 +1,5 @@
 import { phrasingKey, type LearnedPhrasing } from '../faq/learned.js';
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 /** A taught phrasing as the console lists it: who taught it and when. */
 export interface TaughtPhrasing extends LearnedPhrasing {
@@ -26,52 +26,50 @@ interface PhrasingRow {
 }
 
 /** Taught phrasings (migration 006) and the unmatched questions they come from (migration 005). */
-export function createFaqPhrasingStore(db: Db) {
-  const allQ = db.prepare<[], PhrasingRow>(
-    `SELECT p.key, p.topic, p.taught_by, o.username, p.taught_at
-       FROM faq_phrasings p LEFT JOIN officers o ON o.id = p.taught_by
-      ORDER BY p.taught_at DESC, p.key`,
-  );
-  const byKeyQ = db.prepare<[string], { key: string; topic: string | null }>('SELECT key, topic FROM faq_phrasings WHERE key = ?');
-  const upsertQ = db.prepare<[string, string | null, number, number]>(
-    `INSERT INTO faq_phrasings (key, topic, taught_by, taught_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET topic = excluded.topic, taught_by = excluded.taught_by, taught_at = excluded.taught_at`,
-  );
-  const deleteQ = db.prepare<[string]>('DELETE FROM faq_phrasings WHERE key = ?');
-  // Most frequent first: what to teach next.
-  const summaryQ = db.prepare<[number], UnmatchedSummary>(
-    `SELECT lower(text) AS text, lang, count(*) AS count, max(created_at) AS last FROM faq_unmatched
-      GROUP BY lower(text), lang ORDER BY count DESC, last DESC LIMIT ?`,
-  );
-  const unmatchedQ = db.prepare<[], { id: number; text: string }>('SELECT id, text FROM faq_unmatched');
-  const insertUnmatchedQ = db.prepare<[string, string, string, number]>(
-    'INSERT INTO faq_unmatched (text, lang, channel, created_at) VALUES (?, ?, ?, ?)',
-  );
-  const deleteUnmatchedQ = db.prepare<[number]>('DELETE FROM faq_unmatched WHERE id = ?');
-
+export function createFaqPhrasingStore(sql: Sql) {
   return {
     /** Every taught phrasing, newest first (also what the reader loads at start). */
-    all: (): TaughtPhrasing[] =>
-      allQ.all().map((r) => ({ key: r.key, topic: r.topic, taughtBy: r.taught_by, taughtByName: r.username, taughtAt: r.taught_at })),
-    byKey: (key: string): LearnedPhrasing | undefined => byKeyQ.get(key),
+    all: async (): Promise<TaughtPhrasing[]> =>
+      (
+        await sql.all<PhrasingRow>(
+          `SELECT p.key, p.topic, p.taught_by, o.username, p.taught_at
+             FROM faq_phrasings p LEFT JOIN officers o ON o.id = p.taught_by
+            ORDER BY p.taught_at DESC, p.key`,
+        )
+      ).map((r) => ({ key: r.key, topic: r.topic, taughtBy: r.taught_by, taughtByName: r.username, taughtAt: r.taught_at })),
+    byKey: (key: string): Promise<LearnedPhrasing | undefined> =>
+      sql.get<{ key: string; topic: string | null }>('SELECT key, topic FROM faq_phrasings WHERE key = ?', [key]),
     /** Teaches or re-teaches one phrasing (topic null: out of scope). */
-    upsert(input: { key: string; topic: string | null; officerId: number; now: number }): void {
-      upsertQ.run(input.key, input.topic, input.officerId, input.now);
+    async upsert(input: { key: string; topic: string | null; officerId: number; now: number }): Promise<void> {
+      await sql.run(
+        `INSERT INTO faq_phrasings (key, topic, taught_by, taught_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET topic = excluded.topic, taught_by = excluded.taught_by, taught_at = excluded.taught_at`,
+        [input.key, input.topic, input.officerId, input.now],
+      );
     },
-    delete: (key: string): boolean => deleteQ.run(key).changes > 0,
+    delete: async (key: string): Promise<boolean> => (await sql.run('DELETE FROM faq_phrasings WHERE key = ?', [key])).changes > 0,
     /** A question the reader could not answer (the caller masks digits first). */
-    addUnmatched: (text: string, lang: string, channel: string, now: number): void => void insertUnmatchedQ.run(text, lang, channel, now),
-    unmatchedSummary: (limit: number): UnmatchedSummary[] => summaryQ.all(limit),
+    addUnmatched: async (text: string, lang: string, channel: string, now: number): Promise<void> => {
+      await sql.run('INSERT INTO faq_unmatched (text, lang, channel, created_at) VALUES (?, ?, ?, ?)', [text, lang, channel, now]);
+    },
+    // Most frequent first: what to teach next.
+    unmatchedSummary: (limit: number): Promise<UnmatchedSummary[]> =>
+      sql.all<UnmatchedSummary>(
+        `SELECT lower(text) AS text, lang, count(*) AS count, max(created_at) AS last FROM faq_unmatched
+          GROUP BY lower(text), lang ORDER BY count DESC, last DESC LIMIT ?`,
+        [limit],
+      ),
     /**
      * Deletes the unmatched questions that a taught phrasing now answers, so they leave the list
      * and their text is not kept longer than needed. The key is computed in JS (the reader's own
      * normalisation); the table holds only what officers have not dealt with yet.
      */
-    forgetUnmatched(key: string): number {
+    async forgetUnmatched(key: string): Promise<number> {
       if (!key) return 0;
       let n = 0;
-      const ids = unmatchedQ.all().filter((r) => phrasingKey(r.text) === key).map((r) => r.id);
-      for (const id of ids) n += deleteUnmatchedQ.run(id).changes;
+      const rows = await sql.all<{ id: number; text: string }>('SELECT id, text FROM faq_unmatched');
+      const ids = rows.filter((r) => phrasingKey(r.text) === key).map((r) => r.id);
+      for (const id of ids) n += (await sql.run('DELETE FROM faq_unmatched WHERE id = ?', [id])).changes;
       return n;
     },
   };

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 import type { FieldCipher } from './crypto.js';
 import { addressKey } from './addresses.js';
 
@@ -13,25 +13,26 @@ export interface InboxRow {
  * arrived. The sender is known by the blind index of their address (a WhatsApp address is a phone
  * number, addresses.ts); the address itself is in the sealed payload.
  */
-export function createInboxStore(db: Db, cipher: FieldCipher) {
-  const insert = db.prepare<[string, string, string | null, string, number]>(
-    'INSERT OR IGNORE INTO inbox (channel, sender_key, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const remove = db.prepare<[number]>('DELETE FROM inbox WHERE id = ?');
-  const waiting = db.prepare<[number, number], InboxRow>('SELECT id, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?');
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM inbox');
+export function createInboxStore(sql: Sql, cipher: FieldCipher) {
   return {
     /** Keeps a message; undefined when the same message (channel, sender, message id) already waits. */
-    add(input: { channel: string; externalId: string; messageId: string | null; payload: string; now: number }): number | undefined {
+    async add(input: { channel: string; externalId: string; messageId: string | null; payload: string; now: number }): Promise<number | undefined> {
       // Encrypted: what people type may be a NIK.
-      const r = insert.run(input.channel, addressKey(cipher, input.channel, input.externalId), input.messageId, cipher.encrypt(input.payload), input.now);
-      return r.changes > 0 ? Number(r.lastInsertRowid) : undefined;
+      const row = await sql.get<{ id: number }>(
+        'INSERT INTO inbox (channel, sender_key, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id',
+        [input.channel, addressKey(cipher, input.channel, input.externalId), input.messageId, cipher.encrypt(input.payload), input.now],
+      );
+      return row?.id;
     },
-    /** Gone once handled (inside the transaction that handled it). */
-    remove: (id: number): void => void remove.run(id),
+    /** Gone once handled (inside the transaction that handled it); false when it was gone already. */
+    remove: async (id: number): Promise<boolean> => (await sql.run('DELETE FROM inbox WHERE id = ?', [id])).changes > 0,
     /** Messages still waiting, oldest first, after the id given (for paging through them at start). */
-    waiting: (afterId: number, limit: number): InboxRow[] => waiting.all(afterId, limit).map((r) => ({ id: r.id, payload: cipher.decrypt(r.payload) })),
-    count: (): number => count.get()?.n ?? 0,
+    waiting: async (afterId: number, limit: number): Promise<InboxRow[]> =>
+      (await sql.all<InboxRow>('SELECT id, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?', [afterId, limit])).map((r) => ({
+        id: r.id,
+        payload: cipher.decrypt(r.payload),
+      })),
+    count: async (): Promise<number> => (await sql.get<{ n: number }>('SELECT count(*) AS n FROM inbox'))?.n ?? 0,
   };
 }
 

@@ -1,14 +1,15 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 /** Small facts the running bot learns (e.g. its Telegram username), read by the command-line tools. */
-export function createKvStore(db: Db) {
-  const get = db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?');
-  const set = db.prepare<[string, string, number]>(
-    'INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-  );
+export function createKvStore(sql: Sql) {
   return {
-    get: (key: string): string | undefined => get.get(key)?.value,
-    set: (key: string, value: string, now: number): void => void set.run(key, value, now),
+    get: async (key: string): Promise<string | undefined> => (await sql.get<{ value: string }>('SELECT value FROM kv WHERE key = ?', [key]))?.value,
+    set: async (key: string, value: string, now: number): Promise<void> => {
+      await sql.run(
+        'INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+        [key, value, now],
+      );
+    },
   };
 }
 

@@ -1,5 +1,4 @@
-import type { Db } from './db.js';
-import { cachedStatement } from './statements.js';
+import type { Sql } from './sql.js';
 
 /** A console user as the routes see it (never carries the password hash). */
 export interface Officer {
@@ -150,8 +149,9 @@ interface AuditRow {
   regency: string | null;
 }
 
+// has_totp as 0/1 on both databases (PostgreSQL's IS NOT NULL is a boolean).
 const OCOLS =
-  'o.id, o.username, o.role, o.created_at, o.disabled_at, o.password_hash, o.totp_secret IS NOT NULL AS has_totp, o.export_nik, o.regency, o.group_scope, o.read_only';
+  'o.id, o.username, o.role, o.created_at, o.disabled_at, o.password_hash, CASE WHEN o.totp_secret IS NOT NULL THEN 1 ELSE 0 END AS has_totp, o.export_nik, o.regency, o.group_scope, o.read_only';
 
 function auditEntry(r: AuditRow): AuditEntry {
   return {
@@ -186,127 +186,27 @@ function officer(r: OfficerRow): Officer {
  * Officers, their sessions, second factors, login attempts and the audit log (migrations 004 and
  * 013). One file on purpose: everything about who may do what in the console, behind one store.
  */
-export function createOfficerStore(db: Db) {
-  const insert = db.prepare<[string, string, string, number, string | null, string | null, number]>(
-    'INSERT INTO officers (username, password_hash, role, created_at, regency, group_scope, read_only) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const scopeQ = db.prepare<[string | null, string | null, number, number]>('UPDATE officers SET regency = ?, group_scope = ?, read_only = ? WHERE id = ?');
-  const byName = db.prepare<[string], OfficerRow>(`SELECT ${OCOLS} FROM officers o WHERE o.username = ?`);
-  const byIdQ = db.prepare<[number], OfficerRow>(`SELECT ${OCOLS} FROM officers o WHERE o.id = ?`);
-  const listQ = db.prepare<[], OfficerRow>(`SELECT ${OCOLS} FROM officers o ORDER BY o.username`);
-  const disable = db.prepare<[number | null, number]>('UPDATE officers SET disabled_at = ? WHERE id = ?');
-  const password = db.prepare<[string, number]>('UPDATE officers SET password_hash = ? WHERE id = ?');
-  const countQ = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM officers');
+export function createOfficerStore(sql: Sql) {
+  // Usernames are compared whatever their case (SQLite: COLLATE NOCASE), in login_failures too.
+  const sameName = (column: string) => sql.dialect.nocaseEquals(column, '?');
+  const byNameQ = `SELECT ${OCOLS} FROM officers o WHERE ${sameName('o.username')}`;
+  const deleteCodesQ = 'DELETE FROM officer_recovery_codes WHERE officer_id = ?';
+  const deleteOfQ = 'DELETE FROM officer_sessions WHERE officer_id = ?';
+  const failuresByUserQ = `SELECT count(*) AS n FROM login_failures WHERE ${sameName('username')} AND at >= ?`;
+  const failuresByAddressQ = 'SELECT count(*) AS n FROM login_failures WHERE address = ? AND at >= ?';
+  const count = async (query: string, params: readonly unknown[]): Promise<number> => (await sql.get<{ n: number }>(query, params))?.n ?? 0;
 
-  const insertSession = db.prepare<[string, number, string, number, number, number, string]>(
-    `INSERT INTO officer_sessions (token_hash, officer_id, csrf, created_at, expires_at, last_seen_at, stage)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const sessionQ = db.prepare<[string, number], SessionRow>(
-    `SELECT s.token_hash, s.csrf, s.created_at AS s_created_at, s.expires_at, s.last_seen_at, s.stage, s.pending_totp_secret, ${OCOLS}
-       FROM officer_sessions s JOIN officers o ON o.id = s.officer_id
-      WHERE s.token_hash = ? AND s.expires_at > ? AND o.disabled_at IS NULL`,
-  );
-  const touch = db.prepare<[number, number, string]>(
-    'UPDATE officer_sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?',
-  );
-  const deleteOne = db.prepare<[string]>('DELETE FROM officer_sessions WHERE token_hash = ?');
-  const deleteOf = db.prepare<[number]>('DELETE FROM officer_sessions WHERE officer_id = ?');
-  const prune = db.prepare<[number]>('DELETE FROM officer_sessions WHERE expires_at <= ?');
-  const pendingTotp = db.prepare<[string | null, string]>('UPDATE officer_sessions SET pending_totp_secret = ? WHERE token_hash = ?');
-
-  const totpQ = db.prepare<[number], { totp_secret: string | null; totp_last_step: number | null }>(
-    'SELECT totp_secret, totp_last_step FROM officers WHERE id = ?',
-  );
-  const setTotp = db.prepare<[string, number, number, number]>(
-    'UPDATE officers SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE id = ?',
-  );
-  // Compare-and-set: of two requests with the same code, only one gets the step.
-  const takeStep = db.prepare<[number, number, number]>(
-    'UPDATE officers SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND coalesce(totp_last_step, -1) < ?',
-  );
-  const clearTotp = db.prepare<[number]>('UPDATE officers SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = ?');
-  const insertCode = db.prepare<[number, string, string]>('INSERT INTO officer_recovery_codes (officer_id, salt, code_hash) VALUES (?, ?, ?)');
-  const deleteCodes = db.prepare<[number]>('DELETE FROM officer_recovery_codes WHERE officer_id = ?');
-  const unusedCodes = db.prepare<[number], RecoveryCodeRecord>(
-    'SELECT id, salt, code_hash AS hash FROM officer_recovery_codes WHERE officer_id = ? AND used_at IS NULL ORDER BY id',
-  );
-  const useCode = db.prepare<[number, number]>('UPDATE officer_recovery_codes SET used_at = ? WHERE id = ? AND used_at IS NULL');
-  const exportNik = db.prepare<[number, number]>('UPDATE officers SET export_nik = ? WHERE id = ?');
-  const enrol = db.transaction((input: { officerId: number; secret: string; step: number; now: number; recoveryCodes: { salt: string; hash: string }[] }): void => {
-    setTotp.run(input.secret, input.now, input.step, input.officerId);
-    deleteCodes.run(input.officerId);
-    for (const c of input.recoveryCodes) insertCode.run(input.officerId, c.salt, c.hash);
-  });
-  const reset = db.transaction((officerId: number): void => {
-    clearTotp.run(officerId);
-    deleteCodes.run(officerId);
-    deleteOf.run(officerId);
-  });
-
-  const insertFailure = db.prepare<[string, string, number]>(
-    'INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)',
-  );
-  const failuresByUser = db.prepare<[string, number], { n: number }>(
-    'SELECT count(*) AS n FROM login_failures WHERE username = ? AND at >= ?',
-  );
-  const failuresByAddress = db.prepare<[string, number], { n: number }>(
-    'SELECT count(*) AS n FROM login_failures WHERE address = ? AND at >= ?',
-  );
-  const clearUser = db.prepare<[string]>('DELETE FROM login_failures WHERE username = ?');
-  const pruneFailuresQ = db.prepare<[number]>('DELETE FROM login_failures WHERE at < ?');
-  const deleteAttempt = db.prepare<[number]>('DELETE FROM login_failures WHERE id = ?');
-  /**
-   * Counts the attempts in the window and, under the limits, records this one, in one write
-   * transaction: however many arrive at once (or in several processes), no more than the limit
-   * get past, and each is counted before its password is even hashed.
-   */
-  const beginAttempt = db.transaction(
-    (input: { username: string; address: string; now: number; since: number; maxPerUser: number; maxPerAddress: number }): number | undefined => {
-      if (failuresByUser.get(input.username, input.since)!.n >= input.maxPerUser) return undefined;
-      if (failuresByAddress.get(input.address, input.since)!.n >= input.maxPerAddress) return undefined;
-      return Number(insertFailure.run(input.username, input.address, input.now).lastInsertRowid);
-    },
-  );
-
-  const revealQ = db.prepare<[number, number, number, number], { one: number }>(
-    "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
-  );
-  // The newest view wins per registration (SQLite's bare columns follow max()); audit_log_at keeps it to the recent few.
-  // A read-only officer (a province's) decides nothing: their looking holds no one back.
-  const openedQ = db.prepare<[number, number], { registration_id: number; username: string; at: number }>(
-    `SELECT a.registration_id, o.username, max(a.at) AS at FROM audit_log a JOIN officers o ON o.id = a.officer_id
-      WHERE a.at >= ? AND a.action = 'view' AND a.officer_id <> ? AND a.registration_id IS NOT NULL AND o.read_only = 0 GROUP BY a.registration_id`,
-  );
   // The regency it concerned: the registration's, else the one given, else the officer's own (NULL: the whole deployment).
-  const insertAuditQ = db.prepare<[number, number | null, string, number | null, string | null, number | null, string | null, number | null]>(
-    `INSERT INTO audit_log (at, officer_id, action, registration_id, detail, regency)
-     VALUES (?, ?, ?, ?, ?, COALESCE((SELECT regency FROM registrations WHERE id = ?), ?, (SELECT regency FROM officers WHERE id = ?)))`,
-  );
-  const insertAudit = {
-    run: (at: number, officerId: number | null, action: string, registrationId: number | null, detail: string | null, regency: string | null = null) =>
-      insertAuditQ.run(at, officerId, action, registrationId, detail, registrationId, regency, officerId),
-  };
-  const insertExportRow = db.prepare<[number, number]>('INSERT OR IGNORE INTO audit_export_rows (audit_id, registration_id) VALUES (?, ?)');
-  const exportRowsQ = db.prepare<[number], { registration_id: number }>(
-    'SELECT registration_id FROM audit_export_rows WHERE audit_id = ? ORDER BY registration_id',
-  );
-  const auditExportTx = db.transaction((input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number; regency?: string | null }): number => {
-    const id = Number(insertAudit.run(input.now, input.officerId, 'export', null, JSON.stringify(input.detail), input.regency ?? null).lastInsertRowid);
-    for (const registrationId of input.registrationIds) insertExportRow.run(id, registrationId);
-    return id;
-  });
-  const auditQ = db.prepare<{ before: number | null; action: string | null; limit: number }, AuditRow>(
-    `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail, a.regency
-       FROM audit_log a
-       LEFT JOIN officers o ON o.id = a.officer_id
-       LEFT JOIN registrations r ON r.id = a.registration_id
-      WHERE a.id < coalesce(@before, 9223372036854775807) AND (@action IS NULL OR a.action = @action)
-      ORDER BY a.id DESC LIMIT @limit`,
-  );
+  const insertAudit = async (at: number, officerId: number | null, action: string, registrationId: number | null, detail: string | null, regency: string | null = null): Promise<number> =>
+    (await sql.get<{ id: number }>(
+      `INSERT INTO audit_log (at, officer_id, action, registration_id, detail, regency)
+       VALUES (?, ?, ?, ?, ?, COALESCE((SELECT regency FROM registrations WHERE id = ?), ?, (SELECT regency FROM officers WHERE id = ?))) RETURNING id`,
+      [at, officerId, action, registrationId, detail, registrationId, regency, officerId],
+    ))!.id;
 
   /** The audit query for a filter; the same SQL text for the same set of filters given (cached). */
-  function auditSearch(filter: AuditFilter): { entries: AuditEntry[]; next: number | null } {
+  async function auditSearch(filter: AuditFilter): Promise<{ entries: AuditEntry[]; next: number | null }> {
+    const values = (param: string) => sql.dialect.jsonArrayElements(param);
     const terms: string[] = [];
     const params: Record<string, unknown> = { limit: filter.limit + 1 };
     if (filter.before !== undefined) {
@@ -318,11 +218,11 @@ export function createOfficerStore(db: Db) {
       params.officerId = filter.officerId;
     }
     if (filter.actions !== undefined) {
-      terms.push('a.action IN (SELECT value FROM json_each(@actions))');
+      terms.push(`a.action IN (SELECT value FROM ${values('@actions')})`);
       params.actions = JSON.stringify(filter.actions);
     }
     if (filter.exceptActions !== undefined && filter.exceptActions.length > 0) {
-      terms.push('a.action NOT IN (SELECT value FROM json_each(@exceptActions))');
+      terms.push(`a.action NOT IN (SELECT value FROM ${values('@exceptActions')})`);
       params.exceptActions = JSON.stringify(filter.exceptActions);
     }
     if (filter.reference !== undefined) {
@@ -339,29 +239,30 @@ export function createOfficerStore(db: Db) {
     }
     if (filter.regencies !== undefined) {
       // An export of several regencies (a province's) is each one's business: it shows where it held their registrations.
-      terms.push(`(a.regency IN (SELECT value FROM json_each(@regencies))
+      terms.push(`(a.regency IN (SELECT value FROM ${values('@regencies')})
         OR (a.action = 'export' AND EXISTS (SELECT 1 FROM audit_export_rows x JOIN registrations er ON er.id = x.registration_id
-              WHERE x.audit_id = a.id AND er.regency IN (SELECT value FROM json_each(@regencies)))))`);
+              WHERE x.audit_id = a.id AND er.regency IN (SELECT value FROM ${values('@regencies')}))))`);
       params.regencies = JSON.stringify(filter.regencies);
     }
     if (filter.groups !== undefined) {
       // An erased registration has no group left: an agency's admin no longer sees entries about it.
-      terms.push(`(r.group_id IN (SELECT value FROM json_each(@groups))
-        OR (a.registration_id IS NULL AND a.officer_id IN (SELECT value FROM json_each(@groupOfficers))
+      // The officers' ids come back as text on PostgreSQL: cast to compare with the integer column.
+      terms.push(`(r.group_id IN (SELECT value FROM ${values('@groups')})
+        OR (a.registration_id IS NULL AND a.officer_id IN (SELECT CAST(value AS INTEGER) FROM ${values('@groupOfficers')})
             AND NOT EXISTS (SELECT 1 FROM audit_export_rows x JOIN registrations er ON er.id = x.registration_id
-                             WHERE x.audit_id = a.id AND (er.group_id IS NULL OR er.group_id NOT IN (SELECT value FROM json_each(@groups))))))`);
+                             WHERE x.audit_id = a.id AND (er.group_id IS NULL OR er.group_id NOT IN (SELECT value FROM ${values('@groups')})))))`);
       params.groups = JSON.stringify(filter.groups);
       params.groupOfficers = JSON.stringify(filter.groupOfficers ?? []);
     }
-    const rows = cachedStatement(
-      db,
+    const rows = await sql.all<AuditRow>(
       `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail, a.regency
          FROM audit_log a
          LEFT JOIN officers o ON o.id = a.officer_id
          LEFT JOIN registrations r ON r.id = a.registration_id
         ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
         ORDER BY a.id DESC LIMIT @limit`,
-    ).all(params) as AuditRow[];
+      params,
+    );
     const more = rows.length > filter.limit;
     if (more) rows.length = filter.limit;
     return { entries: rows.map(auditEntry), next: more ? rows[rows.length - 1]!.id : null };
@@ -369,47 +270,61 @@ export function createOfficerStore(db: Db) {
 
   return {
     /** A new officer; without a scope: every regency and group, deciding. */
-    add(input: { username: string; passwordHash: string; role: OfficerRole; now: number; scope?: Partial<OfficerScope> }): Officer {
+    async add(input: { username: string; passwordHash: string; role: OfficerRole; now: number; scope?: Partial<OfficerScope> }): Promise<Officer> {
       const scope: OfficerScope = { regency: input.scope?.regency ?? null, groups: input.scope?.groups ?? null, readOnly: input.scope?.readOnly ?? false };
-      try {
-        const id = Number(
-          insert.run(input.username, input.passwordHash, input.role, input.now, scope.regency, scope.groups ? JSON.stringify(scope.groups) : null, scope.readOnly ? 1 : 0)
-            .lastInsertRowid,
-        );
-        return { id, username: input.username, role: input.role, createdAt: input.now, disabledAt: null, secondFactor: false, exportNik: false, ...scope };
-      } catch (err) {
-        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new OfficerExistsError(input.username);
-        throw err;
-      }
+      // The username is the one unique column: a conflict means it is taken (case-insensitively).
+      const row = await sql.get<{ id: number }>(
+        `INSERT INTO officers (username, password_hash, role, created_at, regency, group_scope, read_only) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [input.username, input.passwordHash, input.role, input.now, scope.regency, scope.groups ? JSON.stringify(scope.groups) : null, scope.readOnly ? 1 : 0],
+      );
+      if (!row) throw new OfficerExistsError(input.username);
+      return { id: row.id, username: input.username, role: input.role, createdAt: input.now, disabledAt: null, secondFactor: false, exportNik: false, ...scope };
     },
     /** Sets who an officer works for (their regency, groups, read-only). */
-    setScope: (officerId: number, scope: OfficerScope): void => {
-      scopeQ.run(scope.regency, scope.groups ? JSON.stringify(scope.groups) : null, scope.readOnly ? 1 : 0, officerId);
+    async setScope(officerId: number, scope: OfficerScope): Promise<void> {
+      await sql.run('UPDATE officers SET regency = ?, group_scope = ?, read_only = ? WHERE id = ?', [
+        scope.regency,
+        scope.groups ? JSON.stringify(scope.groups) : null,
+        scope.readOnly ? 1 : 0,
+        officerId,
+      ]);
     },
-    byUsername: (username: string): Officer | undefined => {
-      const r = byName.get(username);
+    byUsername: async (username: string): Promise<Officer | undefined> => {
+      const r = await sql.get<OfficerRow>(byNameQ, [username]);
       return r && officer(r);
     },
-    credentials: (username: string): OfficerCredentials | undefined => {
-      const r = byName.get(username);
+    credentials: async (username: string): Promise<OfficerCredentials | undefined> => {
+      const r = await sql.get<OfficerRow>(byNameQ, [username]);
       return r && { ...officer(r), passwordHash: r.password_hash };
     },
-    byId: (id: number): Officer | undefined => {
-      const r = byIdQ.get(id);
+    byId: async (id: number): Promise<Officer | undefined> => {
+      const r = await sql.get<OfficerRow>(`SELECT ${OCOLS} FROM officers o WHERE o.id = ?`, [id]);
       return r && officer(r);
     },
-    list: (): Officer[] => listQ.all().map(officer),
-    setDisabled: (id: number, now: number | null): boolean => disable.run(now, id).changes > 0,
-    setPassword: (id: number, hash: string): boolean => password.run(hash, id).changes > 0,
-    count: (): number => countQ.get()!.n,
+    /** By username whatever its case, as SQLite's NOCASE column sorts them. */
+    list: async (): Promise<Officer[]> => (await sql.all<OfficerRow>(`SELECT ${OCOLS} FROM officers o ORDER BY lower(o.username)`)).map(officer),
+    setDisabled: async (id: number, now: number | null): Promise<boolean> => (await sql.run('UPDATE officers SET disabled_at = ? WHERE id = ?', [now, id])).changes > 0,
+    setPassword: async (id: number, hash: string): Promise<boolean> => (await sql.run('UPDATE officers SET password_hash = ? WHERE id = ?', [hash, id])).changes > 0,
+    count: async (): Promise<number> => count('SELECT count(*) AS n FROM officers', []),
 
-    setExportNik: (id: number, allowed: boolean): boolean => exportNik.run(allowed ? 1 : 0, id).changes > 0,
+    setExportNik: async (id: number, allowed: boolean): Promise<boolean> =>
+      (await sql.run('UPDATE officers SET export_nik = ? WHERE id = ?', [allowed ? 1 : 0, id])).changes > 0,
 
-    createSession(input: { tokenHash: string; officerId: number; csrf: string; now: number; expiresAt: number; stage?: SessionStage }): void {
-      insertSession.run(input.tokenHash, input.officerId, input.csrf, input.now, input.expiresAt, input.now, input.stage ?? 'full');
+    async createSession(input: { tokenHash: string; officerId: number; csrf: string; now: number; expiresAt: number; stage?: SessionStage }): Promise<void> {
+      await sql.run(
+        `INSERT INTO officer_sessions (token_hash, officer_id, csrf, created_at, expires_at, last_seen_at, stage)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [input.tokenHash, input.officerId, input.csrf, input.now, input.expiresAt, input.now, input.stage ?? 'full'],
+      );
     },
-    sessionByHash: (tokenHash: string, now: number): OfficerSession | undefined => {
-      const r = sessionQ.get(tokenHash, now);
+    sessionByHash: async (tokenHash: string, now: number): Promise<OfficerSession | undefined> => {
+      const r = await sql.get<SessionRow>(
+        `SELECT s.token_hash, s.csrf, s.created_at AS s_created_at, s.expires_at, s.last_seen_at, s.stage, s.pending_totp_secret, ${OCOLS}
+           FROM officer_sessions s JOIN officers o ON o.id = s.officer_id
+          WHERE s.token_hash = ? AND s.expires_at > ? AND o.disabled_at IS NULL`,
+        [tokenHash, now],
+      );
       if (!r) return undefined;
       return {
         tokenHash: r.token_hash,
@@ -423,49 +338,79 @@ export function createOfficerStore(db: Db) {
       };
     },
     /** Keeps (or, with null, drops) the secret being enrolled in a session. */
-    setPendingTotp: (tokenHash: string, stored: string | null): boolean => pendingTotp.run(stored, tokenHash).changes > 0,
-    touchSession: (tokenHash: string, now: number, newExpiresAt: number): boolean =>
-      touch.run(now, newExpiresAt, tokenHash).changes > 0,
-    deleteSession: (tokenHash: string): boolean => deleteOne.run(tokenHash).changes > 0,
-    deleteSessionsOf: (officerId: number): number => deleteOf.run(officerId).changes,
-    pruneSessions: (now: number): number => prune.run(now).changes,
+    setPendingTotp: async (tokenHash: string, stored: string | null): Promise<boolean> =>
+      (await sql.run('UPDATE officer_sessions SET pending_totp_secret = ? WHERE token_hash = ?', [stored, tokenHash])).changes > 0,
+    touchSession: async (tokenHash: string, now: number, newExpiresAt: number): Promise<boolean> =>
+      (await sql.run('UPDATE officer_sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?', [now, newExpiresAt, tokenHash])).changes > 0,
+    deleteSession: async (tokenHash: string): Promise<boolean> => (await sql.run('DELETE FROM officer_sessions WHERE token_hash = ?', [tokenHash])).changes > 0,
+    deleteSessionsOf: async (officerId: number): Promise<number> => (await sql.run(deleteOfQ, [officerId])).changes,
+    pruneSessions: async (now: number): Promise<number> => (await sql.run('DELETE FROM officer_sessions WHERE expires_at <= ?', [now])).changes,
 
-    recordFailure: (username: string, address: string, now: number): void => {
-      insertFailure.run(username, address, now);
+    async recordFailure(username: string, address: string, now: number): Promise<void> {
+      await sql.run('INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)', [username, address, now]);
     },
-    failuresSince: (username: string, address: string, since: number): { byUser: number; byAddress: number } => ({
-      byUser: failuresByUser.get(username, since)!.n,
-      byAddress: failuresByAddress.get(address, since)!.n,
+    failuresSince: async (username: string, address: string, since: number): Promise<{ byUser: number; byAddress: number }> => ({
+      byUser: await count(failuresByUserQ, [username, since]),
+      byAddress: await count(failuresByAddressQ, [address, since]),
     }),
-    clearFailures: (username: string): number => clearUser.run(username).changes,
-    pruneFailures: (before: number): number => pruneFailuresQ.run(before).changes,
+    clearFailures: async (username: string): Promise<number> => (await sql.run(`DELETE FROM login_failures WHERE ${sameName('username')}`, [username])).changes,
+    pruneFailures: async (before: number): Promise<number> => (await sql.run('DELETE FROM login_failures WHERE at < ?', [before])).changes,
     /**
      * Records a login attempt (password, second factor or re-authentication) as a failure before it
      * is checked, unless the username or the address is over its limit since `since` (then
      * undefined: locked). Returns the attempt's id, for endAttempt when it succeeds.
+     * Counted and recorded in one write transaction holding the attempts' lock: however many arrive
+     * at once (or in several processes), no more than the limit get past, and each is counted
+     * before its password is even hashed.
      */
-    beginAttempt: (input: { username: string; address: string; now: number; since: number; maxPerUser: number; maxPerAddress: number }): number | undefined =>
-      beginAttempt.immediate(input),
+    beginAttempt: (input: { username: string; address: string; now: number; since: number; maxPerUser: number; maxPerAddress: number }): Promise<number | undefined> =>
+      sql.transaction(async () => {
+        await sql.lockInTransaction('login_failures');
+        if ((await count(failuresByUserQ, [input.username, input.since])) >= input.maxPerUser) return undefined;
+        if ((await count(failuresByAddressQ, [input.address, input.since])) >= input.maxPerAddress) return undefined;
+        return (await sql.get<{ id: number }>('INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?) RETURNING id', [input.username, input.address, input.now]))!.id;
+      }),
     /** A succeeded attempt stops counting; every other attempt in the window still does. */
-    endAttempt: (attemptId: number): boolean => deleteAttempt.run(attemptId).changes > 0,
+    endAttempt: async (attemptId: number): Promise<boolean> => (await sql.run('DELETE FROM login_failures WHERE id = ?', [attemptId])).changes > 0,
 
     /** The officer's TOTP secret as stored and the last step accepted; undefined when none is enrolled. */
-    totp: (officerId: number): TotpRecord | undefined => {
-      const r = totpQ.get(officerId);
+    totp: async (officerId: number): Promise<TotpRecord | undefined> => {
+      const r = await sql.get<{ totp_secret: string | null; totp_last_step: number | null }>('SELECT totp_secret, totp_last_step FROM officers WHERE id = ?', [officerId]);
       return r?.totp_secret ? { secret: r.totp_secret, lastStep: r.totp_last_step } : undefined;
     },
     /** Enrols a TOTP secret (its confirming step already used) with fresh recovery codes, replacing any old ones. */
-    enrolTotp: (input: { officerId: number; secret: string; step: number; now: number; recoveryCodes: { salt: string; hash: string }[] }): void =>
-      enrol.immediate(input),
+    enrolTotp: (input: { officerId: number; secret: string; step: number; now: number; recoveryCodes: { salt: string; hash: string }[] }): Promise<void> =>
+      sql.transaction(async () => {
+        await sql.run('UPDATE officers SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE id = ?', [input.secret, input.now, input.step, input.officerId]);
+        await sql.run(deleteCodesQ, [input.officerId]);
+        for (const c of input.recoveryCodes) {
+          await sql.run('INSERT INTO officer_recovery_codes (officer_id, salt, code_hash) VALUES (?, ?, ?)', [input.officerId, c.salt, c.hash]);
+        }
+      }),
     /** Takes a TOTP time step for the officer; false when it (or a later one) was already used. */
-    acceptTotpStep: (officerId: number, step: number): boolean => takeStep.run(step, officerId, step).changes > 0,
-    unusedRecoveryCodes: (officerId: number): RecoveryCodeRecord[] => unusedCodes.all(officerId),
+    acceptTotpStep: async (officerId: number, step: number): Promise<boolean> =>
+      // Compare-and-set: of two requests with the same code, only one gets the step.
+      (
+        await sql.run('UPDATE officers SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND COALESCE(totp_last_step, -1) < ?', [
+          step,
+          officerId,
+          step,
+        ])
+      ).changes > 0,
+    unusedRecoveryCodes: (officerId: number): Promise<RecoveryCodeRecord[]> =>
+      sql.all<RecoveryCodeRecord>('SELECT id, salt, code_hash AS hash FROM officer_recovery_codes WHERE officer_id = ? AND used_at IS NULL ORDER BY id', [officerId]),
     /** Marks a recovery code used; false when another request used it first. */
-    useRecoveryCode: (codeId: number, now: number): boolean => useCode.run(now, codeId).changes > 0,
+    useRecoveryCode: async (codeId: number, now: number): Promise<boolean> =>
+      (await sql.run('UPDATE officer_recovery_codes SET used_at = ? WHERE id = ? AND used_at IS NULL', [now, codeId])).changes > 0,
     /** Removes the officer's second factor and recovery codes and ends their sessions (an admin's reset). */
-    resetSecondFactor: (officerId: number): void => reset.immediate(officerId),
+    resetSecondFactor: (officerId: number): Promise<void> =>
+      sql.transaction(async () => {
+        await sql.run('UPDATE officers SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = ?', [officerId]);
+        await sql.run(deleteCodesQ, [officerId]);
+        await sql.run(deleteOfQ, [officerId]);
+      }),
 
-    audit(input: {
+    async audit(input: {
       officerId: number | null;
       action: string;
       registrationId?: number | null;
@@ -473,26 +418,60 @@ export function createOfficerStore(db: Db) {
       /** The regency concerned when no registration names it (an invite, a regency's settings). */
       regency?: string | null;
       now: number;
-    }): number {
+    }): Promise<number> {
       const detail = input.detail == null ? null : typeof input.detail === 'string' ? input.detail : JSON.stringify(input.detail);
-      return Number(insertAudit.run(input.now, input.officerId, input.action, input.registrationId ?? null, detail, input.regency ?? null).lastInsertRowid);
+      return insertAudit(input.now, input.officerId, input.action, input.registrationId ?? null, detail, input.regency ?? null);
     },
     /** One audit entry for an export and the registrations it held, together. */
-    auditExport: (input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number; regency?: string | null }): number =>
-      auditExportTx.immediate(input),
+    auditExport: (input: { officerId: number; detail: Record<string, unknown>; registrationIds: Iterable<number>; now: number; regency?: string | null }): Promise<number> =>
+      sql.transaction(async () => {
+        const id = await insertAudit(input.now, input.officerId, 'export', null, JSON.stringify(input.detail), input.regency ?? null);
+        for (const registrationId of input.registrationIds) {
+          await sql.run('INSERT INTO audit_export_rows (audit_id, registration_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [id, registrationId]);
+        }
+        return id;
+      }),
     /** The registrations an export (its audit entry) held. */
-    exportedRegistrations: (auditId: number): number[] => exportRowsQ.all(auditId).map((r) => r.registration_id),
+    exportedRegistrations: async (auditId: number): Promise<number[]> =>
+      (await sql.all<{ registration_id: number }>('SELECT registration_id FROM audit_export_rows WHERE audit_id = ? ORDER BY registration_id', [auditId])).map(
+        (r) => r.registration_id,
+      ),
     /** Whether audit entry `auditId` is this officer's NIK reveal of this registration, made after `since`. */
-    revealedSince: (auditId: number, officerId: number, registrationId: number, since: number): boolean =>
-      revealQ.get(auditId, officerId, registrationId, since) !== undefined,
+    revealedSince: async (auditId: number, officerId: number, registrationId: number, since: number): Promise<boolean> =>
+      (await sql.get<{ one: number }>(
+        "SELECT 1 AS one FROM audit_log WHERE id = ? AND officer_id = ? AND registration_id = ? AND action = 'reveal_nik' AND at > ?",
+        [auditId, officerId, registrationId, since],
+      )) !== undefined,
     /**
      * Registrations other officers opened since `since` (their page views in the audit log), with
      * who opened each last and when: "next" passes them by, and their page says so.
      */
-    openedByOthers: (officerId: number, since: number): Map<number, { username: string; at: number }> =>
-      new Map(openedQ.all(since, officerId).map((r) => [r.registration_id, { username: r.username, at: r.at }])),
-    auditPage: (opts: { before?: number; limit: number; action?: string }): AuditEntry[] =>
-      auditQ.all({ before: opts.before ?? null, action: opts.action ?? null, limit: opts.limit }).map(auditEntry),
+    openedByOthers: async (officerId: number, since: number): Promise<Map<number, { username: string; at: number }>> => {
+      // The newest view wins per registration; audit_log_at keeps it to the recent few.
+      // A read-only officer (a province's) decides nothing: their looking holds no one back.
+      const rows = await sql.all<{ registration_id: number; username: string; at: number }>(
+        `SELECT registration_id, username, at FROM (
+           SELECT a.registration_id, o.username, a.at, row_number() OVER (PARTITION BY a.registration_id ORDER BY a.at DESC, a.id DESC) AS n
+             FROM audit_log a JOIN officers o ON o.id = a.officer_id
+            WHERE a.at >= ? AND a.action = 'view' AND a.officer_id <> ? AND a.registration_id IS NOT NULL AND o.read_only = 0
+         ) v WHERE n = 1`,
+        [since, officerId],
+      );
+      return new Map(rows.map((r) => [r.registration_id, { username: r.username, at: r.at }]));
+    },
+    auditPage: async (opts: { before?: number; limit: number; action?: string }): Promise<AuditEntry[]> =>
+      (
+        await sql.all<AuditRow>(
+          // The cast types @action for PostgreSQL, which cannot infer it from `IS NULL` alone.
+          `SELECT a.id, a.at, a.officer_id, o.username, a.action, a.registration_id, r.reference, a.detail, a.regency
+             FROM audit_log a
+             LEFT JOIN officers o ON o.id = a.officer_id
+             LEFT JOIN registrations r ON r.id = a.registration_id
+            WHERE a.id < COALESCE(@before, 9223372036854775807) AND (CAST(@action AS TEXT) IS NULL OR a.action = @action)
+            ORDER BY a.id DESC LIMIT @limit`,
+          { before: opts.before ?? null, action: opts.action ?? null, limit: opts.limit },
+        )
+      ).map(auditEntry),
     /** One page of the audit log for the audit page's filters, newest first, and the `before` of the next page (null on the last). */
     auditSearch,
   };

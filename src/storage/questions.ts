@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 import type { FieldCipher } from './crypto.js';
 
 /** A question a person left for an officer (`questions`, migration 003). */
@@ -43,41 +43,44 @@ const toQuestion = (r: Row, cipher: FieldCipher): Question => ({
 
 /** Questions left for an officer, and where to answer them. */
 /** The question's text and the officer's answer are kept encrypted (both may quote a NIK or an address). */
-export function createQuestionStore(db: Db, cipher: FieldCipher) {
+export function createQuestionStore(sql: Sql, cipher: FieldCipher) {
   const toQ = (r: Row): Question => toQuestion(r, cipher);
-  const insert = db.prepare<[number, string, string, string, number, string]>(
-    'INSERT INTO questions (person_id, channel, address, text, created_at, regency) VALUES (?, ?, ?, ?, ?, ?)',
-  );
   // `regencies`: a JSON array of the regency keys an officer sees, or NULL for every question (tools, one regency).
-  const open = db.prepare<{ regencies: string | null; limit: number }, Row>(
-    'SELECT * FROM questions WHERE answered_at IS NULL AND (@regencies IS NULL OR regency IN (SELECT value FROM json_each(@regencies))) ORDER BY created_at, id LIMIT @limit',
-  );
-  const recent = db.prepare<{ regencies: string | null; limit: number }, Row>(
-    'SELECT * FROM questions WHERE answered_at IS NOT NULL AND (@regencies IS NULL OR regency IN (SELECT value FROM json_each(@regencies))) ORDER BY answered_at DESC LIMIT @limit',
-  );
-  const byId = db.prepare<[number], Row>('SELECT * FROM questions WHERE id = ?');
-  const answer = db.prepare<[string, number, number, number]>(
-    'UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL',
-  );
-  const countOpen = db.prepare<{ regencies: string | null }, { n: number }>(
-    'SELECT count(*) AS n FROM questions WHERE answered_at IS NULL AND (@regencies IS NULL OR regency IN (SELECT value FROM json_each(@regencies)))',
-  );
+  // CAST: PostgreSQL cannot tell a bare parameter's type from `IS NULL` alone.
+  const inRegencies = `(CAST(@regencies AS TEXT) IS NULL OR regency IN (SELECT value FROM ${sql.dialect.jsonArrayElements('@regencies')}))`;
+  const openQ = `SELECT * FROM questions WHERE answered_at IS NULL AND ${inRegencies} ORDER BY created_at, id LIMIT @limit`;
+  const recentQ = `SELECT * FROM questions WHERE answered_at IS NOT NULL AND ${inRegencies} ORDER BY answered_at DESC LIMIT @limit`;
+  const countOpenQ = `SELECT count(*) AS n FROM questions WHERE answered_at IS NULL AND ${inRegencies}`;
   const keys = (regencies: readonly string[] | null | undefined): string | null => (regencies ? JSON.stringify(regencies) : null);
 
   return {
-    add: (personId: number, channel: string, externalId: string, text: string, now: number, regency = ''): number =>
-      Number(insert.run(personId, channel, cipher.encrypt(externalId), cipher.encrypt(text), now, regency).lastInsertRowid),
+    add: async (personId: number, channel: string, externalId: string, text: string, now: number, regency = ''): Promise<number> =>
+      (await sql.get<{ id: number }>(
+        'INSERT INTO questions (person_id, channel, address, text, created_at, regency) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+        [personId, channel, cipher.encrypt(externalId), cipher.encrypt(text), now, regency],
+      ))!.id,
     /** Open questions, oldest first; `regencies`: only those asked in these regencies (an officer's; none: all). */
-    open: (limit: number, regencies?: readonly string[] | null): Question[] => open.all({ regencies: keys(regencies), limit }).map(toQ),
-    answered: (limit: number, regencies?: readonly string[] | null): Question[] => recent.all({ regencies: keys(regencies), limit }).map(toQ),
-    openCount: (regencies?: readonly string[] | null): number => countOpen.get({ regencies: keys(regencies) })?.n ?? 0,
+    open: async (limit: number, regencies?: readonly string[] | null): Promise<Question[]> =>
+      (await sql.all<Row>(openQ, { regencies: keys(regencies), limit })).map(toQ),
+    answered: async (limit: number, regencies?: readonly string[] | null): Promise<Question[]> =>
+      (await sql.all<Row>(recentQ, { regencies: keys(regencies), limit })).map(toQ),
+    openCount: async (regencies?: readonly string[] | null): Promise<number> =>
+      (await sql.get<{ n: number }>(countOpenQ, { regencies: keys(regencies) }))?.n ?? 0,
     /** The question with the address it came from. */
-    byId: (id: number): (Question & { externalId: string }) | undefined => {
-      const r = byId.get(id);
+    byId: async (id: number): Promise<(Question & { externalId: string }) | undefined> => {
+      const r = await sql.get<Row>('SELECT * FROM questions WHERE id = ?', [id]);
       return r ? { ...toQ(r), externalId: cipher.decrypt(r.address) } : undefined;
     },
     /** Records an answer; false when the question is not open any more. */
-    markAnswered: (id: number, text: string, officerId: number, now: number): boolean => answer.run(cipher.encrypt(text), officerId, now, id).changes === 1,
+    markAnswered: async (id: number, text: string, officerId: number, now: number): Promise<boolean> =>
+      (
+        await sql.run('UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL', [
+          cipher.encrypt(text),
+          officerId,
+          now,
+          id,
+        ])
+      ).changes === 1,
   };
 }
 

@@ -1,11 +1,11 @@
 // The console's registration queries: the queue page, its count and the export's rows, all from
 // one filter (domain/queue-filter.ts) so they always agree on which registrations are meant.
-import type { Db } from './db.js';
+import type { Dialect, Sql } from './sql.js';
+import { sqliteDialect } from './sqlite.js';
 import type { FieldCipher } from './crypto.js';
 import { OPEN_STATUSES, type RegistrationStatus } from '../core/types.js';
 import { decodeCursor, encodeCursor, searchKind, STATUSES_OF, TEST_CHANNEL, type QueueFilter, type StatusFilter } from '../domain/queue-filter.js';
 import { addDays, dayStart, DEFAULT_TIME_ZONE } from '../domain/time.js';
-import { cachedStatement } from './statements.js';
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -34,7 +34,7 @@ export const EVERY_ROW: RowScope = { regencies: null, groups: null };
 export function scopeTerms(scope: RowScope | undefined, alias = ''): string[] {
   if (!scope) return [];
   const terms: string[] = [];
-  const inList = (column: string, values: readonly string[]) => (values.length === 0 ? '0' : `${alias}${column} IN (${values.map(literal).join(', ')})`);
+  const inList = (column: string, values: readonly string[]) => (values.length === 0 ? 'FALSE' : `${alias}${column} IN (${values.map(literal).join(', ')})`);
   if (scope.regencies !== null) terms.push(inList('regency', scope.regencies));
   if (scope.groups !== null) terms.push(inList('group_id', scope.groups));
   return terms;
@@ -48,13 +48,15 @@ export type NikIndex = Pick<FieldCipher, 'blindIndex'>;
  * queue page, the export and the counts. It ignores `after` and `limit` (paging is the caller's);
  * statuses are inlined as constants so the planner can pick the status indexes.
  * `from`/`to` are whole days in `timeZone`, both inclusive. Test registrations (the simulator's
- * channel) are left out unless `test` asks for them.
+ * channel) are left out unless `test` asks for them. `dialect`: the database's (the name search's
+ * case-insensitive LIKE; SQLite's by default, for tests that read a query plan).
  */
 export function buildQueueQuery(
   filter: QueueFilter,
   timeZone: string,
   index: NikIndex,
   scope?: RowScope,
+  dialect: Dialect = sqliteDialect,
 ): { where: string; params: Record<string, unknown> } {
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
@@ -111,8 +113,9 @@ export function buildQueueQuery(
       params.kpj = s.kpj;
       if (s.phone) params.phoneIndex = index.blindIndex('phone', s.phone);
     } else {
-      // The name starts with the text, or one of its later words does (LIKE is case-blind for ASCII).
-      const name = `full_name LIKE @namePrefix ESCAPE '\\' OR full_name LIKE @nameWord ESCAPE '\\'`;
+      // The name starts with the text, or one of its later words does, whatever the case.
+      const like = dialect.ilike;
+      const name = `full_name ${like} @namePrefix ESCAPE '\\' OR full_name ${like} @nameWord ESCAPE '\\'`;
       terms.push(s.reference ? `(${name} OR reference = @reference)` : `(${name})`);
       params.namePrefix = `${escapeLike(s.text)}%`;
       params.nameWord = `% ${escapeLike(s.text)}%`;
@@ -192,8 +195,9 @@ export function queueStatements(
   timeZone: string,
   index: NikIndex,
   scope?: RowScope,
+  dialect: Dialect = sqliteDialect,
 ): { page: { sql: string; params: Record<string, unknown> }; count: { sql: string; params: Record<string, unknown> } } {
-  const { where, params } = buildQueueQuery(filter, timeZone, index, scope);
+  const { where, params } = buildQueueQuery(filter, timeZone, index, scope, dialect);
   const cursor = filter.after !== undefined ? decodeCursor(filter.after) : undefined;
   const pageParams: Record<string, unknown> = { ...params, limit: filter.limit + 1 };
   if (cursor) {
@@ -215,19 +219,19 @@ export function queueStatements(
  * `next` is the cursor for the following page, null on the last one; `total` counts the whole
  * filtered set (regardless of the cursor).
  */
-export function queuePage(
-  db: Db,
+export async function queuePage(
+  sql: Sql,
   filter: QueueFilter,
   timeZone: string,
   index: NikIndex,
   scope?: RowScope,
-): { rows: QueueRow[]; next: string | null; total: number } {
-  const { page, count } = queueStatements(filter, timeZone, index, scope);
-  const rows = cachedStatement(db, page.sql).all(page.params) as QueueDbRow[];
+): Promise<{ rows: QueueRow[]; next: string | null; total: number }> {
+  const { page, count } = queueStatements(filter, timeZone, index, scope, sql.dialect);
+  const rows = await sql.all<QueueDbRow>(page.sql, page.params);
   const more = rows.length > filter.limit;
   if (more) rows.length = filter.limit;
   const last = rows[rows.length - 1];
-  const total = (cachedStatement(db, count.sql).get(count.params) as { n: number }).n;
+  const total = (await sql.get<{ n: number }>(count.sql, count.params))?.n ?? 0;
 
   return {
     rows: rows.map((r) => ({
@@ -256,16 +260,16 @@ export function queuePage(
  * How many registrations of each status of `within` match the filter's other fields (its own
  * status, `after` and `limit` aside): the figures on the queue's status tabs.
  */
-export function statusCounts(
-  db: Db,
+export async function statusCounts(
+  sql: Sql,
   filter: QueueFilter,
   within: StatusFilter,
   timeZone: string,
   index: NikIndex,
   scope?: RowScope,
-): Partial<Record<RegistrationStatus, number>> {
-  const { sql, params } = statusCountsStatement(filter, within, timeZone, index, scope);
-  const rows = cachedStatement(db, sql).all(params) as { status: RegistrationStatus; n: number }[];
+): Promise<Partial<Record<RegistrationStatus, number>>> {
+  const statement = statusCountsStatement(filter, within, timeZone, index, scope, sql.dialect);
+  const rows = await sql.all<{ status: RegistrationStatus; n: number }>(statement.sql, statement.params);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
@@ -276,8 +280,9 @@ export function statusCountsStatement(
   timeZone: string,
   index: NikIndex,
   scope?: RowScope,
+  dialect: Dialect = sqliteDialect,
 ): { sql: string; params: Record<string, unknown> } {
-  const { where, params } = buildQueueQuery({ ...filter, status: within }, timeZone, index, scope);
+  const { where, params } = buildQueueQuery({ ...filter, status: within }, timeZone, index, scope, dialect);
   return { sql: `SELECT status, count(*) AS n FROM registrations WHERE ${where} GROUP BY status`, params };
 }
 
@@ -307,20 +312,19 @@ const BATCH = 500;
 /**
  * Every registration matching the filter (its `after` and `limit` are ignored), oldest first.
  *
- * Lazy and flat in memory: rows are read in keyset batches of 500 rather than through one open
- * `.iterate()`, because better-sqlite3 refuses every write on the connection while an iterator
- * is open — and the consumer awaits the network between rows, so the bot's own writes on the
- * shared connection would fail for the whole export. A row changing status mid-export may be
- * in or out; none is repeated (created_at never changes).
+ * Lazy and flat in memory: rows are read in keyset batches of 500 (created_at, id), each its own
+ * short query, rather than one long read: the consumer awaits the network between rows, and no
+ * cursor or transaction stays open meanwhile to hold back the bot's own writes. A row changing
+ * status mid-export may be in or out; none is repeated (created_at never changes).
  */
-export function* exportRecords(
-  db: Db,
+export async function* exportRecords(
+  sql: Sql,
   filter: QueueFilter,
   timeZone: string,
   cipher: Pick<FieldCipher, 'blindIndex' | 'decryptNullable'>,
   scope?: RowScope,
-): Generator<ExportRecord, void, undefined> {
-  const { where, params } = buildQueueQuery(filter, timeZone, cipher, scope);
+): AsyncGenerator<ExportRecord, void, undefined> {
+  const { where, params } = buildQueueQuery(filter, timeZone, cipher, scope, sql.dialect);
   const cols = 'id, reference, status, created_at, full_name, data, kecamatan, desa, group_id, officer_note, reject_reason, kpj, consent_withdrawn_at, regency';
   // Each row is opened as it is handed out: the sealed form and its note, the NIK read from the form.
   const open = (r: ExportRecord): ExportRecord => {
@@ -333,17 +337,14 @@ export function* exportRecords(
     }
     return { ...r, data, nik, officer_note: cipher.decryptNullable(r.officer_note) };
   };
-  const first = cachedStatement(db, `SELECT ${cols} FROM registrations WHERE ${where} ORDER BY created_at, id LIMIT ${BATCH}`);
-  const next = cachedStatement(
-    db,
-    `SELECT ${cols} FROM registrations WHERE ${where} AND ${AFTER_CURSOR} ORDER BY created_at, id LIMIT ${BATCH}`,
-  );
-  let batch = first.all(params) as ExportRecord[];
+  const first = `SELECT ${cols} FROM registrations WHERE ${where} ORDER BY created_at, id LIMIT ${BATCH}`;
+  const next = `SELECT ${cols} FROM registrations WHERE ${where} AND ${AFTER_CURSOR} ORDER BY created_at, id LIMIT ${BATCH}`;
+  let batch = await sql.all<ExportRecord>(first, params);
   while (batch.length > 0) {
     for (const r of batch) yield open(r);
     if (batch.length < BATCH) break;
     const last = batch[batch.length - 1]!;
-    batch = next.all({ ...params, afterCreatedAt: last.created_at, afterId: last.id }) as ExportRecord[];
+    batch = await sql.all<ExportRecord>(next, { ...params, afterCreatedAt: last.created_at, afterId: last.id });
   }
 }
 
@@ -351,23 +352,26 @@ export function* exportRecords(
 const PENDING_WITHDRAWAL = "consent_withdrawn_at IS NOT NULL AND withdrawal_reviewed_at IS NULL AND status <> 'deleted'";
 
 /** The queue's queries bound to one connection and its cipher (what the console is given); `scope`: the officer's (none: every row). */
-export function createQueueQueries(db: Db, cipher: FieldCipher) {
+export function createQueueQueries(sql: Sql, cipher: FieldCipher) {
   const where = (scope: RowScope | undefined, ...terms: string[]) => [...terms, ...scopeTerms(scope)].join(' AND ');
   return {
-    page: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope) => queuePage(db, filter, timeZone, cipher, scope),
+    page: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope) => queuePage(sql, filter, timeZone, cipher, scope),
     counts: (filter: QueueFilter, within: StatusFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope) =>
-      statusCounts(db, filter, within, timeZone, cipher, scope),
-    exportRecords: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope) => exportRecords(db, filter, timeZone, cipher, scope),
+      statusCounts(sql, filter, within, timeZone, cipher, scope),
+    /** Read in batches as the caller goes (`for await`). */
+    exportRecords: (filter: QueueFilter, timeZone: string = DEFAULT_TIME_ZONE, scope?: RowScope): AsyncIterable<ExportRecord> =>
+      exportRecords(sql, filter, timeZone, cipher, scope),
     /** How many other registrations (any status) carry this NIK, among those the scope sees (the detail page's duplicate check). */
-    sameNikCount: (nik: string, exceptId: number, scope?: RowScope): number =>
-      (cachedStatement(db, `SELECT count(*) AS n FROM registrations WHERE ${where(scope, 'nik_index = ?', 'id <> ?')}`).get(cipher.blindIndex('nik', nik), exceptId) as { n: number }).n,
+    sameNikCount: async (nik: string, exceptId: number, scope?: RowScope): Promise<number> =>
+      (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM registrations WHERE ${where(scope, 'nik_index = ?', 'id <> ?')}`, [cipher.blindIndex('nik', nik), exceptId]))
+        ?.n ?? 0,
     /** The oldest withdrawals of consent waiting for an officer within the scope, and how many wait in all (the queue's notice). */
-    pendingWithdrawals: (limit: number, scope?: RowScope): { rows: { id: number; reference: string }[]; total: number } => ({
-      rows: cachedStatement(db, `SELECT id, reference FROM registrations WHERE ${where(scope, PENDING_WITHDRAWAL)} ORDER BY consent_withdrawn_at, id LIMIT ?`).all(limit) as {
-        id: number;
-        reference: string;
-      }[],
-      total: (cachedStatement(db, `SELECT count(*) AS n FROM registrations WHERE ${where(scope, PENDING_WITHDRAWAL)}`).get() as { n: number }).n,
+    pendingWithdrawals: async (limit: number, scope?: RowScope): Promise<{ rows: { id: number; reference: string }[]; total: number }> => ({
+      rows: await sql.all<{ id: number; reference: string }>(
+        `SELECT id, reference FROM registrations WHERE ${where(scope, PENDING_WITHDRAWAL)} ORDER BY consent_withdrawn_at, id LIMIT ?`,
+        [limit],
+      ),
+      total: (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM registrations WHERE ${where(scope, PENDING_WITHDRAWAL)}`))?.n ?? 0,
     }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 import type { FieldCipher } from './crypto.js';
 import { createErasureStore } from './erasure.js';
 import { maskNik } from '../domain/nik.js';
@@ -123,7 +123,7 @@ export function parseDecisionUndo(detail: string | null): DecisionUndo | undefin
  * Registrations and their append-only history. The form (`data`) and the officer's note are
  * sealed at rest; the NIK is looked up through its blind index (migration 016).
  */
-export function createRegistrationStore(db: Db, cipher: FieldCipher) {
+export function createRegistrationStore(sql: Sql, cipher: FieldCipher) {
   const parse = (data: string | null): RegistrationData | null =>
     data === null ? null : (JSON.parse(cipher.decrypt(data)) as RegistrationData);
   const view = (r: Row): RegistrationView => ({
@@ -141,73 +141,21 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
   });
   // What the person's own status needs beside COLS: their KPJ and the fields an officer asked again.
   const VIEW_EXTRA = 'kpj, correction_fields, reject_reason';
-  const ofApplicant = db.prepare<[number], Row>(
-    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE applicant_id = ? ORDER BY created_at DESC, id DESC`,
-  );
-  // Asked on every menu shown: each side through its own index, not a scan of every registration awaiting a correction.
-  const awaitingCorrection = db.prepare<[number, number], Row>(
-    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE id IN (
-       SELECT id FROM registrations WHERE status = 'needs_correction' AND submitter_id = ?
-       UNION SELECT id FROM registrations WHERE applicant_id = ? AND status = 'needs_correction')
-      ORDER BY created_at DESC, id DESC`,
-  );
-  const activeByNik = db.prepare<[string], Row>(`SELECT ${COLS} FROM registrations WHERE nik_index = ? AND status IN ${OPEN}`);
-  const byReference = db.prepare<[string], Row>(`SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE reference = ?`);
-  const recordQ = db.prepare<[string], RecordRow>(
-    `SELECT ${COLS}, kpj, correction_fields, reject_reason, channel, consent_withdrawn_at FROM registrations WHERE reference = ?`,
-  );
-  const sameNikQ = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM registrations WHERE nik_index = ? AND id <> ?');
-  const referenceExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM registrations WHERE reference = ?');
-  const groupCount = db.prepare<[string, string], { n: number }>(
-    `SELECT count(*) AS n FROM registrations WHERE group_id = ? AND regency = ? AND status IN ${OPEN}`,
-  );
-  const insert = db.prepare(
-    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
-       full_name, data, kecamatan, desa, group_id, regency, created_at, updated_at)
-     VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nikIndex, @nikMasked, @phoneIndex, @checks,
-       @fullName, @data, @kecamatan, @desa, @groupId, @regency, @now, @now)`,
-  );
-  const erasure = createErasureStore(db, cipher);
-  const insertEvent = db.prepare(
-    `INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status, detail)
-     VALUES (@registrationId, @at, @actorKind, @actorId, @action, @fromStatus, @toStatus, @detail)`,
-  );
-  const bySubmitter = db.prepare<[number, number, number], Row>(
-    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE submitter_id = ? AND status <> 'deleted'
-      ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-  );
-  const countBySubmitter = db.prepare<[number], { n: number }>(
-    "SELECT count(*) AS n FROM registrations WHERE submitter_id = ? AND status <> 'deleted'",
-  );
-  const setStatus = db.prepare(
-    `UPDATE registrations SET status = @to, officer_note = @note, kpj = coalesce(@kpj, kpj), reject_reason = @reason,
-       updated_at = @now WHERE id = @id`,
-  );
-  const applyCorrection = db.prepare(
-    `UPDATE registrations SET data = @data, nik_index = @nikIndex, nik_masked = @nikMasked, phone_index = @phoneIndex, checks = @checks,
-       full_name = @fullName, kecamatan = @kecamatan, desa = @desa, group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
-  );
-  const setCorrectionFields = db.prepare<[string | null, number]>('UPDATE registrations SET correction_fields = ? WHERE id = ?');
-  const revert = db.prepare(
-    `UPDATE registrations SET status = @status, officer_note = @note, kpj = @kpj, correction_fields = @correctionFields,
-       reject_reason = @reason, updated_at = @now WHERE id = @id`,
-  );
+  const byReference = (reference: string) => sql.get<Row>(`SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE reference = ?`, [reference]);
+  const erasure = createErasureStore(sql, cipher);
   // News of a decision still held for its undo window (storage/outbox.ts hold): out of date once the person answered.
-  const dropHeldNews = db.prepare<[number, number]>('DELETE FROM outbox WHERE registration_id = ? AND attempts = 0 AND next_attempt_at > ?');
-  const applicantOfQ = db.prepare<[number], { applicant_id: number }>('SELECT applicant_id FROM registrations WHERE id = ?');
+  const dropHeldNews = (id: number, now: number) =>
+    sql.run('DELETE FROM outbox WHERE registration_id = ? AND attempts = 0 AND next_attempt_at > ?', [id, now]);
   // The latest status change, to tell whether the people concerned have heard of it yet (asTold).
-  const lastStatusChange = db.prepare<[string], { action: string; actor_kind: string; to_status: string; detail: string | null }>(
-    `SELECT e.action, e.actor_kind, e.to_status, e.detail FROM registration_events e JOIN registrations r ON r.id = e.registration_id
-      WHERE r.reference = ? AND e.to_status IS NOT NULL ORDER BY e.id DESC LIMIT 1`,
-  );
+  const lastStatusChange = (reference: string) =>
+    sql.get<{ action: string; actor_kind: string; to_status: string; detail: string | null }>(
+      `SELECT e.action, e.actor_kind, e.to_status, e.detail FROM registration_events e JOIN registrations r ON r.id = e.registration_id
+        WHERE r.reference = ? AND e.to_status IS NOT NULL ORDER BY e.id DESC LIMIT 1`,
+      [reference],
+    );
   // A NIK's latest rejected registration: while its rejection is untold, the person still knows it as open.
-  const rejectedByNik = db.prepare<[string], Row>(
-    `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE nik_index = ? AND status = 'rejected' ORDER BY id DESC LIMIT 1`,
-  );
-  const eventsOf = db.prepare<
-    [number],
-    { at: number; actor_kind: string; actor_id: string | null; action: string; from_status: string | null; to_status: string | null; detail: string | null }
-  >('SELECT at, actor_kind, actor_id, action, from_status, to_status, detail FROM registration_events WHERE registration_id = ? ORDER BY id');
+  const rejectedByNik = (nikIndex: string) =>
+    sql.get<Row>(`SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE nik_index = ? AND status = 'rejected' ORDER BY id DESC LIMIT 1`, [nikIndex]);
 
   /**
    * A registration as its person (and the cadre who sent it) knows it at `now`: an officer's decision
@@ -215,10 +163,10 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
    * told, and may yet be undone; until then they see the status, note and KPJ from before it. The
    * decision itself rides along in `untold`, so the chat can hold back actions it would change.
    */
-  function asTold(v: RegistrationView, now: number): RegistrationView {
+  async function asTold(v: RegistrationView, now: number): Promise<RegistrationView> {
     // No officer's decision leads to these (an undo is not a decision).
     if (v.status === 'submitted' || v.status === 'deleted') return v;
-    const e = lastStatusChange.get(v.reference);
+    const e = await lastStatusChange(v.reference);
     if (!e || e.action !== 'status_changed' || e.actor_kind !== 'officer' || e.to_status !== v.status || !e.detail) return v;
     const held = parseDecisionUndo(cipher.decrypt(e.detail));
     if (!held || now >= held.heldUntil) return v;
@@ -233,25 +181,48 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       untold: { status: v.status, until: held.heldUntil },
     };
   }
+  /** Each view as told at `now`, in order (one query each, one after the other). */
+  async function allAsTold(views: readonly RegistrationView[], now: number): Promise<RegistrationView[]> {
+    const out: RegistrationView[] = [];
+    for (const v of views) out.push(await asTold(v, now));
+    return out;
+  }
 
   const store = {
-    ofApplicant: (personId: number): RegistrationView[] => ofApplicant.all(personId).map(view),
+    ofApplicant: async (personId: number): Promise<RegistrationView[]> =>
+      (
+        await sql.all<Row>(`SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE applicant_id = ? ORDER BY created_at DESC, id DESC`, [personId])
+      ).map(view),
     /** Registrations an officer asked to correct that this person sent or is the applicant of (the bot offers them until done). */
-    awaitingCorrection: (personId: number): RegistrationView[] => awaitingCorrection.all(personId, personId).map(view),
-    activeByNik: (nik: string): RegistrationView | undefined => {
-      const r = activeByNik.get(cipher.blindIndex('nik', nik));
+    // Asked on every menu shown: each side through its own index, not a scan of every registration awaiting a correction.
+    awaitingCorrection: async (personId: number): Promise<RegistrationView[]> =>
+      (
+        await sql.all<Row>(
+          `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE id IN (
+             SELECT id FROM registrations WHERE status = 'needs_correction' AND submitter_id = ?
+             UNION SELECT id FROM registrations WHERE applicant_id = ? AND status = 'needs_correction')
+            ORDER BY created_at DESC, id DESC`,
+          [personId, personId],
+        )
+      ).map(view),
+    activeByNik: async (nik: string): Promise<RegistrationView | undefined> => {
+      const r = await sql.get<Row>(`SELECT ${COLS} FROM registrations WHERE nik_index = ? AND status IN ${OPEN}`, [cipher.blindIndex('nik', nik)]);
       return r ? view(r) : undefined;
     },
-    idOf: (reference: string): number | undefined => byReference.get(reference)?.id,
+    idOf: async (reference: string): Promise<number | undefined> => (await byReference(reference))?.id,
     /** The person a registration is for (by its id). */
-    applicantOf: (id: number): number | undefined => applicantOfQ.get(id)?.applicant_id,
-    byReference: (reference: string): RegistrationView | undefined => {
-      const r = byReference.get(reference);
+    applicantOf: async (id: number): Promise<number | undefined> =>
+      (await sql.get<{ applicant_id: number }>('SELECT applicant_id FROM registrations WHERE id = ?', [id]))?.applicant_id,
+    byReference: async (reference: string): Promise<RegistrationView | undefined> => {
+      const r = await byReference(reference);
       return r ? view(r) : undefined;
     },
     /** The whole registration for an officer (the detail page and decisions). */
-    record: (reference: string): RegistrationRecord | undefined => {
-      const r = recordQ.get(reference);
+    record: async (reference: string): Promise<RegistrationRecord | undefined> => {
+      const r = await sql.get<RecordRow>(
+        `SELECT ${COLS}, kpj, correction_fields, reject_reason, channel, consent_withdrawn_at FROM registrations WHERE reference = ?`,
+        [reference],
+      );
       if (!r) return undefined;
       return {
         id: r.id,
@@ -271,13 +242,20 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       };
     },
     /** How many other registrations (any status) carry this NIK. */
-    sameNikCount: (nik: string, exceptId: number): number => sameNikQ.get(cipher.blindIndex('nik', nik), exceptId)?.n ?? 0,
-    bySubmitter: (personId: number, offset: number, limit: number) => ({
-      rows: bySubmitter.all(personId, limit, offset).map(view),
-      total: countBySubmitter.get(personId)?.n ?? 0,
-    }),
+    sameNikCount: async (nik: string, exceptId: number): Promise<number> =>
+      (await sql.get<{ n: number }>('SELECT count(*) AS n FROM registrations WHERE nik_index = ? AND id <> ?', [cipher.blindIndex('nik', nik), exceptId]))?.n ??
+      0,
+    bySubmitter: async (personId: number, offset: number, limit: number): Promise<{ rows: RegistrationView[]; total: number }> => {
+      const rows = await sql.all<Row>(
+        `SELECT ${COLS}, ${VIEW_EXTRA} FROM registrations WHERE submitter_id = ? AND status <> 'deleted'
+          ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+        [personId, limit, offset],
+      );
+      const total = await sql.get<{ n: number }>("SELECT count(*) AS n FROM registrations WHERE submitter_id = ? AND status <> 'deleted'", [personId]);
+      return { rows: rows.map(view), total: total?.n ?? 0 };
+    },
     /** Moves a registration to a new status with the history event; the caller notifies people. */
-    setStatus(input: {
+    async setStatus(input: {
       reference: string;
       to: RegistrationStatus;
       now: number;
@@ -288,12 +266,16 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       /** A rejection's reason code (kept only with a rejection). */
       reason?: string | null;
       detail?: Record<string, unknown>;
-    }): { id: number; from: RegistrationStatus; view: RegistrationView } | undefined {
-      const r = byReference.get(input.reference);
+    }): Promise<{ id: number; from: RegistrationStatus; view: RegistrationView } | undefined> {
+      const r = await byReference(input.reference);
       if (!r) return undefined;
       const reason = input.to === 'rejected' ? (input.reason ?? null) : null;
-      setStatus.run({ id: r.id, to: input.to, note: cipher.encryptNullable(input.note), kpj: input.kpj ?? null, reason, now: input.now });
-      store.event({
+      await sql.run(
+        `UPDATE registrations SET status = @to, officer_note = @note, kpj = coalesce(@kpj, kpj), reject_reason = @reason,
+           updated_at = @now WHERE id = @id`,
+        { id: r.id, to: input.to, note: cipher.encryptNullable(input.note), kpj: input.kpj ?? null, reason, now: input.now },
+      );
+      await store.event({
         registrationId: r.id,
         at: input.now,
         actorKind: input.actorKind,
@@ -303,13 +285,13 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
         toStatus: input.to,
         detail: { ...(input.detail ?? {}), ...(input.note ? { note: input.note } : {}), ...(reason ? { reason } : {}) },
       });
-      return { id: r.id, from: r.status, view: view(byReference.get(input.reference)!) };
+      return { id: r.id, from: r.status, view: view((await byReference(input.reference))!) };
     },
     /**
      * Puts back what an undone decision changed (status, officer's note, KPJ, fields asked to
      * correct); the caller writes the history event and takes back the held news.
      */
-    revertDecision(input: {
+    async revertDecision(input: {
       id: number;
       status: RegistrationStatus;
       note: string | null;
@@ -318,20 +300,24 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       /** Undefined for a decision recorded before reasons were kept apart. */
       rejectReason?: string | null;
       now: number;
-    }): void {
-      revert.run({
-        id: input.id,
-        status: input.status,
-        note: cipher.encryptNullable(input.note),
-        kpj: input.kpj,
-        reason: input.status === 'rejected' ? (input.rejectReason ?? null) : null,
-        correctionFields: input.correctionFields?.length ? JSON.stringify(input.correctionFields) : null,
-        now: input.now,
-      });
+    }): Promise<void> {
+      await sql.run(
+        `UPDATE registrations SET status = @status, officer_note = @note, kpj = @kpj, correction_fields = @correctionFields,
+           reject_reason = @reason, updated_at = @now WHERE id = @id`,
+        {
+          id: input.id,
+          status: input.status,
+          note: cipher.encryptNullable(input.note),
+          kpj: input.kpj,
+          reason: input.status === 'rejected' ? (input.rejectReason ?? null) : null,
+          correctionFields: input.correctionFields?.length ? JSON.stringify(input.correctionFields) : null,
+          now: input.now,
+        },
+      );
     },
     /** Notes which fields an officer asked to correct (shown in the console, asked by the bot). */
-    setCorrectionFields(id: number, fields: readonly string[] | null): void {
-      setCorrectionFields.run(fields ? JSON.stringify(fields) : null, id);
+    async setCorrectionFields(id: number, fields: readonly string[] | null): Promise<void> {
+      await sql.run('UPDATE registrations SET correction_fields = ? WHERE id = ?', [fields ? JSON.stringify(fields) : null, id]);
     },
     /**
      * Applies the fields a person (or their cadre) corrected and puts the registration back in the
@@ -339,22 +325,26 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
      * correction from "Data saya") before an officer decided. The
      * history event records each field's old and new value (its detail is sealed, like the form).
      */
-    correct(reference: string, personId: number, changes: Partial<RegistrationData>, now: number): boolean {
-      const r = byReference.get(reference);
+    async correct(reference: string, personId: number, changes: Partial<RegistrationData>, now: number): Promise<boolean> {
+      const r = await byReference(reference);
       if (!r || (r.status !== 'needs_correction' && r.status !== 'submitted') || !r.data) return false;
       if (r.applicant_id !== personId && r.submitter_id !== personId) return false;
       const before = parse(r.data)! as unknown as Record<string, unknown>;
       const data = { ...parse(r.data)!, ...changes };
-      applyCorrection.run({
-        id: r.id,
-        ...sealedColumns(cipher, data),
-        fullName: data.fullName,
-        kecamatan: data.kecamatan,
-        desa: data.desa,
-        groupId: data.groupId,
-        now,
-      });
-      store.event({
+      await sql.run(
+        `UPDATE registrations SET data = @data, nik_index = @nikIndex, nik_masked = @nikMasked, phone_index = @phoneIndex, checks = @checks,
+           full_name = @fullName, kecamatan = @kecamatan, desa = @desa, group_id = @groupId, status = 'submitted', correction_fields = NULL, updated_at = @now WHERE id = @id`,
+        {
+          id: r.id,
+          ...sealedColumns(cipher, data),
+          fullName: data.fullName,
+          kecamatan: data.kecamatan,
+          desa: data.desa,
+          groupId: data.groupId,
+          now,
+        },
+      );
+      await store.event({
         registrationId: r.id,
         at: now,
         actorKind: r.submitter_id === personId && r.applicant_id !== personId ? 'cadre' : 'applicant',
@@ -368,7 +358,7 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
         },
       });
       // The person met the request (they wrote while its news was held): that news is out of date.
-      dropHeldNews.run(r.id, now);
+      await dropHeldNews(r.id, now);
       return true;
     },
     asTold,
@@ -377,37 +367,49 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
      * own, one by its code, a cadre's page, the corrections asked of them, the open one of a NIK.
      */
     told: {
-      ofApplicant: (personId: number, now: number): RegistrationView[] => store.ofApplicant(personId).map((v) => asTold(v, now)),
-      byReference: (reference: string, now: number): RegistrationView | undefined => {
-        const v = store.byReference(reference);
+      ofApplicant: async (personId: number, now: number): Promise<RegistrationView[]> => allAsTold(await store.ofApplicant(personId), now),
+      byReference: async (reference: string, now: number): Promise<RegistrationView | undefined> => {
+        const v = await store.byReference(reference);
         return v && asTold(v, now);
       },
-      bySubmitter: (personId: number, offset: number, limit: number, now: number) => {
-        const page = store.bySubmitter(personId, offset, limit);
-        return { rows: page.rows.map((v) => asTold(v, now)), total: page.total };
+      bySubmitter: async (personId: number, offset: number, limit: number, now: number): Promise<{ rows: RegistrationView[]; total: number }> => {
+        const page = await store.bySubmitter(personId, offset, limit);
+        return { rows: await allAsTold(page.rows, now), total: page.total };
       },
       // A request they have not heard of yet is not offered before its news.
-      awaitingCorrection: (personId: number, now: number): RegistrationView[] =>
-        store.awaitingCorrection(personId).map((v) => asTold(v, now)).filter((v) => v.status === 'needs_correction'),
-      activeByNik: (nik: string, now: number): RegistrationView | undefined => {
-        const open = store.activeByNik(nik);
+      awaitingCorrection: async (personId: number, now: number): Promise<RegistrationView[]> =>
+        (await allAsTold(await store.awaitingCorrection(personId), now)).filter((v) => v.status === 'needs_correction'),
+      activeByNik: async (nik: string, now: number): Promise<RegistrationView | undefined> => {
+        const open = await store.activeByNik(nik);
         if (open) return asTold(open, now);
         // Rejected, but they do not know yet (and an undo would reopen it): still theirs, still open.
-        const rejected = rejectedByNik.get(cipher.blindIndex('nik', nik));
-        const v = rejected && asTold(view(rejected), now);
+        const rejected = await rejectedByNik(cipher.blindIndex('nik', nik));
+        const v = rejected && (await asTold(view(rejected), now));
         return v && v.status !== 'rejected' ? v : undefined;
       },
     },
-    referenceExists: (reference: string): boolean => referenceExists.get(reference) !== undefined,
+    referenceExists: async (reference: string): Promise<boolean> =>
+      (await sql.get<{ one: number }>('SELECT 1 AS one FROM registrations WHERE reference = ?', [reference])) !== undefined,
     /** Open and approved registrations of one group of one regency (its quota). */
-    groupCount: (groupId: string, regency: string): number => groupCount.get(groupId, regency)?.n ?? 0,
+    groupCount: async (groupId: string, regency: string): Promise<number> =>
+      (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM registrations WHERE group_id = ? AND regency = ? AND status IN ${OPEN}`, [groupId, regency]))?.n ?? 0,
     /** Appends a history event; its details (an officer's note, corrected fields) are sealed. */
-    event(e: EventInput): void {
-      insertEvent.run({ ...e, detail: e.detail ? cipher.encrypt(JSON.stringify(e.detail)) : null });
+    async event(e: EventInput): Promise<void> {
+      await sql.run(
+        `INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status, detail)
+         VALUES (@registrationId, @at, @actorKind, @actorId, @action, @fromStatus, @toStatus, @detail)`,
+        { ...e, detail: e.detail ? cipher.encrypt(JSON.stringify(e.detail)) : null },
+      );
     },
-    events: (registrationId: number) => eventsOf.all(registrationId).map((e) => ({ ...e, detail: cipher.decryptNullable(e.detail) })),
+    events: async (registrationId: number) =>
+      (
+        await sql.all<{ at: number; actor_kind: string; actor_id: string | null; action: string; from_status: string | null; to_status: string | null; detail: string | null }>(
+          'SELECT at, actor_kind, actor_id, action, from_status, to_status, detail FROM registration_events WHERE registration_id = ? ORDER BY id',
+          [registrationId],
+        )
+      ).map((e) => ({ ...e, detail: cipher.decryptNullable(e.detail) })),
     /** Queues a new registration as `submitted` and records who sent it. */
-    submit(input: {
+    async submit(input: {
       reference: string;
       applicantId: number;
       submitterId: number;
@@ -416,10 +418,15 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
       /** The regency it belongs to (regencies.ts key). */
       regency: string;
       now: number;
-    }): number {
+    }): Promise<number> {
       const { data } = input;
-      const id = Number(
-        insert.run({
+      const row = await sql.get<{ id: number }>(
+        `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
+           full_name, data, kecamatan, desa, group_id, regency, created_at, updated_at)
+         VALUES (@reference, @applicantId, @submitterId, @channel, 'submitted', @nikIndex, @nikMasked, @phoneIndex, @checks,
+           @fullName, @data, @kecamatan, @desa, @groupId, @regency, @now, @now)
+         RETURNING id`,
+        {
           reference: input.reference,
           applicantId: input.applicantId,
           submitterId: input.submitterId,
@@ -431,9 +438,10 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
           groupId: data.groupId,
           regency: input.regency,
           now: input.now,
-        }).lastInsertRowid,
+        },
       );
-      store.event({
+      const id = row!.id;
+      await store.event({
         registrationId: id,
         at: input.now,
         actorKind: data.submittedBy === 'cadre' ? 'cadre' : 'applicant',
@@ -449,8 +457,8 @@ export function createRegistrationStore(db: Db, cipher: FieldCipher) {
      * Deletes a registration's personal data at the person's request (status `deleted`); the row
      * and its history stay, without personal data, as proof the request was honoured.
      */
-    deleteByApplicant(reference: string, personId: number, now: number, reason: string): boolean {
-      const r = byReference.get(reference);
+    async deleteByApplicant(reference: string, personId: number, now: number, reason: string): Promise<boolean> {
+      const r = await byReference(reference);
       if (!r || r.applicant_id !== personId || !DELETABLE_STATUSES.includes(r.status)) return false;
       return erasure.eraseRegistration(r.id, { now, actorKind: 'applicant', actorId: String(personId), reason });
     },

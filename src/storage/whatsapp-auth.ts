@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 import type { FieldCipher } from './crypto.js';
 import { authKeyName } from './addresses.js';
 
@@ -16,48 +16,45 @@ export interface AuthKeyWrite {
  * exact name, so a name is stored as its blind index (migration 018); values and creds (contacts'
  * JIDs, our own number, key material) are sealed.
  */
-export function createWhatsAppAuthStore(db: Db, cipher: FieldCipher) {
-  const getCreds = db.prepare<[], { creds: string }>('SELECT creds FROM wa_auth_creds WHERE id = 1');
-  const credsExist = db.prepare<[], { one: number }>('SELECT 1 AS one FROM wa_auth_creds WHERE id = 1');
-  const putCreds = db.prepare<[string, number]>(
-    'INSERT INTO wa_auth_creds (id, creds, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET creds = excluded.creds, updated_at = excluded.updated_at',
-  );
-  const getKey = db.prepare<[string, string], { value: string }>('SELECT value FROM wa_auth_keys WHERE type = ? AND id_key = ?');
-  const putKey = db.prepare<[string, string, string, number]>(
-    'INSERT INTO wa_auth_keys (type, id_key, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(type, id_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-  );
-  const delKey = db.prepare<[string, string]>('DELETE FROM wa_auth_keys WHERE type = ? AND id_key = ?');
-  const delAllCreds = db.prepare('DELETE FROM wa_auth_creds');
-  const delAllKeys = db.prepare('DELETE FROM wa_auth_keys');
-
-  // All writes of one call commit together or not at all; `prepare` (the encoding) runs inside the transaction.
-  const writeKeys = db.transaction((prepare: () => Iterable<AuthKeyWrite>, now: number) => {
-    for (const w of prepare()) {
-      const name = authKeyName(cipher, w.type, w.id);
-      if (w.value !== null) putKey.run(w.type, name, cipher.encrypt(w.value), now);
-      else delKey.run(w.type, name);
-    }
-  });
-  const wipe = db.transaction(() => {
-    delAllKeys.run();
-    delAllCreds.run();
-  });
-
+export function createWhatsAppAuthStore(sql: Sql, cipher: FieldCipher) {
   return {
-    creds: (): string | undefined => {
-      const stored = getCreds.get()?.creds;
+    creds: async (): Promise<string | undefined> => {
+      const stored = (await sql.get<{ creds: string }>('SELECT creds FROM wa_auth_creds WHERE id = 1'))?.creds;
       return stored === undefined ? undefined : cipher.decrypt(stored);
     },
-    hasCreds: (): boolean => credsExist.get() !== undefined,
-    saveCreds: (text: string, now: number): void => void putCreds.run(cipher.encrypt(text), now),
-    key: (type: string, id: string): string | undefined => {
-      const stored = getKey.get(type, authKeyName(cipher, type, id))?.value;
+    hasCreds: async (): Promise<boolean> => (await sql.get<{ one: number }>('SELECT 1 AS one FROM wa_auth_creds WHERE id = 1')) !== undefined,
+    async saveCreds(text: string, now: number): Promise<void> {
+      await sql.run(
+        'INSERT INTO wa_auth_creds (id, creds, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET creds = excluded.creds, updated_at = excluded.updated_at',
+        [cipher.encrypt(text), now],
+      );
+    },
+    key: async (type: string, id: string): Promise<string | undefined> => {
+      const stored = (await sql.get<{ value: string }>('SELECT value FROM wa_auth_keys WHERE type = ? AND id_key = ?', [type, authKeyName(cipher, type, id)]))?.value;
       return stored === undefined ? undefined : cipher.decrypt(stored);
     },
-    /** Applies every write `prepare` yields in one transaction. */
-    writeKeys: (prepare: () => Iterable<AuthKeyWrite>, now: number): void => writeKeys.immediate(prepare, now),
+    /**
+     * Applies every write `prepare` yields in one transaction: they commit together or not at all;
+     * `prepare` (the encoding) runs inside the transaction.
+     */
+    writeKeys: (prepare: () => Iterable<AuthKeyWrite>, now: number): Promise<void> =>
+      sql.transaction(async () => {
+        for (const w of prepare()) {
+          const name = authKeyName(cipher, w.type, w.id);
+          if (w.value !== null) {
+            await sql.run(
+              'INSERT INTO wa_auth_keys (type, id_key, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(type, id_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+              [w.type, name, cipher.encrypt(w.value), now],
+            );
+          } else await sql.run('DELETE FROM wa_auth_keys WHERE type = ? AND id_key = ?', [w.type, name]);
+        }
+      }),
     /** Forgets the login (creds and keys). */
-    wipe: (): void => wipe.immediate(),
+    wipe: (): Promise<void> =>
+      sql.transaction(async () => {
+        await sql.run('DELETE FROM wa_auth_keys');
+        await sql.run('DELETE FROM wa_auth_creds');
+      }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Consent withdrawn after approval (UU 27/2022): the registration is kept, flagged (erasure.ts),
 // until an officer erases it or keeps it for a legal reason (migration 017). Also the record of an
 // officer's erasure, read back from the audit log for the erased registration's page.
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 /** Where a registration stands on a withdrawal of consent. */
 export interface WithdrawalState {
@@ -25,24 +25,12 @@ export interface OfficerErasure {
 /** Withdrawals waiting for an officer's decision (or the oldest ones, for the queue's notice). */
 const PENDING = "consent_withdrawn_at IS NOT NULL AND withdrawal_reviewed_at IS NULL AND status <> 'deleted'";
 
-export function createWithdrawalStore(db: Db) {
-  const stateQ = db.prepare<[number], { status: string; consent_withdrawn_at: number | null; withdrawal_reviewed_at: number | null; withdrawal_kept_reason: string | null }>(
-    'SELECT status, consent_withdrawn_at, withdrawal_reviewed_at, withdrawal_kept_reason FROM registrations WHERE id = ?',
-  );
-  const keepQ = db.prepare<[number, string, number]>(
-    `UPDATE registrations SET withdrawal_reviewed_at = ?, withdrawal_kept_reason = ? WHERE id = ? AND ${PENDING}`,
-  );
-  const pendingQ = db.prepare<[number], { id: number; reference: string; consent_withdrawn_at: number }>(
-    `SELECT id, reference, consent_withdrawn_at FROM registrations WHERE ${PENDING} ORDER BY consent_withdrawn_at, id LIMIT ?`,
-  );
-  const pendingCountQ = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM registrations WHERE ${PENDING}`);
-  const erasureQ = db.prepare<[number], { at: number; username: string | null; detail: string | null }>(
-    `SELECT a.at, o.username, a.detail FROM audit_log a LEFT JOIN officers o ON o.id = a.officer_id
-      WHERE a.registration_id = ? AND a.action = 'erase' ORDER BY a.id DESC LIMIT 1`,
-  );
-
-  const state = (id: number): WithdrawalState | undefined => {
-    const r = stateQ.get(id);
+export function createWithdrawalStore(sql: Sql) {
+  const state = async (id: number): Promise<WithdrawalState | undefined> => {
+    const r = await sql.get<{ status: string; consent_withdrawn_at: number | null; withdrawal_reviewed_at: number | null; withdrawal_kept_reason: string | null }>(
+      'SELECT status, consent_withdrawn_at, withdrawal_reviewed_at, withdrawal_kept_reason FROM registrations WHERE id = ?',
+      [id],
+    );
     if (!r) return undefined;
     return {
       withdrawnAt: r.consent_withdrawn_at,
@@ -55,17 +43,26 @@ export function createWithdrawalStore(db: Db) {
   return {
     state,
     /** True when the registration's withdrawal waits for an officer (it may then not be exported, decided or given a KPJ). */
-    isPending: (id: number): boolean => state(id)?.pending === true,
+    isPending: async (id: number): Promise<boolean> => (await state(id))?.pending === true,
     /** Records an officer's decision to keep a withdrawn registration; false when none was pending. */
-    keep: (id: number, reason: string, now: number): boolean => keepQ.run(now, reason, id).changes > 0,
+    keep: async (id: number, reason: string, now: number): Promise<boolean> =>
+      (await sql.run(`UPDATE registrations SET withdrawal_reviewed_at = ?, withdrawal_kept_reason = ? WHERE id = ? AND ${PENDING}`, [now, reason, id])).changes > 0,
     /** The oldest withdrawals waiting for an officer, and how many wait in all. */
-    pending: (limit: number): { rows: { id: number; reference: string; withdrawnAt: number }[]; total: number } => ({
-      rows: pendingQ.all(limit).map((r) => ({ id: r.id, reference: r.reference, withdrawnAt: r.consent_withdrawn_at })),
-      total: pendingCountQ.get()?.n ?? 0,
-    }),
+    async pending(limit: number): Promise<{ rows: { id: number; reference: string; withdrawnAt: number }[]; total: number }> {
+      const rows = await sql.all<{ id: number; reference: string; consent_withdrawn_at: number }>(
+        `SELECT id, reference, consent_withdrawn_at FROM registrations WHERE ${PENDING} ORDER BY consent_withdrawn_at, id LIMIT ?`,
+        [limit],
+      );
+      const total = (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM registrations WHERE ${PENDING}`))?.n ?? 0;
+      return { rows: rows.map((r) => ({ id: r.id, reference: r.reference, withdrawnAt: r.consent_withdrawn_at })), total };
+    },
     /** The latest officer's erasure of a registration (its audit entry), if one erased it. */
-    officerErasure(registrationId: number): OfficerErasure | undefined {
-      const r = erasureQ.get(registrationId);
+    async officerErasure(registrationId: number): Promise<OfficerErasure | undefined> {
+      const r = await sql.get<{ at: number; username: string | null; detail: string | null }>(
+        `SELECT a.at, o.username, a.detail FROM audit_log a LEFT JOIN officers o ON o.id = a.officer_id
+          WHERE a.registration_id = ? AND a.action = 'erase' ORDER BY a.id DESC LIMIT 1`,
+        [registrationId],
+      );
       if (!r) return undefined;
       let reason: string | null = null;
       try {

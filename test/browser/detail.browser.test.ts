@@ -58,9 +58,9 @@ describe('the registration page at 1366×768', () => {
   it('keeps approve, KPJ, correction, reject and next in view without scrolling, and while scrolling the page', async () => {
     const ref = await register('w1', 3, 'Budi Santoso');
     // A long history, so the page is taller than the window.
-    const id = h!.runtime.app.registrations.idOf(ref)!;
-    const applicant = h!.runtime.app.registrations.applicantOf(id)!;
-    for (let i = 0; i < 25; i++) h!.runtime.app.deliveryFailed({ registrationId: id, personId: applicant, channel: 'telegram', reason: 'blocked' });
+    const id = (await h!.runtime.app.registrations.idOf(ref))!;
+    const applicant = (await h!.runtime.app.registrations.applicantOf(id))!;
+    for (let i = 0; i < 25; i++) await h!.runtime.app.deliveryFailed({ registrationId: id, personId: applicant, channel: 'telegram', reason: 'blocked' });
     await logIn(page, 'budi');
     await page.goto(`/registrations/${ref}`);
     const bar = page.getByRole('region', { name: 'Keputusan' });

@@ -46,9 +46,9 @@ const flash = () => page.locator('main p.flash');
 const rowOf = (p: Page, ref: string) => p.locator('table.queue tbody tr', { has: p.getByRole('link', { name: ref, exact: true }) });
 
 /** Registrations waiting for a decision, straight into the runtime's database, made over the last 20 days. */
-function seedWaiting(n: number, longName?: string): string[] {
+async function seedWaiting(n: number, longName?: string): Promise<string[]> {
   const weights = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
-  const { rows } = seedRegistrations(harness().runtime.db, n, {
+  const { rows } = await seedRegistrations(harness().runtime.db, n, {
     now: Date.now(),
     spanDays: 20,
     cadres: 0,
@@ -63,7 +63,7 @@ function seedWaiting(n: number, longName?: string): string[] {
 
 describe('the queue in Chromium', () => {
   it('shows at least 15 rows at 1366x768, each on one line, with waiting time and checks in words', async () => {
-    seedWaiting(40, 'Muhammad Rahmat Hidayatullah Nur Syahrani Kurniawan Saputra Ramadhan');
+    await seedWaiting(40, 'Muhammad Rahmat Hidayatullah Nur Syahrani Kurniawan Saputra Ramadhan');
     await open();
     await logIn(page, 'budi');
     await page.locator('table.queue tbody tr').first().waitFor();
@@ -90,7 +90,7 @@ describe('the queue in Chromium', () => {
   });
 
   it('shows each row with its status and date on a 390x844 phone', async () => {
-    const refs = seedWaiting(6);
+    const refs = await seedWaiting(6);
     await open(PHONE, true);
     await logIn(page, 'budi');
     const row = rowOf(page, refs[0]!);
@@ -113,8 +113,8 @@ describe('the queue in Chromium', () => {
 
   it('finds an approved registration by its code from the default tab, and says it is approved', async () => {
     const ref = await registerThroughBot(harness(), 'warga-1');
-    harness().runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
-    seedWaiting(3);
+    await harness().runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await seedWaiting(3);
     await open();
     await logIn(page, 'budi');
     expect(await page.locator('nav.tabs a.on').innerText()).toMatch(/^Menunggu keputusan\s*3$/);
@@ -130,7 +130,7 @@ describe('the queue in Chromium', () => {
   });
 
   it('says so when "approve selected" is pressed with nothing ticked, and approves nothing', async () => {
-    const refs = seedWaiting(2);
+    const refs = await seedWaiting(2);
     await open();
     await logIn(page, 'budi');
     await rowOf(page, refs[0]!).waitFor();
@@ -142,7 +142,7 @@ describe('the queue in Chromium', () => {
   });
 
   it('selects every row of the page with one box, then confirms the approval with its count', async () => {
-    const refs = seedWaiting(4);
+    const refs = await seedWaiting(4);
     await open();
     await logIn(page, 'budi');
     await rowOf(page, refs[0]!).waitFor();

@@ -37,11 +37,11 @@ beforeAll(async () => {
   const { db, store, regencies } = session.h!.runtime;
   expect(regencies.keys).toEqual(REGENCIES.map((r) => r.key));
   // A few weeks of registrations in every regency, in every status.
-  REGENCIES.forEach((r, i) =>
-    seedRegistrations(db, 40, { settings: regencies.get(r.key), cipher: store.cipher, seed: i + 11, startIndex: i * 1000, now: Date.now(), spanDays: 42, cadres: 2 }),
-  );
+  for (const [i, r] of REGENCIES.entries()) {
+    await seedRegistrations(db, 40, { settings: regencies.get(r.key), cipher: store.cipher, seed: i + 11, startIndex: i * 1000, now: Date.now(), spanDays: 42, cadres: 2 });
+  }
   // The province's supervisor: every regency, read-only.
-  store.officers.add({ username: 'provinsi', passwordHash: await hashedPassword(), role: 'officer', now: Date.now(), scope: { readOnly: true } });
+  await store.officers.add({ username: 'provinsi', passwordHash: await hashedPassword(), role: 'officer', now: Date.now(), scope: { readOnly: true } });
 }, 60_000);
 afterAll(async () => {
   await closeConsoleSession(session);

@@ -74,7 +74,7 @@ describe('console security in Chromium', () => {
 
   it('an officer allowed the full export gives the password again and downloads the full NIK; the audit lists the registrations', async () => {
     const ref = await registerThroughBot(h!, 'warga-e');
-    h!.runtime.store.officers.setExportNik(h!.runtime.store.officers.byUsername('budi')!.id, true);
+    await h!.runtime.store.officers.setExportNik((await h!.runtime.store.officers.byUsername('budi'))!.id, true);
     await logIn(page, 'budi');
     await page.getByRole('link', { name: 'Ekspor dengan NIK lengkap…' }).click();
     await page.waitForURL('**/export/full**');

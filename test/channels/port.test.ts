@@ -27,17 +27,19 @@ function smsChannel(opts: { failFirst?: number; phones?: boolean } = {}) {
   return channel;
 }
 
-async function until(pred: () => boolean, what: string): Promise<void> {
+async function until(pred: () => boolean | Promise<boolean>, what: string): Promise<void> {
   // Generous: a busy machine may take a while; nothing here measures speed.
-  for (let i = 0; i < 2000 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!pred()) throw new Error(`timed out waiting for ${what}`);
+  for (let i = 0; i < 2000 && !(await pred()); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!(await pred())) throw new Error(`timed out waiting for ${what}`);
 }
 
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
 });
-afterEach(() => cleanup(h));
+afterEach(async () => {
+  await cleanup(h);
+});
 
 describe('the channel port and the one dispatcher', () => {
   it("sends a channel's replies after the commit, combined as the channel allows, through its send only", async () => {
@@ -79,12 +81,12 @@ describe('the channel port and the one dispatcher', () => {
     const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
     h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt('+6281100000002'), row!.applicantId);
     h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row!.applicantId);
-    const before = h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    const before = await h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     expect(before.notified.filter((n) => n.role === 'applicant')).toEqual([]);
 
     const wa: Channel & { sent: OutboxMessage[] } = { ...smsChannel({ phones: true }), id: 'whatsapp' };
     h.runtime.app.attach(wa);
-    const after = h.runtime.app.changeStatus(row!.reference, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
+    const after = await h.runtime.app.changeStatus(row!.reference, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
     expect(after.notified.filter((n) => n.role === 'applicant').map((n) => n.channel)).toEqual(['whatsapp']);
     // An officer's action is sent at once, without waiting for the poll.
     await until(() => wa.sent.length > 0, 'the news on WhatsApp');
@@ -111,14 +113,15 @@ describe('news that can never be delivered', () => {
       sending: { pollMs: 10 },
     };
     h.runtime.app.attach(blocked);
-    h.runtime.app.enqueue({ channel: 'whatsapp', externalId: 'sms:+6281100000009', reply: { text: 'x' }, kind: 'reply' });
-    h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.enqueue({ channel: 'whatsapp', externalId: 'sms:+6281100000009', reply: { text: 'x' }, kind: 'reply' });
+    await h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     await until(() => tried.length === 2, 'both sends tried');
-    const events = () => h.runtime.app.registrations.events(h.runtime.app.registrations.idOf(row!.reference)!).filter((e) => e.action === 'delivery_failed');
-    await until(() => events().length === 1, 'the failure noted');
-    expect(JSON.parse(events()[0]!.detail!)).toEqual({ channel: 'whatsapp', reason: 'blocked', recipient: 'applicant' });
+    const events = async () =>
+      (await h.runtime.app.registrations.events((await h.runtime.app.registrations.idOf(row!.reference))!)).filter((e) => e.action === 'delivery_failed');
+    await until(async () => (await events()).length === 1, 'the failure noted');
+    expect(JSON.parse((await events())[0]!.detail!)).toEqual({ channel: 'whatsapp', reason: 'blocked', recipient: 'applicant' });
     // Both left the queue: never retried.
-    expect(h.runtime.app.outbox.pendingCount()).toBe(0);
+    expect(await h.runtime.app.outbox.pendingCount()).toBe(0);
   });
 });
 
@@ -138,12 +141,13 @@ describe('the dispatcher keeps going', () => {
       sending: { pollMs: 10_000, concurrency: 4 },
     };
     h.runtime.app.attach(channel);
-    void h.runtime.app.handle({ channel: 'sms', externalId: 'slow', text: 'halo', messageId: 's1' });
-    await until(() => h.runtime.app.outbox.pendingCount() > 0, 'the slow chat being sent');
+    const slowHandled = h.runtime.app.handle({ channel: 'sms', externalId: 'slow', text: 'halo', messageId: 's1' });
+    await until(async () => (await h.runtime.app.outbox.pendingCount()) > 0, 'the slow chat being sent');
     await h.runtime.app.handle({ channel: 'sms', externalId: 'quick', text: 'halo', messageId: 'q1' });
     await until(() => sent.includes('quick'), 'the quick reply');
     expect(sent).not.toContain('slow');
     release();
+    await slowHandled;
     await until(() => sent.includes('slow'), 'the slow reply');
   });
 });

@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await tg.stop();
   await fake.close();
-  cleanup(h);
+  await cleanup(h);
 });
 
 describe('telegram: several regencies', () => {

@@ -34,7 +34,7 @@ afterEach(async () => {
   await tg.stop();
   server.close();
   await fake.close();
-  cleanup(h);
+  await cleanup(h);
 });
 
 const chat = privateChat(42, 'Ani');
@@ -97,7 +97,7 @@ describe('telegram webhook: no secret, no webhook', () => {
   it('takes nothing without the right secret (a forged update in a victim\'s chat is refused)', async () => {
     expect((await post(update(7001, 'halo'), 'wrong')).status).toBe(401);
     expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(update(7002, 'halo')) })).status).toBe(401);
-    expect(h.runtime.store.inbox.count()).toBe(0);
-    expect(h.runtime.store.people.knows('telegram', '42')).toBe(false);
+    expect(await h.runtime.store.inbox.count()).toBe(0);
+    expect(await h.runtime.store.people.knows('telegram', '42')).toBe(false);
   });
 });

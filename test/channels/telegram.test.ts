@@ -20,12 +20,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await tg.stop();
   await fake.close();
-  cleanup(h);
+  await cleanup(h);
 });
 
 describe('telegram: cadre', () => {
   it('enrols from the deep link, registers two neighbours with buttons and typing, and lists both', async () => {
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: Date.now(), random: seeded(3) }).code;
+    const { code } = await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: Date.now(), random: seeded(3) });
     const kader = privateChat(501, 'Kader');
     const d = chatDriver(fake, kader, h);
     await d.type(`/start ${code}`, 'Menu kader');
@@ -82,7 +82,7 @@ describe('telegram: buttons and messages', () => {
     await d.press('Hitung iuran', 'penghasilan');
     await fake.waitFor((calls) => calls.some((c) => c.method === 'answerCallbackQuery'));
     // The press was committed (handled, its reply queued) before Telegram heard it arrived.
-    expect(h.runtime.store.inbox.count()).toBe(0);
+    expect(await h.runtime.store.inbox.count()).toBe(0);
     expect(fake.calls.filter((c) => c.method === 'answerCallbackQuery')).toHaveLength(1);
     expect(fake.calls.filter((c) => c.method === 'editMessageReplyMarkup')).toHaveLength(0);
 
@@ -156,7 +156,7 @@ describe('telegram: restarts and notifications', () => {
   });
 
   it('a status change reaches both the applicant and the cadre on Telegram', async () => {
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'rtrw', now: Date.now(), random: seeded(4) }).code;
+    const { code } = await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'rtrw', now: Date.now(), random: seeded(4) });
     const kader = chatDriver(fake, privateChat(801), h);
     await kader.type(code, 'Menu kader');
     const neighbour = {
@@ -182,8 +182,8 @@ describe('telegram: restarts and notifications', () => {
     const done = await applicant.type('1', 'terkirim');
     const ownRef = /LD-\w{5}/.exec(done.text)![0];
 
-    h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
-    h.runtime.app.changeStatus(ownRef, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat kurang lengkap' });
+    await h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.changeStatus(ownRef, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat kurang lengkap' });
     await h.runtime.app.kick('telegram');
     await kader.waitReply(`Pendaftaran Siti Aminah (${ref}) disetujui`);
     const note = await applicant.waitReply('perlu perbaikan');
@@ -207,7 +207,7 @@ describe('telegram: replies are not held up by news', () => {
     await tg.stop();
     // One notification every 30 s over all chats: far longer than a reply takes even on a busy machine.
     tg = await startTelegram(h, fake, { bulkPerSecond: 1 / 30 });
-    for (const id of [901, 902, 903]) h.runtime.app.outbox.add(null, 'telegram', String(id), { text: `Kabar ${id}` }, Date.now(), 'notification');
+    for (const id of [901, 902, 903]) await h.runtime.app.outbox.add(null, 'telegram', String(id), { text: `Kabar ${id}` }, Date.now(), 'notification');
     void h.runtime.app.kick('telegram');
     await fake.waitForSent(901, 1);
     const chat = privateChat(904);

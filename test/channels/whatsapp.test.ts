@@ -18,9 +18,9 @@ let codes: string[];
 
 let logged: { level: number; msg: string; code?: number }[] = [];
 
-function start(
+async function start(
   opts: { pairingNumber?: string; perChatMs?: number; sleep?: (ms: number) => Promise<void>; now?: () => number; browser?: [string, string, string] } = {},
-): WhatsAppChannel {
+): Promise<WhatsAppChannel> {
   logged = [];
   qrs = [];
   codes = [];
@@ -46,13 +46,13 @@ function start(
     senderPollMs: 20,
   });
   h.runtime.app.attach(channel);
-  void channel.start();
+  await channel.start();
   return channel;
 }
 
-async function until(pred: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+async function until(pred: () => boolean | Promise<boolean>, what: string, timeoutMs = 3000): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!pred()) {
+  while (!(await pred())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -84,16 +84,16 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await wa.stop();
-  cleanup(h);
+  await cleanup(h);
 });
 
 describe('whatsapp: connection', () => {
   it('prints the pairing QR, or requests a pairing code when a number is set', async () => {
-    wa = start();
+    wa = await start();
     sock().emitQr('qr-payload-1');
     expect(qrs).toEqual(['qr-payload-1']);
     await wa.stop();
-    wa = start({ pairingNumber: '+62 811 0000 0000' });
+    wa = await start({ pairingNumber: '+62 811 0000 0000' });
     sock().emitQr('qr-payload-2');
     await until(() => sock().pairingRequests.length === 1, 'pairing request');
     expect(sock().pairingRequests).toEqual(['6281100000000']);
@@ -103,7 +103,7 @@ describe('whatsapp: connection', () => {
   });
 
   it('reconnects after restart-required, but on logged-out clears the login and pairs again', async () => {
-    wa = start();
+    wa = await start();
     sock().emitQr('qr-1');
     sock().open();
     await until(() => h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get() !== undefined && (h.runtime.db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get() as { n: number }).n === 1, 'creds saved');
@@ -122,7 +122,7 @@ describe('whatsapp: connection', () => {
   });
 
   it('stops cleanly: the socket is ended and nothing reconnects', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     await wa.stop();
     expect(sock().ended).toBe(true);
@@ -133,32 +133,32 @@ describe('whatsapp: connection', () => {
 
 describe('whatsapp: linking a phone', () => {
   it('links by QR even when WhatsApp renews the pairing data while the QR shows', async () => {
-    wa = start();
+    wa = await start();
     const first = sock().pairDevice();
-    expect(wa.linkStatus().qr).toBe(first);
+    expect((await wa.linkStatus()).qr).toBe(first);
     sock().regRefresh();
     // A new QR at once, in the console and on the terminal; the acknowledgement rc14 cannot send went out.
-    const renewed = wa.linkStatus().qr!;
+    const renewed = (await wa.linkStatus()).qr!;
     expect(renewed).not.toBe(first);
     expect(qrs.at(-1)).toBe(renewed);
     expect(sock().failedAcks).toBe(1);
     expect(sock().nodesSent).toContainEqual({ tag: 'ack', attrs: expect.objectContaining({ class: 'notification', type: 'companion_reg_refresh' }) });
     expect(sock().scanQr(first)).toBe('couldnt-link');
     // The renewed secret is saved (a restart keeps it) and rc14's next QR carries it too.
-    const stored = JSON.parse(h.runtime.app.store.whatsappAuth.creds()!) as { advSecretKey: string };
+    const stored = JSON.parse((await h.runtime.app.store.whatsappAuth.creds())!) as { advSecretKey: string };
     expect(stored.advSecretKey).toBe(sock().authState.creds.advSecretKey);
     sock().nextQr();
-    const next = wa.linkStatus().qr!;
+    const next = (await wa.linkStatus()).qr!;
     expect(next).not.toBe(renewed);
     expect(sock().scanQr(next)).toBe('linked');
     await until(() => factory.sockets.length === 2, 'the new socket after pairing');
     sock().open();
     await until(() => wa.status.state === 'open', 'open');
-    expect(wa.linkStatus().linkedAs).toBe('+6281100000000');
+    expect((await wa.linkStatus()).linkedAs).toBe('+6281100000000');
   });
 
   it('links by pairing code with the browser production announces', async () => {
-    wa = start({ pairingNumber: '+62 811 0000 0000' });
+    wa = await start({ pairingNumber: '+62 811 0000 0000' });
     sock().emitQr('qr-1');
     await until(() => codes.length === 1, 'the code');
     expect(sock().enterPairingCode(codes[0]!)).toBe('linked');
@@ -169,7 +169,7 @@ describe('whatsapp: linking a phone', () => {
   });
 
   it('with a custom browser name the code WhatsApp gives never links (why only standard ones can be chosen)', async () => {
-    wa = start({ pairingNumber: '6281100000000', browser: ['Ubuntu', 'Lindung', '22.04.4'] });
+    wa = await start({ pairingNumber: '6281100000000', browser: ['Ubuntu', 'Lindung', '22.04.4'] });
     sock().emitQr('qr-1');
     await until(() => codes.length === 1, 'the code');
     expect(sock().enterPairingCode(codes[0]!)).toBe('refused');
@@ -178,14 +178,14 @@ describe('whatsapp: linking a phone', () => {
 });
 
 describe('whatsapp: a policy per close code', () => {
-  it('announces a standard browser, the same one as production', () => {
-    wa = start();
+  it('announces a standard browser, the same one as production', async () => {
+    wa = await start();
     expect(sock().config.browser).toEqual(['Mac OS', 'Chrome', '14.4.1']);
   });
 
   for (const [code, name] of [[DisconnectReason.forbidden, 'banned'], [405, 'outdated'], [DisconnectReason.connectionReplaced, 'replaced']] as const) {
     it(`stops retrying when ${name} (${code}), says why at error level, and keeps the reason for the console`, async () => {
-      wa = start();
+      wa = await start();
       sock().open();
       sock().close(code);
       await until(() => wa.status.state === 'stopped', 'stopped');
@@ -200,7 +200,7 @@ describe('whatsapp: a policy per close code', () => {
 
   it('logs every close at warn with its code, and backs off further on each open→close flap', async () => {
     let clock = 1_000_000;
-    wa = start({ now: () => clock });
+    wa = await start({ now: () => clock });
     const delays: (number | undefined)[] = [];
     for (let i = 0; i < 4; i++) {
       const before = factory.sockets.length;
@@ -220,7 +220,7 @@ describe('whatsapp: a policy per close code', () => {
   });
 
   it('asks one pairing code per socket, and clears the half-registered login an unused code leaves behind', async () => {
-    wa = start({ pairingNumber: '+62 811 0000 0000' });
+    wa = await start({ pairingNumber: '+62 811 0000 0000' });
     sock().emitQr('qr-1');
     sock().emitQr('qr-2');
     await until(() => codes.length === 1, 'first code');
@@ -239,7 +239,7 @@ describe('whatsapp: a policy per close code', () => {
 
 describe('whatsapp: delivery', () => {
   it('answers a retry receipt from the messages it sent, also after a reconnection', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const from = pnJid(PHONE);
     await say(from, 'halo', 'Saya Lindung');
@@ -255,7 +255,7 @@ describe('whatsapp: delivery', () => {
   });
 
   it("keeps Baileys' count of resend requests across sockets, so a reconnection does not start it again", async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const cache = sock().config.msgRetryCounterCache;
     cache.set('3AKEY', 2);
@@ -266,20 +266,20 @@ describe('whatsapp: delivery', () => {
   });
 
   it('records a delivery WhatsApp refused later, and pauses first contacts after a reach-out limit', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const stranger = pnJid('6289999999901');
     // News for a neighbour a cadre registered: a first contact.
-    h.runtime.app.outbox.add(null, 'whatsapp', stranger, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
+    await h.runtime.app.outbox.add(null, 'whatsapp', stranger, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
     await h.runtime.app.kick('whatsapp');
     await until(() => sock().sent.some((x) => x.jid === stranger), 'first contact');
     const sent = sock().sent.find((x) => x.jid === stranger)!;
     sock().deliveryError(stranger, sent.id, '463');
-    await until(() => h.runtime.store.whatsappSent.sent(sent.id)?.error === '463', 'error recorded');
+    await until(async () => (await h.runtime.store.whatsappSent.sent(sent.id))?.error === '463', 'error recorded');
     expect(logged.some((l) => l.level === 40 && /never wrote/.test(l.msg))).toBe(true);
     // The next first contact waits (kept in the outbox for later), a reply to someone who wrote does not.
     const other = pnJid('6289999999902');
-    h.runtime.app.outbox.add(null, 'whatsapp', other, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
+    await h.runtime.app.outbox.add(null, 'whatsapp', other, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
     await h.runtime.app.kick('whatsapp');
     await say(pnJid(PHONE), 'halo', 'Saya Lindung');
     expect(sock().sent.some((x) => x.jid === other)).toBe(false);
@@ -289,13 +289,13 @@ describe('whatsapp: delivery', () => {
 });
 
 describe('whatsapp: first contacts', () => {
-  function withOptions(opts: { notOnWhatsApp?: string[]; perDay?: number }) {
+  async function withOptions(opts: { notOnWhatsApp?: string[]; perDay?: number }) {
     qrs = [];
     codes = [];
     factory = fakeSocketFactory({ emitOwnEvents: false, notOnWhatsApp: opts.notOnWhatsApp });
     wa = createWhatsAppChannel({ ...fastWhatsAppOptions(h, factory), firstContactsPerDay: opts.perDay });
     h.runtime.app.attach(wa);
-    void wa.start();
+    await wa.start();
     sock().open();
   }
   const news = (jid: string) => h.runtime.app.outbox.add(null, 'whatsapp', jid, { text: 'Pendaftaran Anda disetujui' }, Date.now(), 'notification');
@@ -303,11 +303,11 @@ describe('whatsapp: first contacts', () => {
     h.runtime.db.prepare('SELECT last_error FROM outbox WHERE recipient_key = ?').get(addressKey(h.runtime.store.cipher, 'whatsapp', jid)) as { last_error: string } | undefined;
 
   it('checks a number has WhatsApp before writing first, and drops the news for one that has none', async () => {
-    withOptions({ notOnWhatsApp: ['6289999999911'] });
+    await withOptions({ notOnWhatsApp: ['6289999999911'] });
     const none = pnJid('6289999999911');
     const some = pnJid('6289999999912');
-    news(none);
-    news(some);
+    await news(none);
+    await news(some);
     await h.runtime.app.kick('whatsapp');
     await until(() => sock().sent.some((x) => x.jid === some), 'news to a WhatsApp number');
     expect(sock().lookups).toEqual([none, some]);
@@ -317,35 +317,36 @@ describe('whatsapp: first contacts', () => {
   });
 
   it("notes on the registration when its news never reached the person: a number without WhatsApp now, a refusal WhatsApp reports later", async () => {
-    withOptions({ notOnWhatsApp: ['6281100000031'] });
+    await withOptions({ notOnWhatsApp: ['6281100000031'] });
     const rows = seedRegistrations(h.runtime.db, 2, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
     // Neighbours a cadre registered: known by phone only, never wrote.
     for (const [i, row] of rows.entries()) {
       h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt(`+62811000000${31 + i}`), row.applicantId);
       h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row.applicantId);
-      h.runtime.app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+      await h.runtime.app.changeStatus(row.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     }
-    const failures = (reference: string) =>
-      h.runtime.app.registrations
-        .events(h.runtime.app.registrations.idOf(reference)!)
+    const failures = async (reference: string) =>
+      (await h.runtime.app.registrations.events((await h.runtime.app.registrations.idOf(reference))!))
         .filter((e) => e.action === 'delivery_failed')
         .map((e) => JSON.parse(e.detail!) as { channel: string; reason: string; recipient: string });
     const reached = pnJid('6281100000032');
     await until(() => sock().sent.some((x) => x.jid === reached), 'the news to the number with WhatsApp');
-    await until(() => failures(rows[0]!.reference).length === 1, 'the first failure noted');
-    expect(failures(rows[0]!.reference)).toEqual([{ channel: 'whatsapp', reason: 'no_account', recipient: 'applicant' }]);
-    expect(failures(rows[1]!.reference)).toEqual([]);
+    await until(async () => (await failures(rows[0]!.reference)).length === 1, 'the first failure noted');
+    expect(await failures(rows[0]!.reference)).toEqual([{ channel: 'whatsapp', reason: 'no_account', recipient: 'applicant' }]);
+    expect(await failures(rows[1]!.reference)).toEqual([]);
     // Delivered as far as the server, then refused: reported later, noted once even if reported twice.
     const sent = sock().sent.find((x) => x.jid === reached)!;
     sock().deliveryError(reached, sent.id, '463');
     sock().deliveryError(reached, sent.id, '463');
-    expect(failures(rows[1]!.reference)).toEqual([{ channel: 'whatsapp', reason: 'reach_out_limit', recipient: 'applicant' }]);
+    await until(async () => (await failures(rows[1]!.reference)).length > 0, 'the refusal noted');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await failures(rows[1]!.reference)).toEqual([{ channel: 'whatsapp', reason: 'reach_out_limit', recipient: 'applicant' }]);
   });
 
   it('sends at most the day\'s cap of first contacts; the rest wait in the outbox', async () => {
-    withOptions({ perDay: 2 });
+    await withOptions({ perDay: 2 });
     const jids = ['6289999999921', '6289999999922', '6289999999923'].map(pnJid);
-    for (const j of jids) news(j);
+    for (const j of jids) await news(j);
     await h.runtime.app.kick('whatsapp');
     await until(() => sock().sent.length >= 2, 'two first contacts');
     await h.runtime.app.kick('whatsapp');
@@ -356,14 +357,14 @@ describe('whatsapp: first contacts', () => {
 
 describe('whatsapp: chats as people have them', () => {
   it('marks a message read once it is handled', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const id = sock().receiveText(pnJid(PHONE), 'halo');
     await until(() => sock().reads.some((k) => k.id === id), 'read receipt');
   });
 
   it('keeps a chat with disappearing messages disappearing: replies carry its timer', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const from = pnJid(PHONE);
     const before = sock().sent.length;
@@ -379,7 +380,7 @@ describe('whatsapp: chats as people have them', () => {
   });
 
   it('resumes a long reply from the part that failed, without sending the first part twice', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const from = pnJid(PHONE);
     await say(from, 'halo', 'Saya Lindung');
@@ -396,7 +397,7 @@ describe('whatsapp: chats as people have them', () => {
     };
     const before = socket.sent.length;
     const long = `${'Bagian pertama. '.repeat(200)}\n\n${'Bagian kedua. '.repeat(200)}`;
-    h.runtime.app.outbox.add(null, 'whatsapp', from, { text: long }, Date.now());
+    await h.runtime.app.outbox.add(null, 'whatsapp', from, { text: long }, Date.now());
     await h.runtime.app.kick('whatsapp');
     await until(() => socket.sent.length >= before + 2, 'both parts', 8000);
     const texts = socket.sent.slice(before).map((x) => String(x.content.text));
@@ -408,7 +409,7 @@ describe('whatsapp: chats as people have them', () => {
 });
 
 describe('whatsapp: one process per number', () => {
-  function another(opts: { now?: () => number; renewMs?: number } = {}) {
+  async function another(opts: { now?: () => number; renewMs?: number } = {}) {
     const f = fakeSocketFactory({ emitOwnEvents: false });
     const channel = createWhatsAppChannel({
       app: h.runtime.app,
@@ -421,13 +422,13 @@ describe('whatsapp: one process per number', () => {
       lease: { ttlMs: 1_000, renewMs: opts.renewMs ?? 20 },
       now: opts.now,
     });
-    void channel.start();
+    await channel.start();
     return { channel, factory: f };
   }
 
   it('a second process waits in standby and takes over when the first stops', async () => {
-    const first = another();
-    const second = another();
+    const first = await another();
+    const second = await another();
     await until(() => second.channel.status.state === 'standby', 'standby');
     await new Promise((r) => setTimeout(r, 60));
     expect(first.factory.sockets).toHaveLength(1);
@@ -441,9 +442,9 @@ describe('whatsapp: one process per number', () => {
   it('takes over from a process that stopped renewing, which then steps back', async () => {
     let clock = 1_000_000;
     // The first renews rarely: its lease runs out while the second one watches.
-    const first = another({ now: () => clock, renewMs: 200 });
+    const first = await another({ now: () => clock, renewMs: 200 });
     first.factory.last().open();
-    const second = another({ now: () => clock });
+    const second = await another({ now: () => clock });
     await until(() => second.channel.status.state === 'standby', 'standby');
     clock += 2_000;
     await until(() => second.factory.sockets.length === 1, 'take over');
@@ -457,7 +458,7 @@ describe('whatsapp: one process per number', () => {
 
 describe('whatsapp: messages', () => {
   it('runs a full registration as numbered text, offering the phone number it already knows', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const from = pnJid(PHONE);
     expect(await say(from, 'halo', '1. Manfaat program')).toContain('Saya Lindung');
@@ -471,7 +472,7 @@ describe('whatsapp: messages', () => {
   });
 
   it('keeps one person when they come first by LID and later by phone number', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     for (const turn of registrationTurns({}, { until: 'fullName' })) await say(lidJid(LID), turn.text, expectAfter(turn, ASKS));
     sock().mapLid(LID, PHONE);
@@ -486,7 +487,7 @@ describe('whatsapp: messages', () => {
   });
 
   it('keys a LID chat by the phone number Baileys reveals beside it', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const before = sock().sent.length;
     sock().receiveText(lidJid('999000111222333'), 'halo', { senderPn: '6285200000001' });
@@ -498,7 +499,7 @@ describe('whatsapp: messages', () => {
   });
 
   it('answers duplicate upserts and an append replay after reconnecting exactly once', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const from = pnJid(PHONE);
     sock().receiveText(from, '2', { id: 'MSG-1' });
@@ -518,7 +519,7 @@ describe('whatsapp: messages', () => {
   });
 
   it('ignores groups, status broadcasts, newsletters, its own and old messages', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     sock().receiveText(groupJid('12036300000001'), 'halo', { participant: pnJid(PHONE) });
     sock().receiveText(STATUS_JID, 'halo', { participant: pnJid(PHONE) });
@@ -531,7 +532,7 @@ describe('whatsapp: messages', () => {
   });
 
   it('reads quoted and extended replies and asks to type for media', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const from = pnJid(PHONE);
     sock().receiveText(from, '2', { quoted: 'Menu utama. Balas dengan nomor:' });
@@ -549,7 +550,7 @@ describe('whatsapp: messages', () => {
     // can leave late). The limiter's own clockwork: test/domain/rate-limit.test.ts.
     const GAP = 60_000;
     const waits: number[] = [];
-    wa = start({ perChatMs: GAP, sleep: async (ms) => void waits.push(ms) });
+    wa = await start({ perChatMs: GAP, sleep: async (ms) => void waits.push(ms) });
     sock().open();
     sock().receiveText(pnJid(PHONE), 'halo');
     // Each send after the first waited once, just before it went.
@@ -564,7 +565,7 @@ describe('whatsapp: messages', () => {
   });
 
   it('sends a registration notification to an applicant on WhatsApp, and never a reply to a stranger', async () => {
-    wa = start();
+    wa = await start();
     sock().open();
     const from = pnJid(PHONE);
     const asks = {
@@ -575,12 +576,12 @@ describe('whatsapp: messages', () => {
     for (const turn of registrationTurns({ phone: '1' }, { send: false })) await say(from, turn.text, expectAfter(turn, asks));
     const ref = /LD-\w{5}/.exec(await say(from, '1', 'terkirim'))![0];
     const before = sock().sent.length;
-    h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     await h.runtime.app.kick('whatsapp');
     await until(() => sock().sent.length > before, 'notification');
     expect(sock().sent.at(-1)!.content.text).toContain('disetujui');
 
-    h.runtime.app.outbox.add(null, 'whatsapp', pnJid('6289999999999'), { text: 'hello stranger' }, Date.now());
+    await h.runtime.app.outbox.add(null, 'whatsapp', pnJid('6289999999999'), { text: 'hello stranger' }, Date.now());
     await h.runtime.app.kick('whatsapp');
     await new Promise((r) => setTimeout(r, 50));
     expect(sock().sent.some((s) => s.jid === pnJid('6289999999999'))).toBe(false);

@@ -51,10 +51,10 @@ describe('console: the copy for a right-of-access request made at the office', (
     expect(html).toContain('salinan data dibuat di kantor oleh petugas budi');
 
     // Audited: who, which registration, and nothing personal in the detail.
-    const budi = h.runtime.store.officers.byUsername('budi')!.id;
-    const id = h.runtime.app.registrations.idOf(ref)!;
+    const budi = (await h.runtime.store.officers.byUsername('budi'))!.id;
+    const id = (await h.runtime.app.registrations.idOf(ref))!;
     expect(copies()).toEqual([{ officer_id: budi, registration_id: id, detail: JSON.stringify({ by: 'officer' }) }]);
-    const history = h.runtime.app.registrations.events(id).filter((e) => e.action === 'access_copy');
+    const history = (await h.runtime.app.registrations.events(id)).filter((e) => e.action === 'access_copy');
     expect(history.map((e) => [e.actor_kind, e.actor_id])).toEqual([['officer', 'budi']]);
 
     // The person's own copy later names the officer who made it.

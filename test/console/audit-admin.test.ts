@@ -22,10 +22,10 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 const MINUTE = 60_000;
-const idOf = (username: string) => con.officers.byUsername(username)!.id;
+const idOf = async (username: string) => (await con.officers.byUsername(username))!.id;
 /** Writes an audit entry the way the app does, `minutes` after the harness's start. */
-function audit(username: string | null, action: string, detail?: Record<string, unknown>, registrationId?: number): void {
-  con.officers.audit({ officerId: username ? idOf(username) : null, action, detail: detail ?? null, registrationId: registrationId ?? null, now: h.clock.now });
+async function audit(username: string | null, action: string, detail?: Record<string, unknown>, registrationId?: number): Promise<void> {
+  await con.officers.audit({ officerId: username ? await idOf(username) : null, action, detail: detail ?? null, registrationId: registrationId ?? null, now: h.clock.now });
 }
 /** The audit table's rows as their cells' text. */
 function rows(html: string): string[][] {
@@ -40,31 +40,31 @@ async function admin() {
   return c;
 }
 
-function oneRegistration(): { id: number; reference: string } {
-  const [row] = seedRegistrations(h.runtime.db, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher }).rows;
+async function oneRegistration(): Promise<{ id: number; reference: string }> {
+  const [row] = (await seedRegistrations(h.runtime.db, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher })).rows;
   return { id: row!.id, reference: row!.reference };
 }
 
 describe('the audit log in words', () => {
   it('writes every action and its detail as Indonesian words, never codes or JSON, failed logins included', async () => {
-    const reg = oneRegistration();
+    const reg = await oneRegistration();
     // A real failed login through the form, and a login.
     const budi = client(con.web);
     expect((await budi.login('budi', 'not the password!')).status).toBe(401);
     await budi.login('budi');
     // Entries as the app writes them.
-    audit('budi', 'approve', { bulk: true }, reg.id);
-    audit('budi', 'reject', { reason: 'nik_invalid' }, reg.id);
-    audit('budi', 'request_correction', { fields: ['nik', 'fullName'] }, reg.id);
-    audit('budi', 'undo_decision', { undid: 'approve', to: 'submitted', held: 1 }, reg.id);
-    audit('budi', 'export', { format: 'xlsx', filter: { status: 'submitted', kecamatan: 'Gunung Sari', q: '[NIK]' }, rows: 1234, nik: 'full', preset: 'bpjs', reauthenticated: 'password+second_factor' });
-    audit('budi', 'search_phone', { results: 2 });
-    audit('budi', 'erase', { reason: 'person_request', note: 'di kantor' }, reg.id);
-    audit('budi', 'login_failed', { step: 'second_factor' });
-    audit(null, 'reset_second_factor', { officer: idOf('budi'), username: 'budi', by: 'cli' });
-    audit('ana', 'create_invite', { code: 'KDR-ABCDEF', desa: 'Mekar Sari', role: 'kader' });
-    audit('ana', 'disable_officer', { officer: idOf('budi') }); // older entries carry only the id
-    audit('ana', 'frobnicate', { colour: 'blue', size: 3 }); // an action this page has no words for yet
+    await audit('budi', 'approve', { bulk: true }, reg.id);
+    await audit('budi', 'reject', { reason: 'nik_invalid' }, reg.id);
+    await audit('budi', 'request_correction', { fields: ['nik', 'fullName'] }, reg.id);
+    await audit('budi', 'undo_decision', { undid: 'approve', to: 'submitted', held: 1 }, reg.id);
+    await audit('budi', 'export', { format: 'xlsx', filter: { status: 'submitted', kecamatan: 'Gunung Sari', q: '[NIK]' }, rows: 1234, nik: 'full', preset: 'bpjs', reauthenticated: 'password+second_factor' });
+    await audit('budi', 'search_phone', { results: 2 });
+    await audit('budi', 'erase', { reason: 'person_request', note: 'di kantor' }, reg.id);
+    await audit('budi', 'login_failed', { step: 'second_factor' });
+    await audit(null, 'reset_second_factor', { officer: await idOf('budi'), username: 'budi', by: 'cli' });
+    await audit('ana', 'create_invite', { code: 'KDR-ABCDEF', desa: 'Mekar Sari', role: 'kader' });
+    await audit('ana', 'disable_officer', { officer: await idOf('budi') }); // older entries carry only the id
+    await audit('ana', 'frobnicate', { colour: 'blue', size: 3 }); // an action this page has no words for yet
 
     const c = await admin();
     const { html } = await c.get('/audit');
@@ -121,9 +121,9 @@ describe('the audit log in words', () => {
 
 describe('audit filters and paging', () => {
   it('leaves page views out unless the filter asks for them', async () => {
-    const reg = oneRegistration();
-    for (let i = 0; i < 5; i++) audit('budi', 'view', undefined, reg.id);
-    audit('budi', 'approve', undefined, reg.id);
+    const reg = await oneRegistration();
+    for (let i = 0; i < 5; i++) await audit('budi', 'view', undefined, reg.id);
+    await audit('budi', 'approve', undefined, reg.id);
     const c = await admin();
     const plain = await c.get('/audit');
     expect(rows(plain.html).map((r) => r[2])).not.toContain('Membuka pendaftaran');
@@ -138,23 +138,23 @@ describe('audit filters and paging', () => {
   });
 
   it('filters by officer, action, registration and period', async () => {
-    const a = oneRegistration();
-    const b = seedRegistrations(h.runtime.db, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, startIndex: 5, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher }).rows[0]!;
+    const a = await oneRegistration();
+    const b = (await seedRegistrations(h.runtime.db, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, startIndex: 5, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher })).rows[0]!;
     const start = h.clock.now;
-    audit('budi', 'approve', undefined, a.id); // 22 Nov 2026
+    await audit('budi', 'approve', undefined, a.id); // 22 Nov 2026
     h.clock.now = start + 3 * 24 * 60 * MINUTE; // 25 Nov
-    audit('budi', 'reject', { reason: 'duplicate' }, b.id);
-    audit('ana', 'record_kpj', undefined, a.id);
+    await audit('budi', 'reject', { reason: 'duplicate' }, b.id);
+    await audit('ana', 'record_kpj', undefined, a.id);
     const c = await admin();
     const actions = async (q: string) => rows((await c.get(`/audit?${q}`)).html).map((r) => `${r[1]} ${r[2]} ${r[3]}`);
-    expect(await actions(`officer=${idOf('budi')}&action=group:decisions`)).toEqual([`budi Menolak ${b.reference}`, `budi Menyetujui ${a.reference}`]);
+    expect(await actions(`officer=${await idOf('budi')}&action=group:decisions`)).toEqual([`budi Menolak ${b.reference}`, `budi Menyetujui ${a.reference}`]);
     expect(await actions(`ref=${a.reference.toLowerCase()}`)).toEqual([`ana Mencatat KPJ ${a.reference}`, `budi Menyetujui ${a.reference}`]);
     expect(await actions('action=reject')).toEqual([`budi Menolak ${b.reference}`]);
     expect(await actions('action=group:decisions&from=2026-11-23&to=2026-11-25')).toEqual([`ana Mencatat KPJ ${a.reference}`, `budi Menolak ${b.reference}`]);
     expect(await actions('action=group:decisions&to=2026-11-22')).toEqual([`budi Menyetujui ${a.reference}`]);
     // The form keeps what was chosen; nonsense in the query is ignored, not an error.
-    const form = (await c.get(`/audit?officer=${idOf('budi')}&action=reject&from=2026-11-23`)).html;
-    expect(form).toContain(`<option value="${idOf('budi')}" selected="">budi</option>`);
+    const form = (await c.get(`/audit?officer=${await idOf('budi')}&action=reject&from=2026-11-23`)).html;
+    expect(form).toContain(`<option value="${await idOf('budi')}" selected="">budi</option>`);
     expect(form).toContain('<option value="reject" selected="">Menolak</option>');
     expect(form).toContain('name="from" value="2026-11-23"');
     const odd = await c.get('/audit?officer=x&action=%3Cb%3E&ref=DROP&from=2026-99&before=-4');
@@ -164,8 +164,8 @@ describe('audit filters and paging', () => {
   });
 
   it('pages through the log newest first by id, keeping the filters, with no entry twice', async () => {
-    for (let i = 0; i < 250; i++) audit('budi', 'search_nik', { results: i });
-    audit('budi', 'view');
+    for (let i = 0; i < 250; i++) await audit('budi', 'search_nik', { results: i });
+    await audit('budi', 'view');
     const c = await admin();
     const seen: string[] = [];
     let path = '/audit?action=search_nik';
@@ -200,19 +200,19 @@ describe('officers', () => {
 
     const budi = client(con.web);
     await budi.login('budi');
-    expect((await c.post(`/admin/officers/${idOf('budi')}/disable`, {})).headers.get('location')).toBe('/admin/officers?ok=officer_disabled');
+    expect((await c.post(`/admin/officers/${await idOf('budi')}/disable`, {})).headers.get('location')).toBe('/admin/officers?ok=officer_disabled');
     expect((await budi.get('/queue')).res.status).toBe(302); // their session ended
     expect((await budi.login('budi')).status).toBe(401);
     const disabled = await row();
     expect(disabled).toContain('>nonaktif</span>');
     expect(disabled).toContain('>Aktifkan lagi</button>');
 
-    expect((await c.post(`/admin/officers/${idOf('budi')}/enable`, {})).headers.get('location')).toBe('/admin/officers?ok=officer_enabled');
-    expect(con.officers.byUsername('budi')!.disabledAt).toBeNull();
+    expect((await c.post(`/admin/officers/${await idOf('budi')}/enable`, {})).headers.get('location')).toBe('/admin/officers?ok=officer_enabled');
+    expect((await con.officers.byUsername('budi'))!.disabledAt).toBeNull();
     expect((await budi.login('budi')).status).toBe(303);
     // Not oneself.
-    await c.post(`/admin/officers/${idOf('ana')}/disable`, {});
-    expect(con.officers.byUsername('ana')!.disabledAt).toBeNull();
+    await c.post(`/admin/officers/${await idOf('ana')}/disable`, {});
+    expect((await con.officers.byUsername('ana'))!.disabledAt).toBeNull();
     const log = rows((await c.get('/audit?action=group:admin')).html).map((r) => `${r[2]}: ${r[4]}`);
     expect(log).toEqual(['Mengaktifkan lagi petugas: petugas budi', 'Menonaktifkan petugas: petugas budi']);
   });
@@ -224,8 +224,8 @@ describe('officers', () => {
     expect((await budi.get('/queue')).res.status).toBe(200);
     const TEMP = 'sementara-123';
     // Too short: refused.
-    expect((await c.post(`/admin/officers/${idOf('budi')}/password`, { password: 'short' })).headers.get('location')).toBe('/admin/officers?err=password_invalid');
-    expect((await c.post(`/admin/officers/${idOf('budi')}/password`, { password: TEMP })).headers.get('location')).toBe('/admin/officers?ok=password_reset');
+    expect((await c.post(`/admin/officers/${await idOf('budi')}/password`, { password: 'short' })).headers.get('location')).toBe('/admin/officers?err=password_invalid');
+    expect((await c.post(`/admin/officers/${await idOf('budi')}/password`, { password: TEMP })).headers.get('location')).toBe('/admin/officers?ok=password_reset');
     expect((await c.get('/admin/officers')).html).toContain('Kata sandi sementara: belum diganti.');
     expect((await budi.get('/queue')).res.status).toBe(302); // the old session ended
     expect((await budi.login('budi', PASSWORD)).status).toBe(401);
@@ -247,7 +247,7 @@ describe('officers', () => {
     expect((await client(con.web).login('budi', 'milik-budi-sendiri')).status).toBe(303);
 
     // An admin does not reset their own password here.
-    await c.post(`/admin/officers/${idOf('ana')}/password`, { password: 'sesuatu-yang-baru' });
+    await c.post(`/admin/officers/${await idOf('ana')}/password`, { password: 'sesuatu-yang-baru' });
     expect((await client(con.web).login('ana', 'sesuatu-yang-baru')).status).toBe(401);
 
     const log = rows((await c.get('/audit')).html).map((r) => `${r[1]} ${r[2]}: ${r[4]}`);

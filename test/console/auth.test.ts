@@ -19,6 +19,7 @@ import {
 import { hashPassword } from '../../src/console/security.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createOfficerStore, type OfficerStore } from '../../src/storage/officers.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 
 const PASSWORD = 'kata-sandi-rahasia';
 const HOUR = 60 * 60_000;
@@ -45,8 +46,8 @@ function buildApp() {
     return c.text(`saved ${String(body.note)}`);
   });
   app.get('/admin', requireAdmin(), (c) => c.text('admin area'));
-  app.post('/logout', requireOfficer(), (c) => {
-    logout(c, store);
+  app.post('/logout', requireOfficer(), async (c) => {
+    await logout(c, store);
     return c.redirect('/login');
   });
   return app;
@@ -97,7 +98,7 @@ async function addOfficer(username: string, role: 'officer' | 'admin' = 'officer
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'lindung-auth-'));
   db = openDatabase(join(dir, 'console.db'));
-  store = createOfficerStore(db);
+  store = createOfficerStore(sqliteSql(db));
   now = Date.UTC(2025, 0, 6, 1, 0, 0);
 });
 
@@ -162,7 +163,7 @@ describe('console login', () => {
     expect(await (await b.loginForm('budi', PASSWORD, { 'x-test-address': '10.0.0.2' })).json()).toEqual({ ok: false, reason: 'locked' });
     now += 15 * 60_000;
     expect(await (await b.loginForm('budi', PASSWORD)).json()).toMatchObject({ ok: true });
-    expect(store.failuresSince('budi', '10.0.0.1', 0).byUser).toBe(0);
+    expect((await store.failuresSince('budi', '10.0.0.1', 0)).byUser).toBe(0);
   });
 
   it('locks an address after 20 failures across usernames', async () => {
@@ -178,7 +179,7 @@ describe('console login', () => {
     const b = browser(buildApp());
     await b.loginForm('budi', PASSWORD);
     expect((await b.request('/queue')).status).toBe(200);
-    store.setDisabled(o.id, now);
+    await store.setDisabled(o.id, now);
     expect((await b.request('/queue')).status).toBe(302);
     expect(await (await browser(buildApp()).loginForm('budi', PASSWORD)).json()).toEqual({ ok: false, reason: 'invalid' });
   });
@@ -287,12 +288,12 @@ describe('officer store', () => {
   it('rejects a duplicate username case-insensitively and pages the audit log', async () => {
     const o = await addOfficer('budi');
     await expect(addOfficer('BUDI')).rejects.toThrow(/already exists/);
-    for (let i = 0; i < 5; i++) store.audit({ officerId: o.id, action: i % 2 ? 'view' : 'export', detail: { i }, now: now + i });
-    const first = store.auditPage({ limit: 3 });
+    for (let i = 0; i < 5; i++) await store.audit({ officerId: o.id, action: i % 2 ? 'view' : 'export', detail: { i }, now: now + i });
+    const first = await store.auditPage({ limit: 3 });
     expect(first.map((e) => e.detail)).toEqual(['{"i":4}', '{"i":3}', '{"i":2}']);
     expect(first[0]!.username).toBe('budi');
-    expect(store.auditPage({ limit: 3, before: first[2]!.id }).map((e) => e.detail)).toEqual(['{"i":1}', '{"i":0}']);
-    expect(store.auditPage({ limit: 10, action: 'view' })).toHaveLength(2);
+    expect((await store.auditPage({ limit: 3, before: first[2]!.id })).map((e) => e.detail)).toEqual(['{"i":1}', '{"i":0}']);
+    expect(await store.auditPage({ limit: 10, action: 'view' })).toHaveLength(2);
   });
 });
 

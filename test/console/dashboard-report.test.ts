@@ -82,12 +82,13 @@ let nextIndex = 0;
  * `created` in `group`, with its status history: each [day, status] an officer's decision, or
  * 'undone' for a decision taken back (app/decisions.ts's event). Its status is the last one.
  */
-function registration(created: string, group: string, history: [string, RegistrationStatus | 'undone'][] = [], channel?: string): number {
+async function registration(created: string, group: string, history: [string, RegistrationStatus | 'undone'][] = [], channel?: string): Promise<number> {
   const statuses: RegistrationStatus[] = ['submitted'];
   for (const [, s] of history) statuses.push(s === 'undone' ? statuses[statuses.length - 2]! : s);
   const status = statuses[statuses.length - 1]!;
   const weights = { submitted: 0, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0, [status]: 1 };
-  const [row] = seedRegistrations(h.runtime.db, 1, {
+  const [row] = (
+    await seedRegistrations(h.runtime.db, 1, {
     now: at(created),
     spanDays: 0.0001,
     cadres: 0,
@@ -95,7 +96,8 @@ function registration(created: string, group: string, history: [string, Registra
     statusWeights: weights,
     cipher: h.runtime.store.cipher,
     tweak: (d) => (d.groupId = group),
-  }).rows;
+    })
+  ).rows;
   const db = h.runtime.db;
   if (channel) db.prepare('UPDATE registrations SET channel = ? WHERE id = ?').run(channel, row!.id);
   const event = db.prepare(
@@ -107,19 +109,19 @@ function registration(created: string, group: string, history: [string, Registra
 }
 
 /** The scene: October and November 2026, pekerja rentan and perangkat desa, one test registration. */
-function scene() {
-  registration('2026-10-05', 'pekerja_rentan', [['2026-10-10', 'approved'], ['2026-11-02', 'registered']]);
-  registration('2026-10-06', 'pekerja_rentan', [['2026-10-12', 'approved']]);
-  registration('2026-10-07', 'pekerja_rentan', [['2026-11-03', 'approved']]);
-  registration('2026-10-08', 'perangkat_desa', [['2026-10-09', 'needs_correction']]);
-  registration('2026-10-09', 'mandiri', [['2026-10-20', 'rejected']]);
+async function scene() {
+  await registration('2026-10-05', 'pekerja_rentan', [['2026-10-10', 'approved'], ['2026-11-02', 'registered']]);
+  await registration('2026-10-06', 'pekerja_rentan', [['2026-10-12', 'approved']]);
+  await registration('2026-10-07', 'pekerja_rentan', [['2026-11-03', 'approved']]);
+  await registration('2026-10-08', 'perangkat_desa', [['2026-10-09', 'needs_correction']]);
+  await registration('2026-10-09', 'mandiri', [['2026-10-20', 'rejected']]);
   // Approved, then the approval undone within its window: no decision, not covered.
-  registration('2026-10-10', 'pekerja_rentan', [['2026-10-11', 'approved'], ['2026-10-11', 'undone']]);
-  registration('2026-11-20', 'perangkat_desa', [['2026-11-21', 'approved']]);
-  registration('2026-11-21', 'pekerja_rentan');
+  await registration('2026-10-10', 'pekerja_rentan', [['2026-10-11', 'approved'], ['2026-10-11', 'undone']]);
+  await registration('2026-11-20', 'perangkat_desa', [['2026-11-21', 'approved']]);
+  await registration('2026-11-21', 'pekerja_rentan');
   // Made in the console's chat simulator: counted nowhere.
-  registration('2026-10-15', 'pekerja_rentan', [['2026-10-16', 'approved']], 'web');
-  registration('2026-11-15', 'pekerja_rentan', [['2026-11-16', 'approved']], 'web');
+  await registration('2026-10-15', 'pekerja_rentan', [['2026-10-16', 'approved']], 'web');
+  await registration('2026-11-15', 'pekerja_rentan', [['2026-11-16', 'approved']], 'web');
 }
 
 /** The text of the element carrying data-<attr>="<value>" (tags stripped). */
@@ -140,23 +142,23 @@ async function page(path: string): Promise<string> {
 }
 
 describe('figures for a month', () => {
-  it('counts new registrations and decisions in the month, undone decisions and simulator tests left out', () => {
-    scene();
-    const oct = monthFigures(h.runtime.db, '2026-10', TZ);
+  it('counts new registrations and decisions in the month, undone decisions and simulator tests left out', async () => {
+    await scene();
+    const oct = await monthFigures(h.runtime.store.sql, '2026-10', TZ);
     expect(oct).toMatchObject({ newTotal: 6, newByCadre: 0, decisions: { approved: 2, needs_correction: 1, rejected: 1, registered: 0 } });
     expect(oct.newByGroup).toEqual([
       { groupId: 'pekerja_rentan', count: 4 },
       { groupId: 'mandiri', count: 1 },
       { groupId: 'perangkat_desa', count: 1 },
     ]);
-    const nov = monthFigures(h.runtime.db, '2026-11', TZ);
+    const nov = await monthFigures(h.runtime.store.sql, '2026-11', TZ);
     expect(nov).toMatchObject({ newTotal: 2, decisions: { approved: 2, needs_correction: 0, rejected: 0, registered: 1 } });
   });
 
-  it('gives the coverage a month ended with, whatever happened after', () => {
-    scene();
-    expect(coveredAt(h.runtime.db, dayStart('2026-11-01', TZ))).toEqual(new Map([['pekerja_rentan', 2]]));
-    expect(coveredAt(h.runtime.db, dayStart('2026-12-01', TZ))).toEqual(
+  it('gives the coverage a month ended with, whatever happened after', async () => {
+    await scene();
+    expect(await coveredAt(h.runtime.store.sql, dayStart('2026-11-01', TZ))).toEqual(new Map([['pekerja_rentan', 2]]));
+    expect(await coveredAt(h.runtime.store.sql, dayStart('2026-12-01', TZ))).toEqual(
       new Map([
         ['pekerja_rentan', 3],
         ['perangkat_desa', 1],
@@ -167,7 +169,7 @@ describe('figures for a month', () => {
 
 describe('the dashboard', () => {
   it('shows totals, coverage against the target and the yearly cost against the budget, without test registrations', async () => {
-    scene();
+    await scene();
     const html = await page('/dashboard');
     // 8 real registrations (the two from the simulator are not counted).
     expect(figure(html, 'total', 'all')).toBe('Semua pendaftaran 8');
@@ -184,7 +186,7 @@ describe('the dashboard', () => {
   });
 
   it('writes weeks the Indonesian way, each title once, and every word outside the scaled SVG', async () => {
-    scene();
+    await scene();
     const html = await page('/dashboard');
     // The week of Monday 16 Nov 2026 and the one across the month, never "11-16" or "16/11".
     expect(html).toContain('<span class="chart-label">16–22 Nov</span>');
@@ -225,7 +227,7 @@ describe('the dashboard', () => {
 
 describe('the monthly report', () => {
   it('gives a past month its new registrations, decisions, coverage at its end and the cost, for print', async () => {
-    scene();
+    await scene();
     const html = await page('/dashboard/report?month=2026-10');
     expect(html).toContain('<title>Laporan bulanan Oktober 2026 · Lindung</title>');
     expect(figure(html, 'figure', 'new')).toBe('6 pendaftaran masuk bulan ini');
@@ -245,7 +247,7 @@ describe('the monthly report', () => {
   });
 
   it('shows the current month up to today, and falls back to it for a month that is malformed or still to come', async () => {
-    scene();
+    await scene();
     for (const q of ['', '?month=2026-11', '?month=2026-13', '?month=2027-01', '?month=<b>']) {
       const html = await page(`/dashboard/report${q}`);
       expect(html, q).toContain('<title>Laporan bulanan November 2026 · Lindung</title>');
@@ -263,7 +265,7 @@ describe('settings still to fill in', () => {
     const c = client(preset.web);
     await c.login('budi');
     const { html } = await c.get('/dashboard');
-    cleanup(other);
+    await cleanup(other);
     const box = html.slice(html.indexOf('<section class="flash error unfilled"'), html.indexOf('</section>', html.indexOf('unfilled')));
     expect(box).toContain('Pengaturan program belum lengkap');
     expect(box).toContain('<li>Telepon kantor</li>');

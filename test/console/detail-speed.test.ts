@@ -181,7 +181,7 @@ describe('undo window: news waits in the outbox', () => {
   });
 
   it('sends at once with DECISION_UNDO_SECONDS=0, and offers no undo', async () => {
-    cleanup(h);
+    await cleanup(h);
     h = await startHarness({ env: { DECISION_UNDO_SECONDS: '0' } });
     con = await startConsole(h);
     const ref = await registerSelf('w', 3);
@@ -231,7 +231,7 @@ describe('undo', () => {
     await budi.login('budi');
     await budi.post(`/registrations/${ref}/approve`, {});
     // Another officer sees that it can still be undone, by whom, but gets no button.
-    con.officers.add({ username: 'citra', passwordHash: await hashedPassword(), role: 'officer', now: h.clock.now });
+    await con.officers.add({ username: 'citra', passwordHash: await hashedPassword(), role: 'officer', now: h.clock.now });
     const citra = client(con.web);
     await citra.login('citra');
     const other = await citra.get(`/registrations/${ref}`);
@@ -284,10 +284,10 @@ describe('undo', () => {
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?ok=undone`);
     expect(row(ref)).toMatchObject({ status: 'submitted', fields: null });
     expect(news(ref)).toEqual([]);
-    const personId = h.runtime.app.registrations.applicantOf(h.runtime.app.registrations.idOf(ref)!)!;
-    const session = () => JSON.parse(h.runtime.store.people.session(personId).state!) as { flow: string; step: string; held?: unknown };
-    expect(session()).toMatchObject({ flow: 'menu', step: 'main', answers: {} });
-    expect(session().held).toBeUndefined();
+    const personId = (await h.runtime.app.registrations.applicantOf((await h.runtime.app.registrations.idOf(ref))!))!;
+    const session = async () => JSON.parse((await h.runtime.store.people.session(personId)).state!) as { flow: string; step: string; held?: unknown };
+    expect(await session()).toMatchObject({ flow: 'menu', step: 'main', answers: {} });
+    expect((await session()).held).toBeUndefined();
     // The bot no longer asks for the phone number: "halo" is the menu.
     expect((await h.say('w', 'halo')).join('\n')).not.toContain('Nomor HP');
 
@@ -302,8 +302,8 @@ describe('undo', () => {
     // Undone: nothing was told, and the person is still in the calculator.
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?ok=undone`);
     expect(row(ref).status).toBe('submitted');
-    expect(session()).toMatchObject({ flow: 'calculator' });
-    expect(session().held).toBeUndefined();
+    expect(await session()).toMatchObject({ flow: 'calculator' });
+    expect((await session()).held).toBeUndefined();
   });
 
   it('starts the correction\'s questions when the person is told, not before', async () => {
@@ -357,7 +357,7 @@ describe('next registration', () => {
     h.clock.now += 60_000;
     const cRef = await registerSelf('c', 29, 'Citra Dewi');
     // A second officer (an admin would be asked to set up a second factor first).
-    h.runtime.store.officers.add({ username: 'citra', passwordHash: await hashedPassword(), role: 'officer', now: h.clock.now });
+    await h.runtime.store.officers.add({ username: 'citra', passwordHash: await hashedPassword(), role: 'officer', now: h.clock.now });
     const ana = client(con.web);
     await ana.login('citra');
     const budi = client(con.web);

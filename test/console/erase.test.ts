@@ -39,11 +39,8 @@ const row = (ref: string) => db().prepare('SELECT * FROM registrations WHERE ref
 const eraseAudits = () =>
   db().prepare("SELECT officer_id, registration_id, detail FROM audit_log WHERE action = 'erase' ORDER BY id").all() as { officer_id: number; registration_id: number; detail: string | null }[];
 /** What waits in the outbox for a test chat (nothing sends in these tests), oldest first. */
-const outboxTexts = (externalId: string) =>
-  h.runtime.store.outbox
-    .due('test', Number.MAX_SAFE_INTEGER, 10_000)
-    .filter((m) => m.externalId === externalId)
-    .map((m) => m.reply.text);
+const outboxTexts = async (externalId: string) =>
+  (await h.runtime.store.outbox.due('test', Number.MAX_SAFE_INTEGER, 10_000)).filter((m) => m.externalId === externalId).map((m) => m.reply.text);
 /** The database file and its WAL as bytes (what someone copying the files would read). */
 const rawBytes = () => Buffer.concat([h.dbPath, `${h.dbPath}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p)));
 const location = (res: Response) => res.headers.get('location') ?? '';
@@ -51,7 +48,7 @@ const location = (res: Response) => res.headers.get('location') ?? '';
 /** A cadre enrols and registers a neighbour (Siti Aminah) with this phone ('-': none); the reference. */
 async function neighbourOf(cadre: string, phone: string): Promise<string> {
   const settings = loadProgrammeSettings('data/programme.example.json');
-  const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) }).code;
+  const code = (await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) })).code;
   await h.say(cadre, `/start ${code}`);
   const answers = {
     kecamatan: 'gunung sari', desa: 'mekar sari', address: 'RT 02', occupation: 'petani', income: '1 juta', groupId: 'kader',
@@ -67,14 +64,14 @@ describe('officer erase action', () => {
     const ref = await registerSelf('w');
     // What the test looks for is really there before (the name is kept in clear for the search).
     expect(rawBytes().includes(Buffer.from(NAME))).toBe(true);
-    h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: `Alamat ${ADDRESS} kurang lengkap` });
+    await h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: `Alamat ${ADDRESS} kurang lengkap` });
     const c = await officerOn(ref);
     // The page offers the action, with the fixed reasons and the confirmation.
     const { html: before } = await c.get(`/registrations/${ref}`);
     expect(before).toContain('Hapus data pribadi');
     expect(before).toContain('Warga meminta datanya dihapus');
     expect(before).toContain('Saya yakin');
-    const outboxBefore = outboxTexts('w').length;
+    const outboxBefore = (await outboxTexts('w')).length;
 
     const res = await c.post(`/registrations/${ref}/erase`, { reason: 'person_request', confirm: 'yes', note: `datang ke kantor, NIK ${NIK_MALE}` });
     expect(res.status).toBe(303);
@@ -94,7 +91,7 @@ describe('officer erase action', () => {
     const audits = eraseAudits();
     expect(audits).toHaveLength(1);
     expect(audits[0]!.registration_id).toBe(r.id);
-    expect(audits[0]!.officer_id).toBe(h.runtime.store.officers.byUsername('budi')!.id);
+    expect(audits[0]!.officer_id).toBe((await h.runtime.store.officers.byUsername('budi'))!.id);
     const detail = JSON.parse(audits[0]!.detail!) as { reason: string; note?: string };
     expect(detail.reason).toBe('person_request');
     expect(detail.note).toBe('datang ke kantor, NIK [angka]');
@@ -103,7 +100,7 @@ describe('officer erase action', () => {
 
     // The person is told, through the outbox (sent after the commit), without their name.
     // News about the registration that was still waiting is dropped with it (it could name the person).
-    const told = outboxTexts('w');
+    const told = await outboxTexts('w');
     expect(told.length).toBeLessThanOrEqual(outboxBefore + 1);
     const news = told.filter((t) => t.includes(ref) && t.includes('dihapus oleh petugas'));
     expect(news).toHaveLength(1);
@@ -167,9 +164,9 @@ describe('officer erase action', () => {
   it("tells the cadre who sent a neighbour's registration, without the neighbour's name", async () => {
     const ref = await neighbourOf('kader1', '-');
     const c = await officerOn(ref);
-    const before = outboxTexts('kader1').length;
+    const before = (await outboxTexts('kader1')).length;
     expect(location(await c.post(`/registrations/${ref}/erase`, { reason: 'entered_in_error', confirm: 'yes' }))).toBe(`/registrations/${ref}?ok=erased`);
-    const told = outboxTexts('kader1').slice(before);
+    const told = (await outboxTexts('kader1')).slice(before);
     expect(told).toHaveLength(1);
     expect(told[0]).toContain(ref);
     expect(told[0]).toContain('yang Anda kirim sudah dihapus');
@@ -179,11 +176,11 @@ describe('officer erase action', () => {
 
   it("leaves nothing of a cadre's neighbour (phone, consent) when their only registration is erased for a withdrawal", async () => {
     const ref = await neighbourOf('kader1', '0812 9999 8888');
-    const neighbourId = h.runtime.store.registrations.record(ref)!.applicantId;
-    expect(h.runtime.store.people.person(neighbourId)?.phone).toBe('+6281299998888');
+    const neighbourId = (await h.runtime.store.registrations.record(ref))!.applicantId;
+    expect((await h.runtime.store.people.person(neighbourId))?.phone).toBe('+6281299998888');
     const c = await officerOn(ref);
     expect(location(await c.post(`/registrations/${ref}/erase`, { reason: 'consent_withdrawn', confirm: 'yes' }))).toBe(`/registrations/${ref}?ok=erased`);
-    expect(h.runtime.store.people.person(neighbourId)?.phone ?? null).toBeNull();
+    expect((await h.runtime.store.people.person(neighbourId))?.phone ?? null).toBeNull();
     const consents = db().prepare('SELECT withdrawn_at FROM consents WHERE person_id = ?').all(neighbourId) as { withdrawn_at: number | null }[];
     expect(consents.length).toBe(1);
     expect(consents.every((x) => x.withdrawn_at !== null)).toBe(true);
@@ -193,7 +190,7 @@ describe('officer erase action', () => {
 
   it('ends a conversation that was correcting the erased registration (it held the whole form)', async () => {
     const ref = await registerSelf('w');
-    h.runtime.app.requestCorrection(ref, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ana' });
     const session = () => db().prepare("SELECT state FROM sessions WHERE person_id = (SELECT applicant_id FROM registrations WHERE reference = ?)").get(ref) as { state: string } | undefined;
     const holdsRef = () => {
       const s = session();

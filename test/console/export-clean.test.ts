@@ -10,6 +10,8 @@ import { exportColumns, exportRows, writeCsv, writeXlsx } from '../../src/consol
 import { QueueFilterSchema } from '../../src/domain/queue-filter.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { exportRecords } from '../../src/storage/queue.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
+import { toArray } from '../helpers/console.js';
 import { seedRegistrations, type SeededRow, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
@@ -32,10 +34,10 @@ let dir: string;
 let db: Db;
 let planted: SeededRow;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lindung-export-clean-'));
   db = openDatabase(join(dir, 'c.db'));
-  const { rows } = seedRegistrations(db, 5, {
+  const { rows } = await seedRegistrations(db, 5, {
     now: NOW,
     statusWeights: { deleted: 0 },
     tweak: (d, i) => {
@@ -52,7 +54,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const rows = () => exportRows(exportRecords(db, QueueFilterSchema.parse({ status: 'all' }), TZ, TEST_CIPHER), TZ);
+const rows = () => exportRows(exportRecords(sqliteSql(db), QueueFilterSchema.parse({ status: 'all' }), TZ, TEST_CIPHER), TZ);
 
 async function collect(write: (out: PassThrough) => Promise<number>): Promise<Buffer> {
   const out = new PassThrough();
@@ -68,8 +70,8 @@ async function collect(write: (out: PassThrough) => Promise<number>): Promise<Bu
 }
 
 describe('export of text stored before it was cleaned', () => {
-  it('the stored row really is dirty (so the test means something)', () => {
-    const row = [...rows()].find((r) => r.reference === planted.reference)!;
+  it('the stored row really is dirty (so the test means something)', async () => {
+    const row = (await toArray(rows())).find((r) => r.reference === planted.reference)!;
     expect(row.address).toBe(DIRTY_ADDRESS);
     expect(row.fullName).toBe(DIRTY_NAME);
   });

@@ -22,14 +22,14 @@ async function registerSelf(user: string, answers: Record<string, string> = {}):
   return /LD-\w{5}/.exec(out.join('\n'))![0];
 }
 const db = () => h.runtime.db;
-const exports = () =>
-  (db().prepare("SELECT id, officer_id AS officerId, detail FROM audit_log WHERE action = 'export' ORDER BY id").all() as { id: number; officerId: number; detail: string }[]).map((e) => ({
-    ...e,
-    detail: JSON.parse(e.detail) as Record<string, unknown>,
-    registrations: con.officers.exportedRegistrations(e.id),
-  }));
+const exports = async () => {
+  const entries = db().prepare("SELECT id, officer_id AS officerId, detail FROM audit_log WHERE action = 'export' ORDER BY id").all() as { id: number; officerId: number; detail: string }[];
+  const all = [];
+  for (const e of entries) all.push({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown>, registrations: await con.officers.exportedRegistrations(e.id) });
+  return all;
+};
 const idOfRef = (ref: string) => (db().prepare('SELECT id FROM registrations WHERE reference = ?').get(ref) as { id: number }).id;
-const idOf = (username: string) => con.officers.byUsername(username)!.id;
+const idOf = async (username: string) => (await con.officers.byUsername(username))!.id;
 
 /** An admin (enrolled on the way) allows budi the full export through the officers page. */
 async function allowBudi() {
@@ -39,7 +39,7 @@ async function allowBudi() {
   const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, '');
   await admin.post('/account/2fa', { code: codeAt(secret, h.clock.now) });
   await admin.get('/admin/officers');
-  const res = await admin.post(`/admin/officers/${idOf('budi')}/export-nik`, { allow: '1' });
+  const res = await admin.post(`/admin/officers/${await idOf('budi')}/export-nik`, { allow: '1' });
   expect(res.headers.get('location')).toBe('/admin/officers?ok=export_granted');
   return admin;
 }
@@ -57,12 +57,12 @@ describe('export without the permission', () => {
     expect(csv).toContain('6301********0003');
     expect(csv).toContain('0812 **** 7890'); // masked like the queue, written the national way (no apostrophe)
     expect(csv).not.toContain(NIK_MALE);
-    expect(exports()).toEqual([
-      expect.objectContaining({ officerId: idOf('budi'), detail: { format: 'csv', filter: { status: 'open' }, rows: 1, nik: 'masked' }, registrations: [idOfRef(ref)] }),
+    expect(await exports()).toEqual([
+      expect.objectContaining({ officerId: await idOf('budi'), detail: { format: 'csv', filter: { status: 'open' }, rows: 1, nik: 'masked' }, registrations: [idOfRef(ref)] }),
     ]);
     expect((await c.send('/export/full?status=open')).status).toBe(403);
     expect((await c.post('/export/full', { query: 'status=open', password: PASSWORD })).status).toBe(403);
-    expect(exports()).toHaveLength(1);
+    expect(await exports()).toHaveLength(1);
   });
 
   it('keeps a NIK searched for out of the export audit', async () => {
@@ -70,7 +70,7 @@ describe('export without the permission', () => {
     const c = requestClient(con.web);
     await c.login('budi');
     await (await c.send(`/export?format=csv&q=${NIK_MALE}`)).text();
-    const [entry] = exports();
+    const [entry] = await exports();
     expect(entry!.detail.filter).toEqual({ status: 'all', q: '[NIK]' }); // a search looks in every status
     expect(JSON.stringify(db().prepare('SELECT detail FROM audit_log').all())).not.toContain(NIK_MALE);
   });
@@ -81,7 +81,7 @@ describe('export with the full NIK', () => {
     const ref = await registerSelf('w');
     await registerSelf('x', { fullName: 'Ani Lestari', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone: '081234567891' });
     await allowBudi();
-    expect(db().prepare("SELECT officer_id AS o, detail FROM audit_log WHERE action = 'grant_export_nik'").all()).toEqual([{ o: idOf('ana'), detail: JSON.stringify({ officer: idOf('budi'), username: 'budi' }) }]);
+    expect(db().prepare("SELECT officer_id AS o, detail FROM audit_log WHERE action = 'grant_export_nik'").all()).toEqual([{ o: await idOf('ana'), detail: JSON.stringify({ officer: await idOf('budi'), username: 'budi' }) }]);
     const c = requestClient(con.web);
     await c.login('budi');
     const queue = (await c.get('/queue?kecamatan=Sukamaju%20Kota')).html;
@@ -93,7 +93,7 @@ describe('export with the full NIK', () => {
     const wrong = await c.post('/export/full', { query: 'status=open', format: 'csv', password: 'not my password' });
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain('Kata sandi atau kode salah.');
-    expect(exports()).toEqual([]);
+    expect(await exports()).toEqual([]);
     expect(db().prepare("SELECT detail FROM audit_log WHERE action = 'login_failed'").all()).toEqual([{ detail: '{"step":"export"}' }]);
     const res = await c.post('/export/full', { query: 'status=open', format: 'csv', password: PASSWORD });
     expect(res.status).toBe(200);
@@ -101,8 +101,8 @@ describe('export with the full NIK', () => {
     const csv = await res.text();
     expect(csv).toContain(NIK_MALE);
     expect(csv).toContain(ref);
-    const [entry] = exports();
-    expect(entry).toMatchObject({ officerId: idOf('budi'), detail: { format: 'csv', rows: 2, nik: 'full', reauthenticated: 'password' } });
+    const [entry] = await exports();
+    expect(entry).toMatchObject({ officerId: await idOf('budi'), detail: { format: 'csv', rows: 2, nik: 'full', reauthenticated: 'password' } });
     expect(entry!.registrations).toHaveLength(2);
     expect(entry!.registrations).toContain(idOfRef(ref));
     expect(JSON.stringify(db().prepare('SELECT detail FROM audit_log').all())).not.toContain(NIK_MALE);
@@ -124,7 +124,7 @@ describe('export with the full NIK', () => {
     const ok = await c.post('/export/full', { query: 'status=open', password: PASSWORD, code: codeAt(secret, h.clock.now) });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain(NIK_MALE);
-    expect(exports()[0]!.detail).toMatchObject({ nik: 'full', reauthenticated: 'password+second_factor' });
+    expect((await exports())[0]!.detail).toMatchObject({ nik: 'full', reauthenticated: 'password+second_factor' });
     // The same code cannot be used for a second export.
     expect((await c.post('/export/full', { query: 'status=open', password: PASSWORD, code: codeAt(secret, h.clock.now) })).status).toBe(401);
     for (let i = 0; i < 3; i++) expect((await c.post('/export/full', { query: 'status=open', password: 'wrong wrong wrong' })).status).toBe(401);
@@ -133,8 +133,8 @@ describe('export with the full NIK', () => {
 
   it('ends when an admin withdraws the permission', async () => {
     const admin = await allowBudi();
-    await admin.post(`/admin/officers/${idOf('budi')}/export-nik`, { allow: '0' });
-    expect(con.officers.byUsername('budi')!.exportNik).toBe(false);
+    await admin.post(`/admin/officers/${await idOf('budi')}/export-nik`, { allow: '0' });
+    expect((await con.officers.byUsername('budi'))!.exportNik).toBe(false);
     const c = requestClient(con.web);
     await c.login('budi');
     expect((await c.send('/export/full')).status).toBe(403);

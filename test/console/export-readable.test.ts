@@ -41,7 +41,8 @@ beforeEach(async () => {
   con = await startConsole(h);
   // One registration per group (APBD, ADD, self-paid), a cadre's among them, every status but deleted.
   const groups = ['pekerja_rentan', 'lkd', 'mandiri', 'perangkat_desa', 'mandiri', 'kader'];
-  seeded = seedRegistrations(h.runtime.db, groups.length, {
+  seeded = (
+    await seedRegistrations(h.runtime.db, groups.length, {
     now: h.clock.now,
     spanDays: 2,
     cadres: 1,
@@ -53,7 +54,8 @@ beforeEach(async () => {
       d.phone = `+62812000000${String(i).padStart(2, '0')}`;
       d.occupation = 'nelayan';
     },
-  }).rows.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+    })
+  ).rows.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
 });
 afterEach(() => cleanup(h));
 
@@ -97,7 +99,7 @@ describe('the CSV', () => {
   });
 
   it('writes the full number grouped by four for an officer allowed the full export', async () => {
-    con.officers.setExportNik(con.officers.byUsername('budi')!.id, true);
+    await con.officers.setExportNik((await con.officers.byUsername('budi'))!.id, true);
     const c = client(con.web);
     await c.login('budi');
     await c.get('/export/full?status=all');

@@ -13,13 +13,15 @@ import { createTranslator } from '../../src/i18n.js';
 import type { ProgrammeSettings } from '../../src/settings.js';
 import { cleanCell } from '../../src/domain/text-clean.js';
 import { exportRecords } from '../../src/storage/queue.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
+import { toArray } from '../helpers/console.js';
 
 const EXPORT_COLUMNS = exportColumns();
 const t = createTranslator()('id');
 
 /** The export's rows for a filter, read from the database as the console does. */
 const exportRows = (db: Db, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>) =>
-  formatRows(exportRecords(db, f, timeZone, TEST_CIPHER), timeZone, settings);
+  formatRows(exportRecords(sqliteSql(db), f, timeZone, TEST_CIPHER), timeZone, settings);
 import { seedRegistrations, type SeededRow, type SeedResult, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
@@ -39,10 +41,10 @@ const HOSTILE: Record<number, (d: { fullName: string; address: string; heirName:
   6: (d) => (d.fullName = ' Siti Aminah '),
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lindung-export-'));
   db = openDatabase(join(dir, 'e.db'));
-  seed = seedRegistrations(db, 120, {
+  seed = await seedRegistrations(db, 120, {
     now: NOW,
     cadres: 2,
     tweak: (data, i) => HOSTILE[i]?.(data),
@@ -120,8 +122,8 @@ const wanted = (status: QueueFilter['status']): SeededRow[] =>
   seed.rows.filter((r) => STATUSES_OF[status].includes(r.status)).sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
 
 describe('exportRows', () => {
-  it('gives every matching row, whatever the limit and cursor, with the fields an officer enters', () => {
-    const rows = [...exportRows(db, filter({ status: 'all', limit: 5, after: '1.1' }), TZ)];
+  it('gives every matching row, whatever the limit and cursor, with the fields an officer enters', async () => {
+    const rows = await toArray(exportRows(db, filter({ status: 'all', limit: 5, after: '1.1' }), TZ));
     const want = wanted('all');
     expect(rows.map((r) => r.reference)).toEqual(want.map((r) => r.reference));
     for (const [i, r] of rows.entries()) {
@@ -159,29 +161,29 @@ describe('exportRows', () => {
     expect(rows.some((r) => r.programmes === 'JKK+JKM+JHT')).toBe(true);
   });
 
-  it('writes occupation and group labels when given the settings', () => {
-    const rows = [...exportRows(db, filter({ status: 'all' }), TZ, seed.settings)];
+  it('writes occupation and group labels when given the settings', async () => {
+    const rows = await toArray(exportRows(db, filter({ status: 'all' }), TZ, seed.settings));
     const labels = new Set(seed.settings.occupations.map((o) => o.label.id));
     expect(rows.every((r) => labels.has(String(r.occupation)))).toBe(true);
     const groups = new Set(seed.settings.groups.map((g) => g.label.id));
     expect(rows.every((r) => groups.has(String(r.groupId)))).toBe(true);
   });
 
-  it('exports deleted rows without personal data', () => {
-    const rows = [...exportRows(db, filter({ status: 'deleted' }), TZ)];
+  it('exports deleted rows without personal data', async () => {
+    const rows = await toArray(exportRows(db, filter({ status: 'deleted' }), TZ));
     expect(rows.length).toBe(wanted('deleted').length);
     for (const r of rows) expect(r).toMatchObject({ status: statusLabel(t, 'deleted'), nik: null, fullName: null, address: null, sex: null, income: null });
   });
 
-  it('reads in batches, leaving the connection free for writes between rows', () => {
+  it('reads in batches, leaving the connection free for writes between rows', async () => {
     const big = mkdtempSync(join(tmpdir(), 'lindung-export-big-'));
     const bdb = openDatabase(join(big, 'b.db'));
     try {
-      const { rows: seeded } = seedRegistrations(bdb, 1_234, { now: NOW, statusWeights: { deleted: 0, rejected: 0 } });
+      const { rows: seeded } = await seedRegistrations(bdb, 1_234, { now: NOW, statusWeights: { deleted: 0, rejected: 0 } });
       const write = bdb.prepare('INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)');
       let n = 0;
       const refs: string[] = [];
-      for (const r of exportRows(bdb, filter({ status: 'all' }), TZ)) {
+      for await (const r of exportRows(bdb, filter({ status: 'all' }), TZ)) {
         refs.push(String(r.reference));
         // The bot keeps writing on the shared connection while an export streams out.
         write.run(`k${n++}`, 'v', 0);
@@ -199,7 +201,7 @@ describe('exportRows', () => {
 describe('writeCsv', () => {
   it('writes a BOM, a header and every row, parsing back to the same values cleaned, with formulas neutralised', async () => {
     const out = sink();
-    const rows = [...exportRows(db, filter({ status: 'all' }), TZ)];
+    const rows = await toArray(exportRows(db, filter({ status: 'all' }), TZ));
     const n = await writeCsv(rows, out.stream);
     const buf = await out.done;
     expect(n).toBe(rows.length);
@@ -266,7 +268,7 @@ describe('writeCsv', () => {
 describe('writeXlsx', () => {
   it('writes a sheet with a bold header and NIK, phone and KPJ as text', async () => {
     const out = sink();
-    const rows = [...exportRows(db, filter({ status: 'all' }), TZ)];
+    const rows = await toArray(exportRows(db, filter({ status: 'all' }), TZ));
     const n = await writeXlsx(rows, out.stream);
     const buf = await out.done;
     expect(n).toBe(rows.length);

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
+import type { Sql } from '../../src/storage/sql.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 import { dayIn, dayStart } from '../../src/domain/time.js';
 import { decodeCursor, encodeCursor, QueueFilterSchema, searchKind, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
 import { buildQueueQuery, queuePage, queueStatements, type QueueRow } from '../../src/storage/queue.js';
@@ -13,6 +15,7 @@ const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
 
 let dir: string;
 let db: Db;
+let sql: Sql;
 let seed: SeedResult;
 
 // Names planted to test the search kinds.
@@ -25,10 +28,11 @@ const PLANTED: Record<number, string> = {
   12: 'Ahmad 100% Jaya',
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lindung-filters-'));
   db = openDatabase(join(dir, 'f.db'));
-  seed = seedRegistrations(db, 200, {
+  sql = sqliteSql(db);
+  seed = await seedRegistrations(db, 200, {
     now: NOW,
     cadres: 3,
     // Planted rows stay searchable (not deleted): status spread comes from the other rows.
@@ -48,13 +52,13 @@ const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFi
 const byQueueOrder = (a: SeededRow, b: SeededRow): number => a.createdAt - b.createdAt || a.id - b.id;
 
 /** Every row of a filter, walking all pages. */
-function allPages(q: Record<string, string | number>, limit = 200): { rows: QueueRow[]; totals: number[]; pages: number } {
+async function allPages(q: Record<string, string | number>, limit = 200): Promise<{ rows: QueueRow[]; totals: number[]; pages: number }> {
   const rows: QueueRow[] = [];
   const totals: number[] = [];
   let after: string | undefined;
   let pages = 0;
   for (;;) {
-    const page = queuePage(db, filter({ ...q, limit, ...(after ? { after } : {}) }), TZ, TEST_CIPHER);
+    const page = await queuePage(sql, filter({ ...q, limit, ...(after ? { after } : {}) }), TZ, TEST_CIPHER);
     rows.push(...page.rows);
     totals.push(page.total);
     pages++;
@@ -66,11 +70,11 @@ function allPages(q: Record<string, string | number>, limit = 200): { rows: Queu
 }
 
 /** The ids the queue must show for a filter, computed from the seeded rows. */
-function expectIds(q: Record<string, string | number>, pred: (r: SeededRow) => boolean): void {
+async function expectIds(q: Record<string, string | number>, pred: (r: SeededRow) => boolean): Promise<void> {
   const f = filter(q);
   const statuses = STATUSES_OF[f.status];
   const want = seed.rows.filter((r) => statuses.includes(r.status) && pred(r)).sort(byQueueOrder);
-  const got = allPages(q);
+  const got = await allPages(q);
   expect(got.rows.map((r) => r.id)).toEqual(want.map((r) => r.id));
   expect(new Set(got.totals)).toEqual(new Set([want.length]));
 }
@@ -120,67 +124,67 @@ describe('search kinds', () => {
     expect(searchKind('08123456789')).toEqual({ kind: 'phone', phone: '+628123456789' });
   });
 
-  it('finds a code typed without "LD-", and a name that happens to look like a code still by name', () => {
+  it('finds a code typed without "LD-", and a name that happens to look like a code still by name', async () => {
     const row = seed.rows.find((r) => r.status === 'rejected')!;
     const bare = row.reference.slice(3).toLowerCase();
-    const page = queuePage(db, filter({ status: 'all', q: bare }), TZ, TEST_CIPHER);
+    const page = await queuePage(sql, filter({ status: 'all', q: bare }), TZ, TEST_CIPHER);
     expect(page.rows.map((r) => r.reference)).toContain(row.reference);
     // "Ahmad" is also a possible code (every letter is in the codes' alphabet): the name still finds it.
     expect(searchKind('Ahmad')).toMatchObject({ kind: 'name', reference: 'LD-AHMAD' });
-    const byName = queuePage(db, filter({ status: 'all', q: 'Ahmad' }), TZ, TEST_CIPHER);
+    const byName = await queuePage(sql, filter({ status: 'all', q: 'Ahmad' }), TZ, TEST_CIPHER);
     expect(byName.rows.map((r) => r.fullName)).toContain('Ahmad 100% Jaya');
   });
 
-  it('finds a registration by its KPJ in any status', () => {
+  it('finds a registration by its KPJ in any status', async () => {
     const row = seed.rows.find((r) => r.status === 'submitted')!;
     db.prepare("UPDATE registrations SET kpj = '23014567890', status = 'registered' WHERE id = ?").run(row.id);
     try {
       for (const q of ['23014567890', '2301 4567 890', '2301-4567-890']) {
-        expect(queuePage(db, filter({ status: 'all', q }), TZ, TEST_CIPHER).rows.map((r) => r.id)).toEqual([row.id]);
+        expect((await queuePage(sql, filter({ status: 'all', q }), TZ, TEST_CIPHER)).rows.map((r) => r.id)).toEqual([row.id]);
       }
-      expect(queuePage(db, filter({ status: 'all', q: '23014567891' }), TZ, TEST_CIPHER).total).toBe(0);
+      expect((await queuePage(sql, filter({ status: 'all', q: '23014567891' }), TZ, TEST_CIPHER)).total).toBe(0);
     } finally {
       db.prepare("UPDATE registrations SET kpj = NULL, status = 'submitted' WHERE id = ?").run(row.id);
     }
   });
 
-  it('finds a reference exactly, however it is typed', () => {
+  it('finds a reference exactly, however it is typed', async () => {
     const row = seed.rows.find((r) => r.status === 'approved')!;
     for (const q of [row.reference, row.reference.toLowerCase(), row.reference.replace('-', ' ')]) {
-      const page = queuePage(db, filter({ status: 'all', q }), TZ, TEST_CIPHER);
+      const page = await queuePage(sql, filter({ status: 'all', q }), TZ, TEST_CIPHER);
       expect(page.rows.map((r) => r.reference)).toEqual([row.reference]);
       expect(page.total).toBe(1);
     }
     // Not a prefix search: four characters of the code find nothing by reference.
-    expect(queuePage(db, filter({ status: 'all', q: 'LD-ZZZZZ' }), TZ, TEST_CIPHER).total).toBe(0);
+    expect((await queuePage(sql, filter({ status: 'all', q: 'LD-ZZZZZ' }), TZ, TEST_CIPHER)).total).toBe(0);
   });
 
-  it('finds a NIK exactly (grouped or not), in open and closed statuses', () => {
+  it('finds a NIK exactly (grouped or not), in open and closed statuses', async () => {
     for (const status of ['submitted', 'rejected'] as const) {
       const row = seed.rows.find((r) => r.status === status)!;
       const nik = row.nik!;
       const grouped = `${nik.slice(0, 4)} ${nik.slice(4, 8)} ${nik.slice(8, 12)} ${nik.slice(12)}`;
       for (const q of [nik, grouped]) {
-        const page = queuePage(db, filter({ status: 'all', q }), TZ, TEST_CIPHER);
+        const page = await queuePage(sql, filter({ status: 'all', q }), TZ, TEST_CIPHER);
         expect(page.rows.map((r) => r.id)).toEqual([row.id]);
       }
-      expect(queuePage(db, filter({ status, q: nik }), TZ, TEST_CIPHER).total).toBe(1);
+      expect((await queuePage(sql, filter({ status, q: nik }), TZ, TEST_CIPHER)).total).toBe(1);
     }
     // A NIK nobody has finds nothing (no partial matching either).
-    expect(queuePage(db, filter({ status: 'all', q: '6301999999999999' }), TZ, TEST_CIPHER).total).toBe(0);
-    expect(queuePage(db, filter({ status: 'all', q: seed.rows.find((r) => r.nik)!.nik!.slice(0, 12) }), TZ, TEST_CIPHER).total).toBe(0);
+    expect((await queuePage(sql, filter({ status: 'all', q: '6301999999999999' }), TZ, TEST_CIPHER)).total).toBe(0);
+    expect((await queuePage(sql, filter({ status: 'all', q: seed.rows.find((r) => r.nik)!.nik!.slice(0, 12) }), TZ, TEST_CIPHER)).total).toBe(0);
   });
 
-  it('matches names by the start of any word, case-insensitively', () => {
+  it('matches names by the start of any word, case-insensitively', async () => {
     const matches = (name: string, q: string): boolean => {
       const n = name.toLowerCase();
       const t = q.toLowerCase();
       return n.startsWith(t) || n.includes(` ${t}`);
     };
     for (const q of ['putri', 'PUTRI', 'siti', 'nur ai', 'Aisyah Putri', 'ahmad']) {
-      expectIds({ status: 'all', q }, (r) => !!r.fullName && matches(r.fullName, q));
+      await expectIds({ status: 'all', q }, (r) => !!r.fullName && matches(r.fullName, q));
     }
-    const found = allPages({ status: 'all', q: 'putri' }).rows.map((r) => r.fullName);
+    const found = (await allPages({ status: 'all', q: 'putri' })).rows.map((r) => r.fullName);
     const alive = (name: string): boolean => seed.rows.some((r) => r.fullName === name);
     for (const name of ['Nur Aisyah Putri', 'Putri Handayani', 'Siti Putriani', 'putri kecil']) {
       if (alive(name)) expect(found).toContain(name);
@@ -190,48 +194,48 @@ describe('search kinds', () => {
     expect(seed.rows.filter((r) => r.fullName && Object.values(PLANTED).includes(r.fullName)).length).toBeGreaterThan(3);
   });
 
-  it('treats LIKE wildcards in the search text literally', () => {
-    expect(allPages({ status: 'all', q: '%' }).rows).toEqual([]);
-    expect(allPages({ status: 'all', q: '_' }).rows).toEqual([]);
+  it('treats LIKE wildcards in the search text literally', async () => {
+    expect((await allPages({ status: 'all', q: '%' })).rows).toEqual([]);
+    expect((await allPages({ status: 'all', q: '_' })).rows).toEqual([]);
     const jaya = seed.rows.find((r) => r.fullName === 'Ahmad 100% Jaya' && r.status !== 'deleted');
-    const got = allPages({ status: 'all', q: '100%' }).rows.map((r) => r.id);
+    const got = (await allPages({ status: 'all', q: '100%' })).rows.map((r) => r.id);
     expect(got).toEqual(jaya ? [jaya.id] : []);
   });
 });
 
 describe('filters', () => {
-  it('defaults to submitted (waiting for a decision), oldest first', () => {
-    expectIds({}, () => true);
-    const first = queuePage(db, filter(), TZ, TEST_CIPHER).rows;
+  it('defaults to submitted (waiting for a decision), oldest first', async () => {
+    await expectIds({}, () => true);
+    const first = (await queuePage(sql, filter(), TZ, TEST_CIPHER)).rows;
     expect(first.every((r) => r.status === 'submitted')).toBe(true);
   });
 
-  it('filters by each status, and "all" leaves out deleted rows', () => {
+  it('filters by each status, and "all" leaves out deleted rows', async () => {
     for (const status of ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'deleted', 'all'] as const) {
-      expectIds({ status }, () => true);
+      await expectIds({ status }, () => true);
     }
     expect(seed.rows.some((r) => r.status === 'deleted')).toBe(true);
-    expect(allPages({ status: 'all' }).rows.some((r) => r.status === 'deleted')).toBe(false);
+    expect((await allPages({ status: 'all' })).rows.some((r) => r.status === 'deleted')).toBe(false);
   });
 
-  it('filters by kecamatan and desa', () => {
+  it('filters by kecamatan and desa', async () => {
     const area = seed.settings.areas[1]!;
-    expectIds({ status: 'all', kecamatan: area.kecamatan }, (r) => r.kecamatan === area.kecamatan);
+    await expectIds({ status: 'all', kecamatan: area.kecamatan }, (r) => r.kecamatan === area.kecamatan);
     const desa = seed.rows.find((r) => r.kecamatan === area.kecamatan)!.desa!;
-    expectIds({ status: 'all', kecamatan: area.kecamatan, desa }, (r) => r.desa === desa);
-    expectIds({ status: 'all', desa }, (r) => r.desa === desa);
+    await expectIds({ status: 'all', kecamatan: area.kecamatan, desa }, (r) => r.desa === desa);
+    await expectIds({ status: 'all', desa }, (r) => r.desa === desa);
   });
 
-  it('filters by group and by cadre', () => {
-    for (const g of ['pekerja_rentan', 'bpd', 'mandiri']) expectIds({ status: 'all', group: g }, (r) => r.groupId === g);
+  it('filters by group and by cadre', async () => {
+    for (const g of ['pekerja_rentan', 'bpd', 'mandiri']) await expectIds({ status: 'all', group: g }, (r) => r.groupId === g);
     for (const c of seed.cadres) {
-      expectIds({ status: 'all', cadre: String(c.personId) }, (r) => r.submitterId === c.personId);
-      expectIds({ cadre: c.personId }, (r) => r.submitterId === c.personId);
+      await expectIds({ status: 'all', cadre: String(c.personId) }, (r) => r.submitterId === c.personId);
+      await expectIds({ cadre: c.personId }, (r) => r.submitterId === c.personId);
     }
     expect(seed.rows.some((r) => r.submitterId !== r.applicantId)).toBe(true);
   });
 
-  it('filters by whole days in the regency time zone, both ends inclusive', () => {
+  it('filters by whole days in the regency time zone, both ends inclusive', async () => {
     // The seeded rows span 120 days: pick days from the data.
     const days = [...new Set(seed.rows.map((r) => dayIn(TZ, r.createdAt)))].sort();
     const from = days[10]!;
@@ -240,24 +244,24 @@ describe('filters', () => {
       const d = dayIn(TZ, r.createdAt);
       return (!a || d >= a) && (!b || d <= b);
     };
-    expectIds({ status: 'all', from, to }, (r) => inDays(r, from, to));
-    expectIds({ status: 'all', from }, (r) => inDays(r, from));
-    expectIds({ status: 'all', to }, (r) => inDays(r, undefined, to));
-    expectIds({ status: 'all', from: days[5]!, to: days[5]! }, (r) => inDays(r, days[5], days[5]));
-    expect(queuePage(db, filter({ status: 'all', from: to, to: from }), TZ, TEST_CIPHER).total).toBe(0);
+    await expectIds({ status: 'all', from, to }, (r) => inDays(r, from, to));
+    await expectIds({ status: 'all', from }, (r) => inDays(r, from));
+    await expectIds({ status: 'all', to }, (r) => inDays(r, undefined, to));
+    await expectIds({ status: 'all', from: days[5]!, to: days[5]! }, (r) => inDays(r, days[5], days[5]));
+    expect((await queuePage(sql, filter({ status: 'all', from: to, to: from }), TZ, TEST_CIPHER)).total).toBe(0);
   });
 
-  it('puts rows at local midnight on the right day', () => {
+  it('puts rows at local midnight on the right day', async () => {
     const midnight = Date.UTC(2026, 10, 14, 16, 0, 0); // 2026-11-15 00:00 WITA
     const weights = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
-    const at = seedRegistrations(db, 2, { now: midnight, spanDays: 0.0001, cadres: 0, startIndex: 20_000, statusWeights: weights });
-    const before = seedRegistrations(db, 2, { now: midnight - 1, spanDays: 0.0001, cadres: 0, startIndex: 20_010, statusWeights: weights });
+    const at = await seedRegistrations(db, 2, { now: midnight, spanDays: 0.0001, cadres: 0, startIndex: 20_000, statusWeights: weights });
+    const before = await seedRegistrations(db, 2, { now: midnight - 1, spanDays: 0.0001, cadres: 0, startIndex: 20_010, statusWeights: weights });
     try {
-      const ids = (q: Record<string, string>) => allPages({ status: 'all', ...q }).rows.map((r) => r.id);
+      const ids = async (q: Record<string, string>) => (await allPages({ status: 'all', ...q })).rows.map((r) => r.id);
       const atIds = at.rows.map((r) => r.id);
       const beforeIds = before.rows.map((r) => r.id);
-      const day15 = ids({ from: '2026-11-15', to: '2026-11-15' });
-      const day14 = ids({ from: '2026-11-14', to: '2026-11-14' });
+      const day15 = await ids({ from: '2026-11-15', to: '2026-11-15' });
+      const day14 = await ids({ from: '2026-11-14', to: '2026-11-14' });
       for (const id of atIds) {
         expect(day15).toContain(id);
         expect(day14).not.toContain(id);
@@ -282,20 +286,20 @@ describe('filters', () => {
     expect(params).toMatchObject({ fromMs: Date.UTC(2026, 9, 31, 16), toMs: Date.UTC(2026, 10, 1, 16) });
   });
 
-  it('combines filters', () => {
+  it('combines filters', async () => {
     const c = seed.cadres[0]!;
-    expectIds({ status: 'all', cadre: c.personId, kecamatan: c.kecamatan, group: 'kader' }, (r) => r.submitterId === c.personId && r.groupId === 'kader');
-    expectIds({ status: 'open', q: 'siti', kecamatan: seed.settings.areas[0]!.kecamatan }, (r) =>
+    await expectIds({ status: 'all', cadre: c.personId, kecamatan: c.kecamatan, group: 'kader' }, (r) => r.submitterId === c.personId && r.groupId === 'kader');
+    await expectIds({ status: 'open', q: 'siti', kecamatan: seed.settings.areas[0]!.kecamatan }, (r) =>
       !!r.fullName && r.kecamatan === seed.settings.areas[0]!.kecamatan && (r.fullName.toLowerCase().startsWith('siti') || r.fullName.toLowerCase().includes(' siti')),
     );
   });
 });
 
 describe('queue rows and paging', () => {
-  it('returns every row exactly once across pages, with ties on created_at ordered by id', () => {
+  it('returns every row exactly once across pages, with ties on created_at ordered by id', async () => {
     const want = seed.rows.filter((r) => r.status !== 'deleted').sort(byQueueOrder).map((r) => r.id);
     for (const limit of [1, 7, 50, 200]) {
-      const got = allPages({ status: 'all' }, limit);
+      const got = await allPages({ status: 'all' }, limit);
       expect(got.rows.map((r) => r.id)).toEqual(want);
       expect(new Set(got.rows.map((r) => r.id)).size).toBe(want.length);
       expect(got.pages).toBe(Math.max(1, Math.ceil(want.length / limit)));
@@ -303,13 +307,13 @@ describe('queue rows and paging', () => {
     }
   });
 
-  it('pages through ties on created_at without losing rows', () => {
+  it('pages through ties on created_at without losing rows', async () => {
     const t = NOW - 3_600_000;
-    const tied = seedRegistrations(db, 9, { now: t, spanDays: 0.0001, cadres: 0, startIndex: 10_000, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } });
+    const tied = await seedRegistrations(db, 9, { now: t, spanDays: 0.0001, cadres: 0, startIndex: 10_000, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } });
     try {
       expect(new Set(tied.rows.map((r) => r.createdAt)).size).toBe(1);
       const from = dayIn(TZ, t);
-      const ids = allPages({ from, to: from }, 2).rows.map((r) => r.id);
+      const ids = (await allPages({ from, to: from }, 2)).rows.map((r) => r.id);
       for (const r of tied.rows) expect(ids.filter((id) => id === r.id)).toHaveLength(1);
     } finally {
       const ids = tied.rows.map((r) => r.id);
@@ -317,8 +321,8 @@ describe('queue rows and paging', () => {
     }
   });
 
-  it('never returns a full NIK, only the masked one, and reads the checks', () => {
-    const { rows } = allPages({ status: 'all' });
+  it('never returns a full NIK, only the masked one, and reads the checks', async () => {
+    const { rows } = await allPages({ status: 'all' });
     const json = JSON.stringify(rows);
     for (const r of seed.rows) if (r.nik) expect(json).not.toContain(r.nik);
     for (const r of rows) {
@@ -327,13 +331,13 @@ describe('queue rows and paging', () => {
       expect(r.checks).toEqual(s.data!.checks);
       expect(r).toMatchObject({ reference: s.reference, fullName: s.fullName, desa: s.desa, groupId: s.groupId, submitterId: s.submitterId, channel: s.channel, createdAt: s.createdAt });
     }
-    const deleted = allPages({ status: 'deleted' }).rows;
+    const deleted = (await allPages({ status: 'deleted' })).rows;
     expect(deleted.length).toBeGreaterThan(0);
     for (const r of deleted) expect(r).toMatchObject({ fullName: null, nikMasked: null, checks: [] });
   });
 
-  it('answers from an index, never a full table scan', () => {
-    const cursor = queuePage(db, filter({ limit: 5 }), TZ, TEST_CIPHER).next!;
+  it('answers from an index, never a full table scan', async () => {
+    const cursor = (await queuePage(sql, filter({ limit: 5 }), TZ, TEST_CIPHER)).next!;
     const seen: string[] = [];
     const filters: Record<string, string | number>[] = [
       {},
@@ -367,11 +371,12 @@ describe('queue rows and paging', () => {
 describe('at 100,000 rows', () => {
   // How fast those pages are is measured by `npm run bench` (bench/console.ts, "queue page budget"):
   // a time limit here failed on a busy machine without saying anything about the query.
-  it('serves the default queue page and count from an index', () => {
+  it('serves the default queue page and count from an index', async () => {
     const big = mkdtempSync(join(tmpdir(), 'lindung-filters-big-'));
     const bdb = openDatabase(join(big, 'big.db'));
+    const bsql = sqliteSql(bdb);
     try {
-      seedRegistrations(bdb, 100_000, { now: NOW, seed: 7 });
+      await seedRegistrations(bdb, 100_000, { now: NOW, seed: 7 });
       for (const analyzed of [false, true]) {
         if (analyzed) bdb.exec('ANALYZE');
         const f = filter();
@@ -380,10 +385,10 @@ describe('at 100,000 rows', () => {
           const plan = (bdb.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
           for (const d of plan.filter((x) => /\bregistrations\b/.test(x))) expect(d).toMatch(/USING (COVERING )?INDEX/);
         }
-        let p = queuePage(bdb, f, TZ, TEST_CIPHER);
+        let p = await queuePage(bsql, f, TZ, TEST_CIPHER);
         const seen = new Set(p.rows.map((r) => r.id));
         for (let i = 0; i < 4 && p.next; i++) {
-          p = queuePage(bdb, filter({ after: p.next }), TZ, TEST_CIPHER);
+          p = await queuePage(bsql, filter({ after: p.next }), TZ, TEST_CIPHER);
           for (const r of p.rows) seen.add(r.id);
         }
         expect(p.total).toBeGreaterThan(30_000);

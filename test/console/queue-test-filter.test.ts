@@ -7,19 +7,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueFilterSchema, STATUSES_OF, TEST_CHANNEL, type QueueFilter } from '../../src/domain/queue-filter.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
+import type { Sql } from '../../src/storage/sql.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 import { exportRecords, queuePage, queueStatements, statusCounts, statusCountsStatement } from '../../src/storage/queue.js';
+import { toArray } from '../helpers/console.js';
 import { seedRegistrations, TEST_CIPHER, type SeededRow } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
 let dir: string;
 let db: Db;
+let sql: Sql;
 let rows: SeededRow[];
 let tests: Set<number>;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lindung-test-filter-'));
   db = openDatabase(join(dir, 't.db'));
-  rows = seedRegistrations(db, 300, { cadres: 2 }).rows;
+  sql = sqliteSql(db);
+  rows = (await seedRegistrations(db, 300, { cadres: 2 })).rows;
   // Every 17th registration was made in the simulator.
   const picked = rows.filter((_, i) => i % 17 === 0);
   db.prepare(`UPDATE registrations SET channel = '${TEST_CHANNEL}' WHERE id IN (${picked.map((r) => r.id).join(',')})`).run();
@@ -32,11 +37,11 @@ afterAll(() => {
 
 const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFilterSchema.parse(q);
 /** Every row id of a filter, walking all its pages. */
-function ids(f: QueueFilter): number[] {
+async function ids(f: QueueFilter): Promise<number[]> {
   const out: number[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = queuePage(db, { ...f, limit: 200, ...(after ? { after } : {}) }, TZ, TEST_CIPHER);
+    const page = await queuePage(sql, { ...f, limit: 200, ...(after ? { after } : {}) }, TZ, TEST_CIPHER);
     out.push(...page.rows.map((r) => r.id));
     if (!page.next) return out;
     after = page.next;
@@ -50,33 +55,33 @@ const expected = (status: keyof typeof STATUSES_OF, which: 'real' | 'test' | 'bo
     .map((r) => r.id);
 
 describe('test registrations in the queue filter', () => {
-  it('are left out by default, included with test=include, alone with test=only: page, count, tab figures and export agree', () => {
+  it('are left out by default, included with test=include, alone with test=only: page, count, tab figures and export agree', async () => {
     expect(tests.size).toBeGreaterThan(10);
     for (const status of ['submitted', 'all', 'open'] as const) {
       for (const [test, which] of [[undefined, 'real'], ['include', 'both'], ['only', 'test']] as const) {
         const f = filter({ status, ...(test ? { test } : {}) });
         const want = expected(status, which);
-        expect(ids(f), `${status} ${test}`).toEqual(want);
-        expect(queuePage(db, f, TZ, TEST_CIPHER).total).toBe(want.length);
-        expect([...exportRecords(db, f, TZ, TEST_CIPHER)].map((r) => r.id)).toEqual(want);
-        const counts = statusCounts(db, f, status, TZ, TEST_CIPHER);
+        expect(await ids(f), `${status} ${test}`).toEqual(want);
+        expect((await queuePage(sql, f, TZ, TEST_CIPHER)).total).toBe(want.length);
+        expect((await toArray(exportRecords(sql, f, TZ, TEST_CIPHER))).map((r) => r.id)).toEqual(want);
+        const counts = await statusCounts(sql, f, status, TZ, TEST_CIPHER);
         expect(Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(want.length);
       }
     }
   });
 
-  it('the default leaves out exactly the simulator rows (a test can fail: without the filter they would show)', () => {
+  it('the default leaves out exactly the simulator rows (a test can fail: without the filter they would show)', async () => {
     const all = filter({ status: 'all' });
-    const shown = new Set(ids(all));
+    const shown = new Set(await ids(all));
     for (const id of tests) if (rows.find((r) => r.id === id)!.status !== 'deleted') expect(shown.has(id)).toBe(false);
-    expect(ids({ ...all, test: 'include' }).some((id) => tests.has(id))).toBe(true);
+    expect((await ids({ ...all, test: 'include' })).some((id) => tests.has(id))).toBe(true);
   });
 
-  it('finds a test registration by its very code, but not by a name search without the filter', () => {
+  it('finds a test registration by its very code, but not by a name search without the filter', async () => {
     const test = rows.find((r) => tests.has(r.id) && r.status !== 'deleted' && r.fullName)!;
-    expect(ids(filter({ q: test.reference }))).toEqual([test.id]);
-    expect(ids(filter({ q: test.fullName! }))).not.toContain(test.id);
-    expect(ids(filter({ q: test.fullName!, test: 'include' }))).toContain(test.id);
+    expect(await ids(filter({ q: test.reference }))).toEqual([test.id]);
+    expect(await ids(filter({ q: test.fullName! }))).not.toContain(test.id);
+    expect(await ids(filter({ q: test.fullName!, test: 'include' }))).toContain(test.id);
   });
 
   it('answers from indexes: the test rows through registrations_channel, the rest as before', () => {

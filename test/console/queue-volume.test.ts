@@ -39,9 +39,9 @@ async function registerSelf(user: string, answers: Record<string, string> = {}):
 }
 
 /** Rows straight into the runtime's database (sealed with its key), all of one status. */
-function seed(n: number, status: 'submitted' | 'needs_correction' | 'approved', startIndex: number, now = h.clock.now): SeededRow[] {
+async function seed(n: number, status: 'submitted' | 'needs_correction' | 'approved', startIndex: number, now = h.clock.now): Promise<SeededRow[]> {
   const weights = { submitted: 0, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0, [status]: 1 };
-  return seedRegistrations(h.runtime.db, n, { now, spanDays: 0.5, cadres: 0, startIndex, statusWeights: weights, cipher: h.runtime.store.cipher }).rows;
+  return (await seedRegistrations(h.runtime.db, n, { now, spanDays: 0.5, cadres: 0, startIndex, statusWeights: weights, cipher: h.runtime.store.cipher })).rows;
 }
 
 async function officer() {
@@ -52,8 +52,8 @@ async function officer() {
 
 describe('status tabs', () => {
   it('shows ours ("Menunggu keputusan") by default, theirs ("Menunggu warga") apart, each with its count; ?status=open still shows both', async () => {
-    const ours = seed(3, 'submitted', 100);
-    const theirs = seed(2, 'needs_correction', 200);
+    const ours = await seed(3, 'submitted', 100);
+    const theirs = await seed(2, 'needs_correction', 200);
     const c = await officer();
     const { html } = await c.get('/queue');
     expect(refsIn(tableOf(html)).sort()).toEqual(ours.map((r) => r.reference).sort());
@@ -71,7 +71,7 @@ describe('status tabs', () => {
   });
 
   it('pages with the keyset cursor inside a tab, and the tabs keep a name search and the filters', async () => {
-    const rows = seed(5, 'submitted', 100).sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+    const rows = (await seed(5, 'submitted', 100)).sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
     const c = await officer();
     const first = (await c.get('/queue?status=submitted&limit=2')).html;
     expect(refsIn(tableOf(first))).toEqual(rows.slice(0, 2).map((r) => r.reference));
@@ -85,7 +85,7 @@ describe('status tabs', () => {
   });
 
   it('keeps the tab when the form only filters', async () => {
-    seed(1, 'needs_correction', 100);
+    await seed(1, 'needs_correction', 100);
     const c = await officer();
     await c.get('/queue?status=needs_correction');
     const res = await c.post('/queue', { tab: 'needs_correction', q: '', kecamatan: 'Gunung Sari' });
@@ -98,8 +98,8 @@ describe('status tabs', () => {
 describe('search', () => {
   it('looks in every status when no status is chosen, and says which status each hit has', async () => {
     const approved = await registerSelf('a');
-    h.runtime.app.changeStatus(approved, { to: 'approved', actor: { kind: 'officer', id: 'budi' } });
-    const waiting = seed(2, 'submitted', 100);
+    await h.runtime.app.changeStatus(approved, { to: 'approved', actor: { kind: 'officer', id: 'budi' } });
+    const waiting = await seed(2, 'submitted', 100);
     const c = await officer();
     // From the default tab ("Menunggu keputusan"), the search box posts with that tab: dropped for a search.
     const res = await c.post('/queue', { tab: 'submitted', q: approved });
@@ -117,7 +117,7 @@ describe('search', () => {
 
   it('finds an approved registration by its NIK from the default tab, by POST, never in a URL', async () => {
     const approved = await registerSelf('a');
-    h.runtime.app.changeStatus(approved, { to: 'approved', actor: { kind: 'officer', id: 'budi' } });
+    await h.runtime.app.changeStatus(approved, { to: 'approved', actor: { kind: 'officer', id: 'budi' } });
     const c = await officer();
     await c.get('/queue');
     const res = await c.post('/queue', { tab: 'submitted', q: NIK_MALE });
@@ -130,7 +130,7 @@ describe('search', () => {
 
   it('in a chosen status that has no hit, says how many the other statuses hold and offers to look there', async () => {
     const approved = await registerSelf('a');
-    h.runtime.app.changeStatus(approved, { to: 'approved', actor: { kind: 'officer', id: 'budi' } });
+    await h.runtime.app.changeStatus(approved, { to: 'approved', actor: { kind: 'officer', id: 'budi' } });
     const c = await officer();
     const { html } = await c.get(`/queue?status=needs_correction&q=${approved}`);
     expect(refsIn(tableOf(html))).toEqual([]);
@@ -148,7 +148,7 @@ describe('search', () => {
 
 describe('rows', () => {
   it('say how long each has waited, and their checks in words with the full sentence as a tooltip', async () => {
-    const old = seed(1, 'submitted', 100, h.clock.now - 3 * DAY - 3_600_000)[0]!;
+    const old = (await seed(1, 'submitted', 100, h.clock.now - 3 * DAY - 3_600_000))[0]!;
     h.clock.now += 5 * 3_600_000;
     const c = await officer();
     const { html } = await c.get('/queue');
@@ -174,7 +174,7 @@ describe('rows', () => {
 
 describe('bulk approval', () => {
   it('with nothing ticked says so, as an error, and approves nothing', async () => {
-    const rows = seed(2, 'submitted', 100);
+    const rows = await seed(2, 'submitted', 100);
     const c = await officer();
     await c.get('/queue');
     const res = await c.post('/queue/approve', { back: '/queue?status=submitted' });
@@ -187,8 +187,8 @@ describe('bulk approval', () => {
   });
 
   it('states the count and asks to confirm; skipped ones are named with the reason; only the confirmation approves', async () => {
-    const rows = seed(3, 'submitted', 100);
-    const corrected = seed(1, 'needs_correction', 200)[0]!;
+    const rows = await seed(3, 'submitted', 100);
+    const corrected = (await seed(1, 'needs_correction', 200))[0]!;
     const withdrawn = rows[2]!;
     h.runtime.db.prepare('UPDATE registrations SET consent_withdrawn_at = ? WHERE id = ?').run(h.clock.now, withdrawn.id);
     const c = await officer();
@@ -227,17 +227,17 @@ describe('bulk approval', () => {
   });
 
   it('re-checks at the confirmation: one decided meanwhile is skipped and counted', async () => {
-    const [a, b] = seed(2, 'submitted', 100);
+    const [a, b] = await seed(2, 'submitted', 100);
     const c = await officer();
     await c.get('/queue');
-    h.runtime.app.changeStatus(b!.reference, { to: 'rejected', actor: { kind: 'officer', id: 'ana' }, note: 'x' });
+    await h.runtime.app.changeStatus(b!.reference, { to: 'rejected', actor: { kind: 'officer', id: 'ana' }, note: 'x' });
     const done = await c.post('/queue/approve', { ref: [a!.reference, b!.reference], back: '/queue', confirm: '1', skipped: '0' });
     expect(done.headers.get('location')).toBe(`/queue?ok=bulk_approved&approved=1&skipped=1&done=${a!.reference}`);
     expect([statusOf(a!.reference), statusOf(b!.reference)]).toEqual(['approved', 'rejected']);
   });
 
   it('offers select-all on the page: the header box posts every row of the page that can be approved', async () => {
-    const rows = seed(4, 'submitted', 100);
+    const rows = await seed(4, 'submitted', 100);
     const c = await officer();
     const { html } = await c.get('/queue?limit=3');
     expect(html).toContain('<input type="checkbox" name="all" value="1" id="pick-all" aria-label="Pilih semua di halaman ini"');
@@ -253,7 +253,7 @@ describe('bulk approval', () => {
   });
 
   it('does not take a way back out of the queue, and ignores an earlier notice in it', async () => {
-    const [a] = seed(1, 'submitted', 100);
+    const [a] = await seed(1, 'submitted', 100);
     const c = await officer();
     await c.get('/queue');
     const page = await (await c.post('/queue/approve', { ref: [a!.reference], back: 'https://evil.example/queue' })).text();
@@ -266,7 +266,7 @@ describe('bulk approval', () => {
     // One made through the bot (its person hears of the decision), two seeded.
     const own = await registerSelf('w');
     const ownId = (h.runtime.db.prepare('SELECT id FROM registrations WHERE reference = ?').get(own) as { id: number }).id;
-    const rows = [{ reference: own, id: ownId }, ...seed(2, 'submitted', 100)];
+    const rows = [{ reference: own, id: ownId }, ...(await seed(2, 'submitted', 100))];
     const refs = rows.map((r) => r.reference);
     const c = await officer();
     await c.get('/queue');
@@ -292,7 +292,7 @@ describe('bulk approval', () => {
   });
 
   it('cannot be undone after the window or by another officer; the page says how many stayed', async () => {
-    const rows = seed(2, 'submitted', 100);
+    const rows = await seed(2, 'submitted', 100);
     const refs = rows.map((r) => r.reference);
     const c = await officer();
     await c.get('/queue');

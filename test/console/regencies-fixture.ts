@@ -53,8 +53,9 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
   const h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: TWO_REGENCIES } });
   const { web } = await startConsole(h); // "ana" (admin) and "budi": deployment-wide
   const { db, store, regencies } = h.runtime;
-  const seed = (key: string, index: number, prefix: string, groups: string[]) =>
-    seedRegistrations(db, 40, {
+  const seed = async (key: string, index: number, prefix: string, groups: string[]) =>
+    (
+      await seedRegistrations(db, 40, {
       settings: regencies.get(key),
       cipher: store.cipher,
       seed: index + 7,
@@ -66,9 +67,10 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
         d.fullName = `${prefix} ${d.fullName}`;
         d.groupId = groups[i % groups.length]!;
       },
-    }).rows;
-  const banjarRows = seed(BANJAR, 0, 'Martapura', ['pekerja_rentan', 'perangkat_desa']);
-  const tanbuRows = seed(TANBU, 5000, MARK, ['perangkat_desa', 'pekerja_rentan_desa', 'kader']);
+    })
+    ).rows;
+  const banjarRows = await seed(BANJAR, 0, 'Martapura', ['pekerja_rentan', 'perangkat_desa']);
+  const tanbuRows = await seed(TANBU, 5000, MARK, ['perangkat_desa', 'pekerja_rentan_desa', 'kader']);
   const pick = (rows: SeededRow[], status: RegistrationStatus, group?: string, skip = 0) => {
     const found = rows.filter((r) => r.status === status && (group === undefined || r.groupId === group))[skip];
     if (!found) throw new Error(`no ${status} ${group ?? ''} row seeded`);
@@ -89,31 +91,31 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
   db.prepare("UPDATE registrations SET channel = 'web' WHERE id = ?").run(pick(tanbuRows, 'submitted', undefined, 1).id);
 
   const questions = {
-    banjar: store.questions.add(banjarRows[0]!.applicantId, 'telegram', '111', 'Martapura: kapan kartu saya jadi?', NOW, BANJAR),
-    tanbu: store.questions.add(tanbuRows[0]!.applicantId, 'telegram', '222', `${MARK}: apakah nelayan bisa ikut?`, NOW, TANBU),
+    banjar: await store.questions.add(banjarRows[0]!.applicantId, 'telegram', '111', 'Martapura: kapan kartu saya jadi?', NOW, BANJAR),
+    tanbu: await store.questions.add(tanbuRows[0]!.applicantId, 'telegram', '222', `${MARK}: apakah nelayan bisa ikut?`, NOW, TANBU),
   };
-  const invite = (code: string, key: string) => {
+  const invite = async (code: string, key: string) => {
     const area = regencies.get(key).areas[0]!;
-    store.cadres.createInvite({ code, desa: area.desa[0]!, kecamatan: area.kecamatan, role: 'kader', regency: key, now: NOW, expiresAt: NOW + 7 * 86_400_000 });
+    await store.cadres.createInvite({ code, desa: area.desa[0]!, kecamatan: area.kecamatan, role: 'kader', regency: key, now: NOW, expiresAt: NOW + 7 * 86_400_000 });
     return code;
   };
-  const invites = { banjar: invite('KDR-MARTA1', BANJAR), tanbu: invite(`KDR-${MARK.toUpperCase()}1`, TANBU) };
+  const invites = { banjar: await invite('KDR-MARTA1', BANJAR), tanbu: await invite(`KDR-${MARK.toUpperCase()}1`, TANBU) };
 
   const hash = await hashedPassword();
   const add = (username: string, role: OfficerRole, scope: Partial<OfficerScope>) => store.officers.add({ username, passwordHash: hash, role, now: NOW, scope });
   const officers = {
-    banjar: add('banjar', 'officer', { regency: BANJAR }),
-    banjaradmin: add('banjaradmin', 'admin', { regency: BANJAR }),
-    pmd: add('pmd', 'officer', { regency: BANJAR, groups: ['perangkat_desa'] }),
-    prov: add('prov', 'officer', { readOnly: true }),
-    provadmin: add('provadmin', 'admin', { readOnly: true }),
-    bumbu_officer: add('Bumbu_officer', 'officer', { regency: TANBU }),
-    bumbu_admin: add('Bumbu_admin', 'admin', { regency: TANBU }),
+    banjar: await add('banjar', 'officer', { regency: BANJAR }),
+    banjaradmin: await add('banjaradmin', 'admin', { regency: BANJAR }),
+    pmd: await add('pmd', 'officer', { regency: BANJAR, groups: ['perangkat_desa'] }),
+    prov: await add('prov', 'officer', { readOnly: true }),
+    provadmin: await add('provadmin', 'admin', { readOnly: true }),
+    bumbu_officer: await add('Bumbu_officer', 'officer', { regency: TANBU }),
+    bumbu_admin: await add('Bumbu_admin', 'admin', { regency: TANBU }),
   };
-  for (const o of [officers.banjar, officers.prov]) store.officers.setExportNik(o.id, true);
+  for (const o of [officers.banjar, officers.prov]) await store.officers.setExportNik(o.id, true);
   // What Tanah Bumbu's officer did: only Tanah Bumbu's (and the deployment's) admins may read it.
-  store.officers.audit({ officerId: officers.bumbu_officer.id, action: 'view', registrationId: refs.tanbuSubmitted.id, now: NOW });
-  store.officers.audit({ officerId: officers.bumbu_admin.id, action: 'create_invite', detail: { code: invites.tanbu, desa: 'x', role: 'kader' }, regency: TANBU, now: NOW });
+  await store.officers.audit({ officerId: officers.bumbu_officer.id, action: 'view', registrationId: refs.tanbuSubmitted.id, now: NOW });
+  await store.officers.audit({ officerId: officers.bumbu_admin.id, action: 'create_invite', detail: { code: invites.tanbu, desa: 'x', role: 'kader' }, regency: TANBU, now: NOW });
 
   // One session per officer for the whole file: an admin enrols their second factor once, at the first login.
   const clients = new Map<string, Client>();
@@ -122,7 +124,7 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
     if (known) return known;
     const c = client(web);
     clients.set(username, c);
-    const admin = username === 'ana' || store.officers.byUsername(username)?.role === 'admin';
+    const admin = username === 'ana' || (await store.officers.byUsername(username))?.role === 'admin';
     if (admin) await loginAdmin(c, username, h.clock.now);
     else if ((await c.login(username)).status !== 303) throw new Error(`login ${username} failed`);
     return c;

@@ -55,21 +55,21 @@ describe('regency scopes under attack', () => {
     const id = f.officers.banjaradmin.id;
     const res = await c.post(`/admin/officers/${id}/export-nik`, { allow: '1' });
     expect(res.headers.get('location')).toBe('/admin/officers?err=officer_self');
-    expect(f.h.runtime.store.officers.byId(id)?.exportNik).toBe(false);
+    expect((await f.h.runtime.store.officers.byId(id))?.exportNik).toBe(false);
   });
 
   it("an agency's admin reads no export or officer entry outside their groups", async () => {
     const { store } = f.h.runtime;
     const now = f.h.clock.now;
     // A Banjar officer's export of a pekerja rentan registration, and a grant to a Banjar officer outside the agency.
-    store.officers.auditExport({ officerId: f.officers.banjar.id, detail: { format: 'csv', rows: 1, search: 'RentanOnly' }, registrationIds: [f.refs.banjarRentan.id], now, regency: '63.03' });
-    store.officers.audit({ officerId: f.officers.banjaradmin.id, action: 'grant_export_nik', detail: { officer: 'banjar' }, regency: '63.03', now });
+    await store.officers.auditExport({ officerId: f.officers.banjar.id, detail: { format: 'csv', rows: 1, search: 'RentanOnly' }, registrationIds: [f.refs.banjarRentan.id], now, regency: '63.03' });
+    await store.officers.audit({ officerId: f.officers.banjaradmin.id, action: 'grant_export_nik', detail: { officer: 'banjar' }, regency: '63.03', now });
     // The agency's own officer's export of a village official's registration is theirs to read.
-    store.officers.auditExport({ officerId: f.officers.pmd.id, detail: { format: 'csv', rows: 1, search: 'PmdOwn' }, registrationIds: [f.refs.banjarPmd.id], now, regency: '63.03' });
+    await store.officers.auditExport({ officerId: f.officers.pmd.id, detail: { format: 'csv', rows: 1, search: 'PmdOwn' }, registrationIds: [f.refs.banjarPmd.id], now, regency: '63.03' });
     const pmdadmin = f.officers.pmd;
     expect(pmdadmin.groups).not.toBeNull();
     const filter = { limit: 200, regencies: ['63.03'], groups: pmdadmin.groups!, groupOfficers: [pmdadmin.id] };
-    const text = JSON.stringify(store.officers.auditSearch(filter).entries);
+    const text = JSON.stringify((await store.officers.auditSearch(filter)).entries);
     expect(text).toContain('PmdOwn');
     expect(text).not.toContain('RentanOnly');
     expect(text).not.toContain('grant_export_nik');

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/console/charts.js';
 import { createTranslator } from '../../src/i18n.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/settings.js';
-import { client, startConsole } from '../helpers/console.js';
+import { client, filterAsync, startConsole } from '../helpers/console.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
 import { loginAdmin } from './second-factor-helpers.js';
@@ -28,14 +28,15 @@ describe('two regencies in one database', () => {
   afterAll(() => cleanup(f.h));
 
   /** A row's status now (the tests before may have decided on it). */
-  const statusOf = (r: TwoRegencies['banjarRows'][number]) => f.h.runtime.store.registrations.record(r.reference)!.status;
+  const statusOf = async (r: TwoRegencies['banjarRows'][number]) => (await f.h.runtime.store.registrations.record(r.reference))!.status;
   /** Rows the queue's "all" tab and the figures count: not erased, not the simulator's. */
-  const live = (rows: TwoRegencies['banjarRows']) => rows.filter((r) => statusOf(r) !== 'deleted' && f.h.runtime.store.registrations.record(r.reference)?.channel !== 'web');
+  const live = (rows: TwoRegencies['banjarRows']) =>
+    filterAsync(rows, async (r) => (await statusOf(r)) !== 'deleted' && (await f.h.runtime.store.registrations.record(r.reference))?.channel !== 'web');
 
   it("an agency's officer (Dinas PMD) sees only their groups: queue, details, export, dashboard; and decides on them", async () => {
     const pmd = await f.login('pmd');
     const { html } = await pmd.get('/queue?status=all&limit=200');
-    const mine = live(f.banjarRows).filter((r) => r.groupId === 'perangkat_desa');
+    const mine = (await live(f.banjarRows)).filter((r) => r.groupId === 'perangkat_desa');
     const others = f.banjarRows.filter((r) => r.groupId !== 'perangkat_desa');
     expect(mine.every((r) => html.includes(r.reference))).toBe(true);
     expect(others.filter((r) => html.includes(r.reference))).toEqual([]);
@@ -53,16 +54,16 @@ describe('two regencies in one database', () => {
     expect(textOf(dash, 'data-total="all"')).toContain(formatNumber(mine.length));
     expect(dash).toContain(`<title>${t('console.dashboard.title')} · Lindung</title>`);
     // Another group's registration is skipped in a bulk approval as missing; their own is approved.
-    const before = f.h.runtime.store.registrations.record(f.refs.banjarRentan.reference)!.status;
+    const before = (await f.h.runtime.store.registrations.record(f.refs.banjarRentan.reference))!.status;
     await pmd.post('/queue/approve', { ref: [f.refs.banjarRentan.reference, f.refs.banjarPmd.reference], confirm: '1' });
-    expect(f.h.runtime.store.registrations.record(f.refs.banjarRentan.reference)!.status).toBe(before);
-    expect(f.h.runtime.store.registrations.record(f.refs.banjarPmd.reference)!.status).toBe('approved');
+    expect((await f.h.runtime.store.registrations.record(f.refs.banjarRentan.reference))!.status).toBe(before);
+    expect((await f.h.runtime.store.registrations.record(f.refs.banjarPmd.reference))!.status).toBe('approved');
     // Erased, a registration has no group left: the agency's officer goes back to the queue, told it is done.
-    const other = mine.find((r) => r.id !== f.refs.banjarPmd.id && r.id !== f.refs.banjarWithdrawn.id && statusOf(r) === 'submitted')!;
+    const other = (await filterAsync(mine, async (r) => r.id !== f.refs.banjarPmd.id && r.id !== f.refs.banjarWithdrawn.id && (await statusOf(r)) === 'submitted'))[0]!;
     await pmd.get(`/registrations/${other.reference}`);
     const erased = await pmd.post(`/registrations/${other.reference}/erase`, { reason: 'person_request', confirm: 'yes' });
     expect(erased.headers.get('location')).toBe('/queue?ok=erased');
-    expect(statusOf(other)).toBe('deleted');
+    expect(await statusOf(other)).toBe('deleted');
     expect((await pmd.get('/queue?ok=erased')).html).toContain(t('console.flash.erased'));
   });
 
@@ -77,15 +78,15 @@ describe('two regencies in one database', () => {
     expect(tanbuRow).toContain('Kabupaten Tanah Bumbu');
     // Banjar's preset: 15.000 by the end of 2025, 13.251 covered before Lindung plus its approved and registered pekerja rentan.
     expect(BANJAR_PRESET.coverageTarget!.count).toBe(15_000);
-    const throughLindung = live(f.banjarRows).filter((r) => r.groupId === 'pekerja_rentan' && ['approved', 'registered'].includes(statusOf(r))).length;
+    const throughLindung = (await filterAsync(await live(f.banjarRows), async (r) => r.groupId === 'pekerja_rentan' && ['approved', 'registered'].includes(await statusOf(r)))).length;
     expect(banjarRow).toContain(`${formatNumber(BANJAR_PRESET.coverageTarget!.coveredBefore + throughLindung)} dari ${formatNumber(15_000)}`);
     // Tanah Bumbu's preset, as its file says (no target is reported: none is invented).
     if (TANBU_PRESET.coverageTarget) expect(tanbuRow).toContain(`dari ${formatNumber(TANBU_PRESET.coverageTarget.count)}`);
     else expect(tanbuRow).toContain('target belum diatur');
     // Open registrations of each, and their total.
-    const open = (rows: TwoRegencies['banjarRows']) => live(rows).filter((r) => ['submitted', 'needs_correction'].includes(statusOf(r))).length;
-    expect(banjarRow).toContain(formatNumber(open(f.banjarRows)));
-    expect(textOf(html, 'data-regency="total"')).toContain(formatNumber(open(f.banjarRows) + open(f.tanbuRows)));
+    const open = async (rows: TwoRegencies['banjarRows']) => (await filterAsync(await live(rows), async (r) => ['submitted', 'needs_correction'].includes(await statusOf(r)))).length;
+    expect(banjarRow).toContain(formatNumber(await open(f.banjarRows)));
+    expect(textOf(html, 'data-regency="total"')).toContain(formatNumber((await open(f.banjarRows)) + (await open(f.tanbuRows))));
     // Each row leads to that regency's own dashboard, with its preset's target and "what to fill in".
     expect(html).toContain(`href="/dashboard?regency=${BANJAR}"`);
     const own = (await prov.get(`/dashboard?regency=${BANJAR}`)).html;
@@ -130,7 +131,7 @@ describe('two regencies in one database', () => {
     expect(all).toContain('Kabupaten Tanah Bumbu');
     const one = (await budi.get(`/queue?status=all&limit=200&regency=${TANBU}`)).html;
     expect(f.banjarRows.filter((r) => one.includes(r.reference))).toEqual([]);
-    expect(live(f.tanbuRows).every((r) => one.includes(r.reference))).toBe(true);
+    expect((await live(f.tanbuRows)).every((r) => one.includes(r.reference))).toBe(true);
     // The links of a filtered page keep the regency.
     expect(one).toContain(`regency=${TANBU.replace('.', '.')}`);
     expect((await budi.post('/queue', { q: 'Bumbu', regency: TANBU })).headers.get('location')).toBe(`/queue?q=Bumbu&regency=${TANBU}`);
@@ -206,7 +207,7 @@ describe('two regencies in one database', () => {
     expect(form).toContain('(Dinas PMD)');
     const res = await ana.post(`/admin/officers/${banjar.id}/scope`, { regency: BANJAR, group: ['pekerja_rentan'] });
     expect(res.headers.get('location')).toBe('/admin/officers?ok=scope_saved');
-    expect(f.h.runtime.store.officers.byId(banjar.id)).toMatchObject({ regency: BANJAR, groups: ['pekerja_rentan'], readOnly: false });
+    expect(await f.h.runtime.store.officers.byId(banjar.id)).toMatchObject({ regency: BANJAR, groups: ['pekerja_rentan'], readOnly: false });
     const entry = f.h.runtime.db.prepare("SELECT regency, detail FROM audit_log WHERE action = 'set_officer_scope' ORDER BY id DESC").get() as { regency: string; detail: string };
     expect(entry.regency).toBe(BANJAR);
     expect(JSON.parse(entry.detail)).toMatchObject({ username: 'banjar', groups: ['pekerja_rentan'], before: { regency: BANJAR, groups: null } });
@@ -221,37 +222,37 @@ describe('two regencies in one database', () => {
     const scope = `/admin/officers/${banjar.id}/scope`;
     expect((await ana.post(scope, { regency: BANJAR, group: ['kader'] })).headers.get('location')).toBe(`${scope}?err=scope_invalid`);
     expect((await ana.post(scope, { regency: '99.99' })).headers.get('location')).toBe(`${scope}?err=scope_invalid`);
-    expect((await ana.post(`/admin/officers/${f.h.runtime.store.officers.byUsername('ana')!.id}/scope`, { regency: BANJAR })).headers.get('location')).toBe('/admin/officers?err=scope_self');
+    expect((await ana.post(`/admin/officers/${(await f.h.runtime.store.officers.byUsername('ana'))!.id}/scope`, { regency: BANJAR })).headers.get('location')).toBe('/admin/officers?err=scope_self');
     // Back to every group of Banjar.
     await ana.post(scope, { regency: BANJAR });
-    expect(f.h.runtime.store.officers.byId(banjar.id)).toMatchObject({ regency: BANJAR, groups: null });
+    expect(await f.h.runtime.store.officers.byId(banjar.id)).toMatchObject({ regency: BANJAR, groups: null });
   });
 
   it("adds officers: a deployment-wide admin picks the regency; a regency's admin adds to their own only, and never beyond their groups", async () => {
     const ana = await f.login('ana');
     await ana.get('/admin/officers');
     await ana.post('/admin/officers', { username: 'cabang', role: 'officer', password: 'p'.repeat(12), regency: TANBU, read_only: '1' });
-    expect(f.h.runtime.store.officers.byUsername('cabang')).toMatchObject({ regency: TANBU, groups: null, readOnly: true });
+    expect(await f.h.runtime.store.officers.byUsername('cabang')).toMatchObject({ regency: TANBU, groups: null, readOnly: true });
     const admin = await f.login('banjaradmin');
     const page = (await admin.get('/admin/officers')).html;
     expect(page).not.toContain('<select name="regency">');
     await admin.post('/admin/officers', { username: 'martapura2', role: 'officer', password: 'p'.repeat(12) });
-    expect(f.h.runtime.store.officers.byUsername('martapura2')).toMatchObject({ regency: BANJAR, groups: null, readOnly: false });
+    expect(await f.h.runtime.store.officers.byUsername('martapura2')).toMatchObject({ regency: BANJAR, groups: null, readOnly: false });
     // Banjar's admin narrows one of theirs to Dinas PMD's group; Tanah Bumbu's groups are not offered.
-    const id = f.h.runtime.store.officers.byUsername('martapura2')!.id;
+    const id = (await f.h.runtime.store.officers.byUsername('martapura2'))!.id;
     const form = (await admin.get(`/admin/officers/${id}/scope`)).html;
     expect(form).toContain('value="perangkat_desa"');
     expect(form).not.toContain('value="pekerja_rentan_desa"');
     expect((await admin.post(`/admin/officers/${id}/scope`, { regency: BANJAR, group: ['perangkat_desa'] })).headers.get('location')).toBe('/admin/officers?ok=scope_saved');
-    expect(f.h.runtime.store.officers.byId(id)).toMatchObject({ regency: BANJAR, groups: ['perangkat_desa'] });
+    expect(await f.h.runtime.store.officers.byId(id)).toMatchObject({ regency: BANJAR, groups: ['perangkat_desa'] });
   });
 });
 
 describe('reading the settings files again, without a restart', () => {
   let h: Harness;
   let dir: string;
-  afterEach(() => {
-    cleanup(h);
+  afterEach(async () => {
+    await cleanup(h);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -264,7 +265,7 @@ describe('reading the settings files again, without a restart', () => {
     h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: `${banjarFile},${tanbuFile}` } });
     const { web } = await startConsole(h);
     const settings = h.runtime.regencies.get(BANJAR);
-    const [row] = seedRegistrations(h.runtime.db, 1, { settings, cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 }, tweak: (d) => void (d.groupId = 'pekerja_rentan') }).rows;
+    const [row] = (await seedRegistrations(h.runtime.db, 1, { settings, cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 }, tweak: (d) => void (d.groupId = 'pekerja_rentan') })).rows;
     const ana = client(web);
     await loginAdmin(ana, 'ana', h.clock.now);
     const page = (await ana.get('/admin/regencies')).html;
@@ -310,8 +311,8 @@ describe('a one-regency deployment', () => {
     h = await startHarness();
     const { web } = await startConsole(h);
     const key = h.runtime.regencies.default.key;
-    seedRegistrations(h.runtime.db, 30, { cipher: h.runtime.store.cipher });
-    h.runtime.store.officers.add({ username: 'citra', passwordHash: h.runtime.store.officers.credentials('budi')!.passwordHash, role: 'officer', now: h.clock.now, scope: { regency: key } });
+    await seedRegistrations(h.runtime.db, 30, { cipher: h.runtime.store.cipher });
+    await h.runtime.store.officers.add({ username: 'citra', passwordHash: (await h.runtime.store.officers.credentials('budi'))!.passwordHash, role: 'officer', now: h.clock.now, scope: { regency: key } });
     const pages: Record<string, string[]> = {};
     for (const name of ['budi', 'citra']) {
       const c = client(web);

@@ -130,8 +130,10 @@ describe('four regencies on the console', () => {
     h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: FOUR } });
     const { web } = await startConsole(h);
     const { db, store, regencies } = h.runtime;
-    Object.values(PRESETS).forEach((p, i) => seedRegistrations(db, 20, { settings: regencies.get(p.key), cipher: store.cipher, seed: i + 3, startIndex: i * 1000, now: NOW - 3_600_000, spanDays: 30 }));
-    store.officers.add({ username: 'provinsi', passwordHash: await hashedPassword(), role: 'officer', now: NOW, scope: { readOnly: true } });
+    for (const [i, p] of Object.values(PRESETS).entries()) {
+      await seedRegistrations(db, 20, { settings: regencies.get(p.key), cipher: store.cipher, seed: i + 3, startIndex: i * 1000, now: NOW - 3_600_000, spanDays: 30 });
+    }
+    await store.officers.add({ username: 'provinsi', passwordHash: await hashedPassword(), role: 'officer', now: NOW, scope: { readOnly: true } });
     prov = client(web);
     expect((await prov.login('provinsi')).status).toBe(303);
   }, 60_000);
@@ -200,7 +202,7 @@ describe('four regencies on the console', () => {
       const { html } = await c.get('/dashboard');
       expect(html).not.toContain('class="card reported"');
     } finally {
-      cleanup(other);
+      await cleanup(other);
     }
   });
 });

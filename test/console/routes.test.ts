@@ -149,12 +149,12 @@ describe('console: decisions reach people', () => {
     const c = client(con.web);
     await c.login('budi');
     await c.post(`/registrations/${ref}/approve`, {});
-    const id = h.runtime.app.registrations.idOf(ref)!;
-    h.runtime.app.deliveryFailed({ registrationId: id, personId: h.runtime.app.registrations.applicantOf(id)!, channel: 'whatsapp', reason: 'reach_out_limit' });
+    const id = (await h.runtime.app.registrations.idOf(ref))!;
+    await h.runtime.app.deliveryFailed({ registrationId: id, personId: (await h.runtime.app.registrations.applicantOf(id))!, channel: 'whatsapp', reason: 'reach_out_limit' });
     const page = (await c.get(`/registrations/${ref}`)).html;
     expect(page).toMatch(/role="alert">Kabar terakhir untuk pendaftar lewat WhatsApp tidak sampai \([^)]+\): WhatsApp membatasi pesan ke orang yang belum pernah menulis/);
     expect(page).toContain('WhatsApp: WhatsApp membatasi pesan');
-    h.runtime.app.deliveryFailed({ registrationId: id, personId: 999_999, channel: 'telegram', reason: 'whatsapp_479' });
+    await h.runtime.app.deliveryFailed({ registrationId: id, personId: 999_999, channel: 'telegram', reason: 'whatsapp_479' });
     expect((await c.get(`/registrations/${ref}`)).html).toContain('untuk kader yang mendaftarkan lewat Telegram tidak sampai');
     await c.post(`/registrations/${ref}/kpj`, { kpj: '12345678901' });
     expect((await c.get(`/registrations/${ref}`)).html).not.toContain('role="alert"');
@@ -211,7 +211,7 @@ describe('console: the WhatsApp link', () => {
 
     // A first contact WhatsApp refuses later (a reach-out limit): the page says so, and what waits.
     const stranger = '6289999999903@s.whatsapp.net';
-    h.runtime.app.outbox.add(null, 'whatsapp', stranger, { text: 'Pendaftaran Anda disetujui' }, h.clock.now, 'notification');
+    await h.runtime.app.outbox.add(null, 'whatsapp', stranger, { text: 'Pendaftaran Anda disetujui' }, h.clock.now, 'notification');
     await h.runtime.app.kick('whatsapp');
     const sent = factory.last().sent.find((x) => x.jid === stranger)!;
     factory.last().deliveryError(stranger, sent.id, '463');
@@ -243,7 +243,7 @@ describe('console: errors', () => {
     expect(res.headers.get('location')).toBe(`/registrations/${ref}?err=correction_fields`);
     expect(h.runtime.db.prepare('SELECT status FROM registrations').get()).toEqual({ status: 'submitted' });
     // A question answered twice.
-    h.runtime.app.questions.ask(1, 'test', 'w', 'kapan kartu saya jadi?', h.clock.now, 'sukamaju');
+    await h.runtime.app.questions.ask(1, 'test', 'w', 'kapan kartu saya jadi?', h.clock.now, 'sukamaju');
     const id = (h.runtime.db.prepare('SELECT id FROM questions').get() as { id: number }).id;
     expect((await c.post(`/questions/${id}/answer`, { answer: 'Minggu depan' })).headers.get('location')).toBe('/questions?ok=answered');
     expect((await c.post(`/questions/${id}/answer`, { answer: 'Lagi' })).headers.get('location')).toBe('/questions?err=question_closed');
@@ -329,9 +329,9 @@ describe('console: export, questions, dashboard, admin, simulator', () => {
     await c.get('/admin/officers');
     expect((await c.post('/admin/officers', { username: 'citra', role: 'officer', password: 'short' })).headers.get('location')).toContain('err=');
     expect((await c.post('/admin/officers', { username: 'citra', role: 'officer', password: 'long enough pw' })).headers.get('location')).toContain('ok=officer_added');
-    const citra = con.officers.byUsername('citra')!;
+    const citra = (await con.officers.byUsername('citra'))!;
     await c.post(`/admin/officers/${citra.id}/disable`, {});
-    expect(con.officers.byUsername('citra')?.disabledAt).not.toBeNull();
+    expect((await con.officers.byUsername('citra'))?.disabledAt).not.toBeNull();
     await c.post('/admin/invites', { desa: 'Mekar Sari', role: 'kader', days: '7' });
     const page = (await c.get('/admin/invites')).html;
     const code = /KDR-[2-9A-HJKMNP-Z]{6}/.exec(page)![0];

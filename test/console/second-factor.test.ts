@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/db.js';
 import { createOfficerStore } from '../../src/storage/officers.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 import { hashedPassword, PASSWORD, startConsole } from '../helpers/console.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { requestClient } from './request-client.js';
@@ -19,7 +20,7 @@ afterEach(() => cleanup(h));
 
 const db = () => h.runtime.db;
 const audits = (action: string) => db().prepare('SELECT officer_id AS officerId, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as { officerId: number; detail: string | null }[];
-const idOf = (username: string) => con.officers.byUsername(username)!.id;
+const idOf = async (username: string) => (await con.officers.byUsername(username))!.id;
 
 /** Logs in with the password and enrols through the page; returns the secret and the recovery codes shown. */
 async function enrol(c: ReturnType<typeof requestClient>, username: string, path = '/account/2fa') {
@@ -54,7 +55,7 @@ describe('admins must enrol', () => {
     const post = await c.post('/admin/officers', { username: 'eve', role: 'admin', password: 'x'.repeat(12) });
     expect(post.status).toBe(303);
     expect(post.headers.get('location')).toBe('/account/2fa');
-    expect(con.officers.byUsername('eve')).toBeUndefined();
+    expect(await con.officers.byUsername('eve')).toBeUndefined();
     // Logging out still works.
     expect((await c.post('/logout', {})).headers.get('location')).toBe('/login');
   });
@@ -85,15 +86,15 @@ describe('admins must enrol', () => {
       expect(stored).not.toContain(code);
       expect(stored).not.toContain(code.replace(/-/g, ''));
     }
-    expect(con.officers.byUsername('ana')!.secondFactor).toBe(true);
+    expect((await con.officers.byUsername('ana'))!.secondFactor).toBe(true);
     // Stored sealed (AES-256-GCM with the key ring), never part of an officer as the routes see it, nor of the audit.
     const sealed = (db().prepare("SELECT totp_secret AS s FROM officers WHERE username = 'ana'").get() as { s: string }).s;
     expect(sealed).toMatch(/^enc1:/);
     expect(sealed).not.toContain(secret);
     expect(h.runtime.store.cipher.decrypt(sealed)).toBe(secret);
-    expect(JSON.stringify(con.officers.list())).not.toContain(secret);
+    expect(JSON.stringify(await con.officers.list())).not.toContain(secret);
     expect(JSON.stringify(db().prepare('SELECT * FROM audit_log').all())).not.toContain(secret);
-    expect(audits('enrol_second_factor')).toEqual([{ officerId: idOf('ana'), detail: null }]);
+    expect(audits('enrol_second_factor')).toEqual([{ officerId: await idOf('ana'), detail: null }]);
   });
 
   it('a fresh machine: `npm run officer -- add <name> --role admin` still works (no second factor yet: the admin enrols at first login, as above)', async () => {
@@ -107,7 +108,7 @@ describe('admins must enrol', () => {
     expect(cli.status).toBe(0);
     const fresh = openDatabase(path);
     try {
-      const row = createOfficerStore(fresh).byUsername('citra')!;
+      const row = (await createOfficerStore(sqliteSql(fresh)).byUsername('citra'))!;
       expect(row).toMatchObject({ role: 'admin', secondFactor: false });
     } finally {
       fresh.close();
@@ -135,8 +136,8 @@ describe('the code step of a login', () => {
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/audit');
     expect((await c.get('/audit')).res.status).toBe(200);
-    expect(audits('login').at(-1)).toEqual({ officerId: idOf('ana'), detail: '{"factor":"totp"}' });
-    expect(audits('login_failed').at(-1)).toEqual({ officerId: idOf('ana'), detail: '{"step":"second_factor"}' });
+    expect(audits('login').at(-1)).toEqual({ officerId: await idOf('ana'), detail: '{"factor":"totp"}' });
+    expect(audits('login_failed').at(-1)).toEqual({ officerId: await idOf('ana'), detail: '{"step":"second_factor"}' });
     // The same code again (seen over a shoulder): refused.
     expect((await loginWithCode('ana', code)).res.status).toBe(401);
     // The next time step's code works.
@@ -204,28 +205,28 @@ describe('officers may enrol; admins reset', () => {
     await enrol(officer, 'budi');
     expect((await officer.get('/queue')).res.status).toBe(200);
     const page = (await admin.get('/admin/officers')).html;
-    expect(page).toContain(`action="/admin/officers/${idOf('budi')}/reset-2fa"`);
-    expect(page).not.toContain(`action="/admin/officers/${idOf('ana')}/reset-2fa"`);
-    const res = await admin.post(`/admin/officers/${idOf('budi')}/reset-2fa`, {});
+    expect(page).toContain(`action="/admin/officers/${await idOf('budi')}/reset-2fa"`);
+    expect(page).not.toContain(`action="/admin/officers/${await idOf('ana')}/reset-2fa"`);
+    const res = await admin.post(`/admin/officers/${await idOf('budi')}/reset-2fa`, {});
     expect(res.headers.get('location')).toBe('/admin/officers?ok=second_factor_reset');
-    expect(audits('reset_second_factor')).toEqual([{ officerId: idOf('ana'), detail: JSON.stringify({ officer: idOf('budi'), username: 'budi' }) }]);
-    expect(con.officers.byUsername('budi')!.secondFactor).toBe(false);
-    expect(db().prepare('SELECT count(*) AS n FROM officer_recovery_codes WHERE officer_id = ?').get(idOf('budi'))).toEqual({ n: 0 });
+    expect(audits('reset_second_factor')).toEqual([{ officerId: await idOf('ana'), detail: JSON.stringify({ officer: await idOf('budi'), username: 'budi' }) }]);
+    expect((await con.officers.byUsername('budi'))!.secondFactor).toBe(false);
+    expect(db().prepare('SELECT count(*) AS n FROM officer_recovery_codes WHERE officer_id = ?').get(await idOf('budi'))).toEqual({ n: 0 });
     expect((await officer.send('/queue')).status).toBe(302);
     expect((await requestClient(con.web).login('budi')).headers.get('location')).toBe('/queue');
     // Not one's own.
-    expect((await admin.post(`/admin/officers/${idOf('ana')}/reset-2fa`, {})).headers.get('location')).toBe('/admin/officers?err=second_factor_self');
-    expect(con.officers.byUsername('ana')!.secondFactor).toBe(true);
-    expect((await requestClient(con.web).post(`/admin/officers/${idOf('budi')}/reset-2fa`, {})).status).toBe(403);
+    expect((await admin.post(`/admin/officers/${await idOf('ana')}/reset-2fa`, {})).headers.get('location')).toBe('/admin/officers?err=second_factor_self');
+    expect((await con.officers.byUsername('ana'))!.secondFactor).toBe(true);
+    expect((await requestClient(con.web).post(`/admin/officers/${await idOf('budi')}/reset-2fa`, {})).status).toBe(403);
   });
 
   it('an admin who lost phone and codes is reset from the server shell (npm run officer -- reset-2fa), audited', async () => {
     const path = `${h.dbPath}.cli.db`;
     const seed = openDatabase(path);
     try {
-      const store = createOfficerStore(seed);
-      const o = store.add({ username: 'dewi', passwordHash: await hashedPassword(), role: 'admin', now: h.clock.now });
-      store.enrolTotp({ officerId: o.id, secret: 'JBSWY3DPEHPK3PXP', step: 1, now: h.clock.now, recoveryCodes: [] });
+      const store = createOfficerStore(sqliteSql(seed));
+      const o = await store.add({ username: 'dewi', passwordHash: await hashedPassword(), role: 'admin', now: h.clock.now });
+      await store.enrolTotp({ officerId: o.id, secret: 'JBSWY3DPEHPK3PXP', step: 1, now: h.clock.now, recoveryCodes: [] });
     } finally {
       seed.close();
     }
@@ -237,7 +238,7 @@ describe('officers may enrol; admins reset', () => {
     expect(res.status).toBe(0);
     const after = openDatabase(path);
     try {
-      expect(createOfficerStore(after).byUsername('dewi')!.secondFactor).toBe(false);
+      expect((await createOfficerStore(sqliteSql(after)).byUsername('dewi'))!.secondFactor).toBe(false);
       const entry = after.prepare("SELECT officer_id, detail FROM audit_log WHERE action = 'reset_second_factor'").get() as { officer_id: number | null; detail: string };
       expect(entry.officer_id).toBeNull();
       expect(JSON.parse(entry.detail)).toMatchObject({ username: 'dewi', by: 'cli' });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/db.js';
+import type { Sql } from '../../src/storage/sql.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 import { dayIn, isoWeekStart } from '../../src/domain/time.js';
 import type { RegistrationStatus } from '../../src/core/types.js';
 import { byKecamatan, coverageByGroup, perWeek, topCadres, totalsByStatus } from '../../src/storage/stats.js';
@@ -14,12 +16,14 @@ const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
 
 let dir: string;
 let db: Db;
+let sql: Sql;
 let seed: SeedResult;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lindung-stats-'));
   db = openDatabase(join(dir, 's.db'));
-  seed = seedRegistrations(db, 300, {
+  sql = sqliteSql(db);
+  seed = await seedRegistrations(db, 300, {
     now: NOW,
     cadres: 5,
     cadreShare: 0.4,
@@ -37,27 +41,28 @@ afterAll(() => {
 const count = <T>(xs: readonly T[], pred: (x: T) => boolean): number => xs.filter(pred).length;
 
 describe('dashboard figures', () => {
-  it('counts registrations by status', () => {
+  it('counts registrations by status', async () => {
     const statuses: RegistrationStatus[] = ['submitted', 'needs_correction', 'approved', 'registered', 'rejected', 'deleted'];
-    expect(totalsByStatus(db)).toEqual(statuses.map((status) => ({ status, count: count(seed.rows, (r) => r.status === status) })));
-    expect(totalsByStatus(db).reduce((s, t) => s + t.count, 0)).toBe(300);
+    expect(await totalsByStatus(sql)).toEqual(statuses.map((status) => ({ status, count: count(seed.rows, (r) => r.status === status) })));
+    expect((await totalsByStatus(sql)).reduce((s, t) => s + t.count, 0)).toBe(300);
   });
 
-  it('reports every status even on an empty database', () => {
-    const empty = openDatabase(':memory:');
+  it('reports every status even on an empty database', async () => {
+    const emptyDb = openDatabase(':memory:');
+    const empty = sqliteSql(emptyDb);
     try {
-      expect(totalsByStatus(empty).map((t) => t.count)).toEqual([0, 0, 0, 0, 0, 0]);
-      expect(byKecamatan(empty)).toEqual([]);
-      expect(topCadres(empty)).toEqual([]);
-      expect(perWeek(empty, 4, NOW, TZ).map((w) => w.count)).toEqual([0, 0, 0, 0]);
-      expect(coverageByGroup(empty, seed.settings).every((g) => g.approvedOrRegistered === 0 && g.open === 0)).toBe(true);
+      expect((await totalsByStatus(empty)).map((t) => t.count)).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(await byKecamatan(empty)).toEqual([]);
+      expect(await topCadres(empty)).toEqual([]);
+      expect((await perWeek(empty, 4, NOW, TZ)).map((w) => w.count)).toEqual([0, 0, 0, 0]);
+      expect((await coverageByGroup(empty, seed.settings)).every((g) => g.approvedOrRegistered === 0 && g.open === 0)).toBe(true);
     } finally {
-      empty.close();
+      emptyDb.close();
     }
   });
 
-  it('measures coverage against each quota', () => {
-    const coverage = coverageByGroup(db, seed.settings);
+  it('measures coverage against each quota', async () => {
+    const coverage = await coverageByGroup(sql, seed.settings);
     expect(coverage.map((g) => g.groupId)).toEqual([...seed.settings.groups.map((g) => g.id), 'lama']);
     for (const g of coverage) {
       const setting = seed.settings.groups.find((s) => s.id === g.groupId);
@@ -77,16 +82,16 @@ describe('dashboard figures', () => {
     expect(coverage.find((g) => g.groupId === 'bpd')!.quota).toBe(300);
   });
 
-  it('counts registrations per kecamatan, deleted ones left out', () => {
+  it('counts registrations per kecamatan, deleted ones left out', async () => {
     const want = new Map<string, number>();
     for (const r of seed.rows) if (r.status !== 'deleted') want.set(r.kecamatan!, (want.get(r.kecamatan!) ?? 0) + 1);
-    const got = byKecamatan(db);
+    const got = await byKecamatan(sql);
     expect(new Map(got.map((k) => [k.kecamatan, k.count]))).toEqual(want);
     for (let i = 1; i < got.length; i++) expect(got[i - 1]!.count).toBeGreaterThanOrEqual(got[i]!.count);
   });
 
-  it('counts submissions per ISO week in the regency time zone', () => {
-    const weeks = perWeek(db, 12, NOW, TZ);
+  it('counts submissions per ISO week in the regency time zone', async () => {
+    const weeks = await perWeek(sql, 12, NOW, TZ);
     expect(weeks).toHaveLength(12);
     expect(weeks[11]!.weekStart).toBe('2026-11-30');
     expect(weeks[0]!.weekStart).toBe('2026-09-14');
@@ -109,17 +114,17 @@ describe('dashboard figures', () => {
     expect(isoWeekStart('2024-03-03')).toBe('2024-02-26'); // across a leap day
   });
 
-  it('splits weeks at local midnight, not UTC', () => {
+  it('splits weeks at local midnight, not UTC', async () => {
     const local = openDatabase(':memory:');
     try {
       // Sunday 2026-11-29 23:30 WITA and Monday 2026-11-30 00:30 WITA (both 2026-11-29 in UTC).
-      seedRegistrations(local, 1, { now: Date.UTC(2026, 10, 29, 15, 30), spanDays: 0.0001, cadres: 0 });
-      seedRegistrations(local, 1, { now: Date.UTC(2026, 10, 29, 16, 30), spanDays: 0.0001, cadres: 0, startIndex: 1 });
-      expect(perWeek(local, 2, NOW, TZ)).toEqual([
+      await seedRegistrations(local, 1, { now: Date.UTC(2026, 10, 29, 15, 30), spanDays: 0.0001, cadres: 0 });
+      await seedRegistrations(local, 1, { now: Date.UTC(2026, 10, 29, 16, 30), spanDays: 0.0001, cadres: 0, startIndex: 1 });
+      expect(await perWeek(sqliteSql(local), 2, NOW, TZ)).toEqual([
         { weekStart: '2026-11-23', count: 1 },
         { weekStart: '2026-11-30', count: 1 },
       ]);
-      expect(perWeek(local, 2, NOW, 'UTC')).toEqual([
+      expect(await perWeek(sqliteSql(local), 2, NOW, 'UTC')).toEqual([
         { weekStart: '2026-11-23', count: 2 },
         { weekStart: '2026-11-30', count: 0 },
       ]);
@@ -128,14 +133,14 @@ describe('dashboard figures', () => {
     }
   });
 
-  it('ranks the cadres by submissions', () => {
-    const got = topCadres(db, 10);
+  it('ranks the cadres by submissions', async () => {
+    const got = await topCadres(sql, 10);
     const want = seed.cadres
       .map((c) => ({ ...c, count: count(seed.rows, (r) => r.submitterId === c.personId && r.status !== 'deleted') }))
       .filter((c) => c.count > 0)
       .sort((a, b) => b.count - a.count || a.personId - b.personId);
     expect(got).toEqual(want.map((c) => ({ personId: c.personId, desa: c.desa, kecamatan: c.kecamatan, role: c.role, count: c.count })));
-    expect(topCadres(db, 2)).toEqual(got.slice(0, 2));
+    expect(await topCadres(sql, 2)).toEqual(got.slice(0, 2));
     expect(got.length).toBeGreaterThan(2);
   });
 });

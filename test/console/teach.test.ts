@@ -63,7 +63,7 @@ describe('console: teaching the bot from the Questions page', () => {
     for (const title of titles) expect(title).not.toMatch(/^kb\.|_/);
     expect(page).toContain('Ajari');
 
-    const budi = con.officers.byUsername('budi')!;
+    const budi = (await con.officers.byUsername('budi'))!;
     const res = await c.post('/questions/teach', { text: 'kapan jht bisa dicairkan [angka]', topic: 'claim_jht' });
     expect(res.status).toBe(303);
     expect(location(res)).toBe('/questions?ok=taught');
@@ -139,7 +139,7 @@ describe('console: teaching the bot from the Questions page', () => {
     expect(location(res)).toBe('/questions?ok=forgotten');
     expect(phrasings()).toEqual([]);
     expect(h.runtime.app.learned.lookup('Iuran BPU sebulan berapa')).toBeUndefined();
-    expect(audits('forget_phrasing')).toEqual([{ officerId: con.officers.byUsername('ana')!.id, detail: JSON.stringify({ topic: 'bpu_contribution' }) }]);
+    expect(audits('forget_phrasing')).toEqual([{ officerId: (await con.officers.byUsername('ana'))!.id, detail: JSON.stringify({ topic: 'bpu_contribution' }) }]);
     expect(location(await c.post('/questions/forget', { key }))).toBe('/questions?err=not_taught');
     expect(audits('forget_phrasing')).toHaveLength(1);
     expect((await c.get('/questions?ok=forgotten')).html).toContain('Belum ada yang diajarkan.');

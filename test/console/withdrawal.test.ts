@@ -24,8 +24,8 @@ async function register(user: string, answers: Record<string, string> = {}): Pro
 async function withdrawnAfterApproval(opts: { registered?: boolean } = {}): Promise<{ ref: string; other: string }> {
   const ref = await register('w', { fullName: 'Budi Santoso' });
   const other = await register('x', { fullName: 'Ani Lestari', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone: '081234567891' });
-  for (const r of [ref, other]) h.runtime.app.changeStatus(r, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
-  if (opts.registered) h.runtime.app.changeStatus(ref, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
+  for (const r of [ref, other]) await h.runtime.app.changeStatus(r, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+  if (opts.registered) await h.runtime.app.changeStatus(ref, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
   h.clock.now += 60_000;
   await h.say('w', 'menu');
   await h.say('w', '6');
@@ -172,7 +172,7 @@ describe('consent withdrawn after approval', () => {
     expect(row(ref)).toMatchObject({ status: 'deleted', full_name: null });
     expect(JSON.parse(audits('erase')[0]!.detail!)).toEqual({ reason: 'consent_withdrawn' });
     // The withdrawal erased the person's chat addresses: no message about it is queued.
-    expect(h.runtime.store.outbox.due('test', Number.MAX_SAFE_INTEGER, 10_000).filter((m) => m.reply.text.includes('dihapus oleh petugas'))).toEqual([]);
+    expect((await h.runtime.store.outbox.due('test', Number.MAX_SAFE_INTEGER, 10_000)).filter((m) => m.reply.text.includes('dihapus oleh petugas'))).toEqual([]);
     const { html } = await c.get(location(res));
     expect(html).toContain('Alasan: Warga menarik persetujuan');
     expect(html).not.toContain('Tindak lanjuti dalam');

@@ -34,23 +34,23 @@ async function copyOf(user: string): Promise<string[]> {
   return out.slice(0, -1);
 }
 
-const registrationId = (ref: string) => h.runtime.app.registrations.idOf(ref)!;
+const registrationId = async (ref: string) => (await h.runtime.app.registrations.idOf(ref))!;
 
-function officer(username: string, role: 'officer' | 'admin' = 'officer'): number {
-  return h.runtime.store.officers.add({ username, passwordHash: 'x', role, now: h.clock.now }).id;
+async function officer(username: string, role: 'officer' | 'admin' = 'officer'): Promise<number> {
+  return (await h.runtime.store.officers.add({ username, passwordHash: 'x', role, now: h.clock.now })).id;
 }
 
 describe('the person\'s own copy ("Data saya")', () => {
   it('holds every stored field in full, the history in words, consent, questions, and who saw it', async () => {
     const ref = await register('u', BUDI);
     // An officer asks for a correction; "budi" views it twice, shows the full NIK and exports it with the NIK.
-    h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat kurang lengkap' });
-    const budi = officer('budi');
+    await h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat kurang lengkap' });
+    const budi = await officer('budi');
     const { officers } = h.runtime.store;
-    officers.audit({ officerId: budi, action: 'view', registrationId: registrationId(ref), now: h.clock.now });
-    officers.audit({ officerId: budi, action: 'view', registrationId: registrationId(ref), now: h.clock.now + 60_000 });
-    officers.audit({ officerId: budi, action: 'reveal_nik', registrationId: registrationId(ref), now: h.clock.now });
-    officers.auditExport({ officerId: budi, detail: { format: 'csv', nik: 'full', rows: 1 }, registrationIds: [registrationId(ref)], now: h.clock.now });
+    await officers.audit({ officerId: budi, action: 'view', registrationId: await registrationId(ref), now: h.clock.now });
+    await officers.audit({ officerId: budi, action: 'view', registrationId: await registrationId(ref), now: h.clock.now + 60_000 });
+    await officers.audit({ officerId: budi, action: 'reveal_nik', registrationId: await registrationId(ref), now: h.clock.now });
+    await officers.auditExport({ officerId: budi, detail: { format: 'csv', nik: 'full', rows: 1 }, registrationIds: [await registrationId(ref)], now: h.clock.now });
     // A question left for an officer.
     await h.say('u', 'menu');
     await h.say('u', '8');
@@ -59,7 +59,7 @@ describe('the person\'s own copy ("Data saya")', () => {
     const messages = await copyOf('u');
     const out = messages.join('\n');
     // Every field the registration holds, by its label, from the schema: a new field shows up by itself.
-    const stored = h.runtime.app.registrations.record(ref)!.data as unknown as Record<string, unknown>;
+    const stored = (await h.runtime.app.registrations.record(ref))!.data as unknown as Record<string, unknown>;
     const tId = h.runtime.translate('id');
     for (const f of askedFields(REGISTRATION_SCHEMA, settings)) {
       if (stored[f.id] === undefined || stored[f.id] === null) continue;
@@ -92,20 +92,20 @@ describe('the person\'s own copy ("Data saya")', () => {
   it('is recorded: in the history (shown in the next copy) and in the audit log, without personal data', async () => {
     const ref = await register('u', BUDI);
     await copyOf('u');
-    const events = h.runtime.app.registrations.events(registrationId(ref)).filter((e) => e.action === 'access_copy');
+    const events = (await h.runtime.app.registrations.events(await registrationId(ref))).filter((e) => e.action === 'access_copy');
     expect(events).toHaveLength(1);
     expect(events[0]!.actor_kind).toBe('applicant');
     const audit = h.runtime.db.prepare("SELECT officer_id, registration_id, detail FROM audit_log WHERE action = 'access_copy'").all() as { officer_id: number | null; registration_id: number; detail: string }[];
-    expect(audit).toEqual([{ officer_id: null, registration_id: registrationId(ref), detail: JSON.stringify({ by: 'applicant' }) }]);
+    expect(audit).toEqual([{ officer_id: null, registration_id: await registrationId(ref), detail: JSON.stringify({ by: 'applicant' }) }]);
     expect((await copyOf('u')).join('\n')).toContain('Anda meminta salinan data lewat chat');
   });
 
   it("never shows another person's data or who saw theirs", async () => {
     const mine = await register('u', BUDI);
     const theirs = await register('v', ANI);
-    const budi = officer('budi');
-    h.runtime.store.officers.audit({ officerId: budi, action: 'reveal_nik', registrationId: registrationId(theirs), now: h.clock.now });
-    h.runtime.store.officers.auditExport({ officerId: budi, detail: { nik: 'masked' }, registrationIds: [registrationId(theirs)], now: h.clock.now });
+    const budi = await officer('budi');
+    await h.runtime.store.officers.audit({ officerId: budi, action: 'reveal_nik', registrationId: await registrationId(theirs), now: h.clock.now });
+    await h.runtime.store.officers.auditExport({ officerId: budi, detail: { nik: 'masked' }, registrationIds: [await registrationId(theirs)], now: h.clock.now });
     await h.say('v', 'menu');
     await h.say('v', '8');
     await h.say('v', 'Pertanyaan rahasia Ani');
@@ -167,7 +167,7 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
 
   /** Enrols "kader1" and registers one neighbour (with a phone unless given '-'); returns its reference. */
   async function cadreWithNeighbour(phone = NEIGHBOUR.phone): Promise<string> {
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(9) })).code;
     await h.say('kader1', `/start ${code}`);
     let out: string[] = [];
     for (const text of neighbourScript({ ...NEIGHBOUR, phone }, { send: true })) out = await h.say('kader1', text);
@@ -215,7 +215,7 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
     expect(copy).not.toContain(NIK_MALE);
     expect(copy).not.toContain('81234567890');
     expect(copy).toContain('Kader yang mendaftarkan Anda (kader posyandu, Desa Mekar Sari)');
-    const events = h.runtime.app.registrations.events(registrationId(ref)).filter((e) => e.action === 'access_copy');
+    const events = (await h.runtime.app.registrations.events(await registrationId(ref))).filter((e) => e.action === 'access_copy');
     expect(events.map((e) => e.actor_kind)).toEqual(['cadre']);
     // Used: the code works once.
     const used = h.runtime.db.prepare('SELECT used_at FROM access_codes').all() as { used_at: number | null }[];
@@ -234,8 +234,8 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
     expect(JSON.stringify(rows)).not.toContain(code);
     expect(rows[0]!.code_hash).toMatch(/^[A-Za-z0-9+/=]{40,}$/);
     const kader = h.runtime.db.prepare("SELECT person_id FROM cadres").get() as { person_id: number };
-    expect(h.runtime.store.people.session(kader.person_id).state).not.toContain(code);
-    const history = JSON.stringify(h.runtime.app.registrations.events(registrationId(ref)));
+    expect((await h.runtime.store.people.session(kader.person_id)).state).not.toContain(code);
+    const history = JSON.stringify(await h.runtime.app.registrations.events(await registrationId(ref)));
     expect(history).not.toContain(code);
     expect(JSON.stringify(h.runtime.db.prepare('SELECT * FROM audit_log').all())).not.toContain(code);
   });
@@ -254,8 +254,8 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
     expect((await h.say('kader1', wrong)).join('\n')).toContain('tidak berlaku lagi');
     const kader = (h.runtime.db.prepare('SELECT person_id FROM cadres').get() as { person_id: number }).person_id;
     const ref = (h.runtime.db.prepare('SELECT reference FROM registrations').get() as { reference: string }).reference;
-    expect(h.runtime.app.access.codeState(ref, kader, h.clock.now).open).toBeNull();
-    expect(h.runtime.app.access.codeMatches(ref, kader, code, h.clock.now)).toBe(false);
+    expect((await h.runtime.app.access.codeState(ref, kader, h.clock.now)).open).toBeNull();
+    expect(await h.runtime.app.access.codeMatches(ref, kader, code, h.clock.now)).toBe(false);
     // Typed now (the conversation is back at the list), the right code gives nothing.
     expect((await h.say('kader1', code)).join('\n')).not.toContain('SALINAN');
     expect(h.runtime.db.prepare("SELECT count(*) AS n FROM registration_events WHERE action = 'access_copy'").get()).toEqual({ n: 0 });

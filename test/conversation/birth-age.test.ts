@@ -66,7 +66,7 @@ describe('the registration\'s birth date', () => {
   });
 
   it('a cadre registering a neighbour hears the same, about the neighbour', async () => {
-    const code = createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) })).code;
     await chat('k', code);
     for (const text of neighbourScript({ nik: '6301011708600003' }, { until: 'birthDate' })) await chat('k', text);
     expect(await chat('k', '17-08-1876')).toContain('Tanggal lahir itu berarti umur 150 tahun, di luar batas 15–65 tahun untuk program ini.');

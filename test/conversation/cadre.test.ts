@@ -11,8 +11,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-function invite(days = 14): string {
-  return createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days, now: h.clock.now, random: seeded(9) }).code;
+async function invite(days = 14): Promise<string> {
+  return (await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days, now: h.clock.now, random: seeded(9) })).code;
 }
 
 /** How the cadre answers for every neighbour here, typed as a cadre would (the rest: each field's example). */
@@ -26,7 +26,7 @@ const SITI = { fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985'
 
 describe('cadre mode', () => {
   it('enrols from a deep link, registers two neighbours back to back and lists them', async () => {
-    const code = invite();
+    const code = await invite();
     const welcome = (await h.say('kader1', `/start ${code}`)).join('\n');
     expect(welcome).toContain('Desa Mekar Sari');
     expect(welcome).toContain('1. Daftarkan warga');
@@ -64,12 +64,12 @@ describe('cadre mode', () => {
   });
 
   it('a cadre sees only their own submissions', async () => {
-    const a = invite();
+    const a = await invite();
     await h.say('kaderA', a);
     for (const text of neighbour(SITI)) await h.say('kaderA', text);
     const done = (await h.say('kaderA', '1')).join('\n');
     const ref = /LD-\w{5}/.exec(done)![0];
-    const b = createInvite(h.runtime.store.cadres, settings, { desa: 'Sukamaju', role: 'rtrw', now: h.clock.now, random: seeded(10) }).code;
+    const b = (await createInvite(h.runtime.store.cadres, settings, { desa: 'Sukamaju', role: 'rtrw', now: h.clock.now, random: seeded(10) })).code;
     await h.say('kaderB', b);
     expect((await h.say('kaderB', '2')).join('\n')).toContain('belum mendaftarkan warga');
     expect((await h.say('kaderB', ref)).join('\n')).toContain('tidak ditemukan');
@@ -77,27 +77,27 @@ describe('cadre mode', () => {
   });
 
   it('refuses expired, revoked and used codes with a reason', async () => {
-    const expired = invite(1);
+    const expired = await invite(1);
     h.clock.now += 2 * 24 * 3600_000;
     expect((await h.say('x', expired)).join('\n')).toContain('kedaluwarsa');
-    const used = invite();
+    const used = await invite();
     await h.say('y', used);
     expect((await h.say('z', used)).join('\n')).toContain('sudah dipakai');
-    const revoked = invite();
-    h.runtime.app.cadres.revoke(revoked, h.clock.now);
+    const revoked = await invite();
+    await h.runtime.app.cadres.revoke(revoked, h.clock.now);
     expect((await h.say('z', `/start ${revoked}`)).join('\n')).toContain('dibatalkan');
     expect((await h.say('z', 'KDR-ABCDEF')).join('\n')).toContain('tidak ditemukan');
   });
 
   it('keeps an unfinished neighbour as a draft and continues it from the menu', async () => {
-    await h.say('k', invite());
+    await h.say('k', await invite());
     for (const text of neighbourScript({ fullName: 'Siti Aminah', nik: NIK_FEMALE }, { until: 'birthPlace' })) await h.say('k', text);
     await h.say('k', '/menu');
     expect((await h.say('k', '3')).join('\n')).toContain('Tempat lahir warga');
   });
 
   it('paginates "my neighbours" five at a time', async () => {
-    await h.say('k', invite());
+    await h.say('k', await invite());
     const niks = Array.from({ length: 7 }, (_, i) => `63010117088000${String(10 + i)}`);
     for (const [i, nik] of niks.entries()) {
       const script = neighbour({ fullName: `Warga ${'ABCDEFG'[i]}`, nik, birthDate: '17-08-1980', sex: '1', phone: '-' });
@@ -117,7 +117,7 @@ describe('cadre mode', () => {
 
 describe('status changes reach the applicant and the cadre', () => {
   it('queues a notification to each, in their own language', async () => {
-    await h.say('k', invite());
+    await h.say('k', await invite());
     await h.say('k', 'english');
     await h.say('k', '/menu');
     for (const text of neighbour(SITI)) await h.say('k', text);
@@ -129,9 +129,9 @@ describe('status changes reach the applicant and the cadre', () => {
     for (const text of own) out = await h.say('w', text);
     const ownRef = /LD-\w{5}/.exec(out.join('\n'))![0];
 
-    const r1 = h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Foto KTP buram' });
+    const r1 = await h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Foto KTP buram' });
     expect(r1.notified.map((n) => n.role)).toEqual(['cadre']);
-    const r2 = h.runtime.app.changeStatus(ownRef, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
+    const r2 = await h.runtime.app.changeStatus(ownRef, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
     expect(r2.notified.map((n) => n.role)).toEqual(['applicant']);
     const rows = h.runtime.db.prepare("SELECT address, payload FROM outbox WHERE kind = 'notification' ORDER BY id").all() as { address: string; payload: string }[];
     expect(rows.map((r) => h.runtime.store.cipher.decrypt(r.address))).toEqual(['k', 'w']);

@@ -27,7 +27,7 @@ describe('correction requested by an officer', () => {
   it('asks the person exactly the named fields and puts the registration back in the queue', async () => {
     const ref = await registerSelf('w');
     await h.say('w', '1'); // mid-way in something else: the benefits menu
-    h.runtime.app.requestCorrection(ref, { fields: ['phone', 'address'], note: 'Nomor HP tidak aktif', officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['phone', 'address'], note: 'Nomor HP tidak aktif', officer: 'ana' });
     const sent = outboxTexts('w').slice(-4).join('\n');
     expect(sent).toContain('perlu perbaikan');
     expect(sent).toContain('Nomor HP tidak aktif');
@@ -48,7 +48,7 @@ describe('correction requested by an officer', () => {
   });
 
   it('asks the cadre when a cadre submitted it, and a new NIK brings the birth date and sex along', async () => {
-    const code = createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) })).code;
     await h.say('k', code);
     const script = neighbourScript(
       {
@@ -59,7 +59,7 @@ describe('correction requested by an officer', () => {
     );
     for (const text of script) await h.say('k', text);
     const ref = /LD-\w{5}/.exec((await h.say('k', '1')).join('\n'))![0];
-    h.runtime.app.requestCorrection(ref, { fields: ['nik'], note: 'NIK salah ketik', officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['nik'], note: 'NIK salah ketik', officer: 'ana' });
     expect(outboxTexts('k').slice(-1)[0]).toContain('NIK warga');
     expect((await h.say('k', NIK_FEMALE)).join('\n')).toContain('Tanggal lahir warga');
     expect((await h.say('k', '17-05-1985')).join('\n')).toContain('Jenis kelamin warga');
@@ -76,12 +76,12 @@ describe('questions for an officer', () => {
     await h.say('q', 'halo');
     await h.say('q', '8');
     expect((await h.say('q', 'Apakah istri saya juga bisa didaftarkan?')).join('\n')).toContain('diteruskan ke petugas');
-    const [question] = h.runtime.app.questions.open();
+    const [question] = await h.runtime.app.questions.open();
     expect(question?.text).toBe('Apakah istri saya juga bisa didaftarkan?');
     h.runtime.db.prepare("INSERT INTO officers (username, password_hash, role, created_at) VALUES ('ana', 'x', 'officer', 0)").run();
-    h.runtime.app.questions.answer(question!.id, 1, 'Bisa, daftarkan lewat menu 4.');
+    await h.runtime.app.questions.answer(question!.id, 1, 'Bisa, daftarkan lewat menu 4.');
     expect(outboxTexts('q').at(-1)).toContain('Bisa, daftarkan lewat menu 4.');
-    expect(h.runtime.app.questions.openCount()).toBe(0);
-    expect(() => h.runtime.app.questions.answer(question!.id, 1, 'lagi')).toThrow(/not open/);
+    expect(await h.runtime.app.questions.openCount()).toBe(0);
+    await expect(h.runtime.app.questions.answer(question!.id, 1, 'lagi')).rejects.toThrow(/not open/);
   });
 });

@@ -37,7 +37,7 @@ const ASK = 'Alamat (dusun/jalan, RT/RW)?';
 describe('a correction an officer asked for survives any navigation', () => {
   it('"menu" leaves it, the menu keeps offering it (a line on top, a numbered item), and the status too, until it is sent', async () => {
     const ref = await register('w');
-    h.runtime.app.requestCorrection(ref, { fields: ['address', 'phone'], note: 'Nomor HP tidak aktif', officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['address', 'phone'], note: 'Nomor HP tidak aktif', officer: 'ana' });
     expect(outboxTexts('w').join('\n')).toContain(ASK);
 
     const menu = await chat('w', 'menu');
@@ -82,7 +82,7 @@ describe('a correction an officer asked for survives any navigation', () => {
     'revisi',
   ])('"%s", typed after leaving it for the menu or another question, starts it again', async (typed) => {
     const ref = await register('w');
-    h.runtime.app.requestCorrection(ref, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ana' });
     await chat('w', 'menu');
     expect(await chat('w', typed)).toContain(ASK);
     await chat('w', '2'); // the calculator's first question
@@ -92,12 +92,12 @@ describe('a correction an officer asked for survives any navigation', () => {
   });
 
   it("a cadre asked to correct a neighbour's registration finds it in their menu (item 5) and with \"perbaiki\"", async () => {
-    const code = createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) })).code;
     await chat('k', code);
     let out = '';
     for (const text of neighbourScript({ fullName: 'Siti Aminah', phone: '-', groupId: 'kader' })) out = await chat('k', text);
     const ref = /LD-\w{5}/.exec(out)![0];
-    h.runtime.app.requestCorrection(ref, { fields: ['address'], note: 'RT belum ada', officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['address'], note: 'RT belum ada', officer: 'ana' });
     const menu = await chat('k', 'menu');
     expect(menu).toContain(`Petugas meminta perbaikan untuk pendaftaran ${ref}`);
     expect(menu).toContain('5. Perbaiki data pendaftaran');
@@ -132,21 +132,21 @@ describe('correcting a sent registration from "Data saya", in the chat', () => {
     await chat('w', 'perbaiki');
     await chat('w', '8');
     await chat('w', 'Jl. Kenanga');
-    h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     expect(await chat('w', '1')).toContain(`Pendaftaran ${ref} sudah diputuskan petugas (status: Disetujui`);
     expect(row(ref)).toMatchObject({ status: 'approved', data: { address: 'Jl. Mawar' } });
   });
 
   it('after approval: the data is changed by an officer, so the request goes to one (answered here), with the reason why', async () => {
     const ref = await register('w');
-    h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     const out = await chat('w', 'perbaiki');
     expect(out).toContain(`Pendaftaran ${ref} sudah disetujui`);
     expect(out).toContain('sistem BPJS Ketenagakerjaan');
     expect(out).toContain('Tulis pertanyaan Anda untuk petugas');
     expect(out).not.toContain('disnaker@sukamaju.example');
     expect(await chat('w', 'Nama ahli waris seharusnya Siti Rahmah')).toContain('diteruskan ke petugas');
-    expect(h.runtime.app.questions.open().map((q) => q.text)).toEqual(['Nama ahli waris seharusnya Siti Rahmah']);
+    expect((await h.runtime.app.questions.open()).map((q) => q.text)).toEqual(['Nama ahli waris seharusnya Siti Rahmah']);
     expect(row(ref).data).toMatchObject({ heirName: 'Siti' });
   });
 

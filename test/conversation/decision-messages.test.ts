@@ -16,8 +16,8 @@ import { neighbourScript, registrationScript } from '../helpers/registration.js'
 
 let h: Harness | undefined;
 let dir: string | undefined;
-afterEach(() => {
-  if (h) cleanup(h);
+afterEach(async () => {
+  if (h) await cleanup(h);
   if (dir) rmSync(dir, { recursive: true, force: true });
   h = dir = undefined;
 });
@@ -58,7 +58,7 @@ describe('approved', () => {
   it('self-paying: the monthly amount from the rates file, where to pay from the settings, by when from an officer; not covered before paying', async () => {
     await harness();
     const ref = await register('w', SELF);
-    decide(ref, { to: 'approved' });
+    await decide(ref, { to: 'approved' });
     const text = news('w');
     expect(text).toContain(`Kabar baik: pendaftaran ${ref} disetujui.`);
     expect(text).toContain('nomor peserta (KPJ) dikirim di chat ini');
@@ -77,7 +77,7 @@ describe('approved', () => {
       s.payment = { due: { id: 'paling lambat tanggal 15 setiap bulan', en: 'by the 15th of every month' } };
     });
     const ref = await register('w', { ...SELF, programmes: '2' });
-    decide(ref, { to: 'approved' });
+    await decide(ref, { to: 'approved' });
     const text = news('w');
     expect(text).toContain('Iuran JKK + JKM + JHT dibayar sendiri setiap bulan: Rp36.800');
     expect(text).toContain('Batas waktu membayar: paling lambat tanggal 15 setiap bulan.');
@@ -87,7 +87,7 @@ describe('approved', () => {
   it('regency-paid: who pays from the settings, and the start of cover from the settings or an officer', async () => {
     await harness();
     const ref = await register('w', { groupId: '3' });
-    decide(ref, { to: 'approved' });
+    await decide(ref, { to: 'approved' });
     const text = news('w');
     expect(text).toContain('Iuran JKK + JKM dibayar Kabupaten Sukamaju (APBD).');
     expect(text).toContain('Petugas akan memberi tahu tanggal mulai perlindungannya.');
@@ -100,7 +100,7 @@ describe('approved', () => {
       s.coverStart = { id: 'tanggal 1 bulan berikutnya setelah nomor KPJ dicatat', en: 'the 1st of the month after the KPJ is recorded' };
     });
     const ref = await register('w', { groupId: '4', programmes: '2', income: '2 juta' });
-    decide(ref, { to: 'approved' });
+    await decide(ref, { to: 'approved' });
     const text = news('w');
     expect(text).toContain('Iuran JKK + JKM dibayar Desa (Alokasi Dana Desa).');
     expect(text).toContain('Perlindungan mulai: tanggal 1 bulan berikutnya setelah nomor KPJ dicatat.');
@@ -113,7 +113,7 @@ describe('approved', () => {
     await harness();
     await chat('w', 'english');
     const ref = await register('w', SELF);
-    decide(ref, { to: 'approved' });
+    await decide(ref, { to: 'approved' });
     expect(news('w')).toContain('The JKK + JKM contributions are paid by the member each month: Rp16.800');
   });
 });
@@ -122,8 +122,8 @@ describe('registered', () => {
   it('the KPJ and what it is for (the JMO app); a self-paying member is covered while paying, and "Cek status" says the same', async () => {
     await harness();
     const ref = await register('w', SELF);
-    decide(ref, { to: 'approved' });
-    decide(ref, { to: 'registered', kpj: '12345678901' });
+    await decide(ref, { to: 'approved' });
+    await decide(ref, { to: 'registered', kpj: '12345678901' });
     const text = news('w');
     expect(text).toContain('Nomor peserta (KPJ): 12345678901. Simpan nomor ini');
     expect(text).toContain('aplikasi JMO');
@@ -147,7 +147,7 @@ describe('rejected', () => {
   ])('reason %s: said in plain words, with what to do', async (reason, words, todo) => {
     await harness();
     const ref = await register('w');
-    decide(ref, { to: 'rejected', reason, note: 'Dicek di kantor' });
+    await decide(ref, { to: 'rejected', reason, note: 'Dicek di kantor' });
     const text = news('w');
     expect(text).toContain(`Maaf, pendaftaran ${ref} tidak bisa diproses.`);
     expect(text).toContain('Catatan petugas: Dicek di kantor');
@@ -158,7 +158,7 @@ describe('rejected', () => {
   it('"cek status" repeats the reason in plain words with what to do, in the person\'s language', async () => {
     await harness();
     const ref = await register('w');
-    decide(ref, { to: 'rejected', reason: 'outside_area', note: 'Tinggal di kabupaten lain' });
+    await decide(ref, { to: 'rejected', reason: 'outside_area', note: 'Tinggal di kabupaten lain' });
     const status = await chat('w', 'cek status');
     expect(status).toContain('Catatan petugas: Tinggal di kabupaten lain');
     expect(status).toContain('di luar Kabupaten Sukamaju');
@@ -171,10 +171,10 @@ describe('rejected', () => {
   it('without a reason code: the note is the reason, then what to do; without a note either, whom to ask', async () => {
     await harness();
     const ref = await register('w');
-    decide(ref, { to: 'rejected', note: 'Foto KTP tidak terbaca' });
+    await decide(ref, { to: 'rejected', note: 'Foto KTP tidak terbaca' });
     expect(news('w')).toMatch(/Catatan petugas: Foto KTP tidak terbaca\n\nAlasannya ada di catatan petugas\. Kalau datanya salah, boleh daftar lagi/);
     const other = await register('x', { nik: NIK_FEMALE, sex: '2', birthDate: '17-05-1985' });
-    decide(other, { to: 'rejected' });
+    await decide(other, { to: 'rejected' });
     expect(news('x')).toContain('Untuk tahu alasannya, hubungi Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sukamaju, telp 0511-000000');
   });
 });
@@ -182,12 +182,12 @@ describe('rejected', () => {
 describe("a cadre's neighbour", () => {
   it('the cadre hears the same next step about the neighbour', async () => {
     await harness();
-    const code = createInvite(h!.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h!.clock.now, random: seeded(5) }).code;
+    const code = (await createInvite(h!.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h!.clock.now, random: seeded(5) })).code;
     await chat('k', code);
     let out = '';
     for (const text of neighbourScript({ fullName: 'Siti Aminah', phone: '-', income: '1 juta', groupId: '7' })) out = await chat('k', text);
     const ref = /LD-\w{5}/.exec(out)![0];
-    decide(ref, { to: 'approved' });
+    await decide(ref, { to: 'approved' });
     const text = news('k');
     expect(text).toContain(`Pendaftaran Siti Aminah (${ref}) disetujui.`);
     expect(text).toContain('Iuran JKK + JKM dibayar sendiri setiap bulan: Rp16.800');

@@ -18,7 +18,7 @@ describe('the inbox: what was received is never lost', () => {
   it('has a message handled and committed before receive() returns (one commit per batch)', async () => {
     const other = new Database(h.dbPath, { readonly: true });
     const count = (sql: string) => (other.prepare(sql).get() as { n: number }).n;
-    const [done] = h.runtime.app.receive([{ channel: 'test', externalId: 'a', text: 'halo', messageId: 'm1' }]);
+    const [done] = await h.runtime.app.receive([{ channel: 'test', externalId: 'a', text: 'halo', messageId: 'm1' }]);
     // Already on disk for another connection: the reply is queued, nothing waits.
     expect(count('SELECT count(*) AS n FROM outbox')).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM inbox')).toBe(0);
@@ -31,31 +31,31 @@ describe('the inbox: what was received is never lost', () => {
     // What a process that died right after keeping these leaves behind.
     const keep = (externalId: string, text: string, messageId: string) =>
       h.runtime.store.inbox.add({ channel: 'test', externalId, messageId, payload: JSON.stringify({ channel: 'test', externalId, text, messageId }), now: 1 });
-    keep('a', 'halo', 'a1');
-    keep('b', 'halo', 'b1');
-    keep('a', 'iuran', 'a2');
+    await keep('a', 'halo', 'a1');
+    await keep('b', 'halo', 'b1');
+    await keep('a', 'iuran', 'a2');
     h = await h.reopen();
-    expect(h.runtime.store.inbox.count()).toBe(3);
-    expect(h.runtime.app.recoverInbox()).toBe(3);
-    expect(h.runtime.store.inbox.count()).toBe(0);
+    expect(await h.runtime.store.inbox.count()).toBe(3);
+    expect(await h.runtime.app.recoverInbox()).toBe(3);
+    expect(await h.runtime.store.inbox.count()).toBe(0);
     const a = outboxTexts(h, 'a');
     expect(a[0]).toContain('Lindung');
     // The second message was read after the first: it answers the contribution question.
     expect(a.at(-1)).toMatch(/penghasilan/i);
     expect(outboxTexts(h, 'b')[0]).toContain('Lindung');
     // Telegram may deliver the same updates again after the restart: nothing is done twice.
-    const again = await Promise.all(h.runtime.app.receive([{ channel: 'test', externalId: 'a', text: 'halo', messageId: 'a1' }]));
+    const again = await Promise.all(await h.runtime.app.receive([{ channel: 'test', externalId: 'a', text: 'halo', messageId: 'a1' }]));
     expect(again[0]!.duplicate).toBe(true);
     expect(outboxTexts(h, 'a')).toEqual(a);
   });
 
-  it('keeps one row for a message delivered twice while it waits', () => {
+  it('keeps one row for a message delivered twice while it waits', async () => {
     const keep = () =>
       h.runtime.store.inbox.add({ channel: 'test', externalId: 'a', messageId: 'x1', payload: JSON.stringify({ channel: 'test', externalId: 'a', text: 'halo', messageId: 'x1' }), now: 1 });
-    expect(keep()).toBeGreaterThan(0);
-    expect(keep()).toBeUndefined();
-    expect(h.runtime.store.inbox.count()).toBe(1);
-    expect(h.runtime.app.recoverInbox()).toBe(1);
+    expect(await keep()).toBeGreaterThan(0);
+    expect(await keep()).toBeUndefined();
+    expect(await h.runtime.store.inbox.count()).toBe(1);
+    expect(await h.runtime.app.recoverInbox()).toBe(1);
     expect(outboxTexts(h, 'a').filter((t) => t.includes('Saya Lindung'))).toHaveLength(1);
   });
 });

@@ -73,7 +73,7 @@ describe('what "Data saya" offers', () => {
     expect(done).not.toContain('Untuk menghapusnya, hubungi');
     // Kept, flagged for an officer's review (the queue's withdrawals), the rest of the person gone.
     expect(statusOf(ref)).toBe('approved');
-    expect(h.runtime.store.withdrawals.pending(10).rows.map((r) => r.reference)).toEqual([ref]);
+    expect((await h.runtime.store.withdrawals.pending(10)).rows.map((r) => r.reference)).toEqual([ref]);
     expect(h.runtime.db.prepare('SELECT count(*) AS n FROM identities').get()).toEqual({ n: 0 });
   });
 
@@ -112,7 +112,7 @@ describe('what "Data saya" offers', () => {
     await chat('u', 'data saya');
     await chat('u', '1');
     expect(await chat('u', '1')).toContain(`Hapus pendaftaran ${ref}?`);
-    h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     const out = await chat('u', 'ya');
     expect(out).toContain(`Pendaftaran ${ref} sudah diputuskan petugas (status: Disetujui, sedang didaftarkan ke BPJS), jadi tidak bisa dihapus sendiri lagi.`);
     expect(out).not.toContain('sudah dihapus');

@@ -47,7 +47,7 @@ describe('the programme choice names who pays', () => {
       expect(text).toContain('JKK + JKM (dibayar desa (ADD))');
       expect(text).not.toContain('dibayar Pemkab');
     } finally {
-      cleanup(h);
+      await cleanup(h);
     }
   });
 });

@@ -86,7 +86,7 @@ describe('delivery guarantees', () => {
     });
     await h.say('u', 'halo');
     const before = stateOf();
-    const r = broken.handleNow({ channel: 'test', externalId: 'u', text: '2', messageId: 'b1' });
+    const r = await broken.handleNow({ channel: 'test', externalId: 'u', text: '2', messageId: 'b1' });
     expect(r.replies[0]!.text).toContain('ada gangguan');
     expect(stateOf()).toEqual(before);
     // The failed message id is not remembered, so a redelivery is handled again.

@@ -38,8 +38,8 @@ beforeAll(() => {
   return () => rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(() => {
-  if (h) cleanup(h);
+afterEach(async () => {
+  if (h) await cleanup(h);
   h = undefined;
 });
 
@@ -239,10 +239,10 @@ async function startedInTanahBumbu(user: string): Promise<void> {
 }
 
 describe('changing the regency keeps what must be kept', () => {
-  const sessionOf = (user: string) => {
+  const sessionOf = async (user: string) => {
     const { store } = h!.runtime;
-    const personId = store.people.findOrCreate('test', user, h!.clock.now, 'id', null).personId;
-    return JSON.parse(store.people.session(personId).state!) as { regency?: string };
+    const personId = (await store.people.findOrCreate('test', user, h!.clock.now, 'id', null)).personId;
+    return JSON.parse((await store.people.session(personId)).state!) as { regency?: string };
   };
 
   it('"kembali" at the question asked again leaves the regency they had', async () => {
@@ -250,7 +250,7 @@ describe('changing the regency keeps what must be kept', () => {
     await startedInTanahBumbu('k1');
     expect(await chat('k1', 'ganti kabupaten')).toContain('kabupaten mana');
     await chat('k1', 'kembali');
-    expect(sessionOf('k1').regency).toBe('63.10');
+    expect((await sessionOf('k1')).regency).toBe('63.10');
   });
 
   it("another regency's Telegram link over a registration in progress: resumed, it asks that regency's consent first", async () => {
@@ -279,7 +279,7 @@ describe('changing the regency keeps what must be kept', () => {
     const ref = await finish('k3', banjar);
     await chat('k3', 'ganti kabupaten');
     await chat('k3', 'tanbu');
-    h!.runtime.app.requestCorrection(ref, { fields: ['kecamatan'], note: 'kecamatan salah', officer: 'ana' });
+    await h!.runtime.app.requestCorrection(ref, { fields: ['kecamatan'], note: 'kecamatan salah', officer: 'ana' });
     const asked = await chat('k3', 'halo');
     expect(asked).toContain('Kabupaten Banjar');
     expect(asked).toContain(banjar.areas[0]!.kecamatan);
@@ -309,7 +309,7 @@ describe('a regency no longer served', () => {
     await chat('g1', 'cek syarat');
     expect(await chat('g1', 'bangka barat')).toContain('Kabupaten Bangka Barat');
     const dir = join(h.dbPath, '..');
-    h.close();
+    await h.close();
     h = await startHarness({ dir, env: { PROGRAMME_SETTINGS_PATH: paths } });
     await chat('g1', 'menu');
     expect(await chat('g1', 'cek syarat')).toContain('kabupaten mana');
@@ -377,7 +377,7 @@ describe('changing the regency before sending', () => {
     expect(await chat('w11', 'ganti kabupaten')).toContain('Anda tinggal di kabupaten mana?');
     expect(await chat('w11', '2')).toContain('Menu utama');
     expect(await chat('w11', 'daftar')).not.toContain('Diskominfo Kabupaten Banjar');
-    const invite = createInvite(h!.runtime.store.cadres, tanahBumbu, { desa: 'Batulicin', role: 'kader', now: h!.clock.now, random: seeded(5) });
+    const invite = await createInvite(h!.runtime.store.cadres, tanahBumbu, { desa: 'Batulicin', role: 'kader', now: h!.clock.now, random: seeded(5) });
     await chat('c2', `/start ${invite.code}`);
     expect(await chat('c2', 'ganti kabupaten')).toContain('mengikuti desa Anda (Kabupaten Tanah Bumbu)');
   });
@@ -435,7 +435,7 @@ describe('routing by entry point', () => {
 
   it("a cadre's invite fixes their regency: never asked, and their neighbours' registrations are their village's", async () => {
     await start();
-    const invite = createInvite(h!.runtime.store.cadres, tanahBumbu, { desa: 'Batulicin', role: 'kader', now: h!.clock.now, random: seeded(3) });
+    const invite = await createInvite(h!.runtime.store.cadres, tanahBumbu, { desa: 'Batulicin', role: 'kader', now: h!.clock.now, random: seeded(3) });
     expect(invite.regency).toBe('63.10');
     expect(await chat('c1', `/start ${invite.code}`)).toContain('Batulicin');
     const consent = await chat('c1', '1');

@@ -200,11 +200,11 @@ describe('a cadre whose invite is revoked', () => {
     const { createInvite } = await import('../../src/app/invites.js');
     const { loadProgrammeSettings } = await import('../../src/settings.js');
     const settings = loadProgrammeSettings('data/programme.example.json');
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(4) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(4) })).code;
     expect((await h.say('k', code)).join('\n')).toContain('terdaftar sebagai kader');
     // Starts signing up a neighbour.
     await h.say('k', '1');
-    expect(h.runtime.store.cadres.revoke(code, h.clock.now)).toBe(true);
+    expect(await h.runtime.store.cadres.revoke(code, h.clock.now)).toBe(true);
     const after = (await h.say('k', '1')).join('\n');
     expect(after).toContain('Peran kader Anda sudah dicabut');
     expect(after).toContain('Menu utama');

@@ -22,13 +22,13 @@ describe('retention', () => {
       "INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik, full_name, data, created_at, updated_at) VALUES ('LD-AAAAA', 1, 1, 'test', 'rejected', '6301011708800003', 'X', '{}', ?, ?)",
     ).run(h.clock.now, h.clock.now);
 
-    expect(purgeExpired(h.runtime.store, settings, h.clock.now + 5 * DAY)).toMatchObject({ sessions: 0, rejected: 0 });
+    expect(await purgeExpired(h.runtime.store, settings, h.clock.now + 5 * DAY)).toMatchObject({ sessions: 0, rejected: 0 });
     const later = h.clock.now + (settings.retentionDays.draft - 10 + 1) * DAY;
-    expect(purgeExpired(h.runtime.store, settings, later)).toMatchObject({ sessions: 1, rejected: 0 });
+    expect(await purgeExpired(h.runtime.store, settings, later)).toMatchObject({ sessions: 1, rejected: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 });
 
     const muchLater = h.clock.now + (settings.retentionDays.rejected + 1) * DAY;
-    expect(purgeExpired(h.runtime.store, settings, muchLater).rejected).toBe(1);
+    expect((await purgeExpired(h.runtime.store, settings, muchLater)).rejected).toBe(1);
     expect(db.prepare("SELECT status, nik, data FROM registrations WHERE reference = 'LD-AAAAA'").get()).toEqual({ status: 'deleted', nik: null, data: null });
     // The person whose draft expired simply starts again.
     h.clock.now = later;

@@ -77,12 +77,13 @@ describe('one declared registration schema', () => {
 
     const columns = exportColumns(schema);
     expect(columns.map((c) => c.key)).toContain('workplace');
-    const [row] = [...exportRows(h.runtime.store.queue.exportRecords(QueueFilterSchema.parse({ status: 'all' })), 'Asia/Makassar', baseSettings, schema)];
-    expect(row!.workplace).toBe('Pasar Sungai Danau');
+    const rows = [];
+    for await (const r of exportRows(h.runtime.store.queue.exportRecords(QueueFilterSchema.parse({ status: 'all' })), 'Asia/Makassar', baseSettings, schema)) rows.push(r);
+    expect(rows[0]!.workplace).toBe('Pasar Sungai Danau');
 
     // An officer asks for it again; the person is asked exactly that and the change is stored.
     const reference = /LD-\w{5}/.exec(sent)![0];
-    app.requestCorrection(reference, { fields: ['workplace'], note: 'Lokasi kurang jelas', officer: 'ana' });
+    await app.requestCorrection(reference, { fields: ['workplace'], note: 'Lokasi kurang jelas', officer: 'ana' });
     const asked = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id DESC LIMIT 1').get(addressKey(h.runtime.store.cipher, 'test', 'w')) as { payload: string }).payload)).text as string;
     expect(asked).toContain('Di mana lokasi kerja Anda?');
     await say(app, 'w', ['Pasar Wadai, los 12', '1']);

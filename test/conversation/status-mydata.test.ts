@@ -95,7 +95,7 @@ describe('my data', () => {
     const { readFileSync, existsSync } = await import('node:fs');
     const ref = await register('u');
     // An officer's note and a history note about it, and a question the person asked.
-    h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat Jl. Mawar RT 03 kurang lengkap' });
+    await h.runtime.app.changeStatus(ref, { to: 'needs_correction', actor: { kind: 'officer', id: 'ana' }, note: 'Alamat Jl. Mawar RT 03 kurang lengkap' });
     await h.say('u', '6');
     await h.say('u', '2');
     await h.say('u', '1');

@@ -36,14 +36,14 @@ describe('terminal chat', () => {
   it("shows a person their own news and replies, and nobody else's", async () => {
     const budi = await registerOnTerminal('budi', { nik: NIK_MALE });
     const ani = await registerOnTerminal('ani', { nik: NIK_FEMALE, sex: '2', birthDate: '17-05-1985' });
-    h.runtime.app.changeStatus(budi, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.changeStatus(budi, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
 
     const seenByAni = await terminal('ani', ['menu']);
     expect(seenByAni).toContain('Menu utama');
     expect(seenByAni).not.toContain(budi);
     expect(seenByAni).not.toContain('disetujui');
 
-    h.runtime.app.changeStatus(ani, { to: 'rejected', actor: { kind: 'officer', id: 'ana' }, reason: 'duplicate' });
+    await h.runtime.app.changeStatus(ani, { to: 'rejected', actor: { kind: 'officer', id: 'ana' }, reason: 'duplicate' });
     const seenByBudi = await terminal('budi', ['menu']);
     expect(seenByBudi).toContain(`Kabar baik: pendaftaran ${budi} disetujui.`);
     expect(seenByBudi).not.toContain(ani);

@@ -25,8 +25,8 @@ async function register(user: string, answers: Record<string, string> = {}): Pro
   return /LD-\w{5}/.exec(out)![0];
 }
 
-function officer(username = 'ana') {
-  return { id: h.runtime.store.officers.add({ username, passwordHash: 'x', role: 'officer', now: h.clock.now }).id, username };
+async function officer(username = 'ana') {
+  return { id: (await h.runtime.store.officers.add({ username, passwordHash: 'x', role: 'officer', now: h.clock.now })).id, username };
 }
 
 const statusOf = (ref: string) => (h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(ref) as { status: string }).status;
@@ -34,11 +34,11 @@ const statusOf = (ref: string) => (h.runtime.db.prepare('SELECT status FROM regi
 describe('inside the undo window the chat shows the status the person was told', () => {
   it('approved: "status", the typed code and "Data saya" still say submitted; at the end of the window, approved', async () => {
     const ref = await register('u');
-    const decided = h.runtime.app.decisions.decide(ref, { kind: 'approve' }, officer());
+    const decided = await h.runtime.app.decisions.decide(ref, { kind: 'approve' }, await officer());
     // Committed at once; its news waits for the window.
     expect(statusOf(ref)).toBe('approved');
     expect(decided.heldUntil).toBeGreaterThan(h.clock.now);
-    expect(h.runtime.app.decisions.held(ref)?.waiting).toBeGreaterThan(0);
+    expect((await h.runtime.app.decisions.held(ref))?.waiting).toBeGreaterThan(0);
 
     h.clock.now += 10_000;
     await chat('u', 'menu');
@@ -59,11 +59,11 @@ describe('inside the undo window the chat shows the status the person was told',
 
   it('undone in the window: the old status, then and after the window', async () => {
     const ref = await register('u');
-    const ana = officer();
-    const decided = h.runtime.app.decisions.decide(ref, { kind: 'approve' }, ana);
+    const ana = await officer();
+    const decided = await h.runtime.app.decisions.decide(ref, { kind: 'approve' }, ana);
     h.clock.now += 5_000;
     expect(await chat('u', 'cek status')).toContain(SUBMITTED);
-    expect(h.runtime.app.decisions.undo(ref, ana)).toBe('undone');
+    expect(await h.runtime.app.decisions.undo(ref, ana)).toBe('undone');
     expect(await chat('u', 'cek status')).toContain(SUBMITTED);
     h.clock.now = decided.heldUntil! + 60_000;
     const later = await chat('u', 'cek status');
@@ -73,7 +73,7 @@ describe('inside the undo window the chat shows the status the person was told',
 
   it('rejected with a note: neither the rejection nor the note shows before the news; then both', async () => {
     const ref = await register('u');
-    const decided = h.runtime.app.decisions.decide(ref, { kind: 'reject', reason: 'outside_area', note: 'Alamat di luar kabupaten' }, officer());
+    const decided = await h.runtime.app.decisions.decide(ref, { kind: 'reject', reason: 'outside_area', note: 'Alamat di luar kabupaten' }, await officer());
     h.clock.now += 1_000;
     const before = await chat('u', 'cek status');
     expect(before).toContain(SUBMITTED);
@@ -87,10 +87,10 @@ describe('inside the undo window the chat shows the status the person was told',
 
   it('a KPJ recorded: still "approved" without the number until the news goes', async () => {
     const ref = await register('u');
-    const ana = officer();
-    const approved = h.runtime.app.decisions.decide(ref, { kind: 'approve' }, ana);
+    const ana = await officer();
+    const approved = await h.runtime.app.decisions.decide(ref, { kind: 'approve' }, ana);
     h.clock.now = approved.heldUntil!;
-    const registered = h.runtime.app.decisions.decide(ref, { kind: 'kpj', kpj: '12345678901' }, ana);
+    const registered = await h.runtime.app.decisions.decide(ref, { kind: 'kpj', kpj: '12345678901' }, ana);
     h.clock.now += 1_000;
     const before = await chat('u', 'cek status');
     expect(before).toContain(APPROVED);
@@ -102,12 +102,12 @@ describe('inside the undo window the chat shows the status the person was told',
   });
 
   it("a cadre's list of neighbours and a typed code show the status the cadre was told", async () => {
-    const code = createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, loadProgrammeSettings('data/programme.example.json'), { desa: 'Mekar Sari', role: 'kader', now: h.clock.now, random: seeded(5) })).code;
     await chat('k', code);
     let out = '';
     for (const text of neighbourScript({ fullName: 'Siti Aminah', phone: '-', groupId: 'kader' })) out = await chat('k', text);
     const ref = /LD-\w{5}/.exec(out)![0];
-    const decided = h.runtime.app.decisions.decide(ref, { kind: 'approve' }, officer());
+    const decided = await h.runtime.app.decisions.decide(ref, { kind: 'approve' }, await officer());
     h.clock.now += 2_000;
     await chat('k', 'menu');
     const list = await chat('k', 'warga saya');
@@ -121,7 +121,7 @@ describe('inside the undo window the chat shows the status the person was told',
 
   it('a correction asked: not offered in the menu before its news, offered after', async () => {
     const ref = await register('u');
-    const decided = h.runtime.app.decisions.decide(ref, { kind: 'correction', fields: ['address'], note: 'RT belum ada' }, officer());
+    const decided = await h.runtime.app.decisions.decide(ref, { kind: 'correction', fields: ['address'], note: 'RT belum ada' }, await officer());
     h.clock.now += 2_000;
     const menu = await chat('u', 'menu');
     expect(menu).not.toContain('Petugas meminta perbaikan');
@@ -135,7 +135,7 @@ describe('inside the undo window the chat shows the status the person was told',
 describe('acting inside the window on what the person knows', () => {
   it('deleting or correcting a registration just approved waits for the news, saying an officer is checking it now', async () => {
     const ref = await register('u');
-    const decided = h.runtime.app.decisions.decide(ref, { kind: 'approve' }, officer());
+    const decided = await h.runtime.app.decisions.decide(ref, { kind: 'approve' }, await officer());
     h.clock.now += 5_000;
     const mydata = await chat('u', 'data saya');
     expect(mydata).toContain('1. Hapus pendaftaran'); // as far as they know, it can still be deleted
@@ -155,15 +155,15 @@ describe('acting inside the window on what the person knows', () => {
 
   it('rejected in the window: the same NIK cannot be registered again meanwhile (the person still knows it as sent, and an undo reopens it)', async () => {
     const ref = await register('u', { nik: NIK_MALE });
-    const ana = officer();
-    h.runtime.app.decisions.decide(ref, { kind: 'reject', reason: 'duplicate', note: '' }, ana);
+    const ana = await officer();
+    await h.runtime.app.decisions.decide(ref, { kind: 'reject', reason: 'duplicate', note: '' }, ana);
     h.clock.now += 3_000;
     await chat('u', 'menu');
     for (const text of registrationScript({}, { until: 'nik' })) await chat('u', text);
     const dup = await chat('u', NIK_MALE);
     expect(dup).toContain(ref);
     expect(dup).toContain(SUBMITTED);
-    expect(h.runtime.app.decisions.undo(ref, ana)).toBe('undone');
+    expect(await h.runtime.app.decisions.undo(ref, ana)).toBe('undone');
     expect(statusOf(ref)).toBe('submitted');
   });
 });

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLocales } from '../../src/i18n.js';
 import { loadRates } from '../../src/domain/rates.js';
 import { topicAnswer, topicText } from '../../src/core/faq.js';
-import { createOfficerStore } from '../../src/storage/officers.js';
 import { addressKey } from '../../src/storage/addresses.js';
 import type { Lang, Session } from '../../src/core/types.js';
 import { keyIn, type LocaleKey } from '../../src/core/locale-key.js';
@@ -606,11 +605,11 @@ describe('8. after the calculator\'s result', () => {
 
 describe('9. officers teach the bot', () => {
   const officer = () =>
-    createOfficerStore(h.runtime.db).add({ username: 'budi', passwordHash: 'not-used-here', role: 'officer', now: h.clock.now });
+    h.runtime.store.officers.add({ username: 'budi', passwordHash: 'not-used-here', role: 'officer', now: h.clock.now });
 
   it('"resep rendang enak" taught as out of scope gets the not-ours reply', async () => {
-    const { id } = officer();
-    h.runtime.app.teach('resep rendang enak', null, id);
+    const { id } = await officer();
+    await h.runtime.app.teach('resep rendang enak', null, id);
     const out = await chat('u', 'halo', 'resep rendang enak');
     expect(out).toContain(t('faq.out_of_scope.general'));
     for (const topic of KB_TOPICS) expect(out).not.toContain(answerOf(topic));
@@ -621,8 +620,8 @@ describe('9. officers teach the bot', () => {
     const first = await chat('u', 'gorengan');
     expect(first).not.toContain(t('faq.out_of_scope.general'));
     expect(first).toContain(t('faq.not_understood'));
-    const { id } = officer();
-    h.runtime.app.teach('gorengan', null, id);
+    const { id } = await officer();
+    await h.runtime.app.teach('gorengan', null, id);
     expect(await chat('u', 'gorengan')).toContain(t('faq.out_of_scope.general'));
   });
 
@@ -631,8 +630,8 @@ describe('9. officers teach the bot', () => {
     const first = await chat('u', 'astek');
     expect(first).not.toContain(answerOf('kpj'));
     expect(first).toContain(t('faq.not_understood'));
-    const { id } = officer();
-    h.runtime.app.teach('astek', 'kpj', id);
+    const { id } = await officer();
+    await h.runtime.app.teach('astek', 'kpj', id);
     expect(await chat('u', 'astek')).toContain(answerOf('kpj'));
   });
 });

@@ -55,7 +55,7 @@ describe('another kecamatan clears the desa', () => {
   it('in a correction an officer asked for, a new kecamatan brings a fresh desa question', async () => {
     await toSummary('w');
     const ref = /LD-\w{5}/.exec(await chat('w', '1'))![0];
-    h.runtime.app.requestCorrection(ref, { fields: ['kecamatan'], note: 'Kecamatan salah', officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['kecamatan'], note: 'Kecamatan salah', officer: 'ana' });
     const desa = await chat('w', '4'); // Pantai Harapan
     expect(desa).toContain('Desa/kelurahan di Kecamatan Pantai Harapan?');
     expect(desa).not.toContain('Karang Anyar');

@@ -26,9 +26,9 @@ export function foundInFiles(dbPath: string, secrets: readonly string[]): string
 }
 
 /** Polls `pred` until it holds (a condition, not a delay: a slow machine only waits longer). */
-export async function until(pred: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function until(pred: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!pred()) {
+  while (!(await pred())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -50,11 +50,12 @@ export function fastWhatsAppOptions(h: Harness, factory: ReturnType<typeof fakeS
 }
 
 /** A WhatsApp channel on the harness's app over a fake Baileys socket, attached and open. */
-export function startWhatsApp(h: Harness): { channel: WhatsAppChannel; sock: () => FakeSocket } {
+export async function startWhatsApp(h: Harness): Promise<{ channel: WhatsAppChannel; sock: () => FakeSocket }> {
   const factory = fakeSocketFactory({ emitOwnEvents: false });
   const channel = createWhatsAppChannel(fastWhatsAppOptions(h, factory));
   h.runtime.app.attach(channel);
-  void channel.start();
+  // Resolves once the login is read and the socket made (not opened: the fake opens it now).
+  await channel.start();
   factory.last().open();
   return { channel, sock: () => factory.last() };
 }

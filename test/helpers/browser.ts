@@ -213,5 +213,5 @@ export async function closeConsoleSession(
   }
   await s.context?.close();
   await s.con?.close();
-  if (s.h) cleanup(s.h);
+  if (s.h) await cleanup(s.h);
 }

@@ -29,8 +29,8 @@ export function hashedPassword(): Promise<string> {
 export async function startConsole(h: Harness, opts: { settingsPath?: string } = {}) {
   const { officers } = h.runtime.store;
   const hash = await hashedPassword();
-  officers.add({ username: 'ana', passwordHash: hash, role: 'admin', now: h.clock.now });
-  officers.add({ username: 'budi', passwordHash: hash, role: 'officer', now: h.clock.now });
+  await officers.add({ username: 'ana', passwordHash: hash, role: 'admin', now: h.clock.now });
+  await officers.add({ username: 'budi', passwordHash: hash, role: 'officer', now: h.clock.now });
   const web = createConsole({
     app: h.runtime.app,
     store: h.runtime.store,
@@ -98,4 +98,18 @@ export function client(web: Hono<ConsoleEnv>) {
     },
   };
   return api;
+}
+
+/** Everything an async iterable yields, in order (Array.fromAsync needs Node 22). */
+export async function toArray<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The items `keep` says yes to, in order, asked one after another (a filter whose test reads the store). */
+export async function filterAsync<T>(items: readonly T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const kept: T[] = [];
+  for (const item of items) if (await keep(item)) kept.push(item);
+  return kept;
 }

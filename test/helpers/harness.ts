@@ -29,7 +29,7 @@ export interface Harness {
   /** Sends one message as `user` and returns the replies' texts with their choices rendered. */
   say(user: string, text: string, messageId?: string): Promise<string[]>;
   replies(user: string, text: string, messageId?: string): Promise<Reply[]>;
-  close(): void;
+  close(): Promise<void>;
   reopen(): Promise<Harness>;
 }
 
@@ -68,7 +68,7 @@ export async function startHarness(
       ),
     close: () => runtime.close(),
     reopen: async () => {
-      runtime.close();
+      await runtime.close();
       const next = await startHarness({ ...opts, dir, seed: (opts.seed ?? 42) + 1 });
       next.clock.now = clock.now;
       return next;
@@ -78,8 +78,8 @@ export async function startHarness(
 }
 
 /** Removes a harness's temp folder. */
-export function cleanup(h: Harness): void {
-  h.close();
+export async function cleanup(h: Harness): Promise<void> {
+  await h.close();
   rmSync(join(h.dbPath, '..'), { recursive: true, force: true });
 }
 

@@ -30,7 +30,7 @@ const MIGRATIONS = fileURLToPath(new URL('../../src/storage/migrations/', import
 /** A digest of the migration files (names and contents): a template is only used for the same ones. */
 export function migrationsDigest(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS).sort()) hash.update(file).update('\0').update(readFileSync(join(MIGRATIONS, file))).update('\0');
+  for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) hash.update(file).update('\0').update(readFileSync(join(MIGRATIONS, file))).update('\0');
   return hash.digest('hex');
 }
 

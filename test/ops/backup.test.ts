@@ -16,8 +16,8 @@ import { seedRegistrations } from '../helpers/seed.js';
 
 const dirs: string[] = [];
 const harnesses: Harness[] = [];
-afterEach(() => {
-  for (const h of harnesses.splice(0)) cleanup(h);
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await cleanup(h);
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -133,7 +133,7 @@ describe('npm run restore', () => {
     const before = h.runtime.db.prepare('SELECT reference, data FROM registrations ORDER BY id').all() as { reference: string; data: string | null }[];
     // A mistake after the backup: registrations gone.
     h.runtime.db.exec('DELETE FROM registrations');
-    h.close();
+    await h.close();
 
     const r = await restoreDatabase(config, backup, Date.UTC(2026, 10, 22, 1, 2, 3));
     expect(r.facts.counts.registrations).toBe(30);
@@ -158,7 +158,7 @@ describe('npm run restore', () => {
     await backupDatabase(h.dbPath, backup);
     await expect(restoreDatabase(config, backup)).rejects.toThrow(/in use .*stop the bot/);
     // Another process holding it (a bot in its own process) counts too.
-    h.close();
+    await h.close();
     const holder = spawn(
       process.execPath,
       ['-e', `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.pragma('journal_mode = WAL'); db.prepare('SELECT count(*) FROM kv').get(); process.stdout.write('open\\n'); process.stdin.resume(); process.stdin.on('end', () => db.close());`, h.dbPath],
@@ -180,7 +180,7 @@ describe('npm run restore', () => {
     const backup = join(tempDir(), 'b.db');
     await backupDatabase(h.dbPath, backup);
     h.runtime.db.exec('DELETE FROM registrations');
-    h.close();
+    await h.close();
     const other = join(tempDir(), 'other.key');
     writeKeyFile(other, newRing());
     const foreign = loadConfig({ DATABASE_PATH: h.dbPath, LINDUNG_KEY_FILE: other });
@@ -198,7 +198,7 @@ describe('npm run restore', () => {
 
   it('is refused for a file that is not a Lindung database, or is from a newer version', async () => {
     const { h, config } = await botWithData(2);
-    h.close();
+    await h.close();
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'hello, this is not SQLite at all '.repeat(200));
     await expect(restoreDatabase(config, join(dir, 'notes.txt'))).rejects.toThrow(/not a readable SQLite database/);
@@ -221,7 +221,7 @@ describe('npm run restore', () => {
     const { h, config } = await botWithData(2);
     const backup = join(tempDir(), 'b.db');
     await backupDatabase(h.dbPath, backup);
-    h.close();
+    await h.close();
     // A bot killed mid-work: its last commit is only in the -wal.
     const crash = spawnSync(process.execPath, [
       '-e',
@@ -259,7 +259,7 @@ describe('npm run restore', () => {
     const refused = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/restore.ts', backup], { encoding: 'utf8', env });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/restore refused: .*in use[\s\S]*Nothing was changed/);
-    h.close();
+    await h.close();
     const done = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/restore.ts', backup], { encoding: 'utf8', env });
     expect(done.status).toBe(0);
     expect(done.stdout).toContain('registrations 4');

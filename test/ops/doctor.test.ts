@@ -16,8 +16,8 @@ const GB = 1e9;
 
 const harnesses: Harness[] = [];
 const dirs: string[] = [];
-afterEach(() => {
-  for (const h of harnesses.splice(0)) cleanup(h);
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await cleanup(h);
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -26,7 +26,7 @@ async function healthy() {
   const h = await startHarness();
   harnesses.push(h);
   seedRegistrations(h.runtime.db, 25, { cipher: h.runtime.store.cipher });
-  h.runtime.store.officers.add({ username: 'admin', passwordHash: 'x', role: 'admin', now: NOW });
+  await h.runtime.store.officers.add({ username: 'admin', passwordHash: 'x', role: 'admin', now: NOW });
   const dir = join(h.dbPath, '..');
   const env: Record<string, string> = {
     DATABASE_PATH: h.dbPath,
@@ -40,14 +40,14 @@ async function healthy() {
   return { h, env, dir };
 }
 
-const run = (env: Record<string, string>, now = Date.now()): Finding[] => runDoctor({ env, now, freeBytes: () => 50 * GB });
+const run = (env: Record<string, string>, now = Date.now()): Promise<Finding[]> => runDoctor({ env, now, freeBytes: () => 50 * GB });
 const failing = (findings: Finding[]) => findings.filter((f) => f.status === 'FAIL');
 const about = (findings: Finding[], topic: string) => findings.filter((f) => f.topic === topic);
 
 describe('npm run doctor', () => {
   it('finds nothing to fail on a healthy setup, and prints no token, phone number or NIK', async () => {
     const { env } = await healthy();
-    const findings = run(env);
+    const findings = await run(env);
     expect(failing(findings)).toEqual([]);
     for (const topic of ['settings', 'database', 'keys', 'officers', 'file modes', 'disk', 'telegram', 'whatsapp', 'time zone', 'clock', 'backups']) {
       expect(about(findings, topic).some((f) => f.status === 'OK'), topic).toBe(true);
@@ -62,20 +62,20 @@ describe('npm run doctor', () => {
   it('fails a key file others can read, naming the chmod', async () => {
     const { env, dir } = await healthy();
     chmodSync(join(dir, 'lindung.key'), 0o644);
-    const [f, ...rest] = failing(run(env));
+    const [f, ...rest] = failing(await run(env));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ topic: 'file modes', fix: `chmod 600 ${join(dir, 'lindung.key')}` });
     expect(f!.detail).toMatch(/key file .* readable by every user \(644\)/);
     // A group-readable database is a warning; a world-readable one fails.
     chmodSync(join(dir, 'test.db'), 0o640);
-    expect(failing(run(env))).toHaveLength(1);
+    expect(failing(await run(env))).toHaveLength(1);
     chmodSync(join(dir, 'test.db'), 0o644);
-    expect(failing(run(env))).toHaveLength(2);
+    expect(failing(await run(env))).toHaveLength(2);
     // A folder others can list (a fresh clone's data/ is 755) only warns: its files are checked on their own.
     chmodSync(join(dir, 'test.db'), 0o600);
     chmodSync(join(dir, 'lindung.key'), 0o600);
     chmodSync(dir, 0o755);
-    const findings = run(env);
+    const findings = await run(env);
     expect(failing(findings)).toEqual([]);
     expect(findings.find((x) => x.topic === 'file modes' && x.detail.includes('(755)'))).toMatchObject({ status: 'WARN', fix: `chmod 700 ${dir}` });
   });
@@ -83,18 +83,18 @@ describe('npm run doctor', () => {
   it('fails without an active admin, with the command that adds one', async () => {
     const { h, env } = await healthy();
     h.runtime.db.prepare("UPDATE officers SET disabled_at = 1 WHERE username = 'admin'").run();
-    expect(failing(run(env))).toEqual([
+    expect(failing(await run(env))).toEqual([
       expect.objectContaining({ topic: 'officers', fix: expect.stringContaining('npm run officer -- enable <username>') }),
     ]);
     h.runtime.db.prepare('DELETE FROM officers').run();
-    expect(failing(run(env))[0]).toMatchObject({ topic: 'officers', fix: 'npm run officer -- add <username> --role admin' });
+    expect(failing(await run(env))[0]).toMatchObject({ topic: 'officers', fix: 'npm run officer -- add <username> --role admin' });
   });
 
   it('fails wrong settings one by one and still checks the rest', async () => {
     const { env, dir } = await healthy();
     const settings = join(dir, 'programme.json');
     writeFileSync(settings, JSON.stringify({ regency: { name: 'X' } }));
-    const findings = run({ ...env, SQLITE_SYNCHRONOUS: 'SOMETIMES', PROGRAMME_SETTINGS_PATH: settings, TIMEZONE: 'Mars/Olympus' });
+    const findings = await run({ ...env, SQLITE_SYNCHRONOUS: 'SOMETIMES', PROGRAMME_SETTINGS_PATH: settings, TIMEZONE: 'Mars/Olympus' });
     expect(failing(findings).map((f) => f.topic)).toEqual(['settings', 'programme settings', 'time zone']);
     expect(failing(findings)[0]!.detail).toMatch(/^SQLITE_SYNCHRONOUS: /);
     expect(failing(findings)[1]!.detail).toContain('regency.shortName');
@@ -105,8 +105,8 @@ describe('npm run doctor', () => {
     const { h, env, dir } = await healthy();
     const other = join(dir, 'other.key');
     writeKeyFile(other, newRing());
-    expect(failing(run({ ...env, LINDUNG_KEY_FILE: other })).map((f) => f.topic)).toEqual(['keys']);
-    const bad = run({
+    expect(failing(await run({ ...env, LINDUNG_KEY_FILE: other })).map((f) => f.topic)).toEqual(['keys']);
+    const bad = await run({
       ...env,
       TELEGRAM_BOT_TOKEN: 'not-a-token',
       TELEGRAM_WEBHOOK_URL: 'http://bot.example.org/hook',
@@ -114,17 +114,17 @@ describe('npm run doctor', () => {
     }, Date.UTC(2020, 0, 1));
     expect(failing(bad).map((f) => f.topic)).toEqual(['telegram', 'telegram webhook', 'clock']);
     expect(formatFindings(bad)).not.toContain('not-a-token');
-    h.close();
+    await h.close();
     const db = new Database(h.dbPath);
     db.pragma(`user_version = ${latestSchema() + 1}`);
     db.close();
-    expect(failing(run(env))).toEqual([expect.objectContaining({ topic: 'database', detail: expect.stringMatching(/newer than this version/) })]);
+    expect(failing(await run(env))).toEqual([expect.objectContaining({ topic: 'database', detail: expect.stringMatching(/newer than this version/) })]);
   });
 
   it('warns that WhatsApp is not linked yet and that backups are off', async () => {
     const { h, env } = await healthy();
     h.runtime.db.prepare('DELETE FROM wa_auth_creds').run();
-    const findings = run({ ...env, BACKUP_INTERVAL_HOURS: '0' });
+    const findings = await run({ ...env, BACKUP_INTERVAL_HOURS: '0' });
     expect(failing(findings)).toEqual([]);
     expect(about(findings, 'whatsapp')).toEqual([expect.objectContaining({ status: 'WARN', detail: 'enabled but not linked yet' })]);
     expect(about(findings, 'backups')[0]).toMatchObject({ status: 'WARN', detail: expect.stringContaining('off') });
@@ -145,10 +145,10 @@ describe('npm run doctor', () => {
 });
 
 describe('npm run doctor on a fresh machine', () => {
-  it('says the database and key file come with the first start', () => {
+  it('says the database and key file come with the first start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lindung-doctor-'));
     dirs.push(dir);
-    const findings = run({ DATABASE_PATH: join(dir, 'data', 'lindung.db') });
+    const findings = await run({ DATABASE_PATH: join(dir, 'data', 'lindung.db') });
     expect(about(findings, 'database')).toEqual([expect.objectContaining({ status: 'WARN', detail: expect.stringContaining('does not exist yet') })]);
     expect(failing(findings)).toEqual([]);
   });

@@ -37,7 +37,9 @@ describe('GET /healthz and /readyz', () => {
   beforeEach(async () => {
     h = await startHarness();
   });
-  afterEach(() => cleanup(h));
+  afterEach(async () => {
+    await cleanup(h);
+  });
 
   it('/healthz: 200 from anywhere, without a login, and without the database', async () => {
     const started = startInstrumented(h);
@@ -134,7 +136,7 @@ describe('channel health from the state each channel tracks', () => {
     await tg?.stop();
     tg = undefined;
     await fake.close();
-    cleanup(h);
+    await cleanup(h);
   });
 
   it('telegram (long polling): ok while polling, down while getUpdates is refused, down once stopped', async () => {

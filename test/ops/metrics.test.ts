@@ -38,7 +38,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.stopSending();
   app = undefined;
-  cleanup(h);
+  await cleanup(h);
 });
 
 async function scrape(web: Parameters<typeof request>[0]): Promise<string> {
@@ -63,7 +63,7 @@ describe('GET /metrics', () => {
     // One observation per handled message (a duplicate queues nothing); durations are not asserted.
     expect(sample(text, 'lindung_reply_queued_seconds_count', { channel: 'telegram' })).toBe(script.length + 1);
     // No channel is attached: every reply still waits in the outbox.
-    const waiting = h.runtime.store.outbox.pendingCount();
+    const waiting = await h.runtime.store.outbox.pendingCount();
     expect(waiting).toBeGreaterThan(script.length);
     expect(sample(text, 'lindung_outbox_depth')).toBe(waiting);
     expect(sample(text, 'lindung_inbox_depth')).toBe(0);
@@ -76,7 +76,7 @@ describe('GET /metrics', () => {
     // The gauges are read again at each scrape.
     await app.handle({ channel: 'telegram', externalId: '700200', text: 'halo' });
     const again = await scrape(started.web);
-    expect(sample(again, 'lindung_outbox_depth')).toBe(h.runtime.store.outbox.pendingCount());
+    expect(sample(again, 'lindung_outbox_depth')).toBe(await h.runtime.store.outbox.pendingCount());
     expect(sample(again, 'lindung_outbox_depth')).toBeGreaterThan(waiting);
   });
 

@@ -20,8 +20,8 @@ const EXAMPLE = 'data/programme.example.json';
 
 let dir: string | undefined;
 let h: Harness | undefined;
-afterEach(() => {
-  if (h) cleanup(h);
+afterEach(async () => {
+  if (h) await cleanup(h);
   if (dir) rmSync(dir, { recursive: true, force: true });
   h = dir = undefined;
 });
@@ -50,13 +50,13 @@ describe('the registry', () => {
     expect(r.get('62.05').budget).toBeUndefined();
   });
 
-  it('npm run doctor checks each file, says what each still lacks, and a channel regency not served', () => {
+  it('npm run doctor checks each file, says what each still lacks, and a channel regency not served', async () => {
     const d = tmp();
-    const findings = runDoctor({
+    const findings = (await runDoctor({
       env: { DATABASE_PATH: join(d, 'none.db'), PROGRAMME_SETTINGS_PATH: `${BANJAR},${TANAH_BUMBU}`, WHATSAPP_REGENCY: '19.05' },
       now: Date.now(),
       freeBytes: () => 50 * 1024 ** 3,
-    }).filter((f) => f.topic === 'programme settings');
+    })).filter((f) => f.topic === 'programme settings');
     const lines = findings.map((f) => `${f.status} ${f.detail}`);
     expect(lines).toContainEqual(expect.stringMatching(/^OK data\/regencies\/banjar\.json: Kabupaten Banjar \(63\.03\)/));
     expect(lines).toContainEqual(expect.stringMatching(/^OK data\/regencies\/tanah-bumbu\.json: Kabupaten Tanah Bumbu \(63\.10\)/));
@@ -168,7 +168,7 @@ describe('in the database', () => {
     seedRegistrations(db, 6, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 0, needs_correction: 0, approved: 0, registered: 0, deleted: 0, rejected: 1 }, cadres: 0 });
     // Half of them Tanah Bumbu's; all rejected 30 days ago.
     db.prepare("UPDATE registrations SET regency = CASE WHEN id % 2 = 0 THEN '63.10' ELSE '63.03' END, updated_at = ?").run(h.clock.now - 30 * 86_400_000);
-    const result = purgeExpired(h.runtime.store, h.runtime.regencies, h.clock.now);
+    const result = await purgeExpired(h.runtime.store, h.runtime.regencies, h.clock.now);
     expect(result.rejected).toBe(3);
     expect(db.prepare("SELECT regency, count(*) AS n FROM registrations WHERE data IS NOT NULL GROUP BY regency").all()).toEqual([{ regency: '63.10', n: 3 }]);
   });
@@ -188,10 +188,10 @@ describe('in the database', () => {
 
   it("an officer's answer to a question is audited under the question's regency", async () => {
     h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: `${BANJAR},${TANAH_BUMBU}` } });
-    const officer = h.runtime.store.officers.add({ username: 'kanwil', passwordHash: 'x', role: 'admin', now: h.clock.now });
-    const person = h.runtime.store.people.findOrCreate('test', 'q1', h.clock.now, 'id', null).personId;
-    const id = h.runtime.store.transaction(() => h!.runtime.app.questions.ask(person, 'test', 'q1', 'kapan kartu saya jadi?', h!.clock.now, '63.10'));
-    h.runtime.app.questions.answer(id, officer.id, 'Minggu depan');
+    const officer = await h.runtime.store.officers.add({ username: 'kanwil', passwordHash: 'x', role: 'admin', now: h.clock.now });
+    const person = (await h.runtime.store.people.findOrCreate('test', 'q1', h.clock.now, 'id', null)).personId;
+    const id = await h.runtime.store.transaction(() => h!.runtime.app.questions.ask(person, 'test', 'q1', 'kapan kartu saya jadi?', h!.clock.now, '63.10'));
+    await h.runtime.app.questions.answer(id, officer.id, 'Minggu depan');
     expect(h.runtime.db.prepare("SELECT regency FROM audit_log WHERE action = 'answer_question'").get()).toEqual({ regency: '63.10' });
   });
 });

@@ -48,7 +48,7 @@ afterEach(async () => {
   await tg?.stop();
   await fake?.close();
   wa = tg = fake = undefined;
-  cleanup(h);
+  await cleanup(h);
 });
 
 /** Writes from WhatsApp (`from`, with `opts` as Baileys gives them) and waits for an answer containing `expect`. */
@@ -64,7 +64,7 @@ async function say(from: string, text: string, expect: string, opts: { senderPn?
 
 /** What Baileys keeps about a contact in the login store: every key named after (or holding) their number. */
 async function writeLoginKeys(): Promise<void> {
-  const auth = useSqliteAuthState(h.runtime.store.whatsappAuth, baileysAuthCodec);
+  const auth = await useSqliteAuthState(h.runtime.store.whatsappAuth, baileysAuthCodec);
   await auth.state.keys.set({
     session: { [`${PHONE}.0`]: Buffer.from('session record') },
     'identity-key': { [`${PHONE}.0`]: Buffer.from('identity') },
@@ -76,18 +76,18 @@ async function writeLoginKeys(): Promise<void> {
 }
 
 /** A reply waiting for a retry and a message waiting to be handled, both for `jid`. */
-function leaveWaiting(jid: string): number {
-  return h.runtime.store.transaction(() => {
-    const id = h.runtime.store.outbox.add(null, 'whatsapp', jid, { text: 'nanti' }, Date.now(), 'notification');
-    h.runtime.store.outbox.markFailed(id, Date.now() + 3600_000, 'later');
-    h.runtime.store.inbox.add({ channel: 'whatsapp', externalId: jid, messageId: 'WAITING-1', payload: JSON.stringify({ channel: 'whatsapp', externalId: jid, text: 'halo' }), now: Date.now() });
+function leaveWaiting(jid: string): Promise<number> {
+  return h.runtime.store.transaction(async () => {
+    const id = await h.runtime.store.outbox.add(null, 'whatsapp', jid, { text: 'nanti' }, Date.now(), 'notification');
+    await h.runtime.store.outbox.markFailed(id, Date.now() + 3600_000, 'later');
+    await h.runtime.store.inbox.add({ channel: 'whatsapp', externalId: jid, messageId: 'WAITING-1', payload: JSON.stringify({ channel: 'whatsapp', externalId: jid, text: 'halo' }), now: Date.now() });
     return id;
   });
 }
 
 describe('chat addresses at rest', () => {
   it('after WhatsApp and Telegram conversations, no phone number or chat id is in the database file or its WAL', async () => {
-    wa = startWhatsApp(h);
+    wa = await startWhatsApp(h);
     // Written from a LID with the phone number beside it: both addresses are kept, keyed by the phone.
     const replies: Record<string, string> = {};
     for (const turn of registrationTurns({ phone: '1' })) replies[turn.next] = await say(lidJid(LID), turn.text, expectAfter(turn, ASKS), { senderPn: PHONE });
@@ -95,62 +95,62 @@ describe('chat addresses at rest', () => {
     expect(replies.sent).toMatch(/LD-\w{5}/);
     await h.runtime.app.handle({ channel: 'whatsapp', externalId: pnJid(PHONE), text: 'tanya petugas' });
     await h.runtime.app.handle({ channel: 'whatsapp', externalId: pnJid(PHONE), text: 'Kapan kartu saya jadi?' });
-    expect(h.runtime.store.questions.openCount()).toBe(1);
+    expect(await h.runtime.store.questions.openCount()).toBe(1);
 
     // A Telegram cadre registers a neighbour by phone number; the officer's decision reaches the neighbour on WhatsApp.
     fake = await startFakeTelegram();
     tg = await startTelegram(h, fake);
     const settings = loadProgrammeSettings('data/programme.example.json');
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: Date.now(), random: seeded(3) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', now: Date.now(), random: seeded(3) })).code;
     const d = chatDriver(fake, privateChat(TG_CHAT, 'Kader'), h);
     await d.type(`/start ${code}`, 'Menu kader');
     let last = '';
     for (const turn of neighbourTurns({ fullName: 'Siti Aminah', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: 'perempuan', phone: '0812 9876 5432' })) last = (await d.type(turn.text, expectAfter(turn, NEIGHBOUR_ASKS))).text;
     const reference = /LD-\w{5}/.exec(last)![0];
-    h.runtime.app.changeStatus(reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
+    await h.runtime.app.changeStatus(reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     await until(() => wa!.sock().sent.some((x) => x.jid === pnJid(NEIGHBOUR)), 'the news to the neighbour');
     await h.runtime.app.flush(5000);
 
     await writeLoginKeys();
-    leaveWaiting(pnJid(OTHER));
+    await leaveWaiting(pnJid(OTHER));
     // The copies kept for resend requests, the login and the chats are all there.
     expect((h.runtime.db.prepare('SELECT count(*) AS n FROM wa_sent').get() as { n: number }).n).toBeGreaterThan(10);
     expect((h.runtime.db.prepare('SELECT count(*) AS n FROM identities').get() as { n: number }).n).toBe(3);
-    expect(h.runtime.store.whatsappAuth.hasCreds()).toBe(true);
+    expect(await h.runtime.store.whatsappAuth.hasCreds()).toBe(true);
 
     // While running (what was written is still in the WAL), after a checkpoint, and once closed.
     expect(statSync(`${h.dbPath}-wal`).size).toBeGreaterThan(0);
     expect(foundInFiles(h.dbPath, SECRETS)).toEqual([]);
-    h.runtime.store.erasure.compact();
+    await h.runtime.store.erasure.compact();
     expect(statSync(`${h.dbPath}-wal`).size).toBe(0);
     expect(foundInFiles(h.dbPath, SECRETS)).toEqual([]);
     await wa.channel.stop();
     await tg.stop();
     wa = tg = undefined;
-    h.close();
+    await h.close();
     expect(foundInFiles(h.dbPath, SECRETS)).toEqual([]);
   }, 60_000);
 
   it('finds a person again by their address after a restart, and sends each chat its messages in order, to its address', async () => {
-    wa = startWhatsApp(h);
+    wa = await startWhatsApp(h);
     for (const turn of registrationTurns({}, { until: 'nik' })) await say(pnJid(PHONE), turn.text, expectAfter(turn, ASKS));
-    const personId = h.runtime.store.people.findOrCreate('whatsapp', pnJid(PHONE), Date.now(), 'id').personId;
+    const personId = (await h.runtime.store.people.findOrCreate('whatsapp', pnJid(PHONE), Date.now(), 'id')).personId;
     await wa.channel.stop();
 
     h = await h.reopen();
-    wa = startWhatsApp(h);
-    expect(h.runtime.store.people.knows('whatsapp', pnJid(PHONE))).toBe(true);
-    expect(h.runtime.store.people.identities(personId)).toEqual([{ channel: 'whatsapp', externalId: pnJid(PHONE) }]);
+    wa = await startWhatsApp(h);
+    expect(await h.runtime.store.people.knows('whatsapp', pnJid(PHONE))).toBe(true);
+    expect(await h.runtime.store.people.identities(personId)).toEqual([{ channel: 'whatsapp', externalId: pnJid(PHONE) }]);
     // The conversation goes on where it was: the next answer is the NIK's.
     expect(await say(pnJid(PHONE), NIK_MALE, 'Tempat lahir')).not.toContain('Menu utama');
     expect(h.runtime.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 });
 
     // Interleaved news for two chats: each gets its own, in order; the first of one is refused once.
     wa.sock().failNextSend(new Error('socket hiccup'));
-    h.runtime.store.transaction(() => {
+    await h.runtime.store.transaction(async () => {
       for (const i of [1, 2, 3]) {
-        h.runtime.store.outbox.add(personId, 'whatsapp', pnJid(PHONE), { text: `untuk A ${i}` }, Date.now(), 'notification');
-        h.runtime.store.outbox.add(null, 'whatsapp', pnJid(OTHER), { text: `untuk B ${i}` }, Date.now(), 'notification');
+        await h.runtime.store.outbox.add(personId, 'whatsapp', pnJid(PHONE), { text: `untuk A ${i}` }, Date.now(), 'notification');
+        await h.runtime.store.outbox.add(null, 'whatsapp', pnJid(OTHER), { text: `untuk B ${i}` }, Date.now(), 'notification');
       }
     });
     void h.runtime.app.kick('whatsapp');
@@ -158,16 +158,16 @@ describe('chat addresses at rest', () => {
     await until(() => news().length === 6, 'all six sent', 20_000);
     expect(news().filter((x) => x.jid === pnJid(PHONE)).map((x) => x.content.text)).toEqual(['untuk A 1', 'untuk A 2', 'untuk A 3']);
     expect(news().filter((x) => x.jid === pnJid(OTHER)).map((x) => x.content.text)).toEqual(['untuk B 1', 'untuk B 2', 'untuk B 3']);
-    expect(h.runtime.store.outbox.pendingCount()).toBe(0);
+    expect(await h.runtime.store.outbox.pendingCount()).toBe(0);
   }, 60_000);
 
   it('a key rotation encrypts the addresses again and keeps every lookup working (the index key stays)', async () => {
-    wa = startWhatsApp(h);
+    wa = await startWhatsApp(h);
     await say(lidJid(LID), 'halo', 'Saya Lindung', { senderPn: PHONE });
     await h.runtime.app.handle({ channel: 'whatsapp', externalId: pnJid(PHONE), text: 'tanya petugas' });
     await h.runtime.app.handle({ channel: 'whatsapp', externalId: pnJid(PHONE), text: 'Kapan kartu saya jadi?' });
     await writeLoginKeys();
-    const waiting = leaveWaiting(pnJid(OTHER));
+    const waiting = await leaveWaiting(pnJid(OTHER));
     const sentId = wa.sock().sent[0]!.id;
     const keys = () => ({
       identities: h.runtime.db.prepare('SELECT external_key AS k FROM identities ORDER BY 1').all(),
@@ -193,27 +193,29 @@ describe('chat addresses at rest', () => {
     }
     expect(keys()).toEqual(before);
 
-    const check = (hh: Harness) => {
+    const check = async (hh: Harness) => {
       const s = hh.runtime.store;
-      expect(s.people.knows('whatsapp', pnJid(PHONE))).toBe(true);
-      expect(s.people.knows('whatsapp', lidJid(LID))).toBe(true);
-      const auth = useSqliteAuthState(s.whatsappAuth, baileysAuthCodec);
-      expect(auth.state.keys.get('lid-mapping', [PHONE, `${LID}_reverse`])).toEqual({ [PHONE]: LID, [`${LID}_reverse`]: PHONE });
-      expect(Buffer.from((auth.state.keys.get('session', [`${PHONE}.0`]) as Record<string, Uint8Array>)[`${PHONE}.0`]!).toString()).toBe('session record');
-      expect(JSON.parse(s.whatsappAuth.creds()!).me.id).toContain(OWN);
-      expect(s.outbox.due('whatsapp', Date.now() + 7200_000).find((m) => m.id === waiting)?.externalId).toBe(pnJid(OTHER));
-      expect(s.whatsappSent.sent(sentId)?.jid).toBe(lidJid(LID));
-      expect(s.questions.open(10).map((q) => s.questions.byId(q.id)?.externalId)).toEqual([pnJid(PHONE)]);
+      expect(await s.people.knows('whatsapp', pnJid(PHONE))).toBe(true);
+      expect(await s.people.knows('whatsapp', lidJid(LID))).toBe(true);
+      const auth = await useSqliteAuthState(s.whatsappAuth, baileysAuthCodec);
+      expect(await auth.state.keys.get('lid-mapping', [PHONE, `${LID}_reverse`])).toEqual({ [PHONE]: LID, [`${LID}_reverse`]: PHONE });
+      expect(Buffer.from((await auth.state.keys.get('session', [`${PHONE}.0`]) as Record<string, Uint8Array>)[`${PHONE}.0`]!).toString()).toBe('session record');
+      expect(JSON.parse((await s.whatsappAuth.creds())!).me.id).toContain(OWN);
+      expect((await s.outbox.due('whatsapp', Date.now() + 7200_000)).find((m) => m.id === waiting)?.externalId).toBe(pnJid(OTHER));
+      expect((await s.whatsappSent.sent(sentId))?.jid).toBe(lidJid(LID));
+      const externalIds: (string | undefined)[] = [];
+      for (const q of await s.questions.open(10)) externalIds.push((await s.questions.byId(q.id))?.externalId);
+      expect(externalIds).toEqual([pnJid(PHONE)]);
     };
     // The running bot reads the new ring when it meets a value under the new key, and finds everyone as before.
-    check(h);
+    await check(h);
     expect(await say(pnJid(PHONE), 'menu', 'Menu utama')).toContain('Menu utama');
     expect(h.runtime.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 });
     await wa.channel.stop();
     wa = undefined;
     // And so does the next start.
     h = await h.reopen();
-    check(h);
+    await check(h);
   }, 60_000);
 
   it("an erasure finds the person's queued, received and sent messages through their addresses' index", async () => {
@@ -222,11 +224,11 @@ describe('chat addresses at rest', () => {
     const { personId } = await app.handle({ channel: 'whatsapp', externalId: pnJid(PHONE), aliases: [lidJid(LID)], phone: `+${PHONE}`, text: 'halo' });
     await app.handle({ channel: 'whatsapp', externalId: pnJid(OTHER), text: 'halo' });
     const count = (sql: string) => (h.runtime.db.prepare(sql).get() as { n: number }).n;
-    s.transaction(() => {
+    await s.transaction(async () => {
       for (const jid of [lidJid(LID), pnJid(OTHER)]) {
-        s.outbox.add(null, 'whatsapp', jid, { text: 'x' }, Date.now(), 'notification');
-        s.inbox.add({ channel: 'whatsapp', externalId: jid, messageId: `M-${jid}`, payload: JSON.stringify({ channel: 'whatsapp', externalId: jid, text: 'x' }), now: Date.now() });
-        s.whatsappSent.record({ id: `S-${jid}`, jid, outboxId: null, message: '{}', now: Date.now() });
+        await s.outbox.add(null, 'whatsapp', jid, { text: 'x' }, Date.now(), 'notification');
+        await s.inbox.add({ channel: 'whatsapp', externalId: jid, messageId: `M-${jid}`, payload: JSON.stringify({ channel: 'whatsapp', externalId: jid, text: 'x' }), now: Date.now() });
+        await s.whatsappSent.record({ id: `S-${jid}`, jid, outboxId: null, message: '{}', now: Date.now() });
       }
     });
     const other = addressKey(s.cipher, 'whatsapp', pnJid(OTHER));
@@ -235,13 +237,13 @@ describe('chat addresses at rest', () => {
     expect(count(`SELECT count(*) AS n FROM outbox WHERE recipient_key IN (${theirs})`)).toBeGreaterThan(1);
     expect(count(`SELECT count(*) AS n FROM inbox WHERE sender_key IN (${theirs})`)).toBe(1);
     expect(count(`SELECT count(*) AS n FROM wa_sent WHERE jid_key IN (${theirs})`)).toBe(1);
-    s.transaction(() => s.erasure.erasePerson(personId!, { now: Date.now(), actorKind: 'applicant', actorId: String(personId), reason: 'deleted_by_applicant' }));
+    await s.transaction(() => s.erasure.erasePerson(personId!, { now: Date.now(), actorKind: 'applicant', actorId: String(personId), reason: 'deleted_by_applicant' }));
     // Only the other person's are left.
     expect(h.runtime.db.prepare('SELECT DISTINCT recipient_key AS k FROM outbox').all()).toEqual([{ k: other }]);
     expect(h.runtime.db.prepare('SELECT sender_key AS k FROM inbox').all()).toEqual([{ k: other }]);
     expect(h.runtime.db.prepare('SELECT jid_key AS k FROM wa_sent').all()).toEqual([{ k: other }]);
-    expect(s.people.knows('whatsapp', pnJid(PHONE))).toBe(false);
-    expect(s.people.knows('whatsapp', lidJid(LID))).toBe(false);
-    expect(s.people.knows('whatsapp', pnJid(OTHER))).toBe(true);
+    expect(await s.people.knows('whatsapp', pnJid(PHONE))).toBe(false);
+    expect(await s.people.knows('whatsapp', lidJid(LID))).toBe(false);
+    expect(await s.people.knows('whatsapp', pnJid(OTHER))).toBe(true);
   });
 });

@@ -27,8 +27,8 @@ let h: Harness | undefined;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'lindung-old-'));
 });
-afterEach(() => {
-  if (h) cleanup(h);
+afterEach(async () => {
+  if (h) await cleanup(h);
   else rmSync(dir, { recursive: true, force: true });
   h = undefined;
 });
@@ -88,18 +88,18 @@ describe('chat addresses an older version kept in clear', () => {
     expect(db.prepare("SELECT count(*) AS n FROM wa_auth_keys WHERE id_key LIKE 'clear:%' OR value NOT LIKE 'enc1:%'").get()).toEqual({ n: 0 });
 
     // Queued replies go where they went, a chat's order intact (the retried one still holds its chat).
-    expect(store.outbox.due('whatsapp', 10).map((m) => [m.externalId, m.reply.text])).toEqual([
+    expect((await store.outbox.due('whatsapp', 10)).map((m) => [m.externalId, m.reply.text])).toEqual([
       [PN, 'balasan lama'],
       [`${OTHER}@s.whatsapp.net`, 'kabar'],
     ]);
     // The waiting message is recognised as the same one if the platform delivers it again.
     expect(db.prepare('SELECT sender_key AS k FROM inbox').get()).toEqual({ k: addressKey(store.cipher, 'telegram', TG_CHAT) });
-    expect(store.inbox.add({ channel: 'telegram', externalId: TG_CHAT, messageId: '77', payload: '{}', now: 2 })).toBeUndefined();
-    expect(store.whatsappSent.sent('3AOLD')?.jid).toBe(PN);
-    expect(store.questions.byId(1)?.externalId).toBe(PN);
-    const auth = useSqliteAuthState(store.whatsappAuth, baileysAuthCodec);
-    expect(auth.state.keys.get('lid-mapping', [PHONE, `${LID}_reverse`])).toEqual({ [PHONE]: LID, [`${LID}_reverse`]: PHONE });
-    expect(Buffer.from((auth.state.keys.get('session', [`${PHONE}.0`]) as Record<string, Uint8Array>)[`${PHONE}.0`]!).toString()).toBe('session record');
+    expect(await store.inbox.add({ channel: 'telegram', externalId: TG_CHAT, messageId: '77', payload: '{}', now: 2 })).toBeUndefined();
+    expect((await store.whatsappSent.sent('3AOLD'))?.jid).toBe(PN);
+    expect((await store.questions.byId(1))?.externalId).toBe(PN);
+    const auth = await useSqliteAuthState(store.whatsappAuth, baileysAuthCodec);
+    expect(await auth.state.keys.get('lid-mapping', [PHONE, `${LID}_reverse`])).toEqual({ [PHONE]: LID, [`${LID}_reverse`]: PHONE });
+    expect(Buffer.from((await auth.state.keys.get('session', [`${PHONE}.0`]) as Record<string, Uint8Array>)[`${PHONE}.0`]!).toString()).toBe('session record');
     expect(auth.state.creds.me?.id).toBe(`${OWN}:12@s.whatsapp.net`);
 
     // People are found by their addresses: the same person writes again, on either address.
@@ -107,7 +107,7 @@ describe('chat addresses an older version kept in clear', () => {
     expect((await app.handle({ channel: 'whatsapp', externalId: PN, text: 'menu' })).personId).toBe(1);
     expect((await app.handle({ channel: 'telegram', externalId: TG_CHAT, text: 'halo' })).personId).toBe(2);
     expect(db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 2 });
-    expect(store.people.identities(1).map((i) => i.externalId).sort()).toEqual([`${LID}@lid`, PN]);
+    expect((await store.people.identities(1)).map((i) => i.externalId).sort()).toEqual([`${LID}@lid`, PN]);
   });
 
   it('in batches, each its own transaction, converting every row whatever the batch size', () => {

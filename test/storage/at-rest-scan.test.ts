@@ -104,10 +104,10 @@ describe('the database files at rest', () => {
     const done = await run('w1', registrationScript(WORKER, opts));
     const ref = /LD-\w{5}/.exec(done)![0];
     await run('w1', ['menu', '8', `NIK saya ${WORKER.nik}, alamat ${WORKER.address}, apakah sudah masuk?`]);
-    h.runtime.app.requestCorrection(ref, { fields: ['address'], note: `Alamat ${WORKER.address} kurang RT/RW`, officer: 'ana' });
+    await h.runtime.app.requestCorrection(ref, { fields: ['address'], note: `Alamat ${WORKER.address} kurang RT/RW`, officer: 'ana' });
 
     // A cadre registers a neighbour.
-    const code = createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(3) }).code;
+    const code = (await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(3) })).code;
     await h.say('kader', `/start ${code}`);
     const sent = await run('kader', neighbourScript(NEIGHBOUR, opts));
     expect(sent).toMatch(/LD-\w{5}/);
@@ -138,9 +138,9 @@ describe('the database files at rest', () => {
     }
 
     // What was sealed still reads back whole through the app.
-    const record = h.runtime.store.registrations.record(ref)!;
+    const record = (await h.runtime.store.registrations.record(ref))!;
     expect(record.data).toMatchObject({ nik: WORKER.nik, address: WORKER.address, heirName: WORKER.heirName, motherName: WORKER.motherName });
     expect(record.officerNote).toContain(WORKER.address);
-    expect(h.runtime.store.registrations.activeByNik(NEIGHBOUR.nik)?.data?.fullName).toBe(NEIGHBOUR.fullName);
+    expect((await h.runtime.store.registrations.activeByNik(NEIGHBOUR.nik))?.data?.fullName).toBe(NEIGHBOUR.fullName);
   });
 });

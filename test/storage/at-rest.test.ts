@@ -67,7 +67,7 @@ describe('personal values at rest', () => {
   it('takes its keys from LINDUNG_KEYS (no key file), and a rotation there goes through a file for the secret store and the next start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lindung-envkeys-'));
     const keys = serializeRing(newRing());
-    cleanup(h);
+    await cleanup(h);
     h = await startHarness({ dir, env: { LINDUNG_KEYS: keys } });
     for (const text of registrationScript({ nik: NIK_MALE, phone: PHONE })) await h.say('u', text);
     expect(existsSync(join(dir, 'lindung.key'))).toBe(false);
@@ -91,12 +91,12 @@ describe('personal values at rest', () => {
     expect((await h.say('u', 'menu')).join('\n')).toContain('Menu utama');
 
     // The operator puts the file into LINDUNG_KEYS and restarts: every value moves to key 2, all still read.
-    h.close();
+    await h.close();
     h = await startHarness({ dir, env: { LINDUNG_KEYS: readFileSync(out, 'utf8') } });
     const values = sealedValues(h);
     expect(values.length).toBeGreaterThan(3);
     expect(values.filter((x) => !x.v.startsWith('enc1:2:'))).toEqual([]);
-    expect(h.runtime.store.registrations.activeByNik(NIK_MALE)?.data?.phone).toBe('+6281234567890');
+    expect((await h.runtime.store.registrations.activeByNik(NIK_MALE))?.data?.phone).toBe('+6281234567890');
     expect((await h.say('u', 'status')).join('\n')).toMatch(/LD-\w{5}/);
   });
 
@@ -105,7 +105,7 @@ describe('personal values at rest', () => {
     const dir = join(h.dbPath, '..');
     const keyFile = join(dir, 'lindung.key');
     const original = readFileSync(keyFile, 'utf8');
-    h.close();
+    await h.close();
     rmSync(keyFile);
     await expect(startHarness({ dir })).rejects.toThrow(/key file .*lindung\.key is missing/);
     expect(existsSync(keyFile)).toBe(false); // no new key was made
@@ -114,18 +114,18 @@ describe('personal values at rest', () => {
     // The right key file back: everything reads again.
     writeFileSync(keyFile, original, { mode: 0o600 });
     h = await startHarness({ dir });
-    expect(h.runtime.store.registrations.activeByNik(NIK_MALE)?.data?.phone).toBe('+6281234567890');
+    expect((await h.runtime.store.registrations.activeByNik(NIK_MALE))?.data?.phone).toBe('+6281234567890');
 
     // A database of the version before the check value: its encrypted values stand in for it.
     h.runtime.db.prepare("DELETE FROM kv WHERE key = 'keys.check'").run();
-    h.close();
+    await h.close();
     rmSync(keyFile);
     await expect(startHarness({ dir })).rejects.toThrow(/key file .*lindung\.key is missing/);
     writeFileSync(keyFile, serializeRing(newRing()), { mode: 0o600 });
     await expect(startHarness({ dir })).rejects.toThrow(/cannot read the values/);
     writeFileSync(keyFile, original, { mode: 0o600 });
     h = await startHarness({ dir });
-    expect(h.runtime.store.registrations.activeByNik(NIK_MALE)?.data?.phone).toBe('+6281234567890');
+    expect((await h.runtime.store.registrations.activeByNik(NIK_MALE))?.data?.phone).toBe('+6281234567890');
     expect(h.runtime.db.prepare("SELECT count(*) AS n FROM kv WHERE key = 'keys.check'").get()).toEqual({ n: 1 });
   });
 });

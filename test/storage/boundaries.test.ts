@@ -81,35 +81,35 @@ describe("an officer's decision and its audit entry", () => {
 
   const count = (sql: string) => (h.runtime.db.prepare(sql).get() as { n: number }).n;
 
-  it('are written together', () => {
+  it('are written together', async () => {
     const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
-    const officer = h.runtime.store.officers.add({ username: 'ana', passwordHash: 'x', role: 'officer', now: h.clock.now });
-    h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } }, { officerId: officer.id, action: 'approve' });
+    const officer = await h.runtime.store.officers.add({ username: 'ana', passwordHash: 'x', role: 'officer', now: h.clock.now });
+    await h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } }, { officerId: officer.id, action: 'approve' });
     const audit = h.runtime.db.prepare('SELECT officer_id, action, registration_id FROM audit_log').all();
     expect(audit).toEqual([{ officer_id: officer.id, action: 'approve', registration_id: row!.id }]);
-    expect(h.runtime.store.registrations.record(row!.reference)?.status).toBe('approved');
+    expect((await h.runtime.store.registrations.record(row!.reference))?.status).toBe('approved');
   });
 
-  it('are rolled back together when the audit entry cannot be written', () => {
+  it('are rolled back together when the audit entry cannot be written', async () => {
     const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
     const events = count('SELECT count(*) AS n FROM registration_events');
     const outbox = count('SELECT count(*) AS n FROM outbox');
     // No officer 999: the audit row breaks its foreign key, so the decision must not stand either.
-    expect(() =>
+    await expect(
       h.runtime.app.changeStatus(row!.reference, { to: 'rejected', actor: { kind: 'officer', id: 'ghost' }, note: 'x' }, { officerId: 999, action: 'reject' }),
-    ).toThrow();
-    expect(h.runtime.store.registrations.record(row!.reference)?.status).toBe('submitted');
+    ).rejects.toThrow();
+    expect((await h.runtime.store.registrations.record(row!.reference))?.status).toBe('submitted');
     expect(count('SELECT count(*) AS n FROM registration_events')).toBe(events);
     expect(count('SELECT count(*) AS n FROM outbox')).toBe(outbox);
     expect(count('SELECT count(*) AS n FROM audit_log')).toBe(0);
   });
 
-  it('a correction request and its audit entry are rolled back together too', () => {
+  it('a correction request and its audit entry are rolled back together too', async () => {
     const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
-    expect(() =>
+    await expect(
       h.runtime.app.requestCorrection(row!.reference, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ghost' }, { officerId: 999, action: 'request_correction' }),
-    ).toThrow();
-    expect(h.runtime.store.registrations.record(row!.reference)?.status).toBe('submitted');
+    ).rejects.toThrow();
+    expect((await h.runtime.store.registrations.record(row!.reference))?.status).toBe('submitted');
     expect(count('SELECT count(*) AS n FROM audit_log')).toBe(0);
   });
 });

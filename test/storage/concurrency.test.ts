@@ -37,7 +37,7 @@ describe('officers’ commands while the bot works', () => {
     // Nobody got the "something went wrong" apology, and every message was handled.
     const apology = h.runtime.translate('id')('err.internal');
     expect(results.filter((r) => r.replies.some((x) => x.text.includes(apology)))).toEqual([]);
-    expect(h.runtime.store.inbox.count()).toBe(0);
+    expect(await h.runtime.store.inbox.count()).toBe(0);
     const invites = h.runtime.db.prepare('SELECT count(*) AS n FROM cadre_invites').get() as { n: number };
     expect(invites.n).toBe(3);
   }, 120_000);
@@ -73,6 +73,6 @@ describe('another process writing all the time', () => {
     expect(await exited).toBe(0);
     const apology = h.runtime.translate('id')('err.internal');
     expect(results.filter((r) => r.replies.some((x) => x.text.includes(apology)))).toEqual([]);
-    expect(h.runtime.store.inbox.count()).toBe(0);
+    expect(await h.runtime.store.inbox.count()).toBe(0);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldCipher, newRing } from '../../src/storage/crypto.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createPeopleStore } from '../../src/storage/people.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 
 let dir: string;
 let db: Db;
@@ -21,39 +22,39 @@ const LID = '123456789012345@lid';
 const PN = '6281234567890@s.whatsapp.net';
 
 describe('identities', () => {
-  it('finds the same person by any alias and records the missing ones', () => {
-    const people = createPeopleStore(db, new FieldCipher(newRing()));
-    const a = people.findOrCreate('whatsapp', LID, 1, 'id');
-    const b = people.findOrCreate('whatsapp', PN, 2, 'id', '+6281234567890', [LID]);
+  it('finds the same person by any alias and records the missing ones', async () => {
+    const people = createPeopleStore(sqliteSql(db), new FieldCipher(newRing()));
+    const a = await people.findOrCreate('whatsapp', LID, 1, 'id');
+    const b = await people.findOrCreate('whatsapp', PN, 2, 'id', '+6281234567890', [LID]);
     expect(b.personId).toBe(a.personId);
     expect(b.phone).toBe('+6281234567890');
-    expect(people.findOrCreate('whatsapp', LID, 3, 'id').personId).toBe(a.personId);
-    expect(people.identities(a.personId).map((i) => i.externalId).sort()).toEqual([LID, PN].sort());
+    expect((await people.findOrCreate('whatsapp', LID, 3, 'id')).personId).toBe(a.personId);
+    expect((await people.identities(a.personId)).map((i) => i.externalId).sort()).toEqual([LID, PN].sort());
   });
 
-  it('links a revealed pair, and folds a person with nothing but a conversation into the other', () => {
-    const people = createPeopleStore(db, new FieldCipher(newRing()));
-    const a = people.findOrCreate('whatsapp', LID, 1, 'id');
-    people.saveSession(a.personId, '{}', [], 1);
-    expect(people.link('whatsapp', LID, PN, 2, '+6281234567890')).toBe('linked');
-    expect(people.findOrCreate('whatsapp', PN, 3, 'id').personId).toBe(a.personId);
-    expect(people.person(a.personId)?.phone).toBe('+6281234567890');
-    expect(people.link('whatsapp', PN, LID, 4)).toBe('known');
+  it('links a revealed pair, and folds a person with nothing but a conversation into the other', async () => {
+    const people = createPeopleStore(sqliteSql(db), new FieldCipher(newRing()));
+    const a = await people.findOrCreate('whatsapp', LID, 1, 'id');
+    await people.saveSession(a.personId, '{}', [], 1);
+    expect(await people.link('whatsapp', LID, PN, 2, '+6281234567890')).toBe('linked');
+    expect((await people.findOrCreate('whatsapp', PN, 3, 'id')).personId).toBe(a.personId);
+    expect((await people.person(a.personId))?.phone).toBe('+6281234567890');
+    expect(await people.link('whatsapp', PN, LID, 4)).toBe('known');
 
-    const other = people.findOrCreate('whatsapp', '999@lid', 5, 'id');
-    const pn2 = people.findOrCreate('whatsapp', '62899@s.whatsapp.net', 6, 'id');
-    people.recordConsent(pn2.personId, 'v1', 6);
-    expect(people.link('whatsapp', '999@lid', '62899@s.whatsapp.net', 7)).toBe('merged');
-    expect(people.findOrCreate('whatsapp', '999@lid', 8, 'id').personId).toBe(pn2.personId);
-    expect(people.person(other.personId)).toBeUndefined();
+    const other = await people.findOrCreate('whatsapp', '999@lid', 5, 'id');
+    const pn2 = await people.findOrCreate('whatsapp', '62899@s.whatsapp.net', 6, 'id');
+    await people.recordConsent(pn2.personId, 'v1', 6);
+    expect(await people.link('whatsapp', '999@lid', '62899@s.whatsapp.net', 7)).toBe('merged');
+    expect((await people.findOrCreate('whatsapp', '999@lid', 8, 'id')).personId).toBe(pn2.personId);
+    expect(await people.person(other.personId)).toBeUndefined();
   });
 
-  it('leaves two people with records apart', () => {
-    const people = createPeopleStore(db, new FieldCipher(newRing()));
-    const a = people.findOrCreate('whatsapp', LID, 1, 'id');
-    const b = people.findOrCreate('whatsapp', PN, 1, 'id');
-    people.recordConsent(a.personId, 'v1', 1);
-    people.recordConsent(b.personId, 'v1', 1);
-    expect(people.link('whatsapp', LID, PN, 2)).toBe('conflict');
+  it('leaves two people with records apart', async () => {
+    const people = createPeopleStore(sqliteSql(db), new FieldCipher(newRing()));
+    const a = await people.findOrCreate('whatsapp', LID, 1, 'id');
+    const b = await people.findOrCreate('whatsapp', PN, 1, 'id');
+    await people.recordConsent(a.personId, 'v1', 1);
+    await people.recordConsent(b.personId, 'v1', 1);
+    expect(await people.link('whatsapp', LID, PN, 2)).toBe('conflict');
   });
 });

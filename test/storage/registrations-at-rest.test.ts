@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexRegistrations, resealAll, scrubAuditSearches } from '../../src/storage/at-rest.js';
 import { FieldCipher, newRing } from '../../src/storage/crypto.js';
 import { openDatabase, type Db } from '../../src/storage/db.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 import { createStore } from '../../src/storage/store.js';
 import { QueueFilterSchema } from '../../src/domain/queue-filter.js';
 import { seedRegistrations } from '../helpers/seed.js';
@@ -27,7 +28,7 @@ afterEach(() => {
 const ONLY_SUBMITTED = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
 
 describe('registrations at rest', () => {
-  it('converts a row an older version stored in clear, and then finds it by NIK, in the queue search and in the export', () => {
+  it('converts a row an older version stored in clear, and then finds it by NIK, in the queue search and in the export', async () => {
     const cipher = new FieldCipher(newRing());
     // A registration as version 015 wrote it: the NIK in its own column, the form and the note in clear.
     const person = Number(db.prepare("INSERT INTO people (lang, created_at) VALUES ('id', 0)").run().lastInsertRowid);
@@ -46,28 +47,30 @@ describe('registrations at rest', () => {
     expect(row.officer_note).toMatch(/^enc1:/);
     expect(resealAll(db, cipher)).toBe(0); // already sealed with the current key
 
-    const store = createStore(db, cipher);
-    expect(store.registrations.activeByNik(data.nik)?.reference).toBe('LD-OLD22');
-    expect(store.registrations.record('LD-OLD22')).toMatchObject({ officerNote: 'Catatan lama', data: { address: 'Jl. Lama 1' } });
-    const page = store.queue.page(QueueFilterSchema.parse({ status: 'all', q: data.nik }));
+    const store = createStore(sqliteSql(db), cipher);
+    expect((await store.registrations.activeByNik(data.nik))?.reference).toBe('LD-OLD22');
+    expect(await store.registrations.record('LD-OLD22')).toMatchObject({ officerNote: 'Catatan lama', data: { address: 'Jl. Lama 1' } });
+    const page = await store.queue.page(QueueFilterSchema.parse({ status: 'all', q: data.nik }));
     expect(page.rows.map((r) => [r.reference, r.nikMasked, r.checks])).toEqual([['LD-OLD22', '6301********0004', ['unknown_region']]]);
-    expect(store.queue.page(QueueFilterSchema.parse({ status: 'all', q: '0812 7733 4411' })).rows.map((r) => r.reference)).toEqual(['LD-OLD22']);
-    expect(store.queue.page(QueueFilterSchema.parse({ status: 'all', q: '0812 7733 4412' })).total).toBe(0);
-    expect([...store.queue.exportRecords(QueueFilterSchema.parse({ status: 'all' }))].map((r) => [r.nik, r.officer_note])).toEqual([[data.nik, 'Catatan lama']]);
+    expect((await store.queue.page(QueueFilterSchema.parse({ status: 'all', q: '0812 7733 4411' }))).rows.map((r) => r.reference)).toEqual(['LD-OLD22']);
+    expect((await store.queue.page(QueueFilterSchema.parse({ status: 'all', q: '0812 7733 4412' }))).total).toBe(0);
+    const exported: [string | null, string | null][] = [];
+    for await (const r of store.queue.exportRecords(QueueFilterSchema.parse({ status: 'all' }))) exported.push([r.nik, r.officer_note]);
+    expect(exported).toEqual([[data.nik, 'Catatan lama']]);
   });
 
-  it('keeps one open registration per NIK in the database itself, through the blind index', () => {
+  it('keeps one open registration per NIK in the database itself, through the blind index', async () => {
     const cipher = new FieldCipher(newRing());
-    const store = createStore(db, cipher);
+    const store = createStore(sqliteSql(db), cipher);
     const [row] = seedRegistrations(db, 1, { cipher, statusWeights: ONLY_SUBMITTED }).rows;
     const person = Number(db.prepare("INSERT INTO people (lang, created_at) VALUES ('id', 0)").run().lastInsertRowid);
-    expect(() =>
+    await expect(
       store.registrations.submit({ reference: 'LD-DUP22', applicantId: person, submitterId: person, channel: 'test', data: { ...row!.data!, fullName: 'Orang Lain' }, regency: 'sukamaju', now: 2 }),
-    ).toThrow(/UNIQUE/);
-    expect(store.registrations.sameNikCount(row!.nik!, -1)).toBe(1);
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await store.registrations.sameNikCount(row!.nik!, -1)).toBe(1);
   });
 
-  it('still finds every registration by NIK and reads every form after a key rotation', () => {
+  it('still finds every registration by NIK and reads every form after a key rotation', async () => {
     const ring = newRing();
     const before = new FieldCipher(ring);
     const { rows } = seedRegistrations(db, 20, { cipher: before, statusWeights: { ...ONLY_SUBMITTED, approved: 1 } });
@@ -75,16 +78,16 @@ describe('registrations at rest', () => {
     const rotated = { ...ring, keys: new Map(ring.keys).set(next, randomBytes(32)), current: next };
     const after = new FieldCipher(rotated);
     expect(resealAll(db, after)).toBeGreaterThanOrEqual(rows.length);
-    const store = createStore(db, after);
+    const store = createStore(sqliteSql(db), after);
     for (const r of rows) {
-      expect(store.registrations.activeByNik(r.nik!)?.reference).toBe(r.reference);
-      expect(store.registrations.record(r.reference)?.data).toEqual(r.data);
+      expect((await store.registrations.activeByNik(r.nik!))?.reference).toBe(r.reference);
+      expect((await store.registrations.record(r.reference))?.data).toEqual(r.data);
     }
     const stored = db.prepare('SELECT data FROM registrations').all() as { data: string }[];
     expect(stored.every((s) => s.data.startsWith(after.currentPrefix))).toBe(true);
   });
 
-  it("seals an older version's clear history notes and officers' answers, and rewrites NIKs and numbers its audit quoted", () => {
+  it("seals an older version's clear history notes and officers' answers, and rewrites NIKs and numbers its audit quoted", async () => {
     const cipher = new FieldCipher(newRing());
     const [row] = seedRegistrations(db, 1, { cipher, statusWeights: ONLY_SUBMITTED }).rows;
     const officer = Number(db.prepare("INSERT INTO officers (username, password_hash, role, created_at) VALUES ('ana', 'x', 'officer', 0)").run().lastInsertRowid);
@@ -102,10 +105,10 @@ describe('registrations at rest', () => {
     expect(resealAll(db, cipher)).toBeGreaterThanOrEqual(2);
     const detail = (db.prepare('SELECT detail FROM registration_events WHERE action = ?').get('status_changed') as { detail: string }).detail;
     expect(detail).toMatch(/^enc1:/);
-    const store = createStore(db, cipher);
-    expect(store.registrations.events(row!.id).find((e) => e.action === 'status_changed')?.detail).toBe('{"note":"Telp 081234567890 salah"}');
+    const store = createStore(sqliteSql(db), cipher);
+    expect((await store.registrations.events(row!.id)).find((e) => e.action === 'status_changed')?.detail).toBe('{"note":"Telp 081234567890 salah"}');
     expect((db.prepare('SELECT answer FROM questions').get() as { answer: string }).answer).toMatch(/^enc1:/);
-    expect(store.questions.answered(5)[0]?.answer).toBe('NIK 6301011708800003 sudah masuk');
+    expect((await store.questions.answered(5))[0]?.answer).toBe('NIK 6301011708800003 sudah masuk');
 
     expect(scrubAuditSearches(db)).toBe(2);
     expect(scrubAuditSearches(db)).toBe(0); // once

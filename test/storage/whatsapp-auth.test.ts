@@ -11,11 +11,12 @@ import { useSqliteAuthState as authStateOf } from '../../src/channels/whatsapp/a
 import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
 import { createWhatsAppAuthStore } from '../../src/storage/whatsapp-auth.js';
 import { FieldCipher, newRing } from '../../src/storage/crypto.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 
 /** One key ring for the whole file: a restart reads the login with the keys it was sealed with. */
 const cipher = new FieldCipher(newRing());
 /** The channel's auth state over the stored login on `db`. */
-const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(db, cipher), baileysAuthCodec, opts);
+const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(sqliteSql(db), cipher), baileysAuthCodec, opts);
 
 let dir: string;
 let path: string;
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 /** Closes the database and opens the same file again, like a process restart. */
-function restart() {
+async function restart() {
   db.close();
   db = openDatabase(path);
   return useSqliteAuthState(db, { clock });
@@ -125,28 +126,25 @@ async function expectEveryType(keys: SignalKeyStore) {
 
 describe('useSqliteAuthState keys', () => {
   it('round-trips every key type, and everything survives a restart', async () => {
-    const { state } = useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db, { clock });
     await state.keys.set(everyType);
     expect(countKeys()).toBe(12);
     await expectEveryType(state.keys);
 
-    const again = restart();
+    const again = await restart();
     await expectEveryType(again.state.keys);
   });
 
-  it('reads synchronously, returns null for ids it does not hold, and commits before set resolves', async () => {
-    const { state } = useSqliteAuthState(db, { clock });
-    const pending = state.keys.set({ session: { 'a.0': Buffer.from([1, 2]) } });
-    expect(countKeys()).toBe(1); // written before the promise is awaited
-    await pending;
-    const got = state.keys.get('session', ['a.0', 'missing.0']);
-    expect(got).not.toBeInstanceOf(Promise);
-    expect(got).toEqual({ 'a.0': Buffer.from([1, 2]), 'missing.0': null });
-    expect(state.keys.get('session', [])).toEqual({});
+  it('returns null for ids it does not hold, and commits before set resolves', async () => {
+    const { state } = await useSqliteAuthState(db, { clock });
+    await state.keys.set({ session: { 'a.0': Buffer.from([1, 2]) } });
+    expect(countKeys()).toBe(1);
+    expect(await state.keys.get('session', ['a.0', 'missing.0'])).toEqual({ 'a.0': Buffer.from([1, 2]), 'missing.0': null });
+    expect(await state.keys.get('session', [])).toEqual({});
   });
 
   it('overwrites, and deletes on null/undefined, in the same call as writes', async () => {
-    const { state } = useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db, { clock });
     await state.keys.set({ 'pre-key': { '1': preKey, '2': preKey, '3': preKey }, session: { 's.0': Buffer.from([1]) } });
     clockNow = 2_000;
     await state.keys.set({
@@ -163,13 +161,13 @@ describe('useSqliteAuthState keys', () => {
       { value: JSON.stringify({ type: 'Buffer', data: Buffer.from([9, 9]).toString('base64') }), updated_at: 2_000 },
     ]);
 
-    const again = restart();
+    const again = await restart();
     expect(await again.state.keys.get('pre-key', ['1', '3'])).toMatchObject({ '1': null, '3': { public: preKey.public } });
     expectBytes((await again.state.keys.get('session', ['s.0']))['s.0'], Buffer.from([9, 9]));
   });
 
   it('writes nothing of a set() call when one value cannot be serialised', async () => {
-    const { state } = useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db, { clock });
     await state.keys.set({ session: { 'keep.0': Buffer.from([7]) } });
     const bad = { session: { 'keep.0': null, 'new.0': Buffer.from([1]) }, 'device-list': { [PN_USER]: ['0'] }, tctoken: { x: { token: tcToken, senderTimestamp: 10n } } };
     await expect(state.keys.set(bad as unknown as SignalDataSet)).rejects.toThrow(/BigInt/);
@@ -180,28 +178,28 @@ describe('useSqliteAuthState keys', () => {
 
   it("works under Baileys' own cache and transaction wrappers", async () => {
     const logger = pino({ level: 'silent' });
-    const { state } = useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db, { clock });
     const keys = addTransactionCapability(makeCacheableSignalKeyStore(state.keys, logger), logger, { maxCommitRetries: 1, delayBetweenTriesMs: 0 });
     await keys.transaction(async () => {
       expect(await keys.get('lid-mapping', [PN_USER])).toEqual({});
       await keys.set({ 'lid-mapping': { [PN_USER]: LID_USER, [`${LID_USER}_reverse`]: PN_USER } });
     }, `${PN_USER}@s.whatsapp.net`); // not a key-type name: Baileys' tx mutex for 'lid-mapping' would deadlock the get above
-    const fresh = restart();
+    const fresh = await restart();
     expect(await fresh.state.keys.get('lid-mapping', [PN_USER, `${LID_USER}_reverse`])).toEqual({ [PN_USER]: LID_USER, [`${LID_USER}_reverse`]: PN_USER });
   });
 });
 
 describe('useSqliteAuthState creds', () => {
-  it('starts with fresh creds and writes nothing until saveCreds', () => {
-    const { state, hasCreds } = useSqliteAuthState(db, { clock });
-    expect(hasCreds()).toBe(false);
+  it('starts with fresh creds and writes nothing until saveCreds', async () => {
+    const { state, hasCreds } = await useSqliteAuthState(db, { clock });
+    expect(await hasCreds()).toBe(false);
     expect(state.creds.registered).toBe(false);
     expect(Buffer.isBuffer(state.creds.noiseKey.private)).toBe(true);
     expect(db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get()).toEqual({ n: 0 });
   });
 
   it('saves the current creds (Buffers included) and reads them back after a restart', async () => {
-    const auth = useSqliteAuthState(db, { clock });
+    const auth = await useSqliteAuthState(db, { clock });
     // What Baileys' creds.update handler does to the creds object before the app calls saveCreds.
     Object.assign(auth.state.creds, {
       me: { id: `${PN_USER}:12@s.whatsapp.net`, lid: `${LID_USER}:12@lid`, name: 'Lindung' },
@@ -210,11 +208,11 @@ describe('useSqliteAuthState creds', () => {
       routingInfo: Buffer.from([8, 8, 8, 1]),
     });
     await auth.saveCreds();
-    expect(auth.hasCreds()).toBe(true);
+    expect(await auth.hasCreds()).toBe(true);
     const before = auth.state.creds;
 
-    const again = restart();
-    expect(again.hasCreds()).toBe(true);
+    const again = await restart();
+    expect(await again.hasCreds()).toBe(true);
     const c = again.state.creds;
     expectBytes(c.noiseKey.private, before.noiseKey.private);
     expectBytes(c.noiseKey.public, before.noiseKey.public);
@@ -228,14 +226,14 @@ describe('useSqliteAuthState creds', () => {
   });
 
   it('clear() removes creds and keys and starts fresh creds for a new pairing', async () => {
-    const auth = useSqliteAuthState(db, { clock });
+    const auth = await useSqliteAuthState(db, { clock });
     await auth.state.keys.set(everyType);
     auth.state.creds.registered = true;
     await auth.saveCreds();
     const old = auth.state.creds;
 
-    auth.clear();
-    expect(auth.hasCreds()).toBe(false);
+    await auth.clear();
+    expect(await auth.hasCreds()).toBe(false);
     expect(countKeys()).toBe(0);
     expect(await auth.state.keys.get('lid-mapping', [PN_USER])).toEqual({ [PN_USER]: null });
     expect(auth.state.creds).not.toBe(old);
@@ -245,7 +243,7 @@ describe('useSqliteAuthState creds', () => {
     // A late update on the old object must not leak into the new pairing.
     old.registered = true;
     await auth.saveCreds();
-    const again = restart();
+    const again = await restart();
     expect(again.state.creds.registered).toBe(false);
     expectBytes(again.state.creds.noiseKey.private, auth.state.creds.noiseKey.private);
   });

@@ -30,8 +30,8 @@ async function outcome(item: Labelled, user: string): Promise<Outcome> {
   await h.say(user, 'cek syarat');
   const reply = (await h.say(user, item.text)).join('\n');
   const { store } = h.runtime;
-  const personId = store.people.findOrCreate('test', user, h.clock.now, 'id', null).personId;
-  const regency = (JSON.parse(store.people.session(personId).state!) as { regency?: string }).regency;
+  const personId = (await store.people.findOrCreate('test', user, h.clock.now, 'id', null)).personId;
+  const regency = (JSON.parse((await store.people.session(personId)).state!) as { regency?: string }).regency;
   if (regency !== undefined) return regency === item.regency ? 'right' : 'wrong';
   if (item.regency !== null && /lebih dari satu kabupaten/.test(reply)) return 'asked';
   return item.regency === null ? 'right' : 'missed';

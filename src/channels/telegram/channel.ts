@@ -62,6 +62,11 @@ export interface TelegramDeps {
   webhook?: { url: string; secret: string; port: number; host: string };
 }
 
+/** Updates taken: committed (kept) by the time it is given; `handled` resolves once they are handled. */
+export interface Accepted {
+  handled: Promise<unknown>;
+}
+
 function langOf(code: string | undefined): Lang {
   return code?.toLowerCase().startsWith('en') ? 'en' : 'id';
 }
@@ -163,7 +168,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
   };
 
   /** In a group: never collect anything, just point to a private chat (addressed, or now and then). */
-  function groupPointer(message: Message): void {
+  async function groupPointer(message: Message): Promise<void> {
     const chat = message.chat;
     const text = message.text ?? '';
     const username = bot.botInfo.username;
@@ -172,7 +177,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
     if (!addressed && now - (lastPointer.get(chat.id) ?? 0) < GROUP_POINTER_EVERY_MS) return;
     lastPointer.set(chat.id, now);
     const t = translate(langOf(message.from?.language_code));
-    app.enqueue({ channel: TELEGRAM_CHANNEL, externalId: String(chat.id), reply: { text: t('tg.group_pointer', { link: `https://t.me/${username}` }) }, kind: 'group_pointer' });
+    await app.enqueue({ channel: TELEGRAM_CHANNEL, externalId: String(chat.id), reply: { text: t('tg.group_pointer', { link: `https://t.me/${username}` }) }, kind: 'group_pointer' });
   }
 
   /** Acknowledges a button press (free of rate limits); a failure only leaves the button spinning a while. */
@@ -180,8 +185,8 @@ export function createTelegramChannel(deps: TelegramDeps) {
     bot.api.answerCallbackQuery(id).catch((err: unknown) => logger.warn({ err }, 'answerCallbackQuery failed'));
   }
 
-  /** What an update asks of the app: a message to handle (and a press to acknowledge after), or nothing. */
-  function intake(update: Update): { msg: Inbound; pressId?: string } | undefined {
+  /** What an update asks of the app: a message to handle (and a press to acknowledge after), or nothing (a group's pointer is queued). */
+  async function intake(update: Update): Promise<{ msg: Inbound; pressId?: string } | undefined> {
     const base = (chatId: number, lang: string | undefined) => ({
       channel: TELEGRAM_CHANNEL,
       externalId: String(chatId),
@@ -201,7 +206,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
     const message = update.message;
     if (!message) return undefined;
     if (message.chat.type !== 'private') {
-      if (message.text) groupPointer(message);
+      if (message.text) await groupPointer(message);
       return undefined;
     }
     const from = base(message.chat.id, message.from?.language_code);
@@ -209,20 +214,27 @@ export function createTelegramChannel(deps: TelegramDeps) {
   }
 
   /**
-   * Takes a batch of updates: committed to the inbox before this returns (only then may Telegram
-   * hear they arrived: the next getUpdates offset, a webhook's 200), then handled; a button press
-   * is acknowledged once its answer is committed. Resolves when all are handled.
+   * Takes a batch of updates: resolves once they are committed to the inbox (only then may Telegram
+   * hear they arrived: the next getUpdates offset, a webhook's 200), rejects when they could not be
+   * kept. `handled` resolves when all are handled; a button press is acknowledged once its answer
+   * is committed.
    */
-  function accept(updates: readonly Update[]): Promise<unknown> {
-    const taken = updates.map(intake).filter((x): x is NonNullable<typeof x> => x !== undefined);
-    if (taken.length === 0) return Promise.resolve();
-    const done = app.receive(taken.map((x) => x.msg));
-    return Promise.all(
-      done.map((handled, i) => {
+  async function accept(updates: readonly Update[]): Promise<Accepted> {
+    const taken: { msg: Inbound; pressId?: string }[] = [];
+    // In order: a group's pointers are queued as their updates come.
+    for (const update of updates) {
+      const x = await intake(update);
+      if (x) taken.push(x);
+    }
+    if (taken.length === 0) return { handled: Promise.resolve() };
+    const done = await app.receive(taken.map((x) => x.msg));
+    const handled = Promise.all(
+      done.map((one, i) => {
         const pressId = taken[i]!.pressId;
-        return pressId === undefined ? handled : handled.finally(() => answerPress(pressId));
+        return pressId === undefined ? one : one.finally(() => answerPress(pressId));
       }),
     );
+    return { handled };
   }
 
   /** Publishes the command menu in Indonesian (default) and English. */
@@ -247,7 +259,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
   /** Connects (getMe), publishes commands, remembers the username for invite links. */
   async function init(): Promise<void> {
     await bot.init();
-    app.store.kv.set(TELEGRAM_USERNAME_KEY, bot.botInfo.username, app.clock());
+    await app.store.kv.set(TELEGRAM_USERNAME_KEY, bot.botInfo.username, app.clock());
     await publishCommands();
   }
 
@@ -279,7 +291,7 @@ export function createTelegramChannel(deps: TelegramDeps) {
         }
         if (updates.length === 0) continue;
         try {
-          track(accept(updates));
+          track((await accept(updates)).handled);
         } catch (err) {
           // Not kept (the database refused): not confirmed either, so Telegram sends them again.
           logger.error({ err }, 'could not keep received Telegram updates; asking for them again');
@@ -298,11 +310,11 @@ export function createTelegramChannel(deps: TelegramDeps) {
     };
   }
 
-  /** For webhook mode: takes one update; committed when this returns (the 200 may go then). */
-  const handleUpdate = (update: Update): Promise<unknown> => {
-    const done = accept([update]);
-    track(done);
-    return done;
+  /** For webhook mode: takes one update; committed when this resolves (the 200 may go then); `handled` is its handling. */
+  const handleUpdate = async (update: Update): Promise<Accepted> => {
+    const accepted = await accept([update]);
+    track(accepted.handled);
+    return accepted;
   };
   /** Takes nothing new (polling ends, the webhook closes), then waits for what was taken (bounded). */
   async function stopReceiving(timeoutMs = 10_000): Promise<void> {

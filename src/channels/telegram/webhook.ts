@@ -31,10 +31,10 @@ export interface WebhookOptions {
   host: string;
   logger: Logger;
   /**
-   * Takes one update: by the time it returns, the update is committed (to the inbox), so Telegram
-   * may be answered; the promise is its handling. A throw means it was not kept.
+   * Takes one update: resolves once the update is committed (to the inbox), so Telegram may be
+   * answered; `handled` is its handling. A rejection means it was not kept.
    */
-  handle: (update: { update_id: number }) => Promise<unknown>;
+  handle: (update: { update_id: number }) => Promise<{ handled: Promise<unknown> }>;
 }
 
 /**
@@ -70,17 +70,18 @@ export function startWebhookServer(opts: WebhookOptions): Promise<Server> {
         return void ok();
       }
       if (typeof update?.update_id !== 'number' || seen.has(update.update_id)) return void ok();
-      let handled: Promise<unknown>;
-      try {
-        handled = opts.handle(update as { update_id: number });
-      } catch (err) {
-        opts.logger.error({ err }, 'webhook: the update could not be kept; Telegram will send it again');
-        res.writeHead(500).end();
-        return;
-      }
-      seen.add(update.update_id);
-      ok();
-      handled.catch((err: unknown) => opts.logger.error({ err }, 'webhook update failed'));
+      const id = update.update_id;
+      opts.handle(update as { update_id: number }).then(
+        ({ handled }) => {
+          seen.add(id);
+          ok();
+          handled.catch((err: unknown) => opts.logger.error({ err }, 'webhook update failed'));
+        },
+        (err: unknown) => {
+          opts.logger.error({ err }, 'webhook: the update could not be kept; Telegram will send it again');
+          res.writeHead(500).end();
+        },
+      );
     });
   });
   return new Promise((resolve) => server.listen(opts.port, opts.host, () => resolve(server)));

@@ -13,19 +13,27 @@ export interface AuthCodec {
   appStateSyncKey(value: Record<string, unknown>): unknown;
 }
 
-/** The database-backed replacement for Baileys' useMultiFileAuthState: one database holds the WhatsApp login, and every key write is one transaction. */
-export function useSqliteAuthState(
-  store: WhatsAppAuthStore,
-  codec: AuthCodec,
-  opts: { clock?: () => number } = {},
-): { state: AuthenticationState; saveCreds: () => Promise<void>; clear: () => void; hasCreds: () => boolean } {
+/** The stored WhatsApp login as Baileys uses it (useSqliteAuthState). */
+export interface SqliteAuthState {
+  state: AuthenticationState;
+  saveCreds: () => Promise<void>;
+  /** Forgets the login (stored creds and keys); fresh creds for the next pairing. */
+  clear: () => Promise<void>;
+  hasCreds: () => Promise<boolean>;
+}
+
+/**
+ * The database-backed replacement for Baileys' useMultiFileAuthState: one database holds the
+ * WhatsApp login, and every key write is one transaction. Resolves once the stored creds are read.
+ */
+export async function useSqliteAuthState(store: WhatsAppAuthStore, codec: AuthCodec, opts: { clock?: () => number } = {}): Promise<SqliteAuthState> {
   const clock = opts.clock ?? Date.now;
   // Same encoding as Baileys' useMultiFileAuthState: binary fields become {type:'Buffer', data:<base64>}.
   const encode = (value: unknown): string => JSON.stringify(value, codec.replacer);
   const decode = (text: string): unknown => JSON.parse(text, codec.reviver);
 
-  const loadCreds = (): AuthenticationCreds => {
-    const text = store.creds();
+  const loadCreds = async (): Promise<AuthenticationCreds> => {
+    const text = await store.creds();
     return text ? (decode(text) as AuthenticationCreds) : codec.initCreds();
   };
 
@@ -38,14 +46,14 @@ export function useSqliteAuthState(
   }
 
   const state: AuthenticationState = {
-    creds: loadCreds(),
+    creds: await loadCreds(),
     keys: {
-      get: <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
+      get: async <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
         // Every requested id is present, null when not stored (as useMultiFileAuthState returns), so
         // Baileys' transaction cache remembers the miss instead of asking again.
         const out: Record<string, unknown> = {};
         for (const id of ids) {
-          const text = store.key(type, id);
+          const text = await store.key(type, id);
           let value: unknown = text ? decode(text) : null;
           if (type === 'app-state-sync-key' && value) {
             value = codec.appStateSyncKey(value as Record<string, unknown>);
@@ -55,7 +63,7 @@ export function useSqliteAuthState(
         return out as { [id: string]: SignalDataTypeMap[T] };
       },
       set: async (data: SignalDataSet) => {
-        store.writeKeys(() => writes(data), clock());
+        await store.writeKeys(() => writes(data), clock());
       },
     },
   };
@@ -64,12 +72,13 @@ export function useSqliteAuthState(
     state,
     saveCreds: async () => {
       // state.creds, not a captured object: clear() swaps in fresh creds for the next pairing.
-      store.saveCreds(encode(state.creds), clock());
+      await store.saveCreds(encode(state.creds), clock());
     },
-    clear: () => {
-      store.wipe();
+    clear: async () => {
+      // Fresh creds first: a save while the stored login is wiped writes these, never the login being forgotten.
       state.creds = codec.initCreds();
+      await store.wipe();
     },
-    hasCreds: () => store.hasCreds(),
+    hasCreds: async () => store.hasCreds(),
   };
 }

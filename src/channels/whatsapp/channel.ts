@@ -3,11 +3,11 @@ import type { AuthenticationState, BaileysEventMap, CacheStore, proto, WAMessage
 import type { Logger } from 'pino';
 import type { App } from '../../app/app.js';
 import { SendError } from '../port.js';
-import type { Channel, ChannelHealth } from '../port.js';
+import type { Channel, ChannelHealth, ChannelStatus } from '../port.js';
 import { KeyedQueue } from '../../app/keyed-queue.js';
 import { RateLimiter } from '../../app/rate-limit.js';
 import type { OutboxMessage } from '../../storage/outbox.js';
-import { useSqliteAuthState, type AuthCodec } from './auth-state.js';
+import { useSqliteAuthState, type AuthCodec, type SqliteAuthState } from './auth-state.js';
 import { closePolicy } from './close-policy.js';
 import { isLidJid, isPnJid, jidOfPhone, normalizeJid, resolveSender, phoneOf } from './identity.js';
 import { expirationOf, readContent, renderWhatsApp, timestampOf } from './message.js';
@@ -113,7 +113,13 @@ export const WHATSAPP_LEASE = 'whatsapp';
  */
 export function createWhatsAppChannel(deps: WhatsAppDeps) {
   const { app, logger } = deps;
-  const auth = useSqliteAuthState(app.store.whatsappAuth, deps.authCodec);
+  /** The stored login, read at the first start. */
+  let auth: SqliteAuthState | undefined;
+  // Only a socket calls back into the channel, and sockets are made after the login is read.
+  const login = (): SqliteAuthState => {
+    if (!auth) throw new Error('the WhatsApp channel is not started');
+    return auth;
+  };
   const maxAgeMs = (deps.maxMessageAgeSeconds ?? 3600) * 1000;
   const backoff = deps.backoff ?? { firstMs: 1000, maxMs: 60_000 };
   const limiter = new RateLimiter({ perChatMs: 1000, globalPerMinute: 30, jitterMs: 500, ...deps.rate });
@@ -144,11 +150,15 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   // Per chat in arrival order, even though resolving a LID may wait on Baileys' mapping store.
   const inbound = new KeyedQueue();
   const retryCounts = expiringCache(3600_000, now);
+  /** First contacts are counted one send at a time: chats are sent in parallel, and the day's cap must hold across them. */
+  const firstContacts = new KeyedQueue();
+  /** Delivery reports one at a time per message: the same report may come twice, and is recorded once. */
+  const deliveryReports = new KeyedQueue();
 
   // After WhatsApp refused a first contact (a reach-out time lock), such sends wait a day.
   const FIRST_CONTACT_PAUSE_KEY = 'whatsapp.first_contact_paused_until';
   const FIRST_CONTACT_LIMITS = new Set(['463', '479']);
-  const firstContactsPausedUntil = (): number => Number(app.store.kv.get(FIRST_CONTACT_PAUSE_KEY) ?? 0);
+  const firstContactsPausedUntil = async (): Promise<number> => Number((await app.store.kv.get(FIRST_CONTACT_PAUSE_KEY)) ?? 0);
 
   /** Parts of a long reply already sent, by outbox id (only while it is being retried). */
   const partsSent = new Map<number, number>();
@@ -162,25 +172,29 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
 
   async function send(m: OutboxMessage): Promise<void> {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
-    const firstContact = !app.people.knows(WHATSAPP_CHANNEL, m.externalId);
+    const firstContact = !(await app.people.knows(WHATSAPP_CHANNEL, m.externalId));
     // Only people who wrote first get messages, except news about their own registration.
     if (m.kind !== 'notification' && firstContact) throw new SendError('address never wrote to us', true, undefined, 'never_wrote');
     const capKey = `whatsapp.first_contacts.${new Date(now()).toISOString().slice(0, 10)}`;
     let reserved = false;
     if (firstContact && m.kind === 'notification') {
-      const pausedUntil = firstContactsPausedUntil();
-      if (pausedUntil > now()) throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
-      // Taken before any await: chats are sent in parallel, and the cap must hold across them.
-      const used = Number(app.store.kv.get(capKey) ?? 0);
-      if (used >= (deps.firstContactsPerDay ?? 50)) {
-        const today = new Date(now());
-        const tomorrow = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
-        throw new SendError("today's first contacts are used up", false, tomorrow - now());
-      }
-      app.store.kv.set(capKey, String(used + 1), now());
+      // Read and counted with no other send's count in between (one process drives the number: the lease).
+      await firstContacts.run(capKey, async () => {
+        const pausedUntil = await firstContactsPausedUntil();
+        if (pausedUntil > now()) throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
+        const used = Number((await app.store.kv.get(capKey)) ?? 0);
+        if (used >= (deps.firstContactsPerDay ?? 50)) {
+          const today = new Date(now());
+          const tomorrow = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
+          throw new SendError("today's first contacts are used up", false, tomorrow - now());
+        }
+        await app.store.kv.set(capKey, String(used + 1), now());
+      });
       reserved = true;
     }
     try {
+      // The socket may have closed while the store answered.
+      if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
       if (reserved) {
         // A number without WhatsApp never will be reached here: say so once instead of retrying.
         const found = await sock.onWhatsApp?.(m.externalId).catch(() => undefined);
@@ -188,8 +202,12 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       }
       await sendParts(m);
     } catch (err) {
-      // Not sent: the day's slot goes back.
-      if (reserved) app.store.kv.set(capKey, String(Math.max(0, Number(app.store.kv.get(capKey) ?? 1) - 1)), now());
+      // Not sent: the day's slot goes back (a failure to give it back only costs that slot today).
+      if (reserved) {
+        await firstContacts
+          .run(capKey, async () => app.store.kv.set(capKey, String(Math.max(0, Number((await app.store.kv.get(capKey)) ?? 1) - 1)), now()))
+          .catch((e: unknown) => logger.warn({ err: e }, "WhatsApp: giving back a first contact's slot failed"));
+      }
       throw err;
     }
   }
@@ -212,7 +230,7 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         // Kept a day: a phone that fails to decrypt it asks again, and a late error names it.
         if (id) {
           const message = JSON.stringify(sent.message ?? { conversation: part });
-          app.store.whatsappSent.record({ id, jid, outboxId: m.id, message, now: now(), registrationId: m.registrationId, personId: m.personId });
+          await app.store.whatsappSent.record({ id, jid, outboxId: m.id, message, now: now(), registrationId: m.registrationId, personId: m.personId });
         }
       } catch (err) {
         throw new SendError(err instanceof Error ? err.message : String(err), false);
@@ -263,14 +281,24 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     status.reconnects += 1;
     status.state = 'retrying';
     status.retryInMs = delay;
-    reconnectTimer = setTimeout(connect, delay);
+    connectAfter(delay);
+  }
+
+  /** Connects after `delay` ms; a failure (the store refused the lease) is logged and tried again later. */
+  function connectAfter(delay: number): void {
+    reconnectTimer = setTimeout(() => void connect().catch(connectFailed), delay);
+  }
+
+  function connectFailed(err: unknown): void {
+    logger.error({ err }, 'WhatsApp: connecting failed; trying again');
+    scheduleReconnect();
   }
 
   function onConnectionUpdate(update: BaileysEventMap['connection.update']): void {
     if (update.qr) {
       status.state = 'waiting';
       if (!deps.pairingNumber) status.qr = update.qr;
-      if (deps.pairingNumber && !pairingRequested && !auth.state.creds.registered) {
+      if (deps.pairingNumber && !pairingRequested && !login().state.creds.registered) {
         pairingRequested = true;
         sock!
           .requestPairingCode(deps.pairingNumber.replace(/\D/g, ''))
@@ -316,12 +344,14 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       switch (policy.action) {
         case 'relink':
           status.loggedOut += 1;
-          auth.clear();
           failures = 0;
-          reconnectTimer = setTimeout(connect, 0);
+          // The next socket pairs anew, once the old login is forgotten (a failure is logged and retried there).
+          void login()
+            .clear()
+            .then(() => connectAfter(0), connectFailed);
           return;
         case 'restart':
-          reconnectTimer = setTimeout(connect, 0);
+          connectAfter(0);
           return;
         case 'stop':
           status.state = 'stopped';
@@ -339,9 +369,10 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   const leases = app.store.leases;
 
   /** Renews our lease; if another process holds it, ends our socket and waits in standby. */
-  function renewLease(): void {
+  async function renewLease(): Promise<void> {
     if (stopped) return;
-    if (leases.acquire(WHATSAPP_LEASE, holder, now(), lease.ttlMs)) return;
+    if (await leases.acquire(WHATSAPP_LEASE, holder, now(), lease.ttlMs)) return;
+    if (stopped) return;
     logger.warn('WhatsApp: another Lindung process now drives this number; this one waits in standby');
     status.state = 'standby';
     const current = sock;
@@ -353,35 +384,52 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
   function standby(): void {
     if (stopped) return;
     status.state = 'standby';
-    reconnectTimer = setTimeout(connect, lease.renewMs);
+    connectAfter(lease.renewMs);
   }
 
-  function connect(): void {
+  async function connect(): Promise<void> {
     if (stopped) return;
-    if (!leases.acquire(WHATSAPP_LEASE, holder, now(), lease.ttlMs)) {
+    const ours = await leases.acquire(WHATSAPP_LEASE, holder, now(), lease.ttlMs);
+    // Stopped meanwhile: the lease just taken goes back at once.
+    if (stopped) {
+      if (ours) await leases.release(WHATSAPP_LEASE, holder);
+      return;
+    }
+    if (!ours) {
       if (status.state !== 'standby') logger.warn('WhatsApp: another Lindung process drives this number; waiting in standby');
       return standby();
     }
-    if (!leaseTimer) leaseTimer = setInterval(renewLease, lease.renewMs);
+    if (!leaseTimer) {
+      leaseTimer = setInterval(() => {
+        // Failing once leaves the lease as it was: the next renewal tries again, well before it expires.
+        void renewLease().catch((err: unknown) => logger.warn({ err }, 'WhatsApp: renewing the lease failed'));
+      }, lease.renewMs);
+    }
     status.state = 'connecting';
     if (!deps.latestVersion) return open(undefined);
     // Each connection announces the current WhatsApp Web version; a failed lookup keeps Baileys' own.
+    // Not awaited: a start must not wait on web.whatsapp.com (the socket follows when it answers).
     void deps
       .latestVersion()
       .catch(() => undefined)
-      .then((version) => open(version));
+      .then((version) => open(version))
+      .catch(connectFailed);
   }
 
-  function open(version: [number, number, number] | undefined): void {
+  async function open(version: [number, number, number] | undefined): Promise<void> {
     if (stopped) return;
+    const auth = login();
     // A pairing code asked for but never typed on the phone leaves creds.me behind, unregistered:
     // with it the next socket would try to log in instead of showing a QR or a new code.
     const creds = auth.state.creds;
-    if (creds.pairingCode && creds.me && !creds.registered) auth.clear();
+    if (creds.pairingCode && creds.me && !creds.registered) {
+      await auth.clear();
+      if (stopped) return;
+    }
     pairingRequested = false;
     sock = deps.makeSocket({
       getMessage: async (key) => {
-        const stored = key.id ? app.store.whatsappSent.message(key.id, now()) : undefined;
+        const stored = key.id ? await app.store.whatsappSent.message(key.id, now()) : undefined;
         return stored ? (JSON.parse(stored) as proto.IMessage) : undefined;
       },
       msgRetryCounterCache: retryCounts,
@@ -413,29 +461,38 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
         const id = u.key?.id;
         if (!id || !u.key?.fromMe || u.update?.status !== 0) continue;
         const code = u.update.messageStubParameters?.[0] ?? 'error';
-        const sent = app.store.whatsappSent.sent(id);
-        logger.warn({ code, outboxId: sent?.outboxId }, 'WhatsApp could not deliver a message');
-        // Recorded once per message (the same update may come again); news about a registration
-        // is noted on its page, so officers know the person was not reached.
-        if (sent && !sent.error) {
-          app.store.whatsappSent.markError(id, code);
-          if (sent.registrationId !== null) {
-            const reason = FIRST_CONTACT_LIMITS.has(code) ? 'reach_out_limit' : `whatsapp_${code}`;
-            app.deliveryFailed({ registrationId: sent.registrationId, personId: sent.personId, channel: WHATSAPP_CHANNEL, reason });
-          }
-        }
-        if (FIRST_CONTACT_LIMITS.has(code)) {
-          app.store.kv.set(FIRST_CONTACT_PAUSE_KEY, String(now() + 24 * 3600_000), now());
-          logger.warn({ code }, 'WhatsApp limits messages to people who never wrote: such sends wait a day');
-        }
+        void deliveryReports
+          .run(id, () => onRefused(id, code))
+          .catch((err: unknown) => logger.error({ err, code }, 'WhatsApp: recording a refused delivery failed'));
       }
     });
     current.ev.on('lid-mapping.update', (pair) => {
       if (!pair?.lid || !pair.pn) return;
       const lid = normalizeJid(pair.lid.includes('@') ? pair.lid : `${pair.lid}@lid`);
       const pn = normalizeJid(pair.pn.includes('@') ? pair.pn : `${pair.pn}@s.whatsapp.net`);
-      app.store.transaction(() => app.people.link(WHATSAPP_CHANNEL, lid, pn, app.clock(), phoneOf(pn)));
+      void app.store
+        .transaction(async () => app.people.link(WHATSAPP_CHANNEL, lid, pn, app.clock(), phoneOf(pn)))
+        .catch((err: unknown) => logger.error({ err }, 'WhatsApp: linking a LID to its phone number failed'));
     });
+  }
+
+  /** A delivery WhatsApp refused (report `code`) of the message we sent as `id`. */
+  async function onRefused(id: string, code: string): Promise<void> {
+    const sent = await app.store.whatsappSent.sent(id);
+    logger.warn({ code, outboxId: sent?.outboxId }, 'WhatsApp could not deliver a message');
+    // Recorded once per message (the same update may come again); news about a registration
+    // is noted on its page, so officers know the person was not reached.
+    if (sent && !sent.error) {
+      await app.store.whatsappSent.markError(id, code);
+      if (sent.registrationId !== null) {
+        const reason = FIRST_CONTACT_LIMITS.has(code) ? 'reach_out_limit' : `whatsapp_${code}`;
+        await app.deliveryFailed({ registrationId: sent.registrationId, personId: sent.personId, channel: WHATSAPP_CHANNEL, reason });
+      }
+    }
+    if (FIRST_CONTACT_LIMITS.has(code)) {
+      await app.store.kv.set(FIRST_CONTACT_PAUSE_KEY, String(now() + 24 * 3600_000), now());
+      logger.warn({ code }, 'WhatsApp limits messages to people who never wrote: such sends wait a day');
+    }
   }
 
   /**
@@ -472,15 +529,16 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     /** A phone number's WhatsApp address: news of their own registration reaches a cadre's neighbour here. */
     addressOfPhone: (phone: string) => jidOfPhone(phone),
     /** For the console: the state, the linked number, the last close, and the QR / code while waiting. */
-    linkStatus: () => {
-      const pausedUntil = firstContactsPausedUntil();
+    linkStatus: async (): Promise<ChannelStatus> => {
+      const pausedUntil = await firstContactsPausedUntil();
+      const failedDeliveries = await app.store.whatsappSent.failures(now());
       return {
         state: status.state,
         linkedAs: sock?.user?.id ? `+${sock.user.id.split(/[:@]/)[0]}` : undefined,
         lastClose: status.lastClose ? { code: status.lastClose.code, at: status.lastClose.at } : undefined,
         qr: status.state === 'waiting' ? status.qr : undefined,
         pairingCode: status.state === 'waiting' ? status.pairingCode : undefined,
-        failedDeliveries: app.store.whatsappSent.failures(now()),
+        failedDeliveries,
         firstContactsPausedUntil: pausedUntil > now() ? pausedUntil : undefined,
       };
     },
@@ -489,8 +547,9 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       return sock;
     },
     async start(): Promise<void> {
+      auth ??= await useSqliteAuthState(app.store.whatsappAuth, deps.authCodec);
       stopped = false;
-      connect();
+      await connect();
     },
     /** Clean shutdown: no reconnect, the socket closes (the app's dispatcher finishes sends in flight). */
     async stop(): Promise<void> {
@@ -498,8 +557,11 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
       if (reconnectTimer) clearTimeout(reconnectTimer);
       if (leaseTimer) clearInterval(leaseTimer);
       leaseTimer = undefined;
-      leases.release(WHATSAPP_LEASE, holder);
-      sock?.end(undefined);
+      try {
+        await leases.release(WHATSAPP_LEASE, holder);
+      } finally {
+        sock?.end(undefined);
+      }
     },
   } satisfies Channel & Record<string, unknown>;
   return channel;
