@@ -34,6 +34,12 @@ export const ConfigSchema = z.object({
   PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   /** Waiting longer than this for a PostgreSQL connection is an error (ms). */
   PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * This process's name among those sharing one database (outbox claims, send leases): unique per
+   * process, the same after a restart (what it had claimed is then its own again at once).
+   * Default: the host name and the console port.
+   */
+  INSTANCE_ID: z.string().min(1).max(200).optional(),
   /** The keys that encrypt personal data at rest, as the key file's JSON (from a secret store); else the key file. */
   LINDUNG_KEYS: z.string().optional(),
   /** Where the key file is (default: `lindung.key` beside the database), created 0600 on first start. */

@@ -37,6 +37,14 @@ async function main(): Promise<void> {
   // Not unref'd: it also keeps the service up while a channel waits to reconnect. A failed hourly
   // purge is logged; the next hour's removes what it left.
   setInterval(() => void purge().catch((err: unknown) => logger.error({ err }, 'retention: removing expired data failed')), 3600_000);
+  if (config.DATABASE_URL) {
+    // A process that died leaves what it had received but not handled: another one handles it.
+    const orphans = () =>
+      runtime.app.recoverInbox({ olderThanMs: 30_000 }).then((n) => n > 0 && logger.info({ recovered: n }, 'handled messages another process had left'));
+    setInterval(() => void orphans().catch((err: unknown) => logger.warn({ err }, 'handling messages left in the inbox failed')), 30_000).unref();
+    // Other processes on the database teach and forget phrasings through their consoles: read them again each minute.
+    setInterval(() => void runtime.app.loadLearned().catch((err: unknown) => logger.warn({ err }, 'reading the taught phrasings failed')), 60_000).unref();
+  }
   running.stops.push(startBackupSchedule(config, logger));
   // `systemctl reload lindung` (SIGHUP): the settings files are read again, and used from the next message on if all are valid.
   const reload = () => {

@@ -19,6 +19,7 @@ import { indexAddresses } from './storage/addresses.js';
 import { createStore, type Store } from './storage/store.js';
 import { createKvStore } from './storage/kv.js';
 import type { Logger } from 'pino';
+import { hostname } from 'node:os';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import type { Lang, T } from './core/types.js';
 
@@ -115,6 +116,7 @@ export async function createRuntime(
     decisionUndoMs: config.DECISION_UNDO_SECONDS * 1000,
     metrics: metrics.app,
     entryRegencies,
+    instance: config.INSTANCE_ID ?? `${hostname()}:${config.CONSOLE_PORT}`,
   });
   await app.loadLearned();
   const close = async (): Promise<void> => {

@@ -86,6 +86,8 @@ export interface AppDeps {
   decisionUndoMs?: number;
   /** Counters for monitoring (src/ops/metrics.ts); none: nothing is counted. */
   metrics?: AppMetrics;
+  /** This process's name among the processes sharing the database (INSTANCE_ID): outbox claims and send leases carry it. */
+  instance?: string;
   /** The regency a channel's entry point is for (WHATSAPP_REGENCY, TELEGRAM_REGENCY), by channel id: routes the people who come by it. */
   entryRegencies?: Readonly<Record<string, string>>;
 }
@@ -123,6 +125,8 @@ export function createApp(deps: AppDeps) {
   const { metrics } = deps;
   const dispatcher = createDispatcher({
     outbox,
+    leases: store.leases,
+    holder: deps.instance ?? 'lindung',
     logger,
     clock,
     metrics,
@@ -413,13 +417,6 @@ export function createApp(deps: AppDeps) {
     return result;
   }
 
-  /** Handles a message from the inbox after the sender's earlier ones; its replies are sent after the commit. */
-  async function fromInbox(msg: Inbound, inboxId: number, receivedAt: number): Promise<HandleResult> {
-    const result = await queue.run(`${msg.channel}:${msg.externalId}`, async () => counted(msg.channel, await handleNow(msg, inboxId), receivedAt));
-    void dispatcher.kick(msg.channel);
-    return result;
-  }
-
   /** True when `work` finished within `ms`. */
   const within = (ms: number, work: Promise<unknown>): Promise<boolean> =>
     Promise.race([work.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
@@ -440,37 +437,59 @@ export function createApp(deps: AppDeps) {
     // One commit for the batch: a message whose sender has nothing in flight is handled in it (a
     // savepoint each), the others wait in the inbox behind their sender's earlier messages. Either
     // way it is committed before this returns, with one disk sync per batch instead of two per message.
-    const handled: (HandleResult | undefined)[] = [];
-    const ids = await store.transaction(async () => {
-      const added: (number | undefined)[] = [];
-      for (const [i, msg] of msgs.entries()) {
-        if (!queue.busy(`${msg.channel}:${msg.externalId}`)) {
-          handled[i] = await handleOne(msg, now, undefined, true);
-          added.push(undefined);
-          continue;
-        }
-        added.push(await store.inbox.add({ channel: msg.channel, externalId: msg.externalId, messageId: msg.messageId ?? null, payload: JSON.stringify(msg), now }));
+    // Each message takes its place in its sender's queue before the first await, so messages
+    // received together or one after another keep their order even when the batches' commits finish
+    // in another order (PostgreSQL). One handled in the batch holds the place until the commit; one
+    // that waits is handled from the inbox once its batch committed, after its sender's earlier ones.
+    let settle!: (committed: boolean) => void;
+    const settled = new Promise<boolean>((resolve) => (settle = resolve));
+    const ids: (number | undefined)[] = [];
+    const direct: boolean[] = [];
+    const waiting = msgs.map((msg, i): Promise<HandleResult> | undefined => {
+      const key = `${msg.channel}:${msg.externalId}`;
+      direct[i] = !queue.busy(key);
+      if (direct[i]) {
+        void queue.run(key, () => settled);
+        return undefined;
       }
-      return added;
+      const later = queue.run(key, async () => {
+        if (!(await settled)) throw new Error('the batch was not committed');
+        const id = ids[i];
+        if (id === undefined) return counted(msg.channel, DUPLICATE);
+        const result = counted(msg.channel, await handleNow(msg, id), receivedAt);
+        void dispatcher.kick(msg.channel);
+        return result;
+      });
+      // A batch that failed rejects receive() itself; these are never looked at then.
+      later.catch(() => undefined);
+      return later;
     });
+    const handled: (HandleResult | undefined)[] = [];
+    try {
+      await store.transaction(async () => {
+        for (const [i, msg] of msgs.entries()) {
+          if (direct[i]) {
+            handled[i] = await handleOne(msg, now, undefined, true);
+            continue;
+          }
+          ids[i] = await store.inbox.add({ channel: msg.channel, externalId: msg.externalId, messageId: msg.messageId ?? null, payload: JSON.stringify(msg), now });
+        }
+      });
+      settle(true);
+    } catch (err) {
+      settle(false);
+      throw err;
+    }
     await compactIfErased();
     for (const channel of new Set(msgs.map((m) => m.channel))) void dispatcher.kick(channel);
-    return msgs.map((msg, i) => {
-      const done = handled[i];
-      if (done) return Promise.resolve(counted(msg.channel, done, receivedAt));
-      const id = ids[i];
-      return id === undefined ? Promise.resolve(counted(msg.channel, DUPLICATE)) : fromInbox(msg, id, receivedAt);
-    });
+    return msgs.map((msg, i) => waiting[i] ?? Promise.resolve(counted(msg.channel, handled[i]!, receivedAt)));
   }
 
-  /**
-   * Handles what was received but not handled before the last stop or crash, oldest first (so each
-   * person's messages keep their order). Run at start, before the channels receive anything new.
-   */
-  async function recoverInbox(): Promise<number> {
+  async function recoverInbox(opts: { olderThanMs?: number } = {}): Promise<number> {
     let handled = 0;
+    const before = opts.olderThanMs === undefined ? undefined : clock() - opts.olderThanMs;
     for (let after = 0; ; ) {
-      const rows = await store.inbox.waiting(after, 500);
+      const rows = await store.inbox.waiting(after, 500, before);
       if (rows.length === 0) return handled;
       for (const row of rows) {
         after = row.id;
@@ -481,8 +500,13 @@ export function createApp(deps: AppDeps) {
           await store.inbox.remove(row.id);
           continue;
         }
-        counted(msg.channel, await handleNow(msg, row.id));
-        handled++;
+        // After anything of theirs this process is handling; a row another process took meanwhile is a duplicate here (handleTx).
+        const result = await queue.run(`${msg.channel}:${msg.externalId}`, () => handleNow(msg, row.id));
+        counted(msg.channel, result);
+        if (!result.duplicate) {
+          handled++;
+          void dispatcher.kick(msg.channel);
+        }
       }
     }
   }
@@ -491,6 +515,11 @@ export function createApp(deps: AppDeps) {
     /** Receives one message (committed to the inbox before this returns) and handles it; see receive. */
     handle: async (msg: Inbound): Promise<HandleResult> => (await receive([msg]))[0]!,
     receive,
+    /**
+     * Handles what is left in the inbox, oldest first: at start, everything (what this process
+     * received before it stopped or died); `olderThanMs`: only what waited that long (on a shared
+     * database, what a process that died left; another process's fresh rows are its own).
+     */
     recoverInbox,
     /** Handles one message now, outside the inbox (tests, tools): counted like a received one. */
     handleNow: async (msg: Inbound, inboxId?: number): Promise<HandleResult> => {

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Channel, UnreachableReason } from '../channels/port.js';
 import type { OutboxMessage, OutboxStore } from '../storage/outbox.js';
 import type { AppMetrics } from './metrics.js';
-import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
+import { CLAIM_MS, createOutboxSender, type OutboxSender } from './outbox-sender.js';
+import type { LeaseStore } from '../storage/leases.js';
 
 /**
  * The one outbox dispatcher: each attached channel gets a sender that sends its rows after commit
@@ -10,6 +11,10 @@ import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
  */
 export function createDispatcher(deps: {
   outbox: OutboxStore;
+  /** Send leases (one sender per exclusive channel across processes). */
+  leases?: LeaseStore;
+  /** This process's name in claims and leases (see OutboxSenderOptions.holder). */
+  holder?: string;
   logger: Logger;
   clock: () => number;
   /** A message that can never be delivered (see OutboxSenderOptions.onUnreachable). */
@@ -30,7 +35,15 @@ export function createDispatcher(deps: {
         clock: deps.clock,
         onUnreachable: deps.onUnreachable,
         metrics: deps.metrics,
+        holder: deps.holder,
         ...channel.sending,
+        exclusive:
+          channel.sending?.exclusive && deps.leases
+            ? {
+                acquire: (now) => deps.leases!.acquire(`send:${channel.id}`, deps.holder ?? 'lindung', now, CLAIM_MS),
+                release: () => deps.leases!.release(`send:${channel.id}`, deps.holder ?? 'lindung'),
+              }
+            : undefined,
       });
       channels.set(channel.id, { channel, sender });
       sender.start();

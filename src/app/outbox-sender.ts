@@ -22,7 +22,21 @@ export interface OutboxSenderOptions {
   onUnreachable?: (message: OutboxMessage, reason: UnreachableReason) => void | Promise<void>;
   /** Counts sends and failed sends (src/ops/metrics.ts). */
   metrics?: Pick<AppMetrics, 'sent' | 'sendFailed'>;
+  /** This process, as the outbox's claims name it (processes sharing a database differ; a restart keeps it). */
+  holder?: string;
+  /** How long a claim keeps other processes off a chat's messages (renewed while sending): how long a dead process delays them. */
+  claimMs?: number;
+  /** Whether the channel can send now (WhatsApp: only the process whose socket is open); nothing is claimed while not. */
+  ready?: () => boolean;
+  /**
+   * One sender per channel across every process on the database (a lease): the channel's platform
+   * limits are kept by one budget (Telegram's per-bot rate). Another process takes over when the holder dies.
+   */
+  exclusive?: { acquire(now: number): Promise<boolean>; release(): Promise<void> };
 }
+
+/** A chat's messages are another process's for this long at most after it died mid-send. */
+export const CLAIM_MS = 30_000;
 
 /** Consecutive messages that may go out together, merged into one (the last one's buttons kept). */
 export function groupMessages(messages: OutboxMessage[], combine?: OutboxSenderOptions['combine']): { message: OutboxMessage; ids: number[] }[] {
@@ -51,12 +65,21 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   const { outbox, channel, send, logger } = opts;
   const clock = opts.clock ?? Date.now;
   const concurrency = opts.concurrency ?? 16;
+  const holder = opts.holder ?? 'lindung';
+  const claimMs = opts.claimMs ?? CLAIM_MS;
   const busyChats = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  async function sendChat(messages: OutboxMessage[]): Promise<void> {
-    for (const { message: m, ids } of groupMessages(messages, opts.combine)) {
+  async function sendChat(messages: OutboxMessage[], claimedAt: number): Promise<void> {
+    let renewedAt = claimedAt;
+    const groups = groupMessages(messages, opts.combine);
+    for (const [g, { message: m, ids }] of groups.entries()) {
+      if (clock() - renewedAt > claimMs / 2) {
+        // A long chat (rate limits): the claim on what is left is kept, or another process would take it over.
+        renewedAt = clock();
+        await outbox.extendClaim(groups.slice(g).flatMap((x) => x.ids), holder, renewedAt + claimMs);
+      }
       try {
         await send(m);
         for (const id of ids) await outbox.markSent(id);
@@ -86,7 +109,7 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   }
 
   /** Chats with due messages waiting for a free worker, in the order they were found. */
-  const waiting = new Map<string, OutboxMessage[]>();
+  const waiting = new Map<string, { messages: OutboxMessage[]; claimedAt: number }>();
   let active = 0;
   let scanQueued = false;
   let idleWaiters: (() => void)[] = [];
@@ -107,14 +130,30 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     for (const w of waiters) w();
   }
 
+  /** Whether this process sends the channel now: always, or (exclusive) while it holds the channel's lease. */
+  let leaseCheckedAt = -Infinity;
+  let leaseHeld = false;
+  async function mayClaim(now: number): Promise<boolean> {
+    if (!opts.exclusive) return true;
+    // Renewed at a third of the claim time: a dead holder's lease runs out, and another takes over.
+    if (now - leaseCheckedAt >= claimMs / 3) {
+      leaseCheckedAt = now;
+      const held = await opts.exclusive.acquire(now);
+      if (held !== leaseHeld) logger.info({ channel, held }, held ? 'this process now sends the channel' : 'another process sends the channel');
+      leaseHeld = held;
+    }
+    return leaseHeld;
+  }
+
   /** Finds due messages of chats no worker is sending to, and starts workers for them; never rejects (a failed read is logged). */
   async function scan(): Promise<void> {
     if (stopped) return;
     const startedAt = ++tick;
     scanning++;
     let due: OutboxMessage[] = [];
+    const claimedAt = clock();
     try {
-      due = await outbox.due(channel, clock(), BATCH);
+      if ((opts.ready?.() ?? true) && (await mayClaim(claimedAt))) due = await outbox.claim(channel, holder, claimedAt, claimedAt + claimMs, BATCH);
     } catch (err) {
       logger.error({ err, channel }, 'reading the outbox failed');
     }
@@ -131,18 +170,18 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     }
     if (scanning === 0) endedAt.clear();
     // Fresh lists replace those found earlier (the same rows, maybe more of them).
-    for (const [chat, list] of byChat) waiting.set(chat, list);
+    for (const [chat, list] of byChat) waiting.set(chat, { messages: list, claimedAt });
     pump();
   }
 
   /** Starts workers up to the concurrency; each chat's messages go in order, one chat per worker. */
   function pump(): void {
     while (!stopped && active < concurrency && waiting.size > 0) {
-      const [chat, messages] = waiting.entries().next().value as [string, OutboxMessage[]];
+      const [chat, { messages, claimedAt }] = waiting.entries().next().value as [string, { messages: OutboxMessage[]; claimedAt: number }];
       waiting.delete(chat);
       busyChats.add(chat);
       active++;
-      void sendChat(messages)
+      void sendChat(messages, claimedAt)
         .catch((err: unknown) => logger.error({ err, channel }, 'outbox send failed'))
         .finally(() => {
           busyChats.delete(chat);
@@ -193,6 +232,11 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
       waiting.clear();
       if (active > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
       settleIfIdle();
+      await outbox.releaseClaims(holder).catch((err: unknown) => logger.warn({ err, channel }, 'giving back the outbox claims failed'));
+      if (leaseHeld) {
+        leaseHeld = false;
+        await opts.exclusive?.release().catch((err: unknown) => logger.warn({ err, channel }, 'releasing the send lease failed'));
+      }
     },
   };
 }

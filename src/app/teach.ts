@@ -46,7 +46,7 @@ export function createTeaching(deps: { store: Store; learned: LearnedPhrasings; 
      * what officers taught through another process on the same database).
      */
     async load(): Promise<void> {
-      for (const p of await store.all()) learned.set(p.key, p.topic);
+      learned.replaceAll(await store.all());
     },
     /** The topic ids an officer may choose from (the knowledge base without small talk). */
     topics,

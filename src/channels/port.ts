@@ -25,6 +25,13 @@ export interface Sending {
   concurrency?: number;
   /** How often to look for due messages (retries, messages queued by another part of the app). */
   pollMs?: number;
+  /** Whether it can send now; nothing is taken from the outbox while not (WhatsApp: only while this process's socket is open). */
+  ready?: () => boolean;
+  /**
+   * One process sends it at a time across every process on the database (a lease the dispatcher
+   * holds; another takes over when the holder dies): the platform's per-account limits stay one budget.
+   */
+  exclusive?: boolean;
 }
 
 /** How a channel is doing, for the console (admins): its state, why it stopped, how to link it. */

@@ -3,9 +3,8 @@ import { createInvite, findDesa, inviteLink, InviteError } from '../app/invites.
 import { RegencyRegistry, settingsPaths } from '../regencies.js';
 import { configForTool, exitCodeFor } from '../exit-codes.js';
 import { createCadreStore, inviteState } from '../storage/cadres.js';
-import { openDatabase } from '../storage/db.js';
 import { createKvStore, TELEGRAM_USERNAME_KEY } from '../storage/kv.js';
-import { sqliteSql } from '../storage/sqlite.js';
+import { openStore } from '../storage/open.js';
 
 const USAGE = `usage:
   npm run cadre -- invite --desa <name> --role <kader|perangkat|bpd|rtrw|lkd> [--days 14] [--regency <code>]
@@ -36,8 +35,8 @@ async function main(): Promise<number> {
     options: { desa: { type: 'string' }, role: { type: 'string' }, days: { type: 'string' }, regency: { type: 'string' } },
   });
   const [command, arg] = positionals;
-  // An officer's command may wait a while for a busy bot; it must not fail.
-  const sql = sqliteSql(openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 }));
+  // The bot's database (PostgreSQL with DATABASE_URL); an officer's command may wait a while for a busy bot, it must not fail.
+  const { sql } = await openStore(config, { busyTimeoutMs: 60_000, applicationName: 'lindung-cadre' });
   try {
     const now = Date.now();
     const cadres = createCadreStore(sql);

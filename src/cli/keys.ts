@@ -24,6 +24,12 @@ async function main(): Promise<number> {
   const { config } = loaded;
   const fromEnv = Boolean(config.LINDUNG_KEYS);
   const path = keyFilePath(config);
+  if (config.DATABASE_URL) {
+    // Re-encrypting every stored value works on the SQLite file; on PostgreSQL rotate in the SQLite
+    // deployment before db:copy, or keep the key (README, "Past one machine").
+    console.error('npm run keys works on the SQLite file (DATABASE_PATH); with DATABASE_URL set it changes nothing.');
+    return 2;
+  }
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 });
   // The key check goes through the store; the re-encryption below works on the SQLite file itself.
   const sql = sqliteSql(db);

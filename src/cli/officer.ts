@@ -5,8 +5,7 @@ import { hashPassword, validatePassword } from '../console/security.js';
 import { loadConfig } from '../config.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { RegencyRegistry, settingsPaths } from '../regencies.js';
-import { openDatabase } from '../storage/db.js';
-import { sqliteSql } from '../storage/sqlite.js';
+import { openStore } from '../storage/open.js';
 import { createOfficerStore, OfficerExistsError, type OfficerRole, type OfficerScope } from '../storage/officers.js';
 
 const USAGE = `usage:
@@ -135,8 +134,8 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig();
     settingsFiles = config.PROGRAMME_SETTINGS_PATH;
-    // An officer's command may wait a while for a busy bot; it must not fail.
-    sql = sqliteSql(openDatabase(config.DATABASE_PATH, { synchronous: config.SQLITE_SYNCHRONOUS, busyTimeoutMs: 60_000 }));
+    // The bot's database (PostgreSQL with DATABASE_URL); an officer's command may wait a while for a busy bot, it must not fail.
+    sql = (await openStore(config, { busyTimeoutMs: 60_000, applicationName: 'lindung-officer' })).sql;
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return exitCodeFor(err);

@@ -36,6 +36,16 @@ export class LearnedPhrasings {
     this.byKey.delete(key);
   }
 
+  /** Exactly these phrasings from now on (the stored ones, read again: another process may have taught or forgotten some). */
+  replaceAll(phrasings: readonly LearnedPhrasing[]): void {
+    const keep = new Set<string>();
+    for (const p of phrasings) {
+      this.set(p.key, p.topic);
+      keep.add(p.key);
+    }
+    for (const key of [...this.byKey.keys()]) if (!keep.has(key)) this.byKey.delete(key);
+  }
+
   /** undefined: never taught; null: out of scope; else the topic id. */
   lookup(text: string): string | null | undefined {
     if (this.byKey.size === 0) return undefined;

@@ -9,6 +9,9 @@ import { regencyKey, RegencyRegistry, settingsPaths } from '../regencies.js';
 import { backupDir, listBackups, size } from './backup.js';
 import { inspectDatabase, latestSchema, officerCounts, openAsIs, whatsappLinked, type Db } from '../storage/maintenance.js';
 import { keysProblem } from './inspect.js';
+import { describeUrl } from '../storage/open.js';
+import { latestPostgresSchema, postgresSchemaVersion } from '../storage/pg-migrate.js';
+import { postgresSql } from '../storage/postgres.js';
 
 export type Status = 'OK' | 'WARN' | 'FAIL';
 
@@ -144,6 +147,28 @@ function modeFinding(path: string, what: string, strict: boolean): Finding | und
   return { status, topic: 'file modes', detail: `${what} ${path} is readable by ${seen === 'world' ? 'every user' : 'its group'} (${octal(path)})`, fix };
 }
 
+/**
+ * A PostgreSQL store (DATABASE_URL): reachable, and at this version's schema. Reads only; its
+ * integrity, space, backups and replicas are watched with the database's own tools (README).
+ */
+async function postgresFindings(url: string): Promise<Finding[]> {
+  const where = describeUrl(url);
+  const sql = postgresSql({ connectionString: url, poolSize: 1, applicationName: 'lindung-doctor' });
+  try {
+    const latest = latestPostgresSchema();
+    const schema = await postgresSchemaVersion(sql);
+    const out: Finding[] = [{ status: 'OK', topic: 'database', detail: `${where}: connects (PostgreSQL; backups and replication are the database's own)` }];
+    if (schema > latest) out.push({ status: 'FAIL', topic: 'database', detail: `schema ${schema} is newer than this version of Lindung (${latest})`, fix: 'run the Lindung version that wrote it' });
+    else if (schema < latest) out.push({ status: 'WARN', topic: 'database', detail: `schema ${schema}; this version brings it to ${latest}`, fix: 'npm run migrate (or the next start does it)' });
+    else out.push({ status: 'OK', topic: 'database', detail: `migrations up to date (schema ${schema})` });
+    return out;
+  } catch (err) {
+    return [{ status: 'FAIL', topic: 'database', detail: `${where} cannot be reached: ${(err as Error).message}`, fix: 'check DATABASE_URL, the server, and that this machine may connect to it' }];
+  } finally {
+    await sql.close();
+  }
+}
+
 /** The database: opens, intact, up to date, writable, readable with the keys; its officers and WhatsApp login. */
 async function databaseFindings(config: Config): Promise<Finding[]> {
   const path = config.DATABASE_PATH;
@@ -265,6 +290,7 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<Finding[]> {
       const s = statfsSync(dir);
       return s.bavail * s.bsize;
     });
+  if (config.DATABASE_URL) return [...configFindings(config, problems, now), ...(await postgresFindings(config.DATABASE_URL))];
   return [...configFindings(config, problems, now), ...(await databaseFindings(config)), ...fileFindings(config, now, freeBytes)];
 }
 

@@ -68,6 +68,8 @@ export function migrate(db: Db): number {
     if (n <= current) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     db.transaction(() => {
+      // Read again under the write lock: another process starting on the same file may have applied it meanwhile.
+      if ((db.pragma('user_version', { simple: true }) as number) >= n) return;
       db.exec(sql);
       db.pragma(`user_version = ${n}`);
     }).immediate();

@@ -26,9 +26,12 @@ export function createInboxStore(sql: Sql, cipher: FieldCipher) {
     },
     /** Gone once handled (inside the transaction that handled it); false when it was gone already. */
     remove: async (id: number): Promise<boolean> => (await sql.run('DELETE FROM inbox WHERE id = ?', [id])).changes > 0,
-    /** Messages still waiting, oldest first, after the id given (for paging through them at start). */
-    waiting: async (afterId: number, limit: number): Promise<InboxRow[]> =>
-      (await sql.all<InboxRow>('SELECT id, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?', [afterId, limit])).map((r) => ({
+    /**
+     * Messages still waiting, oldest first, after the id given (for paging through them); with
+     * `receivedBefore`, only those received before then (left by a process that stopped or died).
+     */
+    waiting: async (afterId: number, limit: number, receivedBefore = Number.MAX_SAFE_INTEGER): Promise<InboxRow[]> =>
+      (await sql.all<InboxRow>('SELECT id, payload FROM inbox WHERE id > ? AND received_at < ? ORDER BY id LIMIT ?', [afterId, receivedBefore, limit])).map((r) => ({
         id: r.id,
         payload: cipher.decrypt(r.payload),
       })),

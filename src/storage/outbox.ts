@@ -72,6 +72,38 @@ export function createOutboxStore(sql: Sql, cipher: FieldCipher) {
       );
       return rows.map((r) => toMessage(r, cipher));
     },
+    /**
+     * Claims unsent messages of one channel that may go now for `holder` until `until`, oldest first,
+     * and returns them: each chat in order, none overtaking a retry, none of a chat another live
+     * claim is sending to (another process); a claim that ran out is taken over. Claims of one
+     * channel are made one at a time (a lock), so two senders never both find a chat free.
+     */
+    async claim(channel: string, holder: string, now: number, until: number, limit = 100): Promise<OutboxMessage[]> {
+      const rows = await sql.transaction(async () => {
+        await sql.lockInTransaction(`outbox:${channel}`);
+        return sql.all<Row>(
+          `UPDATE outbox SET claimed_by = @holder, claimed_until = @until
+            WHERE id IN (
+              SELECT id FROM outbox o
+               WHERE channel = @channel AND next_attempt_at <= @now
+                 AND (claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @holder)
+                 AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.recipient_key = o.recipient_key AND e.id < o.id
+                                   AND ((e.attempts > 0 AND e.next_attempt_at > @now) OR (e.claimed_until > @now AND e.claimed_by <> @holder)))
+               ORDER BY id LIMIT @limit ${sql.dialect.skipLocked})
+           RETURNING ${columns}`,
+          { channel, holder, now, until, limit },
+        );
+      });
+      return rows.sort((a, b) => a.id - b.id).map((r) => toMessage(r, cipher));
+    },
+    /** Gives back every claim of `holder` (a sender stopping: another process need not wait for them to run out). */
+    async releaseClaims(holder: string): Promise<void> {
+      await sql.run('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?', [holder]);
+    },
+    /** Keeps `holder`'s claim on these messages until `until` (a chat still being sent to). */
+    async extendClaim(ids: readonly number[], holder: string, until: number): Promise<void> {
+      for (const id of ids) await sql.run('UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ?', [until, id, holder]);
+    },
     /** Unsent messages for one chat that may go now, oldest first (the terminal shows a person only their own). */
     async dueFor(channel: string, externalId: string, now: number, limit = 100): Promise<OutboxMessage[]> {
       const rows = await sql.all<Row>(
@@ -87,7 +119,11 @@ export function createOutboxStore(sql: Sql, cipher: FieldCipher) {
     },
     /** Keeps the message for another try later; the error text must not hold personal data. */
     async markFailed(id: number, retryAt: number, error: string): Promise<void> {
-      await sql.run('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?', [retryAt, error.slice(0, 500), id]);
+      await sql.run('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?', [
+        retryAt,
+        error.slice(0, 500),
+        id,
+      ]);
     },
     pendingCount: async (): Promise<number> => (await sql.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))?.n ?? 0,
     /** The newest message's id (0 when the outbox is empty): what a decision queues comes after it. */

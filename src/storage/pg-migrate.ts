@@ -60,6 +60,17 @@ export async function migratePostgres(sql: Sql, dir: string = POSTGRES_MIGRATION
   return version;
 }
 
+/** The schema version a PostgreSQL database is at (0: none yet). Reads only. */
+export async function postgresSchemaVersion(sql: Sql): Promise<number> {
+  const table = await sql.get<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
+  return table?.t ? ((await sql.get<{ version: number }>('SELECT version FROM schema_version'))?.version ?? 0) : 0;
+}
+
+/** The schema this code migrates a PostgreSQL store to: its last migration's number. */
+export function latestPostgresSchema(dir: string = POSTGRES_MIGRATIONS_DIR): number {
+  return Math.max(0, ...readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).map((f) => Number(f.slice(0, 3))));
+}
+
 /** Opens the PostgreSQL store at `url` and brings its schema up to date: the port the app uses. */
 export async function openPostgres(url: string, opts: Omit<PostgresOptions, 'connectionString'> = {}): Promise<ReturnType<typeof postgresSql>> {
   const sql = postgresSql({ ...opts, connectionString: url });

@@ -11,6 +11,7 @@ import type { Dialect, Params, RunResult, Sql } from './sql.js';
 export const postgresDialect: Dialect = {
   name: 'postgres',
   jsonArrayElements: (column) => `json_array_elements_text(${column}::json) AS j(value)`,
+  skipLocked: 'FOR UPDATE SKIP LOCKED',
   ilike: 'ILIKE',
   position: (haystack, needle) => `strpos(${haystack}, ${needle})`,
   nocaseEquals: (column, value) => `lower(${column}) = lower(${value})`,

@@ -22,6 +22,11 @@ export interface Dialect {
   jsonArrayElements(column: string): string;
   /** A case-insensitive LIKE (SQLite's LIKE already is, for ASCII). */
   readonly ilike: string;
+  /**
+   * Ends a SELECT of rows about to be claimed: rows another transaction holds are passed over, not
+   * waited for (PostgreSQL; SQLite's one writer never sees another's rows held).
+   */
+  readonly skipLocked: string;
   /** The position (1-based, 0: absent) of `needle` in `haystack`. */
   position(haystack: string, needle: string): string;
   /**

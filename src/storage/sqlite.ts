@@ -11,6 +11,7 @@ type Db = Database;
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   jsonArrayElements: (column) => `json_each(${column})`,
+  skipLocked: '',
   ilike: 'LIKE',
   position: (haystack, needle) => `instr(${haystack}, ${needle})`,
   nocaseEquals: (column, value) => `${column} = ${value}`,

@@ -20,7 +20,7 @@ beforeEach(async () => {
   ({ h, con, context } = s);
   page = s.page!;
   // Twelve weeks of registrations in every status, some from cadres, so every chart has bars.
-  await seedRegistrations(h!.runtime.db, 300, { now: Date.now(), spanDays: 84, cadres: 4, cipher: h!.runtime.store.cipher });
+  await seedRegistrations(h!, 300, { now: Date.now(), spanDays: 84, cadres: 4, cipher: h!.runtime.store.cipher });
 });
 afterEach(async ({ task }) => {
   await closeConsoleSession({ h, con, context, page }, task);

@@ -48,7 +48,7 @@ const rowOf = (p: Page, ref: string) => p.locator('table.queue tbody tr', { has:
 /** Registrations waiting for a decision, straight into the runtime's database, made over the last 20 days. */
 async function seedWaiting(n: number, longName?: string): Promise<string[]> {
   const weights = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
-  const { rows } = await seedRegistrations(harness().runtime.db, n, {
+  const { rows } = await seedRegistrations(harness(), n, {
     now: Date.now(),
     spanDays: 20,
     cadres: 0,

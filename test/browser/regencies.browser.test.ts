@@ -34,11 +34,11 @@ let page: Page | undefined;
 
 beforeAll(async () => {
   session = await openConsoleSession(browser(), { env: { PROGRAMME_SETTINGS_PATH: FOUR }, page: false });
-  const { db, store, regencies } = session.h!.runtime;
+  const { store, regencies } = session.h!.runtime;
   expect(regencies.keys).toEqual(REGENCIES.map((r) => r.key));
   // A few weeks of registrations in every regency, in every status.
   for (const [i, r] of REGENCIES.entries()) {
-    await seedRegistrations(db, 40, { settings: regencies.get(r.key), cipher: store.cipher, seed: i + 11, startIndex: i * 1000, now: Date.now(), spanDays: 42, cadres: 2 });
+    await seedRegistrations(store, 40, { settings: regencies.get(r.key), cipher: store.cipher, seed: i + 11, startIndex: i * 1000, now: Date.now(), spanDays: 42, cadres: 2 });
   }
   // The province's supervisor: every regency, read-only.
   await store.officers.add({ username: 'provinsi', passwordHash: await hashedPassword(), role: 'officer', now: Date.now(), scope: { readOnly: true } });

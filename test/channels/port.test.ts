@@ -3,6 +3,7 @@ import { SendError } from '../../src/app/outbox-sender.js';
 import type { Channel } from '../../src/channels/port.js';
 import type { OutboxMessage } from '../../src/storage/outbox.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
+import { dbOf } from '../helpers/db.js';
 import { seedRegistrations } from '../helpers/seed.js';
 
 /** A channel written against the port alone (an SMS gateway, say): what adding a channel takes. */
@@ -51,8 +52,11 @@ describe('the channel port and the one dispatcher', () => {
     expect(sms.sent).toHaveLength(1);
     expect(sms.sent[0]!.reply.text).toContain('Lindung');
     expect(sms.sent[0]!.externalId).toBe('+6281100000001');
-    const left = h.runtime.db.prepare("SELECT count(*) AS n FROM outbox WHERE channel = 'sms'").get() as { n: number };
-    expect(left.n).toBe(0);
+    // Taken off the queue once sent (the send resolves first: on PostgreSQL the delete is a round trip later).
+    const left = () => dbOf(h).count("SELECT count(*) AS n FROM outbox WHERE channel = 'sms'");
+    await until(async () => (await left()) === 0, 'the sent reply leaving the outbox');
+    expect(await left()).toBe(0);
+    expect(sms.sent).toHaveLength(1);
   });
 
   it('keeps a failed send and retries it, in order', async () => {
@@ -78,9 +82,9 @@ describe('the channel port and the one dispatcher', () => {
 
   it("reaches a phone-only person through the configured phone channel, once it is attached and can address a phone", async () => {
     // The harness runtime's default: PHONE_CHANNEL=whatsapp. Not attached: nobody to tell.
-    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
-    h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt('+6281100000002'), row!.applicantId);
-    h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row!.applicantId);
+    const [row] = (await seedRegistrations(h, 1, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } })).rows;
+    await dbOf(h).run('UPDATE people SET phone = ? WHERE id = ?', [h.runtime.store.cipher.encrypt('+6281100000002'), row!.applicantId]);
+    await dbOf(h).run('DELETE FROM identities WHERE person_id = ?', [row!.applicantId]);
     const before = await h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     expect(before.notified.filter((n) => n.role === 'applicant')).toEqual([]);
 
@@ -97,9 +101,9 @@ describe('the channel port and the one dispatcher', () => {
 
 describe('news that can never be delivered', () => {
   it("is noted on its registration with the channel's reason; a plain reply that cannot be delivered is only dropped", async () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } }).rows;
-    h.runtime.db.prepare('UPDATE people SET phone = ? WHERE id = ?').run(h.runtime.store.cipher.encrypt('+6281100000002'), row!.applicantId);
-    h.runtime.db.prepare('DELETE FROM identities WHERE person_id = ?').run(row!.applicantId);
+    const [row] = (await seedRegistrations(h, 1, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } })).rows;
+    await dbOf(h).run('UPDATE people SET phone = ? WHERE id = ?', [h.runtime.store.cipher.encrypt('+6281100000002'), row!.applicantId]);
+    await dbOf(h).run('DELETE FROM identities WHERE person_id = ?', [row!.applicantId]);
     const tried: OutboxMessage[] = [];
     const blocked: Channel = {
       id: 'whatsapp',
@@ -120,7 +124,8 @@ describe('news that can never be delivered', () => {
       (await h.runtime.app.registrations.events((await h.runtime.app.registrations.idOf(row!.reference))!)).filter((e) => e.action === 'delivery_failed');
     await until(async () => (await events()).length === 1, 'the failure noted');
     expect(JSON.parse((await events())[0]!.detail!)).toEqual({ channel: 'whatsapp', reason: 'blocked', recipient: 'applicant' });
-    // Both left the queue: never retried.
+    // Both left the queue: never retried (once the senders settle: on PostgreSQL the removal is a round trip after the send).
+    await h.runtime.app.flush(5000);
     expect(await h.runtime.app.outbox.pendingCount()).toBe(0);
   });
 });

@@ -3,18 +3,19 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/storage/db.js';
 import { privateChat, startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 
-/** The real bot process (`npm start`'s entry) against the fake Bot API. */
+/** The real bot process (`npm start`'s entry) against the fake Bot API, on the project's store. */
 let fake: FakeTelegram;
 let dir: string;
+let db: FreshStore;
 let bot: ChildProcess | undefined;
 beforeEach(async () => {
   fake = await startFakeTelegram({ maxLongPollMs: 300 });
   dir = mkdtempSync(join(tmpdir(), 'lindung-proc-'));
+  db = await freshStore();
 });
 afterEach(async () => {
   if (bot && bot.exitCode === null) {
@@ -22,6 +23,7 @@ afterEach(async () => {
     await once(bot, 'exit');
   }
   await fake.close();
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -31,7 +33,9 @@ function startBot(): ChildProcess {
       ...process.env,
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
+      // The key file goes beside DATABASE_PATH (on PostgreSQL too); the database is the fresh store's.
       DATABASE_PATH: join(dir, 'bot.db'),
+      ...db.env,
       TERMINAL_CHAT: 'off',
       CONSOLE_ENABLED: 'false',
       LOG_LEVEL: 'warn',
@@ -47,21 +51,17 @@ const texts = (chatId: number) => fake.sent(chatId).map((m) => m.text);
 describe('the bot process: nothing confirmed is lost', () => {
   it('handles at start what an earlier process took and never handled', async () => {
     // A process that died right after committing a message to the inbox.
-    const db = openDatabase(join(dir, 'bot.db'));
     // As a version before migration 018 left it: no sender key yet (filled at start from the payload).
-    db.prepare('INSERT INTO inbox (channel, sender_key, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)').run(
+    await db.sql.run('INSERT INTO inbox (channel, sender_key, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)', [
       'telegram',
       null,
       '77',
       JSON.stringify({ channel: 'telegram', externalId: '5001', messageId: '77', text: 'halo', lang: 'id' }),
       Date.now(),
-    );
-    db.close();
+    ]);
     bot = startBot();
     await fake.waitFor(() => texts(5001).some((t) => t.includes('Lindung')), 60_000);
-    const check = new Database(join(dir, 'bot.db'), { readonly: true });
-    expect((check.prepare('SELECT count(*) AS n FROM inbox').get() as { n: number }).n).toBe(0);
-    check.close();
+    expect((await db.sql.get<{ n: number }>('SELECT count(*) AS n FROM inbox'))?.n).toBe(0);
   });
 
   it('on SIGTERM stops taking updates, answers what it took, and exits 0; the rest comes at the next start', async () => {

@@ -7,6 +7,7 @@ import { startWebhookServer } from '../../src/channels/telegram/webhook.js';
 import { privateChat, startFakeTelegram, userFor, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { startTelegram } from '../helpers/telegram-driver.js';
+import { refuseInserts } from '../helpers/stores.js';
 
 let h: Harness;
 let fake: FakeTelegram;
@@ -77,9 +78,9 @@ describe('telegram webhook: the 200 means kept', () => {
     expect((await post(update(6001, 'halo'))).status).toBe(200);
     await fake.waitForSent(chat.id, 1);
     // The database refuses: no 200, so Telegram keeps the update and sends it again later.
-    h.runtime.db.exec('CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, \'disk full\'); END');
+    const lift = await refuseInserts(h.runtime.store.sql, 'outbox', 'disk full');
     expect((await post(update(6002, 'menu'))).status).toBe(500);
-    h.runtime.db.exec('DROP TRIGGER refuse');
+    await lift();
     // Sent again: now kept and answered.
     expect((await post(update(6002, 'menu'))).status).toBe(200);
     await fake.waitForSent(chat.id, 2);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import type { TelegramChannel } from '../../src/channels/telegram/channel.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
+import { dbOf } from '../helpers/db.js';
 import { groupChat, privateChat, startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { chatDriver, startTelegram } from '../helpers/telegram-driver.js';
@@ -69,8 +70,7 @@ describe('telegram: cadre', () => {
     const list = await d.press('Warga saya', 'Warga yang Anda daftarkan (2)');
     expect(list.text).toContain('Siti Aminah');
     expect(list.text).toContain('Budi Santoso');
-    const rows = h.runtime.db.prepare('SELECT count(*) AS n FROM registrations WHERE submitter_id <> applicant_id').get();
-    expect(rows).toEqual({ n: 2 });
+    expect(await dbOf(h).count('SELECT count(*) AS n FROM registrations WHERE submitter_id <> applicant_id')).toBe(2);
   });
 });
 
@@ -117,7 +117,7 @@ describe('telegram: buttons and messages', () => {
     fake.sendText(group, 'gmn caranya');
     fake.sendText(group, `/start@${fake.botUser.username}`);
     await fake.waitForSent(group.id, 2);
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    expect(await dbOf(h).count('sessions')).toBe(0);
   });
 
   it('a 429 delays a reply but does not lose it', async () => {
@@ -129,7 +129,7 @@ describe('telegram: buttons and messages', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     const texts = fake.sent(chat.id).map((m) => m.text);
     expect(texts.filter((t) => t.includes('Menu utama'))).toHaveLength(1);
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    expect(await dbOf(h).count('outbox')).toBe(0);
   });
 
   it('publishes its commands in Indonesian and English', () => {
@@ -151,7 +151,7 @@ describe('telegram: restarts and notifications', () => {
     h = await h.reopen();
     tg = await startTelegram(h, fake);
     await chatDriver(fake, chat, h).type(NIK_MALE, 'Tempat lahir');
-    const state = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state));
+    const state = JSON.parse(h.runtime.store.cipher.decrypt((await dbOf(h).get<{ state: string }>('SELECT state FROM sessions'))!.state));
     expect(state.answers).toMatchObject({ fullName: 'Budi Santoso', nik: NIK_MALE });
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { client, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -19,11 +20,9 @@ async function register(user: string, answers: Record<string, string>): Promise<
 
 const BUDI = { fullName: 'Budi Santoso', nik: NIK_MALE, address: 'Jl. Mawar RT 03', phone: '081234567890', heirName: 'Siti Aminah' };
 const copies = () =>
-  h.runtime.db.prepare("SELECT officer_id, registration_id, detail FROM audit_log WHERE action = 'access_copy' ORDER BY id").all() as {
-    officer_id: number | null;
-    registration_id: number | null;
-    detail: string | null;
-  }[];
+  dbOf(h).all<{ officer_id: number | null; registration_id: number | null; detail: string | null }>(
+    "SELECT officer_id, registration_id, detail FROM audit_log WHERE action = 'access_copy' ORDER BY id",
+  );
 
 describe('console: the copy for a right-of-access request made at the office', () => {
   it('the GET page explains and changes nothing; the POST makes the printable copy, audited, never cached', async () => {
@@ -37,7 +36,7 @@ describe('console: the copy for a right-of-access request made at the office', (
     expect(page.res.headers.get('cache-control')).toBe('no-store');
     expect(page.html).toContain(`action="/registrations/${ref}/access-copy"`);
     expect(page.html).not.toContain(NIK_MALE);
-    expect(copies()).toEqual([]);
+    expect(await copies()).toEqual([]);
 
     const res = await c.post(`/registrations/${ref}/access-copy`, {});
     expect(res.status).toBe(200);
@@ -53,7 +52,7 @@ describe('console: the copy for a right-of-access request made at the office', (
     // Audited: who, which registration, and nothing personal in the detail.
     const budi = (await h.runtime.store.officers.byUsername('budi'))!.id;
     const id = (await h.runtime.app.registrations.idOf(ref))!;
-    expect(copies()).toEqual([{ officer_id: budi, registration_id: id, detail: JSON.stringify({ by: 'officer' }) }]);
+    expect(await copies()).toEqual([{ officer_id: budi, registration_id: id, detail: JSON.stringify({ by: 'officer' }) }]);
     const history = (await h.runtime.app.registrations.events(id)).filter((e) => e.action === 'access_copy');
     expect(history.map((e) => [e.actor_kind, e.actor_id])).toEqual([['officer', 'budi']]);
 
@@ -90,10 +89,10 @@ describe('console: the copy for a right-of-access request made at the office', (
     const forged = await c.post(`/registrations/${ref}/access-copy`, {}, { csrf: 'forged' });
     expect(forged.status).toBe(403);
     expect(await forged.text()).not.toContain(NIK_MALE);
-    expect(copies()).toEqual([]);
+    expect(await copies()).toEqual([]);
 
     expect((await c.get('/registrations/LD-ZZZZZ/access-copy')).res.status).toBe(404);
     expect((await c.post('/registrations/LD-ZZZZZ/access-copy', {})).status).toBe(404);
-    expect(copies()).toEqual([]);
+    expect(await copies()).toEqual([]);
   });
 });

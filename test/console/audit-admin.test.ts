@@ -41,7 +41,7 @@ async function admin() {
 }
 
 async function oneRegistration(): Promise<{ id: number; reference: string }> {
-  const [row] = (await seedRegistrations(h.runtime.db, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher })).rows;
+  const [row] = (await seedRegistrations(h, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher })).rows;
   return { id: row!.id, reference: row!.reference };
 }
 
@@ -139,7 +139,7 @@ describe('audit filters and paging', () => {
 
   it('filters by officer, action, registration and period', async () => {
     const a = await oneRegistration();
-    const b = (await seedRegistrations(h.runtime.db, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, startIndex: 5, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher })).rows[0]!;
+    const b = (await seedRegistrations(h, 1, { now: h.clock.now, spanDays: 0.001, cadres: 0, startIndex: 5, statusWeights: { deleted: 0 }, cipher: h.runtime.store.cipher })).rows[0]!;
     const start = h.clock.now;
     await audit('budi', 'approve', undefined, a.id); // 22 Nov 2026
     h.clock.now = start + 3 * 24 * 60 * MINUTE; // 25 Nov

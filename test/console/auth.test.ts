@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -17,15 +13,13 @@ import {
   type ConsoleEnv,
 } from '../../src/console/auth.js';
 import { hashPassword } from '../../src/console/security.js';
-import { openDatabase, type Db } from '../../src/storage/db.js';
-import { createOfficerStore, type OfficerStore } from '../../src/storage/officers.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
+import type { OfficerStore } from '../../src/storage/officers.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 
 const PASSWORD = 'kata-sandi-rahasia';
 const HOUR = 60 * 60_000;
 
-let dir: string;
-let db: Db;
+let fresh: FreshStore;
 let store: OfficerStore;
 let now: number;
 
@@ -95,17 +89,16 @@ async function addOfficer(username: string, role: 'officer' | 'admin' = 'officer
   return store.add({ username, passwordHash: await passwordHash, role, now });
 }
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-auth-'));
-  db = openDatabase(join(dir, 'console.db'));
-  store = createOfficerStore(sqliteSql(db));
+beforeEach(async () => {
+  fresh = await freshStore();
+  store = fresh.store.officers;
   now = Date.UTC(2025, 0, 6, 1, 0, 0);
 });
 
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fresh.close());
+
+/** The officers' database, read through the store's port. */
+const db = () => fresh.sql;
 
 describe('console login', () => {
   it('sets an HttpOnly SameSite=Strict cookie and stores only the token hash', async () => {
@@ -122,7 +115,7 @@ describe('console login', () => {
     expect(cookie).not.toMatch(/Secure/);
     const token = b.jar.get(SESSION_COOKIE)!;
     expect(token.length).toBeGreaterThan(40);
-    const rows = db.prepare('SELECT * FROM officer_sessions').all() as Record<string, unknown>[];
+    const rows = await db().all('SELECT * FROM officer_sessions');
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(b.jar.has(LOGIN_CSRF_COOKIE)).toBe(false);
@@ -148,7 +141,7 @@ describe('console login', () => {
     expect(await wrong.json()).toEqual({ ok: false, reason: 'invalid' });
     expect(await (await b.loginForm('nobody', PASSWORD)).json()).toEqual({ ok: false, reason: 'invalid' });
     expect(b.jar.has(SESSION_COOKIE)).toBe(false);
-    expect(db.prepare('SELECT count(*) AS n FROM officer_sessions').get()).toEqual({ n: 0 });
+    expect(await db().get('SELECT count(*) AS n FROM officer_sessions')).toEqual({ n: 0 });
   });
 
   it('locks the username after 5 failures in 15 minutes, even with the right password', async () => {
@@ -247,14 +240,14 @@ describe('sessions', () => {
     await addOfficer('budi');
     const b = browser(buildApp());
     await b.loginForm('budi', PASSWORD);
-    const seen = () => (db.prepare('SELECT last_seen_at AS t FROM officer_sessions').get() as { t: number }).t;
-    const start = seen();
+    const seen = async () => (await db().get<{ t: number }>('SELECT last_seen_at AS t FROM officer_sessions'))!.t;
+    const start = await seen();
     now += 30_000;
     await b.request('/queue');
-    expect(seen()).toBe(start);
+    expect(await seen()).toBe(start);
     now += 31_000;
     await b.request('/queue');
-    expect(seen()).toBe(now);
+    expect(await seen()).toBe(now);
   });
 
   it('logout removes the session row and the cookie', async () => {
@@ -266,7 +259,7 @@ describe('sessions', () => {
     const res = await b.request('/logout', { form: { _csrf: csrf } });
     expect(res.status).toBe(302);
     expect(b.jar.has(SESSION_COOKIE)).toBe(false);
-    expect(db.prepare('SELECT count(*) AS n FROM officer_sessions').get()).toEqual({ n: 0 });
+    expect(await db().get('SELECT count(*) AS n FROM officer_sessions')).toEqual({ n: 0 });
     b.jar.set(SESSION_COOKIE, token);
     expect((await b.request('/queue')).status).toBe(302);
   });
@@ -295,40 +288,4 @@ describe('officer store', () => {
     expect((await store.auditPage({ limit: 3, before: first[2]!.id })).map((e) => e.detail)).toEqual(['{"i":1}', '{"i":0}']);
     expect(await store.auditPage({ limit: 10, action: 'view' })).toHaveLength(2);
   });
-});
-
-describe('officer CLI', () => {
-  function run(args: string[], input: string, dbPath: string) {
-    return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/officer.ts', ...args], {
-      input,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' },
-      timeout: 30_000,
-    });
-  }
-
-  it('adds an officer with a scrypt hash from piped stdin, and rejects a short password with exit 2', () => {
-    const path = join(dir, 'cli.db');
-    const ok = run(['add', 'ana', '--role', 'admin'], 'a-long-enough-password\nignored\n', path);
-    expect(ok.stderr).toBe('');
-    expect(ok.status).toBe(0);
-    expect(ok.stdout + ok.stderr).not.toContain('a-long-enough-password');
-    const cli = openDatabase(path);
-    try {
-      const row = cli.prepare('SELECT username, role, password_hash FROM officers').get() as Record<string, string>;
-      expect(row.username).toBe('ana');
-      expect(row.role).toBe('admin');
-      expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
-    } finally {
-      cli.close();
-    }
-    const short = run(['add', 'budi'], 'short\n', path);
-    expect(short.status).toBe(2);
-    expect(short.stderr).toMatch(/at least 10/);
-    expect(run(['add', 'x', '--role', 'boss'], 'a-long-enough-password\n', path).status).toBe(2);
-    expect(run(['frobnicate'], '', path).status).toBe(2);
-    expect(run(['add', 'ANA'], 'a-long-enough-password\n', path).status).toBe(1);
-    expect(run(['disable', 'ana'], '', path).status).toBe(0);
-    expect(run(['list'], '', path).stdout).toMatch(/^ana\tadmin\tdisabled /);
-  }, 60_000);
 });

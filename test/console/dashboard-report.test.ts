@@ -9,6 +9,7 @@ import { loadProgrammeSettings, ProgrammeSettingsSchema, type ProgrammeSettings 
 import { coveredAt, monthFigures } from '../../src/storage/stats.js';
 import { CONSOLE_CSS } from '../../src/console/style.js';
 import { client, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
 import type { RegistrationStatus } from '../../src/core/types.js';
@@ -88,23 +89,22 @@ async function registration(created: string, group: string, history: [string, Re
   const status = statuses[statuses.length - 1]!;
   const weights = { submitted: 0, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0, [status]: 1 };
   const [row] = (
-    await seedRegistrations(h.runtime.db, 1, {
-    now: at(created),
-    spanDays: 0.0001,
-    cadres: 0,
-    startIndex: nextIndex++,
-    statusWeights: weights,
-    cipher: h.runtime.store.cipher,
-    tweak: (d) => (d.groupId = group),
+    await seedRegistrations(h, 1, {
+      now: at(created),
+      spanDays: 0.0001,
+      cadres: 0,
+      startIndex: nextIndex++,
+      statusWeights: weights,
+      cipher: h.runtime.store.cipher,
+      tweak: (d) => (d.groupId = group),
     })
   ).rows;
-  const db = h.runtime.db;
-  if (channel) db.prepare('UPDATE registrations SET channel = ? WHERE id = ?').run(channel, row!.id);
-  const event = db.prepare(
-    "INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status) VALUES (?, ?, ?, 'ana', ?, ?, ?)",
-  );
-  event.run(row!.id, at(created), 'applicant', 'submitted', null, 'submitted');
-  history.forEach(([day, s], i) => event.run(row!.id, at(day, 11 + i), 'officer', s === 'undone' ? 'decision_undone' : 'status_changed', statuses[i], statuses[i + 1]));
+  const db = dbOf(h);
+  if (channel) await db.run('UPDATE registrations SET channel = ? WHERE id = ?', [channel, row!.id]);
+  const event = (...values: unknown[]) =>
+    db.run("INSERT INTO registration_events (registration_id, at, actor_kind, actor_id, action, from_status, to_status) VALUES (?, ?, ?, 'ana', ?, ?, ?)", values);
+  await event(row!.id, at(created), 'applicant', 'submitted', null, 'submitted');
+  for (const [i, [day, s]] of history.entries()) await event(row!.id, at(day, 11 + i), 'officer', s === 'undone' ? 'decision_undone' : 'status_changed', statuses[i], statuses[i + 1]);
   return row!.id;
 }
 

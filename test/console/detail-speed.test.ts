@@ -7,6 +7,7 @@ import type { Channel } from '../../src/channels/port.js';
 import type { OutboxMessage } from '../../src/storage/outbox.js';
 import { SEND_MARGIN_MS } from '../../src/app/decisions.js';
 import { client, hashedPassword, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -30,14 +31,18 @@ async function registerSelf(user: string, serial: number, name = 'Budi Santoso')
 }
 
 const location = (res: Response) => res.headers.get('location');
-const row = (ref: string) =>
-  h.runtime.db.prepare('SELECT status, kpj, correction_fields AS fields FROM registrations WHERE reference = ?').get(ref) as { status: string; kpj: string | null; fields: string | null };
+const row = async (ref: string) =>
+  (await dbOf(h).get<{ status: string; kpj: string | null; fields: string | null }>(
+    'SELECT status, kpj, correction_fields AS fields FROM registrations WHERE reference = ?',
+    [ref],
+  ))!;
 /** The registration's news in the outbox: when each row may go. */
 const news = (ref: string) =>
-  h.runtime.db
-    .prepare('SELECT id, created_at AS createdAt, next_attempt_at AS due, attempts FROM outbox WHERE registration_id = (SELECT id FROM registrations WHERE reference = ?) ORDER BY id')
-    .all(ref) as { id: number; createdAt: number; due: number; attempts: number }[];
-const auditActions = () => (h.runtime.db.prepare("SELECT action FROM audit_log WHERE action NOT IN ('view', 'login') ORDER BY id").all() as { action: string }[]).map((a) => a.action);
+  dbOf(h).all<{ id: number; createdAt: number; due: number; attempts: number }>(
+    'SELECT id, created_at AS "createdAt", next_attempt_at AS due, attempts FROM outbox WHERE registration_id = (SELECT id FROM registrations WHERE reference = ?) ORDER BY id',
+    [ref],
+  );
+const auditActions = async () => (await dbOf(h).all<{ action: string }>("SELECT action FROM audit_log WHERE action NOT IN ('view', 'login') ORDER BY id")).map((a) => a.action);
 /** The visible words of a page (tags dropped), to look for phrases. */
 const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -82,7 +87,7 @@ describe('decision bar and validation', () => {
     const ref = await registerSelf('w', 3);
     const c = client(con.web);
     await c.login('budi');
-    const before = news(ref).length;
+    const before = (await news(ref)).length;
     const cases: [string, Record<string, string | string[]>, string, string][] = [
       ['kpj', { kpj: '1234' }, 'kpj_invalid', 'Nomor KPJ harus 11 angka.'],
       ['kpj', { kpj: 'abcdefghijk' }, 'kpj_invalid', 'Nomor KPJ harus 11 angka.'],
@@ -97,15 +102,15 @@ describe('decision bar and validation', () => {
       expect({ path, form, to: location(res) }).toEqual({ path, form, to: `/registrations/${ref}?err=${err}` });
       expect((await c.get(location(res)!)).html).toContain(`<p class="flash error">${text}</p>`);
     }
-    expect(row(ref).status).toBe('submitted');
-    expect(news(ref)).toHaveLength(before);
+    expect((await row(ref)).status).toBe('submitted');
+    expect(await news(ref)).toHaveLength(before);
   });
 
   it('asks to confirm a rejection with the reason and note as the person gets them; only the confirmed form rejects', async () => {
     const ref = await registerSelf('w', 3);
     const c = client(con.web);
     await c.login('budi');
-    const before = news(ref).length;
+    const before = (await news(ref)).length;
     const first = await c.post(`/registrations/${ref}/reject`, { reason: 'outside_area', note: 'Tinggal di kabupaten lain' });
     expect(first.status).toBe(200);
     const confirm = await first.text();
@@ -114,15 +119,15 @@ describe('decision bar and validation', () => {
     expect(words(confirm)).toContain('Tinggal di kabupaten lain');
     expect(words(confirm)).toContain('Kabar itu dikirim 30 detik kemudian');
     expect(confirm).toContain('<input type="hidden" name="confirm" value="yes"/>');
-    expect(row(ref).status).toBe('submitted');
-    expect(news(ref)).toHaveLength(before);
+    expect((await row(ref)).status).toBe('submitted');
+    expect(await news(ref)).toHaveLength(before);
 
     const res = await c.post(`/registrations/${ref}/reject`, { reason: 'outside_area', note: 'Tinggal di kabupaten lain', confirm: 'yes' });
     expect(location(res)).toBe(`/registrations/${ref}?done=${ref}`);
-    expect(row(ref).status).toBe('rejected');
-    expect(auditActions()).toEqual(['reject']);
+    expect((await row(ref)).status).toBe('rejected');
+    expect(await auditActions()).toEqual(['reject']);
     // The reason is kept as its code beside the officer's own words (told to the person in their language).
-    const kept = h.runtime.db.prepare('SELECT reject_reason AS reason FROM registrations WHERE reference = ?').get(ref);
+    const kept = await dbOf(h).get('SELECT reject_reason AS reason FROM registrations WHERE reference = ?', [ref]);
     expect(kept).toEqual({ reason: 'outside_area' });
     const page = words((await c.get(`/registrations/${ref}`)).html);
     expect(page).toContain('Alasan penolakan Di luar wilayah kabupaten Catatan petugas Tinggal di kabupaten lain');
@@ -139,7 +144,7 @@ describe('undo window: news waits in the outbox', () => {
     await c.login('budi');
     const decidedAt = h.clock.now;
     await c.post(`/registrations/${ref}/approve`, {});
-    const held = news(ref);
+    const held = await news(ref);
     expect(held).toHaveLength(1);
     expect(held[0]!.due).toBe(decidedAt + UNDO_MS + SEND_MARGIN_MS);
 
@@ -155,7 +160,7 @@ describe('undo window: news waits in the outbox', () => {
     const sent = channel.sent.filter((m) => m.registrationId !== null);
     expect(sent.map((m) => m.reply.text)).toHaveLength(1);
     expect(sent[0]!.reply.text).toContain('disetujui');
-    expect(news(ref)).toEqual([]);
+    expect(await news(ref)).toEqual([]);
   });
 
   it('keeps the held news through a restart: still undoable in the window, sent once after it', async () => {
@@ -164,11 +169,11 @@ describe('undo window: news waits in the outbox', () => {
     await c.login('budi');
     const decidedAt = h.clock.now;
     await c.post(`/registrations/${ref}/approve`, {});
-    const held = news(ref);
+    const held = await news(ref);
 
     // A crash between the decision and its window's end: the outbox row is the truth.
     h = await h.reopen();
-    expect(news(ref)).toEqual(held);
+    expect(await news(ref)).toEqual(held);
     const channel = recordingChannel();
     h.runtime.app.attach(channel);
     await h.runtime.app.kick();
@@ -177,7 +182,7 @@ describe('undo window: news waits in the outbox', () => {
     await h.runtime.app.kick();
     await h.runtime.app.kick();
     expect(channel.sent.filter((m) => m.registrationId !== null)).toHaveLength(1);
-    expect(news(ref)).toEqual([]);
+    expect(await news(ref)).toEqual([]);
   });
 
   it('sends at once with DECISION_UNDO_SECONDS=0, and offers no undo', async () => {
@@ -188,7 +193,7 @@ describe('undo window: news waits in the outbox', () => {
     const c = client(con.web);
     await c.login('budi');
     await c.post(`/registrations/${ref}/approve`, {});
-    expect(news(ref).map((r) => r.due - r.createdAt)).toEqual([0]);
+    expect((await news(ref)).map((r) => r.due - r.createdAt)).toEqual([0]);
     const { html } = await c.get(`/registrations/${ref}?done=${ref}`);
     expect(words(html)).toContain('Warga diberi tahu.');
     expect(html).not.toContain('/undo"');
@@ -210,17 +215,17 @@ describe('undo', () => {
     expect(words(html)).toContain('Kabar ke warga dikirim pukul 09.01.30; sampai saat itu keputusan ini bisa dibatalkan.');
     expect(html).toContain(`action="/registrations/${first}/undo"`);
     expect(html).toContain('data-key="u"');
-    expect(news(first)).toHaveLength(1);
+    expect(await news(first)).toHaveLength(1);
 
     h.clock.now += 10_000;
     const undo = await c.post(`/registrations/${first}/undo`, {});
     expect(location(undo)).toBe(`/registrations/${first}?ok=undone`);
-    expect(row(first).status).toBe('submitted');
-    expect(news(first)).toEqual([]);
+    expect((await row(first)).status).toBe('submitted');
+    expect(await news(first)).toEqual([]);
     const page = await c.get(location(undo)!);
     expect(page.html).toContain('Keputusan dibatalkan sebelum warga diberi tahu; pendaftaran kembali seperti sebelumnya.');
     expect(words(page.html)).toContain('Petugas budi · keputusan dibatalkan sebelum warga diberi tahu → Terkirim');
-    expect(auditActions()).toEqual(['approve', 'undo_decision']);
+    expect(await auditActions()).toEqual(['approve', 'undo_decision']);
     // Once undone, nothing is left to undo.
     expect(location(await c.post(`/registrations/${first}/undo`, {}))).toBe(`/registrations/${first}?err=undo_nothing`);
   });
@@ -238,14 +243,14 @@ describe('undo', () => {
     expect(words(other.html)).toContain('Keputusan petugas budi (Disetujui) masih bisa dibatalkan olehnya sampai 09.00.30');
     expect(other.html).not.toContain('/undo"');
     expect(location(await citra.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?err=undo_not_yours`);
-    expect(row(ref).status).toBe('approved');
+    expect((await row(ref)).status).toBe('approved');
 
     h.clock.now += UNDO_MS;
     const late = await budi.post(`/registrations/${ref}/undo`, {});
     expect(location(late)).toBe(`/registrations/${ref}?err=undo_expired`);
     expect((await budi.get(location(late)!)).html).toContain('Waktu pembatalan sudah lewat: kabar sudah diteruskan ke warga.');
-    expect(row(ref).status).toBe('approved');
-    expect(news(ref)).toHaveLength(1);
+    expect((await row(ref)).status).toBe('approved');
+    expect(await news(ref)).toHaveLength(1);
     const after = await budi.get(`/registrations/${ref}?done=${ref}`);
     expect(words(after.html)).toContain('Waktu pembatalan sudah lewat; kabar ke warga sudah diteruskan.');
     expect(after.html).not.toContain('/undo"');
@@ -258,20 +263,20 @@ describe('undo', () => {
     await c.post(`/registrations/${ref}/approve`, {});
     h.clock.now += UNDO_MS + SEND_MARGIN_MS;
     await c.post(`/registrations/${ref}/kpj`, { kpj: '1234 5678 901' });
-    expect(row(ref)).toMatchObject({ status: 'registered', kpj: '12345678901' });
+    expect(await row(ref)).toMatchObject({ status: 'registered', kpj: '12345678901' });
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?ok=undone`);
-    expect(row(ref)).toMatchObject({ status: 'approved', kpj: null });
+    expect(await row(ref)).toMatchObject({ status: 'approved', kpj: null });
     // The approval's news (sent after its window) stays; only the KPJ's is taken back.
-    expect(news(ref)).toHaveLength(1);
+    expect(await news(ref)).toHaveLength(1);
 
     await c.post(`/registrations/${ref}/reject`, { reason: 'already_member', note: 'Sudah punya KPJ', confirm: 'yes' });
-    expect(row(ref).status).toBe('rejected');
+    expect((await row(ref)).status).toBe('rejected');
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?ok=undone`);
-    expect(row(ref).status).toBe('approved');
+    expect((await row(ref)).status).toBe('approved');
     const page = (await c.get(`/registrations/${ref}`)).html;
     expect(page).toMatch(/<dt>Catatan petugas<\/dt><dd>-<\/dd>/);
     expect(page).not.toContain('Alasan penolakan');
-    expect(h.runtime.db.prepare('SELECT reject_reason AS reason FROM registrations WHERE reference = ?').get(ref)).toEqual({ reason: null });
+    expect(await dbOf(h).get('SELECT reject_reason AS reason FROM registrations WHERE reference = ?', [ref])).toEqual({ reason: null });
   });
 
   it('takes back a correction request and the conversation it started; the person, untold, goes on with theirs meanwhile', async () => {
@@ -279,11 +284,11 @@ describe('undo', () => {
     const c = client(con.web);
     await c.login('budi');
     await c.post(`/registrations/${ref}/correction`, { field: ['phone'], note: 'Nomor tidak aktif' });
-    expect(row(ref)).toMatchObject({ status: 'needs_correction', fields: '["phone"]' });
-    expect(news(ref).length).toBeGreaterThan(1);
+    expect(await row(ref)).toMatchObject({ status: 'needs_correction', fields: '["phone"]' });
+    expect((await news(ref)).length).toBeGreaterThan(1);
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?ok=undone`);
-    expect(row(ref)).toMatchObject({ status: 'submitted', fields: null });
-    expect(news(ref)).toEqual([]);
+    expect(await row(ref)).toMatchObject({ status: 'submitted', fields: null });
+    expect(await news(ref)).toEqual([]);
     const personId = (await h.runtime.app.registrations.applicantOf((await h.runtime.app.registrations.idOf(ref))!))!;
     const session = async () => JSON.parse((await h.runtime.store.people.session(personId)).state!) as { flow: string; step: string; held?: unknown };
     expect(await session()).toMatchObject({ flow: 'menu', step: 'main', answers: {} });
@@ -301,7 +306,7 @@ describe('undo', () => {
     expect(meanwhile).toMatch(/penghasilan/i);
     // Undone: nothing was told, and the person is still in the calculator.
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?ok=undone`);
-    expect(row(ref).status).toBe('submitted');
+    expect((await row(ref)).status).toBe('submitted');
     expect(await session()).toMatchObject({ flow: 'calculator' });
     expect((await session()).held).toBeUndefined();
   });
@@ -311,18 +316,18 @@ describe('undo', () => {
     const c = client(con.web);
     await c.login('budi');
     await c.post(`/registrations/${ref}/correction`, { field: ['phone'], note: 'Nomor tidak aktif' });
-    expect(news(ref).length).toBeGreaterThan(0);
+    expect((await news(ref)).length).toBeGreaterThan(0);
     // Within the window a number typed is not taken as the (unseen) answer; what the person does
     // meanwhile (here: switching to English) is kept.
     h.clock.now += 1_000;
     await h.say('w', '0813 1111 2222');
-    expect(row(ref).status).toBe('needs_correction');
+    expect((await row(ref)).status).toBe('needs_correction');
     await h.say('w', 'english');
     // Once the window is over (the question has gone out), the answer corrects it, in their language now.
     h.clock.now += UNDO_MS + SEND_MARGIN_MS;
     expect((await h.say('w', '0813 1111 2222')).join('\n')).toContain(`Check the correction for sign-up ${ref}:`);
     await h.say('w', '1');
-    expect(row(ref).status).toBe('submitted');
+    expect((await row(ref)).status).toBe('submitted');
     expect(location(await c.post(`/registrations/${ref}/undo`, {}))).toBe(`/registrations/${ref}?err=undo_nothing`);
   });
 });
@@ -384,8 +389,8 @@ describe('next registration', () => {
     await c.login('budi');
     await c.post(`/registrations/${ref}/approve`, {});
     expect(location(await c.post(`/registrations/${ref}/approve`, {}))).toBe(`/registrations/${ref}?err=already_approved`);
-    expect(news(ref)).toHaveLength(1);
-    expect(auditActions()).toEqual(['approve']);
+    expect(await news(ref)).toHaveLength(1);
+    expect(await auditActions()).toEqual(['approve']);
   });
 });
 
@@ -394,9 +399,9 @@ describe('the page in words', () => {
     const ref = await registerSelf('w', 3);
     // Born 1955: 71 at NOW (22 Nov 2026), above the example's limit of 65; the NIK says 1980.
     const { cipher } = h.runtime.store;
-    const stored = h.runtime.db.prepare('SELECT data FROM registrations WHERE reference = ?').get(ref) as { data: string };
+    const stored = (await dbOf(h).get<{ data: string }>('SELECT data FROM registrations WHERE reference = ?', [ref]))!;
     const data = { ...JSON.parse(cipher.decrypt(stored.data)), birthDate: '1955-08-17', checks: ['age_above_limit'] };
-    h.runtime.db.prepare('UPDATE registrations SET data = ? WHERE reference = ?').run(cipher.encrypt(JSON.stringify(data)), ref);
+    await dbOf(h).run('UPDATE registrations SET data = ? WHERE reference = ?', [cipher.encrypt(JSON.stringify(data)), ref]);
     h.clock.now += (2 * 24 + 3) * 3_600_000 + 5 * 60_000;
     const c = client(con.web);
     await c.login('budi');

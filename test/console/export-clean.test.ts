@@ -1,17 +1,13 @@
 // Old rows may hold text stored before input was cleaned: NUL, bidi overrides, lone surrogates,
 // line breaks. None of it may reach a CSV or XLSX file raw.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportColumns, exportRows, writeCsv, writeXlsx } from '../../src/console/export.js';
 import { QueueFilterSchema } from '../../src/domain/queue-filter.js';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import { exportRecords } from '../../src/storage/queue.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
 import { toArray } from '../helpers/console.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 import { seedRegistrations, type SeededRow, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
@@ -30,14 +26,12 @@ const DIRTY_HEIR = '\u200F\t=HYPERLINK("http://evil.example")';
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-let dir: string;
-let db: Db;
+let fresh: FreshStore;
 let planted: SeededRow;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-export-clean-'));
-  db = openDatabase(join(dir, 'c.db'));
-  const { rows } = await seedRegistrations(db, 5, {
+  fresh = await freshStore();
+  const { rows } = await seedRegistrations(fresh.sql, 5, {
     now: NOW,
     statusWeights: { deleted: 0 },
     tweak: (d, i) => {
@@ -49,12 +43,9 @@ beforeAll(async () => {
   });
   planted = rows[0]!;
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fresh.close());
 
-const rows = () => exportRows(exportRecords(sqliteSql(db), QueueFilterSchema.parse({ status: 'all' }), TZ, TEST_CIPHER), TZ);
+const rows = () => exportRows(exportRecords(fresh.sql, QueueFilterSchema.parse({ status: 'all' }), TZ, TEST_CIPHER), TZ);
 
 async function collect(write: (out: PassThrough) => Promise<number>): Promise<Buffer> {
   const out = new PassThrough();

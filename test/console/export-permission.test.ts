@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD, startConsole } from '../helpers/console.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
+import { dbOf } from '../helpers/db.js';
 import { registrationScript } from '../helpers/registration.js';
 import { requestClient } from './request-client.js';
 import { codeAt } from './second-factor-helpers.js';
@@ -21,14 +22,14 @@ async function registerSelf(user: string, answers: Record<string, string> = {}):
   for (const text of registrationScript(answers)) out = await h.say(user, text);
   return /LD-\w{5}/.exec(out.join('\n'))![0];
 }
-const db = () => h.runtime.db;
+const db = () => dbOf(h);
 const exports = async () => {
-  const entries = db().prepare("SELECT id, officer_id AS officerId, detail FROM audit_log WHERE action = 'export' ORDER BY id").all() as { id: number; officerId: number; detail: string }[];
+  const entries = await db().all<{ id: number; officerId: number; detail: string }>(`SELECT id, officer_id AS "officerId", detail FROM audit_log WHERE action = 'export' ORDER BY id`);
   const all = [];
   for (const e of entries) all.push({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown>, registrations: await con.officers.exportedRegistrations(e.id) });
   return all;
 };
-const idOfRef = (ref: string) => (db().prepare('SELECT id FROM registrations WHERE reference = ?').get(ref) as { id: number }).id;
+const idOfRef = async (ref: string) => (await db().get<{ id: number }>('SELECT id FROM registrations WHERE reference = ?', [ref]))!.id;
 const idOf = async (username: string) => (await con.officers.byUsername(username))!.id;
 
 /** An admin (enrolled on the way) allows budi the full export through the officers page. */
@@ -58,7 +59,7 @@ describe('export without the permission', () => {
     expect(csv).toContain('0812 **** 7890'); // masked like the queue, written the national way (no apostrophe)
     expect(csv).not.toContain(NIK_MALE);
     expect(await exports()).toEqual([
-      expect.objectContaining({ officerId: await idOf('budi'), detail: { format: 'csv', filter: { status: 'open' }, rows: 1, nik: 'masked' }, registrations: [idOfRef(ref)] }),
+      expect.objectContaining({ officerId: await idOf('budi'), detail: { format: 'csv', filter: { status: 'open' }, rows: 1, nik: 'masked' }, registrations: [await idOfRef(ref)] }),
     ]);
     expect((await c.send('/export/full?status=open')).status).toBe(403);
     expect((await c.post('/export/full', { query: 'status=open', password: PASSWORD })).status).toBe(403);
@@ -72,7 +73,7 @@ describe('export without the permission', () => {
     await (await c.send(`/export?format=csv&q=${NIK_MALE}`)).text();
     const [entry] = await exports();
     expect(entry!.detail.filter).toEqual({ status: 'all', q: '[NIK]' }); // a search looks in every status
-    expect(JSON.stringify(db().prepare('SELECT detail FROM audit_log').all())).not.toContain(NIK_MALE);
+    expect(JSON.stringify(await db().all('SELECT detail FROM audit_log'))).not.toContain(NIK_MALE);
   });
 });
 
@@ -81,7 +82,7 @@ describe('export with the full NIK', () => {
     const ref = await registerSelf('w');
     await registerSelf('x', { fullName: 'Ani Lestari', nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', phone: '081234567891' });
     await allowBudi();
-    expect(db().prepare("SELECT officer_id AS o, detail FROM audit_log WHERE action = 'grant_export_nik'").all()).toEqual([{ o: await idOf('ana'), detail: JSON.stringify({ officer: await idOf('budi'), username: 'budi' }) }]);
+    expect(await db().all("SELECT officer_id AS o, detail FROM audit_log WHERE action = 'grant_export_nik'")).toEqual([{ o: await idOf('ana'), detail: JSON.stringify({ officer: await idOf('budi'), username: 'budi' }) }]);
     const c = requestClient(con.web);
     await c.login('budi');
     const queue = (await c.get('/queue?kecamatan=Sukamaju%20Kota')).html;
@@ -94,7 +95,7 @@ describe('export with the full NIK', () => {
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain('Kata sandi atau kode salah.');
     expect(await exports()).toEqual([]);
-    expect(db().prepare("SELECT detail FROM audit_log WHERE action = 'login_failed'").all()).toEqual([{ detail: '{"step":"export"}' }]);
+    expect(await db().all("SELECT detail FROM audit_log WHERE action = 'login_failed'")).toEqual([{ detail: '{"step":"export"}' }]);
     const res = await c.post('/export/full', { query: 'status=open', format: 'csv', password: PASSWORD });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/filename="lindung-open-\d{4}-\d{2}-\d{2}-nik\.csv"/);
@@ -104,8 +105,8 @@ describe('export with the full NIK', () => {
     const [entry] = await exports();
     expect(entry).toMatchObject({ officerId: await idOf('budi'), detail: { format: 'csv', rows: 2, nik: 'full', reauthenticated: 'password' } });
     expect(entry!.registrations).toHaveLength(2);
-    expect(entry!.registrations).toContain(idOfRef(ref));
-    expect(JSON.stringify(db().prepare('SELECT detail FROM audit_log').all())).not.toContain(NIK_MALE);
+    expect(entry!.registrations).toContain(await idOfRef(ref));
+    expect(JSON.stringify(await db().all('SELECT detail FROM audit_log'))).not.toContain(NIK_MALE);
     // The plain export link stays masked for them too.
     expect(await (await c.send('/export?format=csv')).text()).not.toContain(NIK_MALE);
   });
@@ -138,6 +139,6 @@ describe('export with the full NIK', () => {
     const c = requestClient(con.web);
     await c.login('budi');
     expect((await c.send('/export/full')).status).toBe(403);
-    expect(db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'revoke_export_nik'").get()).toEqual({ n: 1 });
+    expect(await db().get("SELECT count(*) AS n FROM audit_log WHERE action = 'revoke_export_nik'")).toEqual({ n: 1 });
   });
 });

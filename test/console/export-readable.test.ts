@@ -11,6 +11,7 @@ import { createTranslator } from '../../src/i18n.js';
 import { client, PASSWORD, startConsole } from '../helpers/console.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { csvFields } from '../helpers/browser.js';
+import { dbOf } from '../helpers/db.js';
 import { seedRegistrations, type SeededRow } from '../helpers/seed.js';
 
 describe('phone numbers in the export', () => {
@@ -42,18 +43,18 @@ beforeEach(async () => {
   // One registration per group (APBD, ADD, self-paid), a cadre's among them, every status but deleted.
   const groups = ['pekerja_rentan', 'lkd', 'mandiri', 'perangkat_desa', 'mandiri', 'kader'];
   seeded = (
-    await seedRegistrations(h.runtime.db, groups.length, {
-    now: h.clock.now,
-    spanDays: 2,
-    cadres: 1,
-    cadreShare: 0.5,
-    statusWeights: { deleted: 0 },
-    cipher: h.runtime.store.cipher,
-    tweak: (d, i) => {
-      d.groupId = groups[i]!;
-      d.phone = `+62812000000${String(i).padStart(2, '0')}`;
-      d.occupation = 'nelayan';
-    },
+    await seedRegistrations(h, groups.length, {
+      now: h.clock.now,
+      spanDays: 2,
+      cadres: 1,
+      cadreShare: 0.5,
+      statusWeights: { deleted: 0 },
+      cipher: h.runtime.store.cipher,
+      tweak: (d, i) => {
+        d.groupId = groups[i]!;
+        d.phone = `+62812000000${String(i).padStart(2, '0')}`;
+        d.occupation = 'nelayan';
+      },
     })
   ).rows.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
 });
@@ -141,7 +142,7 @@ describe('the XLSX', () => {
     expect(strFromU8(parts['xl/workbook.xml']!)).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Pendaftaran'!$A$1:$R$7</definedName>`);
     expect(strFromU8(parts['xl/worksheets/sheet1.xml']!)).toMatch(/<\/sheetData><autoFilter ref="A1:R7"\/><\/worksheet>$/);
     // The export is audited with its preset.
-    const entry = h.runtime.db.prepare("SELECT detail FROM audit_log WHERE action = 'export'").get() as { detail: string };
+    const entry = (await dbOf(h).get<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'export'"))!;
     expect(JSON.parse(entry.detail)).toMatchObject({ format: 'xlsx', preset: 'bpjs', rows: seeded.length, nik: 'masked' });
   });
 

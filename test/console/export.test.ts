@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import { dayIn } from '../../src/domain/time.js';
 import { QueueFilterSchema, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
 import { exportColumns, exportRows as formatRows, groupedPhone, neutraliseFormula, writeCsv, writeXlsx, type ExportRow } from '../../src/console/export.js';
@@ -13,22 +9,23 @@ import { createTranslator } from '../../src/i18n.js';
 import type { ProgrammeSettings } from '../../src/settings.js';
 import { cleanCell } from '../../src/domain/text-clean.js';
 import { exportRecords } from '../../src/storage/queue.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
+import type { Sql } from '../../src/storage/sql.js';
 import { toArray } from '../helpers/console.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 
 const EXPORT_COLUMNS = exportColumns();
 const t = createTranslator()('id');
 
 /** The export's rows for a filter, read from the database as the console does. */
-const exportRows = (db: Db, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>) =>
-  formatRows(exportRecords(sqliteSql(db), f, timeZone, TEST_CIPHER), timeZone, settings);
+const exportRows = (db: Sql, f: QueueFilter, timeZone: string, settings?: Pick<ProgrammeSettings, 'occupations' | 'groups'>) =>
+  formatRows(exportRecords(db, f, timeZone, TEST_CIPHER), timeZone, settings);
 import { seedRegistrations, type SeededRow, type SeedResult, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
 
-let dir: string;
-let db: Db;
+let fresh: FreshStore;
+let db: Sql;
 let seed: SeedResult;
 
 // Values a spreadsheet would run as formulas, and values CSV has to quote.
@@ -42,18 +39,15 @@ const HOSTILE: Record<number, (d: { fullName: string; address: string; heirName:
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-export-'));
-  db = openDatabase(join(dir, 'e.db'));
+  fresh = await freshStore();
+  db = fresh.sql;
   seed = await seedRegistrations(db, 120, {
     now: NOW,
     cadres: 2,
     tweak: (data, i) => HOSTILE[i]?.(data),
   });
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fresh.close());
 
 const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFilterSchema.parse(q);
 
@@ -176,24 +170,23 @@ describe('exportRows', () => {
   });
 
   it('reads in batches, leaving the connection free for writes between rows', async () => {
-    const big = mkdtempSync(join(tmpdir(), 'lindung-export-big-'));
-    const bdb = openDatabase(join(big, 'b.db'));
+    const big = await freshStore();
+    const bdb = big.sql;
     try {
       const { rows: seeded } = await seedRegistrations(bdb, 1_234, { now: NOW, statusWeights: { deleted: 0, rejected: 0 } });
-      const write = bdb.prepare('INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)');
+      const write = (...values: unknown[]) => bdb.run('INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)', values);
       let n = 0;
       const refs: string[] = [];
       for await (const r of exportRows(bdb, filter({ status: 'all' }), TZ)) {
         refs.push(String(r.reference));
         // The bot keeps writing on the shared connection while an export streams out.
-        write.run(`k${n++}`, 'v', 0);
+        await write(`k${n++}`, 'v', 0);
       }
       expect(refs).toHaveLength(1_234);
       expect(new Set(refs).size).toBe(1_234);
       expect(refs).toEqual([...seeded].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id).map((r) => r.reference));
     } finally {
-      bdb.close();
-      rmSync(big, { recursive: true, force: true });
+      await big.close();
     }
   });
 });

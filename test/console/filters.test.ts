@@ -1,20 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import type { Sql } from '../../src/storage/sql.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
 import { dayIn, dayStart } from '../../src/domain/time.js';
 import { decodeCursor, encodeCursor, QueueFilterSchema, searchKind, STATUSES_OF, type QueueFilter } from '../../src/domain/queue-filter.js';
-import { buildQueueQuery, queuePage, queueStatements, type QueueRow } from '../../src/storage/queue.js';
+import { buildQueueQuery, queuePage, type QueueRow } from '../../src/storage/queue.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 import { seedRegistrations, type SeededRow, type SeedResult, TEST_CIPHER } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
 
-let dir: string;
-let db: Db;
+let fresh: FreshStore;
 let sql: Sql;
 let seed: SeedResult;
 
@@ -29,10 +24,9 @@ const PLANTED: Record<number, string> = {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-filters-'));
-  db = openDatabase(join(dir, 'f.db'));
-  sql = sqliteSql(db);
-  seed = await seedRegistrations(db, 200, {
+  fresh = await freshStore();
+  sql = fresh.sql;
+  seed = await seedRegistrations(sql, 200, {
     now: NOW,
     cadres: 3,
     // Planted rows stay searchable (not deleted): status spread comes from the other rows.
@@ -42,10 +36,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fresh.close());
 
 const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFilterSchema.parse(q);
 
@@ -137,14 +128,14 @@ describe('search kinds', () => {
 
   it('finds a registration by its KPJ in any status', async () => {
     const row = seed.rows.find((r) => r.status === 'submitted')!;
-    db.prepare("UPDATE registrations SET kpj = '23014567890', status = 'registered' WHERE id = ?").run(row.id);
+    await sql.run("UPDATE registrations SET kpj = '23014567890', status = 'registered' WHERE id = ?", [row.id]);
     try {
       for (const q of ['23014567890', '2301 4567 890', '2301-4567-890']) {
         expect((await queuePage(sql, filter({ status: 'all', q }), TZ, TEST_CIPHER)).rows.map((r) => r.id)).toEqual([row.id]);
       }
       expect((await queuePage(sql, filter({ status: 'all', q: '23014567891' }), TZ, TEST_CIPHER)).total).toBe(0);
     } finally {
-      db.prepare("UPDATE registrations SET kpj = NULL, status = 'submitted' WHERE id = ?").run(row.id);
+      await sql.run("UPDATE registrations SET kpj = NULL, status = 'submitted' WHERE id = ?", [row.id]);
     }
   });
 
@@ -254,8 +245,8 @@ describe('filters', () => {
   it('puts rows at local midnight on the right day', async () => {
     const midnight = Date.UTC(2026, 10, 14, 16, 0, 0); // 2026-11-15 00:00 WITA
     const weights = { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 };
-    const at = await seedRegistrations(db, 2, { now: midnight, spanDays: 0.0001, cadres: 0, startIndex: 20_000, statusWeights: weights });
-    const before = await seedRegistrations(db, 2, { now: midnight - 1, spanDays: 0.0001, cadres: 0, startIndex: 20_010, statusWeights: weights });
+    const at = await seedRegistrations(sql, 2, { now: midnight, spanDays: 0.0001, cadres: 0, startIndex: 20_000, statusWeights: weights });
+    const before = await seedRegistrations(sql, 2, { now: midnight - 1, spanDays: 0.0001, cadres: 0, startIndex: 20_010, statusWeights: weights });
     try {
       const ids = async (q: Record<string, string>) => (await allPages({ status: 'all', ...q })).rows.map((r) => r.id);
       const atIds = at.rows.map((r) => r.id);
@@ -271,7 +262,7 @@ describe('filters', () => {
         expect(day15).not.toContain(id);
       }
     } finally {
-      db.prepare(`DELETE FROM registrations WHERE id IN (${[...at.rows, ...before.rows].map((r) => r.id).join(',')})`).run();
+      await sql.run(`DELETE FROM registrations WHERE id IN (${[...at.rows, ...before.rows].map((r) => r.id).join(',')})`);
     }
   });
 
@@ -309,7 +300,7 @@ describe('queue rows and paging', () => {
 
   it('pages through ties on created_at without losing rows', async () => {
     const t = NOW - 3_600_000;
-    const tied = await seedRegistrations(db, 9, { now: t, spanDays: 0.0001, cadres: 0, startIndex: 10_000, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } });
+    const tied = await seedRegistrations(sql, 9, { now: t, spanDays: 0.0001, cadres: 0, startIndex: 10_000, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 } });
     try {
       expect(new Set(tied.rows.map((r) => r.createdAt)).size).toBe(1);
       const from = dayIn(TZ, t);
@@ -317,7 +308,7 @@ describe('queue rows and paging', () => {
       for (const r of tied.rows) expect(ids.filter((id) => id === r.id)).toHaveLength(1);
     } finally {
       const ids = tied.rows.map((r) => r.id);
-      db.prepare(`DELETE FROM registrations WHERE id IN (${ids.join(',')})`).run();
+      await sql.run(`DELETE FROM registrations WHERE id IN (${ids.join(',')})`);
     }
   });
 
@@ -335,70 +326,4 @@ describe('queue rows and paging', () => {
     expect(deleted.length).toBeGreaterThan(0);
     for (const r of deleted) expect(r).toMatchObject({ fullName: null, nikMasked: null, checks: [] });
   });
-
-  it('answers from an index, never a full table scan', async () => {
-    const cursor = (await queuePage(sql, filter({ limit: 5 }), TZ, TEST_CIPHER)).next!;
-    const seen: string[] = [];
-    const filters: Record<string, string | number>[] = [
-      {},
-      { after: cursor },
-      { status: 'all' },
-      { kecamatan: 'Gunung Sari' },
-      { kecamatan: 'Gunung Sari', desa: 'Mekar Sari' },
-      { cadre: seed.cadres[0]!.personId },
-      { group: 'bpd' },
-      { from: '2026-11-01', to: '2026-11-15' },
-      { q: seed.rows[0]!.reference },
-      { q: '6301010101010001' },
-    ];
-    for (const q of filters) {
-      const { page, count } = queueStatements(filter(q), TZ, TEST_CIPHER);
-      for (const s of [page, count]) {
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
-        seen.push(plan.join(' | '));
-        const onTable = plan.filter((d) => /\bregistrations\b/.test(d));
-        expect(onTable.length, JSON.stringify(q)).toBeGreaterThan(0);
-        for (const d of onTable) expect(d, `${JSON.stringify(q)}: ${s.sql}`).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
-      }
-    }
-    // The default queue reads registrations_queue (status, created_at).
-    const { page } = queueStatements(filter(), TZ, TEST_CIPHER);
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(page.params) as { detail: string }[]).map((p) => p.detail).join(' ');
-    expect(plan).toMatch(/SEARCH registrations USING (COVERING )?INDEX registrations_\w+ \(status=\?/);
-  });
-});
-
-describe('at 100,000 rows', () => {
-  // How fast those pages are is measured by `npm run bench` (bench/console.ts, "queue page budget"):
-  // a time limit here failed on a busy machine without saying anything about the query.
-  it('serves the default queue page and count from an index', async () => {
-    const big = mkdtempSync(join(tmpdir(), 'lindung-filters-big-'));
-    const bdb = openDatabase(join(big, 'big.db'));
-    const bsql = sqliteSql(bdb);
-    try {
-      await seedRegistrations(bdb, 100_000, { now: NOW, seed: 7 });
-      for (const analyzed of [false, true]) {
-        if (analyzed) bdb.exec('ANALYZE');
-        const f = filter();
-        const { page, count } = queueStatements(f, TZ, TEST_CIPHER);
-        for (const s of [page, count]) {
-          const plan = (bdb.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
-          for (const d of plan.filter((x) => /\bregistrations\b/.test(x))) expect(d).toMatch(/USING (COVERING )?INDEX/);
-        }
-        let p = await queuePage(bsql, f, TZ, TEST_CIPHER);
-        const seen = new Set(p.rows.map((r) => r.id));
-        for (let i = 0; i < 4 && p.next; i++) {
-          p = await queuePage(bsql, filter({ after: p.next }), TZ, TEST_CIPHER);
-          for (const r of p.rows) seen.add(r.id);
-        }
-        expect(p.total).toBeGreaterThan(30_000);
-        expect(seen.size).toBe(5 * 50); // five full pages, none repeating a row
-      }
-    } finally {
-      bdb.close();
-      rmSync(big, { recursive: true, force: true });
-    }
-    // Seeding 100,000 sealed rows is the suite's longest single step: about 6 s alone on a quiet 2-core
-    // machine, 10 s in a full run there, 20 s in a full run while the machine is busy.
-  }, 90_000);
 });

@@ -8,6 +8,7 @@ import { createTranslator } from '../../src/i18n.js';
 import { RegencyRegistry } from '../../src/regencies.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { PASSWORD, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { requestClient } from './request-client.js';
 
@@ -30,7 +31,7 @@ const consoleWith = (trustedProxies: string[] = []) =>
     clock: () => h.clock.now,
     trustedProxies,
   });
-const failures = () => h.runtime.db.prepare('SELECT username, address FROM login_failures ORDER BY id').all() as { username: string; address: string }[];
+const failures = () => dbOf(h).all<{ username: string; address: string }>('SELECT username, address FROM login_failures ORDER BY id');
 
 describe('login throttling: the client address', () => {
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy (none by default)', async () => {
@@ -40,7 +41,7 @@ describe('login throttling: the client address', () => {
       const c = requestClient(web, { peer: '203.0.113.7', headers: { 'x-forwarded-for': `198.51.100.${i}` } });
       expect((await c.login(`user${i}`, 'wrong password!')).status).toBe(401);
     }
-    expect(new Set(failures().map((f) => f.address))).toEqual(new Set(['203.0.113.7']));
+    expect(new Set((await failures()).map((f) => f.address))).toEqual(new Set(['203.0.113.7']));
     const next = requestClient(web, { peer: '203.0.113.7', headers: { 'x-forwarded-for': '192.0.2.99' } });
     expect((await next.login('budi')).status).toBe(429);
     // Another peer is not held back by that one's failures.
@@ -53,7 +54,7 @@ describe('login throttling: the client address', () => {
     await viaProxies.login('budi', 'wrong password!');
     const direct = requestClient(web, { peer: '203.0.113.9', headers: { 'x-forwarded-for': '1.2.3.4' } });
     await direct.login('budi', 'wrong password!');
-    expect(failures().map((f) => f.address)).toEqual(['198.51.100.5', '203.0.113.9']);
+    expect((await failures()).map((f) => f.address)).toEqual(['198.51.100.5', '203.0.113.9']);
   });
 });
 
@@ -65,7 +66,7 @@ describe('login throttling: counting', () => {
     const statuses = await Promise.all(Array.from({ length: 10 }, (_, i) => c.post('/login', { username: 'budi', password: `wrong password ${i}` }).then((r) => r.status)));
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
-    expect(failures()).toHaveLength(5);
+    expect(await failures()).toHaveLength(5);
     // Locked now, even with the right password.
     expect((await c.post('/login', { username: 'budi', password: PASSWORD })).status).toBe(429);
   });
@@ -75,7 +76,7 @@ describe('login throttling: counting', () => {
     await c.get('/login');
     for (let i = 0; i < 4; i++) expect((await c.post('/login', { username: 'budi', password: `wrong password ${i}` })).status).toBe(401);
     expect((await c.post('/login', { username: 'budi', password: PASSWORD })).status).toBe(303);
-    expect(failures()).toHaveLength(4);
+    expect(await failures()).toHaveLength(4);
     const other = requestClient(consoleWith());
     await other.get('/login');
     expect((await other.post('/login', { username: 'budi', password: 'wrong again!!' })).status).toBe(401);
@@ -92,7 +93,7 @@ describe('login input size', () => {
     const res = await c.post('/login', {}, `_csrf=${c.csrf}&username=${'a'.repeat(8 * 1024 * 1024)}&password=x`);
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('Formulir terlalu besar (paling banyak 64 KB)');
-    expect(failures()).toEqual([]);
+    expect(await failures()).toEqual([]);
     // Any form, logged in or not.
     expect((await c.post('/queue/approve', {}, 'x='.padEnd(70_000, 'y'))).status).toBe(413);
   });
@@ -108,7 +109,7 @@ describe('login input size', () => {
       expect(res.status).toBe(400);
       expect(await res.text()).toContain('Isian terlalu panjang');
     }
-    expect(failures()).toEqual([]);
+    expect(await failures()).toEqual([]);
     expect((await c.post('/login', { username: 'a'.repeat(64), password: 'wrong password!' })).status).toBe(401);
   });
 });

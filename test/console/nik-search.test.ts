@@ -2,6 +2,7 @@
 // history, Referer), and the audit records that a NIK search happened and what it found, not the NIK.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 import { requestClient } from './request-client.js';
@@ -19,7 +20,7 @@ async function registerSelf(user: string): Promise<string> {
   for (const text of registrationScript()) out = await h.say(user, text);
   return /LD-\w{5}/.exec(out.join('\n'))![0];
 }
-const audit = () => h.runtime.db.prepare('SELECT officer_id AS officerId, action, registration_id AS registrationId, detail FROM audit_log ORDER BY id').all() as Record<string, unknown>[];
+const audit = () => dbOf(h).all('SELECT officer_id AS "officerId", action, registration_id AS "registrationId", detail FROM audit_log ORDER BY id');
 
 describe('NIK search', () => {
   it('is posted by the search box and answered in place: no URL, link or field of the page carries the NIK', async () => {
@@ -44,10 +45,10 @@ describe('NIK search', () => {
       expect(html).toContain('name="back" value="/queue?status=all"');
     }
     const budi = (await con.officers.byUsername('budi'))!.id;
-    expect(audit().filter((a) => a.action === 'search_nik')).toEqual(
+    expect((await audit()).filter((a) => a.action === 'search_nik')).toEqual(
       Array.from({ length: 3 }, () => ({ officerId: budi, action: 'search_nik', registrationId: null, detail: '{"results":1}' })),
     );
-    expect(JSON.stringify(audit())).not.toContain('6301');
+    expect(JSON.stringify(await audit())).not.toContain('6301');
   });
 
   it('records a search that found nothing too', async () => {
@@ -56,7 +57,7 @@ describe('NIK search', () => {
     await c.get('/queue');
     const html = await (await c.post('/queue', { q: '6301011708800099' })).text();
     expect(html).toContain('Tidak ada pendaftaran.');
-    expect(audit().filter((a) => a.action === 'search_nik').map((a) => a.detail)).toEqual(['{"results":0}']);
+    expect((await audit()).filter((a) => a.action === 'search_nik').map((a) => a.detail)).toEqual(['{"results":0}']);
   });
 
   it('a name or reference search goes on to GET /queue with the filters (those may be in a URL)', async () => {
@@ -70,7 +71,7 @@ describe('NIK search', () => {
     expect((await c.get(byName.headers.get('location')!)).html).toContain(ref);
     expect((await c.post('/queue', { q: ref })).headers.get('location')).toBe(`/queue?q=${ref}`);
     expect((await c.post('/queue', { from: 'not a date' })).headers.get('location')).toBe('/queue?err=bad_filter');
-    expect(audit().filter((a) => a.action === 'search_nik')).toEqual([]);
+    expect((await audit()).filter((a) => a.action === 'search_nik')).toEqual([]);
     // Without the form's CSRF token nothing is searched.
     expect((await c.post('/queue', { _csrf: 'forged', q: NIK_MALE })).status).toBe(403);
   });
@@ -94,8 +95,8 @@ describe('NIK search', () => {
       expect(html.replace(`name="q" value="${typed}"`, '')).not.toMatch(/7733.?4411/);
       expect(html).not.toContain('/export?');
     }
-    expect(audit().filter((a) => a.action === 'search_phone').map((a) => a.detail)).toEqual(['{"results":1}', '{"results":1}', '{"results":1}']);
-    expect(JSON.stringify(audit())).not.toMatch(/7733/);
+    expect((await audit()).filter((a) => a.action === 'search_phone').map((a) => a.detail)).toEqual(['{"results":1}', '{"results":1}', '{"results":1}']);
+    expect(JSON.stringify(await audit())).not.toMatch(/7733/);
     // A name search still goes on to GET /queue.
     expect((await c.post('/queue', { q: 'Budi', status: 'all' })).status).toBe(303);
   });

@@ -1,39 +1,30 @@
 // Test registrations (channel 'web', the console's chat simulator) in the queue's one filter: left
 // out of the page, its count, the tabs' figures and the export unless `test` asks for them, found by
-// their very code, and all of it answered from indexes (migration 022).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// their very code (that all of it is answered from indexes, migration 022: queue-test-filter.sqlite.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueFilterSchema, STATUSES_OF, TEST_CHANNEL, type QueueFilter } from '../../src/domain/queue-filter.js';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import type { Sql } from '../../src/storage/sql.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
-import { exportRecords, queuePage, queueStatements, statusCounts, statusCountsStatement } from '../../src/storage/queue.js';
+import { exportRecords, queuePage, statusCounts } from '../../src/storage/queue.js';
 import { toArray } from '../helpers/console.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 import { seedRegistrations, TEST_CIPHER, type SeededRow } from '../helpers/seed.js';
 
 const TZ = 'Asia/Makassar';
-let dir: string;
-let db: Db;
+let fresh: FreshStore;
 let sql: Sql;
 let rows: SeededRow[];
 let tests: Set<number>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-test-filter-'));
-  db = openDatabase(join(dir, 't.db'));
-  sql = sqliteSql(db);
-  rows = (await seedRegistrations(db, 300, { cadres: 2 })).rows;
+  fresh = await freshStore();
+  sql = fresh.sql;
+  rows = (await seedRegistrations(sql, 300, { cadres: 2 })).rows;
   // Every 17th registration was made in the simulator.
   const picked = rows.filter((_, i) => i % 17 === 0);
-  db.prepare(`UPDATE registrations SET channel = '${TEST_CHANNEL}' WHERE id IN (${picked.map((r) => r.id).join(',')})`).run();
+  await sql.run(`UPDATE registrations SET channel = '${TEST_CHANNEL}' WHERE id IN (${picked.map((r) => r.id).join(',')})`);
   tests = new Set(picked.map((r) => r.id));
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fresh.close());
 
 const filter = (q: Record<string, string | number> = {}): QueueFilter => QueueFilterSchema.parse(q);
 /** Every row id of a filter, walking all its pages. */
@@ -82,22 +73,5 @@ describe('test registrations in the queue filter', () => {
     expect(await ids(filter({ q: test.reference }))).toEqual([test.id]);
     expect(await ids(filter({ q: test.fullName! }))).not.toContain(test.id);
     expect(await ids(filter({ q: test.fullName!, test: 'include' }))).toContain(test.id);
-  });
-
-  it('answers from indexes: the test rows through registrations_channel, the rest as before', () => {
-    const planOf = (s: { sql: string; params: Record<string, unknown> }) => (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((p) => p.detail);
-    for (const q of [{}, { test: 'only' }, { test: 'include' }, { status: 'all' }, { test: 'only', status: 'all' }, { q: 'siti' }, { kecamatan: 'Gunung Sari' }] as Record<string, string>[]) {
-      const f = filter(q);
-      const { page, count } = queueStatements(f, TZ, TEST_CIPHER);
-      for (const s of [page, count, statusCountsStatement(f, 'open', TZ, TEST_CIPHER), statusCountsStatement(f, 'all', TZ, TEST_CIPHER)]) {
-        const onTable = planOf(s).filter((d) => /\bregistrations\b/.test(d));
-        expect(onTable.length).toBeGreaterThan(0);
-        for (const d of onTable) expect(d, `${JSON.stringify(q)}: ${s.sql}`).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
-      }
-    }
-    // Leaving the test rows out reads them from the channel index alone.
-    expect(planOf(queueStatements(filter(), TZ, TEST_CIPHER).page).join(' | ')).toMatch(/SEARCH registrations USING COVERING INDEX registrations_channel \(channel=\?\)/);
-    // Only the test rows: straight from the channel index.
-    expect(planOf(queueStatements(filter({ test: 'only' }), TZ, TEST_CIPHER).page).join(' | ')).toMatch(/SEARCH registrations USING (COVERING )?INDEX registrations_channel \(channel=\? AND status=\?\)/);
   });
 });

@@ -4,6 +4,7 @@
 // registrations from the simulator left out of the queue and the export unless asked for.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { client, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 import { seedRegistrations, type SeededRow } from '../helpers/seed.js';
@@ -17,7 +18,7 @@ beforeEach(async () => {
 afterEach(() => cleanup(h));
 
 const DAY = 86_400_000;
-const statusOf = (ref: string) => (h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(ref) as { status: string }).status;
+const statusOf = async (ref: string) => (await dbOf(h).get<{ status: string }>('SELECT status FROM registrations WHERE reference = ?', [ref]))!.status;
 const refsIn = (html: string) => [...html.matchAll(/<a href="\/registrations\/(LD-\w{5})">/g)].map((m) => m[1]!);
 /** The rows of the queue's table (the withdrawal notice above it links references too). */
 const tableOf = (html: string) => html.slice(html.indexOf('<table class="queue">'), html.indexOf('</table>'));
@@ -41,7 +42,7 @@ async function registerSelf(user: string, answers: Record<string, string> = {}):
 /** Rows straight into the runtime's database (sealed with its key), all of one status. */
 async function seed(n: number, status: 'submitted' | 'needs_correction' | 'approved', startIndex: number, now = h.clock.now): Promise<SeededRow[]> {
   const weights = { submitted: 0, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0, [status]: 1 };
-  return (await seedRegistrations(h.runtime.db, n, { now, spanDays: 0.5, cadres: 0, startIndex, statusWeights: weights, cipher: h.runtime.store.cipher })).rows;
+  return (await seedRegistrations(h, n, { now, spanDays: 0.5, cadres: 0, startIndex, statusWeights: weights, cipher: h.runtime.store.cipher })).rows;
 }
 
 async function officer() {
@@ -183,14 +184,14 @@ describe('bulk approval', () => {
     const { html } = await c.get(res.headers.get('location')!);
     expect(flashOf(html)).toEqual(['flash error', 'Tidak ada pendaftaran yang dipilih: centang dulu baris yang akan disetujui.']);
     expect(html).not.toMatch(/pendaftaran disetujui|terpilih disetujui/i);
-    for (const r of rows) expect(statusOf(r.reference)).toBe('submitted');
+    for (const r of rows) expect(await statusOf(r.reference)).toBe('submitted');
   });
 
   it('states the count and asks to confirm; skipped ones are named with the reason; only the confirmation approves', async () => {
     const rows = await seed(3, 'submitted', 100);
     const corrected = (await seed(1, 'needs_correction', 200))[0]!;
     const withdrawn = rows[2]!;
-    h.runtime.db.prepare('UPDATE registrations SET consent_withdrawn_at = ? WHERE id = ?').run(h.clock.now, withdrawn.id);
+    await dbOf(h).run('UPDATE registrations SET consent_withdrawn_at = ? WHERE id = ?', [h.clock.now, withdrawn.id]);
     const c = await officer();
     const queue = (await c.get('/queue')).html;
     // A row whose consent withdrawal waits for an officer has no box to tick.
@@ -207,7 +208,7 @@ describe('bulk approval', () => {
     expect(page).toContain(`${withdrawn.reference}: penarikan persetujuan menunggu tindakan petugas`);
     expect(page).toContain(`${corrected.reference}: status Perlu perbaikan, bukan menunggu keputusan`);
     expect(page).toContain('href="/queue">Batal, kembali ke antrean</a>');
-    for (const r of picked) expect(statusOf(r)).not.toBe('approved'); // nothing yet
+    for (const r of picked) expect(await statusOf(r)).not.toBe('approved'); // nothing yet
 
     const confirmRefs = [...page.matchAll(/name="ref" value="(LD-\w{5})"/g)].map((m) => m[1]!);
     expect(confirmRefs).toEqual([rows[0]!.reference, rows[1]!.reference]);
@@ -220,9 +221,9 @@ describe('bulk approval', () => {
       `Warga diberi tahu pukul ${clockAt(h.clock.now + 30_000)}; sampai saat itu persetujuan ini bisa dibatalkan.`,
     ]);
     expect(after).toContain('Batalkan 2 persetujuan');
-    expect([rows[0], rows[1], withdrawn].map((r) => statusOf(r!.reference))).toEqual(['approved', 'approved', 'submitted']);
-    expect(statusOf(corrected.reference)).toBe('needs_correction');
-    const audit = h.runtime.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'approve' AND detail LIKE '%bulk%'").get();
+    expect(await Promise.all([rows[0], rows[1], withdrawn].map((r) => statusOf(r!.reference)))).toEqual(['approved', 'approved', 'submitted']);
+    expect(await statusOf(corrected.reference)).toBe('needs_correction');
+    const audit = await dbOf(h).get("SELECT count(*) AS n FROM audit_log WHERE action = 'approve' AND detail LIKE '%bulk%'");
     expect(audit).toEqual({ n: 2 });
   });
 
@@ -233,7 +234,7 @@ describe('bulk approval', () => {
     await h.runtime.app.changeStatus(b!.reference, { to: 'rejected', actor: { kind: 'officer', id: 'ana' }, note: 'x' });
     const done = await c.post('/queue/approve', { ref: [a!.reference, b!.reference], back: '/queue', confirm: '1', skipped: '0' });
     expect(done.headers.get('location')).toBe(`/queue?ok=bulk_approved&approved=1&skipped=1&done=${a!.reference}`);
-    expect([statusOf(a!.reference), statusOf(b!.reference)]).toEqual(['approved', 'rejected']);
+    expect([await statusOf(a!.reference), await statusOf(b!.reference)]).toEqual(['approved', 'rejected']);
   });
 
   it('offers select-all on the page: the header box posts every row of the page that can be approved', async () => {
@@ -265,7 +266,7 @@ describe('bulk approval', () => {
   it('can be undone as a whole inside the window: nobody is told, and all are back waiting for a decision', async () => {
     // One made through the bot (its person hears of the decision), two seeded.
     const own = await registerSelf('w');
-    const ownId = (h.runtime.db.prepare('SELECT id FROM registrations WHERE reference = ?').get(own) as { id: number }).id;
+    const ownId = (await dbOf(h).get<{ id: number }>('SELECT id FROM registrations WHERE reference = ?', [own]))!.id;
     const rows = [{ reference: own, id: ownId }, ...(await seed(2, 'submitted', 100))];
     const refs = rows.map((r) => r.reference);
     const c = await officer();
@@ -275,8 +276,8 @@ describe('bulk approval', () => {
     const form = /<form method="post" action="\/queue\/undo">([\s\S]*?)<\/form>/.exec(page)?.[1] ?? '';
     expect([...form.matchAll(/name="ref" value="(LD-\w{5})"/g)].map((m) => m[1])).toEqual(refs);
     expect(form).toContain('name="back" value="/queue?status=submitted"');
-    expect(refs.map(statusOf)).toEqual(['approved', 'approved', 'approved']);
-    const held = h.runtime.db.prepare('SELECT count(*) AS n FROM outbox WHERE registration_id IN (?, ?, ?) AND next_attempt_at > ?').get(...rows.map((r) => r.id), h.clock.now) as { n: number };
+    expect(await Promise.all(refs.map(statusOf))).toEqual(['approved', 'approved', 'approved']);
+    const held = (await dbOf(h).get<{ n: number }>('SELECT count(*) AS n FROM outbox WHERE registration_id IN (?, ?, ?) AND next_attempt_at > ?', [...rows.map((r) => r.id), h.clock.now]))!;
     expect(held.n).toBeGreaterThan(0);
 
     h.clock.now += 10_000;
@@ -286,8 +287,8 @@ describe('bulk approval', () => {
       'flash',
       '3 persetujuan dibatalkan; warga tidak diberi tahu. Pendaftarannya kembali menunggu keputusan.',
     ]);
-    expect(refs.map(statusOf)).toEqual(['submitted', 'submitted', 'submitted']);
-    const left = h.runtime.db.prepare('SELECT count(*) AS n FROM outbox WHERE registration_id IN (?, ?, ?)').get(...rows.map((r) => r.id));
+    expect(await Promise.all(refs.map(statusOf))).toEqual(['submitted', 'submitted', 'submitted']);
+    const left = await dbOf(h).get('SELECT count(*) AS n FROM outbox WHERE registration_id IN (?, ?, ?)', rows.map((r) => r.id));
     expect(left).toEqual({ n: 0 });
   });
 
@@ -304,7 +305,7 @@ describe('bulk approval', () => {
     expect(flashOf((await c.get(undo.headers.get('location')!)).html)[1]).toBe(
       '1 persetujuan dibatalkan; warga tidak diberi tahu. 1 tidak bisa dibatalkan lagi (kabarnya sudah dikirim, atau sudah diubah).',
     );
-    expect(refs.map(statusOf)).toEqual(['approved', 'submitted']);
+    expect(await Promise.all(refs.map(statusOf))).toEqual(['approved', 'submitted']);
   });
 });
 
@@ -313,7 +314,7 @@ describe('test registrations from the simulator', () => {
   async function registerInSimulator(c: Awaited<ReturnType<typeof officer>>): Promise<string> {
     await c.get('/simulator');
     for (const text of registrationScript({ nik: NIK_FEMALE, birthDate: '17-05-1985', sex: '2', fullName: 'Sari Uji Coba' })) await c.post('/simulator', { text });
-    const row = h.runtime.db.prepare("SELECT reference FROM registrations WHERE channel = 'web'").get() as { reference: string } | undefined;
+    const row = await dbOf(h).get<{ reference: string }>("SELECT reference FROM registrations WHERE channel = 'web'");
     if (!row) throw new Error(`no registration from the simulator; it shows:\n${(await c.get('/simulator')).html}`);
     return row.reference;
   }
@@ -322,7 +323,7 @@ describe('test registrations from the simulator', () => {
     const real = await registerSelf('w');
     const c = await officer();
     const test = await registerInSimulator(c);
-    expect(statusOf(test)).toBe('submitted');
+    expect(await statusOf(test)).toBe('submitted');
 
     const queue = (await c.get('/queue')).html;
     expect(refsIn(tableOf(queue))).toEqual([real]);

@@ -5,6 +5,7 @@
 import type { RegistrationStatus } from '../../src/core/types.js';
 import type { Officer, OfficerRole, OfficerScope } from '../../src/storage/officers.js';
 import { client, hashedPassword, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { NOW, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations, type SeededRow } from '../helpers/seed.js';
 import { loginAdmin } from './second-factor-helpers.js';
@@ -43,7 +44,7 @@ export interface TwoRegencies {
   /** A logged-in client for an officer by username (admins enrolled in their second factor on the way). */
   login: (username: string) => Promise<Client>;
   /** The rows the console may change, as one text: equal before and after a refused action. */
-  snapshot: () => string;
+  snapshot: () => Promise<string>;
 }
 
 /** Tables a console action can change (sessions and login attempts aside). */
@@ -52,22 +53,23 @@ const TABLES = ['registrations', 'registration_events', 'questions', 'cadre_invi
 export async function startTwoRegencies(): Promise<TwoRegencies> {
   const h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: TWO_REGENCIES } });
   const { web } = await startConsole(h); // "ana" (admin) and "budi": deployment-wide
-  const { db, store, regencies } = h.runtime;
+  const { store, regencies } = h.runtime;
+  const db = dbOf(h);
   const seed = async (key: string, index: number, prefix: string, groups: string[]) =>
     (
-      await seedRegistrations(db, 40, {
-      settings: regencies.get(key),
-      cipher: store.cipher,
-      seed: index + 7,
-      startIndex: index,
-      now: NOW - 3_600_000,
-      spanDays: 60,
-      statusWeights: WEIGHTS,
-      tweak: (d, i) => {
-        d.fullName = `${prefix} ${d.fullName}`;
-        d.groupId = groups[i % groups.length]!;
-      },
-    })
+      await seedRegistrations(h, 40, {
+        settings: regencies.get(key),
+        cipher: store.cipher,
+        seed: index + 7,
+        startIndex: index,
+        now: NOW - 3_600_000,
+        spanDays: 60,
+        statusWeights: WEIGHTS,
+        tweak: (d, i) => {
+          d.fullName = `${prefix} ${d.fullName}`;
+          d.groupId = groups[i % groups.length]!;
+        },
+      })
     ).rows;
   const banjarRows = await seed(BANJAR, 0, 'Martapura', ['pekerja_rentan', 'perangkat_desa']);
   const tanbuRows = await seed(TANBU, 5000, MARK, ['perangkat_desa', 'pekerja_rentan_desa', 'kader']);
@@ -76,7 +78,7 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
     if (!found) throw new Error(`no ${status} ${group ?? ''} row seeded`);
     return found;
   };
-  const withdraw = (row: SeededRow) => db.prepare('UPDATE registrations SET consent_withdrawn_at = ? WHERE id = ?').run(NOW - 60_000, row.id);
+  const withdraw = (row: SeededRow) => db.run('UPDATE registrations SET consent_withdrawn_at = ? WHERE id = ?', [NOW - 60_000, row.id]);
   const refs = {
     banjarRentan: pick(banjarRows, 'submitted', 'pekerja_rentan'),
     banjarPmd: pick(banjarRows, 'submitted', 'perangkat_desa'),
@@ -85,10 +87,10 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
     tanbuApproved: pick(tanbuRows, 'approved'),
     tanbuWithdrawn: pick(tanbuRows, 'approved', undefined, 1),
   };
-  withdraw(refs.banjarWithdrawn);
-  withdraw(refs.tanbuWithdrawn);
+  await withdraw(refs.banjarWithdrawn);
+  await withdraw(refs.tanbuWithdrawn);
   // A test registration (the simulator's) in Tanah Bumbu.
-  db.prepare("UPDATE registrations SET channel = 'web' WHERE id = ?").run(pick(tanbuRows, 'submitted', undefined, 1).id);
+  await db.run("UPDATE registrations SET channel = 'web' WHERE id = ?", [pick(tanbuRows, 'submitted', undefined, 1).id]);
 
   const questions = {
     banjar: await store.questions.add(banjarRows[0]!.applicantId, 'telegram', '111', 'Martapura: kapan kartu saya jadi?', NOW, BANJAR),
@@ -129,7 +131,11 @@ export async function startTwoRegencies(): Promise<TwoRegencies> {
     else if ((await c.login(username)).status !== 303) throw new Error(`login ${username} failed`);
     return c;
   };
-  const snapshot = () => TABLES.map((t) => `${t}: ${JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())}`).join('\n');
+  const snapshot = async () => {
+    const parts: string[] = [];
+    for (const t of TABLES) parts.push(`${t}: ${JSON.stringify(await db.all(`SELECT * FROM ${t} ORDER BY 1, 2`))}`);
+    return parts.join('\n');
+  };
   return { h, web, banjarRows, tanbuRows, refs, questions, invites, officers, login, snapshot };
 }
 

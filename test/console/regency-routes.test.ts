@@ -40,9 +40,9 @@ function expectHidden(body: string, opts: { refs?: boolean } = {}) {
 
 /** A request that must change nothing: the database is the same after it. */
 async function unchanged<R>(request: () => Promise<R>): Promise<R> {
-  const before = f.snapshot();
+  const before = await f.snapshot();
   const out = await request();
-  expect(f.snapshot()).toBe(before);
+  expect(await f.snapshot()).toBe(before);
   return out;
 }
 

@@ -11,6 +11,7 @@ import { formatNumber } from '../../src/console/charts.js';
 import { createTranslator } from '../../src/i18n.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/settings.js';
 import { client, filterAsync, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
 import { loginAdmin } from './second-factor-helpers.js';
@@ -120,7 +121,7 @@ describe('two regencies in one database', () => {
     expect(lines[3]).toMatch(/^Jumlah,,/);
     const xlsx = await prov.fetch('/dashboard/export?format=xlsx');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-    expect(f.h.runtime.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export_figures'").get()).toEqual({ n: 2 });
+    expect(await dbOf(f.h).get("SELECT count(*) AS n FROM audit_log WHERE action = 'export_figures'")).toEqual({ n: 2 });
   });
 
   it('offers a regency filter on the queue and a "Kabupaten" column in the queue and exports to an officer who sees several', async () => {
@@ -156,7 +157,8 @@ describe('two regencies in one database', () => {
     await prov.get(`/registrations/${ref}`);
     // Not "opened by a colleague": "next" does not pass it by, and its page does not say so.
     expect((await banjar.get(`/registrations/${ref}`)).html).not.toContain('petugas prov');
-    await prov.fetch('/export?status=all&format=csv');
+    // Downloaded to the end: the export is audited once its last row is written.
+    await (await prov.fetch('/export?status=all&format=csv')).text();
     for (const admin of ['banjaradmin', 'Bumbu_admin']) {
       const audit = (await (await f.login(admin)).get('/audit?action=export')).html;
       expect(audit).toMatch(/<td>prov<\/td><td>Mengekspor/);
@@ -172,7 +174,7 @@ describe('two regencies in one database', () => {
     await banjar.get('/questions');
     const res = await banjar.post(`/questions/${f.questions.banjar}/answer`, { answer: 'Bulan depan.' });
     expect(res.headers.get('location')).toBe('/questions?ok=answered');
-    expect(f.h.runtime.db.prepare("SELECT regency FROM audit_log WHERE action = 'answer_question'").get()).toEqual({ regency: BANJAR });
+    expect(await dbOf(f.h).get("SELECT regency FROM audit_log WHERE action = 'answer_question'")).toEqual({ regency: BANJAR });
   });
 
   it("makes invites in the chosen regency's desa; a regency's admin sees their own only", async () => {
@@ -183,9 +185,9 @@ describe('two regencies in one database', () => {
     expect(page).not.toContain(`<option value="${BANJAR_PRESET.areas[0]!.desa[0]}">`);
     const res = await ana.post('/admin/invites', { regency: TANBU, desa, role: 'kader', days: '14' });
     expect(res.headers.get('location')).toBe(`/admin/invites?ok=invite_created&regency=${TANBU}`);
-    const made = f.h.runtime.db.prepare("SELECT code, regency, desa FROM cadre_invites WHERE created_by = 'ana'").get() as { code: string; regency: string; desa: string };
+    const made = (await dbOf(f.h).get<{ code: string; regency: string; desa: string }>("SELECT code, regency, desa FROM cadre_invites WHERE created_by = 'ana'"))!;
     expect(made).toMatchObject({ regency: TANBU, desa });
-    expect(f.h.runtime.db.prepare("SELECT regency FROM audit_log WHERE action = 'create_invite' AND detail LIKE ?").get(`%${made.code}%`)).toEqual({ regency: TANBU });
+    expect(await dbOf(f.h).get("SELECT regency FROM audit_log WHERE action = 'create_invite' AND detail LIKE ?", [`%${made.code}%`])).toEqual({ regency: TANBU });
     // A Banjar desa is not Tanah Bumbu's, however alike the names.
     expect((await ana.post('/admin/invites', { regency: TANBU, desa: BANJAR_PRESET.areas[0]!.desa[0]!, role: 'kader' })).headers.get('location')).toBe('/admin/invites?err=invite_invalid');
     const banjarAdmin = await f.login('banjaradmin');
@@ -208,7 +210,7 @@ describe('two regencies in one database', () => {
     const res = await ana.post(`/admin/officers/${banjar.id}/scope`, { regency: BANJAR, group: ['pekerja_rentan'] });
     expect(res.headers.get('location')).toBe('/admin/officers?ok=scope_saved');
     expect(await f.h.runtime.store.officers.byId(banjar.id)).toMatchObject({ regency: BANJAR, groups: ['pekerja_rentan'], readOnly: false });
-    const entry = f.h.runtime.db.prepare("SELECT regency, detail FROM audit_log WHERE action = 'set_officer_scope' ORDER BY id DESC").get() as { regency: string; detail: string };
+    const entry = (await dbOf(f.h).get<{ regency: string; detail: string }>("SELECT regency, detail FROM audit_log WHERE action = 'set_officer_scope' ORDER BY id DESC"))!;
     expect(entry.regency).toBe(BANJAR);
     expect(JSON.parse(entry.detail)).toMatchObject({ username: 'banjar', groups: ['pekerja_rentan'], before: { regency: BANJAR, groups: null } });
     // Banjar's admin reads it in their audit, in words.
@@ -265,7 +267,7 @@ describe('reading the settings files again, without a restart', () => {
     h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: `${banjarFile},${tanbuFile}` } });
     const { web } = await startConsole(h);
     const settings = h.runtime.regencies.get(BANJAR);
-    const [row] = (await seedRegistrations(h.runtime.db, 1, { settings, cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 }, tweak: (d) => void (d.groupId = 'pekerja_rentan') })).rows;
+    const [row] = (await seedRegistrations(h, 1, { settings, cipher: h.runtime.store.cipher, statusWeights: { submitted: 1, needs_correction: 0, approved: 0, registered: 0, rejected: 0, deleted: 0 }, tweak: (d) => void (d.groupId = 'pekerja_rentan') })).rows;
     const ana = client(web);
     await loginAdmin(ana, 'ana', h.clock.now);
     const page = (await ana.get('/admin/regencies')).html;
@@ -295,7 +297,7 @@ describe('reading the settings files again, without a restart', () => {
     expect(body).toContain(tanbuFile);
     expect(h.runtime.regencies.get(TANBU).regency.name).toBe('Kabupaten Tanah Bumbu');
     expect(h.runtime.regencies.get(BANJAR).office.phone).toBe('0511-4721234');
-    const audited = h.runtime.db.prepare("SELECT detail, regency FROM audit_log WHERE action = 'reload_settings' ORDER BY id").all() as { detail: string; regency: string | null }[];
+    const audited = await dbOf(h).all<{ detail: string; regency: string | null }>("SELECT detail, regency FROM audit_log WHERE action = 'reload_settings' ORDER BY id");
     expect(audited.map((a) => JSON.parse(a.detail))).toEqual([{ ok: true, changed: [BANJAR] }, { ok: false, changed: [], errors: 1 }]);
     const words = (await ana.get('/audit?action=reload_settings')).html;
     expect(words).toContain('berubah: Kabupaten Banjar');
@@ -311,7 +313,7 @@ describe('a one-regency deployment', () => {
     h = await startHarness();
     const { web } = await startConsole(h);
     const key = h.runtime.regencies.default.key;
-    await seedRegistrations(h.runtime.db, 30, { cipher: h.runtime.store.cipher });
+    await seedRegistrations(h, 30, { cipher: h.runtime.store.cipher });
     await h.runtime.store.officers.add({ username: 'citra', passwordHash: (await h.runtime.store.officers.credentials('budi'))!.passwordHash, role: 'officer', now: h.clock.now, scope: { regency: key } });
     const pages: Record<string, string[]> = {};
     for (const name of ['budi', 'citra']) {

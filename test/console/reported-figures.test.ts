@@ -129,9 +129,9 @@ describe('four regencies on the console', () => {
   beforeAll(async () => {
     h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: FOUR } });
     const { web } = await startConsole(h);
-    const { db, store, regencies } = h.runtime;
+    const { store, regencies } = h.runtime;
     for (const [i, p] of Object.values(PRESETS).entries()) {
-      await seedRegistrations(db, 20, { settings: regencies.get(p.key), cipher: store.cipher, seed: i + 3, startIndex: i * 1000, now: NOW - 3_600_000, spanDays: 30 });
+      await seedRegistrations(h, 20, { settings: regencies.get(p.key), cipher: store.cipher, seed: i + 3, startIndex: i * 1000, now: NOW - 3_600_000, spanDays: 30 });
     }
     await store.officers.add({ username: 'provinsi', passwordHash: await hashedPassword(), role: 'officer', now: NOW, scope: { readOnly: true } });
     prov = client(web);

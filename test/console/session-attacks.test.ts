@@ -3,6 +3,7 @@
 // without the __Host- prefix over https.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { requestClient } from './request-client.js';
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-const sessions = () => (h.runtime.db.prepare('SELECT count(*) AS n FROM officer_sessions').get() as { n: number }).n;
+const sessions = () => dbOf(h).count('officer_sessions');
 
 describe('session lifetime', () => {
   it('ends a session 12 hours after login however busy it was (and still after 8 idle hours)', async () => {
@@ -35,7 +36,7 @@ describe('session lifetime', () => {
     const res = (await c.get('/queue')).res;
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toMatch(/^\/login\?next=/);
-    expect(sessions()).toBe(0);
+    expect(await sessions()).toBe(0);
   });
 });
 

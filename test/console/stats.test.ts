@@ -1,29 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import type { Sql } from '../../src/storage/sql.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
 import { dayIn, isoWeekStart } from '../../src/domain/time.js';
 import type { RegistrationStatus } from '../../src/core/types.js';
 import { byKecamatan, coverageByGroup, perWeek, topCadres, totalsByStatus } from '../../src/storage/stats.js';
 import { seedRegistrations, type SeedResult } from '../helpers/seed.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 
 const TZ = 'Asia/Makassar';
 // Monday 2026-11-30, 12:00 WITA.
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0);
 
-let dir: string;
-let db: Db;
+let db: FreshStore;
 let sql: Sql;
 let seed: SeedResult;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-stats-'));
-  db = openDatabase(join(dir, 's.db'));
-  sql = sqliteSql(db);
-  seed = await seedRegistrations(db, 300, {
+  db = await freshStore();
+  sql = db.sql;
+  seed = await seedRegistrations(sql, 300, {
     now: NOW,
     cadres: 5,
     cadreShare: 0.4,
@@ -33,10 +27,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 const count = <T>(xs: readonly T[], pred: (x: T) => boolean): number => xs.filter(pred).length;
 
@@ -48,8 +39,8 @@ describe('dashboard figures', () => {
   });
 
   it('reports every status even on an empty database', async () => {
-    const emptyDb = openDatabase(':memory:');
-    const empty = sqliteSql(emptyDb);
+    const emptyDb = await freshStore();
+    const empty = emptyDb.sql;
     try {
       expect((await totalsByStatus(empty)).map((t) => t.count)).toEqual([0, 0, 0, 0, 0, 0]);
       expect(await byKecamatan(empty)).toEqual([]);
@@ -57,7 +48,7 @@ describe('dashboard figures', () => {
       expect((await perWeek(empty, 4, NOW, TZ)).map((w) => w.count)).toEqual([0, 0, 0, 0]);
       expect((await coverageByGroup(empty, seed.settings)).every((g) => g.approvedOrRegistered === 0 && g.open === 0)).toBe(true);
     } finally {
-      emptyDb.close();
+      await emptyDb.close();
     }
   });
 
@@ -115,21 +106,21 @@ describe('dashboard figures', () => {
   });
 
   it('splits weeks at local midnight, not UTC', async () => {
-    const local = openDatabase(':memory:');
+    const local = await freshStore();
     try {
       // Sunday 2026-11-29 23:30 WITA and Monday 2026-11-30 00:30 WITA (both 2026-11-29 in UTC).
-      await seedRegistrations(local, 1, { now: Date.UTC(2026, 10, 29, 15, 30), spanDays: 0.0001, cadres: 0 });
-      await seedRegistrations(local, 1, { now: Date.UTC(2026, 10, 29, 16, 30), spanDays: 0.0001, cadres: 0, startIndex: 1 });
-      expect(await perWeek(sqliteSql(local), 2, NOW, TZ)).toEqual([
+      await seedRegistrations(local.sql, 1, { now: Date.UTC(2026, 10, 29, 15, 30), spanDays: 0.0001, cadres: 0 });
+      await seedRegistrations(local.sql, 1, { now: Date.UTC(2026, 10, 29, 16, 30), spanDays: 0.0001, cadres: 0, startIndex: 1 });
+      expect(await perWeek(local.sql, 2, NOW, TZ)).toEqual([
         { weekStart: '2026-11-23', count: 1 },
         { weekStart: '2026-11-30', count: 1 },
       ]);
-      expect(await perWeek(sqliteSql(local), 2, NOW, 'UTC')).toEqual([
+      expect(await perWeek(local.sql, 2, NOW, 'UTC')).toEqual([
         { weekStart: '2026-11-23', count: 2 },
         { weekStart: '2026-11-30', count: 0 },
       ]);
     } finally {
-      local.close();
+      await local.close();
     }
   });
 

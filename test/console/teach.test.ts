@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phrasingKey } from '../../src/faq/learned.js';
 import { client, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { loginAdmin } from './second-factor-helpers.js';
 
@@ -12,13 +13,13 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-const db = () => h.runtime.db;
+const db = () => dbOf(h);
 /** Stores an unmatched question the way the bot does (digits already masked). */
 const unmatched = (text: string, lang = 'id') =>
-  db().prepare("INSERT INTO faq_unmatched (text, lang, channel, created_at) VALUES (?, ?, 'test', ?)").run(text, lang, h.clock.now);
-const unmatchedTexts = () => (db().prepare('SELECT text FROM faq_unmatched ORDER BY id').all() as { text: string }[]).map((r) => r.text);
-const phrasings = () => db().prepare('SELECT key, topic, taught_by AS taughtBy FROM faq_phrasings ORDER BY key').all() as { key: string; topic: string | null; taughtBy: number }[];
-const audits = (action: string) => db().prepare('SELECT officer_id AS officerId, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as { officerId: number; detail: string }[];
+  db().run("INSERT INTO faq_unmatched (text, lang, channel, created_at) VALUES (?, ?, 'test', ?)", [text, lang, h.clock.now]);
+const unmatchedTexts = async () => (await db().all<{ text: string }>('SELECT text FROM faq_unmatched ORDER BY id')).map((r) => r.text);
+const phrasings = () => db().all<{ key: string; topic: string | null; taughtBy: number }>('SELECT key, topic, taught_by AS "taughtBy" FROM faq_phrasings ORDER BY key');
+const audits = (action: string) => db().all<{ officerId: number; detail: string }>('SELECT officer_id AS "officerId", detail FROM audit_log WHERE action = ? ORDER BY id', [action]);
 const location = (res: Response) => res.headers.get('location') ?? '';
 
 async function loggedIn(username = 'budi') {
@@ -32,22 +33,22 @@ async function loggedIn(username = 'budi') {
 
 describe('console: teaching the bot from the Questions page', () => {
   it('needs a logged-in officer and the CSRF token', async () => {
-    unmatched('kapan jht bisa dicairkan');
+    await unmatched('kapan jht bisa dicairkan');
     const anon = client(con.web);
     await anon.get('/login');
     expect((await anon.post('/questions/teach', { text: 'kapan jht bisa dicairkan', topic: 'claim_jht' })).status).toBe(401);
     const c = await loggedIn();
     expect((await c.post('/questions/teach', { text: 'kapan jht bisa dicairkan', topic: 'claim_jht' }, { csrf: null })).status).toBe(403);
     expect((await c.post('/questions/teach', { text: 'kapan jht bisa dicairkan', topic: 'claim_jht' }, { csrf: 'forged' })).status).toBe(403);
-    expect(phrasings()).toEqual([]);
+    expect(await phrasings()).toEqual([]);
     expect(h.runtime.app.learned.size).toBe(0);
-    expect(unmatchedTexts()).toEqual(['kapan jht bisa dicairkan']);
+    expect(await unmatchedTexts()).toEqual(['kapan jht bisa dicairkan']);
   });
 
   it('offers topic titles (not ids, no small talk) then out of scope, and teaches a phrasing: stored, audited, unmatched rows gone, used at once', async () => {
-    unmatched('Kapan JHT bisa dicairkan [angka]');
-    unmatched('kapan jht bisa dicairkan');
-    unmatched('resep rendang [angka]');
+    await unmatched('Kapan JHT bisa dicairkan [angka]');
+    await unmatched('kapan jht bisa dicairkan');
+    await unmatched('resep rendang [angka]');
     const c = client(con.web);
     await c.login('budi');
     const page = (await c.get('/questions')).html;
@@ -68,9 +69,9 @@ describe('console: teaching the bot from the Questions page', () => {
     expect(res.status).toBe(303);
     expect(location(res)).toBe('/questions?ok=taught');
     const key = phrasingKey('kapan jht bisa dicairkan');
-    expect(phrasings()).toEqual([{ key, topic: 'claim_jht', taughtBy: budi.id }]);
-    expect(audits('teach_phrasing')).toEqual([{ officerId: budi.id, detail: JSON.stringify({ topic: 'claim_jht' }) }]);
-    expect(unmatchedTexts()).toEqual(['resep rendang [angka]']);
+    expect(await phrasings()).toEqual([{ key, topic: 'claim_jht', taughtBy: budi.id }]);
+    expect(await audits('teach_phrasing')).toEqual([{ officerId: budi.id, detail: JSON.stringify({ topic: 'claim_jht' }) }]);
+    expect(await unmatchedTexts()).toEqual(['resep rendang [angka]']);
 
     const learned = h.runtime.app.learned;
     expect(learned.lookup('Kapan JHT bisa dicairkan?')).toBe('claim_jht');
@@ -96,16 +97,16 @@ describe('console: teaching the bot from the Questions page', () => {
     expect(text).not.toMatch(/\d/);
     const res = await c.post('/questions/teach', { text, topic: '-' });
     expect(location(res)).toBe('/questions?ok=taught_out_of_scope');
-    expect(phrasings()).toMatchObject([{ key: phrasingKey('resep rendang'), topic: null }]);
-    expect(audits('teach_phrasing').map((a) => JSON.parse(a.detail))).toEqual([{ topic: null }]);
+    expect(await phrasings()).toMatchObject([{ key: phrasingKey('resep rendang'), topic: null }]);
+    expect((await audits('teach_phrasing')).map((a) => JSON.parse(a.detail))).toEqual([{ topic: null }]);
     expect(h.runtime.app.learned.lookup('Resep rendang 0812 3456 7890?')).toBeNull();
-    expect(unmatchedTexts().filter((x) => x.includes('rendang'))).toEqual([]);
+    expect((await unmatchedTexts()).filter((x) => x.includes('rendang'))).toEqual([]);
     const after = (await c.get('/questions?ok=taught_out_of_scope')).html;
     expect(after).toContain(`<td>${phrasingKey('resep rendang')}</td><td>Di luar cakupan Lindung</td>`);
   });
 
   it('refuses an unknown topic, small talk, no choice, or a text with nothing left, with a friendly message and nothing stored', async () => {
-    unmatched('kapan jht bisa dicairkan');
+    await unmatched('kapan jht bisa dicairkan');
     const c = await loggedIn();
     for (const [topic, err] of [
       ['no_such_topic', 'unknown_topic'],
@@ -117,10 +118,10 @@ describe('console: teaching the bot from the Questions page', () => {
       expect({ topic, to: location(res) }).toEqual({ topic, to: `/questions?err=${err}` });
     }
     expect(location(await c.post('/questions/teach', { text: `${NIK_MALE} ?!`, topic: 'nik' }))).toBe('/questions?err=empty_phrasing');
-    expect(phrasings()).toEqual([]);
-    expect(audits('teach_phrasing')).toEqual([]);
+    expect(await phrasings()).toEqual([]);
+    expect(await audits('teach_phrasing')).toEqual([]);
     expect(h.runtime.app.learned.size).toBe(0);
-    expect(unmatchedTexts()).toEqual(['kapan jht bisa dicairkan']);
+    expect(await unmatchedTexts()).toEqual(['kapan jht bisa dicairkan']);
     const { res, html } = await c.get('/questions?err=unknown_topic');
     expect(res.status).toBe(200);
     expect(html).toContain('Jawaban itu tidak dikenal. Pilih dari daftar.');
@@ -137,11 +138,11 @@ describe('console: teaching the bot from the Questions page', () => {
     expect(page).toContain('Lupakan');
     const res = await c.post('/questions/forget', { key });
     expect(location(res)).toBe('/questions?ok=forgotten');
-    expect(phrasings()).toEqual([]);
+    expect(await phrasings()).toEqual([]);
     expect(h.runtime.app.learned.lookup('Iuran BPU sebulan berapa')).toBeUndefined();
-    expect(audits('forget_phrasing')).toEqual([{ officerId: (await con.officers.byUsername('ana'))!.id, detail: JSON.stringify({ topic: 'bpu_contribution' }) }]);
+    expect(await audits('forget_phrasing')).toEqual([{ officerId: (await con.officers.byUsername('ana'))!.id, detail: JSON.stringify({ topic: 'bpu_contribution' }) }]);
     expect(location(await c.post('/questions/forget', { key }))).toBe('/questions?err=not_taught');
-    expect(audits('forget_phrasing')).toHaveLength(1);
+    expect(await audits('forget_phrasing')).toHaveLength(1);
     expect((await c.get('/questions?ok=forgotten')).html).toContain('Belum ada yang diajarkan.');
   });
 
@@ -149,7 +150,7 @@ describe('console: teaching the bot from the Questions page', () => {
     const c = await loggedIn();
     await c.post('/questions/teach', { text: 'kartu peserta hilang', topic: 'kpj' });
     await c.post('/questions/teach', { text: 'Kartu peserta HILANG', topic: '-' });
-    expect(phrasings()).toMatchObject([{ key: phrasingKey('kartu peserta hilang'), topic: null }]);
+    expect(await phrasings()).toMatchObject([{ key: phrasingKey('kartu peserta hilang'), topic: null }]);
     expect(h.runtime.app.learned.lookup('kartu peserta hilang')).toBeNull();
   });
 
@@ -164,21 +165,21 @@ describe('console: teaching the bot from the Questions page', () => {
   });
 
   it('never keeps a 16-digit number in the taught phrasings or the audit', async () => {
-    unmatched(`nik saya ${NIK_MALE} sudah terdaftar belum`);
+    await unmatched(`nik saya ${NIK_MALE} sudah terdaftar belum`);
     const c = await loggedIn();
     const res = await c.post('/questions/teach', { text: `NIK saya ${NIK_MALE} sudah terdaftar belum?`, topic: 'already_member' });
     expect(location(res)).toBe('/questions?ok=taught');
-    const [stored] = phrasings();
+    const [stored] = await phrasings();
     expect(stored!.key).toBe(phrasingKey('nik saya sudah terdaftar belum'));
     expect(stored!.key).not.toMatch(/\d/);
     // Every text column the feature writes (timestamps aside).
     const texts = [
-      ...(db().prepare('SELECT key, topic FROM faq_phrasings').all() as { key: string; topic: string }[]).flatMap((r) => [r.key, r.topic]),
-      ...(db().prepare('SELECT detail FROM audit_log').all() as { detail: string | null }[]).map((r) => r.detail ?? ''),
+      ...(await db().all<{ key: string; topic: string }>('SELECT key, topic FROM faq_phrasings')).flatMap((r) => [r.key, r.topic]),
+      ...(await db().all<{ detail: string | null }>('SELECT detail FROM audit_log')).map((r) => r.detail ?? ''),
     ].join('\n');
     expect(texts).not.toContain('6301');
     expect(texts).not.toMatch(/\d{4}/);
     // The raw question is gone too.
-    expect(unmatchedTexts()).toEqual([]);
+    expect(await unmatchedTexts()).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // an officer erases it or keeps it for a legal reason (audited), which unblocks it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { client, startConsole } from '../helpers/console.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -41,9 +42,9 @@ async function officer() {
   return c;
 }
 
-const db = () => h.runtime.db;
-const row = (ref: string) =>
-  db().prepare('SELECT id, status, kpj, consent_withdrawn_at, withdrawal_reviewed_at, withdrawal_kept_reason, full_name FROM registrations WHERE reference = ?').get(ref) as {
+const db = () => dbOf(h);
+const row = async (ref: string) =>
+  (await db().get<{
     id: number;
     status: string;
     kpj: string | null;
@@ -51,10 +52,10 @@ const row = (ref: string) =>
     withdrawal_reviewed_at: number | null;
     withdrawal_kept_reason: string | null;
     full_name: string | null;
-  };
+  }>('SELECT id, status, kpj, consent_withdrawn_at, withdrawal_reviewed_at, withdrawal_kept_reason, full_name FROM registrations WHERE reference = ?', [ref]))!;
 const location = (res: Response) => res.headers.get('location') ?? '';
 const audits = (action: string) =>
-  db().prepare('SELECT registration_id, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as { registration_id: number | null; detail: string | null }[];
+  db().all<{ registration_id: number | null; detail: string | null }>('SELECT registration_id, detail FROM audit_log WHERE action = ? ORDER BY id', [action]);
 const exportCsv = async (c: ReturnType<typeof client>) => {
   const res = await c.fetch('/export?format=csv&status=all');
   expect(res.status).toBe(200);
@@ -64,7 +65,7 @@ const exportCsv = async (c: ReturnType<typeof client>) => {
 describe('consent withdrawn after approval', () => {
   it('is kept, flagged and shown with what the officer must do', async () => {
     const { ref } = await withdrawnAfterApproval();
-    expect(row(ref)).toMatchObject({ status: 'approved', consent_withdrawn_at: h.clock.now, withdrawal_reviewed_at: null, full_name: 'Budi Santoso' });
+    expect(await row(ref)).toMatchObject({ status: 'approved', consent_withdrawn_at: h.clock.now, withdrawal_reviewed_at: null, full_name: 'Budi Santoso' });
     const c = await officer();
     const { html } = await c.get(`/registrations/${ref}`);
     expect(html).toContain('Warga menarik persetujuan pada');
@@ -99,8 +100,8 @@ describe('consent withdrawn after approval', () => {
     for (const [path, form] of [['reject', { reason: 'other' }], ['correction', { field: 'address', note: 'x' }], ['approve', {}]] as const) {
       expect({ path, to: location(await c.post(`/registrations/${ref}/${path}`, form)) }).toEqual({ path, to: `/registrations/${ref}?err=withdrawal_pending` });
     }
-    expect(row(ref)).toMatchObject({ status: 'approved', kpj: null });
-    expect(audits('record_kpj')).toEqual([]);
+    expect(await row(ref)).toMatchObject({ status: 'approved', kpj: null });
+    expect(await audits('record_kpj')).toEqual([]);
   });
 
   it('is marked in the queue and listed as waiting', async () => {
@@ -121,10 +122,10 @@ describe('consent withdrawn after approval', () => {
     const csv = await exportCsv(c);
     expect(csv).toContain(other);
     expect(csv).not.toContain(ref);
-    const entry = audits('export').at(-1)!;
+    const entry = (await audits('export')).at(-1)!;
     expect(JSON.parse(entry.detail!)).toMatchObject({ rows: 1, withheld_withdrawn: 1 });
-    const exported = db().prepare('SELECT registration_id FROM audit_export_rows').all() as { registration_id: number }[];
-    expect(exported.map((r) => r.registration_id)).toEqual([row(other).id]);
+    const exported = await db().all<{ registration_id: number }>('SELECT registration_id FROM audit_export_rows ORDER BY registration_id');
+    expect(exported.map((r) => r.registration_id)).toEqual([(await row(other)).id]);
   });
 
   it('kept for a legal reason: audited, in the history, and unblocked (KPJ, export, queue)', async () => {
@@ -136,13 +137,13 @@ describe('consent withdrawn after approval', () => {
     expect(location(await c.post(`/registrations/${ref}/keep`, { reason: 'whim' }))).toBe(`/registrations/${ref}?err=keep_reason_required`);
     expect(location(await c.post(`/registrations/${ref}/keep`, { reason: 'other_legal', note: '  ' }))).toBe(`/registrations/${ref}?err=keep_reason_required`);
     expect((await c.post(`/registrations/${ref}/keep`, { reason: 'apbd_paid' }, { csrf: null })).status).toBe(403);
-    expect(row(ref).withdrawal_reviewed_at).toBeNull();
+    expect((await row(ref)).withdrawal_reviewed_at).toBeNull();
 
     const kept = await c.post(`/registrations/${ref}/keep`, { reason: 'apbd_paid' });
     expect(location(kept)).toBe(`/registrations/${ref}?ok=kept`);
-    expect(row(ref)).toMatchObject({ status: 'approved', withdrawal_reviewed_at: h.clock.now, withdrawal_kept_reason: 'apbd_paid' });
-    expect(audits('keep_after_withdrawal')).toEqual([{ registration_id: row(ref).id, detail: JSON.stringify({ reason: 'apbd_paid' }) }]);
-    const events = db().prepare('SELECT actor_kind, actor_id, action FROM registration_events WHERE registration_id = ? ORDER BY id').all(row(ref).id);
+    expect(await row(ref)).toMatchObject({ status: 'approved', withdrawal_reviewed_at: h.clock.now, withdrawal_kept_reason: 'apbd_paid' });
+    expect(await audits('keep_after_withdrawal')).toEqual([{ registration_id: (await row(ref)).id, detail: JSON.stringify({ reason: 'apbd_paid' }) }]);
+    const events = await db().all('SELECT actor_kind, actor_id, action FROM registration_events WHERE registration_id = ? ORDER BY id', [(await row(ref)).id]);
     expect(events.at(-1)).toEqual({ actor_kind: 'officer', actor_id: 'budi', action: 'withdrawal_kept' });
 
     const { html } = await c.get(location(kept));
@@ -160,7 +161,7 @@ describe('consent withdrawn after approval', () => {
     expect(await exportCsv(c)).toContain(ref);
     await c.get(`/registrations/${ref}`);
     expect(location(await c.post(`/registrations/${ref}/kpj`, { kpj: '12345678901' }))).toBe(`/registrations/${ref}?done=${ref}`);
-    expect(row(ref)).toMatchObject({ status: 'registered', kpj: '12345678901' });
+    expect(await row(ref)).toMatchObject({ status: 'registered', kpj: '12345678901' });
   });
 
   it('erased instead: gone from the queue notice and the export, with nobody left to tell', async () => {
@@ -169,8 +170,8 @@ describe('consent withdrawn after approval', () => {
     await c.get(`/registrations/${ref}`);
     const res = await c.post(`/registrations/${ref}/erase`, { reason: 'consent_withdrawn', confirm: 'yes' });
     expect(location(res)).toBe(`/registrations/${ref}?ok=erased`);
-    expect(row(ref)).toMatchObject({ status: 'deleted', full_name: null });
-    expect(JSON.parse(audits('erase')[0]!.detail!)).toEqual({ reason: 'consent_withdrawn' });
+    expect(await row(ref)).toMatchObject({ status: 'deleted', full_name: null });
+    expect(JSON.parse((await audits('erase'))[0]!.detail!)).toEqual({ reason: 'consent_withdrawn' });
     // The withdrawal erased the person's chat addresses: no message about it is queued.
     expect((await h.runtime.store.outbox.due('test', Number.MAX_SAFE_INTEGER, 10_000)).filter((m) => m.reply.text.includes('dihapus oleh petugas'))).toEqual([]);
     const { html } = await c.get(location(res));

@@ -6,6 +6,7 @@ import { COPY_MESSAGE_MAX } from '../../src/core/flows/access-chat.js';
 import { askedFields, fieldLabel, REGISTRATION_SCHEMA } from '../../src/core/flows/registration-schema.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import type { OutboxMessage } from '../../src/storage/outbox.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
@@ -95,7 +96,7 @@ describe('the person\'s own copy ("Data saya")', () => {
     const events = (await h.runtime.app.registrations.events(await registrationId(ref))).filter((e) => e.action === 'access_copy');
     expect(events).toHaveLength(1);
     expect(events[0]!.actor_kind).toBe('applicant');
-    const audit = h.runtime.db.prepare("SELECT officer_id, registration_id, detail FROM audit_log WHERE action = 'access_copy'").all() as { officer_id: number | null; registration_id: number; detail: string }[];
+    const audit = await dbOf(h).all<{ officer_id: number | null; registration_id: number; detail: string }>("SELECT officer_id, registration_id, detail FROM audit_log WHERE action = 'access_copy'");
     expect(audit).toEqual([{ officer_id: null, registration_id: await registrationId(ref), detail: JSON.stringify({ by: 'applicant' }) }]);
     expect((await copyOf('u')).join('\n')).toContain('Anda meminta salinan data lewat chat');
   });
@@ -123,7 +124,7 @@ describe('the person\'s own copy ("Data saya")', () => {
     expect(out).toContain(`• NIK: ${BUDI.nik}`);
     expect(out).toContain('Belum ada pendaftaran atas nama Anda.');
     // Recorded even with no registration: one audit entry for the person.
-    const audit = h.runtime.db.prepare("SELECT registration_id, detail FROM audit_log WHERE action = 'access_copy'").all() as { registration_id: number | null; detail: string }[];
+    const audit = await dbOf(h).all<{ registration_id: number | null; detail: string }>("SELECT registration_id, detail FROM audit_log WHERE action = 'access_copy'");
     expect(audit).toHaveLength(1);
     expect(audit[0]!.registration_id).toBeNull();
     expect(JSON.parse(audit[0]!.detail).by).toBe('applicant');
@@ -218,7 +219,7 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
     const events = (await h.runtime.app.registrations.events(await registrationId(ref))).filter((e) => e.action === 'access_copy');
     expect(events.map((e) => e.actor_kind)).toEqual(['cadre']);
     // Used: the code works once.
-    const used = h.runtime.db.prepare('SELECT used_at FROM access_codes').all() as { used_at: number | null }[];
+    const used = await dbOf(h).all<{ used_at: number | null }>('SELECT used_at FROM access_codes');
     expect(used).toEqual([{ used_at: h.clock.now }]);
   });
 
@@ -229,15 +230,15 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
     const code = await codeOnPhone();
     await h.say('kader1', wrongFor(code));
     await h.say('kader1', code);
-    const rows = h.runtime.db.prepare('SELECT * FROM access_codes').all() as Record<string, unknown>[];
+    const rows = await dbOf(h).all('SELECT * FROM access_codes');
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(code);
     expect(rows[0]!.code_hash).toMatch(/^[A-Za-z0-9+/=]{40,}$/);
-    const kader = h.runtime.db.prepare("SELECT person_id FROM cadres").get() as { person_id: number };
+    const kader = (await dbOf(h).get<{ person_id: number }>('SELECT person_id FROM cadres'))!;
     expect((await h.runtime.store.people.session(kader.person_id)).state).not.toContain(code);
     const history = JSON.stringify(await h.runtime.app.registrations.events(await registrationId(ref)));
     expect(history).not.toContain(code);
-    expect(JSON.stringify(h.runtime.db.prepare('SELECT * FROM audit_log').all())).not.toContain(code);
+    expect(JSON.stringify(await dbOf(h).all('SELECT * FROM audit_log'))).not.toContain(code);
   });
 
   it('refuses a wrong code, and after the last try the code is dead even when typed right', async () => {
@@ -252,13 +253,13 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
       expect(out).not.toContain('SALINAN');
     }
     expect((await h.say('kader1', wrong)).join('\n')).toContain('tidak berlaku lagi');
-    const kader = (h.runtime.db.prepare('SELECT person_id FROM cadres').get() as { person_id: number }).person_id;
-    const ref = (h.runtime.db.prepare('SELECT reference FROM registrations').get() as { reference: string }).reference;
+    const kader = (await dbOf(h).get<{ person_id: number }>('SELECT person_id FROM cadres'))!.person_id;
+    const ref = (await dbOf(h).get<{ reference: string }>('SELECT reference FROM registrations'))!.reference;
     expect((await h.runtime.app.access.codeState(ref, kader, h.clock.now)).open).toBeNull();
     expect(await h.runtime.app.access.codeMatches(ref, kader, code, h.clock.now)).toBe(false);
     // Typed now (the conversation is back at the list), the right code gives nothing.
     expect((await h.say('kader1', code)).join('\n')).not.toContain('SALINAN');
-    expect(h.runtime.db.prepare("SELECT count(*) AS n FROM registration_events WHERE action = 'access_copy'").get()).toEqual({ n: 0 });
+    expect(await dbOf(h).count("SELECT count(*) AS n FROM registration_events WHERE action = 'access_copy'")).toBe(0);
   });
 
   it('refuses an expired code (the clock moved past its minutes)', async () => {
@@ -294,7 +295,7 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
     await h.runtime.app.kick('whatsapp');
     expect(wa.sent).toHaveLength(ACCESS_CODE.perDay);
     // Only the newest code is open.
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM access_codes WHERE tries_left > 0').get()).toEqual({ n: 1 });
+    expect(await dbOf(h).count('SELECT count(*) AS n FROM access_codes WHERE tries_left > 0')).toBe(1);
     h.clock.now += 24 * 60 * 60_000 + 60_000;
     expect(await askCopy()).toContain('sudah dikirim');
   });
@@ -303,13 +304,13 @@ describe("a cadre's copy for a neighbour, with the neighbour's phone confirming"
     await cadreWithNeighbour('-');
     h.runtime.app.attach(wa);
     expect(await askCopy()).toContain('tidak punya nomor HP yang tercatat');
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM access_codes').get()).toEqual({ n: 0 });
+    expect(await dbOf(h).count('access_codes')).toBe(0);
   });
 
   it('with no phone channel attached, no code is sent', async () => {
     await cadreWithNeighbour();
     expect(await askCopy()).toContain('tidak bisa mengirim kode ke HP warga');
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM access_codes').get()).toEqual({ n: 0 });
-    expect(h.runtime.db.prepare("SELECT count(*) AS n FROM outbox WHERE channel = 'whatsapp'").get()).toEqual({ n: 0 });
+    expect(await dbOf(h).count('access_codes')).toBe(0);
+    expect(await dbOf(h).count("SELECT count(*) AS n FROM outbox WHERE channel = 'whatsapp'")).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
@@ -30,7 +31,7 @@ describe('cadre mode', () => {
     const welcome = (await h.say('kader1', `/start ${code}`)).join('\n');
     expect(welcome).toContain('Desa Mekar Sari');
     expect(welcome).toContain('1. Daftarkan warga');
-    expect(h.runtime.db.prepare('SELECT desa, role FROM cadres').get()).toEqual({ desa: 'Mekar Sari', role: 'kader' });
+    expect(await dbOf(h).get('SELECT desa, role FROM cadres')).toEqual({ desa: 'Mekar Sari', role: 'kader' });
 
     const first = neighbour(SITI);
     let out: string[] = [];
@@ -52,13 +53,11 @@ describe('cadre mode', () => {
     expect(list).toContain('Siti Aminah');
     expect(list).toContain('Budi Santoso');
 
-    const rows = h.runtime.db
-      .prepare('SELECT r.applicant_id, r.submitter_id, p.phone FROM registrations r JOIN people p ON p.id = r.applicant_id ORDER BY r.id')
-      .all() as { applicant_id: number; submitter_id: number; phone: string | null }[];
+    const rows = await dbOf(h).all<{ applicant_id: number; submitter_id: number; phone: string | null }>('SELECT r.applicant_id, r.submitter_id, p.phone FROM registrations r JOIN people p ON p.id = r.applicant_id ORDER BY r.id');
     expect(rows.map((r) => h.runtime.store.cipher.decryptNullable(r.phone))).toEqual([null, '+6281234567890']);
     expect(new Set(rows.map((r) => r.submitter_id)).size).toBe(1);
     expect(rows.every((r) => r.applicant_id !== r.submitter_id)).toBe(true);
-    const consents = h.runtime.db.prepare('SELECT person_id, confirmed_by FROM consents ORDER BY id').all() as { person_id: number; confirmed_by: number }[];
+    const consents = await dbOf(h).all<{ person_id: number; confirmed_by: number }>('SELECT person_id, confirmed_by FROM consents ORDER BY id');
     expect(consents.map((c) => c.person_id)).toEqual(rows.map((r) => r.applicant_id));
     expect(consents.every((c) => c.confirmed_by === rows[0]!.submitter_id)).toBe(true);
   });
@@ -133,12 +132,12 @@ describe('status changes reach the applicant and the cadre', () => {
     expect(r1.notified.map((n) => n.role)).toEqual(['cadre']);
     const r2 = await h.runtime.app.changeStatus(ownRef, { to: 'registered', actor: { kind: 'officer', id: 'ana' }, kpj: '12345678901' });
     expect(r2.notified.map((n) => n.role)).toEqual(['applicant']);
-    const rows = h.runtime.db.prepare("SELECT address, payload FROM outbox WHERE kind = 'notification' ORDER BY id").all() as { address: string; payload: string }[];
+    const rows = await dbOf(h).all<{ address: string; payload: string }>("SELECT address, payload FROM outbox WHERE kind = 'notification' ORDER BY id");
     expect(rows.map((r) => h.runtime.store.cipher.decrypt(r.address))).toEqual(['k', 'w']);
     expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toContain('needs a correction');
     expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toContain('Foto KTP buram');
     expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[1]!.payload)).text).toContain('12345678901');
-    const events = h.runtime.db.prepare("SELECT actor_kind, actor_id, from_status, to_status FROM registration_events WHERE action = 'status_changed' ORDER BY id").all();
+    const events = await dbOf(h).all("SELECT actor_kind, actor_id, from_status, to_status FROM registration_events WHERE action = 'status_changed' ORDER BY id");
     expect(events).toEqual([
       { actor_kind: 'officer', actor_id: 'ana', from_status: 'submitted', to_status: 'needs_correction' },
       { actor_kind: 'officer', actor_id: 'ana', from_status: 'submitted', to_status: 'registered' },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addressKey } from '../../src/storage/addresses.js';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
@@ -11,8 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-const outboxTexts = (externalId: string) =>
-  (h.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id').all(addressKey(h.runtime.store.cipher, 'test', externalId)) as { payload: string }[]).map(
+const outboxTexts = async (externalId: string) =>
+  (await dbOf(h).all<{ payload: string }>('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id', [addressKey(h.runtime.store.cipher, 'test', externalId)])).map(
     (r) => JSON.parse(h.runtime.store.cipher.decrypt(r.payload)).text as string,
   );
 
@@ -28,7 +29,7 @@ describe('correction requested by an officer', () => {
     const ref = await registerSelf('w');
     await h.say('w', '1'); // mid-way in something else: the benefits menu
     await h.runtime.app.requestCorrection(ref, { fields: ['phone', 'address'], note: 'Nomor HP tidak aktif', officer: 'ana' });
-    const sent = outboxTexts('w').slice(-4).join('\n');
+    const sent = (await outboxTexts('w')).slice(-4).join('\n');
     expect(sent).toContain('perlu perbaikan');
     expect(sent).toContain('Nomor HP tidak aktif');
     expect(sent).toContain('Alamat, No. HP');
@@ -39,11 +40,11 @@ describe('correction requested by an officer', () => {
     expect(confirm).toContain('Alamat: Jl. Melati No. 5');
     const done = (await h.say('w', '1')).join('\n');
     expect(done).toContain('perbaikan untuk');
-    const row = h.runtime.db.prepare('SELECT status, data, correction_fields FROM registrations WHERE reference = ?').get(ref) as { status: string; data: string; correction_fields: string | null };
+    const row = (await dbOf(h).get<{ status: string; data: string; correction_fields: string | null }>('SELECT status, data, correction_fields FROM registrations WHERE reference = ?', [ref]))!;
     expect(row.status).toBe('submitted');
     expect(row.correction_fields).toBeNull();
     expect(JSON.parse(h.runtime.store.cipher.decrypt(row.data))).toMatchObject({ address: 'Jl. Melati No. 5', phone: '+6281311112222', fullName: 'Budi Santoso' });
-    const actions = h.runtime.db.prepare('SELECT action FROM registration_events ORDER BY id').all();
+    const actions = await dbOf(h).all('SELECT action FROM registration_events ORDER BY id');
     expect(actions).toEqual([{ action: 'submitted' }, { action: 'status_changed' }, { action: 'corrected' }]);
   });
 
@@ -60,13 +61,13 @@ describe('correction requested by an officer', () => {
     for (const text of script) await h.say('k', text);
     const ref = /LD-\w{5}/.exec((await h.say('k', '1')).join('\n'))![0];
     await h.runtime.app.requestCorrection(ref, { fields: ['nik'], note: 'NIK salah ketik', officer: 'ana' });
-    expect(outboxTexts('k').slice(-1)[0]).toContain('NIK warga');
+    expect((await outboxTexts('k')).slice(-1)[0]).toContain('NIK warga');
     expect((await h.say('k', NIK_FEMALE)).join('\n')).toContain('Tanggal lahir warga');
     expect((await h.say('k', '17-05-1985')).join('\n')).toContain('Jenis kelamin warga');
     const confirm = (await h.say('k', '2')).join('\n');
     expect(confirm).toContain('NIK: 6301********0012');
     await h.say('k', '1');
-    const data = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT data FROM registrations WHERE reference = ?').get(ref) as { data: string }).data));
+    const data = JSON.parse(h.runtime.store.cipher.decrypt((await dbOf(h).get<{ data: string }>('SELECT data FROM registrations WHERE reference = ?', [ref]))!.data));
     expect(data).toMatchObject({ nik: NIK_FEMALE, sex: 'F', birthDate: '1985-05-17' });
   });
 });
@@ -78,9 +79,9 @@ describe('questions for an officer', () => {
     expect((await h.say('q', 'Apakah istri saya juga bisa didaftarkan?')).join('\n')).toContain('diteruskan ke petugas');
     const [question] = await h.runtime.app.questions.open();
     expect(question?.text).toBe('Apakah istri saya juga bisa didaftarkan?');
-    h.runtime.db.prepare("INSERT INTO officers (username, password_hash, role, created_at) VALUES ('ana', 'x', 'officer', 0)").run();
+    await dbOf(h).run("INSERT INTO officers (username, password_hash, role, created_at) VALUES ('ana', 'x', 'officer', 0)");
     await h.runtime.app.questions.answer(question!.id, 1, 'Bisa, daftarkan lewat menu 4.');
-    expect(outboxTexts('q').at(-1)).toContain('Bisa, daftarkan lewat menu 4.');
+    expect((await outboxTexts('q')).at(-1)).toContain('Bisa, daftarkan lewat menu 4.');
     expect(await h.runtime.app.questions.openCount()).toBe(0);
     await expect(h.runtime.app.questions.answer(question!.id, 1, 'lagi')).rejects.toThrow(/not open/);
   });

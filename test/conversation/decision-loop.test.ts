@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { addressKey } from '../../src/storage/addresses.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
@@ -16,8 +17,8 @@ afterEach(() => cleanup(h));
 
 const chat = async (user: string, text: string) => (await h.say(user, text)).join('\n');
 
-const outboxTexts = (externalId: string) =>
-  (h.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id').all(addressKey(h.runtime.store.cipher, 'test', externalId)) as { payload: string }[]).map(
+const outboxTexts = async (externalId: string) =>
+  (await dbOf(h).all<{ payload: string }>('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id', [addressKey(h.runtime.store.cipher, 'test', externalId)])).map(
     (r) => JSON.parse(h.runtime.store.cipher.decrypt(r.payload)).text as string,
   );
 
@@ -27,8 +28,8 @@ async function register(user: string, answers: Record<string, string> = {}): Pro
   return /LD-\w{5}/.exec(out)![0];
 }
 
-const row = (ref: string) => {
-  const r = h.runtime.db.prepare('SELECT status, data FROM registrations WHERE reference = ?').get(ref) as { status: string; data: string };
+const row = async (ref: string) => {
+  const r = (await dbOf(h).get<{ status: string; data: string }>('SELECT status, data FROM registrations WHERE reference = ?', [ref]))!;
   return { status: r.status, data: JSON.parse(h.runtime.store.cipher.decrypt(r.data)) as Record<string, unknown> };
 };
 
@@ -38,7 +39,7 @@ describe('a correction an officer asked for survives any navigation', () => {
   it('"menu" leaves it, the menu keeps offering it (a line on top, a numbered item), and the status too, until it is sent', async () => {
     const ref = await register('w');
     await h.runtime.app.requestCorrection(ref, { fields: ['address', 'phone'], note: 'Nomor HP tidak aktif', officer: 'ana' });
-    expect(outboxTexts('w').join('\n')).toContain(ASK);
+    expect((await outboxTexts('w')).join('\n')).toContain(ASK);
 
     const menu = await chat('w', 'menu');
     expect(menu).toContain(`Petugas meminta perbaikan untuk pendaftaran ${ref}: Alamat, No. HP. Balas 9 atau ketik perbaiki.`);
@@ -62,7 +63,7 @@ describe('a correction an officer asked for survives any navigation', () => {
     expect(sent).not.toContain('Petugas meminta perbaikan');
     expect(sent).not.toContain('9. Perbaiki');
     expect(await chat('w', 'menu')).not.toContain('Petugas meminta perbaikan');
-    expect(row(ref)).toMatchObject({ status: 'submitted', data: { address: 'Jl. Melati No. 5', phone: '+6281311112222' } });
+    expect(await row(ref)).toMatchObject({ status: 'submitted', data: { address: 'Jl. Melati No. 5', phone: '+6281311112222' } });
   });
 
   it.each([
@@ -122,8 +123,8 @@ describe('correcting a sent registration from "Data saya", in the chat', () => {
     expect(confirm).toContain('Alamat: Jl. Kenanga RT 04');
     expect(confirm).toContain('Nama ahli waris: Aminah');
     expect(await chat('w', '1')).toContain('terkirim');
-    expect(row(ref)).toMatchObject({ status: 'submitted', data: { address: 'Jl. Kenanga RT 04', heirName: 'Aminah', fullName: 'Budi Santoso' } });
-    const events = h.runtime.db.prepare("SELECT from_status, to_status FROM registration_events WHERE action = 'corrected'").all();
+    expect(await row(ref)).toMatchObject({ status: 'submitted', data: { address: 'Jl. Kenanga RT 04', heirName: 'Aminah', fullName: 'Budi Santoso' } });
+    const events = await dbOf(h).all("SELECT from_status, to_status FROM registration_events WHERE action = 'corrected'");
     expect(events).toEqual([{ from_status: 'submitted', to_status: 'submitted' }]);
   });
 
@@ -134,7 +135,7 @@ describe('correcting a sent registration from "Data saya", in the chat', () => {
     await chat('w', 'Jl. Kenanga');
     await h.runtime.app.changeStatus(ref, { to: 'approved', actor: { kind: 'officer', id: 'ana' } });
     expect(await chat('w', '1')).toContain(`Pendaftaran ${ref} sudah diputuskan petugas (status: Disetujui`);
-    expect(row(ref)).toMatchObject({ status: 'approved', data: { address: 'Jl. Mawar' } });
+    expect(await row(ref)).toMatchObject({ status: 'approved', data: { address: 'Jl. Mawar' } });
   });
 
   it('after approval: the data is changed by an officer, so the request goes to one (answered here), with the reason why', async () => {
@@ -147,7 +148,7 @@ describe('correcting a sent registration from "Data saya", in the chat', () => {
     expect(out).not.toContain('disnaker@sukamaju.example');
     expect(await chat('w', 'Nama ahli waris seharusnya Siti Rahmah')).toContain('diteruskan ke petugas');
     expect((await h.runtime.app.questions.open()).map((q) => q.text)).toEqual(['Nama ahli waris seharusnya Siti Rahmah']);
-    expect(row(ref).data).toMatchObject({ heirName: 'Siti' });
+    expect((await row(ref)).data).toMatchObject({ heirName: 'Siti' });
   });
 
   it('with nothing sent, "perbaiki" says where answers are changed, and inside a registration it does not leave it', async () => {

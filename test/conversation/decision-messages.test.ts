@@ -11,6 +11,7 @@ import type { StatusChange } from '../../src/app/notify.js';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
 import { addressKey } from '../../src/storage/addresses.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
@@ -42,10 +43,8 @@ async function register(user: string, answers: Record<string, string> = {}): Pro
 }
 
 /** The last notification queued for a chat. */
-function news(externalId: string): string {
-  const rows = h!.runtime.db
-    .prepare("SELECT payload FROM outbox WHERE recipient_key = ? AND kind = 'notification' ORDER BY id")
-    .all(addressKey(h!.runtime.store.cipher, 'test', externalId)) as { payload: string }[];
+async function news(externalId: string): Promise<string> {
+  const rows = await dbOf(h!).all<{ payload: string }>("SELECT payload FROM outbox WHERE recipient_key = ? AND kind = 'notification' ORDER BY id", [addressKey(h!.runtime.store.cipher, 'test', externalId)]);
   return JSON.parse(h!.runtime.store.cipher.decrypt(rows.at(-1)!.payload)).text as string;
 }
 
@@ -59,7 +58,7 @@ describe('approved', () => {
     await harness();
     const ref = await register('w', SELF);
     await decide(ref, { to: 'approved' });
-    const text = news('w');
+    const text = await news('w');
     expect(text).toContain(`Kabar baik: pendaftaran ${ref} disetujui.`);
     expect(text).toContain('nomor peserta (KPJ) dikirim di chat ini');
     expect(text).toContain('Iuran JKK + JKM dibayar sendiri setiap bulan: Rp16.800 (dihitung dari penghasilan Rp1.000.000)');
@@ -78,7 +77,7 @@ describe('approved', () => {
     });
     const ref = await register('w', { ...SELF, programmes: '2' });
     await decide(ref, { to: 'approved' });
-    const text = news('w');
+    const text = await news('w');
     expect(text).toContain('Iuran JKK + JKM + JHT dibayar sendiri setiap bulan: Rp36.800');
     expect(text).toContain('Batas waktu membayar: paling lambat tanggal 15 setiap bulan.');
     expect(text).toContain('Petugas akan memberi tahu tempat dan cara membayar.');
@@ -88,7 +87,7 @@ describe('approved', () => {
     await harness();
     const ref = await register('w', { groupId: '3' });
     await decide(ref, { to: 'approved' });
-    const text = news('w');
+    const text = await news('w');
     expect(text).toContain('Iuran JKK + JKM dibayar Kabupaten Sukamaju (APBD).');
     expect(text).toContain('Petugas akan memberi tahu tanggal mulai perlindungannya.');
     expect(text).not.toContain('dibayar sendiri');
@@ -101,7 +100,7 @@ describe('approved', () => {
     });
     const ref = await register('w', { groupId: '4', programmes: '2', income: '2 juta' });
     await decide(ref, { to: 'approved' });
-    const text = news('w');
+    const text = await news('w');
     expect(text).toContain('Iuran JKK + JKM dibayar Desa (Alokasi Dana Desa).');
     expect(text).toContain('Perlindungan mulai: tanggal 1 bulan berikutnya setelah nomor KPJ dicatat.');
     expect(text).toContain('Iuran JHT dibayar sendiri setiap bulan: Rp40.000');
@@ -114,7 +113,7 @@ describe('approved', () => {
     await chat('w', 'english');
     const ref = await register('w', SELF);
     await decide(ref, { to: 'approved' });
-    expect(news('w')).toContain('The JKK + JKM contributions are paid by the member each month: Rp16.800');
+    expect(await news('w')).toContain('The JKK + JKM contributions are paid by the member each month: Rp16.800');
   });
 });
 
@@ -124,7 +123,7 @@ describe('registered', () => {
     const ref = await register('w', SELF);
     await decide(ref, { to: 'approved' });
     await decide(ref, { to: 'registered', kpj: '12345678901' });
-    const text = news('w');
+    const text = await news('w');
     expect(text).toContain('Nomor peserta (KPJ): 12345678901. Simpan nomor ini');
     expect(text).toContain('aplikasi JMO');
     expect(text).toContain('Perlindungan berlaku selama iuran dibayar setiap bulan.');
@@ -148,7 +147,7 @@ describe('rejected', () => {
     await harness();
     const ref = await register('w');
     await decide(ref, { to: 'rejected', reason, note: 'Dicek di kantor' });
-    const text = news('w');
+    const text = await news('w');
     expect(text).toContain(`Maaf, pendaftaran ${ref} tidak bisa diproses.`);
     expect(text).toContain('Catatan petugas: Dicek di kantor');
     expect(text).toContain(words);
@@ -172,10 +171,10 @@ describe('rejected', () => {
     await harness();
     const ref = await register('w');
     await decide(ref, { to: 'rejected', note: 'Foto KTP tidak terbaca' });
-    expect(news('w')).toMatch(/Catatan petugas: Foto KTP tidak terbaca\n\nAlasannya ada di catatan petugas\. Kalau datanya salah, boleh daftar lagi/);
+    expect(await news('w')).toMatch(/Catatan petugas: Foto KTP tidak terbaca\n\nAlasannya ada di catatan petugas\. Kalau datanya salah, boleh daftar lagi/);
     const other = await register('x', { nik: NIK_FEMALE, sex: '2', birthDate: '17-05-1985' });
     await decide(other, { to: 'rejected' });
-    expect(news('x')).toContain('Untuk tahu alasannya, hubungi Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sukamaju, telp 0511-000000');
+    expect(await news('x')).toContain('Untuk tahu alasannya, hubungi Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sukamaju, telp 0511-000000');
   });
 });
 
@@ -188,7 +187,7 @@ describe("a cadre's neighbour", () => {
     for (const text of neighbourScript({ fullName: 'Siti Aminah', phone: '-', income: '1 juta', groupId: '7' })) out = await chat('k', text);
     const ref = /LD-\w{5}/.exec(out)![0];
     await decide(ref, { to: 'approved' });
-    const text = news('k');
+    const text = await news('k');
     expect(text).toContain(`Pendaftaran Siti Aminah (${ref}) disetujui.`);
     expect(text).toContain('Iuran JKK + JKM dibayar sendiri setiap bulan: Rp16.800');
     expect(text).toContain('Perlindungan berlaku bila iurannya sudah dibayar.');

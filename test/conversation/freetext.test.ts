@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -8,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-const state = () => JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state));
+const state = async () => JSON.parse(h.runtime.store.cipher.decrypt((await dbOf(h).get<{ state: string }>('SELECT state FROM sessions'))!.state));
 
 describe('free text outside a flow', () => {
   it('answers a question in everyday Indonesian, with figures from the rates file, then shows the menu', async () => {
@@ -57,7 +58,7 @@ describe('free text outside a flow', () => {
       expect(answer).toContain('1. Manfaat program');
     }
     await h.say('u', 'nomor saya 081234567890 resep rendang enak');
-    const rows = h.runtime.db.prepare('SELECT text FROM faq_unmatched ORDER BY id').all() as { text: string }[];
+    const rows = await dbOf(h).all<{ text: string }>('SELECT text FROM faq_unmatched ORDER BY id');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.text).join('\n')).not.toMatch(/\d{6}/);
     expect(rows.at(-1)!.text).toContain('[angka]');
@@ -70,14 +71,14 @@ describe('free text inside a flow', () => {
     const out = (await h.say('u', 'iurannya berapa?')).join('\n');
     expect(out).toContain('Kembali ke pertanyaan tadi');
     expect(out).toContain('NIK (16 angka');
-    expect(state().answers.fullName).toBe('Budi Santoso');
-    expect(state().step).toBe('nik');
+    expect((await state()).answers.fullName).toBe('Budi Santoso');
+    expect((await state()).step).toBe('nik');
     expect((await h.say('u', NIK_MALE)).join('\n')).toContain('Tempat lahir');
   });
 
   it('does not take an ordinary answer for a question', async () => {
     for (const text of registrationScript({}, { until: 'address' })) await h.say('u', text);
     expect((await h.say('u', 'Jl. Kenanga Gg. Apa Saja RT 2')).join('\n')).toContain('Nomor HP');
-    expect(state().answers.address).toBe('Jl. Kenanga Gg. Apa Saja RT 2');
+    expect((await state()).answers.address).toBe('Jl. Kenanga Gg. Apa Saja RT 2');
   });
 });

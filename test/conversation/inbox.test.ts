@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
-import { addressKey } from '../../src/storage/addresses.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addressKey } from '../../src/storage/addresses.js';
+import { postgresSql } from '../../src/storage/postgres.js';
+import type { Sql } from '../../src/storage/sql.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
@@ -9,22 +13,29 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-const outboxTexts = (hh: Harness, user: string) =>
-  (hh.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id').all(addressKey(hh.runtime.store.cipher, 'test', user)) as { payload: string }[]).map(
+const outboxTexts = async (hh: Harness, user: string) =>
+  (await dbOf(hh).all<{ payload: string }>('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id', [addressKey(hh.runtime.store.cipher, 'test', user)])).map(
     (r) => (JSON.parse(hh.runtime.store.cipher.decrypt(r.payload)) as { text: string }).text,
   );
 
+/** A connection of its own to the harness's database, as another process opens it (the file, or the URL on PostgreSQL). */
+function anotherConnection(hh: Harness): Sql {
+  return hh.databaseUrl ? postgresSql({ connectionString: hh.databaseUrl }) : sqliteSql(new Database(hh.dbPath, { readonly: true }));
+}
+
 describe('the inbox: what was received is never lost', () => {
-  it('has a message handled and committed before receive() returns (one commit per batch)', async () => {
-    const other = new Database(h.dbPath, { readonly: true });
-    const count = (sql: string) => (other.prepare(sql).get() as { n: number }).n;
-    const [done] = await h.runtime.app.receive([{ channel: 'test', externalId: 'a', text: 'halo', messageId: 'm1' }]);
-    // Already on disk for another connection: the reply is queued, nothing waits.
-    expect(count('SELECT count(*) AS n FROM outbox')).toBeGreaterThan(0);
-    expect(count('SELECT count(*) AS n FROM inbox')).toBe(0);
-    await done;
-    other.close();
-    expect(outboxTexts(h, 'a').join('\n')).toContain('Lindung');
+  it('has a message handled and committed before receive() returns: another process sees it (one commit per batch)', async () => {
+    const other = anotherConnection(h);
+    try {
+      const [done] = await h.runtime.app.receive([{ channel: 'test', externalId: 'a', text: 'halo', messageId: 'm1' }]);
+      // Already committed for another connection: the reply is queued, nothing waits.
+      expect((await other.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))!.n).toBeGreaterThan(0);
+      expect((await other.get<{ n: number }>('SELECT count(*) AS n FROM inbox'))!.n).toBe(0);
+      await done;
+    } finally {
+      await other.close();
+    }
+    expect((await outboxTexts(h, 'a')).join('\n')).toContain('Lindung');
   });
 
   it('handles at the next start what a crash left in the inbox, each person in order', async () => {
@@ -38,15 +49,15 @@ describe('the inbox: what was received is never lost', () => {
     expect(await h.runtime.store.inbox.count()).toBe(3);
     expect(await h.runtime.app.recoverInbox()).toBe(3);
     expect(await h.runtime.store.inbox.count()).toBe(0);
-    const a = outboxTexts(h, 'a');
+    const a = await outboxTexts(h, 'a');
     expect(a[0]).toContain('Lindung');
     // The second message was read after the first: it answers the contribution question.
     expect(a.at(-1)).toMatch(/penghasilan/i);
-    expect(outboxTexts(h, 'b')[0]).toContain('Lindung');
+    expect((await outboxTexts(h, 'b'))[0]).toContain('Lindung');
     // Telegram may deliver the same updates again after the restart: nothing is done twice.
     const again = await Promise.all(await h.runtime.app.receive([{ channel: 'test', externalId: 'a', text: 'halo', messageId: 'a1' }]));
     expect(again[0]!.duplicate).toBe(true);
-    expect(outboxTexts(h, 'a')).toEqual(a);
+    expect(await outboxTexts(h, 'a')).toEqual(a);
   });
 
   it('keeps one row for a message delivered twice while it waits', async () => {
@@ -56,6 +67,6 @@ describe('the inbox: what was received is never lost', () => {
     expect(await keep()).toBeUndefined();
     expect(await h.runtime.store.inbox.count()).toBe(1);
     expect(await h.runtime.app.recoverInbox()).toBe(1);
-    expect(outboxTexts(h, 'a').filter((t) => t.includes('Saya Lindung'))).toHaveLength(1);
+    expect((await outboxTexts(h, 'a')).filter((t) => t.includes('Saya Lindung'))).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@
 // deletion is a consent withdrawal an officer reviews (storage/withdrawals.ts), and the words say
 // so; an option that could do nothing is not offered.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -24,8 +25,8 @@ async function register(user: string, answers: Record<string, string>): Promise<
   return /LD-\w{5}/.exec(out)![0];
 }
 
-const setStatus = (ref: string, status: string) => h.runtime.db.prepare('UPDATE registrations SET status = ? WHERE reference = ?').run(status, ref);
-const statusOf = (ref: string) => (h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(ref) as { status: string }).status;
+const setStatus = (ref: string, status: string) => dbOf(h).run('UPDATE registrations SET status = ? WHERE reference = ?', [status, ref]);
+const statusOf = async (ref: string) => (await dbOf(h).get<{ status: string }>('SELECT status FROM registrations WHERE reference = ?', [ref]))!.status;
 
 /** The numbered options of the reply, as "n. label". */
 const options = (out: string) => out.split('\n').filter((l) => /^\d\. /.test(l));
@@ -46,7 +47,7 @@ describe('what "Data saya" offers', () => {
 
   it.each(['approved', 'registered'])('only %s ones: no "Hapus"; the deletion is asked of an officer, and corrections too, in those words', async (status) => {
     const ref = await register('u', BUDI);
-    setStatus(ref, status);
+    await setStatus(ref, status);
     const out = await chat('u', 'data saya');
     expect(options(out)).toEqual([
       '1. Tarik persetujuan & minta data dihapus (ditinjau petugas)',
@@ -63,7 +64,7 @@ describe('what "Data saya" offers', () => {
 
   it('"hapus" with only an approved one: what happens is said before, and is what happens', async () => {
     const ref = await register('u', BUDI);
-    setStatus(ref, 'approved');
+    await setStatus(ref, 'approved');
     await chat('u', 'data saya');
     const confirm = await chat('u', 'hapus');
     expect(confirm).toContain(`Pendaftaran ${ref} sudah disetujui, jadi tidak langsung dihapus: petugas meninjau permintaan hapusnya dalam 72 jam.`);
@@ -72,14 +73,14 @@ describe('what "Data saya" offers', () => {
     expect(done).toContain(`Pendaftaran ${ref} sudah disetujui, jadi tidak langsung dihapus: permintaan hapusnya sudah diteruskan ke petugas dan ditinjau dalam 72 jam.`);
     expect(done).not.toContain('Untuk menghapusnya, hubungi');
     // Kept, flagged for an officer's review (the queue's withdrawals), the rest of the person gone.
-    expect(statusOf(ref)).toBe('approved');
+    expect(await statusOf(ref)).toBe('approved');
     expect((await h.runtime.store.withdrawals.pending(10)).rows.map((r) => r.reference)).toEqual([ref]);
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM identities').get()).toEqual({ n: 0 });
+    expect(await dbOf(h).get('SELECT count(*) AS n FROM identities')).toEqual({ n: 0 });
   });
 
   it('one approved and one not: "Hapus" lists only the one it can delete; withdrawing names the one an officer reviews', async () => {
     const approved = await register('u', BUDI);
-    setStatus(approved, 'approved');
+    await setStatus(approved, 'approved');
     const open = await register('u', ANI);
     const out = await chat('u', 'data saya');
     expect(options(out).slice(0, 2)).toEqual(['1. Hapus pendaftaran (yang belum disetujui)', '2. Tarik persetujuan & minta data dihapus (ditinjau petugas)']);
@@ -102,7 +103,7 @@ describe('what "Data saya" offers', () => {
 
   it('only a rejected one: it can be deleted, but not corrected (a new registration is made instead)', async () => {
     const ref = await register('u', BUDI);
-    setStatus(ref, 'rejected');
+    await setStatus(ref, 'rejected');
     const out = await chat('u', 'data saya');
     expect(options(out)).toEqual(['1. Hapus pendaftaran (yang belum disetujui)', '2. Tarik persetujuan & hapus data', '3. Salinan lengkap data saya', '0. Menu utama']);
   });
@@ -116,12 +117,12 @@ describe('what "Data saya" offers', () => {
     const out = await chat('u', 'ya');
     expect(out).toContain(`Pendaftaran ${ref} sudah diputuskan petugas (status: Disetujui, sedang didaftarkan ke BPJS), jadi tidak bisa dihapus sendiri lagi.`);
     expect(out).not.toContain('sudah dihapus');
-    expect(statusOf(ref)).toBe('approved');
+    expect(await statusOf(ref)).toBe('approved');
   });
 
   it('in English: the same options, in its words', async () => {
     const ref = await register('u', BUDI);
-    setStatus(ref, 'approved');
+    await setStatus(ref, 'approved');
     await chat('u', 'english');
     const out = await chat('u', 'my data');
     expect(options(out)).toEqual([

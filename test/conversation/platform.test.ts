@@ -5,6 +5,7 @@ import { workerFlows } from '../../src/core/flows/index.js';
 import { loadRates } from '../../src/domain/rates.js';
 import { createTranslator } from '../../src/i18n.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -14,18 +15,18 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
-const count = (sql: string) => (h.runtime.db.prepare(sql).get() as { n: number }).n;
-const stateOf = () => JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT state FROM sessions').get() as { state: string }).state));
+const count = (sql: string) => dbOf(h).count(sql);
+const stateOf = async () => JSON.parse(h.runtime.store.cipher.decrypt((await dbOf(h).get<{ state: string }>('SELECT state FROM sessions'))!.state));
 
 describe('delivery guarantees', () => {
   it('ignores a repeated inbound message id', async () => {
     await h.say('u', '4', 'm1');
-    const before = count('SELECT count(*) AS n FROM outbox');
+    const before = await count('SELECT count(*) AS n FROM outbox');
     const again = await h.runtime.app.handle({ channel: 'test', externalId: 'u', text: '4', messageId: 'm1' });
     expect(again.duplicate).toBe(true);
     expect(again.replies).toEqual([]);
-    expect(count('SELECT count(*) AS n FROM outbox')).toBe(before);
-    expect(stateOf().step).toBe('consent');
+    expect(await count('SELECT count(*) AS n FROM outbox')).toBe(before);
+    expect((await stateOf()).step).toBe('consent');
   });
 
   it('handles two messages that arrive together in order', async () => {
@@ -36,12 +37,12 @@ describe('delivery guarantees', () => {
     expect(a![0]!.text).toContain('Sebelum mendaftar');
     expect(b![0]!.text).toContain('Nama lengkap');
     expect(c![0]!.text).toContain('NIK');
-    expect(stateOf().answers.fullName).toBe('Budi Santoso');
+    expect((await stateOf()).answers.fullName).toBe('Budi Santoso');
   });
 
   it('writes every reply to the outbox in the same transaction as the session', async () => {
     const r = await h.runtime.app.handle({ channel: 'test', externalId: 'u', text: '4' });
-    const rows = h.runtime.db.prepare('SELECT id, payload FROM outbox ORDER BY id').all() as { id: number; payload: string }[];
+    const rows = await dbOf(h).all<{ id: number; payload: string }>('SELECT id, payload FROM outbox ORDER BY id');
     expect(rows.map((x) => x.id)).toEqual(r.outboxIds);
     expect(JSON.parse(h.runtime.store.cipher.decrypt(rows[0]!.payload)).text).toBe(r.replies[0]!.text);
   });
@@ -50,7 +51,7 @@ describe('delivery guarantees', () => {
     for (const text of registrationScript({ fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Banjarmasin' }, { until: 'birthDate' })) await h.say('u', text);
     h = await h.reopen();
     expect((await h.say('u', '17-08-1980')).join('\n')).toContain('Jenis kelamin');
-    expect(stateOf().answers).toMatchObject({ fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Banjarmasin' });
+    expect((await stateOf()).answers).toMatchObject({ fullName: 'Budi Santoso', nik: NIK_MALE, birthPlace: 'Banjarmasin' });
   });
 
   it('offers to continue or start over after more than a day of silence, unless the message simply answers the question', async () => {
@@ -61,13 +62,13 @@ describe('delivery guarantees', () => {
     h.clock.now += 25 * 3600_000;
     // Picking up where they left off: the answer is taken, nothing to ask.
     expect((await h.say('u', '6301011708800003')).join('\n')).toContain('Tempat lahir');
-    expect(stateOf().answers.nik).toBe('6301011708800003');
+    expect((await stateOf()).answers.nik).toBe('6301011708800003');
     await h.say('u', 'kembali');
     h.clock.now += 25 * 3600_000;
     await h.say('u', 'x');
     const restart = (await h.say('u', '2')).join('\n');
     expect(restart).toContain('Sebelum mendaftar');
-    expect(stateOf().answers.fullName).toBeUndefined();
+    expect((await stateOf()).answers.fullName).toBeUndefined();
   });
 
   it('turns a failure inside handling into an apology and keeps the previous state', async () => {
@@ -85,10 +86,10 @@ describe('delivery guarantees', () => {
       timeZone: 'Asia/Makassar',
     });
     await h.say('u', 'halo');
-    const before = stateOf();
+    const before = await stateOf();
     const r = await broken.handleNow({ channel: 'test', externalId: 'u', text: '2', messageId: 'b1' });
     expect(r.replies[0]!.text).toContain('ada gangguan');
-    expect(stateOf()).toEqual(before);
+    expect(await stateOf()).toEqual(before);
     // The failed message id is not remembered, so a redelivery is handled again.
     expect((await h.say('u', '2', 'b1')).join('\n')).toContain('penghasilan');
   });

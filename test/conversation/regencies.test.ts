@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { regencyStartPayload } from '../../src/domain/reference.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/settings.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -45,7 +46,7 @@ afterEach(async () => {
 
 const start = async (env: Record<string, string> = { PROGRAMME_SETTINGS_PATH: paths }) => (h = await startHarness({ env }));
 const chat = async (user: string, text: string) => (await h!.say(user, text)).join('\n');
-const regencyOf = (ref: string) => (h!.runtime.db.prepare('SELECT regency FROM registrations WHERE reference = ?').get(ref) as { regency: string } | undefined)?.regency;
+const regencyOf = async (ref: string) => (await dbOf(h!).get<{ regency: string }>('SELECT regency FROM registrations WHERE reference = ?', [ref]))?.regency;
 const refIn = (text: string) => /LD-\w{5}/.exec(text)?.[0];
 
 /** The rest of a registration after the regency is known (consent onwards), in that regency's settings; the reference. */
@@ -70,7 +71,7 @@ describe('routing by answer', () => {
     expect(found).toContain('Kabupaten Tanah Bumbu');
     expect(found).toContain('Diskominfo Kabupaten Tanah Bumbu');
     const ref = await finish('w1', tanahBumbu);
-    expect(regencyOf(ref)).toBe('63.10');
+    expect(await regencyOf(ref)).toBe('63.10');
   });
 
   it('a regency picked by number or by name is that regency', async () => {
@@ -78,7 +79,7 @@ describe('routing by answer', () => {
     await chat('w2', 'daftar');
     expect(await chat('w2', 'banjar')).toContain('Diskominfo Kabupaten Banjar');
     const ref = await finish('w2', banjar);
-    expect(regencyOf(ref)).toBe('63.03');
+    expect(await regencyOf(ref)).toBe('63.03');
   });
 
   it('a name found in both regencies asks which one, offering only those', async () => {
@@ -123,7 +124,7 @@ describe('routing by answer', () => {
     await chat('w7', 'tanya petugas');
     await chat('w7', 'banjar');
     await chat('w7', 'kapan kartu saya jadi?');
-    expect(h!.runtime.db.prepare('SELECT regency FROM questions').all()).toEqual([{ regency: '63.03' }]);
+    expect(await dbOf(h!).all('SELECT regency FROM questions')).toEqual([{ regency: '63.03' }]);
   });
 });
 
@@ -154,7 +155,7 @@ describe('reading where people say they live', () => {
       const reply = await chat('r', typed);
       if (key) {
         expect(reply).toContain(key === '63.03' ? 'Kabupaten Banjar' : 'Kabupaten Tanah Bumbu');
-        expect(h!.runtime.db.prepare('SELECT 1 FROM sessions').get()).toBeDefined();
+        expect(await dbOf(h!).get('SELECT 1 FROM sessions')).toBeDefined();
         expect(reply).not.toContain('kabupaten mana');
       } else {
         expect(reply).toContain('kabupaten mana');
@@ -308,9 +309,11 @@ describe('a regency no longer served', () => {
     h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: three } });
     await chat('g1', 'cek syarat');
     expect(await chat('g1', 'bangka barat')).toContain('Kabupaten Bangka Barat');
+    // The same database again (its file, or its PostgreSQL database), with one regency fewer.
     const dir = join(h.dbPath, '..');
+    const databaseUrl = h.databaseUrl;
     await h.close();
-    h = await startHarness({ dir, env: { PROGRAMME_SETTINGS_PATH: paths } });
+    h = await startHarness({ dir, env: { PROGRAMME_SETTINGS_PATH: paths }, ...(databaseUrl ? { databaseUrl } : {}) });
     await chat('g1', 'menu');
     expect(await chat('g1', 'cek syarat')).toContain('kabupaten mana');
     // Its rows keep the name the database knew it by.
@@ -348,9 +351,9 @@ describe('changing the regency before sending', () => {
     for (let i = 0; i < 2 && !refIn(reply); i++) reply = await chat('w8', '1');
     const ref = refIn(reply);
     expect(ref, reply).toBeDefined();
-    expect(regencyOf(ref!)).toBe('63.10');
+    expect(await regencyOf(ref!)).toBe('63.10');
     // The consent recorded is the new regency's.
-    const version = (h!.runtime.db.prepare('SELECT version FROM consents ORDER BY id DESC LIMIT 1').get() as { version: string }).version;
+    const version = (await dbOf(h!).get<{ version: string }>('SELECT version FROM consents ORDER BY id DESC LIMIT 1'))!.version;
     expect(version).toBe(tanahBumbu.consentVersion);
   });
 
@@ -391,8 +394,8 @@ describe('changing the regency before sending', () => {
     for (const text of script) out = await chat('w9', text);
     expect(out).toContain('NIK ini terbit di Kabupaten Tanah Bumbu');
     const ref = refIn(await chat('w9', '1'))!;
-    expect(regencyOf(ref)).toBe('63.03');
-    const checks = (h!.runtime.db.prepare('SELECT checks FROM registrations WHERE reference = ?').get(ref) as { checks: string }).checks;
+    expect(await regencyOf(ref)).toBe('63.03');
+    const checks = (await dbOf(h!).get<{ checks: string }>('SELECT checks FROM registrations WHERE reference = ?', [ref]))!.checks;
     expect(JSON.parse(checks)).toContain('nik_other_regency');
   });
 });
@@ -405,7 +408,7 @@ describe('routing by entry point', () => {
     expect(hello).not.toContain('Kabupaten Banjar');
     expect(await chat('t1', 'daftar')).toContain('Diskominfo Kabupaten Tanah Bumbu');
     const ref = await finish('t1', tanahBumbu);
-    expect(regencyOf(ref)).toBe('63.10');
+    expect(await regencyOf(ref)).toBe('63.10');
   });
 
   it("a WhatsApp number's regency routes the person (the channel names it on each message)", async () => {
@@ -453,6 +456,6 @@ describe('one regency', () => {
     let out = first;
     for (const text of registrationScript().slice(1)) out = await chat('o1', text);
     expect(out).not.toContain('Kabupaten:');
-    expect(regencyOf(refIn(out)!)).toBe('sukamaju');
+    expect(await regencyOf(refIn(out)!)).toBe('sukamaju');
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addressKey } from '../../src/storage/addresses.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -36,9 +37,7 @@ describe('registration, happy path', () => {
     expect(ref).toBeDefined();
     expect(done).toContain('Langkah berikutnya');
 
-    const row = h.runtime.db
-      .prepare('SELECT status, nik, nik_index, nik_masked, full_name, desa, group_id, data FROM registrations WHERE reference = ?')
-      .get(ref) as { status: string; nik: string | null; nik_index: string; nik_masked: string; full_name: string; desa: string; group_id: string; data: string };
+    const row = (await dbOf(h).get<{ status: string; nik: string | null; nik_index: string; nik_masked: string; full_name: string; desa: string; group_id: string; data: string }>('SELECT status, nik, nik_index, nik_masked, full_name, desa, group_id, data FROM registrations WHERE reference = ?', [ref]))!;
     // The NIK is kept only sealed in the form and as a keyed blind index; the queue shows it masked.
     expect(row).toMatchObject({ status: 'submitted', nik: null, full_name: 'Budi Santoso', desa: 'Karang Anyar', group_id: 'mandiri' });
     expect(row.nik_index).toBe(h.runtime.store.cipher.blindIndex('nik', NIK_MALE));
@@ -47,9 +46,9 @@ describe('registration, happy path', () => {
     const data = JSON.parse(h.runtime.store.cipher.decrypt(row.data));
     expect(data.nik).toBe(NIK_MALE);
     expect(data).toMatchObject({ phone: '+6281234567890', income: 1500000, programmes: ['JKK', 'JKM'], heirRelation: 'spouse', sex: 'M', consentVersion: '2026-11-v1' });
-    const events = h.runtime.db.prepare('SELECT action, to_status FROM registration_events').all();
+    const events = await dbOf(h).all('SELECT action, to_status FROM registration_events');
     expect(events).toEqual([{ action: 'submitted', to_status: 'submitted' }]);
-    const consent = h.runtime.db.prepare('SELECT version FROM consents').all();
+    const consent = await dbOf(h).all('SELECT version FROM consents');
     expect(consent).toEqual([{ version: '2026-11-v1' }]);
   });
 
@@ -68,7 +67,7 @@ describe('registration, happy path', () => {
     expect(other).not.toContain(ref);
     // Neither whether it waits, was approved or was registered.
     for (const status of ['Terkirim', 'menunggu pemeriksaan', 'disetujui', 'Terdaftar di BPJS']) expect(other).not.toContain(status);
-    const count = h.runtime.db.prepare('SELECT count(*) AS n FROM registrations').get() as { n: number };
+    const count = (await dbOf(h).get<{ n: number }>('SELECT count(*) AS n FROM registrations'))!;
     expect(count.n).toBe(1);
   });
 });
@@ -210,9 +209,7 @@ describe('a cadre whose invite is revoked', () => {
     expect(after).toContain('Menu utama');
     // The cadre's own commands are gone; nothing of the neighbour was kept.
     expect((await h.say('k', 'warga')).join('\n')).not.toContain('Warga yang Anda daftarkan');
-    const session = h.runtime.db
-      .prepare("SELECT state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_key = ?")
-      .get(addressKey(h.runtime.store.cipher, 'test', 'k')) as { state: string };
+    const session = (await dbOf(h).get<{ state: string }>("SELECT state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_key = ?", [addressKey(h.runtime.store.cipher, 'test', 'k')]))!;
     expect(JSON.parse(h.runtime.store.cipher.decrypt(session.state)).cadre ?? null).toBeNull();
     expect(JSON.parse(h.runtime.store.cipher.decrypt(session.state)).drafts).toEqual({});
   });

@@ -10,6 +10,7 @@ import { loadRates } from '../../src/domain/rates.js';
 import { createTranslator } from '../../src/i18n.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/settings.js';
 import { QueueFilterSchema } from '../../src/domain/queue-filter.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -40,8 +41,8 @@ async function say(app: App, user: string, texts: string[]): Promise<string> {
   return last;
 }
 
-const storedData = (h: Harness) =>
-  JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT data FROM registrations ORDER BY id DESC LIMIT 1').get() as { data: string }).data)) as Record<string, unknown>;
+const storedData = async (h: Harness) =>
+  JSON.parse(h.runtime.store.cipher.decrypt((await dbOf(h).get<{ data: string }>('SELECT data FROM registrations ORDER BY id DESC LIMIT 1'))!.data)) as Record<string, unknown>;
 
 let h: Harness;
 beforeEach(async () => {
@@ -73,7 +74,7 @@ describe('one declared registration schema', () => {
     expect(summary).toMatch(/9\. [^\n]*: Pasar Sungai Danau/);
     const sent = await say(app, 'w', ['1']);
     expect(sent).toMatch(/LD-\w{5}/);
-    expect(storedData(h).workplace).toBe('Pasar Sungai Danau');
+    expect((await storedData(h)).workplace).toBe('Pasar Sungai Danau');
 
     const columns = exportColumns(schema);
     expect(columns.map((c) => c.key)).toContain('workplace');
@@ -84,10 +85,10 @@ describe('one declared registration schema', () => {
     // An officer asks for it again; the person is asked exactly that and the change is stored.
     const reference = /LD-\w{5}/.exec(sent)![0];
     await app.requestCorrection(reference, { fields: ['workplace'], note: 'Lokasi kurang jelas', officer: 'ana' });
-    const asked = JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id DESC LIMIT 1').get(addressKey(h.runtime.store.cipher, 'test', 'w')) as { payload: string }).payload)).text as string;
+    const asked = JSON.parse(h.runtime.store.cipher.decrypt((await dbOf(h).get<{ payload: string }>('SELECT payload FROM outbox WHERE recipient_key = ? ORDER BY id DESC LIMIT 1', [addressKey(h.runtime.store.cipher, 'test', 'w')]))!.payload)).text as string;
     expect(asked).toContain('Di mana lokasi kerja Anda?');
     await say(app, 'w', ['Pasar Wadai, los 12', '1']);
-    expect(storedData(h).workplace).toBe('Pasar Wadai, los 12');
+    expect((await storedData(h)).workplace).toBe('Pasar Wadai, los 12');
   });
 
   it("a regency makes the mother's maiden name required, optional or off in its settings", async () => {
@@ -98,13 +99,13 @@ describe('one declared registration schema', () => {
     expect(await say(required, 'a', ['-'])).not.toContain('Kirim');
     expect(await say(required, 'a', ['Aminah'])).toContain('Aminah');
     await say(required, 'a', ['1']);
-    expect(storedData(h).motherName).toBe('Aminah');
+    expect((await storedData(h)).motherName).toBe('Aminah');
 
     const optional = appWith(h, REGISTRATION_SCHEMA, { ...baseSettings, registrationFields: { motherName: 'optional' } });
     const summary = await say(optional, 'b', registrationScript({ nik: '6301015705850012', birthDate: '17-05-1985', sex: '2', motherName: '-' }, { send: false, settings: { ...baseSettings, registrationFields: { motherName: 'optional' } } }));
     expect(summary).toContain('Kirim');
     await say(optional, 'b', ['1']);
-    expect(storedData(h).motherName).toBeNull();
+    expect((await storedData(h)).motherName).toBeNull();
 
     // Off (the example regency's default): never asked, not in the summary.
     const off = await say(appWith(h, REGISTRATION_SCHEMA), 'c', registrationScript({ nik: '6301011708800011' }, { send: false }));

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -18,7 +19,7 @@ async function register(user: string): Promise<string> {
 describe('status', () => {
   it('lists the registrations with status and the officer note', async () => {
     const ref = await register('u');
-    h.runtime.db.prepare("UPDATE registrations SET status = 'needs_correction', officer_note = 'Foto KTP buram' WHERE reference = ?").run(ref);
+    await dbOf(h).run("UPDATE registrations SET status = 'needs_correction', officer_note = 'Foto KTP buram' WHERE reference = ?", [ref]);
     const out = (await h.say('u', '5')).join('\n');
     expect(out).toContain(ref);
     expect(out).toContain('Perlu perbaikan');
@@ -55,9 +56,9 @@ describe('my data', () => {
     await h.say('u', '1');
     await h.say('u', '1');
     expect((await h.say('u', 'ya')).join('\n')).toContain(`${ref} sudah dihapus`);
-    const row = h.runtime.db.prepare('SELECT status, nik, data, full_name FROM registrations WHERE reference = ?').get(ref);
+    const row = await dbOf(h).get('SELECT status, nik, data, full_name FROM registrations WHERE reference = ?', [ref]);
     expect(row).toEqual({ status: 'deleted', nik: null, data: null, full_name: null });
-    const actions = h.runtime.db.prepare('SELECT action FROM registration_events ORDER BY id').all();
+    const actions = await dbOf(h).all('SELECT action FROM registration_events ORDER BY id');
     expect(actions).toEqual([{ action: 'submitted' }, { action: 'deleted_by_applicant' }]);
     // The NIK is free again for a new registration.
     for (const text of registrationScript({ fullName: 'Budi Santoso' }, { until: 'nik' })) await h.say('u', text);
@@ -66,7 +67,7 @@ describe('my data', () => {
 
   it('does not offer to delete an approved registration at once: its deletion is asked of an officer', async () => {
     const ref = await register('u');
-    h.runtime.db.prepare("UPDATE registrations SET status = 'approved' WHERE reference = ?").run(ref);
+    await dbOf(h).run("UPDATE registrations SET status = 'approved' WHERE reference = ?", [ref]);
     const out = (await h.say('u', '6')).join('\n');
     expect(out).not.toContain('Hapus pendaftaran');
     expect(out).toContain('1. Tarik persetujuan & minta data dihapus (ditinjau petugas)');
@@ -79,14 +80,14 @@ describe('my data', () => {
     await h.say('u', '6');
     await h.say('u', '2');
     expect((await h.say('u', '1')).join('\n')).toContain('Persetujuan sudah ditarik');
-    expect(h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(ref)).toEqual({ status: 'deleted' });
-    const consents = h.runtime.db.prepare('SELECT withdrawn_at FROM consents').all() as { withdrawn_at: number | null }[];
+    expect(await dbOf(h).get('SELECT status FROM registrations WHERE reference = ?', [ref])).toEqual({ status: 'deleted' });
+    const consents = await dbOf(h).all<{ withdrawn_at: number | null }>('SELECT withdrawn_at FROM consents');
     expect(consents.length).toBe(2);
     expect(consents.every((c) => c.withdrawn_at !== null)).toBe(true);
     // Nothing else about them is kept: no conversation (the draft with it), no phone, no chat address.
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM identities').get()).toEqual({ n: 0 });
-    expect(h.runtime.db.prepare('SELECT count(*) AS n FROM people WHERE phone IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(await dbOf(h).get('SELECT count(*) AS n FROM sessions')).toEqual({ n: 0 });
+    expect(await dbOf(h).get('SELECT count(*) AS n FROM identities')).toEqual({ n: 0 });
+    expect(await dbOf(h).get('SELECT count(*) AS n FROM people WHERE phone IS NOT NULL')).toEqual({ n: 0 });
     // Writing again starts as a stranger would.
     expect((await h.say('u', 'halo')).join('\n')).toContain('Saya Lindung');
   });
@@ -103,7 +104,7 @@ describe('my data', () => {
     for (const value of [NIK_MALE, 'Budi Santoso', 'Jl. Mawar RT 03', 'Siti Aminah', '81234567890']) {
       expect(bytes().includes(Buffer.from(value)), value).toBe(false);
     }
-    const events = h.runtime.db.prepare('SELECT action, detail FROM registration_events ORDER BY id').all() as { action: string; detail: string | null }[];
+    const events = await dbOf(h).all<{ action: string; detail: string | null }>('SELECT action, detail FROM registration_events ORDER BY id');
     expect(events.map((e) => e.action)).toEqual(['submitted', 'status_changed', 'consent_withdrawn']);
     expect(events.every((e) => e.detail === null)).toBe(true);
   });

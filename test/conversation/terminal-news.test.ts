@@ -3,6 +3,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTerminalChat, TERMINAL_CHANNEL } from '../../src/channels/terminal.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_FEMALE, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -28,7 +29,7 @@ async function registerOnTerminal(user: string, answers: Record<string, string>)
     const r = await h.runtime.app.handle({ channel: TERMINAL_CHANNEL, externalId: user, text });
     last = r.replies.map((x) => x.text).join('\n');
   }
-  h.runtime.db.prepare("DELETE FROM outbox WHERE channel = 'cli'").run();
+  await dbOf(h).run("DELETE FROM outbox WHERE channel = 'cli'");
   return /LD-\w{5}/.exec(last)![0];
 }
 

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/app/invites.js';
 import { loadProgrammeSettings } from '../../src/settings.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_MALE, seeded, startHarness, type Harness } from '../helpers/harness.js';
 import { neighbourScript, registrationScript } from '../helpers/registration.js';
 
@@ -29,14 +30,14 @@ async function officer(username = 'ana') {
   return { id: (await h.runtime.store.officers.add({ username, passwordHash: 'x', role: 'officer', now: h.clock.now })).id, username };
 }
 
-const statusOf = (ref: string) => (h.runtime.db.prepare('SELECT status FROM registrations WHERE reference = ?').get(ref) as { status: string }).status;
+const statusOf = async (ref: string) => (await dbOf(h).get<{ status: string }>('SELECT status FROM registrations WHERE reference = ?', [ref]))!.status;
 
 describe('inside the undo window the chat shows the status the person was told', () => {
   it('approved: "status", the typed code and "Data saya" still say submitted; at the end of the window, approved', async () => {
     const ref = await register('u');
     const decided = await h.runtime.app.decisions.decide(ref, { kind: 'approve' }, await officer());
     // Committed at once; its news waits for the window.
-    expect(statusOf(ref)).toBe('approved');
+    expect(await statusOf(ref)).toBe('approved');
     expect(decided.heldUntil).toBeGreaterThan(h.clock.now);
     expect((await h.runtime.app.decisions.held(ref))?.waiting).toBeGreaterThan(0);
 
@@ -145,7 +146,7 @@ describe('acting inside the window on what the person knows', () => {
     // Withdrawing consent would keep it for an officer instead of deleting it: that waits too.
     expect(await chat('u', 'tarik')).toContain(`Petugas sedang memeriksa pendaftaran ${ref} saat ini`);
     expect(await chat('u', 'perbaiki')).toContain(`Petugas sedang memeriksa pendaftaran ${ref} saat ini`);
-    expect(statusOf(ref)).toBe('approved');
+    expect(await statusOf(ref)).toBe('approved');
     // Once told, "Data saya" offers what an approved registration allows.
     h.clock.now = decided.heldUntil!;
     const after = await chat('u', 'data saya');
@@ -164,6 +165,6 @@ describe('acting inside the window on what the person knows', () => {
     expect(dup).toContain(ref);
     expect(dup).toContain(SUBMITTED);
     expect(await h.runtime.app.decisions.undo(ref, ana)).toBe('undone');
-    expect(statusOf(ref)).toBe('submitted');
+    expect(await statusOf(ref)).toBe('submitted');
   });
 });

@@ -7,6 +7,7 @@ import { topicAnswer, topicText } from '../../src/core/faq.js';
 import { addressKey } from '../../src/storage/addresses.js';
 import type { Lang, Session } from '../../src/core/types.js';
 import { keyIn, type LocaleKey } from '../../src/core/locale-key.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -34,10 +35,8 @@ async function chat(user: string, ...texts: string[]): Promise<string> {
   return last.join('\n');
 }
 
-function state(user: string): Session {
-  const row = h.runtime.db
-    .prepare("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_key = ?")
-    .get(addressKey(h.runtime.store.cipher, 'test', user)) as { state: string };
+async function state(user: string): Promise<Session> {
+  const row = (await dbOf(h).get<{ state: string }>("SELECT s.state FROM sessions s JOIN identities i ON i.person_id = s.person_id WHERE i.channel = 'test' AND i.external_key = ?", [addressKey(h.runtime.store.cipher, 'test', user)]))!;
   return JSON.parse(h.runtime.store.cipher.decrypt(row.state)) as Session;
 }
 
@@ -95,7 +94,7 @@ describe('1. menu words inside sentences go to the reader', () => {
     const out = await chat('u', 'halo', 'biaya penguburan dapet brp');
     expect(out).toContain('Biaya pemakaman Rp10 juta');
     expect(out).not.toContain(t('calc.income'));
-    expect(state('u').flow).toBe('menu');
+    expect((await state('u')).flow).toBe('menu');
   });
 
   it('"pendaftaran sy udh diproses blm" shows the person\'s status, not a new registration', async () => {
@@ -104,14 +103,14 @@ describe('1. menu words inside sentences go to the reader', () => {
     expect(out).toContain(ref);
     expect(out).toContain(t('status.submitted'));
     expect(out).not.toContain(consentHeading());
-    expect(state('u').flow).toBe('status');
+    expect((await state('u')).flow).toBe('status');
   });
 
   it('"kader boleh daftarin tetangga?" answers registering others', async () => {
     const out = await chat('u', 'halo', 'kader boleh daftarin tetangga?');
     expect(out).toContain(answerOf('register_other'));
     expect(out).not.toContain(consentHeading());
-    expect(state('u').flow).toBe('menu');
+    expect((await state('u')).flow).toBe('menu');
   });
 
   it.each<[string, string, LocaleKey]>([
@@ -121,7 +120,7 @@ describe('1. menu words inside sentences go to the reader', () => {
     ['pendaftran', 'registration', 'reg.consent'],
   ])('exact menu input "%s" still opens its flow', async (text, flow, prompt) => {
     const out = await chat('u', 'halo', text);
-    expect(state('u').flow).toBe(flow);
+    expect((await state('u')).flow).toBe(flow);
     expect(out).toContain(prompt === 'reg.consent' ? consentHeading() : t(prompt));
   });
 });
@@ -137,7 +136,7 @@ describe('2. programme × aspect', () => {
     const out = await chat('u', 'halo', text);
     expect(out).toContain(answerOf(topic, lang));
     expect(out).toContain(figure);
-    expect(state('u').flow).toBe('menu');
+    expect((await state('u')).flow).toBe('menu');
   });
 });
 
@@ -146,7 +145,7 @@ describe('3. never a dead end', () => {
     const replies = await h.replies(user, text);
     const last = replies.at(-1)!;
     expect(last.text).toContain(t('nav.pending_faq'));
-    const topics = (state(user).pending as { topics: string[] }).topics;
+    const topics = ((await state(user)).pending as { topics: string[] }).topics;
     return { last, topics };
   }
 
@@ -168,7 +167,7 @@ describe('3. never a dead end', () => {
     const out = await chat('u', '1');
     expect(out).toContain(answerOf(topics[0]!));
     expect(out).toContain(t('menu.prompt'));
-    expect(state('u').pending).toBeNull();
+    expect((await state('u')).pending).toBeNull();
   });
 
   it.each([
@@ -186,7 +185,7 @@ describe('3. never a dead end', () => {
     const out = await chat('u', text);
     expect(out).not.toMatch(ERR_CHOICE);
     expect(out).toContain(expected());
-    expect(state('u').flow).toBe(flow);
+    expect((await state('u')).flow).toBe(flow);
   });
 
   // At the birth date: a step with no topic of its own, so "klaim gmn?" stays an unsure question about claims.
@@ -200,7 +199,7 @@ describe('3. never a dead end', () => {
     expect(out).toContain(answerOf(topics[0]!));
     expect(out).toContain(BACK);
     expect(out).toContain(t('reg.birthDate'));
-    expect(state('u')).toMatchObject({ flow: 'registration', step: 'birthDate', pending: null, answers: kept });
+    expect(await state('u')).toMatchObject({ flow: 'registration', step: 'birthDate', pending: null, answers: kept });
   });
 
   it.each<[string, LocaleKey]>([
@@ -216,8 +215,8 @@ describe('3. never a dead end', () => {
     expect(out).toContain(t(next));
     if (text.startsWith('LD-')) expect(out).toContain(t('status.not_found', { reference: 'LD-7K3Q9' }));
     if (text.startsWith('iuran')) expect(out).toContain(answerOf('contribution_jkk'));
-    expect(state('u').flow).toBe('registration');
-    expect(state('u').answers).toMatchObject(kept);
+    expect((await state('u')).flow).toBe('registration');
+    expect((await state('u')).answers).toMatchObject(kept);
   });
 
   it('inside registration: "menu" after the list leaves with the draft kept and offered back', async () => {
@@ -226,7 +225,7 @@ describe('3. never a dead end', () => {
     expect(await chat('u', 'menu')).toContain(t('menu.prompt'));
     expect(await chat('u', '4')).toContain(t('nav.pending_draft', { flow: t('flows.registration') }));
     expect(await chat('u', '1')).toContain(t('reg.birthDate'));
-    expect(state('u').answers).toMatchObject(kept);
+    expect((await state('u')).answers).toMatchObject(kept);
   });
 
   const OFF_TOPIC = [
@@ -241,7 +240,7 @@ describe('3. never a dead end', () => {
     expect(out).toContain(t(`faq.out_of_scope.${scope}`));
     expect(out).toContain(t('menu.prompt'));
     for (const topic of KB_TOPICS) expect(out).not.toContain(answerOf(topic));
-    expect(state('u').flow).toBe('menu');
+    expect((await state('u')).flow).toBe('menu');
   });
 
   it.each(OFF_TOPIC)('off-topic "%s" at the NIK gets "not ours" (%s) and the NIK question again', async (text, scope) => {
@@ -251,7 +250,7 @@ describe('3. never a dead end', () => {
     expect(out).toContain(BACK);
     expect(out).toContain(t('reg.nik'));
     for (const topic of KB_TOPICS) expect(out).not.toContain(answerOf(topic));
-    expect(state('u')).toMatchObject({ flow: 'registration', step: 'nik', answers: { fullName: 'Budi Santoso' } });
+    expect(await state('u')).toMatchObject({ flow: 'registration', step: 'nik', answers: { fullName: 'Budi Santoso' } });
   });
   it.each([
     ['pas hujan sy jatuh dr motor waktu narik, dapet jkk?', 'jkk'],
@@ -273,8 +272,8 @@ describe('4. global intents work in every flow', () => {
     await chat(user, 'menu');
     expect(await chat(user, '4')).toContain(t('nav.pending_draft', { flow: t('flows.registration') }));
     expect(await chat(user, '1')).toContain(t(place.prompt));
-    expect(state(user)).toMatchObject({ flow: 'registration', step: place.step });
-    expect(state(user).answers).toEqual(answers);
+    expect(await state(user)).toMatchObject({ flow: 'registration', step: place.step });
+    expect((await state(user)).answers).toEqual(answers);
   }
 
   describe.each(where)('at %s', (_name, place) => {
@@ -282,35 +281,35 @@ describe('4. global intents work in every flow', () => {
 
     it.each(['mau daftar', 'daftar'])('"%s" starts (or stays in) registration', async (text) => {
       await chat('u', ...place.path);
-      const before = state('u').answers;
+      const before = (await state('u')).answers;
       const out = await chat('u', text);
       expect(out).not.toMatch(ERR_CHOICE);
-      expect(state('u').flow).toBe('registration');
+      expect((await state('u')).flow).toBe('registration');
       if (inRegistration) {
         expect(out).toContain(t(place.prompt));
-        expect(state('u').step).toBe(place.step);
-        expect(state('u').answers).toEqual(before);
+        expect((await state('u')).step).toBe(place.step);
+        expect((await state('u')).answers).toEqual(before);
       } else {
         expect(out).toContain(consentHeading());
-        expect(state('u').step).toBe('consent');
+        expect((await state('u')).step).toBe('consent');
       }
     });
 
     it('"cek status" shows status (in Indonesian)', async () => {
       await chat('u', ...place.path);
-      const before = state('u').answers;
+      const before = (await state('u')).answers;
       const out = await chat('u', 'cek status');
       expect(out).toContain(t('status.none'));
-      expect(state('u')).toMatchObject({ flow: 'status', lang: 'id' });
+      expect(await state('u')).toMatchObject({ flow: 'status', lang: 'id' });
       if (inRegistration) await draftOfferedBack('u', place, before);
     });
 
     it('"data saya" opens my data', async () => {
       await chat('u', ...place.path);
-      const before = state('u').answers;
+      const before = (await state('u')).answers;
       const out = await chat('u', 'data saya');
       expect(out).toContain(t('mydata.none'));
-      expect(state('u').flow).toBe('mydata');
+      expect((await state('u')).flow).toBe('mydata');
       if (inRegistration) {
         expect(out).toContain(t('mydata.draft'));
         await draftOfferedBack('u', place, before);
@@ -319,49 +318,49 @@ describe('4. global intents work in every flow', () => {
 
     it('"menu" goes to the menu (keeping a registration draft)', async () => {
       await chat('u', ...place.path);
-      const before = state('u').answers;
+      const before = (await state('u')).answers;
       expect(await chat('u', 'menu')).toContain(t('menu.prompt'));
-      expect(state('u').flow).toBe('menu');
+      expect((await state('u')).flow).toBe('menu');
       if (inRegistration) {
         expect(await chat('u', '4')).toContain(t('nav.pending_draft', { flow: t('flows.registration') }));
         expect(await chat('u', '1')).toContain(t(place.prompt));
-        expect(state('u').answers).toEqual(before);
+        expect((await state('u')).answers).toEqual(before);
       }
     });
 
     it('"bantuan" gives help and the same question', async () => {
       await chat('u', ...place.path);
-      const before = state('u');
+      const before = await state('u');
       const out = await chat('u', 'bantuan');
       expect(out).toContain(t('help.commands'));
       expect(out).toContain(t(place.prompt));
-      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+      expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
     });
 
     it('"batal" asks to confirm; "2" goes on with the same question', async () => {
       await chat('u', ...place.path);
-      const before = state('u');
+      const before = await state('u');
       expect(await chat('u', 'batal')).toContain(t('nav.pending_confirmCancel', { flow: t(keyIn('flows.', place.flow)) }));
       expect(await chat('u', '2')).toContain(t(place.prompt));
-      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers, pending: null });
+      expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers, pending: null });
     });
 
     it('"bahasa" then "2" asks the same question in English', async () => {
       await chat('u', ...place.path);
       expect(await chat('u', 'bahasa')).toContain(t('nav.pending_language'));
       expect(await chat('u', '2')).toContain(t(place.prompt, undefined, 'en'));
-      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, lang: 'en' });
+      expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, lang: 'en' });
     });
 
     it('someone else\'s reference code ("status LD-XXXXX gmn") is not found, and the question comes back', async () => {
       const ref = await submitRegistration('owner');
       await chat('u', ...place.path);
-      const before = state('u');
+      const before = await state('u');
       const out = await chat('u', `status ${ref} gmn`);
       expect(out).toContain(t('status.not_found', { reference: ref }));
       expect(out).not.toContain('Budi Santoso');
       expect(out).toContain(t(place.prompt));
-      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+      expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
     });
   });
 
@@ -374,7 +373,7 @@ describe('4. global intents work in every flow', () => {
     expect(out).toContain(t('status.submitted'));
     expect(out).toContain(BACK);
     expect(out).toContain(t(place.prompt));
-    expect(state('u')).toMatchObject({ flow: place.flow, step: place.step });
+    expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step });
   });
 });
 
@@ -389,7 +388,7 @@ describe('5. a question mid-flow is answered and the same question asked again',
 
   it.each(cases)('at %s: "%s"', async (_name, question, topic, place) => {
     await chat('u', ...place.path);
-    const before = state('u');
+    const before = await state('u');
     const out = await chat('u', question);
     const answer = answerPart(out);
     if (topic === 'computed') expect(answer).toContain('dihitung dari Rp2.000.000');
@@ -397,7 +396,7 @@ describe('5. a question mid-flow is answered and the same question asked again',
     expect(answer).not.toMatch(/balas \d|reply \d/i);
     expect(out).toContain(BACK);
     expect(out.split(BACK)[1]).toContain(t(place.prompt));
-    const after = state('u');
+    const after = await state('u');
     expect(after).toMatchObject({ flow: place.flow, step: place.step, pending: null });
     expect(after.answers).toEqual(before.answers);
     if (place.answer) {
@@ -410,10 +409,10 @@ describe('5. a question mid-flow is answered and the same question asked again',
 
   it.each(placesFor(['eligibility.work', 'registration.birthDate', 'registration.address', 'registration.phone', 'registration.occupation']))('at %s: "klaim gmn?" is about claims, not about the question being asked', async (_name, place) => {
     await chat('u', ...place.path);
-    const before = state('u');
+    const before = await state('u');
     const out = await chat('u', 'klaim gmn?');
     expect(out).not.toMatch(ERR_CHOICE);
-    const after = state('u');
+    const after = await state('u');
     if (after.pending?.kind === 'faq') {
       expect(after.pending.topics).toEqual(expect.arrayContaining(['claim_jkm', 'claim_jkk']));
       expect(await chat('u', '1')).toContain(t(place.prompt));
@@ -421,20 +420,20 @@ describe('5. a question mid-flow is answered and the same question asked again',
       expect([answerOf('claim_jkm'), answerOf('claim_jkk')].some((a) => out.includes(a)), out).toBe(true);
       expect(out.split(BACK)[1]).toContain(t(place.prompt));
     }
-    expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+    expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
   });
 
   it.each(
     placesFor(['calculator.income', 'calculator.after', 'eligibility.work', 'eligibility.age', 'registration.birthDate', 'registration.address', 'registration.phone', 'registration.occupation', 'registration.income']),
   )('at %s: "what is jkk?" is answered about JKK, in English, and the question asked again', async (_name, place) => {
     await chat('u', ...place.path);
-    const before = state('u');
+    const before = await state('u');
     const out = await chat('u', 'what is jkk?');
     const back = t('faq.back_to_question', undefined, 'en');
     expect(out).toContain(answerOf('jkk', 'en'));
     expect(out.split(back)[0]).not.toMatch(/balas \d|reply \d/i);
     expect(out.split(back)[1]).toContain(t(place.prompt, undefined, 'en'));
-    expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers, lang: 'en' });
+    expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers, lang: 'en' });
   });
 
   it('"ahli waris itu siapa" at the heir\'s name is answered, not saved as the name', async () => {
@@ -442,10 +441,10 @@ describe('5. a question mid-flow is answered and the same question asked again',
     const out = await chat('u', 'ahli waris itu siapa');
     expect(answerPart(out)).toContain(answerOf('heirs'));
     expect(out).toContain(t('reg.heirName'));
-    expect(state('u').step).toBe('heirName');
-    expect(state('u').answers.heirName).toBeUndefined();
+    expect((await state('u')).step).toBe('heirName');
+    expect((await state('u')).answers.heirName).toBeUndefined();
     expect(await chat('u', 'Siti Aminah')).toContain(t('reg.heirRelation'));
-    expect(state('u').answers.heirName).toBe('Siti Aminah');
+    expect((await state('u')).answers.heirName).toBe('Siti Aminah');
   });
 
   it('an address with "Apa" in it is taken as the address', async () => {
@@ -453,13 +452,13 @@ describe('5. a question mid-flow is answered and the same question asked again',
     const out = await chat('u', 'Jl. Kenanga Gg. Apa Saja RT 2');
     expect(out).toContain(t('reg.phone'));
     expect(out).not.toContain(BACK);
-    expect(state('u').answers.address).toBe('Jl. Kenanga Gg. Apa Saja RT 2');
+    expect((await state('u')).answers.address).toBe('Jl. Kenanga Gg. Apa Saja RT 2');
   });
 
   it('"Siti Aminah" is taken as the full name', async () => {
     await chat('u', ...PLACES['registration.fullName']!.path);
     expect(await chat('u', 'Siti Aminah')).toContain(t('reg.nik'));
-    expect(state('u').answers.fullName).toBe('Siti Aminah');
+    expect((await state('u')).answers.fullName).toBe('Siti Aminah');
   });
 });
 
@@ -467,7 +466,7 @@ describe('6. income in people\'s words', () => {
   /** Sends the last income messages, then group 7 (self-paid), and returns the calculator's result. */
   async function calculatorResult(user: string, ...incomeMessages: string[]) {
     await chat(user, ...incomeMessages);
-    expect(state(user).step).toBe('group');
+    expect((await state(user)).step).toBe('group');
     return chat(user, '7');
   }
 
@@ -477,14 +476,14 @@ describe('6. income in people\'s words', () => {
     expect(out).toContain('26');
     expect(out).toContain('Rp2.600.000');
     expect(out).toContain(`1. ${t('income.use', { amount: 'Rp2.600.000' })}`);
-    expect(state('u').pending).toMatchObject({ kind: 'income', value: 2600000 });
+    expect((await state('u')).pending).toMatchObject({ kind: 'income', value: 2600000 });
     expect(await calculatorResult('u', '1')).toContain('dihitung dari Rp2.600.000');
   });
 
   it.each(['2', 'tidak'])('calculator: "%s" at the confirmation asks for a monthly figure', async (no) => {
     const out = await chat('u', '2', 'sehari 100rb', no);
     expect(out).toContain(t('income.type_monthly'));
-    expect(state('u')).toMatchObject({ flow: 'calculator', step: 'income', pending: null });
+    expect(await state('u')).toMatchObject({ flow: 'calculator', step: 'income', pending: null });
     expect(await calculatorResult('u', '2 juta')).toContain('dihitung dari Rp2.000.000');
   });
 
@@ -493,7 +492,7 @@ describe('6. income in people\'s words', () => {
     expect(out).toContain('Rp2.000.000');
     expect(out).toContain('Rp3.000.000');
     expect(out).toContain('Rp2.500.000');
-    expect(state('u').pending).toMatchObject({ kind: 'income', value: 2500000 });
+    expect((await state('u')).pending).toMatchObject({ kind: 'income', value: 2500000 });
     expect(await calculatorResult('u', '1')).toContain('dihitung dari Rp2.500.000');
   });
 
@@ -512,7 +511,7 @@ describe('6. income in people\'s words', () => {
     expect(out).toContain('Rp1.000.000');
     expect(out).toContain('26');
     expect(out).toContain(`1. ${t('income.use', { amount: 'Rp1.000.000' })}`);
-    expect(state('u').pending).toMatchObject({ kind: 'income', value: 1000000 });
+    expect((await state('u')).pending).toMatchObject({ kind: 'income', value: 1000000 });
     expect(await calculatorResult('u', '1')).toContain('dihitung dari Rp1.000.000');
   });
 
@@ -522,29 +521,29 @@ describe('6. income in people\'s words', () => {
 
   describe('registration (state.answers.income)', () => {
     const at = regTo('income');
-    const income = () => state('u').answers.income;
+    const income = async () => (await state('u')).answers.income;
 
     it('"sehari 100rb" is confirmed, "1" stores Rp2.600.000', async () => {
       const out = await chat('u', ...at, 'sehari 100rb');
       expect(out).toContain('Rp2.600.000');
       expect(out).toContain('26');
-      expect(income()).toBeUndefined();
+      expect(await income()).toBeUndefined();
       expect(await chat('u', '1')).toContain(t('reg.group'));
-      expect(income()).toBe(2600000);
+      expect(await income()).toBe(2600000);
     });
 
     it.each(['2', 'tidak'])('"%s" at the confirmation asks for a monthly figure, which is stored', async (no) => {
       expect(await chat('u', ...at, 'sehari 100rb', no)).toContain(t('income.type_monthly'));
-      expect(state('u')).toMatchObject({ step: 'income', pending: null });
-      expect(income()).toBeUndefined();
+      expect(await state('u')).toMatchObject({ step: 'income', pending: null });
+      expect(await income()).toBeUndefined();
       expect(await chat('u', '2 juta')).toContain(t('reg.group'));
-      expect(income()).toBe(2000000);
+      expect(await income()).toBe(2000000);
     });
 
     it('"2-3 juta" then "1" stores the midpoint', async () => {
       expect(await chat('u', ...at, '2-3 juta')).toContain('Rp2.500.000');
       await chat('u', '1');
-      expect(income()).toBe(2500000);
+      expect(await income()).toBe(2500000);
     });
 
     it.each([
@@ -554,21 +553,21 @@ describe('6. income in people\'s words', () => {
       ['3 juta lebih', 3000000],
     ])('"%s" is stored directly as %d', async (text, amount) => {
       expect(await chat('u', ...at, text)).toContain(t('reg.group'));
-      expect(income()).toBe(amount);
+      expect(await income()).toBe(amount);
     });
 
     it.each(['ga tentu', 'ga tau'])('"%s" explains the minimum; "1" stores Rp1.000.000', async (text) => {
       const out = await chat('u', ...at, text);
       expect(out).toContain('Rp1.000.000');
-      expect(income()).toBeUndefined();
+      expect(await income()).toBeUndefined();
       await chat('u', '1');
-      expect(income()).toBe(1000000);
+      expect(await income()).toBe(1000000);
     });
 
     it('a plain amount typed at the confirmation is stored', async () => {
       await chat('u', ...at, 'ga tentu');
       expect(await chat('u', '1,2 juta')).toContain(t('reg.group'));
-      expect(income()).toBe(1200000);
+      expect(await income()).toBe(1200000);
     });
   });
 });
@@ -581,14 +580,14 @@ describe('7. English in, English out', () => {
     expect(out).toMatch(/consent/i);
     expect(out).not.toContain('Hapus pendaftaran');
     expect(out).not.toContain('Belum ada data');
-    expect(state('u').lang).toBe('en');
+    expect((await state('u')).lang).toBe('en');
   });
 
   it('an English question at the menu switches the replies to English', async () => {
     const out = await chat('u', 'halo', 'what is jkk?');
     expect(out).toContain(answerOf('jkk', 'en'));
     expect(out).toContain(t('menu.prompt', undefined, 'en'));
-    expect(state('u').lang).toBe('en');
+    expect((await state('u')).lang).toBe('en');
     expect(await chat('u', '2')).toContain(t('calc.income', undefined, 'en'));
   });
 });
@@ -599,7 +598,7 @@ describe('8. after the calculator\'s result', () => {
     expect(result).toContain(t('calc.to_register'));
     const out = await chat('u', 'mau daftar');
     expect(out).toContain(consentHeading());
-    expect(state('u')).toMatchObject({ flow: 'registration', step: 'consent' });
+    expect(await state('u')).toMatchObject({ flow: 'registration', step: 'consent' });
   });
 });
 
@@ -649,7 +648,7 @@ describe('10. restored traps', () => {
   it('"syarat ikut bpjs tk apa" answers who can join', async () => {
     const out = await chat('u', 'halo', 'syarat ikut bpjs tk apa');
     expect(out).toContain(answerOf('who_can_join'));
-    expect(state('u').flow).toBe('menu');
+    expect((await state('u')).flow).toBe('menu');
   });
 
   describe('while the income confirmation waits (registration)', () => {
@@ -661,7 +660,7 @@ describe('10. restored traps', () => {
     async function waiting(user: string) {
       const out = await chat(user, ...at, 'sehari 100rb');
       expect(out).toContain(confirm());
-      return state(user).answers;
+      return (await state(user)).answers;
     }
 
     it.each([
@@ -675,10 +674,10 @@ describe('10. restored traps', () => {
       expect(out).not.toMatch(ERR_CHOICE);
       if (extra === 'not_found') expect(out).toContain(notFound());
       expect(out).toContain(confirm());
-      expect(state('u')).toMatchObject({ flow: 'registration', step: 'income' });
-      expect(state('u').answers).toEqual(before);
+      expect(await state('u')).toMatchObject({ flow: 'registration', step: 'income' });
+      expect((await state('u')).answers).toEqual(before);
       expect(await chat('u', '1')).toContain(t('reg.group'));
-      expect(state('u').answers.income).toBe(2600000);
+      expect((await state('u')).answers.income).toBe(2600000);
     });
 
     it.each([
@@ -690,13 +689,13 @@ describe('10. restored traps', () => {
       expect(out).not.toMatch(ERR_CHOICE);
       expect(out).toContain(expected());
       if (flow === 'mydata') expect(out).toContain(t('mydata.draft'));
-      expect(state('u')).toMatchObject({ flow, lang: 'id' });
+      expect(await state('u')).toMatchObject({ flow, lang: 'id' });
       await chat('u', 'menu');
       expect(await chat('u', '4')).toContain(t('nav.pending_draft', { flow: t('flows.registration') }));
       const back = await chat('u', '1');
       expect(back.includes(t('reg.income')) || back.includes(confirm()), back).toBe(true);
-      expect(state('u')).toMatchObject({ flow: 'registration', step: 'income' });
-      expect(state('u').answers).toEqual(before);
+      expect(await state('u')).toMatchObject({ flow: 'registration', step: 'income' });
+      expect((await state('u')).answers).toEqual(before);
     });
   });
 
@@ -705,10 +704,10 @@ describe('10. restored traps', () => {
   )('at %s: "klaim gmn?" gets the claims answer or a list of claim topics, then the same question', async (_name, place) => {
     const claims = ['claim_jkk', 'claim_jkm', 'claim_jht'];
     await chat('u', ...place.path);
-    const before = state('u');
+    const before = await state('u');
     const out = await chat('u', 'klaim gmn?');
     expect(out).not.toMatch(ERR_CHOICE);
-    const after = state('u');
+    const after = await state('u');
     if (after.pending?.kind === 'faq') {
       expect(after.pending.topics.length, out).toBeGreaterThanOrEqual(2);
       for (const topic of after.pending.topics) expect(claims, out).toContain(topic);
@@ -719,20 +718,20 @@ describe('10. restored traps', () => {
       expect(claims.some((c) => out.includes(answerOf(c))), out).toBe(true);
       expect(afterBack(out), out).toContain(t(place.prompt));
     }
-    expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+    expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
   });
 
   it.each(placesFor(['registration.fullName', 'registration.nik', 'registration.heirName', 'registration.heirRelation']))(
     'at %s: "what is jkk?" gets the English JKK answer, then the question again',
     async (_name, place) => {
       await chat('u', ...place.path);
-      const before = state('u');
+      const before = await state('u');
       const out = await chat('u', 'what is jkk?');
       expect(out).toContain(answerOf('jkk', 'en'));
       const rest = afterBack(out);
       expect(rest, out).toBeDefined();
       expect(promptIn(rest!, place.prompt), out).toBe(true);
-      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+      expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
     },
   );
 
@@ -740,12 +739,12 @@ describe('10. restored traps', () => {
     'at %s: "kalau meninggal keluarga dapat apa?" gets JKM\'s breakdown, not the heirs answer',
     async (_name, place) => {
       await chat('u', ...place.path);
-      const before = state('u');
+      const before = await state('u');
       const out = await chat('u', 'kalau meninggal keluarga dapat apa?');
       expect(answerPart(out)).toContain(answerOf('jkm'));
       expect(out).not.toContain(answerOf('heirs'));
       expect(afterBack(out), out).toContain(t(place.prompt));
-      expect(state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
+      expect(await state('u')).toMatchObject({ flow: place.flow, step: place.step, answers: before.answers });
     },
   );
 
@@ -754,7 +753,7 @@ describe('10. restored traps', () => {
     const out = await chat('u', 'bantuan');
     expect(out).toContain(t('help.calc_after'));
     expect(out).not.toContain(t('help.calculator'));
-    expect(state('u')).toMatchObject({ flow: 'calculator', step: 'after' });
+    expect(await state('u')).toMatchObject({ flow: 'calculator', step: 'after' });
   });
 
   describe('follow-ups at the menu', () => {
@@ -762,14 +761,14 @@ describe('10. restored traps', () => {
       expect(await chat('u', 'halo', 'cara daftar gmn')).toContain(answerOf('how_register'));
       const out = await chat('u', 'kalo yg buat istri?');
       expect(out).toContain(answerOf('register_other'));
-      expect(state('u').flow).toBe('menu');
+      expect((await state('u')).flow).toBe('menu');
     });
 
     it('"jkm dapet brp" then "kalo buat anak?" is about children', async () => {
       expect(await chat('u', 'halo', 'jkm dapet brp')).toContain(answerOf('jkm'));
       const out = await chat('u', 'kalo buat anak?');
       expect([answerOf('jkm_scholarship'), answerOf('jkm')].some((a) => out.includes(a)), out).toBe(true);
-      expect(state('u').flow).toBe('menu');
+      expect((await state('u')).flow).toBe('menu');
     });
 
     it.each(['cuaca besok', 'menu'])('after "%s" in between, "kalo yg buat istri?" is read on its own', async (between) => {
@@ -790,6 +789,6 @@ describe('10. restored traps', () => {
     const out = await chat('u', text);
     expect(out).toContain(t(place.answer![1]));
     expect(out).not.toContain(BACK);
-    expect(state('u').answers[field]).toBe(text);
+    expect((await state('u')).answers[field]).toBe(text);
   });
 });

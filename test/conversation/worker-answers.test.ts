@@ -1,6 +1,7 @@
 // Answers a worker gives that used to go wrong (issue 14, item 7): another kecamatan keeps the old
 // desa; "ga tau" about the social registry was told the regency pays; ages 1, 12 and 150.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, NIK_MALE, startHarness, type Harness } from '../helpers/harness.js';
 import { registrationScript } from '../helpers/registration.js';
 
@@ -19,8 +20,8 @@ async function toSummary(user: string): Promise<string> {
   return out;
 }
 
-const stored = (ref: string) =>
-  JSON.parse(h.runtime.store.cipher.decrypt((h.runtime.db.prepare('SELECT data FROM registrations WHERE reference = ?').get(ref) as { data: string }).data)) as Record<string, unknown>;
+const stored = async (ref: string) =>
+  JSON.parse(h.runtime.store.cipher.decrypt((await dbOf(h).get<{ data: string }>('SELECT data FROM registrations WHERE reference = ?', [ref]))!.data)) as Record<string, unknown>;
 
 describe('another kecamatan clears the desa', () => {
   it.each(['ubah 6', 'UBAH 6', 'ubah no 6', 'ganti 6', 'perbaiki 6'])('"%s" then another kecamatan: the desa is asked again, never kept, never shown beside it', async (typed) => {
@@ -42,7 +43,7 @@ describe('another kecamatan clears the desa', () => {
     expect(again).toContain('6. Kecamatan: Gunung Sari');
     expect(again).toContain('7. Desa/kelurahan: Mekar Sari');
     const ref = /LD-\w{5}/.exec(await chat('w', '1'))![0];
-    expect(stored(ref)).toMatchObject({ kecamatan: 'Gunung Sari', desa: 'Mekar Sari' });
+    expect(await stored(ref)).toMatchObject({ kecamatan: 'Gunung Sari', desa: 'Mekar Sari' });
   });
 
   it('the same kecamatan keeps its desa ("ok" still works)', async () => {
@@ -64,7 +65,7 @@ describe('another kecamatan clears the desa', () => {
     expect(confirm).toContain('Kecamatan: Pantai Harapan');
     expect(confirm).toContain('Desa/kelurahan: Kampung Nelayan');
     await chat('w', '1');
-    expect(stored(ref)).toMatchObject({ kecamatan: 'Pantai Harapan', desa: 'Kampung Nelayan' });
+    expect(await stored(ref)).toMatchObject({ kecamatan: 'Pantai Harapan', desa: 'Kampung Nelayan' });
   });
 });
 

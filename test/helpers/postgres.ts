@@ -63,7 +63,7 @@ function adminPool(server: ProvidedPostgres): pg.Pool {
  * A new database copied from the migrated template, and the port on it. `empty`: a database with
  * no schema at all and a port that has not migrated it (for the migration tests).
  */
-export async function freshPostgres(opts: { empty?: boolean } = {}): Promise<FreshPostgres> {
+export async function freshPostgres(opts: { empty?: boolean; /** Only the database: `sql` is not opened (a runtime opens its own). */ bare?: boolean } = {}): Promise<FreshPostgres> {
   const server = provided();
   if (!server) throw new Error('no PostgreSQL in this run: guard the test with describe.skipIf(!pgAvailable())');
   const name = `lindung_test_${randomBytes(6).toString('hex')}`;
@@ -75,7 +75,10 @@ export async function freshPostgres(opts: { empty?: boolean } = {}): Promise<Fre
   // openPostgres finds the copy migrated (two reads, no lock); a migration added since the run began is applied.
   let sql: FreshPostgres['sql'];
   try {
-    sql = opts.empty ? postgresSql({ connectionString: url, applicationName: 'lindung-test' }) : await openPostgres(url, { applicationName: 'lindung-test' });
+    sql =
+      opts.empty || opts.bare
+        ? postgresSql({ connectionString: url, applicationName: 'lindung-test' }) // a pool connects at its first query: none here for `bare`
+        : await openPostgres(url, { applicationName: 'lindung-test' });
   } catch (err) {
     await pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     throw err;

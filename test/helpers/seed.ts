@@ -1,8 +1,11 @@
-// Invented registrations inserted straight with SQL: fast enough for 100,000 rows (one
-// transaction, prepared statements), with every value the console reads (data JSON included).
+// Invented registrations inserted straight with SQL through the store's port (src/storage/sql.ts),
+// so on the SQLite file and on PostgreSQL alike: fast enough for 100,000 rows (one transaction,
+// statements the port prepares once), with every value the console reads (data JSON included).
 import { seeded } from './harness.js';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../src/storage/db.js';
+import type { Sql } from '../../src/storage/sql.js';
+import { sqliteSql } from '../../src/storage/sqlite.js';
 import type { RegistrationData, RegistrationStatus } from '../../src/core/types.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from '../../src/settings.js';
 import { REFERENCE_ALPHABET } from '../../src/domain/reference.js';
@@ -107,12 +110,27 @@ export function seedReference(i: number): string {
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 /**
+ * Where the rows go: a harness (or anything with its runtime), a store, or its port. A raw SQLite
+ * connection is for a test of SQLite itself: it gets a port of its own, whose transaction does not
+ * wait for the runtime's on the same connection (seed it while nothing else writes there).
+ */
+export type SeedTarget = Sql | { sql: Sql } | { runtime: { store: { sql: Sql } } } | Db;
+
+function portOf(target: SeedTarget): Sql {
+  if ('runtime' in target) return target.runtime.store.sql;
+  if ('sql' in target && typeof target.sql === 'object') return target.sql;
+  if ('transaction' in target && 'dialect' in target) return target as Sql;
+  return sqliteSql(target as Db);
+}
+
+/**
  * Inserts `n` registrations (each with its own applicant in `people`) and `opts.cadres` cadres
  * who submit `opts.cadreShare` of them, in one transaction. Deleted rows are wiped like the app
  * does (no NIK, name, data or area). NIKs are '6301' + district + birth date + serial, distinct
  * for up to 989,901 rows.
  */
-export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): SeedResult {
+export async function seedRegistrations(target: SeedTarget, n: number, opts: SeedOptions = {}): Promise<SeedResult> {
+  const sql = portOf(target);
   const random = rng(opts.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const settings = opts.settings ?? loadProgrammeSettings(EXAMPLE_SETTINGS_PATH);
@@ -135,36 +153,44 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
     return statusList[statusList.length - 1]!;
   };
 
-  const insertPerson = db.prepare<[string | null, number]>("INSERT INTO people (lang, phone, created_at) VALUES ('id', ?, ?)");
-  const insertInvite = db.prepare(
-    `INSERT INTO cadre_invites (code, desa, kecamatan, role, regency, created_at, expires_at, used_by, used_at)
-     VALUES (@code, @desa, @kecamatan, @role, @regency, @at, @expires, @personId, @at)`,
-  );
-  const insertCadre = db.prepare(
-    `INSERT INTO cadres (person_id, desa, kecamatan, role, regency, invite_code, enrolled_at)
-     VALUES (@personId, @desa, @kecamatan, @role, @regency, @code, @at)`,
-  );
-  const insertRegistration = db.prepare(
-    `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
-       full_name, data, kecamatan, desa, group_id, officer_note, kpj, regency, created_at, updated_at)
-     VALUES (@reference, @applicantId, @submitterId, @channel, @status, @nikIndex, @nikMasked, @phoneIndex, @checks,
-       @fullName, @data, @kecamatan, @desa, @groupId, @officerNote, @kpj, @regency, @createdAt, @createdAt)`,
-  );
+  const insertPerson = async (phone: string | null, at: number): Promise<number> =>
+    (await sql.get<{ id: number }>("INSERT INTO people (lang, phone, created_at) VALUES ('id', ?, ?) RETURNING id", [phone, at]))!.id;
+  const insertInvite = (v: Record<string, unknown>) =>
+    sql.run(
+      `INSERT INTO cadre_invites (code, desa, kecamatan, role, regency, created_at, expires_at, used_by, used_at)
+       VALUES (@code, @desa, @kecamatan, @role, @regency, @at, @expires, @personId, @at)`,
+      v,
+    );
+  const insertCadre = (v: Record<string, unknown>) =>
+    sql.run(
+      `INSERT INTO cadres (person_id, desa, kecamatan, role, regency, invite_code, enrolled_at)
+       VALUES (@personId, @desa, @kecamatan, @role, @regency, @code, @at)`,
+      v,
+    );
+  const insertRegistration = async (v: Record<string, unknown>): Promise<number> =>
+    (await sql.get<{ id: number }>(
+      `INSERT INTO registrations (reference, applicant_id, submitter_id, channel, status, nik_index, nik_masked, phone_index, checks,
+         full_name, data, kecamatan, desa, group_id, officer_note, kpj, regency, created_at, updated_at)
+       VALUES (@reference, @applicantId, @submitterId, @channel, @status, @nikIndex, @nikMasked, @phoneIndex, @checks,
+         @fullName, @data, @kecamatan, @desa, @groupId, @officerNote, @kpj, @regency, @createdAt, @createdAt)
+       RETURNING id`,
+      v,
+    ))!.id;
 
   const rows: SeededRow[] = [];
   const cadres: SeededCadre[] = [];
 
-  db.transaction(() => {
+  await sql.transaction(async () => {
     const cadreCount = opts.cadres ?? 4;
     for (let c = 0; c < cadreCount; c++) {
       const area = pick(settings.areas);
       const desa = pick(area.desa);
       const role = ROLES[c % ROLES.length]!;
       const at = now - (opts.spanDays ?? 120) * DAY - DAY;
-      const personId = Number(insertPerson.run(`+62813${pad(start + c, 8)}`, at).lastInsertRowid);
+      const personId = await insertPerson(`+62813${pad(start + c, 8)}`, at);
       const code = `KDR-S${pad(start + c, 5)}`;
-      insertInvite.run({ code, desa, kecamatan: area.kecamatan, role, regency, at, expires: at + 7 * DAY, personId });
-      insertCadre.run({ personId, desa, kecamatan: area.kecamatan, role, regency, code, at });
+      await insertInvite({ code, desa, kecamatan: area.kecamatan, role, regency, at, expires: at + 7 * DAY, personId });
+      await insertCadre({ personId, desa, kecamatan: area.kecamatan, role, regency, code, at });
       cadres.push({ personId, desa, kecamatan: area.kecamatan, role });
     }
 
@@ -213,7 +239,7 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
         checks,
       };
       opts.tweak?.(data, i);
-      const applicantId = Number(insertPerson.run(data.phone, createdAt).lastInsertRowid);
+      const applicantId = await insertPerson(data.phone, createdAt);
       const submitterId = cadre ? cadre.personId : applicantId;
       const deleted = status === 'deleted';
       const kpj = status === 'registered' ? `26${pad(i, 9)}` : null;
@@ -237,10 +263,10 @@ export function seedRegistrations(db: Db, n: number, opts: SeedOptions = {}): Se
         createdAt,
       };
       const sealed = deleted ? { data: null, nikIndex: null, nikMasked: null, phoneIndex: null, checks: null } : sealedColumns(cipher, data);
-      const id = Number(insertRegistration.run({ ...row, ...sealed, regency, officerNote: cipher.encryptNullable(officerNote) }).lastInsertRowid);
+      const id = await insertRegistration({ ...row, ...sealed, regency, officerNote: cipher.encryptNullable(officerNote) });
       rows.push({ ...row, id, data: deleted ? null : data });
     }
-  })();
+  });
 
   return { rows, cadres, settings, cipher };
 }

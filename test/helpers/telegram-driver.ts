@@ -30,7 +30,10 @@ function matches(m: SentMessage, expect: string | RegExp): boolean {
 /** Drives one chat: type or press a button, then wait for the bot's reply that matches. */
 export function chatDriver(fake: FakeTelegram, chat: FakeChat, h: Harness) {
   let seen = 0;
-  const pending = h.runtime.db.prepare("SELECT count(*) AS n FROM outbox WHERE channel = 'telegram' AND recipient_key = ?");
+  const pending = async (): Promise<number> =>
+    (await h.runtime.store.sql.get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE channel = 'telegram' AND recipient_key = ?", [
+      addressKey(h.runtime.store.cipher, 'telegram', String(chat.id)),
+    ]))!.n;
   const waitReply = async (expect: string | RegExp, timeoutMs = 5000): Promise<SentMessage> => {
     const from = seen;
     let hit: SentMessage | undefined;
@@ -46,7 +49,9 @@ export function chatDriver(fake: FakeTelegram, chat: FakeChat, h: Harness) {
       });
     seen = fake.sent(chat.id).indexOf(hit!) + 1;
     // The rest of the same answer (e.g. the next question after a confirmation) is sent too.
-    await fake.waitFor(() => (pending.get(addressKey(h.runtime.store.cipher, 'telegram', String(chat.id))) as { n: number }).n === 0, timeoutMs);
+    for (const until = Date.now() + timeoutMs; (await pending()) !== 0; await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() > until) throw new Error(`chat ${chat.id}: the rest of the answer is still queued after ${timeoutMs} ms`);
+    }
     return hit!;
   };
   /** The latest message that still has buttons. */

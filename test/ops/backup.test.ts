@@ -31,7 +31,7 @@ function tempDir(): string {
 async function botWithData(n = 40) {
   const h = await startHarness();
   harnesses.push(h);
-  seedRegistrations(h.runtime.db, n, { cipher: h.runtime.store.cipher });
+  await seedRegistrations(h, n, { cipher: h.runtime.store.cipher });
   const config = loadConfig({ DATABASE_PATH: h.dbPath, LOG_LEVEL: 'silent' });
   return { h, config };
 }

@@ -10,6 +10,8 @@ import { latestSchema } from '../../src/storage/maintenance.js';
 import { newRing, writeKeyFile } from '../../src/storage/crypto.js';
 import { cleanup, NOW, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
+import { freshPostgres, pgAvailable } from '../helpers/postgres.js';
+import { latestPostgresSchema } from '../../src/storage/pg-migrate.js';
 
 const TOKEN = '123456789:AAHfake-token_for-tests-0123456789abc';
 const GB = 1e9;
@@ -25,7 +27,7 @@ afterEach(async () => {
 async function healthy() {
   const h = await startHarness();
   harnesses.push(h);
-  seedRegistrations(h.runtime.db, 25, { cipher: h.runtime.store.cipher });
+  await seedRegistrations(h, 25, { cipher: h.runtime.store.cipher });
   await h.runtime.store.officers.add({ username: 'admin', passwordHash: 'x', role: 'admin', now: NOW });
   const dir = join(h.dbPath, '..');
   const env: Record<string, string> = {
@@ -151,5 +153,27 @@ describe('npm run doctor on a fresh machine', () => {
     const findings = await run({ DATABASE_PATH: join(dir, 'data', 'lindung.db') });
     expect(about(findings, 'database')).toEqual([expect.objectContaining({ status: 'WARN', detail: expect.stringContaining('does not exist yet') })]);
     expect(failing(findings)).toEqual([]);
+  });
+});
+
+describe.skipIf(!pgAvailable())('npm run doctor on PostgreSQL (DATABASE_URL)', () => {
+  it('reports the database reachable and its schema, without the SQLite file checks; a dead server fails', async () => {
+    const pgdb = await freshPostgres();
+    try {
+      const findings = await run({ DATABASE_URL: pgdb.url, DATABASE_PATH: '/nonexistent/lindung.db' });
+      const database = findings.filter((f) => f.topic === 'database');
+      expect(database.map((f) => f.status)).toEqual(['OK', 'OK']);
+      expect(database[1]!.detail).toContain(`schema ${latestPostgresSchema()}`);
+      // No password in what it prints; no finding about the SQLite file or its disk.
+      expect(formatFindings(findings)).not.toContain('@');
+      expect(findings.some((f) => f.topic === 'disk' || /nonexistent/.test(f.detail))).toBe(false);
+      await pgdb.sql.run('UPDATE schema_version SET version = version - 1');
+      const behind = (await run({ DATABASE_URL: pgdb.url })).filter((f) => f.topic === 'database');
+      expect(behind[1]!.status).toBe('WARN');
+    } finally {
+      await pgdb.drop();
+    }
+    const dead = (await run({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', PG_CONNECT_TIMEOUT_MS: '2000' })).filter((f) => f.topic === 'database');
+    expect(dead.map((f) => f.status)).toEqual(['FAIL']);
   });
 });

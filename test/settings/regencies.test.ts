@@ -11,6 +11,7 @@ import { ConfigError } from '../../src/config.js';
 import { parseRegencyPayload, regencyStartPayload } from '../../src/domain/reference.js';
 import { RegencyRegistry, regencyKey, settingsPaths } from '../../src/regencies.js';
 import { loadProgrammeSettings, SettingsError } from '../../src/settings.js';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
 
@@ -126,15 +127,15 @@ describe('in the database', () => {
   it('rows written before regencies existed are the first regency\'s at the next start; the served ones are recorded', async () => {
     const env = { PROGRAMME_SETTINGS_PATH: `${BANJAR},${TANAH_BUMBU}` };
     h = await startHarness({ env });
-    seedRegistrations(h.runtime.db, 20, { cipher: h.runtime.store.cipher, cadres: 2, settings: loadProgrammeSettings(BANJAR) });
+    await seedRegistrations(h, 20, { cipher: h.runtime.store.cipher, cadres: 2, settings: loadProgrammeSettings(BANJAR) });
     // As migration 024 leaves an older database: no regency yet.
-    for (const table of ['registrations', 'cadre_invites', 'cadres']) h.runtime.db.prepare(`UPDATE ${table} SET regency = ''`).run();
+    for (const table of ['registrations', 'cadre_invites', 'cadres']) await dbOf(h).run(`UPDATE ${table} SET regency = ''`);
     h = await h.reopen();
-    const counts = (table: string) => h!.runtime.db.prepare(`SELECT regency, count(*) AS n FROM ${table} GROUP BY regency`).all();
-    expect(counts('registrations')).toEqual([{ regency: '63.03', n: 20 }]);
-    expect(counts('cadres')).toEqual([{ regency: '63.03', n: 2 }]);
-    expect(counts('cadre_invites')).toEqual([{ regency: '63.03', n: 2 }]);
-    expect(h.runtime.db.prepare('SELECT key, name FROM regencies ORDER BY key').all()).toEqual([
+    const counts = (table: string) => dbOf(h!).all(`SELECT regency, count(*) AS n FROM ${table} GROUP BY regency ORDER BY regency`);
+    expect(await counts('registrations')).toEqual([{ regency: '63.03', n: 20 }]);
+    expect(await counts('cadres')).toEqual([{ regency: '63.03', n: 2 }]);
+    expect(await counts('cadre_invites')).toEqual([{ regency: '63.03', n: 2 }]);
+    expect(await dbOf(h).all('SELECT key, name FROM regencies ORDER BY key')).toEqual([
       { key: '63.03', name: 'Kabupaten Banjar' },
       { key: '63.10', name: 'Kabupaten Tanah Bumbu' },
     ]);
@@ -142,10 +143,10 @@ describe('in the database', () => {
 
   it('in a one-regency deployment every row is its own, whatever key it was written under', async () => {
     h = await startHarness();
-    seedRegistrations(h.runtime.db, 5, { cipher: h.runtime.store.cipher, cadres: 1 });
-    h.runtime.db.prepare("UPDATE registrations SET regency = 'old-name'").run();
+    await seedRegistrations(h, 5, { cipher: h.runtime.store.cipher, cadres: 1 });
+    await dbOf(h).run("UPDATE registrations SET regency = 'old-name'");
     h = await h.reopen();
-    expect(h.runtime.db.prepare('SELECT DISTINCT regency FROM registrations').all()).toEqual([{ regency: 'sukamaju' }]);
+    expect(await dbOf(h).all('SELECT DISTINCT regency FROM registrations')).toEqual([{ regency: 'sukamaju' }]);
   });
 
   it("a channel's regency must be one served", async () => {
@@ -164,13 +165,13 @@ describe('in the database', () => {
     const short = edit(BANJAR, 10);
     const long = edit(TANAH_BUMBU, 100);
     h = await startHarness({ env: { PROGRAMME_SETTINGS_PATH: `${short},${long}` } });
-    const db = h.runtime.db;
-    seedRegistrations(db, 6, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 0, needs_correction: 0, approved: 0, registered: 0, deleted: 0, rejected: 1 }, cadres: 0 });
+    const db = dbOf(h);
+    await seedRegistrations(h, 6, { cipher: h.runtime.store.cipher, statusWeights: { submitted: 0, needs_correction: 0, approved: 0, registered: 0, deleted: 0, rejected: 1 }, cadres: 0 });
     // Half of them Tanah Bumbu's; all rejected 30 days ago.
-    db.prepare("UPDATE registrations SET regency = CASE WHEN id % 2 = 0 THEN '63.10' ELSE '63.03' END, updated_at = ?").run(h.clock.now - 30 * 86_400_000);
+    await db.run("UPDATE registrations SET regency = CASE WHEN id % 2 = 0 THEN '63.10' ELSE '63.03' END, updated_at = ?", [h.clock.now - 30 * 86_400_000]);
     const result = await purgeExpired(h.runtime.store, h.runtime.regencies, h.clock.now);
     expect(result.rejected).toBe(3);
-    expect(db.prepare("SELECT regency, count(*) AS n FROM registrations WHERE data IS NOT NULL GROUP BY regency").all()).toEqual([{ regency: '63.10', n: 3 }]);
+    expect(await db.all("SELECT regency, count(*) AS n FROM registrations WHERE data IS NOT NULL GROUP BY regency ORDER BY regency")).toEqual([{ regency: '63.10', n: 3 }]);
   });
 
   it('settings reloaded while running answer the next message, with no restart', async () => {
@@ -192,6 +193,6 @@ describe('in the database', () => {
     const person = (await h.runtime.store.people.findOrCreate('test', 'q1', h.clock.now, 'id', null)).personId;
     const id = await h.runtime.store.transaction(() => h!.runtime.app.questions.ask(person, 'test', 'q1', 'kapan kartu saya jadi?', h!.clock.now, '63.10'));
     await h.runtime.app.questions.answer(id, officer.id, 'Minggu depan');
-    expect(h.runtime.db.prepare("SELECT regency FROM audit_log WHERE action = 'answer_question'").get()).toEqual({ regency: '63.10' });
+    expect(await dbOf(h).get("SELECT regency FROM audit_log WHERE action = 'answer_question'")).toEqual({ regency: '63.10' });
   });
 });

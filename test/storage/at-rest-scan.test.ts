@@ -1,146 +1,38 @@
-// Reads the database the way someone who copied the files would: the raw bytes of the main file and
-// its WAL, after whole conversations (a registration, a neighbour registered by a cadre, a draft left
-// half-way, a question for an officer, a correction with an officer's note, an officer's NIK search)
-// and an erasure. No NIK, phone, birth date, address, heir or mother's name may be readable, and an
-// erased person's values (their name too) must be gone.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Reads the database the way anyone who can read it would (a dump, a read-only role): every value
+// of every column of every table, through the store's port, on both stores, after whole
+// conversations and an erasure (at-rest-people.ts). No NIK, phone, birth date, address, heir or
+// mother's name may be readable, and an erased person's values (their name too) must be gone. The
+// SQLite file's and WAL's own bytes: at-rest-scan.sqlite.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInvite } from '../../src/app/invites.js';
-import { loadProgrammeSettings } from '../../src/settings.js';
-import { client, startConsole } from '../helpers/console.js';
-import { cleanup, seeded, startHarness, type Harness } from '../helpers/harness.js';
-import { neighbourScript, registrationScript } from '../helpers/registration.js';
-
-// Invented people: NIKs valid in form (district 6301 01, birth dates in the NIK) but nobody's.
-const WORKER = {
-  fullName: 'Rusmini Wulandari',
-  nik: '6301015203910007', // 12-03-1991, woman
-  birthDate: '12-03-1991',
-  sex: '2',
-  birthPlace: 'Kandangan Hulu',
-  address: 'Jl. Kenanga Gg. Buntu No. 17',
-  phone: '0812 7733 4411',
-  heirName: 'Sukardi Prawiro',
-  motherName: 'Halimah Sadiyah',
-};
-const NEIGHBOUR = {
-  fullName: 'Darmawan Sitepu',
-  nik: '6301012906770005', // 29-06-1977, man
-  birthDate: '29-06-1977',
-  sex: '1',
-  birthPlace: 'Pagatan Besar',
-  address: 'Dusun Teluk Kepayang RT 09',
-  phone: '0857 6600 1288',
-  heirName: 'Marlina Tarigan',
-  motherName: 'Rosdiana Ginting',
-  kecamatan: 'gunung sari',
-  desa: 'mekar sari',
-  groupId: 'kader',
-};
-const DRAFT = { fullName: 'Yuliani Pertiwi', nik: '6301014411880009', address: 'Jl. Cempaka Putih Blok C' };
-const ERASED = {
-  fullName: 'Hartono Kusumadewa',
-  nik: '6301010305690002', // 03-05-1969, man
-  birthDate: '03-05-1969',
-  sex: '1',
-  birthPlace: 'Barabai Timur',
-  address: 'Komplek Citra Garden Blok F2',
-  phone: '0813 9090 5656',
-  heirName: 'Wahyuningsih Lestari',
-  motherName: 'Kartinah Suharjo',
-};
-
-/** Every form in which a value could have been written: as typed, digits only, stored forms of dates and phones. */
-function forms(value: string): string[] {
-  const out = new Set([value]);
-  const digits = value.replace(/\D/g, '');
-  if (/^0\d{9,12}$/.test(digits)) {
-    out.add(digits); // 0812…
-    out.add(`62${digits.slice(1)}`); // 62812… (also inside +62812… and 62812…@s.whatsapp.net)
-  } else if (/^\d{2}-\d{2}-\d{4}$/.test(value)) {
-    const [d, m, y] = value.split('-');
-    out.add(`${y}-${m}-${d}`);
-  } else if (digits.length === 16) out.add(digits);
-  return [...out];
-}
-
-const settings = loadProgrammeSettings('data/programme.example.json');
-// A regency that asks the mother's maiden name (the example does not).
-const withMother = { ...settings, registrationFields: { motherName: 'required' as const } };
+import { foundInTables } from '../helpers/addresses.js';
+import { cleanup, type Harness } from '../helpers/harness.js';
+import { clearForms, converse, DRAFT, ERASED, expectReadsBack, NEIGHBOUR, startScanHarness, WORKER } from './at-rest-people.js';
 
 let h: Harness;
 beforeEach(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lindung-scan-'));
-  const path = join(dir, 'programme.json');
-  writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync('data/programme.example.json', 'utf8')), registrationFields: { motherName: 'required' } }));
-  h = await startHarness({ dir, env: { PROGRAMME_SETTINGS_PATH: path } });
+  h = await startScanHarness();
 });
 afterEach(() => cleanup(h));
 
-const files = () => [h.dbPath, `${h.dbPath}-wal`].filter((p) => existsSync(p));
-const bytes = () => Buffer.concat(files().map((p) => readFileSync(p)));
-
-/** The values of `who` found in clear in the files (their form), with the name only when `nameToo`. */
-function foundInClear(who: Record<string, string>, nameToo: boolean): string[] {
-  const raw = bytes();
-  const fields = ['nik', 'birthDate', 'address', 'phone', 'heirName', 'motherName', 'birthPlace', ...(nameToo ? ['fullName'] : [])];
-  return fields.flatMap((f) => (who[f] ? forms(who[f]!).filter((v) => raw.includes(Buffer.from(v, 'utf8'))).map((v) => `${f}: ${v}`) : []));
+/** The values of `who` found in clear in any column (their form, and where), with the name only when `nameToo`. */
+async function foundInClear(who: Record<string, string>, nameToo: boolean): Promise<string[]> {
+  const forms = clearForms(who, nameToo);
+  const found = await foundInTables(h.runtime.store.sql, forms.map((f) => f.value));
+  return found.map((at) => `${forms.find((f) => at.endsWith(`: ${f.value}`))!.field} in ${at}`);
 }
 
-async function run(user: string, script: string[]): Promise<string> {
-  let last: string[] = [];
-  for (const text of script) last = await h.say(user, text);
-  return last.join('\n');
-}
-
-describe('the database files at rest', () => {
-  it('hold no NIK, phone, birth date, address, heir or mother\'s name after whole conversations, and none of an erased person', async () => {
-    const opts = { settings: withMother };
-    const { web } = await startConsole(h);
-
-    // A worker registers, leaves a question for an officer (with their NIK in it), gets a correction request.
-    const done = await run('w1', registrationScript(WORKER, opts));
-    const ref = /LD-\w{5}/.exec(done)![0];
-    await run('w1', ['menu', '8', `NIK saya ${WORKER.nik}, alamat ${WORKER.address}, apakah sudah masuk?`]);
-    await h.runtime.app.requestCorrection(ref, { fields: ['address'], note: `Alamat ${WORKER.address} kurang RT/RW`, officer: 'ana' });
-
-    // A cadre registers a neighbour.
-    const code = (await createInvite(h.runtime.store.cadres, settings, { desa: 'Mekar Sari', role: 'kader', days: 14, now: h.clock.now, random: seeded(3) })).code;
-    await h.say('kader', `/start ${code}`);
-    const sent = await run('kader', neighbourScript(NEIGHBOUR, opts));
-    expect(sent).toMatch(/LD-\w{5}/);
-
-    // Someone stops half-way: their answers wait in the draft.
-    await run('w2', registrationScript(DRAFT, { ...opts, until: 'birthPlace' }));
-
-    // An officer searches the queue by NIK (by POST; audited without the NIK).
-    const c = client(web);
-    await c.login('budi');
-    expect((await c.post('/queue', { q: NEIGHBOUR.nik, status: 'all', kecamatan: '' })).status).toBe(200);
-
-    // A third person registers and then has everything erased (consent withdrawn from "Data saya").
-    await run('w3', registrationScript(ERASED, opts));
-    await run('w3', ['menu', '6', '2', '1']);
-    // w1, the cadre and w2 are still known; w3 is not.
-    expect(h.runtime.db.prepare("SELECT count(*) AS n FROM identities").get()).toEqual({ n: 3 });
+describe('the database at rest', () => {
+  it('holds no NIK, phone, birth date, address, heir or mother\'s name after whole conversations, and none of an erased person', async () => {
+    const ref = await converse(h);
 
     // The check itself must be able to see a value written in clear: the names kept for the search are there.
-    expect(bytes().includes(Buffer.from(WORKER.fullName))).toBe(true);
+    expect(await foundInTables(h.runtime.store.sql, [WORKER.fullName])).not.toEqual([]);
 
-    for (const when of ['before a checkpoint', 'after a checkpoint'] as const) {
-      if (when === 'after a checkpoint') h.runtime.db.pragma('wal_checkpoint(TRUNCATE)');
-      expect(foundInClear(WORKER, false), `${when}: the worker`).toEqual([]);
-      expect(foundInClear(NEIGHBOUR, false), `${when}: the neighbour`).toEqual([]);
-      expect(foundInClear(DRAFT, false), `${when}: the draft`).toEqual([]);
-      expect(foundInClear(ERASED, true), `${when}: the erased person`).toEqual([]);
-    }
+    expect(await foundInClear(WORKER, false), 'the worker').toEqual([]);
+    expect(await foundInClear(NEIGHBOUR, false), 'the neighbour').toEqual([]);
+    expect(await foundInClear(DRAFT, false), 'the draft').toEqual([]);
+    expect(await foundInClear(ERASED, true), 'the erased person').toEqual([]);
 
-    // What was sealed still reads back whole through the app.
-    const record = (await h.runtime.store.registrations.record(ref))!;
-    expect(record.data).toMatchObject({ nik: WORKER.nik, address: WORKER.address, heirName: WORKER.heirName, motherName: WORKER.motherName });
-    expect(record.officerNote).toContain(WORKER.address);
-    expect((await h.runtime.store.registrations.activeByNik(NEIGHBOUR.nik))?.data?.fullName).toBe(NEIGHBOUR.fullName);
+    await expectReadsBack(h, ref);
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 import { seedRegistrations } from '../helpers/seed.js';
 
@@ -36,7 +37,7 @@ describe('storage owns SQL', () => {
 
   it('the raw database handle reaches only the wiring (runtime and the command-line tools)', () => {
     const importsDb = outsideStorage.filter((f) => /from '[./]+storage\/db\.js'/.test(f.text)).map((f) => f.path);
-    expect(importsDb.sort()).toEqual(['cli/cadre.ts', 'cli/keys.ts', 'cli/officer.ts', 'runtime.ts']);
+    expect(importsDb.sort()).toEqual(['cli/keys.ts', 'runtime.ts']);
   });
 
   it('domain/ is the bottom layer: it imports nothing from core, app, storage, console or channels', () => {
@@ -79,37 +80,37 @@ describe("an officer's decision and its audit entry", () => {
   });
   afterEach(() => cleanup(h));
 
-  const count = (sql: string) => (h.runtime.db.prepare(sql).get() as { n: number }).n;
+  const count = (sql: string) => dbOf(h).count(sql);
 
   it('are written together', async () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
+    const [row] = (await seedRegistrations(h, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED })).rows;
     const officer = await h.runtime.store.officers.add({ username: 'ana', passwordHash: 'x', role: 'officer', now: h.clock.now });
     await h.runtime.app.changeStatus(row!.reference, { to: 'approved', actor: { kind: 'officer', id: 'ana' } }, { officerId: officer.id, action: 'approve' });
-    const audit = h.runtime.db.prepare('SELECT officer_id, action, registration_id FROM audit_log').all();
+    const audit = await dbOf(h).all('SELECT officer_id, action, registration_id FROM audit_log');
     expect(audit).toEqual([{ officer_id: officer.id, action: 'approve', registration_id: row!.id }]);
     expect((await h.runtime.store.registrations.record(row!.reference))?.status).toBe('approved');
   });
 
   it('are rolled back together when the audit entry cannot be written', async () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
-    const events = count('SELECT count(*) AS n FROM registration_events');
-    const outbox = count('SELECT count(*) AS n FROM outbox');
+    const [row] = (await seedRegistrations(h, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED })).rows;
+    const events = await count('SELECT count(*) AS n FROM registration_events');
+    const outbox = await count('SELECT count(*) AS n FROM outbox');
     // No officer 999: the audit row breaks its foreign key, so the decision must not stand either.
     await expect(
       h.runtime.app.changeStatus(row!.reference, { to: 'rejected', actor: { kind: 'officer', id: 'ghost' }, note: 'x' }, { officerId: 999, action: 'reject' }),
     ).rejects.toThrow();
     expect((await h.runtime.store.registrations.record(row!.reference))?.status).toBe('submitted');
-    expect(count('SELECT count(*) AS n FROM registration_events')).toBe(events);
-    expect(count('SELECT count(*) AS n FROM outbox')).toBe(outbox);
-    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM registration_events')).toBe(events);
+    expect(await count('SELECT count(*) AS n FROM outbox')).toBe(outbox);
+    expect(await count('SELECT count(*) AS n FROM audit_log')).toBe(0);
   });
 
   it('a correction request and its audit entry are rolled back together too', async () => {
-    const [row] = seedRegistrations(h.runtime.db, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED }).rows;
+    const [row] = (await seedRegistrations(h, 1, { cipher: h.runtime.store.cipher, statusWeights: ONLY_SUBMITTED })).rows;
     await expect(
       h.runtime.app.requestCorrection(row!.reference, { fields: ['address'], note: 'Alamat kurang lengkap', officer: 'ghost' }, { officerId: 999, action: 'request_correction' }),
     ).rejects.toThrow();
     expect((await h.runtime.store.registrations.record(row!.reference))?.status).toBe('submitted');
-    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM audit_log')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dbOf } from '../helpers/db.js';
 import { cleanup, startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
@@ -9,10 +10,13 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup(h));
 
+/** The environment a process needs to open the harness's database (its file, or its PostgreSQL database). */
+const databaseEnv = (hh: Harness) => ({ DATABASE_PATH: hh.dbPath, ...(hh.databaseUrl ? { DATABASE_URL: hh.databaseUrl } : {}) });
+
 /** `npm run cadre -- invite …` as an officer would run it, on the bot's database. */
-async function cadreInvite(dbPath: string): Promise<number> {
+async function cadreInvite(hh: Harness): Promise<number> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/cadre.ts', 'invite', '--desa', 'Mekar Sari', '--role', 'kader'], {
-    env: { ...process.env, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...databaseEnv(hh), LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const [code] = await once(child, 'exit');
@@ -21,7 +25,7 @@ async function cadreInvite(dbPath: string): Promise<number> {
 
 describe('officers’ commands while the bot works', () => {
   it('a command writing to the database while people chat costs no one a message', async () => {
-    const commands = Promise.all([cadreInvite(h.dbPath), cadreInvite(h.dbPath), cadreInvite(h.dbPath)]);
+    const commands = Promise.all([cadreInvite(h), cadreInvite(h), cadreInvite(h)]);
     let done = false;
     void commands.then(() => (done = true));
     const results = [];
@@ -38,26 +42,32 @@ describe('officers’ commands while the bot works', () => {
     const apology = h.runtime.translate('id')('err.internal');
     expect(results.filter((r) => r.replies.some((x) => x.text.includes(apology)))).toEqual([]);
     expect(await h.runtime.store.inbox.count()).toBe(0);
-    const invites = h.runtime.db.prepare('SELECT count(*) AS n FROM cadre_invites').get() as { n: number };
-    expect(invites.n).toBe(3);
+    expect(await dbOf(h).count('cadre_invites')).toBe(3);
   }, 120_000);
 });
 
-describe('another process writing all the time', () => {
-  it('makes the bot wait for the lock, never fail a message', async () => {
-    // A second process committing small writes as fast as it can (heavier than any officer's command).
+describe('another process writing all the time through the store', () => {
+  it('never costs the bot a message', async () => {
+    // A second process of the product's own kind (its port, on either store) committing small writes as fast as it can.
     const writer = spawn(
       process.execPath,
       [
+        '--import',
+        'tsx',
+        '--input-type=module',
         '-e',
-        `const D = require('better-sqlite3'); const db = new D(process.argv[1], { timeout: 30000 });
-         const put = db.prepare("INSERT OR REPLACE INTO kv (key, value, updated_at) VALUES (?, ?, ?)");
-         const tx = db.transaction((i) => { db.prepare('SELECT count(*) FROM kv').get(); put.run('load' + (i % 50), String(i), i); });
-         for (let i = 0; i < 3000; i++) tx.immediate(i);
-         db.close();`,
-        h.dbPath,
+        `const { loadConfig } = await import('./src/config.ts');
+         const { openStore } = await import('./src/storage/open.ts');
+         const { sql } = await openStore(loadConfig(process.env), { busyTimeoutMs: 30000 });
+         for (let i = 0; i < 3000; i++) {
+           await sql.transaction(async () => {
+             await sql.get('SELECT count(*) AS n FROM kv');
+             await sql.run('INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at', ['load' + (i % 50), String(i), i]);
+           });
+         }
+         await sql.close();`,
       ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
+      { env: { ...process.env, ...databaseEnv(h), LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     let done = false;
     const exited = once(writer, 'exit').then(([code]) => {
@@ -74,5 +84,6 @@ describe('another process writing all the time', () => {
     const apology = h.runtime.translate('id')('err.internal');
     expect(results.filter((r) => r.replies.some((x) => x.text.includes(apology)))).toEqual([]);
     expect(await h.runtime.store.inbox.count()).toBe(0);
+    expect(await dbOf(h).count("SELECT count(*) AS n FROM kv WHERE key LIKE 'load%'")).toBe(50);
   }, 120_000);
 });

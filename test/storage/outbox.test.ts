@@ -1,26 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldCipher, newRing } from '../../src/storage/crypto.js';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createOutboxStore } from '../../src/storage/outbox.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 
-let dir: string;
-let db: Db;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-outbox-'));
-  db = openDatabase(join(dir, 'o.db'));
+let db: FreshStore;
+beforeEach(async () => {
+  db = await freshStore();
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => db.close());
 
 describe('outbox', () => {
   it("never lets a chat's later message overtake one waiting for a retry", async () => {
-    const outbox = createOutboxStore(sqliteSql(db), new FieldCipher(newRing()));
+    const outbox = createOutboxStore(db.sql, new FieldCipher(newRing()));
     const a1 = await outbox.add(null, 'sms', 'a', { text: 'a1' }, 100);
     const a2 = await outbox.add(null, 'sms', 'a', { text: 'a2' }, 100);
     const b1 = await outbox.add(null, 'sms', 'b', { text: 'b1' }, 100);

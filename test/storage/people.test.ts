@@ -1,29 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldCipher, newRing } from '../../src/storage/crypto.js';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import { createPeopleStore } from '../../src/storage/people.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 
-let dir: string;
-let db: Db;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-people-'));
-  db = openDatabase(join(dir, 'p.db'));
+let db: FreshStore;
+beforeEach(async () => {
+  db = await freshStore();
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => db.close());
 
 const LID = '123456789012345@lid';
 const PN = '6281234567890@s.whatsapp.net';
 
 describe('identities', () => {
   it('finds the same person by any alias and records the missing ones', async () => {
-    const people = createPeopleStore(sqliteSql(db), new FieldCipher(newRing()));
+    const people = createPeopleStore(db.sql, new FieldCipher(newRing()));
     const a = await people.findOrCreate('whatsapp', LID, 1, 'id');
     const b = await people.findOrCreate('whatsapp', PN, 2, 'id', '+6281234567890', [LID]);
     expect(b.personId).toBe(a.personId);
@@ -33,7 +24,7 @@ describe('identities', () => {
   });
 
   it('links a revealed pair, and folds a person with nothing but a conversation into the other', async () => {
-    const people = createPeopleStore(sqliteSql(db), new FieldCipher(newRing()));
+    const people = createPeopleStore(db.sql, new FieldCipher(newRing()));
     const a = await people.findOrCreate('whatsapp', LID, 1, 'id');
     await people.saveSession(a.personId, '{}', [], 1);
     expect(await people.link('whatsapp', LID, PN, 2, '+6281234567890')).toBe('linked');
@@ -50,7 +41,7 @@ describe('identities', () => {
   });
 
   it('leaves two people with records apart', async () => {
-    const people = createPeopleStore(sqliteSql(db), new FieldCipher(newRing()));
+    const people = createPeopleStore(db.sql, new FieldCipher(newRing()));
     const a = await people.findOrCreate('whatsapp', LID, 1, 'id');
     const b = await people.findOrCreate('whatsapp', PN, 1, 'id');
     await people.recordConsent(a.personId, 'v1', 1);

@@ -1,45 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { addTransactionCapability, Curve, makeCacheableSignalKeyStore, proto } from '@whiskeysockets/baileys';
 import type { SignalDataSet, SignalKeyStore } from '@whiskeysockets/baileys';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/storage/db.js';
 import { useSqliteAuthState as authStateOf } from '../../src/channels/whatsapp/auth-state.js';
 import { baileysAuthCodec } from '../../src/channels/whatsapp/baileys.js';
 import { createWhatsAppAuthStore } from '../../src/storage/whatsapp-auth.js';
 import { FieldCipher, newRing } from '../../src/storage/crypto.js';
-import { sqliteSql } from '../../src/storage/sqlite.js';
+import type { Sql } from '../../src/storage/sql.js';
+import { freshStore, type FreshStore } from '../helpers/stores.js';
 
 /** One key ring for the whole file: a restart reads the login with the keys it was sealed with. */
 const cipher = new FieldCipher(newRing());
-/** The channel's auth state over the stored login on `db`. */
-const useSqliteAuthState = (db: Db, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(sqliteSql(db), cipher), baileysAuthCodec, opts);
+/** The channel's auth state over the stored login on `sql` (the project's store). */
+const useSqliteAuthState = (sql: Sql, opts: { clock?: () => number } = {}) => authStateOf(createWhatsAppAuthStore(sql, cipher), baileysAuthCodec, opts);
 
-let dir: string;
-let path: string;
-let db: Db;
+let db: FreshStore;
 let clockNow = 1_000;
 const clock = () => clockNow;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lindung-wa-auth-'));
-  path = join(dir, 'wa.db');
-  db = openDatabase(path);
+beforeEach(async () => {
+  db = await freshStore({ cipher });
   clockNow = 1_000;
 });
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => db.close());
 
-/** Closes the database and opens the same file again, like a process restart. */
+/** Closes the database and opens it again, like a process restart. */
 async function restart() {
-  db.close();
-  db = openDatabase(path);
-  return useSqliteAuthState(db, { clock });
+  await db.reopen();
+  return useSqliteAuthState(db.sql, { clock });
 }
 
 function expectBytes(actual: unknown, expected: Uint8Array) {
@@ -48,7 +37,7 @@ function expectBytes(actual: unknown, expected: Uint8Array) {
   expect(Buffer.compare(actual as Buffer, Buffer.from(expected))).toBe(0);
 }
 
-const countKeys = () => (db.prepare('SELECT count(*) AS n FROM wa_auth_keys').get() as { n: number }).n;
+const countKeys = async () => (await db.sql.get<{ n: number }>('SELECT count(*) AS n FROM wa_auth_keys'))!.n;
 
 // Realistic ids and values, shaped as Baileys 7 writes them.
 const PN_USER = '6281234567890';
@@ -126,9 +115,9 @@ async function expectEveryType(keys: SignalKeyStore) {
 
 describe('useSqliteAuthState keys', () => {
   it('round-trips every key type, and everything survives a restart', async () => {
-    const { state } = await useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db.sql, { clock });
     await state.keys.set(everyType);
-    expect(countKeys()).toBe(12);
+    expect(await countKeys()).toBe(12);
     await expectEveryType(state.keys);
 
     const again = await restart();
@@ -136,15 +125,15 @@ describe('useSqliteAuthState keys', () => {
   });
 
   it('returns null for ids it does not hold, and commits before set resolves', async () => {
-    const { state } = await useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db.sql, { clock });
     await state.keys.set({ session: { 'a.0': Buffer.from([1, 2]) } });
-    expect(countKeys()).toBe(1);
+    expect(await countKeys()).toBe(1);
     expect(await state.keys.get('session', ['a.0', 'missing.0'])).toEqual({ 'a.0': Buffer.from([1, 2]), 'missing.0': null });
     expect(await state.keys.get('session', [])).toEqual({});
   });
 
   it('overwrites, and deletes on null/undefined, in the same call as writes', async () => {
-    const { state } = await useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db.sql, { clock });
     await state.keys.set({ 'pre-key': { '1': preKey, '2': preKey, '3': preKey }, session: { 's.0': Buffer.from([1]) } });
     clockNow = 2_000;
     await state.keys.set({
@@ -156,7 +145,7 @@ describe('useSqliteAuthState keys', () => {
     expect(pk['2']).toBeNull();
     expectBytes(pk['3']!.public, preKey.public);
     expectBytes(pk['4']!.private, preKey.private);
-    const sessions = db.prepare("SELECT value, updated_at FROM wa_auth_keys WHERE type = 'session'").all() as { value: string; updated_at: number }[];
+    const sessions = await db.sql.all<{ value: string; updated_at: number }>("SELECT value, updated_at FROM wa_auth_keys WHERE type = 'session'");
     expect(sessions.map((r) => ({ value: cipher.decrypt(r.value), updated_at: r.updated_at }))).toEqual([
       { value: JSON.stringify({ type: 'Buffer', data: Buffer.from([9, 9]).toString('base64') }), updated_at: 2_000 },
     ]);
@@ -167,18 +156,18 @@ describe('useSqliteAuthState keys', () => {
   });
 
   it('writes nothing of a set() call when one value cannot be serialised', async () => {
-    const { state } = await useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db.sql, { clock });
     await state.keys.set({ session: { 'keep.0': Buffer.from([7]) } });
     const bad = { session: { 'keep.0': null, 'new.0': Buffer.from([1]) }, 'device-list': { [PN_USER]: ['0'] }, tctoken: { x: { token: tcToken, senderTimestamp: 10n } } };
     await expect(state.keys.set(bad as unknown as SignalDataSet)).rejects.toThrow(/BigInt/);
-    expect(countKeys()).toBe(1);
+    expect(await countKeys()).toBe(1);
     expectBytes((await state.keys.get('session', ['keep.0']))['keep.0'], Buffer.from([7]));
     expect(await state.keys.get('device-list', [PN_USER])).toEqual({ [PN_USER]: null });
   });
 
   it("works under Baileys' own cache and transaction wrappers", async () => {
     const logger = pino({ level: 'silent' });
-    const { state } = await useSqliteAuthState(db, { clock });
+    const { state } = await useSqliteAuthState(db.sql, { clock });
     const keys = addTransactionCapability(makeCacheableSignalKeyStore(state.keys, logger), logger, { maxCommitRetries: 1, delayBetweenTriesMs: 0 });
     await keys.transaction(async () => {
       expect(await keys.get('lid-mapping', [PN_USER])).toEqual({});
@@ -191,15 +180,15 @@ describe('useSqliteAuthState keys', () => {
 
 describe('useSqliteAuthState creds', () => {
   it('starts with fresh creds and writes nothing until saveCreds', async () => {
-    const { state, hasCreds } = await useSqliteAuthState(db, { clock });
+    const { state, hasCreds } = await useSqliteAuthState(db.sql, { clock });
     expect(await hasCreds()).toBe(false);
     expect(state.creds.registered).toBe(false);
     expect(Buffer.isBuffer(state.creds.noiseKey.private)).toBe(true);
-    expect(db.prepare('SELECT count(*) AS n FROM wa_auth_creds').get()).toEqual({ n: 0 });
+    expect(await db.sql.get('SELECT count(*) AS n FROM wa_auth_creds')).toEqual({ n: 0 });
   });
 
   it('saves the current creds (Buffers included) and reads them back after a restart', async () => {
-    const auth = await useSqliteAuthState(db, { clock });
+    const auth = await useSqliteAuthState(db.sql, { clock });
     // What Baileys' creds.update handler does to the creds object before the app calls saveCreds.
     Object.assign(auth.state.creds, {
       me: { id: `${PN_USER}:12@s.whatsapp.net`, lid: `${LID_USER}:12@lid`, name: 'Lindung' },
@@ -226,7 +215,7 @@ describe('useSqliteAuthState creds', () => {
   });
 
   it('clear() removes creds and keys and starts fresh creds for a new pairing', async () => {
-    const auth = await useSqliteAuthState(db, { clock });
+    const auth = await useSqliteAuthState(db.sql, { clock });
     await auth.state.keys.set(everyType);
     auth.state.creds.registered = true;
     await auth.saveCreds();
@@ -234,7 +223,7 @@ describe('useSqliteAuthState creds', () => {
 
     await auth.clear();
     expect(await auth.hasCreds()).toBe(false);
-    expect(countKeys()).toBe(0);
+    expect(await countKeys()).toBe(0);
     expect(await auth.state.keys.get('lid-mapping', [PN_USER])).toEqual({ [PN_USER]: null });
     expect(auth.state.creds).not.toBe(old);
     expect(auth.state.creds.registered).toBe(false);

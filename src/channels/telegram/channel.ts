@@ -155,6 +155,8 @@ export function createTelegramChannel(deps: TelegramDeps) {
 
   const sending: Channel['sending'] = {
     pollMs: deps.senderPollMs,
+    // One process sends for the bot (its 30 messages a second are one budget); any process receives.
+    exclusive: true,
     // Replies to one message (e.g. an answer and the next question) go out as one Telegram message:
     // one counted call per reply burst. A message with buttons always ends a group.
     combine: (first, next) =>

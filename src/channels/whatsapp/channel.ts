@@ -172,14 +172,14 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
 
   async function send(m: OutboxMessage): Promise<void> {
     if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
-    const firstContact = !(await app.people.knows(WHATSAPP_CHANNEL, m.externalId));
-    // Only people who wrote first get messages, except news about their own registration.
-    if (m.kind !== 'notification' && firstContact) throw new SendError('address never wrote to us', true, undefined, 'never_wrote');
     const capKey = `whatsapp.first_contacts.${new Date(now()).toISOString().slice(0, 10)}`;
     let reserved = false;
-    if (firstContact && m.kind === 'notification') {
-      // Read and counted with no other send's count in between (one process drives the number: the lease).
-      await firstContacts.run(capKey, async () => {
+    if (m.kind === 'notification') {
+      // News may go to someone who never wrote (a cadre's neighbour), within the day's cap. The
+      // check, the count and the number's lookup take turns in the order the sends began (entered
+      // before the first await), with no other send's count in between (one process drives the number: the lease).
+      reserved = await firstContacts.run(capKey, async () => {
+        if (await app.people.knows(WHATSAPP_CHANNEL, m.externalId)) return false;
         const pausedUntil = await firstContactsPausedUntil();
         if (pausedUntil > now()) throw new SendError('first contacts paused after a WhatsApp reach-out limit', false, pausedUntil - now());
         const used = Number((await app.store.kv.get(capKey)) ?? 0);
@@ -188,18 +188,20 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
           const tomorrow = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
           throw new SendError("today's first contacts are used up", false, tomorrow - now());
         }
+        if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
+        // A number without WhatsApp never will be reached here: say so once instead of retrying (and keep the slot).
+        const found = await sock.onWhatsApp?.(m.externalId).catch(() => undefined);
+        if (found && !found.some((f) => f.exists)) throw new SendError('the number has no WhatsApp account', true, undefined, 'no_account');
         await app.store.kv.set(capKey, String(used + 1), now());
+        return true;
       });
-      reserved = true;
+    } else if (!(await app.people.knows(WHATSAPP_CHANNEL, m.externalId))) {
+      // Only people who wrote first get messages, except news about their own registration.
+      throw new SendError('address never wrote to us', true, undefined, 'never_wrote');
     }
     try {
       // The socket may have closed while the store answered.
       if (!sock || !status.connected) throw new SendError('not connected', false, 2000);
-      if (reserved) {
-        // A number without WhatsApp never will be reached here: say so once instead of retrying.
-        const found = await sock.onWhatsApp?.(m.externalId).catch(() => undefined);
-        if (found && !found.some((f) => f.exists)) throw new SendError('the number has no WhatsApp account', true, undefined, 'no_account');
-      }
       await sendParts(m);
     } catch (err) {
       // Not sent: the day's slot goes back (a failure to give it back only costs that slot today).
@@ -239,7 +241,8 @@ export function createWhatsAppChannel(deps: WhatsAppDeps) {
     partsSent.delete(m.id);
   }
 
-  const sending: Channel['sending'] = { pollMs: deps.senderPollMs, concurrency: 8 };
+  // Only the process whose socket is open sends (the number's lease decides which: see renewLease).
+  const sending: Channel['sending'] = { pollMs: deps.senderPollMs, concurrency: 8, ready: () => sock !== undefined && status.connected };
 
   async function onMessage(msg: WAMessage): Promise<void> {
     const key = msg.key;
