@@ -225,6 +225,13 @@ export function createApp(deps: AppDeps) {
     }
   }
 
+  /** The question reader, each text read once per message (the core runs again after a load: core-data.ts). */
+  const faqOnce = (data: CoreData): Ctx['faq'] => {
+    const faq = deps.faq;
+    if (!faq) return undefined;
+    return { match: (text, about) => data.once(`faq\u0000${text}\u0000${about?.join('\u0001') ?? ''}`, () => faq.match(text, about)) };
+  };
+
   /**
    * What the flows may use for one message, in the settings of the regency `regency` (the session's;
    * none or unknown: the deployment's first). In a deployment of several regencies the context lists
@@ -251,7 +258,7 @@ export function createApp(deps: AppDeps) {
         store: data.reader,
         person: { id: personId, phone },
         newReference: data.newReference,
-        faq: deps.faq,
+        faq: faqOnce(data),
       };
       made.set(key, ctx);
       made.set(r.key, ctx);

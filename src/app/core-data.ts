@@ -69,9 +69,16 @@ export function coreData(loader: StoreLoader, refs: { draw: () => string; isFree
     throw new Error('no free reference code found');
   }
 
+  // Pure, costly work the core repeats on every run (the question reader): done once per message.
+  const computed = new Map<string, unknown>();
   return {
     reader,
     newReference,
+    /** `compute()`'s value for `key`, computed once for this message however often the core runs again. */
+    once<R>(key: string, compute: () => R): R {
+      if (!computed.has(key)) computed.set(key, compute());
+      return computed.get(key) as R;
+    },
     /** Runs `fn` (a core call) until it needs nothing more; each missing read is loaded in turn. */
     async run<R>(fn: () => R): Promise<R> {
       for (let loads = 0; ; loads++) {

@@ -146,10 +146,30 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   }
 
   /** Finds due messages of chats no worker is sending to, and starts workers for them; never rejects (a failed read is logged). */
+  let again = false;
   async function scan(): Promise<void> {
     if (stopped) return;
-    const startedAt = ++tick;
+    // One read at a time (each holds a connection and, on PostgreSQL, the channel's claim lock): a
+    // scan asked for meanwhile (a kick, the poll) runs right after it, once.
+    if (scanning > 0) {
+      again = true;
+      return;
+    }
     scanning++;
+    try {
+      do {
+        again = false;
+        await scanOnce();
+      } while (again && !stopped);
+    } finally {
+      scanning--;
+      endedAt.clear();
+    }
+    settleIfIdle();
+  }
+
+  async function scanOnce(): Promise<void> {
+    const startedAt = ++tick;
     let due: OutboxMessage[] = [];
     const claimedAt = clock();
     try {
@@ -157,7 +177,6 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     } catch (err) {
       logger.error({ err, channel }, 'reading the outbox failed');
     }
-    scanning--;
     // A full batch may end in the middle of a chat's messages: that chat waits for the next scan,
     // so its messages are grouped (and combined) whole.
     const cut = due.length === BATCH ? due[due.length - 1]!.externalId : undefined;
@@ -168,7 +187,6 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
       list.push(m);
       byChat.set(m.externalId, list);
     }
-    if (scanning === 0) endedAt.clear();
     // Fresh lists replace those found earlier (the same rows, maybe more of them).
     for (const [chat, list] of byChat) waiting.set(chat, { messages: list, claimedAt });
     pump();
