@@ -5,7 +5,9 @@
 // BENCH_CONSOLE_ROWS seeded registrations (bench/console.ts). Then the real bot as a child process:
 // killed and restarted while BENCH_CRASH_PEOPLE people register (bench/crash.ts; BENCH_CRASH=0 skips
 // it), and under Telegram's flood limits, against a plain grammY bot (bench/telegram-limits.ts;
-// BENCH_TG_LIMITS=0 skips it). Last, `npm start`'s time to ready (bench/start.ts; BENCH_START=0 skips it).
+// BENCH_TG_LIMITS=0 skips it). Then `npm start`'s time to ready (bench/start.ts; BENCH_START=0 skips it).
+// Last, the bot on PostgreSQL, one and two processes behind Telegram webhooks, one of them killed now
+// and then (bench/postgres.ts; BENCH_PG=0 skips it; without PostgreSQL it says why and is left out).
 // Progress goes to stderr; the LAST stdout line is one JSON object (see bench/README.md).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { runFaqBench } from './faq.js';
 import { runCrashBench } from './crash.js';
 import { runTelegramLimitsBench } from './telegram-limits.js';
 import { runStartBench } from './start.js';
+import { postgresBenchEnv, runPostgresBench } from './postgres.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10000);
 const WAVE = Number(process.env.BENCH_WAVE ?? 100); // people active at once, one message each in turn
@@ -64,6 +67,8 @@ const START = Date.UTC(2026, 10, 22, 1, 0, 0); // fixed "now" (as in the tests) 
 const STEP_MS = 100; // simulated time between two messages: far below the 24 h idle limit
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+// The PostgreSQL run (bench/postgres.ts, which reads its own settings): processes sharing one database, webhooks, kills.
+const PG = process.env.BENCH_PG !== '0' ? postgresBenchEnv(log) : undefined;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 const rss = () => mb(process.memoryUsage().rss);
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
@@ -261,6 +266,18 @@ async function main(): Promise<void> {
       }
     }
 
+    // The bot on PostgreSQL: one process, two, two with kills; the same traffic on SQLite to compare.
+    let postgres: Record<string, number> = {};
+    if (PG) {
+      try {
+        postgres = await runPostgresBench(PG);
+      } catch (err) {
+        log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+
     const result = {
       people: PEOPLE,
       messages,
@@ -277,6 +294,7 @@ async function main(): Promise<void> {
       ...crash,
       ...limits,
       ...startup,
+      ...postgres,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -32,7 +32,7 @@ export function percentile(values: number[], q: number): number {
 // ---------- the bot as a child process ----------
 
 /** Settings the bench sets itself (or leaves at their defaults): never taken from the caller's env. */
-const OWN_ENV = /^(TELEGRAM_|WHATSAPP_|CONSOLE_|DATABASE_PATH$|TERMINAL_CHAT$|CHAT_JSONL$|LOG_LEVEL$|PHONE_CHANNEL$|PROGRAMME_SETTINGS_PATH$|RATES_PATH$|TIMEZONE$)/;
+const OWN_ENV = /^(TELEGRAM_|WHATSAPP_|CONSOLE_|DATABASE_PATH$|DATABASE_URL$|PG_|INSTANCE_ID$|LINDUNG_KEY|TERMINAL_CHAT$|CHAT_JSONL$|LOG_LEVEL$|PHONE_CHANNEL$|PROGRAMME_SETTINGS_PATH$|RATES_PATH$|TIMEZONE$)/;
 
 export interface BotProcess {
   child: ChildProcess;
@@ -283,6 +283,8 @@ export interface CrowdOptions {
   stallMs: number;
   /** The run ends at this time (Date.now()) whatever happens. */
   deadline?: number;
+  /** At most this many people talk at once (default: all); one who is through makes room for the next, in order. */
+  maxActive?: number;
   log: (m: string) => void;
   label: string;
 }
@@ -318,7 +320,7 @@ export interface CrowdResult {
 interface State {
   p: Person;
   k: number;
-  phase: 'reading' | 'waiting' | 'done' | 'gaveUp';
+  phase: 'queued' | 'reading' | 'waiting' | 'done' | 'gaveUp';
   sentAt: number;
   answered: boolean;
   lastReplyAt: number;
@@ -342,11 +344,15 @@ export class Crowd {
   private lastTurnAt = 0;
   private lastReplyAt = 0;
   private open: number;
+  /** The next queued person to start (maxActive). */
+  private nextQueued: number;
 
   constructor(o: CrowdOptions) {
     this.o = o;
-    this.states = o.people.map((p) => ({
-      p, k: 0, phase: 'reading', sentAt: 0, answered: false, lastReplyAt: 0, readUntil: 0, resends: 0,
+    const first = Math.min(o.people.length, o.maxActive ?? o.people.length);
+    this.nextQueued = first;
+    this.states = o.people.map((p, i) => ({
+      p, k: 0, phase: i < first ? 'reading' : 'queued', sentAt: 0, answered: false, lastReplyAt: 0, readUntil: 0, resends: 0,
       last: undefined, lastText: undefined, gotRef: false,
     }));
     for (const s of this.states) this.byChat.set(s.p.chat.id, s);
@@ -407,7 +413,7 @@ export class Crowd {
     this.startAt = Date.now();
     this.lastReplyAt = this.startAt;
     this.upAt ??= this.startAt;
-    for (const s of this.states) this.send(s, false);
+    for (const s of this.states) if (s.phase === 'reading') this.send(s, false);
     let progressLogged = 0;
     while (this.open > 0) {
       await sleep(10);
@@ -467,6 +473,7 @@ export class Crowd {
               s.phase = 'gaveUp';
               this.r.gaveUp++;
               this.open--;
+              this.startNext();
             }
           }
         } else if (now - s.lastReplyAt > this.o.unexpectedQuietMs) {
@@ -509,11 +516,21 @@ export class Crowd {
       s.phase = 'done';
       this.r.finished++;
       this.open--;
+      this.startNext();
       return;
     }
     s.phase = 'reading';
     s.readUntil = Date.now() + this.o.readMs;
     if (this.o.readMs <= 0) this.send(s, false);
+  }
+
+  /** A person made room (maxActive): the next queued one starts at the next tick. */
+  private startNext(): void {
+    const s = this.states[this.nextQueued];
+    if (!s) return;
+    this.nextQueued++;
+    s.phase = 'reading';
+    s.readUntil = 0;
   }
 
   private send(s: State, resend: boolean): void {

@@ -82,7 +82,7 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
       }
       try {
         await send(m);
-        for (const id of ids) await outbox.markSent(id);
+        await outbox.markAllSent(ids);
         // Merged messages were queued together (see combine): one wait, counted per message.
         const waited = Math.max(0, clock() - m.createdAt) / 1000;
         for (let i = 0; i < ids.length; i++) opts.metrics?.sent(channel, m.kind, waited);

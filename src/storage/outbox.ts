@@ -113,6 +113,10 @@ export function createOutboxStore(sql: Sql, cipher: FieldCipher) {
       );
       return rows.map((r) => toMessage(r, cipher));
     },
+    /** Messages sent as one (merged) leave the queue in one commit: a crash cannot leave part of them to be sent again. */
+    async markAllSent(ids: readonly number[]): Promise<void> {
+      await sql.run(`DELETE FROM outbox WHERE id IN (SELECT CAST(value AS BIGINT) FROM ${sql.dialect.jsonArrayElements('?')})`, [JSON.stringify(ids)]);
+    },
     /** A sent message leaves the queue. */
     async markSent(id: number): Promise<void> {
       await sql.run('DELETE FROM outbox WHERE id = ?', [id]);

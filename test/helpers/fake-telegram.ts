@@ -24,8 +24,16 @@
  * (the call takes effect on arrival, the answer comes later, as seen from a far-away bot).
  * stats() counts every call by method, the counted ones, and their 429s, with or without limits.
  * Without `limits` nothing of this changes what the fake answers or when.
+ *
+ * Webhook delivery (opt-in, `webhook` option): while a webhook is set (setWebhook), the fake POSTs
+ * each update to it as Telegram does, with the secret in X-Telegram-Bot-Api-Secret-Token: at most
+ * max_connections (default 40) at once, one at a time per chat (a chat's updates in order). A 2xx
+ * answer confirms the update; anything else (another status, a refused or reset connection, no
+ * answer within `timeoutMs`) means it is posted again after `retryMs`. `route` picks where each
+ * attempt goes (a load balancer in front of several processes). Without the option a set webhook
+ * only makes getUpdates answer 409, as before.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeChat {
@@ -107,7 +115,28 @@ export interface FakeTelegram {
   resetStats(): void;
   /** Turns limits on, changes them (buckets start full, randomness restarts from the seed), or off (undefined). */
   setLimits(limits: FakeLimits | undefined): void;
+  /** Every webhook POST made (with the `webhook` option), in the order they were answered. */
+  webhookAttempts: WebhookAttempt[];
   close(): Promise<void>;
+}
+
+/** Opt-in webhook delivery (see the header). */
+export interface WebhookDelivery {
+  /** The address one attempt goes to, given the URL set with setWebhook (default: that URL). */
+  route?: (url: string, update: Record<string, unknown>) => string;
+  /** Wait before an update that failed is posted again (default 1000 ms). */
+  retryMs?: number;
+  /** An attempt not answered within this long has failed (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** One webhook POST: where it went, when it was answered, and how (an HTTP status, or the connection's error code). */
+export interface WebhookAttempt {
+  update_id: number;
+  url: string;
+  at: number;
+  ms: number;
+  status: number | string;
 }
 
 export interface StartOptions {
@@ -116,6 +145,8 @@ export interface StartOptions {
   maxLongPollMs?: number;
   /** Telegram's flood limits, random 429s and network latency (off unless given). */
   limits?: FakeLimits;
+  /** POST updates to the webhook once one is set (off unless given). */
+  webhook?: WebhookDelivery;
 }
 
 /** A token bucket: `perSecond` tokens added per second, holding at most `burst` (default: perSecond for global, 1 per chat). */
@@ -331,6 +362,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     // Deferred so that updates pushed in one go arrive in one batch.
     queueMicrotask(() => {
       wakeScheduled = false;
+      pumpWebhook();
       const ready = pending();
       if (ready.length === 0) return;
       for (const p of [...pollers]) finishPoll(p, ready.slice(0, p.limit));
@@ -396,6 +428,88 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
       pollers = pollers.filter((q) => q !== poller);
     });
     return undefined;
+  }
+
+  // ---------- webhook delivery (opt-in) ----------
+
+  let webhookSecret: string | undefined;
+  let maxConnections = 40;
+  const posting = new Set<number>(); // update_ids with a POST under way
+  const retryAt = new Map<number, number>(); // update_id -> not posted again before then
+  const webhookAttempts: WebhookAttempt[] = [];
+  const agent = new Agent({ keepAlive: true });
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  /** The chat an update belongs to (its updates are posted one at a time, in order). */
+  function chatOf(u: Update): number | undefined {
+    for (const value of Object.values(u)) {
+      if (typeof value !== 'object' || value === null) continue;
+      const v = value as Record<string, any>;
+      const id = (v.chat ?? v.message?.chat)?.id;
+      if (typeof id === 'number') return id;
+    }
+    return undefined;
+  }
+
+  /** Posts what may go now: the oldest waiting update of each chat with nothing under way, up to max_connections. */
+  function pumpWebhook(): void {
+    const hook = opts.webhook;
+    if (!hook || webhookUrl === '' || closed) return;
+    const now = Date.now();
+    const seen = new Set<number>();
+    let nextRetry = Infinity;
+    for (const u of pending()) {
+      if (posting.size >= maxConnections) break;
+      const chat = chatOf(u);
+      if (chat !== undefined) {
+        if (seen.has(chat)) continue;
+        seen.add(chat);
+      }
+      if (posting.has(u.update_id)) continue;
+      const at = retryAt.get(u.update_id) ?? 0;
+      if (at > now) {
+        nextRetry = Math.min(nextRetry, at);
+        continue;
+      }
+      post(hook, u);
+    }
+    if (nextRetry < Infinity && retryTimer === undefined) {
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        pumpWebhook();
+      }, nextRetry - now);
+    }
+  }
+
+  function post(hook: WebhookDelivery, u: Update): void {
+    const url = hook.route?.(webhookUrl, u) ?? webhookUrl;
+    const body = JSON.stringify(u);
+    const started = Date.now();
+    posting.add(u.update_id);
+    let finished = false;
+    const done = (status: number | string): void => {
+      if (finished) return;
+      finished = true;
+      posting.delete(u.update_id);
+      webhookAttempts.push({ update_id: u.update_id, url, at: Date.now(), ms: Date.now() - started, status });
+      if (typeof status === 'number' && status >= 200 && status < 300) {
+        retryAt.delete(u.update_id);
+        queue = queue.filter((q) => q !== u);
+      } else {
+        retryAt.set(u.update_id, Date.now() + (hook.retryMs ?? 1000));
+      }
+      pumpWebhook();
+    };
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    if (webhookSecret !== undefined) headers['x-telegram-bot-api-secret-token'] = webhookSecret;
+    const req = httpRequest(url, { method: 'POST', headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => done(res.statusCode ?? 0));
+      res.on('error', (e: NodeJS.ErrnoException) => done(e.code ?? 'error'));
+    });
+    req.setTimeout(hook.timeoutMs ?? 30_000, () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+    req.on('error', (e: NodeJS.ErrnoException) => done(e.code ?? 'error'));
+    req.end(body);
   }
 
   // ---------- building user-side updates ----------
@@ -693,6 +807,10 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
         return { result: true };
       case 'setwebhook':
         webhookUrl = String(params.url ?? '');
+        webhookSecret = params.secret_token === undefined ? undefined : String(params.secret_token);
+        maxConnections = Math.min(100, Math.max(1, toInt(params.max_connections) ?? 40));
+        if (Array.isArray(params.allowed_updates)) allowedUpdates = params.allowed_updates.map(String);
+        scheduleWake();
         return { result: true };
       case 'getwebhookinfo':
         return {
@@ -862,9 +980,12 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
       stats = emptyStats();
     },
     setLimits,
+    webhookAttempts,
     async close() {
       if (closed) return;
       closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      agent.destroy();
       for (const p of [...pollers]) finishPoll(p, []);
       for (const timer of latencyTimers) clearTimeout(timer);
       latencyTimers.clear();

@@ -21,13 +21,15 @@ import type { ProvidedPostgres } from './postgres.js';
 
 const CHILD_TIMEOUT_MS = 60_000;
 
-interface Server {
+/** A running PostgreSQL server (bench/postgres.ts uses it too). */
+export interface Server {
   /** A database of the server to connect to when creating and dropping the test databases. */
   adminUrl: string;
   stop(): void;
 }
 
-class Skip extends Error {}
+/** Why there is no server to use: the caller skips its PostgreSQL part with this one line. */
+export class Skip extends Error {}
 
 /** The folder holding initdb and pg_ctl: PATH first, then Debian's versioned folders (newest first). */
 function findBin(): string | undefined {
@@ -55,7 +57,11 @@ function tail(text: string): string {
   return text.trim().split('\n').slice(-3).join(' | ');
 }
 
-async function startCluster(): Promise<Server> {
+/**
+ * A throwaway cluster (see the header). `durable`: fsync and synchronous commits stay on, as on a
+ * real server (the benchmark compares it with SQLite's durable commits); the tests need speed only.
+ */
+export async function startCluster(opts: { durable?: boolean } = {}): Promise<Server> {
   const bin = findBin();
   if (!bin) throw new Skip('no initdb/pg_ctl on PATH or under /usr/lib/postgresql/*/bin (LINDUNG_TEST_DATABASE_URL is not set either)');
   const asRoot = process.getuid?.() === 0;
@@ -91,7 +97,7 @@ async function startCluster(): Promise<Server> {
       port = await freePort();
       const settings = [
         `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir}`,
-        '-c fsync=off -c full_page_writes=off -c synchronous_commit=off',
+        opts.durable ? '' : '-c fsync=off -c full_page_writes=off -c synchronous_commit=off',
         '-c max_connections=300',
       ].join(' ');
       try {
