@@ -104,6 +104,8 @@ export function createApp(deps: AppDeps) {
   const random = deps.random ?? Math.random;
   const { people, registrations, outbox, cadres } = store;
   const queue = new KeyedQueue();
+  /** A message handled already (its platform id seen, or its inbox row taken by another process). */
+  const DUPLICATE: HandleResult = Object.freeze({ duplicate: true, personId: null, replies: [], outboxIds: [] });
   /**
    * News about a registration that never reached its person (refused at once, or reported later by
    * the platform): written in the registration's history, so officers know to reach them another way.
@@ -284,7 +286,7 @@ export function createApp(deps: AppDeps) {
   const handleTx = store.transactional(async (msg: Inbound, now: number, inboxId: number | undefined): Promise<HandleResult> => {
     // Handled and gone from the inbox in one commit: a crash leaves either both or neither. Gone
     // already: another process handled it (PostgreSQL; its delete held ours until it committed).
-    if (inboxId !== undefined && !(await store.inbox.remove(inboxId))) return { duplicate: true, personId: null, replies: [], outboxIds: [] };
+    if (inboxId !== undefined && !(await store.inbox.remove(inboxId))) return DUPLICATE;
     // One person's messages one after another, whichever process took them (a lock held to the
     // commit on PostgreSQL; SQLite's one writer orders them already).
     await store.sql.lockInTransaction(`person:${msg.channel}:${msg.externalId}`);
@@ -428,7 +430,6 @@ export function createApp(deps: AppDeps) {
   const within = (ms: number, work: Promise<unknown>): Promise<boolean> =>
     Promise.race([work.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
 
-  const DUPLICATE: HandleResult = { duplicate: true, personId: null, replies: [], outboxIds: [] };
 
   /**
    * Commits received messages to the inbox in one transaction, then handles each after its sender's

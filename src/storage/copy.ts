@@ -10,7 +10,7 @@ import { SEALED_COLUMNS } from './at-rest.js';
 import type { Db } from './db.js';
 import { latestSchema } from './maintenance.js';
 import { describeUrl } from './open.js';
-import { openPostgres } from './pg-migrate.js';
+import { openPostgres, postgresSchemaVersion } from './pg-migrate.js';
 import { postgresSql } from './postgres.js';
 
 /** A copy or comparison that was not done, and why (a wrong source or target); nothing was written. */
@@ -351,12 +351,6 @@ function compare(tables: Table[], sqlite: Map<string, Sum>, postgres: Map<string
   });
 }
 
-async function storedVersion(pool: pg.Pool): Promise<number> {
-  const present = await pool.query<{ present: boolean }>("SELECT to_regclass('schema_version') IS NOT NULL AS present");
-  if (!present.rows[0]?.present) return 0;
-  return Number((await pool.query<{ version: number }>('SELECT version FROM schema_version')).rows[0]?.version ?? 0);
-}
-
 function checkTargetVersion(url: string, version: number, sqliteVersion: number): void {
   if (version !== sqliteVersion) {
     throw new CopyRefused(`the PostgreSQL database ${describeUrl(url)} is at schema ${version}, the SQLite file at ${sqliteVersion}: both must be at this version's (${latestSchema()}).`);
@@ -377,7 +371,7 @@ export async function copySqliteToPostgres(opts: { from: string; to: string; rep
     refuseOrphans(snapshot.db, opts.from);
     const target = await openPostgres(opts.to, { applicationName: 'lindung-db-copy', poolSize: 2, statementTimeoutMs: 0 });
     try {
-      checkTargetVersion(opts.to, await storedVersion(target.pool), snapshot.version);
+      checkTargetVersion(opts.to, await postgresSchemaVersion(target), snapshot.version);
       const tables = await schemaTables(target.pool, snapshot.db, opts.from);
       const { copied, replaced } = await withClient(target.pool, (client) => inTransaction(client, 'BEGIN', () => fill(client, snapshot.db, tables, opts)));
       const checks = compare(tables, copied, await postgresSums(target.pool, tables));
@@ -396,7 +390,7 @@ export async function verifyCopy(opts: { from: string; to: string }): Promise<Ta
   try {
     const target = postgresSql({ connectionString: opts.to, applicationName: 'lindung-db-copy', poolSize: 2, statementTimeoutMs: 0 });
     try {
-      checkTargetVersion(opts.to, await storedVersion(target.pool), snapshot.version);
+      checkTargetVersion(opts.to, await postgresSchemaVersion(target), snapshot.version);
       const tables = await schemaTables(target.pool, snapshot.db, opts.from);
       const postgres = await postgresSums(target.pool, tables);
       return compare(tables, new Map(tables.map((t) => [t.name, sqliteSum(snapshot.db, t)])), postgres);

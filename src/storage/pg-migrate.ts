@@ -26,8 +26,8 @@ function migrations(dir: string): Migration[] {
     .map((file) => ({ version: Number(file.slice(0, 3)), file }));
 }
 
-/** The stored version; 0 for a database never migrated (no schema_version table yet). */
-async function storedVersion(sql: Sql): Promise<number> {
+/** The schema version a PostgreSQL database is at: 0 for one never migrated (no schema_version table yet). Reads only. */
+export async function postgresSchemaVersion(sql: Sql): Promise<number> {
   const table = await sql.get<{ present: boolean }>("SELECT to_regclass('schema_version') IS NOT NULL AS present");
   if (!table?.present) return 0;
   return (await sql.get<{ version: number }>('SELECT version FROM schema_version'))?.version ?? 0;
@@ -39,7 +39,7 @@ async function storedVersion(sql: Sql): Promise<number> {
  * `dir` is for tests; the app uses the migrations shipped beside this file.
  */
 export async function migratePostgres(sql: Sql, dir: string = POSTGRES_MIGRATIONS_DIR): Promise<number> {
-  let version = await storedVersion(sql);
+  let version = await postgresSchemaVersion(sql);
   for (const m of migrations(dir)) {
     if (m.version <= version) continue;
     const text = readFileSync(join(dir, m.file), 'utf8');
@@ -49,7 +49,7 @@ export async function migratePostgres(sql: Sql, dir: string = POSTGRES_MIGRATION
       await sql.lockInTransaction(LOCK);
       // Made under the lock: two processes creating it at once would collide in the catalog.
       await sql.exec('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
-      const now = await storedVersion(sql);
+      const now = await postgresSchemaVersion(sql);
       if (now >= m.version) return now; // another process applied it meanwhile
       await sql.exec(text);
       const updated = await sql.run('UPDATE schema_version SET version = ?', [m.version]);
@@ -60,15 +60,9 @@ export async function migratePostgres(sql: Sql, dir: string = POSTGRES_MIGRATION
   return version;
 }
 
-/** The schema version a PostgreSQL database is at (0: none yet). Reads only. */
-export async function postgresSchemaVersion(sql: Sql): Promise<number> {
-  const table = await sql.get<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
-  return table?.t ? ((await sql.get<{ version: number }>('SELECT version FROM schema_version'))?.version ?? 0) : 0;
-}
-
 /** The schema this code migrates a PostgreSQL store to: its last migration's number. */
 export function latestPostgresSchema(dir: string = POSTGRES_MIGRATIONS_DIR): number {
-  return Math.max(0, ...readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).map((f) => Number(f.slice(0, 3))));
+  return Math.max(0, ...migrations(dir).map((m) => m.version));
 }
 
 /** Opens the PostgreSQL store at `url` and brings its schema up to date: the port the app uses. */

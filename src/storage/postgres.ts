@@ -22,7 +22,8 @@ export const postgresDialect: Dialect = {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
-const translated = new Map<string, string>();
+/** Translated SQL by its text (the repositories' SQL is a fixed set of strings). */
+const translated = new Map<string, { text: string; names: string[] | null }>();
 
 /**
  * Where the quoted text, comment or dollar-quoted body that starts at `i` ends (exclusive; the end of
@@ -77,20 +78,16 @@ export function toPostgres(sql: string): { text: string; names: string[] | null 
 }
 
 function prepare(sql: string, params: Params | undefined): { text: string; values: unknown[] } {
-  let cached = translated.get(sql);
-  if (cached === undefined) {
-    const t = toPostgres(sql);
-    cached = t.names ? `${t.names.join(',')}\u0000${t.text}` : `\u0000${t.text}`;
+  let t = translated.get(sql);
+  if (t === undefined) {
+    t = toPostgres(sql);
     if (translated.size > 2000) translated.clear();
-    translated.set(sql, cached);
+    translated.set(sql, t);
   }
-  const cut = cached.indexOf('\u0000');
-  const text = cached.slice(cut + 1);
-  if (params === undefined) return { text, values: [] };
-  if (Array.isArray(params)) return { text, values: params as unknown[] };
-  const names = cut === 0 ? [] : cached.slice(0, cut).split(',');
+  if (params === undefined) return { text: t.text, values: [] };
+  if (Array.isArray(params)) return { text: t.text, values: params as unknown[] };
   const byName = params as Record<string, unknown>;
-  return { text, values: names.map((n) => byName[n]) };
+  return { text: t.text, values: (t.names ?? []).map((n) => byName[n]) };
 }
 
 /** Pool and timeouts (config.ts reads them from the environment). */
